@@ -1,0 +1,2 @@
+/** Adds jest-dom matchers (toBeInTheDocument, …) to vitest's expect for component tests. */
+import '@testing-library/jest-dom/vitest';

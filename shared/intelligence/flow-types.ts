@@ -1,0 +1,75 @@
+import type { ErrorPayload } from '../errors/workbench-error';
+
+/** The three steps of the Intelligence token flow, in order. */
+export type FlowStepId = 'discovery' | 'assertion' | 'token';
+
+/** Where a step stands. */
+export type FlowStepStatus = 'pending' | 'running' | 'ok' | 'failed' | 'cancelled';
+
+/** A name/value pair shown in the step view; `sensitive` values are masked until the user reveals them. */
+export interface ShownField {
+  name: string;
+  value: string;
+  sensitive: boolean;
+}
+
+/** An HTTP request as shown in the step view (never contains the private key). */
+export interface ShownRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: ShownField[];
+  /** Form or query parameters. */
+  params: ShownField[];
+}
+
+/** An HTTP response as shown in the step view; `body` is truncated and has sensitive values masked. */
+export interface ShownResponse {
+  status: number;
+  headers: ShownField[];
+  body: string;
+  /** The body with sensitive values intact, for the reveal toggle; absent when nothing was masked. */
+  revealedBody?: string;
+}
+
+/** One step of the flow as reported to the UI: status, timing, request, response and error. */
+export interface FlowStep {
+  id: FlowStepId;
+  title: string;
+  status: FlowStepStatus;
+  /** Milliseconds since the epoch when the step started, if it has. */
+  startedAt?: number;
+  /** How long it took, once finished. */
+  durationMs?: number;
+  request?: ShownRequest;
+  response?: ShownResponse;
+  /** For the assertion step: the decoded header and claims of the signed assertion. */
+  assertion?: { header: Record<string, unknown>; payload: Record<string, unknown>; compact: string };
+  error?: ErrorPayload;
+}
+
+/** A warning noticed during the flow (e.g. clock skew). */
+export interface FlowWarning {
+  code: 'WARN_CLOCK_SKEW' | 'WARN_EXPIRES_IN_UNEXPECTED';
+  message: string;
+}
+
+/** A successful token. */
+export interface IssuedToken {
+  accessToken: string;
+  expiresIn: number;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+  tokenEndpoint: string;
+  /** A curl command reproducing the token request: carries the short-lived signed assertion, never the key. */
+  curl: string;
+}
+
+/** What a run of the flow returns, whether it succeeded or not: the steps always come back. */
+export interface TokenFlowReport {
+  steps: FlowStep[];
+  warnings: FlowWarning[];
+  outcome: { ok: true; token: IssuedToken } | { ok: false; error: ErrorPayload };
+}
+
+/** How the token request carries its parameters: a form-encoded POST body (RFC 7523, default) or the docs' query string. */
+export type TokenRequestStyle = 'form' | 'query';

@@ -1,0 +1,96 @@
+import type { ErrorPayload } from '../errors/workbench-error';
+import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
+import type { KeyInfo } from '../keys/key-info';
+import type { Product, Profile } from '../profiles/profile';
+import type { SecretEncoding, VerificationResult } from '../verify/verification';
+import type { IpcResult } from './result';
+
+/** What the app tells the renderer about itself. */
+export interface AppInfo {
+  version: string;
+  platform: string;
+  /** Whether the OS keychain answers; when it does not, the error says what to do. */
+  keychain: { available: true } | { available: false; error: ErrorPayload };
+}
+
+/** The saved profiles, plus any problem met reading them (e.g. a corrupt file moved aside). */
+export interface ProfilesListing {
+  profiles: Profile[];
+  problems: ErrorPayload[];
+}
+
+/** Create (no id) or update (id) a profile; secrets go to the keychain, never into the profile. */
+export interface SaveProfileRequest {
+  id?: string;
+  name: string;
+  product: Product;
+  clientId: string;
+  region?: 'us1' | 'us2' | 'eu1' | 'eu2' | null;
+  discoveryUrl?: string | null;
+  tokenRequestStyle?: TokenRequestStyle;
+  /** Intelligence: the private key as pasted; omit to keep the stored one. */
+  privateKeyPem?: string;
+  /** Intelligence: the passphrase of an encrypted key (used once to decrypt; not stored). */
+  passphrase?: string;
+  /** Engagement: the JWT signing secret; omit to keep the stored one. */
+  signingSecret?: string;
+  secretEncoding?: SecretEncoding;
+}
+
+/** Every request/response channel, with its request and response types. The one map both sides are typed from. */
+export interface IpcChannelMap {
+  'app:info': { request: null; response: AppInfo };
+  'keys:inspect': { request: { pem: string; passphrase?: string }; response: KeyInfo };
+  'profiles:list': { request: null; response: ProfilesListing };
+  'profiles:save': { request: SaveProfileRequest; response: Profile };
+  'profiles:rename': { request: { id: string; name: string }; response: Profile };
+  'profiles:delete': { request: { id: string }; response: { id: string } };
+  'token:run': { request: { runId: string; profileId: string; timeoutMs?: number }; response: TokenFlowReport };
+  'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
+  'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
+  'shell:open-external': { request: { url: string }; response: null };
+}
+
+/** Every main-to-renderer event, with its payload type. */
+export interface IpcEventMap {
+  'token:progress': { runId: string; step: FlowStep };
+}
+
+/** A request/response channel name. */
+export type IpcChannel = keyof IpcChannelMap;
+/** A main-to-renderer event name. */
+export type IpcEvent = keyof IpcEventMap;
+/** The request type of a channel. */
+export type IpcRequest<C extends IpcChannel> = IpcChannelMap[C]['request'];
+/** The response type of a channel. */
+export type IpcResponse<C extends IpcChannel> = IpcChannelMap[C]['response'];
+
+/** The channel names at run time, in the same order as the map. */
+export const IPC_CHANNELS = [
+  'app:info',
+  'keys:inspect',
+  'profiles:list',
+  'profiles:save',
+  'profiles:rename',
+  'profiles:delete',
+  'token:run',
+  'token:cancel',
+  'verify:with-profile',
+  'shell:open-external',
+] as const satisfies readonly IpcChannel[];
+
+/** The event names at run time. */
+export const IPC_EVENTS = ['token:progress'] as const satisfies readonly IpcEvent[];
+
+/** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, a Playwright binding in e2e. */
+export interface IpcTransport {
+  invoke(channel: IpcChannel, request: unknown): Promise<unknown>;
+  on(event: IpcEvent, listener: (payload: unknown) => void): () => void;
+}
+
+/** The object the preload exposes on `window.workbench`: one typed method per channel, plus event subscriptions. */
+export type WorkbenchBridge = {
+  [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
+} & {
+  on<E extends IpcEvent>(event: E, listener: (payload: IpcEventMap[E]) => void): () => void;
+};

@@ -1,0 +1,28 @@
+import type { KeyInfo } from '../keys/key-info';
+import type { TokenRequestStyle } from '../intelligence/flow-types';
+import type { SecretEncoding } from '../verify/verification';
+
+/** The two Marketing Cloud products a profile can be for. */
+export type Product = 'intelligence' | 'engagement';
+
+/** A saved profile as stored in profiles.json and shown to the renderer: never holds key material. */
+export interface Profile {
+  id: string;
+  name: string;
+  product: Product;
+  /** Intelligence: service account id. Engagement: the installed package's client id (optional). */
+  clientId: string;
+  /** Intelligence: a region shortcut, or null when a discovery URL was pasted. */
+  region: 'us1' | 'us2' | 'eu1' | 'eu2' | null;
+  /** Intelligence: the discovery URL used (derived from the region or pasted). */
+  discoveryUrl: string | null;
+  tokenRequestStyle: TokenRequestStyle;
+  /** Intelligence: what the stored private key is; null when none is stored. */
+  keyInfo: KeyInfo | null;
+  /** Engagement: how the stored JWT signing secret is encoded; null when none is stored. */
+  secretEncoding: SecretEncoding | null;
+  /** Whether a secret (private key or signing secret) is stored in the keychain for this profile. */
+  hasSecret: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

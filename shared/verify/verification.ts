@@ -1,0 +1,23 @@
+import type { ErrorPayload } from '../errors/workbench-error';
+
+/** Explicit signature states: never implied. `unsupported` is an algorithm the workbench cannot check. */
+export type SignatureStatus = 'valid' | 'invalid' | 'unchecked' | 'unsupported';
+
+/** How an HS256 secret is given: as text (default; the Engagement JWT signing secret), base64 or hex bytes. */
+export type SecretEncoding = 'text' | 'base64' | 'hex';
+
+/** The key a user supplies to verify a signature. The algorithm is taken from the key, never from the token. */
+export type VerificationKey =
+  | { type: 'secret'; secret: string; encoding?: SecretEncoding }
+  | { type: 'pem'; pem: string }
+  | { type: 'jwk'; jwk: string | Record<string, unknown> }
+  | { type: 'jwks'; jwks: string | { keys: Record<string, unknown>[] } };
+
+/** The outcome of a signature check. */
+export interface VerificationResult {
+  status: SignatureStatus;
+  /** The token's `alg` header, if it had one. */
+  alg: string | null;
+  /** Why it is invalid or unsupported (e.g. ERR_VERIFY_ALG_NONE), when there is a reason to tell. */
+  error?: ErrorPayload;
+}
