@@ -1,0 +1,75 @@
+// Assembles the claim catalogs per token kind: registered claims first, then the kind's own entries (later wins).
+// A catalog is a tree keyed by JSON key, so the explainer looks keys up as it walks without building path strings.
+import type { TokenKind } from '../decode/token-kind';
+import type { ClaimEntry } from './claim-entry';
+import { REGISTERED_CLAIMS } from './catalog/registered-claims';
+import { ENGAGEMENT_ACCESS_TOKEN_HEADER, JOSE_HEADER_PARAMS } from './catalog/jose-header';
+import { ENGAGEMENT_SSO_V2_CLAIMS } from './catalog/engagement-sso-v2';
+import { ENGAGEMENT_SSO_V1_CLAIMS } from './catalog/engagement-sso-v1';
+import { INTELLIGENCE_ASSERTION_CLAIMS } from './catalog/intelligence-assertion';
+import { ENGAGEMENT_ACCESS_TOKEN_CLAIMS } from './catalog/engagement-access-token';
+
+/** One node of a catalog tree: the entry documented at this path (if any) and the nodes below it by key. */
+export interface ClaimCatalog {
+  entry: ClaimEntry | undefined;
+  children: Map<string, ClaimCatalog>;
+}
+
+function node(): ClaimCatalog {
+  return { entry: undefined, children: new Map() };
+}
+
+function build(...lists: (readonly ClaimEntry[])[]): ClaimCatalog {
+  const root = node();
+  for (const list of lists) {
+    for (const entry of list) {
+      let at = root;
+      for (const key of entry.path.split('.')) {
+        let next = at.children.get(key);
+        if (next === undefined) at.children.set(key, (next = node()));
+        at = next;
+      }
+      at.entry = entry;
+    }
+  }
+  return root;
+}
+
+const CLAIMS: Readonly<Record<TokenKind, ClaimCatalog>> = {
+  generic: build(REGISTERED_CLAIMS),
+  'engagement-sso-v2': build(REGISTERED_CLAIMS, ENGAGEMENT_SSO_V2_CLAIMS),
+  'engagement-sso-v1': build(REGISTERED_CLAIMS, ENGAGEMENT_SSO_V2_CLAIMS, ENGAGEMENT_SSO_V1_CLAIMS),
+  'intelligence-assertion': build(REGISTERED_CLAIMS, INTELLIGENCE_ASSERTION_CLAIMS),
+  'engagement-access-token': build(REGISTERED_CLAIMS, ENGAGEMENT_ACCESS_TOKEN_CLAIMS),
+};
+
+const HEADER = build(JOSE_HEADER_PARAMS);
+const ACCESS_TOKEN_HEADER = build(JOSE_HEADER_PARAMS, ENGAGEMENT_ACCESS_TOKEN_HEADER);
+
+/** The payload claim catalog for a token kind. */
+export function claimCatalog(kind: TokenKind): ClaimCatalog {
+  return CLAIMS[kind];
+}
+
+/** The header parameter catalog for a token kind. */
+export function headerCatalog(kind: TokenKind): ClaimCatalog {
+  return kind === 'engagement-access-token' ? ACCESS_TOKEN_HEADER : HEADER;
+}
+
+/** The entry documented at a dotted path (without array indexes), or undefined. */
+export function findClaimEntry(catalog: ClaimCatalog, path: string): ClaimEntry | undefined {
+  let at: ClaimCatalog | undefined = catalog;
+  for (const key of path.split('.')) at = at?.children.get(key);
+  return at?.entry;
+}
+
+/** Every entry of a catalog, depth first. */
+export function catalogEntries(catalog: ClaimCatalog): ClaimEntry[] {
+  const out: ClaimEntry[] = [];
+  const walk = (at: ClaimCatalog): void => {
+    if (at.entry !== undefined) out.push(at.entry);
+    for (const child of at.children.values()) walk(child);
+  };
+  walk(catalog);
+  return out;
+}

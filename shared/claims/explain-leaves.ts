@@ -1,0 +1,58 @@
+// Walks a decoded JSON object leaf by leaf in document order and explains each leaf from a catalog tree.
+import type { JsonObject } from '../decode/decoded-token';
+import type { ClaimCatalog } from './claim-catalog';
+import type { ClaimEntry, InterpretContext } from './claim-entry';
+import type { ExplainedClaim } from './explained-claim';
+
+/** Deeper nesting than this is shown as one leaf holding the rest (no catalog documents anything that deep). */
+export const MAX_EXPLAIN_DEPTH = 32;
+
+interface Walk {
+  context: InterpretContext;
+  undocumented: string;
+  out: ExplainedClaim[];
+}
+
+function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | undefined): void {
+  if (entry === undefined) {
+    walk.out.push({ path, value, explanation: walk.undocumented, documented: false, interpretation: null, unused: false });
+    return;
+  }
+  walk.out.push({
+    path,
+    value,
+    explanation: entry.explanation,
+    documented: entry.undocumented !== true,
+    interpretation: entry.interpret === undefined ? null : entry.interpret(value, walk.context),
+    unused: entry.unused === true,
+  });
+}
+
+// `node` is the catalog node for this path (array indexes do not move it); `inherited` is the nearest subtree entry above.
+function visit(walk: Walk, path: string, value: unknown, node: ClaimCatalog | undefined, inherited: ClaimEntry | undefined, depth: number): void {
+  const entry = node?.entry ?? inherited;
+  if (typeof value === 'object' && value !== null && depth < MAX_EXPLAIN_DEPTH) {
+    const below = entry?.subtree === true ? entry : inherited;
+    if (Array.isArray(value)) {
+      if (value.length > 0) {
+        for (let i = 0; i < value.length; i++) visit(walk, `${path}.${i}`, value[i], node, below, depth + 1);
+        return;
+      }
+    } else {
+      const keys = Object.keys(value);
+      if (keys.length > 0) {
+        const object = value as JsonObject;
+        for (const key of keys) visit(walk, `${path}.${key}`, object[key], node?.children.get(key), below, depth + 1);
+        return;
+      }
+    }
+  }
+  leaf(walk, path, value, entry);
+}
+
+/** Every leaf of `object` in document order (objects and non-empty arrays descended; array indexes ignored for lookup). */
+export function explainLeaves(object: JsonObject, catalog: ClaimCatalog, context: InterpretContext, undocumented: string): ExplainedClaim[] {
+  const walk: Walk = { context, undocumented, out: [] };
+  for (const key of Object.keys(object)) visit(walk, key, object[key], catalog.children.get(key), undefined, 1);
+  return walk.out;
+}

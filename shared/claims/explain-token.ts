@@ -1,0 +1,34 @@
+// Explains a decoded token: every header parameter and payload leaf in plain words, with readings and warnings.
+import type { DecodedToken } from '../decode/decoded-token';
+import { TOKEN_KIND_LABELS } from '../decode/token-kind';
+import { claimCatalog, headerCatalog } from './claim-catalog';
+import type { InterpretContext } from './claim-entry';
+import { explainLeaves } from './explain-leaves';
+import type { TokenExplanation } from './explained-claim';
+import { tokenWarnings } from './token-warnings';
+
+/** The explanation given to a payload claim no public documentation describes. */
+export const UNDOCUMENTED_CLAIM = 'Not in the public documentation for this kind of token; shown as found.';
+
+/** The explanation given to a header parameter that is not registered. */
+export const UNDOCUMENTED_HEADER = 'Not a registered JOSE header parameter and not in the public docs; shown as found.';
+
+/** Options for {@link explainToken}. */
+export interface ExplainOptions {
+  /** The reference time in milliseconds since the epoch (default: now). */
+  now?: number;
+}
+
+/** Explains every header parameter and payload leaf of a decoded token (nothing is verified) and lists warnings. */
+export function explainToken(token: DecodedToken, options: ExplainOptions = {}): TokenExplanation {
+  const now = options.now ?? Date.now();
+  const context: InterpretContext = { now, kind: token.kind, header: token.header, payload: token.payload };
+  const claims = explainLeaves(token.payload, claimCatalog(token.kind), context, UNDOCUMENTED_CLAIM);
+  return {
+    kind: token.kind,
+    kindLabel: TOKEN_KIND_LABELS[token.kind],
+    header: explainLeaves(token.header, headerCatalog(token.kind), context, UNDOCUMENTED_HEADER),
+    claims,
+    warnings: tokenWarnings(token, claims, now),
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { InterpretContext } from '../claim-entry';
+import { interpretExp, interpretExpiresIn, interpretIat, interpretNbf, isoFromMs } from './numeric-date';
+
+const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+const NOW_S = NOW / 1000;
+const ctx = (payload: Record<string, unknown> = {}): InterpretContext => ({ now: NOW, kind: 'generic', header: {}, payload });
+
+describe('isoFromMs', () => {
+  it('drops zero milliseconds and keeps others', () => {
+    expect(isoFromMs(NOW)).toBe('2025-01-15T12:00:00Z');
+    expect(isoFromMs(NOW + 5)).toBe('2025-01-15T12:00:00.005Z');
+  });
+
+  it('returns null outside the Date range', () => {
+    expect(isoFromMs(Number.NaN)).toBeNull();
+    expect(isoFromMs(9e15)).toBeNull();
+  });
+});
+
+describe('NumericDate interpreters', () => {
+  it('reads exp as ISO date plus relative time', () => {
+    expect(interpretExp(NOW_S + 240, ctx())).toBe('2025-01-15T12:04:00Z (expires in 4 min)');
+    expect(interpretExp(NOW_S - 7200, ctx())).toBe('2025-01-15T10:00:00Z (expired 2 h ago)');
+  });
+
+  it('reads iat and nbf', () => {
+    expect(interpretIat(NOW_S - 180, ctx())).toBe('2025-01-15T11:57:00Z (issued 3 min ago)');
+    expect(interpretIat(NOW_S + 300, ctx())).toBe('2025-01-15T12:05:00Z (issued in the future, in 5 min)');
+    expect(interpretNbf(NOW_S - 60, ctx())).toBe('2025-01-15T11:59:00Z (valid since 1 min ago)');
+    expect(interpretNbf(NOW_S + 7200, ctx())).toBe('2025-01-15T14:00:00Z (not valid yet; valid in 2 h)');
+  });
+
+  it('says what is wrong with values that are not NumericDates', () => {
+    expect(interpretExp(String(NOW_S), ctx())).toBe('A string, not a number: NumericDate claims must be JSON numbers of seconds since 1970-01-01 UTC.');
+    expect(interpretExp('soon', ctx())).toBe('Not a NumericDate: expected a number of seconds since 1970-01-01 UTC.');
+    expect(interpretExp(null, ctx())).toBe('Not a NumericDate: expected a number of seconds since 1970-01-01 UTC.');
+    expect(interpretExp(1e20, ctx())).toBe('Out of range for a date: expected seconds since 1970-01-01 UTC.');
+  });
+
+  it('spots milliseconds given where seconds belong', () => {
+    expect(interpretExp(NOW, ctx())).toMatch(/^\+\d{6}-.+Z: this looks like milliseconds, but NumericDate is in seconds \(as milliseconds it would be 2025-01-15T12:00:00Z\)\.$/);
+  });
+});
+
+describe('expiresIn (claims version 1)', () => {
+  it('gives the lifetime and, with iat, when oauthToken expires', () => {
+    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 600 }))).toBe('1200 s (20 min): oauthToken 2025-01-15T12:10:00Z (expires in 10 min)');
+    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 3600 }))).toBe('1200 s (20 min): oauthToken 2025-01-15T11:20:00Z (expired 40 min ago)');
+  });
+
+  it('says the moment is unknown without iat', () => {
+    expect(interpretExpiresIn(1200, ctx())).toBe('1200 s (20 min) after the JWT was issued; the JWT has no iat, so the exact time is unknown');
+  });
+
+  it('rejects a non-number', () => {
+    expect(interpretExpiresIn('1200', ctx())).toBe('Not a number of seconds.');
+  });
+});

@@ -1,0 +1,52 @@
+// Readings of NumericDate claims (exp, iat, nbf) and of the v1 `expiresIn` lifetime: ISO date plus relative time.
+import type { InterpretContext, Interpreter } from '../claim-entry';
+import { formatRelative, formatSeconds, type RelativePhrase } from './relative-time';
+
+const MAX_DATE_MS = 8.64e15;
+/** Seconds values above this (year 5138) are almost surely milliseconds. */
+const MILLISECONDS_THRESHOLD = 1e11;
+
+/** ISO 8601 in UTC without zero milliseconds ("2024-05-01T12:00:00Z"), or null outside the Date range. */
+export function isoFromMs(ms: number): string | null {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return null;
+  const iso = new Date(ms).toISOString();
+  return ms % 1000 === 0 ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/** Reads a NumericDate (seconds since 1970 UTC) as "ISO (relative)", with the phrase for past and future. */
+export function readNumericDate(value: unknown, now: number, phrase: RelativePhrase): string {
+  if (typeof value !== 'number') {
+    return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+      ? 'A string, not a number: NumericDate claims must be JSON numbers of seconds since 1970-01-01 UTC.'
+      : 'Not a NumericDate: expected a number of seconds since 1970-01-01 UTC.';
+  }
+  const ms = value * 1000;
+  const iso = isoFromMs(ms);
+  if (iso === null) return 'Out of range for a date: expected seconds since 1970-01-01 UTC.';
+  if (value > MILLISECONDS_THRESHOLD) {
+    const asMs = isoFromMs(value);
+    return `${iso}: this looks like milliseconds, but NumericDate is in seconds${asMs === null ? '' : ` (as milliseconds it would be ${asMs})`}.`;
+  }
+  return `${iso} (${formatRelative(ms, now, phrase)})`;
+}
+
+const EXP: RelativePhrase = { past: 'expired', future: 'expires in' };
+const IAT: RelativePhrase = { past: 'issued', future: 'issued in the future, in' };
+const NBF: RelativePhrase = { past: 'valid since', future: 'not valid yet; valid in' };
+
+/** Interprets `exp`: "2024-05-01T12:00:00Z (expires in 4 min)". */
+export const interpretExp: Interpreter = (value, context) => readNumericDate(value, context.now, EXP);
+
+/** Interprets `iat`: "2024-05-01T12:00:00Z (issued 3 min ago)". */
+export const interpretIat: Interpreter = (value, context) => readNumericDate(value, context.now, IAT);
+
+/** Interprets `nbf`: "2024-05-01T12:00:00Z (valid since 3 min ago)". */
+export const interpretNbf: Interpreter = (value, context) => readNumericDate(value, context.now, NBF);
+
+/** Interprets v1 `request.user.expiresIn` (seconds): the lifetime and, when the JWT has `iat`, when oauthToken expires. */
+export const interpretExpiresIn: Interpreter = (value, context: InterpretContext) => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'Not a number of seconds.';
+  const iat = context.payload.iat;
+  if (typeof iat !== 'number') return `${formatSeconds(value)} after the JWT was issued; the JWT has no iat, so the exact time is unknown`;
+  return `${formatSeconds(value)}: oauthToken ${readNumericDate(iat + value, context.now, EXP)}`;
+};

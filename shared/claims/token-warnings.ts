@@ -1,0 +1,94 @@
+// The warnings raised while explaining a token: expiry, clock, unsigned tokens, live tokens in claims, undocumented claims.
+import type { DecodedToken, JsonObject } from '../decode/decoded-token';
+import type { TokenKind } from '../decode/token-kind';
+import type { ExplainedClaim, TokenWarning } from './explained-claim';
+import { isoFromMs } from './interpret/numeric-date';
+import { formatDuration } from './interpret/relative-time';
+
+/** Clock skew tolerated before nbf or iat in the future is reported, in milliseconds. */
+export const CLOCK_SKEW_MS = 60_000;
+
+const LIVE_TOKEN_FIELDS = ['oauthToken', 'internalOauthToken', 'refreshToken'] as const;
+const MAX_LISTED_PATHS = 5;
+
+const RENEW: Readonly<Record<TokenKind, string>> = {
+  'engagement-sso-v1': 'Open the app from Marketing Cloud again to get a fresh JWT.',
+  'engagement-sso-v2': 'Open the app from Marketing Cloud again to get a fresh JWT.',
+  'intelligence-assertion': 'Sign a new assertion.',
+  'engagement-access-token': 'Request a new token.',
+  generic: 'Get a new token from its issuer.',
+};
+
+function asObject(value: unknown): JsonObject | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+function isLiveString(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function timeWarnings(payload: JsonObject, now: number, kind: TokenKind, out: TokenWarning[]): void {
+  const exp = payload.exp;
+  if (typeof exp === 'number' && Number.isFinite(exp) && exp * 1000 <= now) {
+    out.push({ code: 'WARN_EXPIRED', path: 'exp', message: `This token expired ${formatDuration(now - exp * 1000)} ago (${isoFromMs(exp * 1000) ?? 'long ago'}). ${RENEW[kind]}` });
+  }
+  for (const path of ['nbf', 'iat'] as const) {
+    const value = payload[path];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value * 1000 - now <= CLOCK_SKEW_MS) continue;
+    const when = `${formatDuration(value * 1000 - now)} in the future (${isoFromMs(value * 1000) ?? 'far ahead'})`;
+    const what = path === 'nbf' ? `It is not valid yet: nbf is ${when}.` : `It claims to be issued ${when}.`;
+    out.push({ code: 'WARN_NOT_YET_VALID', path, message: `${what} Check this computer's clock and the issuer's.` });
+  }
+  if (exp === undefined && (kind === 'engagement-sso-v1' || kind === 'engagement-sso-v2')) {
+    out.push({ code: 'WARN_NO_EXPIRY', path: 'exp', message: 'No exp claim, although App Center SSO JWTs carry one: do not accept this JWT for a login.' });
+  } else if (exp === undefined && kind === 'generic') {
+    out.push({ code: 'WARN_NO_EXPIRY', path: 'exp', message: 'No exp claim: this token never expires on its own. Keep it secret and prefer short-lived tokens.' });
+  }
+}
+
+function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
+  const request = asObject(payload.request);
+  const user = asObject(request?.user);
+  const rest = asObject(request?.rest);
+  if (user !== undefined) {
+    const live = LIVE_TOKEN_FIELDS.filter((field) => isLiveString(user[field])).map((field) => `request.user.${field}`);
+    if (live.length > 0) {
+      out.push({
+        code: 'WARN_LIVE_TOKENS_IN_CLAIMS',
+        path: live[0]!,
+        message: `This JWT carries live API tokens (${live.join(', ')}): treat it like a password and never paste it into shared tools, tickets or logs.`,
+      });
+    }
+  }
+  for (const [path, holder] of [['request.rest.refreshToken', rest], ['request.user.refreshToken', user]] as const) {
+    if (holder === undefined || !isLiveString(holder.refreshToken)) continue;
+    out.push({
+      code: 'WARN_REFRESH_TOKEN_SINGLE_USE',
+      path,
+      message: `${path} works once: it is valid up to 700 days or until used (a second use gets 401 after a 5-minute grace), and each refresh returns a new refresh token that you must store and use next time.`,
+    });
+  }
+}
+
+function undocumentedWarning(claims: readonly ExplainedClaim[], out: TokenWarning[]): void {
+  const paths: string[] = [];
+  for (const claim of claims) if (!claim.documented) paths.push(claim.path);
+  if (paths.length === 0) return;
+  const listed = paths.slice(0, MAX_LISTED_PATHS).join(', ');
+  const more = paths.length > MAX_LISTED_PATHS ? ` and ${paths.length - MAX_LISTED_PATHS} more` : '';
+  const count = paths.length === 1 ? '1 claim is' : `${paths.length} claims are`;
+  out.push({ code: 'WARN_UNDOCUMENTED_CLAIMS', path: paths[0]!, message: `${count} not in the public docs for this kind of token: ${listed}${more}. They are shown as found.` });
+}
+
+/** The warnings about a decoded token at time `now` (ms); `claims` are its explained payload claims. */
+export function tokenWarnings(token: DecodedToken, claims: readonly ExplainedClaim[], now: number): TokenWarning[] {
+  const out: TokenWarning[] = [];
+  const alg = token.header.alg;
+  if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+    out.push({ code: 'WARN_ALG_NONE', path: 'alg', message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.' });
+  }
+  timeWarnings(token.payload, now, token.kind, out);
+  if (token.kind === 'engagement-sso-v1' || token.kind === 'engagement-sso-v2') engagementWarnings(token.payload, out);
+  if (token.kind !== 'generic') undocumentedWarning(claims, out);
+  return out;
+}

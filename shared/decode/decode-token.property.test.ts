@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { WorkbenchError } from '../errors/workbench-error';
+import type { JsonObject } from './decoded-token';
+import { decodeToken } from './decode-token';
+import { encodeToken } from './encode-token';
+import { explainToken } from '../claims/explain-token';
+
+const TOKEN_CODE = /^ERR_TOKEN_[A-Z0-9_]+$/;
+
+function decodeOrTokenError(input: string): void {
+  try {
+    decodeToken(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkbenchError);
+    expect((error as WorkbenchError).code).toMatch(TOKEN_CODE);
+    expect((error as WorkbenchError).message.length).toBeGreaterThan(0);
+  }
+}
+
+const jsonObject = fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 }) as fc.Arbitrary<JsonObject>;
+const normalize = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+// An independent, naive leaf walk: objects and non-empty arrays are descended, everything else is a leaf.
+function referenceLeaves(value: unknown, path: string, out: [string, unknown][]): void {
+  const children = typeof value === 'object' && value !== null ? Object.keys(value) : [];
+  if (children.length === 0) out.push([path, value]);
+  else for (const key of children) referenceLeaves((value as Record<string, unknown>)[key], `${path}.${key}`, out);
+}
+function referenceEntries(object: JsonObject): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const key of Object.keys(object)) referenceLeaves(object[key], key, out);
+  return out;
+}
+const referenceLeafPaths = (object: JsonObject) => referenceEntries(object).map(([path]) => path);
+const referenceLeafValues = (object: JsonObject) => referenceEntries(object).map(([, value]) => value);
+const VALID = encodeToken({ alg: 'HS256', typ: 'JWT' }, { sub: 'abc', exp: 1_900_000_000, request: { claimsVersion: 2 } }, new Uint8Array(32).fill(7));
+
+describe('decodeToken properties', () => {
+  it('throws nothing but an ERR_TOKEN_* WorkbenchError on arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), decodeOrTokenError), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), decodeOrTokenError), { numRuns: 300 });
+  });
+
+  it('throws nothing but an ERR_TOKEN_* WorkbenchError on dot-separated base64url-ish strings', () => {
+    const segment = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/. '), maxLength: 60 });
+    fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (parts) => decodeOrTokenError(parts.join('.'))), { numRuns: 2000 });
+  });
+
+  it('throws nothing but an ERR_TOKEN_* WorkbenchError on mutated valid tokens', () => {
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), char: fc.string({ minLength: 1, maxLength: 1 }) }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+        let token = VALID;
+        for (const m of mutations) {
+          const at = m.at % (token.length + 1);
+          if (m.kind === 'replace') token = token.slice(0, at) + m.char + token.slice(at + 1);
+          else if (m.kind === 'delete') token = token.slice(0, at) + token.slice(at + m.count);
+          else if (m.kind === 'insert') token = token.slice(0, at) + m.text + token.slice(at);
+          else token = token.slice(0, at);
+        }
+        decodeOrTokenError(token);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('round-trips header, payload and signature through encodeToken for arbitrary JSON objects', () => {
+    fc.assert(
+      fc.property(jsonObject, jsonObject, fc.uint8Array({ maxLength: 300 }), (header, payload, signature) => {
+        const decoded = decodeToken(encodeToken(header, payload, signature));
+        expect(decoded.header).toEqual(normalize(header));
+        expect(decoded.payload).toEqual(normalize(payload));
+        expect(decoded.signature).toEqual(signature);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('explains any decodable token without throwing: exactly one row per leaf, in document order', () => {
+    fc.assert(
+      fc.property(jsonObject, jsonObject, (header, payload) => {
+        const explanation = explainToken(decodeToken(encodeToken(header, payload)), { now: 1_700_000_000_000 });
+        const normalized = normalize(payload) as JsonObject;
+        expect(explanation.claims.map((c) => c.path)).toEqual(referenceLeafPaths(normalized));
+        expect(explanation.claims.map((c) => c.value)).toEqual(referenceLeafValues(normalized));
+        expect(explanation.header.map((c) => c.path)).toEqual(referenceLeafPaths(normalize(header) as JsonObject));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,61 @@
+// The errors decodeToken reports about one segment or the segment count: short, specific, never quoting the token.
+import { WorkbenchError } from '../errors/workbench-error';
+
+const SEGMENT_NAMES = ['header', 'payload', 'signature', 'opaque part'] as const;
+const EXPECTED = 'expected 3 (header.payload.signature), or 4 for an Engagement access token';
+
+/** "Segment 2 (payload)": how messages name a segment by its zero-based index. */
+export function segmentLabel(index: number): string {
+  return `Segment ${index + 1} (${SEGMENT_NAMES[index] ?? 'extra'})`;
+}
+
+/** ERR_TOKEN_SEGMENTS for a wrong number of dot-separated segments, saying how many were found and expected. */
+export function segmentCountError(found: number): WorkbenchError {
+  const counted = `Found ${found} ${found === 1 ? 'segment' : 'segments'}`;
+  if (found === 1) return new WorkbenchError('ERR_TOKEN_SEGMENTS', `${counted} (no dots); ${EXPECTED}. Paste the whole token.`);
+  if (found === 5) {
+    return new WorkbenchError(
+      'ERR_TOKEN_SEGMENTS',
+      `${counted}; ${EXPECTED}. Five segments is an encrypted JWT (JWE), which cannot be read without the recipient's key.`,
+    );
+  }
+  if (found === 2) return new WorkbenchError('ERR_TOKEN_SEGMENTS', `${counted}; ${EXPECTED}. The token looks cut short: copy it again.`);
+  return new WorkbenchError('ERR_TOKEN_SEGMENTS', `${counted}; ${EXPECTED}. Paste exactly one token.`);
+}
+
+/** ERR_TOKEN_SEGMENTS for an empty header or payload segment. */
+export function emptySegmentError(index: number): WorkbenchError {
+  return new WorkbenchError('ERR_TOKEN_SEGMENTS', `${segmentLabel(index)} is empty; a JWT needs a header and a payload. Paste the whole token.`);
+}
+
+/** ERR_TOKEN_BASE64 naming the segment and what is wrong with it (padding, standard base64, whitespace, a bad character or length). */
+export function base64Error(index: number, segment: string): WorkbenchError {
+  return new WorkbenchError('ERR_TOKEN_BASE64', `${segmentLabel(index)} is not valid base64url: ${base64Problem(segment)}. Check that the token was copied whole.`);
+}
+
+function base64Problem(segment: string): string {
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (c === '=') return `it has '=' padding at character ${i + 1}, which JWTs do not use`;
+    if (c === '+' || c === '/') return `it has '${c}' at character ${i + 1} (standard base64); base64url uses '-' and '_'`;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') return `it has whitespace at character ${i + 1}`;
+    if (!/[A-Za-z0-9_-]/.test(c)) return `it has a character outside A-Z, a-z, 0-9, '-' and '_' at character ${i + 1}`;
+  }
+  return `its length (${segment.length} characters) is impossible for base64url, so a character is missing or extra`;
+}
+
+/** ERR_TOKEN_JSON for a segment that is not UTF-8 text. */
+export function utf8Error(index: number): WorkbenchError {
+  return new WorkbenchError('ERR_TOKEN_JSON', `${segmentLabel(index)} decodes to bytes that are not UTF-8 text, so it is not JSON. Check that the token was copied whole.`);
+}
+
+/** ERR_TOKEN_JSON for a segment whose text is not JSON (the parser's message is not repeated: it may quote the token). */
+export function jsonError(index: number): WorkbenchError {
+  return new WorkbenchError('ERR_TOKEN_JSON', `${segmentLabel(index)} is base64url but not JSON. Check that the token was copied whole and that it is a JWT.`);
+}
+
+/** ERR_TOKEN_NOT_OBJECT for a segment that is JSON but not an object. */
+export function notObjectError(index: number, value: unknown): WorkbenchError {
+  const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+  return new WorkbenchError('ERR_TOKEN_NOT_OBJECT', `${segmentLabel(index)} is JSON ${what}, not an object; a JWT's header and payload must be JSON objects.`);
+}

@@ -1,0 +1,15 @@
+// "Binary strings" (one char per byte, 0-255), as atob returns them, and their conversion to bytes.
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Copies a binary string (each char code 0-255) into bytes. */
+export function binaryToBytes(binary: string): Uint8Array {
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** True when every char code is below 128 (then the binary string is already its own UTF-8 decoding). */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
