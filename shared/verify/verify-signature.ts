@@ -1,0 +1,86 @@
+// Verifies a decoded token's signature with a user-supplied key; the algorithm is allowed by the key, never chosen by the token.
+import { compactVerify, errors } from 'jose';
+import type { DecodedToken } from '../decode/decoded-token';
+import { WorkbenchError } from '../errors/workbench-error';
+import { isHmacAlgorithm, isSupportedAlgorithm } from './jws-algorithms';
+import { allowedAlgorithms, type KeyMaterial } from './key-material';
+import { resolveVerificationKey } from './resolve-verification-key';
+import type { VerificationKey, VerificationResult } from './verification';
+import {
+  VERIFY_MESSAGES as M,
+  algorithmConfusionError,
+  declaredAlgorithmMismatchError,
+  keyTypeMismatchError,
+  secretForAsymmetricError,
+  unsupportedAlgorithmError,
+  verifyError,
+} from './verify-errors';
+
+/** How good an outcome is, to pick the most telling one when a JWK set offers several keys. */
+const RANK: Record<VerificationResult['status'], number> = { valid: 3, invalid: 2, unchecked: 1, unsupported: 0 };
+
+function result(status: VerificationResult['status'], alg: string | null, error?: WorkbenchError): VerificationResult {
+  return error === undefined ? { status, alg } : { status, alg, error: error.toPayload() };
+}
+
+function mismatch(material: KeyMaterial, alg: string): WorkbenchError | null {
+  const allowed = allowedAlgorithms(material);
+  if (!allowed.includes(alg)) {
+    if (isHmacAlgorithm(alg)) return algorithmConfusionError(alg, material.description);
+    if (material.kind === 'secret') return secretForAsymmetricError(alg);
+    return keyTypeMismatchError(alg, material.description, allowed);
+  }
+  if (material.declaredAlg !== undefined && material.declaredAlg !== alg) return declaredAlgorithmMismatchError(alg, material.declaredAlg);
+  return null;
+}
+
+async function verifyWith(material: KeyMaterial, alg: string, jws: string): Promise<VerificationResult> {
+  const refused = mismatch(material, alg);
+  if (refused !== null) return result('invalid', alg, refused);
+  let key: CryptoKey | Uint8Array;
+  if (material.kind === 'secret') key = material.bytes;
+  else if (material.kind === 'other') return result('invalid', alg, keyTypeMismatchError(alg, material.description, []));
+  else {
+    try {
+      key = await material.importFor(alg);
+    } catch {
+      return result('unchecked', alg, verifyError('ERR_VERIFY_KEY_INVALID', M.importFailed));
+    }
+  }
+  try {
+    await compactVerify(jws, key, { algorithms: [alg] });
+    return result('valid', alg);
+  } catch (error) {
+    if (error instanceof errors.JWSSignatureVerificationFailed) {
+      return result('invalid', alg, verifyError('ERR_VERIFY_SIGNATURE_INVALID', material.kind === 'secret' ? M.badSignatureSecret : M.badSignatureKey));
+    }
+    if (error instanceof TypeError && /modulusLength/.test(error.message)) return result('unchecked', alg, verifyError('ERR_VERIFY_KEY_INVALID', M.rsaTooSmall));
+    return result('invalid', alg, verifyError('ERR_VERIFY_SIGNATURE_INVALID', M.malformedJws));
+  }
+}
+
+/** Checks a decoded token's signature (for a four-segment Engagement access token, segments 0..2). Statuses: `invalid` for `alg: none` (ERR_VERIFY_ALG_NONE, even without a key), an algorithm the key does not allow (ERR_VERIFY_ALG_MISMATCH) or a wrong signature (ERR_VERIFY_SIGNATURE_INVALID); `unsupported` for an unknown or missing alg (ERR_VERIFY_ALG_UNSUPPORTED); `unchecked` when no key is given, or the key cannot be used (ERR_VERIFY_SECRET_*, ERR_VERIFY_KEY_INVALID, ERR_VERIFY_KID_NOT_FOUND). Expiry is not checked here. Never throws a WorkbenchError: problems are in `error`. */
+export async function verifySignature(token: DecodedToken, key: VerificationKey | null): Promise<VerificationResult> {
+  const rawAlg = token.header.alg;
+  if (typeof rawAlg !== 'string' || rawAlg.length === 0) return result('unsupported', null, verifyError('ERR_VERIFY_ALG_UNSUPPORTED', M.algMissing));
+  const alg = rawAlg;
+  if (alg.toLowerCase() === 'none') return result('invalid', alg, verifyError('ERR_VERIFY_ALG_NONE', M.algNone));
+  if (!isSupportedAlgorithm(alg)) return result('unsupported', alg, unsupportedAlgorithmError(alg));
+  if (key === null) return result('unchecked', alg);
+  let candidates: KeyMaterial[];
+  try {
+    candidates = resolveVerificationKey(key, token.header, alg);
+  } catch (error) {
+    if (!(error instanceof WorkbenchError)) throw error;
+    return { status: error.code === 'ERR_VERIFY_ALG_MISMATCH' ? 'invalid' : 'unchecked', alg, error: error.toPayload() };
+  }
+  const jws = token.segments.slice(0, 3).join('.');
+  let best: VerificationResult | null = null;
+  for (const material of candidates) {
+    const outcome = await verifyWith(material, alg, jws);
+    if (outcome.status === 'valid') return outcome;
+    if (best === null || RANK[outcome.status] > RANK[best.status]) best = outcome;
+  }
+  return best ?? result('unchecked', alg);
+}
+
