@@ -1,0 +1,21 @@
+// The Intelligence client id (service account id): what users paste, checked before anything is sent.
+import { WorkbenchError } from '../errors/workbench-error';
+
+// Whitespace, C0/C1 controls, and the invisible format characters that ride along with copy-paste.
+const FORBIDDEN = /[\s\p{Cc}\p{Cf}]/u;
+const MAX_LENGTH = 256;
+
+/** Trims the pasted client id and checks it; throws ERR_CLIENT_ID_INVALID when it is empty or holds spaces/control characters. */
+export function checkClientId(clientId: string): string {
+  const trimmed = clientId.trim();
+  if (trimmed === '') {
+    throw new WorkbenchError('ERR_CLIENT_ID_INVALID', 'The client id is empty: paste the service account id shown when the API token was generated in Intelligence.');
+  }
+  if (FORBIDDEN.test(trimmed)) {
+    throw new WorkbenchError('ERR_CLIENT_ID_INVALID', 'The client id contains spaces, line breaks or control characters: paste only the service account id.');
+  }
+  if (trimmed.length > MAX_LENGTH) {
+    throw new WorkbenchError('ERR_CLIENT_ID_INVALID', `The client id is longer than ${MAX_LENGTH} characters: paste only the service account id.`);
+  }
+  return trimmed;
+}

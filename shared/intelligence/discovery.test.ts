@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { REGIONS } from './regions';
+import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
+import { fetchDiscovery, readTokenEndpoint } from './discovery';
+import type { TimedResponse } from './timed-request';
+
+const response = (status: number, body: string, contentType = 'application/json'): TimedResponse => ({
+  url: 'https://idp.example.com/us1/.well-known/openid-configuration',
+  status,
+  headers: [['content-type', contentType]],
+  body,
+  serverDateMs: null,
+});
+
+describe('readTokenEndpoint', () => {
+  it('returns the checked token endpoint', () => {
+    expect(readTokenEndpoint(response(200, '{"token_endpoint":"https://idp.intelligence.salesforce.com/us1/token"}')).href).toBe(
+      'https://idp.intelligence.salesforce.com/us1/token',
+    );
+  });
+
+  it.each([
+    [404, 'The discovery endpoint answered HTTP 404: check the discovery URL (or the region) you were given.'],
+    [403, 'The discovery endpoint answered HTTP 403: access was denied, perhaps by a proxy or firewall; check the network settings.'],
+    [503, 'The discovery endpoint answered HTTP 503: the service may be down; try again later.'],
+  ])('reports HTTP %d as ERR_DISCOVERY_HTTP', (status, message) => {
+    expect(() => readTokenEndpoint(response(status, '{"token_endpoint":"https://x.example/token"}'))).toThrow(
+      expect.objectContaining({ code: 'ERR_DISCOVERY_HTTP', message }),
+    );
+  });
+
+  it('says so when the discovery URL returns an HTML page', () => {
+    expect(() => readTokenEndpoint(response(200, '<!DOCTYPE html><html><body>Sign in</body></html>', 'text/html'))).toThrow(
+      expect.objectContaining({
+        code: 'ERR_DISCOVERY_NOT_JSON',
+        message: 'The discovery URL returned an HTML page, not the JSON discovery document: check the URL (a login page, a proxy or a wrong address?).',
+      }),
+    );
+  });
+
+  it('reports other non-JSON bodies as ERR_DISCOVERY_NOT_JSON', () => {
+    expect(() => readTokenEndpoint(response(200, 'token_endpoint=https://x', 'text/plain'))).toThrow(
+      expect.objectContaining({ code: 'ERR_DISCOVERY_NOT_JSON', message: 'The discovery URL did not return JSON: check that it is the discovery URL you were given.' }),
+    );
+  });
+
+  it.each(['{}', '[]', '"https://x.example/token"', '{"token_endpoint":""}', '{"token_endpoint":42}', '{"issuer":"https://x"}'])(
+    'reports ERR_DISCOVERY_NO_TOKEN_ENDPOINT for %s',
+    (body) => {
+      expect(() => readTokenEndpoint(response(200, body))).toThrow(
+        expect.objectContaining({
+          code: 'ERR_DISCOVERY_NO_TOKEN_ENDPOINT',
+          message: 'The discovery document has no token_endpoint: check that the URL is the Intelligence discovery URL you were given.',
+        }),
+      );
+    },
+  );
+
+  it('applies the https rule to the token endpoint it returns', () => {
+    expect(() => readTokenEndpoint(response(200, '{"token_endpoint":"http://evil.example/token"}'))).toThrow(
+      expect.objectContaining({
+        code: 'ERR_URL_INSECURE',
+        message: 'The token endpoint from the discovery document uses http:// on evil.example: only https:// is allowed (http only for localhost). Use the https:// address.',
+      }),
+    );
+    expect(() => readTokenEndpoint(response(200, '{"token_endpoint":"/us1/token"}'))).toThrow(
+      expect.objectContaining({
+        code: 'ERR_URL_INVALID',
+        message: 'The token endpoint from the discovery document is not a valid URL: paste the full address, starting with https://.',
+      }),
+    );
+  });
+});
+
+describe('fetchDiscovery against the local identity provider', () => {
+  let server: IdpServer;
+  beforeAll(async () => {
+    server = await startIdpServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.setFault('none');
+    server.setDiscoveryOverride(null);
+  });
+
+  it.each(REGIONS)('finds the token endpoint of %s', async (region) => {
+    const { tokenEndpoint, response: answer } = await fetchDiscovery(new URL(server.discoveryUrl(region)), { fetch });
+    expect(tokenEndpoint.href).toBe(server.tokenUrl(region));
+    expect(answer.status).toBe(200);
+    expect(server.requests.at(-1)).toMatchObject({ method: 'GET', endpoint: 'discovery', region, status: 200 });
+  });
+
+  it('reports an HTML page served with 200', async () => {
+    server.setFault('html', { status: 200 });
+    await expect(fetchDiscovery(new URL(server.discoveryUrl('us1')), { fetch })).rejects.toMatchObject({ code: 'ERR_DISCOVERY_NOT_JSON' });
+  });
+
+  it('reports a document without token_endpoint', async () => {
+    server.setDiscoveryOverride(({ token_endpoint: _dropped, ...rest }) => rest);
+    await expect(fetchDiscovery(new URL(server.discoveryUrl('us2')), { fetch })).rejects.toMatchObject({ code: 'ERR_DISCOVERY_NO_TOKEN_ENDPOINT' });
+  });
+
+  it('reports an unknown path as ERR_DISCOVERY_HTTP 404', async () => {
+    await expect(fetchDiscovery(new URL(`${server.baseUrl}/us9/.well-known/openid-configuration`), { fetch })).rejects.toMatchObject({
+      code: 'ERR_DISCOVERY_HTTP',
+      message: 'The discovery endpoint answered HTTP 404: check the discovery URL (or the region) you were given.',
+    });
+  });
+});

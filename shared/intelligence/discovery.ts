@@ -1,0 +1,49 @@
+// Step 1 of the flow: GET the discovery document and read its token_endpoint.
+import { WorkbenchError } from '../errors/workbench-error';
+import { checkEndpointUrl } from './endpoint-url';
+import { jsonObjectBody, isJsonBody, looksLikeHtml } from './response-body';
+import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from './timed-request';
+
+/** The discovery request: a plain GET asking for JSON. */
+export const DISCOVERY_REQUEST: Readonly<PlainRequest> = { method: 'GET', headers: { Accept: 'application/json' } };
+
+function httpError(status: number): WorkbenchError {
+  const next =
+    status >= 500
+      ? 'the service may be down; try again later'
+      : status === 401 || status === 403 || status === 407
+        ? 'access was denied, perhaps by a proxy or firewall; check the network settings'
+        : 'check the discovery URL (or the region) you were given';
+  return new WorkbenchError('ERR_DISCOVERY_HTTP', `The discovery endpoint answered HTTP ${status}: ${next}.`);
+}
+
+/**
+ * Reads the token endpoint from a discovery response and checks it with checkEndpointUrl (https, or loopback http).
+ * Throws ERR_DISCOVERY_HTTP, ERR_DISCOVERY_NOT_JSON, ERR_DISCOVERY_NO_TOKEN_ENDPOINT, ERR_URL_INVALID or ERR_URL_INSECURE.
+ */
+export function readTokenEndpoint(response: TimedResponse): URL {
+  if (response.status < 200 || response.status > 299) throw httpError(response.status);
+  if (!isJsonBody(response.body)) {
+    throw new WorkbenchError(
+      'ERR_DISCOVERY_NOT_JSON',
+      looksLikeHtml(response)
+        ? 'The discovery URL returned an HTML page, not the JSON discovery document: check the URL (a login page, a proxy or a wrong address?).'
+        : 'The discovery URL did not return JSON: check that it is the discovery URL you were given.',
+    );
+  }
+  const document = jsonObjectBody(response.body);
+  const tokenEndpoint = document?.token_endpoint;
+  if (typeof tokenEndpoint !== 'string' || tokenEndpoint.trim() === '') {
+    throw new WorkbenchError(
+      'ERR_DISCOVERY_NO_TOKEN_ENDPOINT',
+      'The discovery document has no token_endpoint: check that the URL is the Intelligence discovery URL you were given.',
+    );
+  }
+  return checkEndpointUrl(tokenEndpoint, 'token endpoint from the discovery document');
+}
+
+/** GETs the discovery document and returns the response with its checked token endpoint; throws what timedRequest and readTokenEndpoint throw. */
+export async function fetchDiscovery(discoveryUrl: URL, net: NetOptions): Promise<{ response: TimedResponse; tokenEndpoint: URL }> {
+  const response = await timedRequest(discoveryUrl, { ...DISCOVERY_REQUEST }, 'discovery endpoint', net);
+  return { response, tokenEndpoint: readTokenEndpoint(response) };
+}

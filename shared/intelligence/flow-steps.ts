@@ -1,0 +1,69 @@
+// The three steps of a run as they change: each change is reported to the caller as a snapshot.
+import { toErrorPayload } from '../errors/workbench-error';
+import type { FlowStep, FlowStepId } from './flow-types';
+
+/** The title of each step, as the UI and CLI show it. */
+export const STEP_TITLES: Readonly<Record<FlowStepId, string>> = {
+  discovery: 'Find the token endpoint (discovery)',
+  assertion: 'Sign the client assertion (RS256)',
+  token: 'Request the access token',
+};
+
+/** The steps in the order they run. */
+export const STEP_ORDER: readonly FlowStepId[] = ['discovery', 'assertion', 'token'];
+
+/** The steps of a run that has not started: all pending. */
+export function pendingSteps(): FlowStep[] {
+  return STEP_ORDER.map((id) => ({ id, title: STEP_TITLES[id], status: 'pending' }));
+}
+
+/** Tracks the steps of one run, timing them with `now` and reporting every change to `onStep` (whose errors are ignored). */
+export class StepTracker {
+  readonly steps: FlowStep[] = pendingSteps();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly onStep: ((step: FlowStep) => void) | undefined,
+  ) {}
+
+  private step(id: FlowStepId): FlowStep {
+    return this.steps[STEP_ORDER.indexOf(id)]!;
+  }
+
+  private emit(step: FlowStep): void {
+    try {
+      this.onStep?.({ ...step });
+    } catch {
+      // A failing progress listener must not break the run: the report still carries every step.
+    }
+  }
+
+  /** Marks a step running (reported) with what is known when it starts, e.g. its request. */
+  start(id: FlowStepId, details: Partial<FlowStep> = {}): void {
+    const step = this.step(id);
+    Object.assign(step, details, { status: 'running', startedAt: this.now() });
+    this.emit(step);
+  }
+
+  /** Adds details to a step without reporting (they go out with the step's end). */
+  note(id: FlowStepId, details: Partial<FlowStep>): void {
+    Object.assign(this.step(id), details);
+  }
+
+  /** Marks a running step ok (reported) with its duration. */
+  succeed(id: FlowStepId, details: Partial<FlowStep> = {}): void {
+    this.end(this.step(id), 'ok', details);
+  }
+
+  /** Marks a step failed, or cancelled for ERR_CANCELLED (reported), with the error as a payload. */
+  fail(id: FlowStepId, error: unknown): void {
+    const payload = toErrorPayload(error);
+    this.end(this.step(id), payload.code === 'ERR_CANCELLED' ? 'cancelled' : 'failed', { error: payload });
+  }
+
+  private end(step: FlowStep, status: 'ok' | 'failed' | 'cancelled', details: Partial<FlowStep>): void {
+    const startedAt = step.startedAt ?? this.now();
+    Object.assign(step, details, { status, startedAt, durationMs: Math.max(0, this.now() - startedAt) });
+    this.emit(step);
+  }
+}

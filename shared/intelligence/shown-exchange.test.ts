@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { MASK, SHOWN_BODY_LIMIT, showRequest, showResponse, truncateBody } from './shown-exchange';
+import type { TimedResponse } from './timed-request';
+
+const response = (body: string, headers: Array<[string, string]> = []): TimedResponse => ({ url: 'https://x.example/t', status: 200, headers, body, serverDateMs: null });
+
+describe('shown exchanges', () => {
+  it('truncates long bodies and says by how much', () => {
+    expect(truncateBody('abc', 5)).toBe('abc');
+    expect(truncateBody('abcdefgh', 5)).toBe('abcde\n… (3 more characters not shown)');
+    expect(SHOWN_BODY_LIMIT).toBe(4096);
+    expect(truncateBody('x'.repeat(5000))).toHaveLength(4096 + '\n… (904 more characters not shown)'.length);
+  });
+
+  it('flags sensitive parameters and headers of a request', () => {
+    const shown = showRequest(
+      new URL('https://x.example/token'),
+      { method: 'POST', headers: { Accept: 'application/json', Authorization: 'Bearer abc' } },
+      [['client_id', 'sa-1'], ['client_assertion', 'aaa.bbb.ccc']],
+      ['client_assertion'],
+    );
+    expect(shown).toEqual({
+      method: 'POST',
+      url: 'https://x.example/token',
+      headers: [
+        { name: 'Accept', value: 'application/json', sensitive: false },
+        { name: 'Authorization', value: 'Bearer abc', sensitive: true },
+      ],
+      params: [
+        { name: 'client_id', value: 'sa-1', sensitive: false },
+        { name: 'client_assertion', value: 'aaa.bbb.ccc', sensitive: true },
+      ],
+    });
+  });
+
+  it('masks sensitive JSON values in the body and keeps them for the reveal toggle', () => {
+    const shown = showResponse(response('{"access_token":"s3cr3t-token","expires_in":300}', [['set-cookie', 'a=b'], ['date', 'x']]), ['access_token', 'refresh_token']);
+    expect(shown.body).toBe(`{\n  "access_token": "${MASK}",\n  "expires_in": 300\n}`);
+    expect(shown.body).not.toContain('s3cr3t-token');
+    expect(shown.revealedBody).toBe('{\n  "access_token": "s3cr3t-token",\n  "expires_in": 300\n}');
+    expect(shown.headers).toEqual([
+      { name: 'set-cookie', value: 'a=b', sensitive: true },
+      { name: 'date', value: 'x', sensitive: false },
+    ]);
+  });
+
+  it('shows other bodies as they are, with no revealedBody', () => {
+    expect(showResponse(response('<html>oops</html>'), ['access_token'])).toEqual({ status: 200, headers: [], body: '<html>oops</html>' });
+    expect(showResponse(response('{"error":"invalid_client"}'), ['access_token'])).toEqual({ status: 200, headers: [], body: '{"error":"invalid_client"}' });
+  });
+});

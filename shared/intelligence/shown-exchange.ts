@@ -1,0 +1,52 @@
+// HTTP requests and responses as the step view shows them: sensitive values flagged or masked, bodies truncated.
+import type { ShownField, ShownRequest, ShownResponse } from './flow-types';
+import { jsonObjectBody } from './response-body';
+import type { PlainRequest, TimedResponse } from './timed-request';
+
+/** Bodies longer than this many characters are cut in the step view. */
+export const SHOWN_BODY_LIMIT = 4096;
+
+/** What replaces a sensitive value in a masked body. */
+export const MASK = '••••••••';
+
+const SENSITIVE_HEADERS = new Set(['authorization', 'set-cookie', 'cookie', 'proxy-authorization']);
+
+/** Cuts text to `limit` characters, saying how much was left out. */
+export function truncateBody(text: string, limit = SHOWN_BODY_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}\n… (${text.length - limit} more characters not shown)`;
+}
+
+/** A request for the step view; parameters named in `sensitive` (e.g. client_assertion) are flagged for masking. */
+export function showRequest(
+  url: URL,
+  request: PlainRequest,
+  params: ReadonlyArray<readonly [string, string]>,
+  sensitive: readonly string[] = [],
+): ShownRequest {
+  const headers: ShownField[] = Object.entries(request.headers).map(([name, value]) => ({ name, value, sensitive: SENSITIVE_HEADERS.has(name.toLowerCase()) }));
+  return {
+    method: request.method,
+    url: url.href,
+    headers,
+    params: params.map(([name, value]) => ({ name, value, sensitive: sensitive.includes(name) })),
+  };
+}
+
+/**
+ * A response for the step view: body truncated; when it is a JSON object holding one of `sensitiveKeys` (e.g. access_token)
+ * as a string, `body` has those values masked and `revealedBody` holds them intact.
+ */
+export function showResponse(response: TimedResponse, sensitiveKeys: readonly string[] = []): ShownResponse {
+  const headers: ShownField[] = response.headers.map(([name, value]) => ({ name, value, sensitive: SENSITIVE_HEADERS.has(name) }));
+  const json = jsonObjectBody(response.body);
+  const hidden = json === null ? [] : sensitiveKeys.filter((key) => typeof json[key] === 'string');
+  if (json === null || hidden.length === 0) return { status: response.status, headers, body: truncateBody(response.body) };
+  const masked = { ...json };
+  for (const key of hidden) masked[key] = MASK;
+  return {
+    status: response.status,
+    headers,
+    body: truncateBody(JSON.stringify(masked, null, 2)),
+    revealedBody: truncateBody(JSON.stringify(json, null, 2)),
+  };
+}
