@@ -1,0 +1,41 @@
+// The run-time shape of a saved profile, checked on every read of profiles.json and before every write.
+import { z } from 'zod';
+import type { Profile } from '../../../shared/profiles/profile';
+
+/** The most characters a profile name may have. */
+export const MAX_PROFILE_NAME_LENGTH = 80;
+
+const keyInfoSchema = z.object({
+  type: z.literal('RSA'),
+  bits: z.number().int().positive(),
+  fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]+$/),
+  format: z.enum(['pkcs1', 'pkcs8', 'pkcs1-encrypted', 'pkcs8-encrypted']),
+});
+
+/** One saved profile (unknown keys are dropped: nothing but these fields is ever kept or rewritten). */
+export const profileSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(MAX_PROFILE_NAME_LENGTH),
+  product: z.enum(['intelligence', 'engagement']),
+  clientId: z.string().max(256),
+  region: z.enum(['us1', 'us2', 'eu1', 'eu2']).nullable(),
+  discoveryUrl: z.string().min(1).max(2048).nullable(),
+  tokenRequestStyle: z.enum(['form', 'query']),
+  keyInfo: keyInfoSchema.nullable(),
+  secretEncoding: z.enum(['text', 'base64', 'hex']).nullable(),
+  hasSecret: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+}) satisfies z.ZodType<Profile>;
+
+/** The outer shape of profiles.json; its entries are checked one by one so one bad entry does not lose the others. */
+export const profilesFileShellSchema = z.object({
+  version: z.number().int(),
+  profiles: z.array(z.unknown()),
+});
+
+/** The dotted paths of the fields a zod error complains about (never their values). */
+export function issueFields(error: z.ZodError): string[] {
+  const fields = error.issues.map((issue) => (issue.path.length === 0 ? '(entry)' : issue.path.map(String).join('.')));
+  return [...new Set(fields)];
+}

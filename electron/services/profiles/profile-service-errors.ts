@@ -1,0 +1,57 @@
+// The profile service's errors: one place for their codes and wording. Names are shown; keys and secrets never are.
+import { WorkbenchError } from '../../../shared/errors/workbench-error';
+import type { Product } from '../../../shared/profiles/profile';
+import { MAX_PROFILE_NAME_LENGTH } from './profile-schema';
+
+/** How each product is named in messages. */
+export const PRODUCT_LABELS: Readonly<Record<Product, string>> = {
+  intelligence: 'Marketing Cloud Intelligence',
+  engagement: 'Marketing Cloud Engagement',
+};
+
+/** The exact fixed messages of the profile service (tests and UIs compare against these). */
+export const PROFILE_MESSAGES = {
+  notFound: 'No saved profile has this id: reload the profile list and pick one.',
+  nameLength: `Give the profile a name of 1 to ${MAX_PROFILE_NAME_LENGTH} characters.`,
+  product: 'Choose the product of the profile: Marketing Cloud Intelligence or Engagement.',
+  secretHex: 'The JWT signing secret is not valid hex (pairs of 0-9, a-f): paste it again or choose the "text" encoding.',
+  secretBase64: 'The JWT signing secret is not valid base64: paste it again or choose the "text" encoding.',
+} as const;
+
+/** ERR_PROFILE_NOT_FOUND. */
+export function profileNotFoundError(): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_NOT_FOUND', PROFILE_MESSAGES.notFound);
+}
+
+/** ERR_PROFILE_INVALID with one of the fixed messages. */
+export function profileInvalidError(message: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_INVALID', message);
+}
+
+/** ERR_PROFILE_NAME_TAKEN: another profile has this name, ignoring case. */
+export function profileNameTakenError(name: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_NAME_TAKEN', `A profile named "${name}" already exists: choose another name.`);
+}
+
+/** ERR_PROFILE_INVALID listing what a profile of this product still needs. */
+export function profileMissingError(product: Product, missing: readonly string[]): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_INVALID', `This ${PRODUCT_LABELS[product]} profile is missing ${missing.join(', ')}: fill them in and save again.`);
+}
+
+/** ERR_PROFILE_INVALID: the profile is for the other product, so it has no secret of the kind asked for. */
+export function wrongProductError(name: string, product: Product, what: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_INVALID', `Profile "${name}" is a ${PRODUCT_LABELS[product]} profile: it has no ${what}.`);
+}
+
+/** ERR_PROFILE_INVALID: the profile was saved without its secret. */
+export function noSecretStoredError(name: string, what: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_INVALID', `Profile "${name}" has no ${what} stored: edit it and paste the ${what}.`);
+}
+
+/** ERR_KEYCHAIN_NOT_FOUND: the profile says a secret is stored, but the keychain has none (deleted there, or another keychain). */
+export function secretGoneError(name: string, what: string): WorkbenchError {
+  return new WorkbenchError(
+    'ERR_KEYCHAIN_NOT_FOUND',
+    `The ${what} of profile "${name}" is not in the OS keychain (it may have been deleted there): edit the profile and paste the ${what} again.`,
+  );
+}

@@ -1,0 +1,318 @@
+// The profile service against the REAL keychain (gnome-keyring of scripts/with-keyring.sh) and real keys.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jwtVerify, SignJWT } from 'jose';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import { PRIVATE_KEY_MESSAGES } from '../../../shared/keys/private-key-errors';
+import { pemBody, testKeyPair } from '../../../test/support/test-keys';
+import { nodeKeyDecryptor } from '../node-key-decryptor';
+import { KEYCHAIN_MESSAGES } from '../secret-store/keychain-errors';
+import { createKeytarSecretStore } from '../secret-store/keytar-secret-store';
+import { createProfileService, type ProfileService } from './profile-service';
+import { PROFILE_MESSAGES } from './profile-service-errors';
+import { createProfileStore } from './profile-store';
+
+const isolated = process.env.MCTW_KEYRING === 'isolated';
+const SKIP_REASON = 'keychain tests need the throwaway keyring: run them with `bash scripts/with-keyring.sh npx vitest run …` (MCTW_KEYRING=isolated)';
+const US1 = 'https://idp.intelligence.salesforce.com/us1/.well-known/openid-configuration';
+const T0 = new Date('2025-02-01T08:00:00.000Z');
+const pair = testKeyPair();
+
+function sshFingerprint(): string {
+  const der = pair.publicKey.export({ type: 'spki', format: 'der' });
+  return `SHA256:${createHash('sha256').update(der).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** Every 40-character run of the key's base64 body: a leak scan that also catches a re-wrapped or partial copy. */
+function keyChunks(pem: string): string[] {
+  const body = pemBody(pem);
+  const chunks: string[] = [];
+  for (let i = 0; i + 40 <= body.length; i += 40) chunks.push(body.slice(i, i + 40));
+  return chunks;
+}
+
+const intelligence = (overrides: Partial<SaveProfileRequest> = {}): SaveProfileRequest => ({
+  name: 'US1 service account',
+  product: 'intelligence',
+  clientId: 'svc-account-1',
+  region: 'us1',
+  privateKeyPem: pair.pkcs1Escaped,
+  ...overrides,
+});
+
+describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  const secrets = createKeytarSecretStore({ service: `mctw-test-${randomBytes(6).toString('hex')}` });
+  const dirs: string[] = [];
+  let dir: string;
+  let clock: Date;
+  let ids: number;
+  let service: ProfileService;
+
+  const open = (userDataDir = dir) =>
+    createProfileService({
+      store: createProfileStore({ dir: userDataDir }),
+      secrets,
+      decryptor: nodeKeyDecryptor,
+      now: () => clock,
+      newId: () => `id-${++ids}`,
+    });
+  const fileText = () => readFile(join(dir, 'profiles.json'), 'utf8');
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mctw-profile-service-'));
+    dirs.push(dir);
+    clock = T0;
+    ids = 0;
+    for (const account of await secrets.list()) await secrets.delete(account);
+    service = open();
+  });
+
+  afterAll(async () => {
+    for (const account of await secrets.list()) await secrets.delete(account);
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('saves an Intelligence profile from a PKCS#1 key pasted with literal \\n: PKCS#8 in the keychain, no key material in profiles.json', async () => {
+    const saved = await service.save(intelligence());
+    expect(saved).toEqual({
+      id: 'id-1',
+      name: 'US1 service account',
+      product: 'intelligence',
+      clientId: 'svc-account-1',
+      region: 'us1',
+      discoveryUrl: US1,
+      tokenRequestStyle: 'form',
+      keyInfo: { type: 'RSA', bits: 2048, fingerprint: sshFingerprint(), format: 'pkcs1' },
+      secretEncoding: null,
+      hasSecret: true,
+      createdAt: T0.toISOString(),
+      updatedAt: T0.toISOString(),
+    });
+    const stored = await secrets.get('profile:id-1');
+    expect(stored).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(pemBody(stored)).toBe(pemBody(pair.pkcs8Pem));
+    const text = await fileText();
+    expect(JSON.parse(text)).toEqual({ version: 1, profiles: [saved] });
+    for (const chunk of [...keyChunks(pair.pkcs1Pem), ...keyChunks(pair.pkcs8Pem)]) expect(text).not.toContain(chunk);
+    expect(await service.list()).toEqual({ profiles: [saved], problems: [] });
+  });
+
+  it('hands out a non-extractable CryptoKey that signs for the key pair, also after reopening', async () => {
+    await service.save(intelligence());
+    const key = await open().getPrivateKey('id-1');
+    expect(key.extractable).toBe(false);
+    expect(key.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5' });
+    const jwt = await new SignJWT({ sub: 'svc-account-1' }).setProtectedHeader({ alg: 'RS256' }).sign(key);
+    await expect(jwtVerify(jwt, pair.publicKey)).resolves.toMatchObject({ payload: { sub: 'svc-account-1' } });
+    await expect(jwtVerify(jwt, testKeyPair('other').publicKey)).rejects.toThrow();
+  });
+
+  it('needs the passphrase of an encrypted key, says so, and stores nothing without it', async () => {
+    await expect(service.save(intelligence({ privateKeyPem: pair.pkcs8EncryptedPem }))).rejects.toMatchObject({
+      code: 'ERR_KEY_ENCRYPTED',
+      message: PRIVATE_KEY_MESSAGES.encryptedNoPassphrase,
+    });
+    await expect(service.save(intelligence({ privateKeyPem: pair.pkcs8EncryptedPem, passphrase: 'wrong' }))).rejects.toMatchObject({
+      code: 'ERR_KEY_PASSPHRASE',
+      message: PRIVATE_KEY_MESSAGES.wrongPassphrase,
+    });
+    expect(await secrets.list()).toEqual([]);
+    expect(existsSync(join(dir, 'profiles.json'))).toBe(false);
+  });
+
+  it.each([
+    ['PKCS#8', 'pkcs8EncryptedPem', 'pkcs8-encrypted'],
+    ['legacy PKCS#1', 'pkcs1EncryptedPem', 'pkcs1-encrypted'],
+  ] as const)('decrypts an encrypted %s key with its passphrase and stores it unencrypted; the passphrase is kept nowhere', async (_what, field, format) => {
+    const saved = await service.save(intelligence({ privateKeyPem: pair[field], passphrase: pair.passphrase }));
+    expect(saved.keyInfo).toEqual({ type: 'RSA', bits: 2048, fingerprint: sshFingerprint(), format });
+    const stored = await secrets.get('profile:id-1');
+    expect(stored).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(pemBody(stored)).toBe(pemBody(pair.pkcs8Pem));
+    const text = await fileText();
+    expect(text).not.toContain(pair.passphrase);
+    for (const chunk of [...keyChunks(pair[field]), ...keyChunks(pair.pkcs8Pem)]) expect(text).not.toContain(chunk);
+    await expect(service.getPrivateKey('id-1')).resolves.toBeDefined();
+  });
+
+  it('keeps the stored key when an update brings none, and replaces it when it brings one', async () => {
+    await service.save(intelligence());
+    clock = new Date('2025-02-02T08:00:00.000Z');
+    const updated = await service.save(intelligence({ id: 'id-1', name: 'Renamed', clientId: 'svc-2', region: 'eu1', privateKeyPem: undefined }));
+    expect(updated).toMatchObject({
+      id: 'id-1',
+      name: 'Renamed',
+      clientId: 'svc-2',
+      region: 'eu1',
+      keyInfo: { format: 'pkcs1', fingerprint: sshFingerprint() },
+      hasSecret: true,
+      createdAt: T0.toISOString(),
+      updatedAt: '2025-02-02T08:00:00.000Z',
+    });
+    expect(pemBody(await secrets.get('profile:id-1'))).toBe(pemBody(pair.pkcs8Pem));
+    const other = testKeyPair('other');
+    const replaced = await service.save(intelligence({ id: 'id-1', privateKeyPem: other.pkcs8Pem }));
+    expect(replaced.keyInfo?.format).toBe('pkcs8');
+    expect(replaced.keyInfo?.fingerprint).not.toBe(sshFingerprint());
+    expect(pemBody(await secrets.get('profile:id-1'))).toBe(pemBody(other.pkcs8Pem));
+    expect(await secrets.list()).toEqual(['profile:id-1']);
+  });
+
+  it('takes a pasted discovery URL (loopback http allowed) over the region, and refuses insecure or unknown ones', async () => {
+    const local = 'http://127.0.0.1:4567/us1/.well-known/openid-configuration';
+    expect(await service.save(intelligence({ region: null, discoveryUrl: local, tokenRequestStyle: 'query' }))).toMatchObject({
+      region: null,
+      discoveryUrl: local,
+      tokenRequestStyle: 'query',
+    });
+    expect(await service.save(intelligence({ name: 'Same as region', region: 'us1', discoveryUrl: US1 }))).toMatchObject({ region: 'us1', discoveryUrl: US1 });
+    await expect(service.save(intelligence({ name: 'Insecure', region: null, discoveryUrl: 'http://idp.example.com/x' }))).rejects.toMatchObject({
+      code: 'ERR_URL_INSECURE',
+      message: 'The discovery URL uses http:// on idp.example.com: only https:// is allowed (http only for localhost). Use the https:// address.',
+    });
+    await expect(service.save(intelligence({ name: 'Unknown', region: 'us9' as 'us1' }))).rejects.toMatchObject({ code: 'ERR_REGION_UNKNOWN' });
+    expect(await secrets.list()).toEqual(['profile:id-1', 'profile:id-2']);
+  });
+
+  it('says exactly what a new Intelligence profile is missing', async () => {
+    await expect(service.save({ name: 'Empty', product: 'intelligence', clientId: ' ' })).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: 'This Marketing Cloud Intelligence profile is missing the service account id (client id), a region or a discovery URL, the private key: fill them in and save again.',
+    });
+    await expect(service.save(intelligence({ privateKeyPem: '  ' }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: 'This Marketing Cloud Intelligence profile is missing the private key: fill them in and save again.',
+    });
+    await expect(service.save(intelligence({ clientId: 'has spaces' }))).rejects.toMatchObject({ code: 'ERR_CLIENT_ID_INVALID' });
+    await expect(service.save(intelligence({ privateKeyPem: pair.publicPem }))).rejects.toMatchObject({ code: 'ERR_KEY_PUBLIC', message: PRIVATE_KEY_MESSAGES.publicKey });
+    expect(await secrets.list()).toEqual([]);
+    expect(existsSync(join(dir, 'profiles.json'))).toBe(false);
+  });
+
+  it('checks names: 1 to 80 characters, unique ignoring case; rename follows the same rules', async () => {
+    await service.save(intelligence({ name: 'Prod' }));
+    await expect(service.save(intelligence({ name: 'PROD' }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_NAME_TAKEN',
+      message: 'A profile named "PROD" already exists: choose another name.',
+    });
+    await expect(service.save(intelligence({ name: ' ' }))).rejects.toMatchObject({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.nameLength });
+    await expect(service.save(intelligence({ name: 'x'.repeat(81) }))).rejects.toMatchObject({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.nameLength });
+    await service.save({ name: 'Engagement app', product: 'engagement', clientId: '' });
+    await expect(service.rename('id-2', 'prod')).rejects.toMatchObject({ code: 'ERR_PROFILE_NAME_TAKEN', message: 'A profile named "prod" already exists: choose another name.' });
+    clock = new Date('2025-02-03T00:00:00.000Z');
+    expect(await service.rename('id-1', ' pROD ')).toMatchObject({ id: 'id-1', name: 'pROD', updatedAt: '2025-02-03T00:00:00.000Z' });
+    await expect(service.rename('nope', 'x')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
+    await expect(service.save(intelligence({ id: 'nope', name: 'New' }))).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
+  });
+
+  it('lets only one of two concurrent saves with the same name through', async () => {
+    const results = await Promise.allSettled([
+      service.save({ name: 'Twin', product: 'engagement', clientId: 'a' }),
+      service.save({ name: 'twin', product: 'engagement', clientId: 'b' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((await service.list()).profiles.map((p) => p.name)).toEqual(['Twin']);
+  });
+
+  it('stores an Engagement signing secret with its encoding, only in the keychain, and gives it back to the main process', async () => {
+    const secret = 'engagement-signing-secret-ÄÖ-42';
+    const saved = await service.save({ name: 'SSO app', product: 'engagement', clientId: ' pkg-client ', signingSecret: secret });
+    expect(saved).toMatchObject({ product: 'engagement', clientId: 'pkg-client', region: null, discoveryUrl: null, keyInfo: null, secretEncoding: 'text', hasSecret: true });
+    expect(await service.getSigningSecret('id-1')).toEqual({ secret, encoding: 'text' });
+    expect(await fileText()).not.toContain(secret);
+    await service.save({ id: 'id-1', name: 'SSO app', product: 'engagement', clientId: '', signingSecret: 'a1b2c3', secretEncoding: 'hex' });
+    expect(await service.getSigningSecret('id-1')).toEqual({ secret: 'a1b2c3', encoding: 'hex' });
+    await expect(service.save({ name: 'Bad hex', product: 'engagement', clientId: '', signingSecret: 'xyz', secretEncoding: 'hex' })).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: PROFILE_MESSAGES.secretHex,
+    });
+    const noSecret = await service.save({ name: 'No secret yet', product: 'engagement', clientId: '' });
+    expect(noSecret).toMatchObject({ hasSecret: false, secretEncoding: null });
+    await expect(service.getSigningSecret(noSecret.id)).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: 'Profile "No secret yet" has no JWT signing secret stored: edit it and paste the JWT signing secret.',
+    });
+    expect(await secrets.list()).toEqual(['profile:id-1']);
+  });
+
+  it('refuses to hand out the wrong kind of secret, and says when the keychain entry has gone', async () => {
+    await service.save(intelligence());
+    await service.save({ name: 'SSO app', product: 'engagement', clientId: '', signingSecret: 's3cret' });
+    await expect(service.getSigningSecret('id-1')).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: 'Profile "US1 service account" is a Marketing Cloud Intelligence profile: it has no JWT signing secret.',
+    });
+    await expect(service.getPrivateKey('id-2')).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: 'Profile "SSO app" is a Marketing Cloud Engagement profile: it has no private key.',
+    });
+    await secrets.delete('profile:id-1');
+    await expect(service.getPrivateKey('id-1')).rejects.toMatchObject({
+      code: 'ERR_KEYCHAIN_NOT_FOUND',
+      message: 'The private key of profile "US1 service account" is not in the OS keychain (it may have been deleted there): edit the profile and paste the private key again.',
+    });
+    await expect(service.getPrivateKey('nope')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
+  });
+
+  it('switching a profile to the other product drops the old secret from the keychain', async () => {
+    await service.save(intelligence());
+    const switched = await service.save({ id: 'id-1', name: 'Now Engagement', product: 'engagement', clientId: '' });
+    expect(switched).toMatchObject({ product: 'engagement', keyInfo: null, hasSecret: false, region: null, discoveryUrl: null });
+    expect(await secrets.list()).toEqual([]);
+    await expect(service.save({ id: 'id-1', ...intelligence({ privateKeyPem: undefined }) })).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: 'This Marketing Cloud Intelligence profile is missing the private key: fill them in and save again.',
+    });
+  });
+
+  it('delete removes the keychain entry, then the profile; a keychain entry already gone does not block it', async () => {
+    await service.save(intelligence());
+    await service.save(intelligence({ name: 'Second' }));
+    expect(await service.delete('id-1')).toEqual({ id: 'id-1' });
+    expect(await secrets.list()).toEqual(['profile:id-2']);
+    expect((await service.list()).profiles.map((p) => p.id)).toEqual(['id-2']);
+    await secrets.delete('profile:id-2');
+    expect(await service.delete('id-2')).toEqual({ id: 'id-2' });
+    expect(await service.list()).toEqual({ profiles: [], problems: [] });
+    await expect(service.delete('id-2')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
+  });
+
+  it.skipIf(!existsSync('/sys/kernel'))('removes the just-written key when the profile cannot be written (a folder that takes no files)', async () => {
+    const failing = open('/sys');
+    await expect(failing.save(intelligence())).rejects.toMatchObject({
+      code: 'ERR_PROFILES_IO',
+      message: 'Could not save /sys/profiles.json (EACCES): make sure its folder exists and is writable; the saved profiles are unchanged.',
+    });
+    expect(await secrets.list()).toEqual([]);
+  });
+
+  it('refuses to save when profiles.json cannot be read, before touching the keychain', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'profiles.json'));
+    await expect(service.save(intelligence())).rejects.toMatchObject({ code: 'ERR_PROFILES_IO', message: expect.stringMatching(/^Could not read .*profiles\.json \(EISDIR\)/) });
+    expect(await secrets.list()).toEqual([]);
+    expect(await readdir(dir)).toEqual(['profiles.json']);
+  });
+});
+
+describe('profile service when the keychain fails', () => {
+  it('writes no profile and returns the keychain error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mctw-profile-nokeychain-'));
+    try {
+      const secrets = createKeytarSecretStore({ service: 'mctw-test-unused', importKeytar: () => import('./no-such-keytar-module' as string) });
+      const service = createProfileService({ store: createProfileStore({ dir }), secrets, decryptor: nodeKeyDecryptor });
+      await expect(service.save(intelligence())).rejects.toMatchObject({ code: 'ERR_KEYCHAIN_UNAVAILABLE', message: KEYCHAIN_MESSAGES.moduleFailed });
+      await expect(service.save({ name: 'SSO', product: 'engagement', clientId: '', signingSecret: 'x' })).rejects.toMatchObject({ code: 'ERR_KEYCHAIN_UNAVAILABLE' });
+      expect(await readdir(dir)).toEqual([]);
+      expect(await service.list()).toEqual({ profiles: [], problems: [] });
+      // Without a secret to store, the keychain is not needed.
+      expect(await service.save({ name: 'No secret', product: 'engagement', clientId: '' })).toMatchObject({ hasSecret: false });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,250 @@
+// The profile service: saves profiles (secrets to the OS keychain first, then the profile), renames, deletes, and hands
+// the main process a profile's private key (as a CryptoKey) or signing secret. Key material never leaves it otherwise.
+import { randomUUID } from 'node:crypto';
+import { importPKCS8 } from 'jose';
+import { isWorkbenchError, WorkbenchError } from '../../../shared/errors/workbench-error';
+import type { ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import type { KeyDecryptor, KeyInfo } from '../../../shared/keys/key-info';
+import { loadPrivateKey } from '../../../shared/keys/load-private-key';
+import { checkClientId } from '../../../shared/intelligence/client-id';
+import type { Product, Profile } from '../../../shared/profiles/profile';
+import type { SecretEncoding } from '../../../shared/verify/verification';
+import type { SecretStore } from '../secret-store/secret-store';
+import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
+import { issueFields, profileSchema } from './profile-schema';
+import { profileSecretAccount } from './profile-secret-account';
+import { profileShapeError } from './profile-store-errors';
+import {
+  noSecretStoredError,
+  profileInvalidError,
+  profileMissingError,
+  profileNotFoundError,
+  secretGoneError,
+  wrongProductError,
+} from './profile-service-errors';
+import type { ProfileStore } from './profile-store';
+import { createSerialQueue } from './serial-queue';
+
+/** What the profile service needs. */
+export interface ProfileServiceDeps {
+  store: ProfileStore;
+  secrets: SecretStore;
+  /** Decrypts encrypted private keys (nodeKeyDecryptor in the app and the CLI). */
+  decryptor: KeyDecryptor;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** Saved profiles and their secrets, for the router, the token service and the CLI. */
+export interface ProfileService {
+  /** The saved profiles and any problem reading them. */
+  list(): Promise<ProfilesListing>;
+  /** The profile with this id; ERR_PROFILE_NOT_FOUND. */
+  get(id: string): Promise<Profile>;
+  /** Creates (no id) or updates (id) a profile; its secret goes to the keychain first. ERR_PROFILE_*, ERR_KEY_*, ERR_KEYCHAIN_*, ERR_URL_*. */
+  save(request: SaveProfileRequest): Promise<Profile>;
+  /** Renames a profile; ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_PROFILE_NAME_TAKEN. */
+  rename(id: string, name: string): Promise<Profile>;
+  /** Deletes the profile's keychain entry, then the profile (a keychain entry already gone does not block it). */
+  delete(id: string): Promise<{ id: string }>;
+  /** The profile's private key as a non-extractable RS256 CryptoKey (the PEM stays in here). Main process only. */
+  getPrivateKey(id: string): Promise<CryptoKey>;
+  /** The profile's JWT signing secret and its encoding, for verifying in the main process only. */
+  getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
+}
+
+const SECRET_ENCODINGS: readonly SecretEncoding[] = ['text', 'base64', 'hex'];
+const PRIVATE_KEY = 'private key';
+const SIGNING_SECRET = 'JWT signing secret';
+
+/** What a save does with the keychain: write a new secret, keep the stored one, or have none (dropping a stale one). */
+type SecretPlan = { kind: 'write'; secret: string } | { kind: 'keep' } | { kind: 'none'; dropStale: boolean };
+
+/** The fields of a profile that depend on its product, plus what to do with its secret. */
+interface ProductFields {
+  clientId: string;
+  region: Profile['region'];
+  discoveryUrl: string | null;
+  keyInfo: KeyInfo | null;
+  secretEncoding: SecretEncoding | null;
+  secret: SecretPlan;
+}
+
+async function intelligenceFields(request: SaveProfileRequest, existing: Profile | undefined, decryptor: KeyDecryptor): Promise<ProductFields> {
+  const pem = present(request.privateKeyPem);
+  const keepKey = pem === undefined && existing?.product === 'intelligence' && existing.hasSecret && existing.keyInfo !== null;
+  const missing: string[] = [];
+  if (present(request.clientId) === undefined) missing.push('the service account id (client id)');
+  if (present(request.region) === undefined && present(request.discoveryUrl) === undefined) missing.push('a region or a discovery URL');
+  if (pem === undefined && !keepKey) missing.push('the private key');
+  if (missing.length > 0) throw profileMissingError('intelligence', missing);
+  const clientId = checkClientId(request.clientId);
+  const endpoint = intelligenceEndpoint(request.region, request.discoveryUrl);
+  if (pem === undefined) return { clientId, ...endpoint, keyInfo: existing?.keyInfo ?? null, secretEncoding: null, secret: { kind: 'keep' } };
+  const passphrase = present(request.passphrase) === undefined ? undefined : request.passphrase;
+  const loaded = await loadPrivateKey(pem, { decryptor, ...(passphrase === undefined ? {} : { passphrase }) });
+  return { clientId, ...endpoint, keyInfo: loaded.info, secretEncoding: null, secret: { kind: 'write', secret: loaded.pkcs8Pem } };
+}
+
+function engagementFields(request: SaveProfileRequest, existing: Profile | undefined): ProductFields {
+  const encoding = request.secretEncoding ?? (existing?.product === 'engagement' ? existing.secretEncoding : null) ?? 'text';
+  if (!SECRET_ENCODINGS.includes(encoding)) throw profileInvalidError('Choose how the JWT signing secret is written: text, base64 or hex.');
+  const base = { clientId: request.clientId.trim(), region: null, discoveryUrl: null, keyInfo: null };
+  const secret = request.signingSecret !== undefined && request.signingSecret.trim() !== '' ? request.signingSecret : undefined;
+  if (secret !== undefined) {
+    checkSecretEncoding(secret, encoding);
+    return { ...base, secretEncoding: encoding, secret: { kind: 'write', secret } };
+  }
+  if (existing?.product === 'engagement' && existing.hasSecret) return { ...base, secretEncoding: encoding, secret: { kind: 'keep' } };
+  return { ...base, secretEncoding: null, secret: { kind: 'none', dropStale: existing?.hasSecret === true } };
+}
+
+/**
+ * Creates the profile service. Saving writes the secret to the keychain first, then the profile; if the profile cannot be
+ * written the keychain is put back as it was; if the keychain fails nothing is written. Mutations run one at a time.
+ */
+export function createProfileService(deps: ProfileServiceDeps): ProfileService {
+  const { store, secrets, decryptor } = deps;
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => randomUUID());
+  const queue = createSerialQueue();
+
+  /** The current profiles; a listing that could not read the file throws its ERR_PROFILES_IO before anything is written. */
+  async function currentProfiles(): Promise<Profile[]> {
+    const listing = await store.list();
+    const ioProblem = listing.problems.find((problem) => problem.code === 'ERR_PROFILES_IO');
+    if (ioProblem !== undefined) throw new WorkbenchError(ioProblem.code, ioProblem.message);
+    return listing.profiles;
+  }
+
+  async function findProfile(id: string): Promise<Profile> {
+    const profile = await store.get(id);
+    if (profile === null) throw profileNotFoundError();
+    return profile;
+  }
+
+  /** The stored secret of a profile; a missing keychain entry becomes an error naming the profile. */
+  async function storedSecret(profile: Profile, what: string): Promise<string> {
+    try {
+      return await secrets.get(profileSecretAccount(profile.id));
+    } catch (error) {
+      if (isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND') throw secretGoneError(profile.name, what);
+      throw error;
+    }
+  }
+
+  /** The secret stored before an overwrite, to put back if the profile write fails (null when there was none). */
+  async function previousSecret(account: string, existing: Profile | undefined): Promise<string | null> {
+    if (existing?.hasSecret !== true) return null;
+    try {
+      return await secrets.get(account);
+    } catch (error) {
+      if (isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** Puts the keychain back as it was before a failed save; a failure here must not hide the save's own error. */
+  async function restoreSecret(account: string, previous: string | null): Promise<void> {
+    try {
+      if (previous === null) await secrets.delete(account);
+      else await secrets.set(account, previous);
+    } catch {
+      // The original error is what the user needs to see; the entry is overwritten on the next successful save.
+    }
+  }
+
+  async function save(request: SaveProfileRequest): Promise<Profile> {
+    const product: Product = checkProduct(request.product);
+    const name = checkProfileName(request.name);
+    const profiles = await currentProfiles();
+    const existing = request.id === undefined ? undefined : profiles.find((profile) => profile.id === request.id);
+    if (request.id !== undefined && existing === undefined) throw profileNotFoundError();
+    checkNameFree(name, profiles, existing?.id);
+    const fields = product === 'intelligence' ? await intelligenceFields(request, existing, decryptor) : engagementFields(request, existing);
+    const id = existing?.id ?? newId();
+    const stamp = now().toISOString();
+    const profile: Profile = {
+      id,
+      name,
+      product,
+      clientId: fields.clientId,
+      region: fields.region,
+      discoveryUrl: fields.discoveryUrl,
+      tokenRequestStyle: request.tokenRequestStyle ?? existing?.tokenRequestStyle ?? 'form',
+      keyInfo: fields.keyInfo,
+      secretEncoding: fields.secretEncoding,
+      hasSecret: fields.secret.kind !== 'none',
+      createdAt: existing?.createdAt ?? stamp,
+      updatedAt: stamp,
+    };
+    const shape = profileSchema.safeParse(profile);
+    if (!shape.success) throw profileShapeError(issueFields(shape.error));
+    const account = profileSecretAccount(id);
+    if (fields.secret.kind !== 'write') {
+      const saved = await store.put(profile);
+      if (fields.secret.kind === 'none' && fields.secret.dropStale) await secrets.delete(account).catch(() => false);
+      return saved;
+    }
+    const previous = await previousSecret(account, existing);
+    await secrets.set(account, fields.secret.secret);
+    try {
+      return await store.put(profile);
+    } catch (error) {
+      await restoreSecret(account, previous);
+      throw error;
+    }
+  }
+
+  async function rename(id: string, newName: string): Promise<Profile> {
+    const name = checkProfileName(newName);
+    const profiles = await currentProfiles();
+    const profile = profiles.find((candidate) => candidate.id === id);
+    if (profile === undefined) throw profileNotFoundError();
+    checkNameFree(name, profiles, id);
+    return store.put({ ...profile, name, updatedAt: now().toISOString() });
+  }
+
+  async function remove(id: string): Promise<{ id: string }> {
+    const profile = await findProfile(id);
+    const account = profileSecretAccount(id);
+    if (profile.hasSecret) {
+      try {
+        await secrets.delete(account);
+      } catch (error) {
+        if (!(isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND')) throw error;
+      }
+    } else {
+      // Nothing should be stored; clear a stale entry if the keychain answers, but never let it block the delete.
+      await secrets.delete(account).catch(() => false);
+    }
+    if (!(await store.remove(id))) throw profileNotFoundError();
+    return { id };
+  }
+
+  return {
+    list: () => store.list(),
+    get: findProfile,
+    save: (request) => queue.run(() => save(request)),
+    rename: (id, name) => queue.run(() => rename(id, name)),
+    delete: (id) => queue.run(() => remove(id)),
+
+    async getPrivateKey(id: string): Promise<CryptoKey> {
+      const profile = await findProfile(id);
+      if (profile.product !== 'intelligence') throw wrongProductError(profile.name, profile.product, PRIVATE_KEY);
+      if (!profile.hasSecret) throw noSecretStoredError(profile.name, PRIVATE_KEY);
+      const pem = await storedSecret(profile, PRIVATE_KEY);
+      const loaded = await loadPrivateKey(pem);
+      // Re-imported non-extractable: whoever holds the CryptoKey can sign, but cannot read the key back out.
+      return importPKCS8(loaded.pkcs8Pem, 'RS256', { extractable: false });
+    },
+
+    async getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }> {
+      const profile = await findProfile(id);
+      if (profile.product !== 'engagement') throw wrongProductError(profile.name, profile.product, SIGNING_SECRET);
+      if (!profile.hasSecret) throw noSecretStoredError(profile.name, SIGNING_SECRET);
+      const secret = await storedSecret(profile, SIGNING_SECRET);
+      return { secret, encoding: profile.secretEncoding ?? 'text' };
+    },
+  };
+}
