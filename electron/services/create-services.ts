@@ -1,0 +1,65 @@
+import { WorkbenchError } from '../../shared/errors/workbench-error';
+import type { IpcChannel } from '../../shared/ipc/ipc-contract';
+import { createSafeFetch } from './net/safe-fetch';
+import { nodeKeyDecryptor } from './node-key-decryptor';
+import { createProfileService, type ProfileService } from './profiles/profile-service';
+import { createProfileStore } from './profiles/profile-store';
+import { createRouter } from './router/create-router';
+import type { Router } from './router/router-types';
+import { keychainServiceName } from './secret-store/keychain-service-name';
+import { createKeytarSecretStore } from './secret-store/keytar-secret-store';
+import type { SecretStore } from './secret-store/secret-store';
+import { createTokenService, type TokenService } from './token/token-service';
+
+/** Options of the composition root: where profiles live, which keychain service, and what the host provides. */
+export interface WorkbenchServicesOptions {
+  /** The user-data folder (profiles.json lives here). */
+  userDataDir: string;
+  /** The keychain service name; default env MCTW_KEYCHAIN_SERVICE, else DEFAULT_KEYCHAIN_SERVICE. */
+  keychainService?: string;
+  /** The underlying fetch (wrapped in safe-fetch); default the global fetch. */
+  fetch?: typeof fetch;
+  /** Opens a link in the system browser (Electron's shell.openExternal); without it shell:open-external says it is unavailable. */
+  openExternal?: (url: string) => Promise<void>;
+  /** The app version (package.json) reported by app:info. */
+  appVersion: string;
+  /** The platform reported by app:info; default process.platform. */
+  platform?: string;
+  /** Told about unexpected failures in the router (never their text where secrets could end up). */
+  onInternalError?: (channel: IpcChannel, error: unknown) => void;
+}
+
+/** The wired services: the IPC router and what it is built on. */
+export interface WorkbenchServices {
+  router: Router;
+  profiles: ProfileService;
+  secrets: SecretStore;
+  tokens: TokenService;
+  /** The fetch every outgoing request uses (safe-fetch). */
+  fetch: typeof fetch;
+}
+
+/** Without a system browser (the CLI), opening links is refused with a message saying what to do. */
+async function noBrowser(): Promise<void> {
+  throw new WorkbenchError('ERR_USAGE', 'Opening links is only available in the desktop app: copy the link into your browser.');
+}
+
+/** The composition root used by the Electron main process, the CLI and the e2e bridge: the same router, profiles and keychain everywhere. */
+export function createWorkbenchServices(options: WorkbenchServicesOptions): WorkbenchServices {
+  const secrets = createKeytarSecretStore({ service: options.keychainService ?? keychainServiceName() });
+  const store = createProfileStore({ dir: options.userDataDir });
+  const profiles = createProfileService({ store, secrets, decryptor: nodeKeyDecryptor });
+  const safeFetch = createSafeFetch(options.fetch ? { fetch: options.fetch } : {});
+  const tokens = createTokenService({ profiles, fetch: safeFetch });
+  const router = createRouter({
+    appVersion: options.appVersion,
+    platform: options.platform ?? process.platform,
+    secrets,
+    profiles,
+    tokens,
+    decryptor: nodeKeyDecryptor,
+    openExternal: options.openExternal ?? noBrowser,
+    ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+  });
+  return { router, profiles, secrets, tokens, fetch: safeFetch };
+}

@@ -1,0 +1,22 @@
+/** Upper bounds on request strings, checked before any handler runs (characters). */
+export const REQUEST_LIMITS = Object.freeze({
+  /** A pasted private key PEM (a 4096-bit encrypted key is about 3.4 KB). */
+  pem: 16 * 1024,
+  /** A pasted token. */
+  token: 64 * 1024,
+  /** A key passphrase. */
+  passphrase: 1024,
+  /** An Engagement JWT signing secret. */
+  signingSecret: 4096,
+  /** A profile or run id. */
+  id: 128,
+  /** A profile name (the profile service applies its own, stricter rule). */
+  name: 200,
+  /** A client id / service account id. */
+  clientId: 512,
+  /** A URL. */
+  url: 2048,
+});
+
+/** Bounds on token:run's timeout, in milliseconds. */
+export const TIMEOUT_LIMITS = Object.freeze({ min: 1000, max: 120_000 });

@@ -1,0 +1,65 @@
+import type { ErrorPayload } from '../../../shared/errors/workbench-error';
+import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
+import type { IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import type { IpcResult } from '../../../shared/ipc/result';
+import type { KeyDecryptor } from '../../../shared/keys/key-info';
+import type { Profile } from '../../../shared/profiles/profile';
+import type { SecretEncoding } from '../../../shared/verify/verification';
+
+/** How a handler talks back to the caller outside the reply: main-to-renderer events. */
+export interface RouterContext {
+  emit<E extends IpcEvent>(event: E, payload: IpcEventMap[E]): void;
+}
+
+/** The IPC router: validates a request, runs the channel's handler and always answers with an IpcResult (never throws). */
+export interface Router {
+  handle(channel: string, payload: unknown, context: RouterContext): Promise<IpcResult<unknown>>;
+}
+
+/** One channel's handler, typed from IpcChannelMap. */
+export type ChannelHandler<C extends IpcChannel> = (request: IpcRequest<C>, context: RouterContext) => Promise<IpcResponse<C>>;
+
+/** The handler table: one handler per channel of IpcChannelMap (a missing channel is a compile error). */
+export type HandlerTable = { [C in keyof IpcChannelMap]: ChannelHandler<C> };
+
+/** What the router needs of the profile service (electron/services/profiles). */
+export interface ProfilesPort {
+  list(): Promise<ProfilesListing>;
+  save(request: SaveProfileRequest): Promise<Profile>;
+  rename(id: string, name: string): Promise<Profile>;
+  delete(id: string): Promise<unknown>;
+  getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
+}
+
+/** A token run as the router asks for it. */
+export interface TokenRunRequest {
+  runId: string;
+  profileId: string;
+  timeoutMs?: number;
+}
+
+/** What the router needs of the token service (electron/services/token). */
+export interface TokenPort {
+  run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport>;
+  cancel(runId: string): boolean;
+}
+
+/** Whether the OS keychain answers. */
+export type KeychainStatus = { available: true } | { available: false; error: ErrorPayload };
+
+/** Everything the router's handlers use, injected so the router runs under plain Node. */
+export interface RouterServices {
+  /** The app version (package.json), injected by the caller. */
+  appVersion: string;
+  /** The OS platform name, e.g. `linux`. */
+  platform: string;
+  secrets: { probe(): Promise<KeychainStatus> };
+  profiles: ProfilesPort;
+  tokens: TokenPort;
+  /** Decrypts encrypted private keys for keys:inspect. */
+  decryptor: KeyDecryptor;
+  /** Opens an http(s) URL in the system browser. */
+  openExternal(url: string): Promise<void>;
+  /** Told about unexpected (non-WorkbenchError) failures; must not log their text where secrets could end up. */
+  onInternalError?(channel: IpcChannel, error: unknown): void;
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { WorkbenchError } from '../../../shared/errors/workbench-error';
+import { IPC_CHANNELS, type IpcEvent } from '../../../shared/ipc/ipc-contract';
+import { createRouter } from './create-router';
+import { REQUEST_LIMITS } from './request-limits';
+import type { RouterContext, RouterServices } from './router-types';
+
+// The validation boundary: every request below is refused before any service is reached. The services here throw if called
+// (which would surface as ERR_INTERNAL and fail the test): they only prove no handler ran.
+const calls: string[] = [];
+const unreachable = (name: string) => async (): Promise<never> => {
+  calls.push(name);
+  throw new Error(`${name} must not be reached`);
+};
+const guardServices: RouterServices = {
+  appVersion: '0.0.0-test',
+  platform: 'test',
+  secrets: { probe: unreachable('probe') },
+  profiles: { list: unreachable('list'), save: unreachable('save'), rename: unreachable('rename'), delete: unreachable('delete'), getSigningSecret: unreachable('getSigningSecret') },
+  tokens: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
+  decryptor: { decrypt: unreachable('decrypt') },
+  openExternal: unreachable('openExternal'),
+};
+const events: Array<{ event: IpcEvent; payload: unknown }> = [];
+const context: RouterContext = { emit: (event, payload) => events.push({ event, payload }) };
+const router = createRouter(guardServices);
+
+const MARKER = 'SECRET-MARKER-9f3c';
+const refused = (channel: string, what: string) => ({
+  ok: false,
+  error: { code: 'ERR_IPC_INVALID_REQUEST', message: `The ${channel} request was refused: ${what}. Check what you entered and try again.` },
+});
+
+describe('router: unknown channels', () => {
+  it.each(['nope', '', 'profiles:List', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses %j with ERR_IPC_UNKNOWN_CHANNEL', async (channel) => {
+    await expect(router.handle(channel, null, context)).resolves.toEqual({
+      ok: false,
+      error: { code: 'ERR_IPC_UNKNOWN_CHANNEL', message: 'This request is not one the app knows: update or restart the app.' },
+    });
+  });
+});
+
+describe('router: request validation', () => {
+  const cases: Array<[string, unknown, string]> = [
+    ['app:info', { x: 1 }, 'the request has the wrong shape'],
+    ['profiles:list', 'all', 'the request has the wrong shape'],
+    ['keys:inspect', undefined, 'the request is missing'],
+    ['keys:inspect', 'pem', 'the request must be an object'],
+    ['keys:inspect', {}, '"pem" is missing'],
+    ['keys:inspect', { pem: 42 }, '"pem" must be a string'],
+    ['keys:inspect', { pem: 'x'.repeat(REQUEST_LIMITS.pem + 1) }, '"pem" is too long (at most 16384 characters)'],
+    ['keys:inspect', { pem: 'x', passphrase: 'p'.repeat(1025) }, '"passphrase" is too long (at most 1024 characters)'],
+    ['keys:inspect', { pem: 'x', extra: true }, 'the request has unknown field "extra"'],
+    ['keys:inspect', { pem: 'x', [`${MARKER} with spaces`]: true }, 'the request has an unknown field'],
+    ['profiles:save', { name: 'n', product: 'other', clientId: 'c' }, '"product" must be one of: intelligence, engagement'],
+    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', region: 'ap1' }, '"region" must be one of: us1, us2, eu1, eu2'],
+    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', tokenRequestStyle: 'json' }, '"tokenRequestStyle" must be one of: form, query'],
+    ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', secretEncoding: 'rot13' }, '"secretEncoding" must be one of: text, base64, hex'],
+    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', privateKeyPem: 'k'.repeat(16 * 1024 + 1) }, '"privateKeyPem" is too long (at most 16384 characters)'],
+    ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', signingSecret: 's'.repeat(4097) }, '"signingSecret" is too long (at most 4096 characters)'],
+    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', discoveryUrl: 5 }, '"discoveryUrl" must be a string'],
+    ['profiles:save', { product: 'intelligence', clientId: 'c' }, '"name" is missing'],
+    ['profiles:rename', { id: '', name: 'x' }, '"id" must not be empty'],
+    ['profiles:rename', { id: 'a', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
+    ['profiles:delete', { id: 'i'.repeat(129) }, '"id" is too long (at most 128 characters)'],
+    ['profiles:delete', null, 'the request must be an object'],
+    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 10 }, '"timeoutMs" must be at least 1000'],
+    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 1_000_000 }, '"timeoutMs" must be at most 120000'],
+    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
+    ['token:run', { runId: 'r' }, '"profileId" is missing'],
+    ['token:cancel', { runId: 7 }, '"runId" must be a string'],
+    ['verify:with-profile', { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) }, '"token" is too long (at most 65536 characters)'],
+    ['verify:with-profile', { profileId: 'p' }, '"token" is missing'],
+    ['shell:open-external', { url: '' }, '"url" must not be empty'],
+    ['shell:open-external', { url: `https://x/${'a'.repeat(2048)}` }, '"url" is too long (at most 2048 characters)'],
+  ];
+
+  it.each(cases)('%s %j → refused', async (channel, payload, what) => {
+    calls.length = 0;
+    await expect(router.handle(channel, payload, context)).resolves.toEqual(refused(channel, what));
+    expect(calls).toEqual([]);
+  });
+
+  it('covers every channel with at least one invalid request', () => {
+    expect(new Set(cases.map(([channel]) => channel))).toEqual(new Set(IPC_CHANNELS));
+  });
+
+  it('never echoes the refused value', async () => {
+    const secretish = `-----BEGIN RSA PRIVATE KEY-----${MARKER}`;
+    const results = await Promise.all([
+      router.handle('keys:inspect', { pem: secretish.repeat(1000) }, context),
+      router.handle('keys:inspect', { pem: 1, passphrase: MARKER }, context),
+      router.handle('profiles:save', { name: MARKER, product: MARKER, clientId: MARKER }, context),
+      router.handle('verify:with-profile', { profileId: MARKER, token: MARKER.repeat(10_000) }, context),
+      router.handle('keys:inspect', { pem: 'x', [MARKER]: MARKER }, context),
+    ]);
+    for (const result of results) expect(result.ok).toBe(false);
+    expect(JSON.stringify(results)).not.toContain(MARKER);
+  });
+});
+
+describe('router: error mapping', () => {
+  it('returns a WorkbenchError from a handler as its payload, hint included', async () => {
+    const r = createRouter({
+      ...guardServices,
+      profiles: {
+        ...guardServices.profiles,
+        list: async () => {
+          throw new WorkbenchError('ERR_PROFILES_IO', 'Could not read profiles.json: check its permissions.', { hint: 'Look at the folder.' });
+        },
+      },
+    });
+    await expect(r.handle('profiles:list', null, context)).resolves.toEqual({
+      ok: false,
+      error: { code: 'ERR_PROFILES_IO', message: 'Could not read profiles.json: check its permissions.', hint: 'Look at the folder.' },
+    });
+  });
+
+  it('turns anything else into ERR_INTERNAL without its text or stack, and reports it to onInternalError', async () => {
+    const reported: Array<{ channel: string; error: unknown }> = [];
+    const r = createRouter({
+      ...guardServices,
+      onInternalError: (channel, error) => reported.push({ channel, error }),
+      profiles: {
+        ...guardServices.profiles,
+        rename: async () => {
+          throw new TypeError(`Cannot read properties of undefined (${MARKER})`);
+        },
+      },
+    });
+    const result = await r.handle('profiles:rename', { id: 'a', name: 'b' }, context);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'ERR_INTERNAL', message: 'Something unexpected went wrong. Try again; if it persists, report it with the steps that led here.' },
+    });
+    expect(JSON.stringify(result)).not.toMatch(new RegExp(`${MARKER}|TypeError|stack`));
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.channel).toBe('profiles:rename');
+  });
+
+  it('does not report WorkbenchErrors as internal failures', async () => {
+    const reported: unknown[] = [];
+    const r = createRouter({ ...guardServices, onInternalError: (_c, e) => reported.push(e) });
+    await r.handle('shell:open-external', { url: 'javascript:alert(1)' }, context);
+    expect(reported).toEqual([]);
+  });
+});
+
+describe('router: shell:open-external', () => {
+  const opened: string[] = [];
+  const r = createRouter({ ...guardServices, openExternal: async (url) => void opened.push(url) });
+
+  it('opens http and https links with the injected opener', async () => {
+    await expect(r.handle('shell:open-external', { url: 'https://help.salesforce.com/s/articleView?id=x' }, context)).resolves.toEqual({ ok: true, value: null });
+    await expect(r.handle('shell:open-external', { url: 'http://example.com' }, context)).resolves.toEqual({ ok: true, value: null });
+    expect(opened).toEqual(['https://help.salesforce.com/s/articleView?id=x', 'http://example.com/']);
+  });
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'smb://server/share', 'mailto:a@b.c', 'not a url', 'data:text/html,hi'])('refuses %s with ERR_URL_INVALID', async (url) => {
+    opened.length = 0;
+    await expect(r.handle('shell:open-external', { url }, context)).resolves.toEqual({
+      ok: false,
+      error: { code: 'ERR_URL_INVALID', message: 'Only http:// and https:// links can be opened in the browser: check the link.' },
+    });
+    expect(opened).toEqual([]);
+  });
+});
+
+describe('router: app:info and token:cancel without services', () => {
+  it('app:info reports the injected version and platform, and a probe that throws as unavailable', async () => {
+    const r = createRouter({
+      ...guardServices,
+      appVersion: '1.2.3',
+      platform: 'plan9',
+      secrets: {
+        probe: async () => {
+          throw new WorkbenchError('ERR_KEYCHAIN_UNAVAILABLE', 'No keychain here: start gnome-keyring.');
+        },
+      },
+    });
+    await expect(r.handle('app:info', null, context)).resolves.toEqual({
+      ok: true,
+      value: { version: '1.2.3', platform: 'plan9', keychain: { available: false, error: { code: 'ERR_KEYCHAIN_UNAVAILABLE', message: 'No keychain here: start gnome-keyring.' } } },
+    });
+    await expect(r.handle('app:info', undefined, context)).resolves.toMatchObject({ ok: true, value: { version: '1.2.3' } });
+  });
+
+  it('token:cancel of an unknown run answers cancelled: false', async () => {
+    await expect(router.handle('token:cancel', { runId: 'none' }, context)).resolves.toEqual({ ok: true, value: { cancelled: false } });
+  });
+});
