@@ -1,0 +1,17 @@
+// `npm run bench`: prints the project's speed and size figures (never asserted in tests).
+import { benchCoreDecode } from './bench/core-decode';
+import { benchTokenExchange } from './bench/token-exchange';
+import { benchBundleSize } from './bench/bundle-size';
+import { benchCliStartup } from './bench/cli-startup';
+
+const sections: Array<[string, () => unknown]> = [
+  ['Decode + explain (shared core)', benchCoreDecode],
+  ['Intelligence token exchange (local identity provider on 127.0.0.1)', benchTokenExchange],
+  ['Renderer bundle size', benchBundleSize],
+  ['mctoken start-up', benchCliStartup],
+];
+
+for (const [title, run] of sections) {
+  console.log(`\n## ${title}`);
+  await run();
+}
