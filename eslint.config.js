@@ -61,6 +61,11 @@ export default tseslint.config(
     },
   },
   {
+    // Component tests run under Node (jsdom) and reuse the repository's fixtures in test/support.
+    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/test-support/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: layerPatterns('electron', 'cli', 'e2e') }] },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: layerPatterns('renderer', 'cli', 'e2e') }] },
   },

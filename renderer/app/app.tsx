@@ -1,0 +1,73 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { Profile } from '../../shared/profiles/profile';
+import { CredentialsScreen } from '../credentials/credentials-screen';
+import { DecoderScreen } from '../decoder/decoder-screen';
+import { useBridgeQuery } from '../hooks/use-bridge-query';
+import { ProfilesScreen } from '../profiles/profiles-screen';
+import { KeychainBanner } from './keychain-banner';
+import type { ScreenId } from './screens';
+import { SideNav } from './side-nav';
+
+/** Which Intelligence profile the credentials screen shows; `formKey` changes only when the user switches. */
+interface Selection {
+  id: string | null;
+  formKey: number;
+  /** The last saved version, used until the reloaded list has it. */
+  saved: Profile | null;
+}
+
+/** The workbench UI: side navigation, the keychain banner, and the Decoder, Intelligence credentials and Profiles screens. */
+export function App() {
+  const [screen, setScreen] = useState<ScreenId>('decoder');
+  const [selection, setSelection] = useState<Selection>({ id: null, formKey: 0, saved: null });
+  const { state: appInfo } = useBridgeQuery('app:info');
+  const { state: listing, reload } = useBridgeQuery('profiles:list');
+  const profiles = useMemo(() => (listing.status === 'ok' ? listing.value.profiles : []), [listing]);
+  const selected = useMemo(() => {
+    if (selection.id === null) return null;
+    return profiles.find((p) => p.id === selection.id) ?? (selection.saved?.id === selection.id ? selection.saved : null);
+  }, [profiles, selection]);
+
+  const select = useCallback((id: string | null) => setSelection((s) => ({ id, formKey: s.formKey + 1, saved: null })), []);
+  const onSaved = useCallback(
+    (profile: Profile) => {
+      setSelection((s) => (profile.product === 'intelligence' ? { ...s, id: profile.id, saved: profile } : s));
+      reload();
+    },
+    [reload],
+  );
+  const onChanged = useCallback(
+    (change: { deletedId?: string; saved?: Profile }) => {
+      if (change.deletedId !== undefined && change.deletedId === selection.id) select(null);
+      reload();
+    },
+    [reload, select, selection.id],
+  );
+
+  return (
+    <div className="app">
+      <SideNav current={screen} onSelect={setScreen} version={appInfo.status === 'ok' ? appInfo.value.version : null} />
+      <main className="app__main">
+        <KeychainBanner appInfo={appInfo} />
+        <div hidden={screen !== 'decoder'} className="app__screen">
+          <DecoderScreen profiles={profiles} />
+        </div>
+        <div hidden={screen !== 'credentials'} className="app__screen">
+          <CredentialsScreen profile={selected} formKey={selection.formKey} onSaved={onSaved} onNew={() => select(null)} />
+        </div>
+        <div hidden={screen !== 'profiles'} className="app__screen">
+          <ProfilesScreen
+            listing={listing}
+            selectedId={selection.id}
+            onReload={reload}
+            onChanged={onChanged}
+            onUse={(profile) => {
+              select(profile.id);
+              setScreen('credentials');
+            }}
+          />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+/** The app's screens, in nav order. */
+export const SCREENS = [
+  { id: 'decoder', label: 'Decoder', hint: 'Decode and verify tokens' },
+  { id: 'credentials', label: 'Intelligence credentials', hint: 'Test a service account' },
+  { id: 'profiles', label: 'Profiles', hint: 'Saved credentials' },
+] as const;
+
+/** One screen id. */
+export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -1,0 +1,9 @@
+// The desktop bridge the preload script exposes; absent when the UI runs in a plain browser.
+import type { WorkbenchBridge } from '../../shared/ipc/ipc-contract';
+
+declare global {
+  interface Window {
+    /** The typed IPC bridge of the desktop app (undefined in a plain browser). */
+    workbench?: WorkbenchBridge;
+  }
+}

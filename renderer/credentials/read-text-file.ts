@@ -1,0 +1,13 @@
+/** The largest key file the key field reads (a 16384-bit PEM is about 13 KB). */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/** Reads a dropped or chosen file as text with FileReader; rejects files over MAX_KEY_FILE_BYTES. */
+export function readTextFile(file: Blob): Promise<string> {
+  if (file.size > MAX_KEY_FILE_BYTES) return Promise.reject(new RangeError('too large'));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file);
+  });
+}

@@ -1,0 +1,147 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-types';
+import type { IpcResult } from '../../shared/ipc/result';
+import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { renderWithBridge } from '../test-support/render-with-bridge';
+import { TokenRunPanel } from './token-run-panel';
+
+/** A token:run handler whose reply the test releases. */
+function deferredRun() {
+  let release: (result: IpcResult<TokenFlowReport>) => void = () => undefined;
+  const promise = new Promise<IpcResult<TokenFlowReport>>((resolve) => {
+    release = resolve;
+  });
+  return { handler: () => promise, release: (result: IpcResult<TokenFlowReport>) => act(() => release(result)) };
+}
+
+const DISCOVERY_OK: FlowStep = { id: 'discovery', title: 'Discovery', status: 'ok', durationMs: 184 };
+const ASSERTION_OK: FlowStep = { id: 'assertion', title: 'Client assertion', status: 'ok', durationMs: 12 };
+const TOKEN_OK: FlowStep = { id: 'token', title: 'Token request', status: 'ok', durationMs: 421 };
+
+function stepStatuses(): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  document.querySelectorAll('[data-step-id]').forEach((el) => (out[el.getAttribute('data-step-id')!] = el.getAttribute('data-step-status')));
+  return out;
+}
+
+describe('TokenRunPanel', () => {
+  it('runs with a fresh runId, follows progress, offers Cancel while running, then shows the token', async () => {
+    const run = deferredRun();
+    const fake = createFakeBridge({ 'token:run': run.handler });
+    const user = userEvent.setup();
+    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    expect(stepStatuses()).toEqual({ discovery: 'pending', assertion: 'pending', token: 'pending' });
+
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    const [request] = fake.callsTo('token:run') as Array<{ runId: string; profileId: string }>;
+    expect(request?.profileId).toBe('p-intel');
+    expect(request?.runId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Get token' })).toBeNull();
+
+    act(() => fake.emit({ runId: request!.runId, step: { id: 'discovery', title: 'Discovery', status: 'running' } }));
+    expect(stepStatuses().discovery).toBe('running');
+    expect(screen.getByRole('status')).toHaveTextContent('Running: Discovery…');
+    act(() => fake.emit({ runId: 'another-run', step: { ...TOKEN_OK } }));
+    expect(stepStatuses().token).toBe('pending');
+    act(() => fake.emit({ runId: request!.runId, step: DISCOVERY_OK }));
+    expect(stepStatuses()).toEqual({ discovery: 'ok', assertion: 'pending', token: 'pending' });
+
+    const expiresAt = Date.now() + 300_000;
+    run.release({
+      ok: true,
+      value: {
+        steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK],
+        warnings: [{ code: 'WARN_CLOCK_SKEW', message: "This computer's clock is 94 s ahead of the server's: sync the clock." }],
+        outcome: { ok: true, token: { accessToken: 'access-token-value', expiresIn: 300, expiresAt, tokenEndpoint: 'https://idp.example/token', curl: "curl -X POST 'https://idp.example/token'" } },
+      },
+    });
+    const issued = await screen.findByRole('region', { name: 'Access token' });
+    expect(stepStatuses()).toEqual({ discovery: 'ok', assertion: 'ok', token: 'ok' });
+    expect(within(issued).getByLabelText('Access token value')).toHaveTextContent('access-token-value');
+    expect(within(issued).getByText(/^Expires in [45]:\d\d$/)).toBeInTheDocument();
+    expect(screen.getByText("This computer's clock is 94 s ahead of the server's: sync the clock.")).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(fake.listenerCount()).toBe(0);
+
+    await user.click(within(issued).getByRole('button', { name: /Copy as curl/ }));
+    await expect(navigator.clipboard.readText()).resolves.toBe("curl -X POST 'https://idp.example/token'");
+    await user.click(within(issued).getByRole('button', { name: /Copy token/ }));
+    await expect(navigator.clipboard.readText()).resolves.toBe('access-token-value');
+  });
+
+  it('sends token:cancel with the same runId and shows the cancelled outcome', async () => {
+    const run = deferredRun();
+    const fake = createFakeBridge({ 'token:run': run.handler });
+    const user = userEvent.setup();
+    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(fake.callsTo('token:cancel')).toEqual([{ runId: request!.runId }]);
+    expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
+
+    const error = { code: 'ERR_CANCELLED' as const, message: 'Cancelled: no token was requested.' };
+    run.release({ ok: true, value: { steps: [{ ...DISCOVERY_OK, status: 'cancelled' }, { ...ASSERTION_OK, status: 'pending' }, { ...TOKEN_OK, status: 'pending' }], warnings: [], outcome: { ok: false, error } } });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Cancelled: no token was requested.')).toBeInTheDocument();
+    expect(within(alert).getByText('ERR_CANCELLED')).toBeInTheDocument();
+    expect(stepStatuses().discovery).toBe('cancelled');
+    expect(screen.getByRole('button', { name: 'Run again' })).toBeEnabled();
+  });
+
+  it('shows a failed step error once (in the step), with the outcome in the status line', async () => {
+    const error = { code: 'ERR_DISCOVERY_HTTP' as const, message: 'The discovery URL answered 404: check the region or paste the discovery URL you were given.' };
+    const fake = createFakeBridge({
+      'token:run': () => ({ ok: true, value: { steps: [{ ...DISCOVERY_OK, status: 'failed', error }, { ...ASSERTION_OK, status: 'pending' }, { ...TOKEN_OK, status: 'pending' }], warnings: [], outcome: { ok: false, error } } }),
+    });
+    const user = userEvent.setup();
+    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    await waitFor(() => expect(stepStatuses().discovery).toBe('failed'));
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.getByRole('alert')).toHaveTextContent(error.message);
+    expect(screen.getByRole('status')).toHaveTextContent(`Failed: ${error.message}`);
+  });
+
+  it('shows an IPC failure as an error message', async () => {
+    const fake = createFakeBridge({ 'token:run': () => ({ ok: false, error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' } }) });
+    const user = userEvent.setup();
+    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The keychain is locked: unlock it and try again.');
+    expect(alert).toHaveTextContent('ERR_KEYCHAIN_LOCKED');
+  });
+
+  it('shows an expired token as expired', async () => {
+    const fake = createFakeBridge({
+      'token:run': () => ({
+        ok: true,
+        value: { steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK], warnings: [], outcome: { ok: true, token: { accessToken: 't', expiresIn: 300, expiresAt: Date.now() - 1000, tokenEndpoint: 'https://idp.example/token', curl: 'curl' } } },
+      }),
+    });
+    const user = userEvent.setup();
+    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect(await screen.findByText('Expired')).toHaveAttribute('data-expired', 'true');
+  });
+
+  it('cannot run without a stored key, and says why', () => {
+    renderWithBridge(<TokenRunPanel profile={makeProfile({ hasSecret: false, keyInfo: null })} />, createFakeBridge().bridge);
+    expect(screen.getByRole('button', { name: 'Get token' })).toBeDisabled();
+    expect(screen.getByText('No private key is stored for this profile: paste it above and save first.')).toBeInTheDocument();
+  });
+
+  it('cancels a running flow when the panel goes away', async () => {
+    const fake = createFakeBridge();
+    const user = userEvent.setup();
+    const view = renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
+    view.unmount();
+    await waitFor(() => expect(fake.callsTo('token:cancel')).toEqual([{ runId: request!.runId }]));
+  });
+});

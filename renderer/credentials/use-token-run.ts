@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorPayload } from '../../shared/errors/workbench-error';
+import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-types';
+import { callBridge } from '../bridge/call-bridge';
+import { useBridge } from '../bridge/bridge-context';
+import { mergeStep, pendingSteps } from './flow-steps';
+
+/** Where a token run stands: not started, running (steps arrive as progress events), or finished. */
+export type TokenRunState =
+  | { phase: 'idle'; steps: FlowStep[] }
+  | { phase: 'running'; runId: string; steps: FlowStep[]; cancelling: boolean }
+  | { phase: 'done'; steps: FlowStep[]; report: TokenFlowReport | null; error: ErrorPayload | null };
+
+/** Runs the token flow for a saved profile over the bridge, following `token:progress`; `cancel()` asks the app to stop. */
+export function useTokenRun(profileId: string): { state: TokenRunState; start: () => void; cancel: () => void } {
+  const bridge = useBridge();
+  const [state, setState] = useState<TokenRunState>(() => ({ phase: 'idle', steps: pendingSteps() }));
+  const activeRun = useRef<string | null>(null);
+
+  const start = useCallback(() => {
+    if (bridge === null || activeRun.current !== null) return;
+    const runId = crypto.randomUUID();
+    activeRun.current = runId;
+    setState({ phase: 'running', runId, steps: pendingSteps(), cancelling: false });
+    const off = bridge.on('token:progress', (event) => {
+      if (event.runId !== runId) return;
+      setState((s) => (s.phase === 'running' && s.runId === runId ? { ...s, steps: mergeStep(s.steps, event.step) } : s));
+    });
+    void callBridge(bridge, 'token:run', { runId, profileId }).then((reply) => {
+      off();
+      if (activeRun.current !== runId) return;
+      activeRun.current = null;
+      setState((s) => {
+        if (reply.ok) return { phase: 'done', steps: reply.value.steps, report: reply.value, error: null };
+        return { phase: 'done', steps: s.steps, report: null, error: reply.error };
+      });
+    });
+  }, [bridge, profileId]);
+
+  const cancel = useCallback(() => {
+    const runId = activeRun.current;
+    if (runId === null) return;
+    setState((s) => (s.phase === 'running' ? { ...s, cancelling: true } : s));
+    void callBridge(bridge, 'token:cancel', { runId });
+  }, [bridge]);
+
+  useEffect(
+    () => () => {
+      const runId = activeRun.current;
+      activeRun.current = null;
+      if (runId !== null) void callBridge(bridge, 'token:cancel', { runId });
+    },
+    [bridge],
+  );
+
+  return { state, start, cancel };
+}

@@ -1,0 +1,67 @@
+import type { ExplainedClaim } from '../../shared/claims/explained-claim';
+import { Badge } from '../common/badge';
+import { formatClaimValue, valueType } from './format-claim-value';
+
+/** Props of {@link ClaimsTable}. */
+export interface ClaimsTableProps {
+  claims: readonly ExplainedClaim[];
+  /** Caption read by screen readers, e.g. "Payload claims". */
+  caption: string;
+  /** Paths a warning points at: their rows are highlighted. */
+  flaggedPaths?: ReadonlySet<string>;
+}
+
+/** Explained claims as a table: one row per leaf path (`data-claim-path`) with value, reading, explanation and badges. */
+export function ClaimsTable({ claims, caption, flaggedPaths }: ClaimsTableProps) {
+  if (claims.length === 0) return <p className="muted">No claims.</p>;
+  return (
+    <table className="claims-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Claim</th>
+          <th scope="col">Value</th>
+          <th scope="col">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {claims.map((claim) => (
+          <ClaimRow key={claim.path} claim={claim} flagged={flaggedPaths?.has(claim.path) ?? false} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One explained claim as a table row. */
+function ClaimRow({ claim, flagged }: { claim: ExplainedClaim; flagged: boolean }) {
+  const classes = ['claim-row', flagged ? 'claim-row--flagged' : '', claim.documented ? '' : 'claim-row--undocumented'].filter(Boolean).join(' ');
+  return (
+    <tr className={classes} data-claim-path={claim.path}>
+      <th scope="row" className="claim-row__path">
+        <code>{claim.path}</code>
+      </th>
+      <td className="claim-row__value">
+        <code className={`value value--${valueType(claim.value)}`}>{formatClaimValue(claim.value)}</code>
+        {claim.interpretation !== null && <span className="claim-row__interpretation">{claim.interpretation}</span>}
+      </td>
+      <td className="claim-row__explanation">
+        {(!claim.documented || claim.unused === true) && (
+          <span className="claim-row__badges">
+            {!claim.documented && (
+              <Badge tone="warning" title="No public documentation describes this claim for this kind of token">
+                Undocumented
+              </Badge>
+            )}
+            {claim.unused === true && (
+              <Badge tone="neutral" title="Documented as not used or legacy">
+                Not used
+              </Badge>
+            )}
+          </span>
+        )}
+        <span>{claim.explanation}</span>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import type { TokenExplanation } from '../../shared/claims/explained-claim';
+import type { DecodedToken } from '../../shared/decode/decoded-token';
+import { Badge } from '../common/badge';
+import { SegmentPanel } from './segment-panel';
+import { TokenWarningsList } from './token-warnings-list';
+
+/** Props of {@link DecodedTokenView}. */
+export interface DecodedTokenViewProps {
+  token: DecodedToken;
+  explanation: TokenExplanation;
+}
+
+function countNote(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A decoded token: its kind, its warnings, and its explained header and payload. */
+export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) {
+  const flagged = useMemo(
+    () => new Set(explanation.warnings.flatMap((w) => (w.path === undefined || w.code === 'WARN_UNDOCUMENTED_CLAIMS' ? [] : [w.path]))),
+    [explanation.warnings],
+  );
+  const undocumented = explanation.claims.filter((c) => !c.documented).length;
+  return (
+    <div className="decoded">
+      <div className="decoded__kind">
+        <span className="eyebrow">Detected token</span>
+        <h2 className="decoded__kind-label" data-token-kind={token.kind}>
+          {explanation.kindLabel}
+        </h2>
+        <div className="decoded__kind-badges">
+          <Badge tone="accent">{countNote(token.segments.length, 'segment')}</Badge>
+          <Badge>{countNote(explanation.claims.length, 'claim')}</Badge>
+          {undocumented > 0 && <Badge tone="warning">{undocumented} undocumented</Badge>}
+        </div>
+      </div>
+      <TokenWarningsList warnings={explanation.warnings} />
+      <SegmentPanel title="Header" json={token.header} claims={explanation.header} flaggedPaths={flagged} note={countNote(explanation.header.length, 'parameter')} />
+      <SegmentPanel title="Payload" json={token.payload} claims={explanation.claims} flaggedPaths={flagged} note={countNote(explanation.claims.length, 'claim')} />
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { explainToken } from '../../shared/claims/explain-token';
+import { decodeToken } from '../../shared/decode/decode-token';
+import { TOKEN_KIND_LABELS } from '../../shared/decode/token-kind';
+import { WorkbenchError } from '../../shared/errors/workbench-error';
+import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { renderWithBridge } from '../test-support/render-with-bridge';
+import {
+  ENGAGEMENT_SIGNING_SECRET,
+  V1_CLAIM_PATHS,
+  V2_CLAIM_PATHS,
+  makeEngagementAccessToken,
+  makeEngagementSsoJwt,
+  makeGenericJwt,
+} from '../test-support/sample-tokens';
+import { DecoderScreen } from './decoder-screen';
+
+/** Pastes text into the token input (paste, not typing: tokens are pasted). */
+async function pasteToken(text: string) {
+  const user = userEvent.setup();
+  const input = screen.getByLabelText('Encoded token');
+  await user.clear(input);
+  await user.click(input);
+  await user.paste(text);
+  return user;
+}
+
+function row(path: string): HTMLElement {
+  const found = document.querySelectorAll<HTMLElement>(`[data-claim-path="${path}"]`);
+  expect(found, `rows for ${path}`).toHaveLength(1);
+  return found[0]!;
+}
+
+function signatureStatus(): HTMLElement {
+  const element = document.querySelector<HTMLElement>('[data-signature-status]');
+  if (element === null) throw new Error('no signature status element');
+  return element;
+}
+
+describe('DecoderScreen', () => {
+  it('shows a friendly hint for empty input, and no claim rows', () => {
+    render(<DecoderScreen profiles={[]} />);
+    expect(screen.getByText('Paste a JWT, an App Center SSO token or an Engagement access token')).toBeInTheDocument();
+    expect(document.querySelectorAll('[data-claim-path]')).toHaveLength(0);
+    expect(document.querySelector('[data-signature-status]')).toBeNull();
+  });
+
+  it('names the kind and explains every documented claim of a claims version 2 SSO JWT, row by row', async () => {
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    const expected = explainToken(decodeToken(token));
+    render(<DecoderScreen profiles={[]} />);
+    await pasteToken(token);
+
+    expect(await screen.findByRole('heading', { name: TOKEN_KIND_LABELS['engagement-sso-v2'] })).toBeInTheDocument();
+    for (const path of V2_CLAIM_PATHS) {
+      const claim = expected.claims.find((c) => c.path === path);
+      expect(claim, `explanation for ${path}`).toBeDefined();
+      const r = row(path);
+      expect(within(r).getByText(path)).toBeInTheDocument();
+      expect(within(r).getByText(claim!.explanation)).toBeInTheDocument();
+      if (claim!.interpretation !== null) expect(within(r).getByText(claim!.interpretation)).toBeInTheDocument();
+      expect(within(r).queryByText('Undocumented')).toBeNull();
+    }
+    expect(within(row('request.user.email')).getByText('ada.lovelace@example.com')).toBeInTheDocument();
+    expect(within(row('request.user.timezone.offset')).getByText('-6')).toBeInTheDocument();
+    expect(row('alg')).toHaveTextContent('HS256');
+  });
+
+  it('flags an undocumented claim with a visible badge instead of dropping it', async () => {
+    const token = await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { user: { nickname: 'ada' } } } });
+    render(<DecoderScreen profiles={[]} />);
+    await pasteToken(token);
+    const r = row('request.user.nickname');
+    expect(within(r).getByText('Undocumented')).toBeVisible();
+    expect(within(r).getByText('ada')).toBeInTheDocument();
+  });
+
+  it('warns at the top about an expired claims version 1 token and its live API tokens', async () => {
+    const token = await makeEngagementSsoJwt({ version: 1, expiresInSeconds: -600 });
+    const warnings = explainToken(decodeToken(token)).warnings;
+    render(<DecoderScreen profiles={[]} />);
+    await pasteToken(token);
+
+    expect(await screen.findByRole('heading', { name: TOKEN_KIND_LABELS['engagement-sso-v1'] })).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Warnings' });
+    const expired = warnings.find((w) => w.code === 'WARN_EXPIRED');
+    const live = warnings.find((w) => w.code === 'WARN_LIVE_TOKENS_IN_CLAIMS');
+    expect(expired?.message).toMatch(/^This token expired 1\d min ago/);
+    expect(within(list).getByText(expired!.message)).toBeInTheDocument();
+    expect(within(list).getByText(live!.message)).toBeInTheDocument();
+    expect(list.querySelector('[data-warning-code="WARN_EXPIRED"]')).toHaveTextContent('Expired');
+    for (const path of V1_CLAIM_PATHS) row(path);
+    expect(row('exp')).toHaveClass('claim-row--flagged');
+  });
+
+  it.each([
+    ['not a token at all'],
+    ['eyJhbGciOiJIUzI1NiJ9.garbage!!.x'],
+    ['a.b'],
+  ])('shows the decoder error message for garbage %j and keeps working', async (garbage) => {
+    let message = '';
+    let code = '';
+    try {
+      decodeToken(garbage);
+    } catch (error) {
+      if (!(error instanceof WorkbenchError)) throw error;
+      message = error.message;
+      code = error.code;
+    }
+    expect(code).toMatch(/^ERR_TOKEN_/);
+    render(<DecoderScreen profiles={[]} />);
+    await pasteToken(garbage);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(message)).toBeInTheDocument();
+    expect(within(alert).getByText(code)).toBeInTheDocument();
+    expect(document.querySelectorAll('[data-claim-path]')).toHaveLength(0);
+
+    await pasteToken(await makeEngagementSsoJwt({ version: 2 }));
+    expect(await screen.findByRole('heading', { name: TOKEN_KIND_LABELS['engagement-sso-v2'] })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('reports the signature unchecked, then valid with the right secret and invalid with a wrong one', async () => {
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    render(<DecoderScreen profiles={[]} />);
+    const user = await pasteToken(token);
+
+    await waitFor(() => expect(signatureStatus()).toHaveAttribute('aria-busy', 'false'));
+    expect(signatureStatus()).toHaveAttribute('data-signature-status', 'unchecked');
+    expect(signatureStatus()).toHaveTextContent('Enter the signing secret to verify the signature.');
+
+    const secret = screen.getByLabelText('Signing secret');
+    await user.click(secret);
+    await user.paste(ENGAGEMENT_SIGNING_SECRET);
+    await waitFor(() => expect(signatureStatus()).toHaveAttribute('data-signature-status', 'valid'));
+    expect(signatureStatus()).toHaveTextContent('Signature verified');
+
+    await user.type(secret, 'x');
+    await waitFor(() => expect(signatureStatus()).toHaveAttribute('data-signature-status', 'invalid'));
+    expect(signatureStatus()).toHaveTextContent('Signature invalid');
+    expect(signatureStatus()).toHaveTextContent('ERR_VERIFY_SIGNATURE_INVALID');
+  });
+
+  it('verifies with a hex-encoded secret when the encoding says hex', async () => {
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    render(<DecoderScreen profiles={[]} />);
+    const user = await pasteToken(token);
+    await user.selectOptions(screen.getByLabelText('Secret encoding'), 'hex');
+    await user.click(screen.getByLabelText('Signing secret'));
+    await user.paste(Array.from(new TextEncoder().encode(ENGAGEMENT_SIGNING_SECRET), (byte) => byte.toString(16).padStart(2, '0')).join(''));
+    await waitFor(() => expect(signatureStatus()).toHaveAttribute('data-signature-status', 'valid'));
+  });
+
+  it('marks an alg none token invalid with the reason, and warns about it', async () => {
+    const token = makeGenericJwt({ sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 }, { alg: 'none' });
+    render(<DecoderScreen profiles={[]} />);
+    await pasteToken(token);
+    await waitFor(() => expect(signatureStatus()).toHaveAttribute('data-signature-status', 'invalid'));
+    expect(signatureStatus()).toHaveTextContent('ERR_VERIFY_ALG_NONE');
+    expect(screen.getByRole('list', { name: 'Warnings' }).querySelector('[data-warning-code="WARN_ALG_NONE"]')).not.toBeNull();
+  });
+
+  it('decodes a four-segment Engagement access token and names it', async () => {
+    render(<DecoderScreen profiles={[]} />);
+    await pasteToken(makeEngagementAccessToken());
+    expect(await screen.findByRole('heading', { name: TOKEN_KIND_LABELS['engagement-access-token'] })).toBeInTheDocument();
+    expect(row('client_type')).toHaveTextContent('ServerToServer');
+  });
+
+  it('shows the payload as pretty JSON on the JSON tab', async () => {
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    render(<DecoderScreen profiles={[]} />);
+    const user = await pasteToken(token);
+    const payload = screen.getByRole('region', { name: 'Payload' });
+    await user.click(within(payload).getByRole('tab', { name: 'JSON' }));
+    const code = within(payload).getByLabelText('Payload JSON');
+    expect(code.textContent).toBe(JSON.stringify(decodeToken(token).payload, null, 2));
+    expect(within(payload).queryAllByRole('row')).toHaveLength(0);
+  });
+
+  it('verifies with a saved Engagement secret through verify:with-profile when the desktop app is there', async () => {
+    const profile = makeProfile({ id: 'p-eng', name: 'Engagement SSO app', product: 'engagement', keyInfo: null, secretEncoding: 'text', region: null, discoveryUrl: null });
+    const fake = createFakeBridge({ 'verify:with-profile': () => ({ ok: true, value: { status: 'valid', alg: 'HS256' } }) });
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    renderWithBridge(<DecoderScreen profiles={[profile, makeProfile()]} />, fake.bridge);
+    const user = await pasteToken(token);
+    await user.selectOptions(screen.getByLabelText('Verify with'), 'profile');
+    const picker = screen.getByLabelText('Saved signing secret');
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a profile…', 'Engagement SSO app']);
+    await user.selectOptions(picker, 'p-eng');
+    await waitFor(() => expect(signatureStatus()).toHaveAttribute('data-signature-status', 'valid'));
+    expect(fake.callsTo('verify:with-profile')).toEqual([{ profileId: 'p-eng', token: decodeToken(token).compact }]);
+    expect(signatureStatus()).toHaveTextContent('matches the saved signing secret');
+  });
+
+  it('offers no saved secrets without the desktop app', async () => {
+    const profile = makeProfile({ id: 'p-eng', product: 'engagement', keyInfo: null });
+    render(<DecoderScreen profiles={[profile]} />);
+    await pasteToken(await makeEngagementSsoJwt({ version: 2 }));
+    const options = within(screen.getByLabelText('Verify with')).getAllByRole('option').map((o) => o.getAttribute('value'));
+    expect(options).toEqual(['secret', 'pem', 'jwk']);
+  });
+});

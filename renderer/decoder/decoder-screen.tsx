@@ -1,0 +1,67 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Profile } from '../../shared/profiles/profile';
+import { ErrorMessage } from '../common/error-message';
+import { useNow } from '../hooks/use-now';
+import { decodeInput, type DecodeState } from './decode-input';
+import { DecodedTokenView } from './decoded-token-view';
+import { defaultKeySource } from './key-source';
+import { SignaturePanel } from './signature-panel';
+import { TokenInput } from './token-input';
+
+/** Props of {@link DecoderScreen}. */
+export interface DecoderScreenProps {
+  /** Saved profiles (empty without the desktop app); Engagement ones with a secret feed the signature panel. */
+  profiles: readonly Profile[];
+}
+
+function announcement(state: DecodeState): string {
+  if (state.status === 'empty') return '';
+  if (state.status === 'error') return 'The input could not be decoded.';
+  const warnings = state.explanation.warnings.length;
+  return `Decoded: ${state.explanation.kindLabel}. ${warnings === 0 ? 'No warnings.' : `${warnings} warning${warnings === 1 ? '' : 's'}.`}`;
+}
+
+/** The decoder: paste a token, see its kind, warnings, explained header and payload, and check its signature. All local. */
+export function DecoderScreen({ profiles }: DecoderScreenProps) {
+  const [input, setInput] = useState('');
+  const deferred = useDeferredValue(input);
+  const now = useNow(15_000);
+  const state = useMemo(() => decodeInput(deferred, now), [deferred, now]);
+  const secretProfiles = useMemo(() => profiles.filter((p) => p.product === 'engagement' && p.hasSecret), [profiles]);
+
+  return (
+    <div className="screen decoder">
+      <header className="screen__header">
+        <div>
+          <h1 className="screen__title">Decoder</h1>
+          <p className="screen__subtitle">Paste a token to see what it is, what every claim means, and whether its signature holds.</p>
+        </div>
+      </header>
+      <div className="decoder__columns">
+      <div className="decoder__input">
+        <TokenInput value={input} onChange={setInput} />
+        {state.status === 'ok' && <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />}
+      </div>
+      <div className="decoder__output">
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {announcement(state)}
+        </p>
+        {state.status === 'empty' && (
+          <div className="empty-state">
+            <span className="empty-state__glyph" aria-hidden="true">
+              {'{ }'}
+            </span>
+            <p className="empty-state__title">Paste a JWT, an App Center SSO token or an Engagement access token</p>
+            <p className="empty-state__text">
+              Every claim is explained in plain words, times are read in human terms, and HS256 signatures are checked with the package's JWT
+              signing secret. Nothing leaves this computer.
+            </p>
+          </div>
+        )}
+        {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
+        {state.status === 'ok' && <DecodedTokenView token={state.token} explanation={state.explanation} />}
+      </div>
+      </div>
+    </div>
+  );
+}

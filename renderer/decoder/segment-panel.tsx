@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { ExplainedClaim } from '../../shared/claims/explained-claim';
+import type { JsonObject } from '../../shared/decode/decoded-token';
+import { JsonView } from '../common/json-view';
+import { Tabs } from '../common/tabs';
+import { ClaimsTable } from './claims-table';
+
+type View = 'claims' | 'json';
+const VIEWS = [
+  { id: 'claims', label: 'Claims' },
+  { id: 'json', label: 'JSON' },
+] as const;
+
+/** Props of {@link SegmentPanel}. */
+export interface SegmentPanelProps {
+  /** "Header" or "Payload". */
+  title: string;
+  /** The decoded JSON of the segment. */
+  json: JsonObject;
+  /** Its explained leaves. */
+  claims: readonly ExplainedClaim[];
+  /** Paths to highlight (warnings point at them). */
+  flaggedPaths?: ReadonlySet<string>;
+  /** A short note next to the title (e.g. "8 claims"). */
+  note?: string;
+}
+
+/** A decoded segment (header or payload) shown as an explained claims table or as pretty JSON. */
+export function SegmentPanel({ title, json, claims, flaggedPaths, note }: SegmentPanelProps) {
+  const [view, setView] = useState<View>('claims');
+  return (
+    <section className="panel segment-panel" aria-label={title}>
+      <Tabs
+        label={`${title} view`}
+        tabs={VIEWS}
+        selected={view}
+        onSelect={setView}
+        className="segment-panel__tabs"
+        lead={
+          <div className="segment-panel__heading">
+            <h2 className="panel__title">{title}</h2>
+            {note !== undefined && <span className="panel__note">{note}</span>}
+          </div>
+        }
+      >
+        {view === 'claims' ? (
+          <ClaimsTable claims={claims} caption={`${title} claims`} flaggedPaths={flaggedPaths} />
+        ) : (
+          <JsonView value={json} label={`${title} JSON`} />
+        )}
+      </Tabs>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { TokenWarning, TokenWarningCode } from '../../shared/claims/explained-claim';
+
+const DANGER: ReadonlySet<TokenWarningCode> = new Set(['WARN_ALG_NONE', 'WARN_LIVE_TOKENS_IN_CLAIMS', 'WARN_EXPIRED']);
+
+const TITLES: Readonly<Record<TokenWarningCode, string>> = {
+  WARN_EXPIRED: 'Expired',
+  WARN_NOT_YET_VALID: 'Not yet valid',
+  WARN_ALG_NONE: 'Unsigned (alg none)',
+  WARN_LIVE_TOKENS_IN_CLAIMS: 'Carries live API tokens',
+  WARN_REFRESH_TOKEN_SINGLE_USE: 'Single-use refresh token',
+  WARN_NO_EXPIRY: 'No expiry',
+  WARN_UNDOCUMENTED_CLAIMS: 'Undocumented claims',
+};
+
+/** Props of {@link TokenWarningsList}. */
+export interface TokenWarningsListProps {
+  warnings: readonly TokenWarning[];
+}
+
+/** The warnings about a token, most serious first, each with a short title, its message and the claim it concerns. */
+export function TokenWarningsList({ warnings }: TokenWarningsListProps) {
+  if (warnings.length === 0) return null;
+  const sorted = [...warnings].sort((a, b) => Number(DANGER.has(b.code)) - Number(DANGER.has(a.code)));
+  return (
+    <ul className="token-warnings" aria-label="Warnings">
+      {sorted.map((warning, index) => (
+        <li key={`${warning.code}-${index}`} className={`token-warning token-warning--${DANGER.has(warning.code) ? 'danger' : 'warning'}`} data-warning-code={warning.code}>
+          <span className="token-warning__icon" aria-hidden="true">
+            !
+          </span>
+          <div>
+            <p className="token-warning__title">
+              {TITLES[warning.code]}
+              {warning.path !== undefined && <code className="token-warning__path">{warning.path}</code>}
+            </p>
+            <p className="token-warning__message">{warning.message}</p>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

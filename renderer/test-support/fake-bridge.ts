@@ -1,0 +1,83 @@
+// A fake WorkbenchBridge for component tests: the unit boundary of the IPC screens (the real router is covered by e2e).
+import type { IpcChannel, IpcEventMap, IpcRequest, IpcResponse, WorkbenchBridge } from '../../shared/ipc/ipc-contract';
+import type { IpcResult } from '../../shared/ipc/result';
+import type { Profile } from '../../shared/profiles/profile';
+
+/** A handler for one channel: returns the result the fake sends back. */
+export type FakeHandler<C extends IpcChannel> = (request: IpcRequest<C>) => IpcResult<IpcResponse<C>> | Promise<IpcResult<IpcResponse<C>>>;
+
+/** Per-channel handlers to override the defaults. */
+export type FakeHandlers = { [C in IpcChannel]?: FakeHandler<C> };
+
+/** A recorded call. */
+export interface FakeCall {
+  channel: IpcChannel;
+  request: unknown;
+}
+
+/** The fake and its controls: recorded calls and a way to emit `token:progress`. */
+export interface FakeBridge {
+  bridge: WorkbenchBridge;
+  calls: FakeCall[];
+  emit: (payload: IpcEventMap['token:progress']) => void;
+  listenerCount: () => number;
+  callsTo: (channel: IpcChannel) => unknown[];
+}
+
+/** A saved profile with sensible defaults (an Intelligence profile with a stored 2048-bit PKCS#1 key). */
+export function makeProfile(overrides: Partial<Profile> = {}): Profile {
+  return {
+    id: 'p-intel',
+    name: 'Intelligence production',
+    product: 'intelligence',
+    clientId: 'svc-7d2e9b1c4a',
+    region: 'us1',
+    discoveryUrl: 'https://idp.intelligence.salesforce.com/us1/.well-known/openid-configuration',
+    tokenRequestStyle: 'form',
+    keyInfo: { type: 'RSA', bits: 2048, fingerprint: 'SHA256:q0K3mVf3yPz0T8cF9kY3Yt0hWcM2m7u5a0sRr9xQkAb', format: 'pkcs1' },
+    secretEncoding: null,
+    hasSecret: true,
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+
+/** Builds a fake bridge: every channel answers with a plain default unless a handler overrides it; calls are recorded. */
+export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
+  const calls: FakeCall[] = [];
+  const listeners = new Set<(payload: IpcEventMap['token:progress']) => void>();
+  const defaults: { [C in IpcChannel]: FakeHandler<C> } = {
+    'app:info': () => ok({ version: '0.1.0', platform: 'linux', keychain: { available: true } }),
+    'keys:inspect': () => ok({ type: 'RSA', bits: 2048, fingerprint: 'SHA256:x', format: 'pkcs1' }),
+    'profiles:list': () => ok({ profiles: [], problems: [] }),
+    'profiles:save': (request) => ok(makeProfile({ ...request, id: request.id ?? 'p-new', region: request.region ?? null, discoveryUrl: request.discoveryUrl ?? null })),
+    'profiles:rename': (request) => ok(makeProfile({ id: request.id, name: request.name })),
+    'profiles:delete': (request) => ok({ id: request.id }),
+    'token:run': () => new Promise(() => undefined),
+    'token:cancel': () => ok({ cancelled: true }),
+    'verify:with-profile': () => ok({ status: 'unchecked', alg: 'HS256' }),
+    'shell:open-external': () => ok(null),
+  };
+  const bridge: Record<string, unknown> = {};
+  for (const channel of Object.keys(defaults) as IpcChannel[]) {
+    bridge[channel] = async (request: unknown) => {
+      calls.push({ channel, request });
+      const handler = (handlers[channel] ?? defaults[channel]) as (request: unknown) => unknown;
+      return handler(request);
+    };
+  }
+  bridge.on = (_event: 'token:progress', listener: (payload: IpcEventMap['token:progress']) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  return {
+    bridge: bridge as WorkbenchBridge,
+    calls,
+    emit: (payload) => listeners.forEach((listener) => listener(payload)),
+    listenerCount: () => listeners.size,
+    callsTo: (channel) => calls.filter((call) => call.channel === channel).map((call) => call.request),
+  };
+}

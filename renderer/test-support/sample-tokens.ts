@@ -1,0 +1,10 @@
+// The one bridge from renderer tests to the shared test fixtures in test/support (sample tokens and generated keys).
+export {
+  ENGAGEMENT_SIGNING_SECRET,
+  V1_CLAIM_PATHS,
+  V2_CLAIM_PATHS,
+  makeEngagementAccessToken,
+  makeEngagementSsoJwt,
+  makeGenericJwt,
+} from '../../test/support/engagement-tokens';
+export { testKeyPair } from '../../test/support/test-keys';
