@@ -1,0 +1,98 @@
+import type { Locator, Page } from '@playwright/test';
+import type { FlowStepId } from '../../shared/intelligence/flow-types';
+
+/** The app's screens as the side navigation names them. */
+export type ScreenName = 'Decoder' | 'Intelligence credentials' | 'Profiles';
+
+/** The screen on show: every screen stays mounted, the others are `hidden`. */
+const shown = (page: Page): Locator => page.locator('.app__screen:not([hidden])');
+
+/** Every locator the e2e suites, the screenshots script and the bench use: the one place that knows the UI's hooks. */
+export const ui = {
+  /** A side-navigation button. */
+  nav: (page: Page, screen: ScreenName): Locator => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }),
+  /** The heading of the screen on show. */
+  screenTitle: (page: Page): Locator => shown(page).locator('.screen__title'),
+  /** The screen on show. */
+  shownScreen: shown,
+
+  // Decoder
+  /** The decoder's token input. */
+  tokenInput: (page: Page): Locator => shown(page).getByLabel('Encoded token'),
+  /** All claim rows (each carries `data-claim-path`). */
+  claimRows: (page: Page): Locator => shown(page).locator('[data-claim-path]'),
+  /** The row of one claim, by dotted path. */
+  claimRow: (page: Page, path: string): Locator => shown(page).locator(`[data-claim-path="${path}"]`),
+  /** The explanation cell of a claim row. */
+  claimExplanation: (page: Page, path: string): Locator => shown(page).locator(`[data-claim-path="${path}"] .claim-row__explanation`),
+  /** The decoder's signing secret input. */
+  signingSecret: (page: Page): Locator => shown(page).getByLabel('Signing secret', { exact: true }),
+  /** The element whose `data-signature-status` says valid | invalid | unchecked | unsupported. */
+  signatureStatus: (page: Page): Locator => shown(page).locator('[data-signature-status]'),
+  /** A token warning, by code (e.g. WARN_EXPIRED). */
+  tokenWarning: (page: Page, code: string): Locator => shown(page).locator(`[data-warning-code="${code}"]`),
+  /** The decoder's error panel (input that is not a token). */
+  decoderError: (page: Page): Locator => shown(page).locator('.decoder__output [role="alert"]'),
+  /** The decoder's empty state. */
+  decoderEmptyState: (page: Page): Locator => shown(page).locator('.decoder__output .empty-state'),
+
+  // Intelligence credentials
+  /** The credentials form. */
+  credentialsForm: (page: Page): Locator => shown(page).getByRole('form', { name: 'Intelligence credentials' }),
+  profileName: (page: Page): Locator => shown(page).getByLabel('Profile name'),
+  clientId: (page: Page): Locator => shown(page).getByLabel('Client id (service account id)'),
+  region: (page: Page): Locator => shown(page).getByLabel('Region'),
+  discoveryUrl: (page: Page): Locator => shown(page).getByLabel('Discovery URL'),
+  privateKey: (page: Page): Locator => shown(page).getByLabel('Private key', { exact: true }),
+  saveProfile: (page: Page): Locator => shown(page).getByRole('button', { name: /^Save (profile|changes)$/ }),
+  /** The notice after a save, with the stored key's fingerprint. */
+  savedNotice: (page: Page): Locator => shown(page).getByTestId('saved-fingerprint'),
+  /** The form's save error. */
+  saveError: (page: Page): Locator => shown(page).locator('.credentials-form .panel__footer-status [role="alert"]'),
+  /** The "Get an access token" panel. */
+  tokenPanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }),
+  getToken: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: /^(Get token|Run again)$/ }).first(),
+  cancelRun: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: 'Cancel' }),
+  /** The run's one-line status. */
+  runStatus: (page: Page): Locator => shown(page).locator('.token-run__status'),
+  /** One step of the flow (carries `data-step-status`). */
+  step: (page: Page, id: FlowStepId): Locator => shown(page).locator(`[data-step-id="${id}"]`),
+  /** The error shown inside a step. */
+  stepError: (page: Page, id: FlowStepId): Locator => shown(page).locator(`[data-step-id="${id}"] .step__error`),
+  /** The run's error when no step carries it. */
+  runError: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).locator('.panel__body > [role="alert"]'),
+  /** The issued token section. */
+  issuedToken: (page: Page): Locator => shown(page).getByRole('region', { name: 'Access token', exact: true }),
+  accessTokenValue: (page: Page): Locator => shown(page).getByLabel('Access token value'),
+  countdown: (page: Page): Locator => shown(page).locator('.countdown__text'),
+  /** The "needs the desktop app" notice. */
+  needsDesktop: (page: Page): Locator => shown(page).getByText('This needs the desktop app'),
+
+  // Profiles
+  profileRow: (page: Page, name: string): Locator => shown(page).locator('.profiles-table tbody tr').filter({ has: page.getByRole('rowheader', { name }) }),
+  profileRows: (page: Page): Locator => shown(page).locator('.profiles-table tbody tr'),
+  useProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Use ${name}` }),
+  deleteProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Delete ${name}` }),
+  confirmDelete: (page: Page): Locator => page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }),
+  noProfiles: (page: Page): Locator => shown(page).getByText('No profiles yet'),
+  /** The collapsible "Add an Engagement signing secret" panel and its fields. */
+  engagementSecretPanel: (page: Page): Locator => shown(page).locator('details.engagement-secret'),
+  engagementSecretToggle: (page: Page): Locator => shown(page).locator('details.engagement-secret > summary'),
+  engagementProfileName: (page: Page): Locator => shown(page).locator('details.engagement-secret').getByLabel('Profile name'),
+  engagementSecret: (page: Page): Locator => shown(page).getByLabel('JWT signing secret'),
+  saveEngagementSecret: (page: Page): Locator => shown(page).getByRole('button', { name: 'Save secret' }),
+  /** The decoder's "Verify with" key source select. */
+  verifyWith: (page: Page): Locator => shown(page).getByLabel('Verify with'),
+  /** The decoder's saved-secret profile select. */
+  savedSecretProfile: (page: Page): Locator => shown(page).getByLabel('Saved signing secret'),
+};
+
+/** CSS selectors for in-page code (bench measurements), matching the locators above. */
+export const selectors = {
+  claimRow: '[data-claim-path]',
+  /** The attribute holding a claim row's dotted path. */
+  claimPathAttribute: 'data-claim-path',
+  signatureStatus: '[data-signature-status]',
+  /** The accessible label of the token input. */
+  tokenInputLabel: 'Encoded token',
+};

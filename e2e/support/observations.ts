@@ -1,0 +1,34 @@
+/** One thing the page or the desktop bridge produced during a test, kept for the leak scan. */
+export interface Observation {
+  source: 'ipc-response' | 'ipc-event' | 'console' | 'pageerror';
+  /** The channel, event name or console type. */
+  label: string;
+  /** The text form of what was seen (JSON for IPC values). */
+  text: string;
+}
+
+/** Everything seen during a test: IPC responses and events, console messages and page errors. */
+export class Observations {
+  readonly items: Observation[] = [];
+
+  /** Records one observation; values that are not strings are stored as JSON. */
+  add(source: Observation['source'], label: string, value: unknown): void {
+    this.items.push({ source, label, text: typeof value === 'string' ? value : JSON.stringify(value) ?? String(value) });
+  }
+
+  /** The observations of one source. */
+  of(source: Observation['source']): Observation[] {
+    return this.items.filter((o) => o.source === source);
+  }
+
+  /** The observations whose text contains any of the needles, with which needle matched (by index). */
+  containing(needles: readonly string[]): { observation: Observation; needle: number }[] {
+    const hits: { observation: Observation; needle: number }[] = [];
+    for (const observation of this.items) {
+      needles.forEach((needle, index) => {
+        if (needle.length > 0 && observation.text.includes(needle)) hits.push({ observation, needle: index });
+      });
+    }
+    return hits;
+  }
+}

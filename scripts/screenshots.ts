@@ -1,0 +1,70 @@
+// Regenerates the README screenshots in docs/screenshots/ from the built renderer in Debian's Chromium, with the
+// desktop bridge wired to the real services (as in the e2e suite) and the local identity provider.
+// Run after `npm run build`: bash scripts/with-keyring.sh npx tsx scripts/screenshots.ts
+import { chromium, expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorkbenchServices } from '../electron/services/create-services';
+import { ENGAGEMENT_SIGNING_SECRET, makeEngagementSsoJwt } from '../test/support/engagement-tokens';
+import { startIdpServer } from '../test/support/idp-server';
+import { testKeyPair } from '../test/support/test-keys';
+import { bundleBridge } from '../e2e/support/bridge-bundle';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/support/chromium';
+import { installDesktopBridge } from '../e2e/support/install-bridge';
+import { ui } from '../e2e/support/locators';
+import { Observations } from '../e2e/support/observations';
+import { REPO_ROOT, RENDERER_DIST } from '../e2e/support/paths';
+import { startStaticServer } from '../e2e/support/static-server';
+import { pasteToken, saveIntelligenceProfile } from '../e2e/support/workbench-actions';
+
+const OUT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
+const CLIENT_ID = '7f3c2a9e-service-account';
+
+async function shootDecoder(page: Page): Promise<void> {
+  await pasteToken(page, await makeEngagementSsoJwt({ version: 2 }));
+  await ui.signingSecret(page).fill(ENGAGEMENT_SIGNING_SECRET);
+  await expect(ui.signatureStatus(page)).toHaveAttribute('data-signature-status', 'valid');
+  await ui.tokenInput(page).evaluate((el) => el.scrollTo(0, 0));
+  await page.screenshot({ path: join(OUT_DIR, 'decoder.png') });
+}
+
+async function shootCredentials(page: Page, discoveryUrl: string): Promise<void> {
+  await saveIntelligenceProfile(page, { name: 'Intelligence US1', clientId: CLIENT_ID, discoveryUrl, key: testKeyPair().pkcs1Escaped });
+  await ui.getToken(page).click();
+  for (const id of ['discovery', 'assertion', 'token'] as const) await expect(ui.step(page, id)).toHaveAttribute('data-step-status', 'ok');
+  await expect(ui.countdown(page)).toHaveText(/^Expires in/);
+  // The app scrolls inside its main column: show it from the top, tall enough for the form and the run.
+  await page.setViewportSize({ width: 1440, height: 1220 });
+  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop > 0 && el.scrollTo(0, 0)));
+  await page.screenshot({ path: join(OUT_DIR, 'credentials.png') });
+}
+
+/** Takes the screenshots: the decoder with a verified Engagement v2 token, and the credentials screen after a successful token run. */
+async function main(): Promise<void> {
+  if (process.env.MCTW_KEYRING !== 'isolated') throw new Error('Run under `bash scripts/with-keyring.sh`: the credentials screenshot saves a key to a throwaway keychain.');
+  await mkdir(OUT_DIR, { recursive: true });
+  const userDataDir = await mkdtemp(join(tmpdir(), 'mctw-screenshots-'));
+  const services = createWorkbenchServices({ userDataDir, keychainService: `mctw-screenshots-${randomUUID()}`, appVersion: '0.1.0' });
+  const idp = await startIdpServer({ clients: { [CLIENT_ID]: testKeyPair().publicPem } });
+  const renderer = await startStaticServer(RENDERER_DIST);
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await installDesktopBridge(page, services.router, await bundleBridge(), new Observations());
+    await page.goto(renderer.url);
+    await shootDecoder(page);
+    await shootCredentials(page, idp.discoveryUrl('us1'));
+    console.log(`screenshots: wrote ${join(OUT_DIR, 'decoder.png')} and ${join(OUT_DIR, 'credentials.png')}`);
+  } finally {
+    await browser.close();
+    for (const account of await services.secrets.list()) await services.secrets.delete(account);
+    await renderer.close();
+    await idp.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
