@@ -1,0 +1,54 @@
+// Runs every test suite of `npm test` in turn (unit/component/keychain tests with vitest, the Electron security
+// audit, the Playwright suites), keeps going after a failure so that every suite reports, and closes with one
+// plain line adding them up: "N passed, N failed, N skipped". Exits non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const outDir = 'test-results/summary';
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const vitestJson = join(outDir, 'vitest.json');
+const playwrightJson = join(outDir, 'playwright.json');
+
+/** Runs a command with inherited output; returns its exit status. */
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+const vitestStatus = run('unit, component and keychain tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
+if (vitestStatus !== 0) failures.push('vitest');
+
+const auditStatus = run('Electron security audit', 'node', ['scripts/audit-electron.mjs']);
+if (auditStatus === 0) totals.passed += 1;
+else {
+  totals.failed += 1;
+  failures.push('audit:electron');
+}
+
+const playwrightStatus = run('end-to-end (Chromium, Electron, packaging)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+});
+if (existsSync(playwrightJson)) {
+  const { stats } = JSON.parse(readFileSync(playwrightJson, 'utf8'));
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+}
+if (playwrightStatus !== 0) failures.push('playwright');
+
+console.log(`\nSuites: vitest ${vitestStatus === 0 ? 'ok' : 'FAILED'}, audit:electron ${auditStatus === 0 ? 'ok' : 'FAILED'}, playwright ${playwrightStatus === 0 ? 'ok' : 'FAILED'}`);
+if (totals.skipped > 0) console.log(`Skipped tests say why above (e.g. the Electron suite where Electron's binary is not installed).`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length === 0 ? 0 : 1);
