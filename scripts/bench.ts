@@ -3,12 +3,14 @@ import { benchCoreDecode } from './bench/core-decode';
 import { benchTokenExchange } from './bench/token-exchange';
 import { benchBundleSize } from './bench/bundle-size';
 import { benchCliStartup } from './bench/cli-startup';
+import { benchBrowser } from './bench/browser';
 
 const sections: Array<[string, () => unknown]> = [
   ['Decode + explain (shared core)', benchCoreDecode],
   ['Intelligence token exchange (local identity provider on 127.0.0.1)', benchTokenExchange],
   ['Renderer bundle size', benchBundleSize],
   ['mctoken start-up', benchCliStartup],
+  ['Decoder in the browser (Debian Chromium, built renderer)', benchBrowser],
 ];
 
 for (const [title, run] of sections) {
