@@ -80,9 +80,11 @@ test.describe('Intelligence credentials: save a profile and get a token through 
 
   test('a slow server with a short timeout: the timeout message appears', async ({ desktop, idp }) => {
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
-    const { page } = await desktop.open({ tokenRunTimeoutMs: 1000 });
+    const { page } = await desktop.open();
     await saveIntelligenceProfile(page, { name: 'Timeout', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair().pkcs1Escaped });
     idp.setFault('slow', { delayMs: 30_000 });
+    await expect(ui.requestTimeout(page)).toHaveValue('15');
+    await ui.requestTimeout(page).fill('1');
     await ui.getToken(page).click();
     await expect(ui.step(page, 'discovery')).toHaveAttribute('data-step-status', 'failed');
     const host = new URL(idp.baseUrl).host;

@@ -7,15 +7,6 @@ import type { Observations } from './observations';
 const INVOKE_BINDING = '__mctwInvoke';
 const EMIT_FUNCTION = '__mctwEmit';
 
-/** Options of {@link installDesktopBridge}. */
-export interface DesktopBridgeOptions {
-  /**
-   * Adds the contract's own `timeoutMs` to `token:run` requests that carry none. The UI has no timeout control,
-   * so this is how the e2e suite asks the real token flow for a short timeout.
-   */
-  tokenRunTimeoutMs?: number;
-}
-
 declare global {
   interface Window {
     __mctwEmit?: (event: string, payload: unknown) => void;
@@ -49,14 +40,10 @@ Object.defineProperty(window, 'workbench', { value: ${BRIDGE_GLOBAL}.createBridg
  * Router events are delivered to the page's listeners before the reply that follows them. Every reply and event is
  * recorded in `observations`. Call before the page navigates.
  */
-export async function installDesktopBridge(page: Page, router: Router, bundle: string, observations: Observations, options: DesktopBridgeOptions = {}): Promise<void> {
+export async function installDesktopBridge(page: Page, router: Router, bundle: string, observations: Observations): Promise<void> {
   await page.exposeBinding(INVOKE_BINDING, async (_source, channel: string, request: unknown) => {
     const delivered: Promise<void>[] = [];
-    const payload =
-      channel === 'token:run' && options.tokenRunTimeoutMs !== undefined && typeof request === 'object' && request !== null && !('timeoutMs' in request)
-        ? { ...request, timeoutMs: options.tokenRunTimeoutMs }
-        : request;
-    const reply = await router.handle(channel, payload, {
+    const reply = await router.handle(channel, request, {
       emit: (event, data) => {
         observations.add('ipc-event', event, data);
         delivered.push(

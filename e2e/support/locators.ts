@@ -52,6 +52,8 @@ export const ui = {
   /** The "Get an access token" panel. */
   tokenPanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }),
   getToken: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: /^(Get token|Run again)$/ }).first(),
+  /** The run panel's per-request timeout, in seconds (sent as `timeoutMs` with `token:run`). */
+  requestTimeout: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByLabel('Timeout per request (seconds)'),
   cancelRun: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: 'Cancel' }),
   /** The run's one-line status. */
   runStatus: (page: Page): Locator => shown(page).locator('.token-run__status'),

@@ -16,6 +16,8 @@ function deferredRun() {
   return { handler: () => promise, release: (result: IpcResult<TokenFlowReport>) => act(() => release(result)) };
 }
 
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 const DISCOVERY_OK: FlowStep = { id: 'discovery', title: 'Discovery', status: 'ok', durationMs: 184 };
 const ASSERTION_OK: FlowStep = { id: 'assertion', title: 'Client assertion', status: 'ok', durationMs: 12 };
 const TOKEN_OK: FlowStep = { id: 'token', title: 'Token request', status: 'ok', durationMs: 421 };
@@ -34,10 +36,12 @@ describe('TokenRunPanel', () => {
     renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
     expect(stepStatuses()).toEqual({ discovery: 'pending', assertion: 'pending', token: 'pending' });
 
+    expect(screen.getByLabelText('Timeout per request (seconds)')).toHaveValue(15);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    const [request] = fake.callsTo('token:run') as Array<{ runId: string; profileId: string }>;
-    expect(request?.profileId).toBe('p-intel');
-    expect(request?.runId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const requests = fake.callsTo('token:run') as Array<{ runId: string }>;
+    expect(requests).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 15_000 }]);
+    const [request] = requests;
+    expect(screen.getByLabelText('Timeout per request (seconds)')).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
     expect(screen.queryByRole('button', { name: 'Get token' })).toBeNull();
 
@@ -129,9 +133,59 @@ describe('TokenRunPanel', () => {
     expect(await screen.findByText('Expired')).toHaveAttribute('data-expired', 'true');
   });
 
-  it('cannot run without a stored key, and says why', () => {
-    renderWithBridge(<TokenRunPanel profile={makeProfile({ hasSecret: false, keyInfo: null })} />, createFakeBridge().bridge);
+  it('sends the timeout typed with the keyboard as timeoutMs (Enter in the box runs), and Run again sends the value shown then', async () => {
+    const report: TokenFlowReport = {
+      steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK],
+      warnings: [],
+      outcome: { ok: false, error: { code: 'ERR_TIMEOUT', message: 'The token endpoint (idp.example) did not answer within 1 s: check the network/VPN or try again.' } },
+    };
+    const fake = createFakeBridge({ 'token:run': () => ({ ok: true, value: report }) });
+    const user = userEvent.setup();
+    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    const timeout = screen.getByLabelText('Timeout per request (seconds)');
+    expect(timeout).toHaveAttribute('min', '1');
+    expect(timeout).toHaveAttribute('max', '120');
+
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Get token' })).toHaveFocus();
+    await user.tab();
+    expect(timeout).toHaveFocus();
+    await user.keyboard('{Control>}a{/Control}1{Enter}');
+    await screen.findByRole('button', { name: 'Run again' });
+    expect(fake.callsTo('token:run')).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 1000 }]);
+    expect(timeout).toBeEnabled();
+
+    await user.clear(timeout);
+    await user.type(timeout, '45');
+    await user.click(screen.getByRole('button', { name: 'Run again' }));
+    await waitFor(() => expect(fake.callsTo('token:run')).toHaveLength(2));
+    expect(fake.callsTo('token:run')[1]).toEqual({ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 45_000 });
+  });
+
+  it.each([
+    ['500', 120, 120_000],
+    ['0', 1, 1000],
+    ['2.6', 3, 3000],
+    ['', 15, 15_000],
+  ])('keeps the timeout %j in range: the box shows %i and token:run gets timeoutMs %i', async (typed, shown, timeoutMs) => {
+    const fake = createFakeBridge();
+    const user = userEvent.setup();
+    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    const timeout = screen.getByLabelText('Timeout per request (seconds)');
+    await user.clear(timeout);
+    if (typed !== '') await user.type(timeout, typed);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect(timeout).toHaveValue(shown);
+    expect(fake.callsTo('token:run')).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs }]);
+  });
+
+  it('cannot run without a stored key, and says why', async () => {
+    const fake = createFakeBridge();
+    const user = userEvent.setup();
+    renderWithBridge(<TokenRunPanel profile={makeProfile({ hasSecret: false, keyInfo: null })} />, fake.bridge);
     expect(screen.getByRole('button', { name: 'Get token' })).toBeDisabled();
+    await user.type(screen.getByLabelText('Timeout per request (seconds)'), '{Enter}');
+    expect(fake.callsTo('token:run')).toEqual([]);
     expect(screen.getByText('No private key is stored for this profile: paste it above and save first.')).toBeInTheDocument();
   });
 

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
 import { Spinner } from '../common/spinner';
 import { FLOW_STEPS } from './flow-steps';
 import { FlowWarningsList } from './flow-warnings-list';
 import { IssuedTokenView } from './issued-token-view';
+import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from './request-timeout';
+import { RequestTimeoutField } from './request-timeout-field';
 import { StepView } from './step-view';
 import { useTokenRun, type TokenRunState } from './use-token-run';
 
@@ -21,9 +24,16 @@ function statusLine(state: TokenRunState): string {
   return outcome?.ok === true ? 'Access token issued.' : `Failed: ${outcome?.error.message ?? ''}`;
 }
 
-/** "Get token" for a saved profile: the three steps live as they run, Cancel while running, then the token or the error. */
+/** "Get token" for a saved profile with a per-request timeout: the three steps live as they run, Cancel while running, then the token or the error. */
 export function TokenRunPanel({ profile }: TokenRunPanelProps) {
   const { state, start, cancel } = useTokenRun(profile.id);
+  const [timeoutText, setTimeoutText] = useState(String(REQUEST_TIMEOUT_SECONDS.default));
+  const run = () => {
+    if (!profile.hasSecret) return;
+    const seconds = normaliseTimeoutSeconds(timeoutText);
+    setTimeoutText(String(seconds));
+    start(seconds * 1000);
+  };
   const running = state.phase === 'running';
   const outcome = state.phase === 'done' ? state.report?.outcome : undefined;
   const failure = state.phase === 'done' ? (state.error ?? (outcome?.ok === false ? outcome.error : null)) : null;
@@ -42,13 +52,14 @@ export function TokenRunPanel({ profile }: TokenRunPanelProps) {
               {state.cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
           ) : (
-            <button type="button" className="button button--primary" onClick={start} disabled={!profile.hasSecret}>
+            <button type="button" className="button button--primary" onClick={run} disabled={!profile.hasSecret}>
               {state.phase === 'done' ? 'Run again' : 'Get token'}
             </button>
           )}
         </div>
       </header>
       <div className="panel__body">
+        <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} onEnter={run} disabled={running} />
         <p className="token-run__status" role="status" aria-live="polite">
           {running && <Spinner />} {statusLine(state)}
         </p>
@@ -60,7 +71,7 @@ export function TokenRunPanel({ profile }: TokenRunPanelProps) {
         </ol>
         {state.phase === 'done' && state.report !== null && <FlowWarningsList warnings={state.report.warnings} />}
         {failure !== null && failure !== undefined && !failedStep && <ErrorMessage error={failure} title="No token" />}
-        {outcome?.ok === true && <IssuedTokenView token={outcome.token} onRunAgain={start} />}
+        {outcome?.ok === true && <IssuedTokenView token={outcome.token} onRunAgain={run} />}
       </div>
     </section>
   );

@@ -11,13 +11,13 @@ export type TokenRunState =
   | { phase: 'running'; runId: string; steps: FlowStep[]; cancelling: boolean }
   | { phase: 'done'; steps: FlowStep[]; report: TokenFlowReport | null; error: ErrorPayload | null };
 
-/** Runs the token flow for a saved profile over the bridge, following `token:progress`; `cancel()` asks the app to stop. */
-export function useTokenRun(profileId: string): { state: TokenRunState; start: () => void; cancel: () => void } {
+/** Runs the token flow for a saved profile over the bridge with a per-request timeout, following `token:progress`; `cancel()` asks the app to stop. */
+export function useTokenRun(profileId: string): { state: TokenRunState; start: (timeoutMs: number) => void; cancel: () => void } {
   const bridge = useBridge();
   const [state, setState] = useState<TokenRunState>(() => ({ phase: 'idle', steps: pendingSteps() }));
   const activeRun = useRef<string | null>(null);
 
-  const start = useCallback(() => {
+  const start = useCallback((timeoutMs: number) => {
     if (bridge === null || activeRun.current !== null) return;
     const runId = crypto.randomUUID();
     activeRun.current = runId;
@@ -26,7 +26,7 @@ export function useTokenRun(profileId: string): { state: TokenRunState; start: (
       if (event.runId !== runId) return;
       setState((s) => (s.phase === 'running' && s.runId === runId ? { ...s, steps: mergeStep(s.steps, event.step) } : s));
     });
-    void callBridge(bridge, 'token:run', { runId, profileId }).then((reply) => {
+    void callBridge(bridge, 'token:run', { runId, profileId, timeoutMs }).then((reply) => {
       off();
       if (activeRun.current !== runId) return;
       activeRun.current = null;

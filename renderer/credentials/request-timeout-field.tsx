@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from './request-timeout';
+
+/** Props of {@link RequestTimeoutField}. */
+export interface RequestTimeoutFieldProps {
+  /** The text in the box (what the user typed; normalised when the box loses focus). */
+  value: string;
+  onChange: (value: string) => void;
+  /** Enter in the box: start a run with this timeout. */
+  onEnter: () => void;
+  disabled: boolean;
+}
+
+/** The run panel's "Timeout per request (seconds)" box: whole seconds from 1 to 120; on blur it shows the value a run will use; Enter runs. */
+export function RequestTimeoutField({ value, onChange, onEnter, disabled }: RequestTimeoutFieldProps) {
+  const id = useId();
+  const { min, max } = REQUEST_TIMEOUT_SECONDS;
+  return (
+    <div className="field" style={{ marginBottom: 'var(--space-3)' }}>
+      <label htmlFor={id}>Timeout per request (seconds)</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => onChange(String(normaliseTimeoutSeconds(value)))}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          onEnter();
+        }}
+        disabled={disabled}
+        aria-describedby={`${id}-help`}
+        style={{ width: '7em' }}
+      />
+      <p id={`${id}-help`} className="field__help">
+        Discovery and the token request each stop waiting after this long ({min}–{max} s).
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { DEFAULT_TIMEOUT_MS } from '../../shared/intelligence/timed-request';
+
+/** The per-request timeout the run panel offers, in whole seconds: the range the app's `token:run` accepts (1–120 s), default the flow's own. */
+export const REQUEST_TIMEOUT_SECONDS = Object.freeze({ min: 1, max: 120, default: DEFAULT_TIMEOUT_MS / 1000 });
+
+/** The timeout in seconds a typed value stands for: rounded to a whole second and kept in range; empty or not a number gives the default. */
+export function normaliseTimeoutSeconds(text: string): number {
+  const seconds = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(seconds)) return REQUEST_TIMEOUT_SECONDS.default;
+  return Math.min(REQUEST_TIMEOUT_SECONDS.max, Math.max(REQUEST_TIMEOUT_SECONDS.min, Math.round(seconds)));
+}
