@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../shared/errors/workbench-error';
 import { loadPrivateKey } from '../../shared/keys/load-private-key';
 import { testKeyPair } from '../../test/support/test-keys';
 import { nodeKeyDecryptor } from './node-key-decryptor';
+import { workbenchRejection } from '../../test/support/rejection';
 
 const keys = testKeyPair();
 const WRONG_PASSPHRASE = 'The passphrase is wrong: check it and try again.';
-
-async function rejection(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(WorkbenchError);
-  return error as WorkbenchError;
-}
 
 describe('nodeKeyDecryptor', () => {
   it('decrypts encrypted PKCS#8 and legacy encrypted PKCS#1 into the plain PKCS#8 PEM', async () => {
@@ -26,7 +15,7 @@ describe('nodeKeyDecryptor', () => {
 
   it('rejects a wrong passphrase with ERR_KEY_PASSPHRASE and no OpenSSL text', async () => {
     for (const pem of [keys.pkcs8EncryptedPem, keys.pkcs1EncryptedPem]) {
-      const error = await rejection(nodeKeyDecryptor.decrypt(pem, 'wrong horse'));
+      const error = await workbenchRejection(nodeKeyDecryptor.decrypt(pem, 'wrong horse'));
       expect(error.code).toBe('ERR_KEY_PASSPHRASE');
       expect(error.message).toBe(WRONG_PASSPHRASE);
       expect(error.cause).toBeUndefined();
@@ -52,7 +41,7 @@ describe('loadPrivateKey with nodeKeyDecryptor', () => {
   it('asks for the passphrase when none is given', async () => {
     for (const passphrase of [undefined, '']) {
       for (const pem of [keys.pkcs8EncryptedPem, keys.pkcs1EncryptedPem]) {
-        expect(await rejection(loadPrivateKey(pem, { passphrase, decryptor: nodeKeyDecryptor }))).toMatchObject({
+        expect(await workbenchRejection(loadPrivateKey(pem, { passphrase, decryptor: nodeKeyDecryptor }))).toMatchObject({
           code: 'ERR_KEY_ENCRYPTED',
           message: 'This key is encrypted: enter its passphrase.',
         });
@@ -62,7 +51,7 @@ describe('loadPrivateKey with nodeKeyDecryptor', () => {
 
   it('rejects a wrong passphrase with ERR_KEY_PASSPHRASE', async () => {
     for (const pem of [keys.pkcs8EncryptedPem, keys.pkcs1EncryptedPem]) {
-      expect(await rejection(loadPrivateKey(pem, { passphrase: 'Correct Horse', decryptor: nodeKeyDecryptor }))).toMatchObject({
+      expect(await workbenchRejection(loadPrivateKey(pem, { passphrase: 'Correct Horse', decryptor: nodeKeyDecryptor }))).toMatchObject({
         code: 'ERR_KEY_PASSPHRASE',
         message: WRONG_PASSPHRASE,
       });

@@ -2,26 +2,15 @@ import { Buffer } from 'node:buffer';
 import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { SignJWT, exportJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../errors/workbench-error';
 import { testKeyPair, type TestKeyPair } from '../../test/support/test-keys';
 import { loadPrivateKey, inspectPrivateKey } from './load-private-key';
 import type { KeyDecryptor } from './key-info';
+import { workbenchRejection } from '../../test/support/rejection';
 
 /** The fingerprint computed independently with node:crypto: SHA-256 over the SPKI DER, unpadded base64. */
 function nodeFingerprint(pair: TestKeyPair): string {
   const spki = createPublicKey(pair.privateKey).export({ type: 'spki', format: 'der' });
   return `SHA256:${createHash('sha256').update(spki).digest('base64').replace(/=+$/, '')}`;
-}
-
-async function loadError(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(WorkbenchError);
-  return error as WorkbenchError;
 }
 
 describe('loadPrivateKey', () => {
@@ -58,7 +47,7 @@ describe('loadPrivateKey', () => {
   it('rejects an RSA key below 2048 bits with ERR_KEY_TOO_SMALL', async () => {
     const small = testKeyPair('small', 1024);
     for (const pem of [small.pkcs1Pem, small.pkcs8Pem]) {
-      expect(await loadError(loadPrivateKey(pem))).toMatchObject({
+      expect(await workbenchRejection(loadPrivateKey(pem))).toMatchObject({
         code: 'ERR_KEY_TOO_SMALL',
         message: 'This RSA key has 1024 bits; at least 2048 are needed: use a 2048-bit or larger key.',
       });
@@ -66,16 +55,16 @@ describe('loadPrivateKey', () => {
   });
 
   it('passes normalization errors through (public key, garbage)', async () => {
-    expect(await loadError(loadPrivateKey(keys.publicPem))).toMatchObject({ code: 'ERR_KEY_PUBLIC' });
-    expect(await loadError(loadPrivateKey('not a key'))).toMatchObject({ code: 'ERR_KEY_MALFORMED' });
-    expect(await loadError(loadPrivateKey(''))).toMatchObject({ code: 'ERR_KEY_EMPTY' });
+    expect(await workbenchRejection(loadPrivateKey(keys.publicPem))).toMatchObject({ code: 'ERR_KEY_PUBLIC' });
+    expect(await workbenchRejection(loadPrivateKey('not a key'))).toMatchObject({ code: 'ERR_KEY_MALFORMED' });
+    expect(await workbenchRejection(loadPrivateKey(''))).toMatchObject({ code: 'ERR_KEY_EMPTY' });
   });
 
   it('says how to decrypt an encrypted key when no decryptor is available (both encrypted formats)', async () => {
     const message = 'This key is encrypted and cannot be decrypted here: decrypt it with `openssl pkey -in key.pem -out plain.pem` and paste plain.pem.';
     for (const pem of [keys.pkcs8EncryptedPem, keys.pkcs1EncryptedPem]) {
-      expect(await loadError(loadPrivateKey(pem))).toMatchObject({ code: 'ERR_KEY_ENCRYPTED', message });
-      expect(await loadError(loadPrivateKey(pem, { passphrase: keys.passphrase }))).toMatchObject({ code: 'ERR_KEY_ENCRYPTED', message });
+      expect(await workbenchRejection(loadPrivateKey(pem))).toMatchObject({ code: 'ERR_KEY_ENCRYPTED', message });
+      expect(await workbenchRejection(loadPrivateKey(pem, { passphrase: keys.passphrase }))).toMatchObject({ code: 'ERR_KEY_ENCRYPTED', message });
     }
   });
 
@@ -85,7 +74,7 @@ describe('loadPrivateKey', () => {
         throw new Error('error:1C800064:Provider routines::bad decrypt');
       },
     };
-    const error = await loadError(loadPrivateKey(keys.pkcs8EncryptedPem, { passphrase: 'nope', decryptor: failing }));
+    const error = await workbenchRejection(loadPrivateKey(keys.pkcs8EncryptedPem, { passphrase: 'nope', decryptor: failing }));
     expect(error).toMatchObject({ code: 'ERR_KEY_PASSPHRASE', message: 'The passphrase is wrong: check it and try again.' });
   });
 });

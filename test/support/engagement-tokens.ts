@@ -51,37 +51,13 @@ export const V2_CLAIM_PATHS: readonly string[] = [
 ];
 
 /** The documented leaf claim paths of an App Center SSO JWT, claims version 1 (legacy), in the order the samples carry them. */
-export const V1_CLAIM_PATHS: readonly string[] = [
-  'exp',
-  'jti',
-  'iss',
-  'request.claimsVersion',
-  'request.user.id',
-  'request.user.email',
-  'request.user.culture',
-  'request.user.timezone.longName',
-  'request.user.timezone.shortName',
-  'request.user.timezone.offset',
-  'request.user.timezone.dst',
-  'request.user.oauthToken',
-  'request.user.internalOauthToken',
-  'request.user.refreshToken',
-  'request.user.expiresIn',
-  'request.organization.id',
-  'request.organization.enterpriseId',
-  'request.organization.dataContext',
-  'request.organization.stackKey',
-  'request.organization.region',
-  'request.application.id',
-  'request.application.package',
-  'request.application.customerEnvironment',
-  'request.application.redirectUrl',
-  'request.application.features',
-  'request.application.userPermissions',
-  'request.rest.authEndpoint',
-  'request.rest.apiEndpointBase',
-  'request.rest.refreshToken',
-];
+export const V1_CLAIM_PATHS: readonly string[] = V2_CLAIM_PATHS.flatMap((path) => {
+  if (path === 'jti') return ['jti', 'iss'];
+  if (path === 'request.user.timezone.dst') {
+    return [path, 'request.user.oauthToken', 'request.user.internalOauthToken', 'request.user.refreshToken', 'request.user.expiresIn'];
+  }
+  return [path];
+});
 
 /** The claims of a sample SSO JWT (unsigned), as {@link makeEngagementSsoJwt} signs them. */
 export function engagementSsoClaims(options: Omit<EngagementSsoJwtOptions, 'secret'>): Record<string, unknown> {
