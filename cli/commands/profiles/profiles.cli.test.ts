@@ -13,11 +13,10 @@ import type { Profile } from '../../../shared/profiles/profile';
 import { startIdpServer, type IdpServer } from '../../../test/support/idp-server';
 import { pemBody, testKeyPair } from '../../../test/support/test-keys';
 import { CLI_TEST_TIMEOUT_MS, assertCliBuilt, cliTranscript, runMctoken } from '../../test-support/run-mctoken';
+import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 
 vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS, hookTimeout: CLI_TEST_TIMEOUT_MS });
 
-const isolated = process.env.MCTW_KEYRING === 'isolated';
-const SKIP_REASON = 'skipped: needs the throwaway keychain of scripts/with-keyring.sh (MCTW_KEYRING=isolated); never touches a real keychain';
 const CLIENT_ID = 'sa-cli-profiles-7d21';
 const ENGAGEMENT_SECRET = 'cli-profiles-engagement-secret-4Rk9wQ2z';
 const NOOP_CONTEXT = { emit: () => undefined };
@@ -240,7 +239,7 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
 // Only where the throwaway keychain is missing: a visible skip saying why the keychain tests did not run.
 if (!isolated) {
   describe('mctoken profiles without the throwaway keychain', () => {
-    it.skip(SKIP_REASON, () => undefined);
+    it.skip(`skipped: ${SKIP_REASON}`, () => undefined);
   });
 }
 

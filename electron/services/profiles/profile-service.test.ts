@@ -15,9 +15,8 @@ import { createKeytarSecretStore } from '../secret-store/keytar-secret-store';
 import { createProfileService, type ProfileService } from './profile-service';
 import { PROFILE_MESSAGES } from './profile-service-errors';
 import { createProfileStore } from './profile-store';
+import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 
-const isolated = process.env.MCTW_KEYRING === 'isolated';
-const SKIP_REASON = 'keychain tests need the throwaway keyring: run them with `bash scripts/with-keyring.sh npx vitest run …` (MCTW_KEYRING=isolated)';
 const US1 = 'https://idp.intelligence.salesforce.com/us1/.well-known/openid-configuration';
 const T0 = new Date('2025-02-01T08:00:00.000Z');
 const pair = testKeyPair();

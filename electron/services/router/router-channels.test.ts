@@ -15,8 +15,8 @@ import { ENGAGEMENT_SIGNING_SECRET, makeEngagementSsoJwt } from '../../../test/s
 import { testKeyPair } from '../../../test/support/test-keys';
 import { createWorkbenchServices, type WorkbenchServices } from '../create-services';
 import type { RouterContext } from './router-types';
+import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 
-const isolated = process.env.MCTW_KEYRING === 'isolated';
 const context: RouterContext = { emit: () => undefined };
 const keys = testKeyPair('router-channels');
 const NOT_FOUND = 'No saved profile has this id: reload the profile list and pick one.';
@@ -149,6 +149,6 @@ describe.skipIf(!isolated)('channels that use the keychain (isolated gnome-keyri
 // Only where the throwaway keychain is missing: a visible skip saying why the keychain tests did not run.
 if (!isolated) {
   describe('channels that use the keychain (skipped)', () => {
-    it.skip('skipped: needs the throwaway keychain of scripts/with-keyring.sh (MCTW_KEYRING=isolated): never touches a real keychain', () => undefined);
+    it.skip(`skipped: ${SKIP_REASON}`, () => undefined);
   });
 }

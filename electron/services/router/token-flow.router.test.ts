@@ -15,9 +15,8 @@ import { startIdpServer, type IdpServer } from '../../../test/support/idp-server
 import { pemBody, testKeyPair } from '../../../test/support/test-keys';
 import { createWorkbenchServices, type WorkbenchServices } from '../create-services';
 import type { RouterContext } from './router-types';
+import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 
-const isolated = process.env.MCTW_KEYRING === 'isolated';
-const SKIP_REASON = 'needs the throwaway keychain of scripts/with-keyring.sh (MCTW_KEYRING=isolated): never touches a real keychain';
 
 /** Everything written to the console or to stdout/stderr while the suite runs. */
 const logged: string[] = [];

@@ -9,9 +9,8 @@ import { KEYCHAIN_MESSAGES } from './keychain-errors';
 import { createKeytarSecretStore, PROBE_ACCOUNT } from './keytar-secret-store';
 import { readSecretServiceLockState } from './secret-service-lock-state';
 import type { Settled } from './test-support/settle';
+import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 
-const isolated = process.env.MCTW_KEYRING === 'isolated';
-const SKIP_REASON = 'keychain tests need the throwaway keyring: run them with `bash scripts/with-keyring.sh npx vitest run …` (MCTW_KEYRING=isolated)';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const scenario = (name: string) => fileURLToPath(new URL(`./test-support/${name}`, import.meta.url));
 
