@@ -24,11 +24,16 @@ export type TokenWarningCode =
   | 'WARN_LIVE_TOKENS_IN_CLAIMS'
   | 'WARN_REFRESH_TOKEN_SINGLE_USE'
   | 'WARN_NO_EXPIRY'
-  | 'WARN_UNDOCUMENTED_CLAIMS';
+  | 'WARN_UNDOCUMENTED_CLAIMS'
+  | 'WARN_LEGACY_PACKAGE';
 
-/** A warning about a token, with a stable code. */
+/** `warning`: something is wrong or risky with this token; `info`: a fact worth knowing about a sound token. */
+export type TokenWarningSeverity = 'warning' | 'info';
+
+/** A warning or note about a token, with a stable code. */
 export interface TokenWarning {
   code: TokenWarningCode;
+  severity: TokenWarningSeverity;
   message: string;
   /** The claim path it concerns, if any. */
   path?: string;
