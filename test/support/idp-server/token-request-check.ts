@@ -7,7 +7,7 @@ import { oauthFailure, type OAuthFailure } from './oauth-failure';
 /** The client_assertion_type the server requires. */
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-/** How far iat may be from the server clock, either way, in seconds. */
+/** How far iat may be from the server clock, either way, in seconds: our own choice, as Salesforce publishes no allowed skew. */
 export const IAT_WINDOW_SECONDS = 300;
 
 const JTI = /^[0-9a-f]{32}$/;
@@ -49,7 +49,7 @@ function parseClaims(payload: Uint8Array): Record<string, unknown> | null {
   }
 }
 
-/** Checks a token request's parameters as strictly as the real endpoint; a failure carries the OAuth error to answer with. */
+/** Checks a token request's parameters (the documented rules, plus an iat window and no jti reuse, which Salesforce does not publish); a failure carries the OAuth error to answer with. */
 export async function checkTokenRequest(params: ReadonlyMap<string, string>, context: TokenCheckContext): Promise<TokenCheckPass | OAuthFailure> {
   const grantType = params.get('grant_type');
   if (grantType === undefined) return oauthFailure('invalid_request', 'grant_type is missing');
