@@ -1,5 +1,6 @@
 import type { KeyInfo } from '../keys/key-info';
 import type { TokenRequestStyle } from '../intelligence/flow-types';
+import type { Region } from '../intelligence/regions';
 import type { SecretEncoding } from '../verify/verification';
 
 /** The two Marketing Cloud products a profile can be for. */
@@ -13,7 +14,7 @@ export interface Profile {
   /** Intelligence: service account id. Engagement: the installed package's client id (optional). */
   clientId: string;
   /** Intelligence: a region shortcut, or null when a discovery URL was pasted. */
-  region: 'us1' | 'us2' | 'eu1' | 'eu2' | null;
+  region: Region | null;
   /** Intelligence: the discovery URL used (derived from the region or pasted). */
   discoveryUrl: string | null;
   tokenRequestStyle: TokenRequestStyle;
