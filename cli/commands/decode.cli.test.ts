@@ -66,6 +66,10 @@ describe('mctoken decode: token kinds, text output', () => {
     for (const path of V2_CLAIM_PATHS) expect(run.stdout).toMatch(new RegExp(`^ {2}${path.replace(/\./g, '\\.')}(\\s|$)`, 'm'));
     expect(run.stdout).toContain('= Enterprise');
     expect(run.stdout).toContain('= UTC-06:00');
+    // A sound token has no warning section: its single-use refresh token and legacy-only nature are notes.
+    expect(run.stdout).not.toMatch(/^Warnings/m);
+    expect(run.stdout).toMatch(/^Notes \(2\)\n {2}i Only legacy installed packages receive this SSO JWT\./m);
+    expect(run.stdout).toMatch(/^ {2}i request\.rest\.refreshToken works once/m);
     expect(run.stdout).toContain('(WARN_REFRESH_TOKEN_SINGLE_USE)');
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it');
     expect(hasAnsi(run.stdout)).toBe(false);
@@ -75,11 +79,12 @@ describe('mctoken decode: token kinds, text output', () => {
     const run = await runMctoken(['decode', v1Expired]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Marketing Cloud Engagement App Center SSO JWT (claims version 1, legacy)');
-    expect(run.stdout).toMatch(/^ {2}! This token expired 2 h ago \(/m);
+    expect(run.stdout).toMatch(/^Warnings \(2\)\n {2}! This token expired 2 h ago \(/m);
+    expect(run.stdout).toMatch(/^Notes \(3\)$/m);
     expect(run.stdout).toContain('(WARN_EXPIRED)');
     expect(run.stdout).toContain('(WARN_LIVE_TOKENS_IN_CLAIMS)');
     const json = JSON.parse((await runMctoken(['decode', v1Expired, '--json'])).stdout);
-    expect(json.warnings[0]).toEqual({ code: 'WARN_EXPIRED', message: expect.stringMatching(/^This token expired 2 h ago \(.+\)\. Open the app from Marketing Cloud again to get a fresh JWT\.$/) });
+    expect(json.warnings[0]).toEqual({ code: 'WARN_EXPIRED', severity: 'warning', message: expect.stringMatching(/^This token expired 2 h ago \(.+\)\. Open the app from Marketing Cloud again to get a fresh JWT\.$/) });
     for (const path of V1_CLAIM_PATHS) expect(run.stdout).toMatch(new RegExp(`^ {2}${path.replace(/\./g, '\\.')}(\\s|$)`, 'm'));
   });
 
@@ -126,7 +131,10 @@ describe('mctoken decode --json', () => {
     }
     expect(out.claims.find((c: { path: string }) => c.path === 'request.organization.dataContext')).toMatchObject({ value: 'tiered', interpretation: 'Enterprise' });
     expect(out.signature).toEqual({ alg: 'HS256', status: 'unchecked' });
-    expect(out.warnings).toEqual([{ code: 'WARN_REFRESH_TOKEN_SINGLE_USE', message: expect.stringMatching(/^request\.rest\.refreshToken works once/) }]);
+    expect(out.warnings).toEqual([
+      { code: 'WARN_LEGACY_PACKAGE', severity: 'info', message: expect.stringMatching(/^Only legacy installed packages receive this SSO JWT\./) },
+      { code: 'WARN_REFRESH_TOKEN_SINGLE_USE', severity: 'info', message: expect.stringMatching(/^request\.rest\.refreshToken works once/) },
+    ]);
   });
 
   it('lists undocumented claims too, flagged, with every leaf path (arrays by index, empty objects as leaves)', async () => {

@@ -1,6 +1,6 @@
 // `mctoken decode`: decode, explain and verify a token, offline. Options, run and output, top to bottom.
 import { Option, type Command } from 'commander';
-import type { ExplainedClaim, TokenExplanation } from '../../shared/claims/explained-claim';
+import type { ExplainedClaim, TokenExplanation, TokenWarning, TokenWarningSeverity } from '../../shared/claims/explained-claim';
 import type { DecodedToken, JsonObject } from '../../shared/decode/decoded-token';
 import type { TokenKind } from '../../shared/decode/token-kind';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
@@ -50,7 +50,7 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
     .command('decode')
     .summary('decode, explain and verify a token (offline)')
     .description(
-      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT or a four-segment Engagement access token: its kind, header, every claim explained, warnings and the signature status. Nothing is sent anywhere.',
+      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT or a four-segment Engagement access token: its kind, header, every claim explained, warnings, notes and the signature status. Nothing is sent anywhere.',
     )
     .argument('[token]', 'the token; "-" or nothing (with piped input) reads it from stdin')
     .option('--json', 'print one JSON object instead of text')
@@ -151,7 +151,8 @@ export interface DecodeJson {
   /** Every leaf path of the payload, in document order. */
   claims: { path: string; value: unknown; explanation: string; interpretation: string | null; documented: boolean }[];
   signature: { alg: string | null; status: SignatureStatus };
-  warnings: { code: string; message: string }[];
+  /** Warnings (`severity: "warning"`) first, then notes (`"info"`: facts about a sound token). */
+  warnings: { code: string; severity: TokenWarningSeverity; message: string }[];
 }
 
 function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signature: VerificationResult): DecodeJson {
@@ -167,7 +168,7 @@ function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signat
       documented: claim.documented,
     })),
     signature: { alg: signature.alg, status: signature.status },
-    warnings: explanation.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
+    warnings: explanation.warnings.map((warning) => ({ code: warning.code, severity: warning.severity, message: warning.message })),
   };
 }
 
@@ -181,22 +182,27 @@ interface PlainLayout {
 
 const MAX_PATH_COLUMN = 36;
 
-/** The text `mctoken decode` prints: kind, header, every claim with its reading and explanation, warnings, signature. */
+/** The text `mctoken decode` prints: kind, header, every claim with its reading and explanation, warnings, notes, signature. */
 function formatDecodePlain(explanation: TokenExplanation, signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
   const { paint } = layout;
   const out: string[] = [paint.bold(explanation.kindLabel), paint.dim(`kind: ${explanation.kind}`), ''];
   out.push(paint.bold('Header'), ...claimRows(explanation.header, layout), '');
   out.push(paint.bold(`Claims (${explanation.claims.length})`), ...claimRows(explanation.claims, layout), '');
-  if (explanation.warnings.length > 0) {
-    out.push(paint.bold(`Warnings (${explanation.warnings.length})`));
-    for (const warning of explanation.warnings) {
-      const [first = '', ...rest] = wrapText(`${warning.message} (${warning.code})`, layout.width, '    ');
-      out.push(`  ${paint.yellow('!')} ${first.trimStart()}`, ...rest);
-    }
-    out.push('');
-  }
+  out.push(...warningRows('Warnings', paint.yellow('!'), explanation.warnings.filter((w) => w.severity === 'warning'), layout));
+  out.push(...warningRows('Notes', paint.cyan('i'), explanation.warnings.filter((w) => w.severity === 'info'), layout));
   out.push(signatureLine(signature, keyDescription, layout));
   return `${out.join('\n')}\n`;
+}
+
+// One section of warnings or notes (nothing when empty), each item marked and wrapped, its code at the end.
+function warningRows(title: string, mark: string, warnings: TokenWarning[], layout: PlainLayout): string[] {
+  if (warnings.length === 0) return [];
+  const rows = [layout.paint.bold(`${title} (${warnings.length})`)];
+  for (const warning of warnings) {
+    const [first = '', ...rest] = wrapText(`${warning.message} (${warning.code})`, layout.width, '    ');
+    rows.push(`  ${mark} ${first.trimStart()}`, ...rest);
+  }
+  return [...rows, ''];
 }
 
 function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {
