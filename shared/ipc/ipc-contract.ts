@@ -1,5 +1,6 @@
 import type { ErrorPayload } from '../errors/workbench-error';
 import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
+import type { Region } from '../intelligence/regions';
 import type { KeyInfo } from '../keys/key-info';
 import type { Product, Profile } from '../profiles/profile';
 import type { SecretEncoding, VerificationResult } from '../verify/verification';
@@ -25,7 +26,7 @@ export interface SaveProfileRequest {
   name: string;
   product: Product;
   clientId: string;
-  region?: 'us1' | 'us2' | 'eu1' | 'eu2' | null;
+  region?: Region | null;
   discoveryUrl?: string | null;
   tokenRequestStyle?: TokenRequestStyle;
   /** Intelligence: the private key as pasted; omit to keep the stored one. */
