@@ -1,4 +1,4 @@
-import { app, session, shell, type BrowserWindow } from 'electron';
+import { app, session, type BrowserWindow } from 'electron';
 import { createWorkbenchServices } from '../services/create-services';
 import { defaultUserDataDir } from '../services/paths';
 import { rendererFileUrl } from './app-files';
@@ -19,7 +19,6 @@ if (!app.requestSingleInstanceLock()) {
   const services = createWorkbenchServices({
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
-    openExternal: (url) => shell.openExternal(url),
     onInternalError: (channel, error) => console.error(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).`),
   });
 

@@ -1,17 +1,18 @@
 import type { ErrorPayload } from '../errors/workbench-error';
 import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
 import type { Region } from '../intelligence/regions';
-import type { KeyInfo } from '../keys/key-info';
 import type { Product, Profile } from '../profiles/profile';
 import type { SecretEncoding, VerificationResult } from '../verify/verification';
 import type { IpcResult } from './result';
+
+/** Whether the OS keychain answers; when it does not, the error says what to do. The one keychain-status type. */
+export type KeychainStatus = { available: true } | { available: false; error: ErrorPayload };
 
 /** What the app tells the renderer about itself. */
 export interface AppInfo {
   version: string;
   platform: string;
-  /** Whether the OS keychain answers; when it does not, the error says what to do. */
-  keychain: { available: true } | { available: false; error: ErrorPayload };
+  keychain: KeychainStatus;
 }
 
 /** The saved profiles, plus any problem met reading them (e.g. a corrupt file moved aside). */
@@ -41,7 +42,6 @@ export interface SaveProfileRequest {
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */
 export interface IpcChannelMap {
   'app:info': { request: null; response: AppInfo };
-  'keys:inspect': { request: { pem: string; passphrase?: string }; response: KeyInfo };
   'profiles:list': { request: null; response: ProfilesListing };
   'profiles:save': { request: SaveProfileRequest; response: Profile };
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
@@ -49,7 +49,6 @@ export interface IpcChannelMap {
   'token:run': { request: { runId: string; profileId: string; timeoutMs?: number }; response: TokenFlowReport };
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
-  'shell:open-external': { request: { url: string }; response: null };
 }
 
 /** Every main-to-renderer event, with its payload type. */
@@ -69,7 +68,6 @@ export type IpcResponse<C extends IpcChannel> = IpcChannelMap[C]['response'];
 /** The channel names at run time, in the same order as the map. */
 export const IPC_CHANNELS = [
   'app:info',
-  'keys:inspect',
   'profiles:list',
   'profiles:save',
   'profiles:rename',
@@ -77,7 +75,6 @@ export const IPC_CHANNELS = [
   'token:run',
   'token:cancel',
   'verify:with-profile',
-  'shell:open-external',
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */

@@ -20,7 +20,6 @@ const region = z.enum(REGIONS);
 /** One zod schema per channel, validating the request at run time (strict: unknown fields are refused). */
 export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
   'app:info': noRequest,
-  'keys:inspect': z.strictObject({ pem: text(L.pem), passphrase: text(L.passphrase).optional() }),
   'profiles:list': noRequest,
   'profiles:save': z.strictObject({
     id: id.optional(),
@@ -40,7 +39,6 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   'token:run': z.strictObject({ runId: id, profileId: id, timeoutMs: z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional() }),
   'token:cancel': z.strictObject({ runId: id }),
   'verify:with-profile': z.strictObject({ profileId: id, token: text(L.token) }),
-  'shell:open-external': z.strictObject({ url: nonEmpty(L.url) }),
 };
 
 /** Validates a channel's request with its zod schema; throws ERR_IPC_INVALID_REQUEST naming the first bad field (never its value). */

@@ -61,8 +61,3 @@ export async function loadPrivateKey(input: string, options: LoadPrivateKeyOptio
   const fingerprint = await spkiFingerprint(rsaSpki(numbers));
   return { key, pkcs8Pem, info: { type: 'RSA', bits, fingerprint, format: normalized.format } };
 }
-
-/** What can be shown about a pasted private key (type, bits, fingerprint, format), loading it as {@link loadPrivateKey} does. */
-export async function inspectPrivateKey(input: string, options: LoadPrivateKeyOptions = {}): Promise<KeyInfo> {
-  return (await loadPrivateKey(input, options)).info;
-}
