@@ -310,3 +310,21 @@ describe('mctoken decode: colours', () => {
     expect(error.stderr).toContain('\u001b[31m\u001b[1merror:');
   });
 });
+
+describe('mctoken decode: a lean start', () => {
+  // Start-up time is measured by `npm run bench`; this proves the structure behind it: decode loads neither the app's
+  // services (router, zod, profile store) nor the keychain module.
+  it('loads only the entry and the shared error module, never services.cjs or keytar', () => {
+    const probe = file('loaded-modules.cjs', "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache))));\n");
+    const run = spawnSync(process.execPath, ['--require', probe, CLI_PATH, 'decode', v2], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const loaded = JSON.parse(run.stderr.slice(run.stderr.indexOf('LOADED ') + 7)) as string[];
+    const ours = loaded.filter((path) => path !== probe).map((path) => path.slice(path.lastIndexOf('/') + 1));
+    expect(ours).toEqual(['mctoken.cjs', 'errors.cjs']);
+    // The probe does see the services when a command needs them (an empty user-data folder: no profile, no keychain use).
+    const env = { ...process.env, MCTW_USER_DATA_DIR: join(dir, 'empty-user-data') };
+    const listing = spawnSync(process.execPath, ['--require', probe, CLI_PATH, 'profiles', 'list'], { encoding: 'utf8', env });
+    expect(listing.stdout).toContain('No saved profiles.');
+    expect(listing.stderr).toMatch(/LOADED .*services\.cjs/);
+  });
+});

@@ -1,10 +1,13 @@
 // `mctoken decode`: decode, explain and verify a token, offline. Options, run and output, top to bottom.
 import { Option, type Command } from 'commander';
+import { explainToken } from '../../shared/claims/explain-token';
 import type { ExplainedClaim, TokenExplanation, TokenWarning, TokenWarningSeverity } from '../../shared/claims/explained-claim';
+import { decodeToken } from '../../shared/decode/decode-token';
 import type { DecodedToken, JsonObject } from '../../shared/decode/decoded-token';
 import type { TokenKind } from '../../shared/decode/token-kind';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import type { SecretEncoding, SignatureStatus, VerificationKey, VerificationResult } from '../../shared/verify/verification';
+import { verifySignature } from '../../shared/verify/verify-signature';
 import {
   EXIT_FAILURE,
   EXIT_OK,
@@ -73,12 +76,6 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
  * a malformed token or a usage problem is thrown (exit 1 or 2 at the top).
  */
 export async function runDecode(tokenArgument: string | undefined, options: DecodeOptions, io: CliIo): Promise<number> {
-  // Loaded here, not at the top: the decoder, the claim catalogue and the verifier are only needed when decode runs.
-  const [{ decodeToken }, { explainToken }, { verifySignature }] = await Promise.all([
-    import('../../shared/decode/decode-token'),
-    import('../../shared/claims/explain-token'),
-    import('../../shared/verify/verify-signature'),
-  ]);
   const source = await verificationKeyFromOptions(options, io.env);
   const token = decodeToken(await readTokenInput(tokenArgument, io));
   const explanation = explainToken(token, { now: Date.now() });
