@@ -1,3 +1,6 @@
+// shared/claims: what every claim of a token means. Start here: explainToken walks the decoded token (explain-leaves.ts)
+// against the catalog for its kind (claim-catalog.ts assembles catalog/*, one file per kind of token), reads values with
+// interpret/*, and adds the warnings and notes of token-warnings.ts. Output types are in explained-claim.ts.
 // Explains a decoded token: every header parameter and payload leaf in plain words, with readings, warnings and notes.
 import type { DecodedToken } from '../decode/decoded-token';
 import { TOKEN_KIND_LABELS } from '../decode/token-kind';

@@ -1,3 +1,5 @@
+// shared/decode: pasted text to a decoded token, nothing verified. Start here: decodeToken cleans the input
+// (clean-token-input.ts), splits and decodes the segments, and names the kind (detect-token-kind.ts, token-kind.ts).
 // Decodes a pasted token into header, payload and signature without verifying anything.
 import { WorkbenchError } from '../errors/workbench-error';
 import { tryBase64UrlToBinary, tryBase64UrlToBytes } from '../encoding/base64url';

@@ -1,3 +1,6 @@
+// shared/ipc: the typed IPC contract between renderer and main. Start here: IpcChannelMap lists every channel with its
+// request and response; request-schemas.ts (with request-limits.ts) checks requests at run time, result.ts is the
+// { ok, value } | { ok: false, error } shape, and create-bridge.ts builds window.workbench from a transport.
 import type { ErrorPayload } from '../errors/workbench-error';
 import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
 import type { Region } from '../intelligence/regions';

@@ -1,3 +1,5 @@
+// shared/keys: pasted private keys and public-key material. Start here: loadPrivateKey takes a pasted key through
+// normalize-private-key.ts (every accepted shape to canonical PEM, or a precise error) to a CryptoKey and its KeyInfo.
 // Loads a pasted RSA private key (any accepted shape, decrypting it when needed) into a CryptoKey for RS256 signing.
 import { importPKCS8 } from 'jose';
 import { WorkbenchError } from '../errors/workbench-error';
