@@ -26,13 +26,13 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
   {
     path: 'request.rest.authEndpoint',
     explanation:
-      'The tenant\'s auth endpoint for the legacy refresh: POST clientId, clientSecret, refreshToken and accessType "offline" to it (v1/requestToken) to get an access token. Older JWTs may name a legacy shared host (auth.exacttargetapis.com).',
+      'The tenant\'s auth endpoint for the legacy refresh: POST clientId, clientSecret, refreshToken and accessType "offline" to it (v1/requestToken) to get an access token. It may name a legacy shared host (auth.exacttargetapis.com, auth.exacttarget.com) instead of a tenant-specific one.',
     interpret: interpretTenantEndpoint,
   },
   {
     path: 'request.rest.apiEndpointBase',
     explanation:
-      'Base URL of the tenant\'s REST API; after each new token, GET platform/v1/endpoints on it to find the others (e.g. SOAP). Older JWTs may name a legacy shared host (*.exacttargetapis.com).',
+      'Base URL of the tenant\'s REST API; after each new token, GET platform/v1/endpoints on it to find the others (e.g. SOAP). It may name a legacy shared host (*.exacttargetapis.com) instead of a tenant-specific one.',
     interpret: interpretTenantEndpoint,
   },
   {
