@@ -53,7 +53,7 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
     .command('decode')
     .summary('decode, explain and verify a token (offline)')
     .description(
-      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT or a four-segment Engagement access token: its kind, header, every claim explained, warnings, notes and the signature status. Nothing is sent anywhere.',
+      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT (legacy installed packages only) or a four-segment Engagement access token: its kind, header, every claim explained, warnings, notes and the signature status. Nothing is sent anywhere.',
     )
     .argument('[token]', 'the token; "-" or nothing (with piped input) reads it from stdin')
     .option('--json', 'print one JSON object instead of text')
