@@ -215,6 +215,19 @@ describe('mctoken ui server: the bridge over HTTP', () => {
     transport.close();
   });
 
+  it('tells the page to restart mctoken ui once the server is gone', async () => {
+    harness = await startHarness();
+    const transport = createHttpTransport({ origin: harness.shell.origin, token: harness.shell.token, streamId: crypto.randomUUID(), fetch, retryMs: 50 });
+    const bridge = createBridge(transport);
+    expect(await bridge['app:info'](null)).toMatchObject({ ok: true });
+    await harness.shell.close();
+    expect(await bridge['app:info'](null)).toEqual({
+      ok: false,
+      error: { code: 'ERR_NETWORK', message: 'The workbench server is not answering: start `mctoken ui` again and open the address it prints.' },
+    });
+    transport.close();
+  });
+
   it('logs nothing, whatever it is sent', async () => {
     const writes = [vi.spyOn(process.stdout, 'write'), vi.spyOn(process.stderr, 'write'), ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m))];
     harness = await startHarness();
