@@ -11,6 +11,9 @@ test.describe('mctoken ui in the browser', () => {
     const { page, shell } = await desktop.open();
     await expect(ui.nav(page, 'Profiles')).toBeVisible();
     expect(page.url()).toBe(`${shell.origin}/`);
+    // Kept for reloads in this tab's sessionStorage only: never a cookie, so nothing sends it along by itself.
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([shell.token]);
+    expect(await page.context().cookies()).toEqual([]);
     await page.reload();
     expect(page.url()).toBe(`${shell.origin}/`);
     await openScreen(page, 'Profiles');
