@@ -103,7 +103,11 @@ function openCommand(url: string): { command: string; args: string[] } {
   return { command: 'xdg-open', args: [url] };
 }
 
-/** Opens the address in the system browser; where that cannot be done, says so (without the address) and carries on serving. */
+/**
+ * Opens the address in the system browser; where that cannot be done, says so (without the address) and carries on serving.
+ * The address is on the opener's command line, which other local users can list while it runs; a forwarding file in /tmp
+ * (Jupyter's way) would hide it, but snap-packaged browsers (Ubuntu's Firefox and Chromium) cannot read /tmp.
+ */
 function openBrowser(url: string, io: CliIo): void {
   const { command, args } = openCommand(url);
   const cannot = (why: string): void => {
