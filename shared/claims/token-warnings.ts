@@ -17,6 +17,7 @@ const RENEW: Readonly<Record<TokenKind, string>> = {
   'intelligence-assertion': 'Sign a new assertion.',
   'engagement-access-token': 'Request a new token.',
   generic: 'Get a new token from its issuer.',
+  jws: 'Get a new one from its issuer.',
 };
 
 function asObject(value: unknown): JsonObject | undefined {
@@ -86,6 +87,9 @@ export function tokenWarnings(token: DecodedToken, claims: readonly ExplainedCla
   const alg = token.header.alg;
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
     out.push({ code: 'WARN_ALG_NONE', path: 'alg', message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.' });
+  }
+  if (token.payloadText?.encoding === 'utf8' && token.payloadText.text.trimStart().startsWith('{')) {
+    out.push({ code: 'WARN_PAYLOAD_NOT_JSON', message: 'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.' });
   }
   timeWarnings(token.payload, now, token.kind, out);
   if (token.kind === 'engagement-sso-v1' || token.kind === 'engagement-sso-v2') engagementWarnings(token.payload, out);

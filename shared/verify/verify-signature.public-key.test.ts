@@ -151,7 +151,13 @@ describe('verifySignature: EC', () => {
     expect(await verifySignature(decodeToken(makeGenericJwt({}, { alg: 'RS256' })), pem(ed.publicKey.export({ type: 'spki', format: 'pem' }).toString()))).toEqual({
       status: 'invalid',
       alg: 'RS256',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed25519 key, which verifies none of the supported algorithms: use the key the token was signed with.' },
+      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed25519 public key, which only verifies EdDSA, Ed25519: use the key the token was signed with.' },
+    });
+    const ed448 = generateKeyPairSync('ed448');
+    expect(await verifySignature(decodeToken(makeGenericJwt({}, { alg: 'RS256' })), pem(ed448.publicKey.export({ type: 'spki', format: 'pem' }).toString()))).toEqual({
+      status: 'invalid',
+      alg: 'RS256',
+      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed448 key, which verifies none of the supported algorithms: use the key the token was signed with.' },
     });
   });
 });
@@ -197,13 +203,13 @@ describe('verifySignature: algorithm confusion and unsecured tokens', () => {
   });
 
   it('reports an unknown or missing alg as unsupported', async () => {
-    const eddsa = decodeToken(makeGenericJwt({}, { header: { alg: 'EdDSA' }, signature: 'c2ln' }));
+    const es256k = decodeToken(makeGenericJwt({}, { header: { alg: 'ES256K' }, signature: 'c2ln' }));
     const unsupported = {
       code: 'ERR_VERIFY_ALG_UNSUPPORTED',
-      message: 'The algorithm "EdDSA" is not supported: the workbench checks HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512.',
+      message: 'The algorithm "ES256K" is not supported: the workbench checks HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519.',
     };
-    expect(await verifySignature(eddsa, pem(rsa.publicPem))).toEqual({ status: 'unsupported', alg: 'EdDSA', error: unsupported });
-    expect(await verifySignature(eddsa, null)).toEqual({ status: 'unsupported', alg: 'EdDSA', error: unsupported });
+    expect(await verifySignature(es256k, pem(rsa.publicPem))).toEqual({ status: 'unsupported', alg: 'ES256K', error: unsupported });
+    expect(await verifySignature(es256k, null)).toEqual({ status: 'unsupported', alg: 'ES256K', error: unsupported });
     const missing = decodeToken(makeGenericJwt({}, { header: { alg: undefined }, signature: 'c2ln' }));
     expect(await verifySignature(missing, null)).toEqual({ status: 'unsupported', alg: null, error: { code: 'ERR_VERIFY_ALG_UNSUPPORTED', message: M.algMissing } });
   });
