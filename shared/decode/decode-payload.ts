@@ -11,8 +11,14 @@ export interface DecodedPayload {
   payloadText: PayloadText | null;
 }
 
-// C0 controls other than tab, line feed and carriage return, and DEL: bytes that mean binary, not text.
-const BINARY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** True for C0 controls other than tab, line feed and carriage return, and DEL: characters that mean binary, not text. */
+function hasBinaryControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
 
 function toHex(binary: string): string {
   let hex = '';
@@ -37,7 +43,7 @@ export function decodePayload(segment: string, label: string): DecodedPayload {
   const binary = tryBase64UrlToBinary(segment);
   if (binary === null) throw base64Error(label, segment);
   const text = tryUtf8FromBinary(binary);
-  if (text === null || BINARY_CONTROL.test(text)) return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };
+  if (text === null || hasBinaryControl(text)) return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };
   const claims = claimsSet(text);
   return claims === null ? { payload: {}, payloadText: { encoding: 'utf8', text } } : { payload: claims, payloadText: null };
 }
