@@ -82,8 +82,10 @@ async function verifyOne(token: DecodedToken, signature: DecodedSignature, key: 
     ...(signature.protectedSegment === '' ? {} : { protected: signature.protectedSegment }),
     ...(signature.unprotectedHeader === null ? {} : { header: signature.unprotectedHeader }),
   };
+  // A JWK set may give keys of several types one kid (RFC 7520 4.8): a key that does not fit the algorithm says nothing when one does.
+  const fitting = candidates.filter((material) => mismatch(material, alg) === null);
   let best: VerificationResult | null = null;
-  for (const material of candidates) {
+  for (const material of fitting.length > 0 ? fitting : candidates) {
     const outcome = await verifyWith(material, alg, jws);
     if (outcome.status === 'valid') return outcome;
     if (best === null || RANK[outcome.status] > RANK[best.status]) best = outcome;
