@@ -50,7 +50,7 @@ export function decodeJwsJson(json: JsonObject): DecodedToken {
   if (general && (!Array.isArray(entries) || entries.length === 0)) throw shapeError('"signatures" is not a non-empty array');
   const list: unknown[] = general ? (entries as unknown[]) : [json];
   if (list.length > MAX_JWS_SIGNATURES) throw shapeError(`it has ${list.length} signatures; at most ${MAX_JWS_SIGNATURES} are checked`);
-  const signatures = list.map((entry, i) => decodeSignature(entry, general ? `signature ${i + 1}` : 'the signature'));
+  const signatures = list.map((entry, i) => decodeSignature(entry, general ? `signature ${i + 1}` : 'the JWS'));
   const { payload, payloadText } = decodePayload(payloadSegment, 'The payload');
   const first = signatures[0]!;
   return {
