@@ -51,6 +51,16 @@ export function SignatureStatusView({ check, source }: SignatureStatusViewProps)
         <p className="signature-status__label">{busy ? 'Checking signature' : LABELS[status]}</p>
         <p className="signature-status__message">{message}</p>
         {error !== undefined && !busy && <code className="signature-status__code">{error.code}</code>}
+        {check.phase === 'done' && check.result.signatures !== undefined && (
+          <ol className="signature-status__list" aria-label="Each signature">
+            {check.result.signatures.map((one, i) => (
+              <li key={i} data-signature-result={one.status}>
+                {`Signature ${i + 1} (${one.alg ?? 'no alg'}${one.kid === null ? '' : `, kid ${one.kid}`}): ${LABELS[one.status].replace('Signature ', '')}`}
+                {one.error !== undefined && ` (${one.error.code})`}
+              </li>
+            ))}
+          </ol>
+        )}
       </div>
     </div>
   );
