@@ -43,7 +43,9 @@ export function decodePayload(segment: string, label: string): DecodedPayload {
   const binary = tryBase64UrlToBinary(segment);
   if (binary === null) throw base64Error(label, segment);
   const text = tryUtf8FromBinary(binary);
-  if (text === null || hasBinaryControl(text)) return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };
-  const claims = claimsSet(text);
-  return claims === null ? { payload: {}, payloadText: { encoding: 'utf8', text } } : { payload: claims, payloadText: null };
+  const claims = text === null ? null : claimsSet(text);
+  if (claims !== null) return { payload: claims, payloadText: null };
+  // The UTF-8 decoder drops a leading byte order mark: hex shows such a payload exactly as it is.
+  if (text === null || hasBinaryControl(text) || binary.startsWith('\xef\xbb\xbf')) return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };
+  return { payload: {}, payloadText: { encoding: 'utf8', text } };
 }

@@ -45,6 +45,7 @@ describe('decodeToken: payloads that are not JSON claims', () => {
   it('shows bytes that are not UTF-8 text, or are control characters, as hex', () => {
     expect(decodeToken(`${HEADER}.${bytesToBase64Url(Uint8Array.of(0xff, 0x00, 0x10, 0xab))}.${SIG}`).payloadText).toEqual({ encoding: 'hex', text: 'ff0010ab' });
     expect(decodeToken(`${HEADER}.${textToBase64Url('a\u0000b\u001b[31m')}.${SIG}`).payloadText).toEqual({ encoding: 'hex', text: '6100621b5b33316d' });
+    expect(decodeToken(`${HEADER}.${textToBase64Url('\ufeffabc')}.${SIG}`).payloadText).toEqual({ encoding: 'hex', text: 'efbbbf616263' });
   });
 
   it('warns when the payload starts like JSON claims but does not parse, and keeps alg none warnings', () => {
