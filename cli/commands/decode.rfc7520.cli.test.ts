@@ -100,6 +100,15 @@ describe('mctoken decode: JWS text output', () => {
     expect(JSON.parse(secret.stdout).signatures.map((s: { status: string }) => s.status)).toEqual(['invalid', 'invalid', 'valid']);
   });
 
+  it('escapes what could drive the terminal in a text payload: C1 controls, bidirectional overrides, carriage returns', async () => {
+    const header = Buffer.from('{"alg":"HS256"}').toString('base64url');
+    const payload = Buffer.from('ok\u009b31m red\r\u202egnp.exe\tend\nline 2').toString('base64url');
+    const run = await runMctoken(['decode', `${header}.${payload}.c2ln`]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('\nPayload (UTF-8 text)\n  ok\\u009b31m red\\u000d\\u202egnp.exe\tend\n  line 2\n');
+    expect(run.stdout).not.toMatch(/[\u009b\u202e\r]/);
+  });
+
   it('shows a binary payload as hex, and verifies alg Ed25519 with a PEM public key', async () => {
     const ed = generateKeyPairSync('ed25519');
     const header = Buffer.from('{"alg":"Ed25519"}').toString('base64url');

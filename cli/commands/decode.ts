@@ -4,7 +4,7 @@ import type { ExplainedClaim, TokenExplanation } from '../../shared/claims/expla
 import type { DecodedToken, JsonObject, JwsSerialization } from '../../shared/decode/decoded-token';
 import type { TokenKind } from '../../shared/decode/token-kind';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import type { SecretEncoding, SignatureResult, SignatureStatus, VerificationKey, VerificationResult } from '../../shared/verify/verification';
+import type { SecretEncoding, SignatureStatus, VerificationKey, VerificationResult } from '../../shared/verify/verification';
 import {
   EXIT_FAILURE,
   EXIT_OK,
@@ -39,6 +39,7 @@ Examples:
   mctoken decode "$JWT" --secret-env MC_JWT_SECRET   verify an App Center SSO JWT with its signing secret
   mctoken decode "$JWT" --secret-file secret.txt --secret-encoding base64
   mctoken decode "$ASSERTION" --key-file public.pem  verify an RS256 token with a public key
+  mctoken decode - --key-file jwks.json < jws.json   a JWS JSON serialization, each signature checked with a JWK set
   mctoken decode "$JWT" --json | jq '.claims[] | select(.documented | not)'
 
 Exit status: 0 decoded (and verified, when a key was given; an expired token still decodes, with a warning),
@@ -162,12 +163,6 @@ export interface DecodeJson {
   warnings: { code: string; message: string }[];
 }
 
-/** Each signature's result: the verifier's list for several, else the one result with the header's kid. */
-function signatureResults(token: DecodedToken, signature: VerificationResult): SignatureResult[] {
-  const kid = typeof token.header.kid === 'string' ? token.header.kid : null;
-  return signature.signatures ?? [{ ...signature, kid }];
-}
-
 function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signature: VerificationResult): DecodeJson {
   return {
     kind: explanation.kind,
@@ -183,7 +178,9 @@ function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signat
       documented: claim.documented,
     })),
     signature: { alg: signature.alg, status: signature.status },
-    signatures: signatureResults(token, signature).map(({ alg, kid, status, error }) => ({ alg, kid, status, ...(error === undefined ? {} : { code: error.code }) })),
+    signatures: (signature.signatures ?? [{ ...signature, kid: typeof token.header.kid === 'string' ? token.header.kid : null }]).map(({ alg, kid, status, error }) =>
+      error === undefined ? { alg, kid, status } : { alg, kid, status, code: error.code },
+    ),
     warnings: explanation.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
   };
 }
@@ -239,9 +236,9 @@ function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {
   return rows;
 }
 
-/** Shows C1 controls, bidirectional overrides and carriage returns of token text as \u escapes (C0 controls never reach here: such a payload is hex). */
+/** Shows control characters (but line feeds and tabs) and bidirectional overrides of token text as \u escapes: a token cannot drive the terminal. */
 function escapeControls(text: string): string {
-  return text.replace(/[\r\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => (c === '\n' || c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 function showValue(value: unknown): string {
