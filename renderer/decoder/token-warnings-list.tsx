@@ -11,6 +11,7 @@ const TITLES: Readonly<Record<TokenWarningCode, string>> = {
   WARN_NO_EXPIRY: 'No expiry',
   WARN_UNDOCUMENTED_CLAIMS: 'Undocumented claims',
   WARN_PAYLOAD_NOT_JSON: 'Payload is not valid JSON',
+  WARN_UNPROTECTED_HEADER: 'Unprotected header',
 };
 
 /** Props of {@link TokenWarningsList}. */

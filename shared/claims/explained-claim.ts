@@ -25,7 +25,8 @@ export type TokenWarningCode =
   | 'WARN_REFRESH_TOKEN_SINGLE_USE'
   | 'WARN_NO_EXPIRY'
   | 'WARN_UNDOCUMENTED_CLAIMS'
-  | 'WARN_PAYLOAD_NOT_JSON';
+  | 'WARN_PAYLOAD_NOT_JSON'
+  | 'WARN_UNPROTECTED_HEADER';
 
 /** A warning about a token, with a stable code. */
 export interface TokenWarning {

@@ -1,4 +1,4 @@
-// The warnings raised while explaining a token: expiry, clock, unsigned tokens, live tokens in claims, undocumented claims.
+// The warnings raised while explaining a token: expiry, clock, unsigned tokens, unprotected headers, live tokens in claims, undocumented claims.
 import type { DecodedToken, JsonObject } from '../decode/decoded-token';
 import type { TokenKind } from '../decode/token-kind';
 import type { ExplainedClaim, TokenWarning } from './explained-claim';
@@ -90,6 +90,11 @@ export function tokenWarnings(token: DecodedToken, claims: readonly ExplainedCla
   }
   if (token.payloadText?.encoding === 'utf8' && token.payloadText.text.trimStart().startsWith('{')) {
     out.push({ code: 'WARN_PAYLOAD_NOT_JSON', message: 'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.' });
+  }
+  const unprotected = [...new Set(token.signatures.flatMap((signature) => Object.keys(signature.unprotectedHeader ?? {})))];
+  if (unprotected.length > 0) {
+    const names = unprotected.slice(0, MAX_LISTED_PATHS).join(', ');
+    out.push({ code: 'WARN_UNPROTECTED_HEADER', message: `The unprotected header (${names}) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.` });
   }
   timeWarnings(token.payload, now, token.kind, out);
   if (token.kind === 'engagement-sso-v1' || token.kind === 'engagement-sso-v2') engagementWarnings(token.payload, out);

@@ -77,6 +77,12 @@ describe('decodeToken: JWS JSON serializations', () => {
       [{ alg: 'HS256', kid: 'k1' }, { kid: 'k1' }, HEADER],
       [{ alg: 'ES256' }, { alg: 'ES256' }, ''],
     ]);
+    expect(explainToken(token, { now: NOW }).warnings).toEqual([
+      {
+        code: 'WARN_UNPROTECTED_HEADER',
+        message: 'The unprotected header (kid, alg) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.',
+      },
+    ]);
   });
 
   it('leaves other JSON to the paste cleaner: a token response still gives its token', () => {
