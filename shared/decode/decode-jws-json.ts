@@ -33,7 +33,7 @@ function decodeSignature(entry: unknown, name: string): DecodedSignature {
   if (typeof signatureSegment !== 'string') throw shapeError(`${name} has no "signature" string`);
   if (protectedSegment === '' && unprotected === undefined) throw shapeError(`${name} has neither "protected" nor "header"`);
   const protectedHeader = protectedSegment === '' ? {} : decodeJsonSegment(protectedSegment, `The protected header of ${name}`);
-  const shared = unprotected === undefined ? [] : Object.keys(unprotected).filter((key) => key in protectedHeader);
+  const shared = unprotected === undefined ? [] : Object.keys(unprotected).filter((key) => Object.hasOwn(protectedHeader, key));
   if (shared.length > 0) throw shapeError(`${name} has ${JSON.stringify(shared[0]!.slice(0, 32))} in both its protected and unprotected header`);
   const signature = tryBase64UrlToBytes(signatureSegment);
   if (signature === null) throw base64Error(`The signature of ${name}`, signatureSegment);

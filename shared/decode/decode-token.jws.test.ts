@@ -85,6 +85,11 @@ describe('decodeToken: JWS JSON serializations', () => {
     ]);
   });
 
+  it('compares header names as own members only: "toString" in the unprotected header is not a clash', () => {
+    const token = decodeToken(JSON.stringify({ payload, protected: HEADER, header: { toString: 'x', constructor: 'y' }, signature: SIG }));
+    expect(token.header).toEqual({ alg: 'HS256', toString: 'x', constructor: 'y' });
+  });
+
   it('leaves other JSON to the paste cleaner: a token response still gives its token', () => {
     const jwt = makeGenericJwt({ sub: 'x' });
     expect(decodeToken(JSON.stringify({ access_token: jwt, expires_in: 300 })).compact).toBe(jwt);
