@@ -1,11 +1,11 @@
 // Bundles the Node-side entry points with esbuild: the Electron main process and preload (CommonJS, as Electron's
-// sandboxed preload requires) and the mctoken CLI. Native and Electron modules stay external.
+// sandboxed preload requires), mctoken ui's page bridge and the mctoken CLI. Native and Electron modules stay external.
 //
-// The CLI is CommonJS and minified, in three files, so a short command starts fast (measured by `npm run bench`):
+// The CLI is CommonJS and minified, in four files, so a short command starts fast (measured by `npm run bench`):
 // - dist/cli/mctoken.cjs: the entry, every command and what `decode` and `token` run;
 // - dist/cli/services.cjs: the app's services (router, zod, profile store, keychain), required only by commands that
-//   use saved profiles;
-// - dist/cli/errors.cjs: WorkbenchError, required by both, so `instanceof WorkbenchError` holds across the two.
+//   use saved profiles, and dist/cli/http-shell.cjs: mctoken ui's local server;
+// - dist/cli/errors.cjs: WorkbenchError, required by all, so `instanceof WorkbenchError` holds across them.
 // CommonJS because Node's ESM loader costs start-up time for every module file it loads; `import()` becomes a lazy
 // `require()` (dynamic-import unsupported), so a module is evaluated only when its command runs.
 import { build } from 'esbuild';
@@ -32,14 +32,20 @@ function separateFiles(files) {
 
 const ERRORS = { [resolve('shared/errors/workbench-error.ts')]: 'errors.cjs' };
 const SERVICES = { [resolve('cli/services.ts')]: 'services.cjs' };
-const cli = { ...common, format: 'cjs', minify: true, external, supported: { 'dynamic-import': false } };
+const HTTP_SHELL = { [resolve('electron/services/http-shell/http-shell.ts')]: 'http-shell.cjs' };
+// CommonJS has no import.meta: `import.meta.url` (mctoken ui finds the built renderer with it) reads this file's URL, on use.
+const IMPORT_META_URL = 'var __mctwImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };';
+const cli = { ...common, format: 'cjs', minify: true, external, supported: { 'dynamic-import': false }, define: { 'import.meta.url': '__mctwImportMeta.url' }, banner: { js: IMPORT_META_URL } };
 
 /** Entry points that exist yet: later issues add them, the build must not fail before they land. */
 const jobs = [
   { entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external },
   { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external },
-  { ...cli, entryPoints: ['cli/main.ts'], outfile: 'dist/cli/mctoken.cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [separateFiles({ ...ERRORS, ...SERVICES })] },
+  // mctoken ui's page bridge: a classic browser script served before the app's own (not packaged into the desktop app).
+  { entryPoints: ['electron/preload/browser-preload.ts'], outfile: 'dist/http-shell/workbench-bridge.js', format: 'iife', platform: 'browser', target: 'es2022' },
+  { ...cli, entryPoints: ['cli/main.ts'], outfile: 'dist/cli/mctoken.cjs', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` }, plugins: [separateFiles({ ...ERRORS, ...SERVICES, ...HTTP_SHELL })] },
   { ...cli, entryPoints: ['cli/services.ts'], outfile: 'dist/cli/services.cjs', plugins: [separateFiles(ERRORS)] },
+  { ...cli, entryPoints: ['electron/services/http-shell/http-shell.ts'], outfile: 'dist/cli/http-shell.cjs', plugins: [separateFiles(ERRORS)] },
   { ...cli, entryPoints: ['shared/errors/workbench-error.ts'], outfile: 'dist/cli/errors.cjs' },
 ].filter((job) => existsSync(job.entryPoints[0]));
 

@@ -36,7 +36,7 @@ export interface WorkbenchServices {
   fetch: typeof fetch;
 }
 
-/** The composition root used by the Electron main process, the CLI and the e2e bridge: the same router, profiles and keychain everywhere. */
+/** The composition root used by the Electron main process and the CLI (mctoken ui included): the same router, profiles and keychain everywhere. */
 export function createWorkbenchServices(options: WorkbenchServicesOptions): WorkbenchServices {
   const secrets = createKeytarSecretStore({ service: options.keychainService ?? keychainServiceName() });
   const store = createProfileStore({ dir: options.userDataDir });

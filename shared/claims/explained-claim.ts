@@ -25,6 +25,8 @@ export type TokenWarningCode =
   | 'WARN_REFRESH_TOKEN_SINGLE_USE'
   | 'WARN_NO_EXPIRY'
   | 'WARN_UNDOCUMENTED_CLAIMS'
+  | 'WARN_PAYLOAD_NOT_JSON'
+  | 'WARN_UNPROTECTED_HEADER'
   | 'WARN_LEGACY_PACKAGE';
 
 /** `warning`: something is wrong or risky with this token; `info`: a fact worth knowing about a sound token. */

@@ -1,6 +1,7 @@
-// The warnings and notes raised while explaining a token: expiry, clock, unsigned tokens, live tokens in claims,
-// single-use refresh tokens, legacy-only SSO JWTs and claims no catalog knows. Each has a severity: a `warning` says
-// something is wrong or risky; an `info` note states a fact about a sound token, so a valid token shows no warning.
+// The warnings and notes raised while explaining a token: expiry, clock, unsigned tokens, unprotected headers, live
+// tokens in claims, single-use refresh tokens, legacy-only SSO JWTs and claims no catalog knows. Each has a severity: a
+// `warning` says something is wrong or risky; an `info` note states a fact about a sound token, so a valid token shows
+// no warning.
 import type { DecodedToken, JsonObject } from '../decode/decoded-token';
 import type { TokenKind } from '../decode/token-kind';
 import type { TokenWarning } from './explained-claim';
@@ -19,6 +20,7 @@ const RENEW: Readonly<Record<TokenKind, string>> = {
   'intelligence-assertion': 'Sign a new assertion.',
   'engagement-access-token': 'Request a new token.',
   generic: 'Get a new token from its issuer.',
+  jws: 'Get a new one from its issuer.',
 };
 
 function asObject(value: unknown): JsonObject | undefined {
@@ -118,6 +120,14 @@ export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string
   const alg = token.header.alg;
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
     out.push({ code: 'WARN_ALG_NONE', severity: 'warning', path: 'alg', message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.' });
+  }
+  if (token.payloadText?.encoding === 'utf8' && token.payloadText.text.trimStart().startsWith('{')) {
+    out.push({ code: 'WARN_PAYLOAD_NOT_JSON', severity: 'warning', message: 'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.' });
+  }
+  const unprotected = [...new Set(token.signatures.flatMap((signature) => Object.keys(signature.unprotectedHeader ?? {})))];
+  if (unprotected.length > 0) {
+    const names = unprotected.slice(0, MAX_LISTED_PATHS).join(', ');
+    out.push({ code: 'WARN_UNPROTECTED_HEADER', severity: 'warning', message: `The unprotected header (${names}) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.` });
   }
   timeWarnings(token.payload, now, token.kind, out);
   if (isSso(token.kind)) engagementWarnings(token.payload, out);
