@@ -47,6 +47,8 @@ export const ui = {
   saveProfile: (page: Page): Locator => shown(page).getByRole('button', { name: /^Save (profile|changes)$/ }),
   /** The notice after a save, with the stored key's fingerprint. */
   savedNotice: (page: Page): Locator => shown(page).getByTestId('saved-fingerprint'),
+  /** The message shown next to an invalid field of the credentials form, by the field's label. */
+  fieldError: (page: Page, label: string): Locator => shown(page).locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field__error'),
   /** The form's save error. */
   saveError: (page: Page): Locator => shown(page).locator('.credentials-form .panel__footer-status [role="alert"]'),
   /** The "Get an access token" panel. */
