@@ -45,6 +45,12 @@ export const ui = {
   discoveryUrl: (page: Page): Locator => shown(page).getByLabel('Discovery URL'),
   privateKey: (page: Page): Locator => shown(page).getByLabel('Private key', { exact: true }),
   saveProfile: (page: Page): Locator => shown(page).getByRole('button', { name: /^Save (profile|changes)$/ }),
+  /** "Edited · not saved" on a saved profile whose form was changed. */
+  editedBadge: (page: Page): Locator => shown(page).getByTestId('edited-badge'),
+  /** The timeout box of the credentials form, in seconds (sent as `timeoutMs` with `token:run`). */
+  requestTimeout: (page: Page): Locator => shown(page).getByLabel('Timeout per request (seconds)'),
+  /** "Get token" on the credentials form: runs the form as it stands (the saved profile when unchanged). */
+  getToken: (page: Page): Locator => shown(page).getByRole('form', { name: 'Intelligence credentials' }).getByRole('button', { name: 'Get token' }),
   /** The notice after a save, with the stored key's fingerprint. */
   savedNotice: (page: Page): Locator => shown(page).getByTestId('saved-fingerprint'),
   /** The message shown next to an invalid field of the credentials form, by the field's label. */
@@ -53,12 +59,15 @@ export const ui = {
   saveError: (page: Page): Locator => shown(page).locator('.credentials-form .panel__footer-status [role="alert"]'),
   /** The "Get an access token" panel. */
   tokenPanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }),
-  getToken: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: /^(Get token|Run again)$/ }).first(),
-  /** The run panel's per-request timeout, in seconds (sent as `timeoutMs` with `token:run`). */
-  requestTimeout: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByLabel('Timeout per request (seconds)'),
+  /** What the run used: "with the saved profile …" or "with the form as it stands (not saved)". */
+  runSubject: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).locator('.panel__note'),
   cancelRun: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: 'Cancel' }),
-  /** The run's one-line status. */
+  /** The run's one-line live status (focused when a run starts). */
   runStatus: (page: Page): Locator => shown(page).locator('.token-run__status'),
+  /** The issued token's copy buttons: the token, an API call using it, and the token request. */
+  copyToken: (page: Page): Locator => shown(page).getByRole('button', { name: /^Copy token$/ }),
+  copyBearerCurl: (page: Page): Locator => shown(page).getByRole('button', { name: /^Copy as curl/ }),
+  copyTokenRequest: (page: Page): Locator => shown(page).getByRole('button', { name: /^Copy token request \(curl\)/ }),
   /** One step of the flow (carries `data-step-status`). */
   step: (page: Page, id: FlowStepId): Locator => shown(page).locator(`[data-step-id="${id}"]`),
   /** The error shown inside a step. */
