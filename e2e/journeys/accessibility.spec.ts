@@ -37,7 +37,8 @@ test.describe('Every screen passes axe-core, light and dark, at 1280×800 and 80
         await saveIntelligenceProfile(page, { name: 'Axe profile', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair().pkcs1Escaped });
         await ui.getToken(page).click();
         await expect(ui.issuedToken(page)).toBeVisible();
-        await ui.step(page, 'token').getByRole('button', { name: 'Details' }).click();
+        for (const id of ['discovery', 'assertion', 'token'] as const) await ui.step(page, id).getByRole('button', { name: 'Details' }).click();
+        await ui.step(page, 'token').getByRole('button', { name: 'Reveal sensitive values' }).click();
         await expectNoAxeViolations(page, where('the credentials screen with an issued token'));
 
         await openScreen(page, 'Profiles');
@@ -46,6 +47,16 @@ test.describe('Every screen passes axe-core, light and dark, at 1280×800 and 80
         await ui.deleteProfile(page, 'Axe profile').click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await expectNoAxeViolations(page, where('the delete dialog'));
+      });
+
+      test(`${size.name}, ${colorScheme}: the plain browser (no desktop bridge)`, async ({ page, appUrl }) => {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await page.emulateMedia({ colorScheme });
+        await page.goto(appUrl);
+        for (const screen of ['Decoder', 'Intelligence credentials', 'Profiles'] as const) {
+          await openScreen(page, screen);
+          await expectNoAxeViolations(page, `${screen} in a plain browser (${size.name}, ${colorScheme})`);
+        }
       });
     }
   }
