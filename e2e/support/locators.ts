@@ -11,6 +11,12 @@ const shown = (page: Page): Locator => page.locator('.app__screen:not([hidden])'
 export const ui = {
   /** A side-navigation button. */
   nav: (page: Page, screen: ScreenName): Locator => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }),
+  /** A navigation button's text: beside the icon from 900 px, its tooltip below. */
+  navText: (page: Page, screen: ScreenName): Locator => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).locator('.side-nav__text'),
+  /** Every navigation icon. */
+  navIcons: (page: Page): Locator => page.getByRole('navigation', { name: 'Screens' }).locator('.side-nav__icon svg'),
+  /** The column the screens scroll in. */
+  mainColumn: (page: Page): Locator => page.locator('.app__main'),
   /** The heading of the screen on show. */
   screenTitle: (page: Page): Locator => shown(page).locator('.screen__title'),
   /** The screen on show. */
@@ -85,6 +91,7 @@ export const ui = {
   profileRow: (page: Page, name: string): Locator => shown(page).locator('.profiles-table tbody tr').filter({ has: page.getByRole('rowheader', { name }) }),
   profileRows: (page: Page): Locator => shown(page).locator('.profiles-table tbody tr'),
   useProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Use ${name}` }),
+  renameProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Rename ${name}` }),
   deleteProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Delete ${name}` }),
   confirmDelete: (page: Page): Locator => page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }),
   noProfiles: (page: Page): Locator => shown(page).getByText('No profiles yet'),

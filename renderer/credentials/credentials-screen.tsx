@@ -42,7 +42,9 @@ export function CredentialsScreen({ profile, onSaved, onNew, formKey }: Credenti
     <div className="screen credentials">
       <header className="screen__header">
         <div>
-          <h1 className="screen__title">Intelligence credentials</h1>
+          <h1 className="screen__title" tabIndex={-1}>
+            Intelligence credentials
+          </h1>
           <p className="screen__subtitle">Test a Marketing Cloud Intelligence service account: discovery, signed client assertion, access token.</p>
         </div>
         {bridge !== null && profile !== null && (
