@@ -37,6 +37,12 @@ export const ui = {
   signatureStatus: (page: Page): Locator => shown(page).locator('[data-signature-status]'),
   /** A token warning, by code (e.g. WARN_EXPIRED). */
   tokenWarning: (page: Page, code: string): Locator => shown(page).locator(`[data-warning-code="${code}"]`),
+  /** The coloured mirror under the token input (one span per segment). */
+  tokenSegments: (page: Page): Locator => shown(page).getByTestId('token-mirror').locator('.token-segment'),
+  /** The token input's header (title, counter, Clear). */
+  tokenInputHeader: (page: Page): Locator => shown(page).locator('.token-input .panel__header'),
+  /** The decoder's signature panel. */
+  signaturePanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Signature' }),
   /** The decoder's error panel (input that is not a token). */
   decoderError: (page: Page): Locator => shown(page).locator('.decoder__output [role="alert"]'),
   /** The decoder's empty state. */

@@ -7,8 +7,8 @@ import type { DecodedToken, JsonObject } from './decoded-token';
 import { detectTokenKind } from './detect-token-kind';
 import { base64Error, emptySegmentError, jsonError, notObjectError, segmentCountError, utf8Error } from './segment-errors';
 
-/** The largest input decodeToken accepts, in characters (64 KiB). */
-export const MAX_TOKEN_CHARS = 64 * 1024;
+/** The largest input decodeToken accepts, in characters (1 MiB): room for tokens stuffed with claims, still a bounded parse. */
+export const MAX_TOKEN_CHARS = 1024 * 1024;
 
 function decodeJsonSegment(segment: string, index: number): JsonObject {
   if (segment.length === 0) throw emptySegmentError(index);
