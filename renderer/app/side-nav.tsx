@@ -11,7 +11,7 @@ export interface SideNavProps {
 /** One 20×20 line icon per screen, drawn on the same grid so they line up at the same size. */
 const ICON_PATHS: Readonly<Record<string, string>> = {
   decoder: 'M7 3.5C5 3.5 5 5 5 6.5v1.2c0 1-.6 1.8-1.8 2.3 1.2.5 1.8 1.3 1.8 2.3v1.2c0 1.5 0 3 2 3M13 3.5c2 0 2 1.5 2 3v1.2c0 1 .6 1.8 1.8 2.3-1.2.5-1.8 1.3-1.8 2.3v1.2c0 1.5 0 3-2 3',
-  credentials: 'M8.5 11.5a3.5 3.5 0 1 1 2.6-5.8 3.5 3.5 0 0 1-2.6 5.8zM11 10l5.5 5.5M14 13l-1.5 1.5M16 15l-1.5 1.5',
+  credentials: 'M7 11.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9zM10.2 10.2l6.8 6.8M14.2 14.2l-2 2M16.5 16.5l-2 2',
   profiles: 'M4 5.5h12M4 10h12M4 14.5h12',
 };
 
