@@ -25,6 +25,13 @@ test.describe('Every screen passes axe-core, light and dark, at 1280×800 and 80
         await ui.signingSecret(page).fill(ENGAGEMENT_SIGNING_SECRET);
         await expect(ui.signatureStatus(page)).toHaveAttribute('data-signature-status', 'valid');
         await expectNoAxeViolations(page, where('the decoder with a verified token'));
+        await ui.signingSecret(page).fill(`${ENGAGEMENT_SIGNING_SECRET}-wrong`);
+        await expect(ui.signatureStatus(page)).toHaveAttribute('data-signature-status', 'invalid');
+        await ui.shownScreen(page).getByRole('tab', { name: 'JSON' }).first().click();
+        await expectNoAxeViolations(page, where('the decoder with a bad signature and the JSON view'));
+        await pasteToken(page, 'eyJhbGciOiJIUzI1NiJ9.%%%.abc');
+        await expect(ui.decoderError(page)).toBeVisible();
+        await expectNoAxeViolations(page, where('the decoder with input that is not a token'));
         await pasteToken(page, await makeEngagementSsoJwt({ version: 1, expiresInSeconds: -60 }));
         await expect(ui.tokenWarning(page, 'WARN_EXPIRED')).toBeVisible();
         await expectNoAxeViolations(page, where('the decoder with an expired token'));
