@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import { REGIONS } from '../../shared/intelligence/regions';
 import type { Profile } from '../../shared/profiles/profile';
@@ -45,7 +46,6 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
   const [draft, setDraft] = useState<CredentialsDraft>(() => draftFromProfile(profile));
   const [timeoutText, setTimeoutText] = useState(String(REQUEST_TIMEOUT_SECONDS.default));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [focusFirst, setFocusFirst] = useState(0);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ErrorPayload | null>(null);
   const [saved, setSaved] = useState<Profile | null>(null);
@@ -63,17 +63,12 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
     });
   };
 
-  // After Save or Get token found problems: focus the first invalid field (its aria-describedby reads the error).
-  useEffect(() => {
-    const first = DRAFT_FIELDS.find((field) => errors[field] !== undefined);
-    if (focusFirst > 0 && first !== undefined) document.getElementById(fieldIds[first])?.focus();
-    // Only a new Save/Get token attempt moves the focus, not later edits.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusFirst]);
-
+  // Save or Get token found problems: show them all, then focus the first invalid field. The errors are rendered first
+  // (flushSync) so the field's aria-describedby already names its error when the focus lands.
   const report = (found: FieldErrors) => {
-    setErrors(found);
-    setFocusFirst((n) => n + 1);
+    flushSync(() => setErrors(found));
+    const first = DRAFT_FIELDS.find((field) => found[field] !== undefined);
+    if (first !== undefined) document.getElementById(fieldIds[first])?.focus();
   };
 
   const getToken = (event?: FormEvent) => {
