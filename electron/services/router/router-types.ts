@@ -1,5 +1,5 @@
 import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
-import type { IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, KeychainStatus, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import type { TokenRunRequest, IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, KeychainStatus, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
@@ -29,12 +29,6 @@ export interface ProfilesPort {
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
 }
 
-/** A token run as the router asks for it. */
-export interface TokenRunRequest {
-  runId: string;
-  profileId: string;
-  timeoutMs?: number;
-}
 
 /** What the router needs of the token service (electron/services/token). */
 export interface TokenPort {
