@@ -1,5 +1,5 @@
 import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
-import { DEFAULT_SAFE_FETCH_TIMEOUT_MS, createSafeFetch } from '../../../electron/services/net/safe-fetch';
+import { createSafeFetch } from '../../../electron/services/net/safe-fetch';
 import type { CliIo } from '../../cli-io';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK } from '../../exit-codes';
 import { painterFor } from '../../io/color';
@@ -30,8 +30,8 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       },
       {
-        // The flow times each step itself (--timeout-ms); safe-fetch's own limit stays well above it so the flow's message wins.
-        fetch: createSafeFetch({ timeoutMs: Math.max(DEFAULT_SAFE_FETCH_TIMEOUT_MS, 2 * (options.timeoutMs ?? 0)) }),
+        // The flow holds each step's one deadline (--timeout-ms); safe-fetch sets none of its own.
+        fetch: createSafeFetch(),
         ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
       },
     );
