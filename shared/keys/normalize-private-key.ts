@@ -4,6 +4,7 @@ import { tryBase64ToBytes } from './base64';
 import { DerError } from './der';
 import { OID_RSA_ENCRYPTION, keyAlgorithmPhrase } from './key-algorithm-oids';
 import type { PrivateKeyFormat } from './key-info';
+import { checkKeyIterations } from './key-iterations';
 import { stripQuoteCharacters, unescapePastedText } from './pasted-text';
 import { findPemBlocks, formatPem, type PemBlock } from './pem-blocks';
 import { CONTAINER_FORMAT_MESSAGES, PRIVATE_KEY_MESSAGES as M, keyError, notAKeyError, notRsaKeyError } from './private-key-errors';
@@ -68,6 +69,7 @@ function normalizeBlock(block: PemBlock): NormalizedPem {
   if (label === 'ENCRYPTED PRIVATE KEY') {
     const der = bodyBytes(block);
     withDerErrors(() => checkEncryptedPrivateKeyInfo(der));
+    checkKeyIterations(der);
     return { pem: formatPem(label, der), format: 'pkcs8-encrypted', encrypted: true };
   }
   if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'SSH2 PUBLIC KEY') throw keyError('ERR_KEY_PUBLIC', M.publicKey);
