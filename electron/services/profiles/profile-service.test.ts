@@ -138,14 +138,31 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     await expect(service.getPrivateKey('id-1')).resolves.toBeDefined();
   });
 
+  it('asks for the key again (ERR_PROFILE_KEY_REQUIRED) when an update without one changes the client id or the discovery site', async () => {
+    const saved = await service.save(intelligence());
+    const before = await fileText();
+    await expect(service.save(intelligence({ id: 'id-1', clientId: 'svc-attacker', privateKeyPem: undefined }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_KEY_REQUIRED',
+      message: 'The client id changed: paste the private key again. A stored key only signs for the client id it was saved with.',
+    });
+    await expect(service.save(intelligence({ id: 'id-1', region: null, discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', privateKeyPem: undefined }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_KEY_REQUIRED',
+      message: 'The discovery URL now points to another site: paste the private key again. A stored key only signs for the site it was saved with.',
+    });
+    expect(await fileText()).toBe(before);
+    expect(await service.get('id-1')).toEqual(saved);
+    const withKey = await service.save(intelligence({ id: 'id-1', clientId: 'svc-2', privateKeyPem: pair.pkcs8Pem }));
+    expect(withKey.clientId).toBe('svc-2');
+  });
+
   it('keeps the stored key when an update brings none, and replaces it when it brings one', async () => {
     await service.save(intelligence());
     clock = new Date('2025-02-02T08:00:00.000Z');
-    const updated = await service.save(intelligence({ id: 'id-1', name: 'Renamed', clientId: 'svc-2', region: 'eu1', privateKeyPem: undefined }));
+    const updated = await service.save(intelligence({ id: 'id-1', name: 'Renamed', region: 'eu1', privateKeyPem: undefined }));
     expect(updated).toMatchObject({
       id: 'id-1',
       name: 'Renamed',
-      clientId: 'svc-2',
+      clientId: 'svc-account-1',
       region: 'eu1',
       keyInfo: { format: 'pkcs1', fingerprint: sshFingerprint() },
       hasSecret: true,

@@ -15,6 +15,8 @@ import { issueFields, profileSchema } from './profile-schema';
 import { profileSecretAccount } from './profile-secret-account';
 import { profileShapeError } from './profile-store-errors';
 import {
+  PROFILE_MESSAGES,
+  keyRequiredError,
   noSecretStoredError,
   profileInvalidError,
   profileMissingError,
@@ -70,6 +72,16 @@ interface ProductFields {
   secret: SecretPlan;
 }
 
+/**
+ * A kept key must keep signing for the same client at the same site: otherwise whoever can call profiles:save could get
+ * assertions signed for a client id or sent to a site of their choosing without ever knowing the key.
+ */
+function checkKeyStillFits(existing: Profile | undefined, clientId: string, discoveryUrl: string): void {
+  if (existing === undefined) return;
+  if (existing.clientId !== clientId) throw keyRequiredError(PROFILE_MESSAGES.keyForClientId);
+  if (existing.discoveryUrl === null || new URL(existing.discoveryUrl).origin !== new URL(discoveryUrl).origin) throw keyRequiredError(PROFILE_MESSAGES.keyForDiscovery);
+}
+
 async function intelligenceFields(request: SaveProfileRequest, existing: Profile | undefined, decryptor: KeyDecryptor): Promise<ProductFields> {
   const pem = present(request.privateKeyPem);
   const keepKey = pem === undefined && existing?.product === 'intelligence' && existing.hasSecret && existing.keyInfo !== null;
@@ -80,6 +92,7 @@ async function intelligenceFields(request: SaveProfileRequest, existing: Profile
   if (missing.length > 0) throw profileMissingError('intelligence', missing);
   const clientId = checkClientId(request.clientId);
   const endpoint = intelligenceEndpoint(request.region, request.discoveryUrl);
+  if (pem === undefined) checkKeyStillFits(existing, clientId, endpoint.discoveryUrl);
   if (pem === undefined) return { clientId, ...endpoint, keyInfo: existing?.keyInfo ?? null, secretEncoding: null, secret: { kind: 'keep' } };
   const passphrase = present(request.passphrase) === undefined ? undefined : request.passphrase;
   const loaded = await loadPrivateKey(pem, { decryptor, ...(passphrase === undefined ? {} : { passphrase }) });
