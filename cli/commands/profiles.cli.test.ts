@@ -196,6 +196,18 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     });
   });
 
+  it.each([1, 2])('loses no profile and leaves no orphaned keychain entry when 8 mctoken processes save at the same moment (round %i)', async (round) => {
+    const names = Array.from({ length: 8 }, (_, i) => `concurrent-${round}-${i}`);
+    const runs = await Promise.all(names.map((name) => cli(...saveArgs(name, files.pkcs8!))));
+    expect(runs.map((run) => [run.code, run.stderr])).toEqual(names.map(() => [0, '']));
+    const profiles = await routerProfiles();
+    expect(names.filter((name) => !profiles.some((profile) => profile.name === name))).toEqual([]);
+    const referenced = profiles.filter((profile) => profile.hasSecret).map((profile) => profileSecretAccount(profile.id));
+    expect((await services.secrets.list()).sort()).toEqual(referenced.sort());
+    expect(readdirSync(userDataDir).filter((name) => name.endsWith('.lock'))).toEqual([]);
+    for (const name of names) expect((await cli('profiles', 'delete', name)).code).toBe(0);
+  });
+
   it('reports unknown profiles (exit 1)', async () => {
     const notFound = 'error: No profile is named "nope": run "mctoken profiles list" to see the saved ones. (ERR_PROFILE_NOT_FOUND)\n';
     expect(await cli('profiles', 'show', 'nope')).toEqual({ code: 1, stdout: '', stderr: notFound });
