@@ -2,13 +2,14 @@
 // (backslashes, dashes, whitespace, quotes, marker fragments) finish fast. Quadratic versions took seconds at 16 KB.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { REQUEST_LIMITS } from '../ipc/request-limits';
 import { pemKeyMaterial } from '../verify/pem-key-material';
 import { normalizePrivateKeyPem } from './normalize-private-key';
 import { stripQuoteCharacters, unescapePastedText } from './pasted-text';
 import { findPemBlocks } from './pem-blocks';
 
 /** The most a pasted key may hold (the router, the key field and the CLI refuse more). */
-const PASTED_KEY_LIMIT = 16 * 1024;
+const PASTED_KEY_LIMIT = REQUEST_LIMITS.pem;
 
 /** Units whose long runs make backtracking regexes quadratic. */
 const UNITS = [
