@@ -93,6 +93,33 @@ export function painterFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
   return createPainter(shouldUseColor(stream, env));
 }
 
+// ---- Escaping what tokens and servers say ------------------------------------------------------------------------------
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeControl(char: string): string {
+  const code = char.charCodeAt(0);
+  return NAMED_ESCAPES[char] ?? (code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A value from a token, a server or a file made safe to print: every C0 and C1 control character and DEL is shown as an
+ * escape (`\x1b`, `\n`, `\u009b`), so no value can move the cursor, retitle the terminal or paint a fake line. Our own
+ * messages may keep their line breaks (`keepNewlines`); values never do.
+ */
+export function terminalSafe(text: string, options: { keepNewlines?: boolean } = {}): string {
+  return text.replace(options.keepNewlines === true ? CONTROL_BUT_NEWLINE : CONTROL, escapeControl);
+}
+
+/** JSON for stdout: JSON.stringify escapes C0 controls itself but leaves DEL and C1 controls raw, so those are escaped too. */
+export function terminalJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 /** Splits text into lines of at most `width` characters at spaces (a longer word keeps its own line), each prefixed with `indent`. */
 export function wrapText(text: string, width: number, indent = ''): string[] {
   const room = Math.max(20, width - indent.length);
@@ -191,15 +218,15 @@ export function readEnv(env: NodeJS.ProcessEnv, name: string, option: string): s
 /** Writes an error to stderr as `error: <message> (<CODE>)` plus a `hint:` line when there is one; never a stack trace. */
 export function reportError(error: ErrorPayload, io: Pick<CliIo, 'stderr' | 'env'>): void {
   const paint = painterFor(io.stderr, io.env);
-  const lines = [`${paint.red(paint.bold('error:'))} ${error.message} ${paint.dim(`(${error.code})`)}`];
-  if (error.hint !== undefined && error.hint !== '') lines.push(`${paint.yellow('hint:')} ${error.hint}`);
+  const lines = [`${paint.red(paint.bold('error:'))} ${terminalSafe(error.message, { keepNewlines: true })} ${paint.dim(`(${terminalSafe(error.code)})`)}`];
+  if (error.hint !== undefined && error.hint !== '') lines.push(`${paint.yellow('hint:')} ${terminalSafe(error.hint, { keepNewlines: true })}`);
   io.stderr.write(`${lines.join('\n')}\n`);
 }
 
 /** Writes a warning line to stderr as `warning: <message>`. */
 export function reportWarning(message: string, io: Pick<CliIo, 'stderr' | 'env'>): void {
   const paint = painterFor(io.stderr, io.env);
-  io.stderr.write(`${paint.yellow('warning:')} ${message}\n`);
+  io.stderr.write(`${paint.yellow('warning:')} ${terminalSafe(message, { keepNewlines: true })}\n`);
 }
 
 /**

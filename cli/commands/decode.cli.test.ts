@@ -210,6 +210,38 @@ describe('mctoken decode: verification', () => {
   });
 });
 
+describe('mctoken decode: hostile claims', () => {
+  /** A JWT whose claim names and values try to retitle the terminal, erase a line and paint a fake "valid" signature. */
+  const hostileToken = (() => {
+    const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const payload = {
+      sub: 'x\u001b]0;pwned\u0007\r\u001b[2K',
+      'fake\nSignature (HS256): valid': '\u009b32mvalid\u007f',
+      note: 'line\n  Signature (HS256): \u001b[32mvalid\u001b[0m',
+    };
+    return `${segment({ alg: 'HS256', typ: 'JWT\u001b[1A' })}.${segment(payload)}.c2ln`;
+  })();
+
+  it('escapes every control character from the token in the text output', async () => {
+    const run = await runMctoken(['decode', '-'], { input: hostileToken });
+    expect(run.code).toBe(0);
+    // Only our own line breaks remain: nothing from the token can move the cursor, retitle the window or start a fake line.
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stdout).toContain('x\\x1b]0;pwned\\x07\\r\\x1b[2K');
+    expect(run.stdout).toContain('fake\\nSignature (HS256): valid');
+    expect(run.stdout).toContain('\\u009b32mvalid\\x7f');
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('Signature'))).toEqual(['Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it']);
+  });
+
+  it('escapes DEL and C1 characters in --json too, which stays valid JSON', async () => {
+    const run = await runMctoken(['decode', '-', '--json'], { input: hostileToken });
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect((JSON.parse(run.stdout) as { payload: Record<string, unknown> }).payload['fake\nSignature (HS256): valid']).toBe('\u009b32mvalid\u007f');
+  });
+});
+
 describe('mctoken decode: input from stdin', () => {
   it('reads the token from stdin with "-" and with no argument, the same as from the argument', async () => {
     const fromArg = JSON.parse((await runMctoken(['decode', v2, '--json'])).stdout);

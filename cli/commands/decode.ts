@@ -19,6 +19,8 @@ import {
   type CliIo,
   type CliOutcome,
   type Painter,
+  terminalJson,
+  terminalSafe,
 } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -83,7 +85,7 @@ export async function runDecode(tokenArgument: string | undefined, options: Deco
   const token = decodeToken(await readTokenInput(tokenArgument, io));
   const explanation = explainToken(token, { now: Date.now() });
   const signature = await verifySignature(token, source?.key ?? null);
-  if (options.json === true) io.stdout.write(`${JSON.stringify(toDecodeJson(token, explanation, signature), null, 2)}\n`);
+  if (options.json === true) io.stdout.write(terminalJson(toDecodeJson(token, explanation, signature)));
   else io.stdout.write(formatDecodePlain(explanation, signature, source?.description ?? null, { paint: painterFor(io.stdout, io.env), width: outputWidth(io.stdout) }));
   if (source === null || signature.status === 'valid') return EXIT_OK;
   reportError(signature.error ?? verificationFailed(signature), io);
@@ -190,7 +192,7 @@ function formatDecodePlain(explanation: TokenExplanation, signature: Verificatio
   if (explanation.warnings.length > 0) {
     out.push(paint.bold(`Warnings (${explanation.warnings.length})`));
     for (const warning of explanation.warnings) {
-      const [first = '', ...rest] = wrapText(`${warning.message} (${warning.code})`, layout.width, '    ');
+      const [first = '', ...rest] = wrapText(`${terminalSafe(warning.message)} (${warning.code})`, layout.width, '    ');
       out.push(`  ${paint.yellow('!')} ${first.trimStart()}`, ...rest);
     }
     out.push('');
@@ -202,15 +204,17 @@ function formatDecodePlain(explanation: TokenExplanation, signature: Verificatio
 function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {
   const { paint } = layout;
   if (claims.length === 0) return [paint.dim('  (none)')];
-  const column = Math.min(MAX_PATH_COLUMN, Math.max(...claims.map((claim) => claim.path.length)));
+  const paths = claims.map((claim) => terminalSafe(claim.path));
+  const column = Math.min(MAX_PATH_COLUMN, Math.max(...paths.map((path) => path.length)));
   const rows: string[] = [];
-  for (const claim of claims) {
+  claims.forEach((claim, index) => {
     const tags = [claim.documented ? '' : paint.yellow('[undocumented]'), claim.unused === true ? paint.dim('[unused]') : ''].filter(Boolean);
-    const path = claim.path.length > column ? `${claim.path}\n  ${' '.repeat(column)}` : claim.path.padEnd(column);
-    rows.push(`  ${paint.cyan(path)}  ${[showValue(claim.value), ...tags].join(' ')}`);
-    if (claim.interpretation !== null) rows.push(...wrapText(`= ${claim.interpretation}`, layout.width, '      ').map((line) => paint.green(line)));
-    rows.push(...wrapText(claim.explanation, layout.width, '      ').map((line) => paint.dim(line)));
-  }
+    const shownPath = paths[index] ?? '';
+    const path = shownPath.length > column ? `${shownPath}\n  ${' '.repeat(column)}` : shownPath.padEnd(column);
+    rows.push(`  ${paint.cyan(path)}  ${[terminalSafe(showValue(claim.value)), ...tags].join(' ')}`);
+    if (claim.interpretation !== null) rows.push(...wrapText(`= ${terminalSafe(claim.interpretation)}`, layout.width, '      ').map((line) => paint.green(line)));
+    rows.push(...wrapText(terminalSafe(claim.explanation), layout.width, '      ').map((line) => paint.dim(line)));
+  });
   return rows;
 }
 
@@ -219,16 +223,16 @@ function showValue(value: unknown): string {
 }
 
 function reason(signature: VerificationResult): string {
-  return signature.error === undefined ? '' : `: ${signature.error.message}`;
+  return signature.error === undefined ? '' : `: ${terminalSafe(signature.error.message)}`;
 }
 
 function signatureLine(signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
   const { paint } = layout;
-  const alg = signature.alg ?? 'no alg';
+  const alg = terminalSafe(signature.alg ?? 'no alg');
   const label = `${paint.bold('Signature')} (${alg}): `;
   switch (signature.status) {
     case 'valid':
-      return `${label}${paint.green('valid')}, checked with ${keyDescription ?? 'the given key'}`;
+      return `${label}${paint.green('valid')}, checked with ${terminalSafe(keyDescription ?? 'the given key')}`;
     case 'invalid':
       return `${label}${paint.red('invalid')}${reason(signature)}`;
     case 'unsupported':

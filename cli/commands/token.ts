@@ -21,6 +21,8 @@ import {
   type CliIo,
   type CliOutcome,
   type Painter,
+  terminalJson,
+  terminalSafe,
 } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -125,7 +127,7 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
       return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
     }
     const token = report.outcome.token;
-    io.stdout.write(options.json === true ? `${JSON.stringify(toTokenJson(token), null, 2)}\n` : `${token.accessToken}\n`);
+    io.stdout.write(options.json === true ? terminalJson(toTokenJson(token)) : `${terminalSafe(token.accessToken)}\n`);
     return EXIT_OK;
   } finally {
     interrupt.dispose();
@@ -224,7 +226,7 @@ function maskedValue(value: string): string {
 }
 
 function field(item: ShownField): string {
-  return `${item.name}: ${item.sensitive ? maskedValue(item.value) : item.value}`;
+  return `${terminalSafe(item.name)}: ${item.sensitive ? maskedValue(item.value) : terminalSafe(item.value)}`;
 }
 
 /**
@@ -236,19 +238,20 @@ function formatStep(step: FlowStep, paint: Painter): string {
   const mark = step.status === 'ok' ? paint.green('ok') : step.status === 'failed' ? paint.red('FAILED') : paint.yellow(step.status);
   const lines = [`${mark} ${paint.bold(step.title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`];
   if (step.request) {
-    lines.push(`   ${step.request.method} ${step.request.url}`);
+    lines.push(`   ${step.request.method} ${terminalSafe(step.request.url)}`);
     for (const header of step.request.headers) lines.push(`     ${field(header)}`);
     for (const param of step.request.params) lines.push(`     ${paint.dim('param')} ${field(param)}`);
   }
   if (step.assertion) {
-    lines.push(`   header ${JSON.stringify(step.assertion.header)}`);
-    lines.push(`   claims ${JSON.stringify(step.assertion.payload)}`);
+    lines.push(`   header ${terminalSafe(JSON.stringify(step.assertion.header))}`);
+    lines.push(`   claims ${terminalSafe(JSON.stringify(step.assertion.payload))}`);
   }
   if (step.response) {
     lines.push(`   -> HTTP ${step.response.status}`);
     for (const header of step.response.headers) lines.push(`     ${field(header)}`);
-    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${line}`));
+    // The body is already cut to SHOWN_BODY_LIMIT by the flow; each of its lines is escaped, never echoed raw.
+    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${terminalSafe(line)}`));
   }
-  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${step.error.message}`);
+  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${terminalSafe(step.error.message)}`);
   return `${lines.join('\n')}\n`;
 }
