@@ -205,6 +205,30 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   }
 }
 
+/**
+ * Warns, as ssh does, when a file holding a private key or a secret can be read or written by the group or by others
+ * (`what` is e.g. "key file"). Windows permissions are not mode bits, so nothing is said there. The run goes on.
+ */
+export async function warnIfReadableByOthers(path: string, what: string, io: Pick<CliIo, 'stderr' | 'env'>): Promise<void> {
+  if (process.platform === 'win32') return;
+  let mode: number;
+  try {
+    mode = (await stat(path)).mode;
+  } catch {
+    return;
+  }
+  if ((mode & 0o077) === 0) return;
+  const octal = (mode & 0o777).toString(8).padStart(4, '0');
+  reportWarning(`${what} ${path} is accessible by other users (permissions ${octal}): anyone on this computer may read it. Restrict it with: chmod 600 ${path}`, io);
+}
+
+/** Reads a file that holds a private key or a secret (see {@link readTextFile}), warning first when others can read it. */
+export async function readSecretFile(path: string, what: string, io: Pick<CliIo, 'stderr' | 'env'>): Promise<string> {
+  const text = await readTextFile(path, what);
+  await warnIfReadableByOthers(path, what, io);
+  return text;
+}
+
 /** The value of an environment variable named on the command line; unset or empty is a usage error naming the option. */
 export function readEnv(env: NodeJS.ProcessEnv, name: string, option: string): string {
   const value = env[name];

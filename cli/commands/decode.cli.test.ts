@@ -29,7 +29,7 @@ let v1Expired = '';
 
 function file(name: string, content: string): string {
   const path = join(dir, name);
-  writeFileSync(path, content);
+  writeFileSync(path, content, { mode: 0o600 });
   return path;
 }
 

@@ -13,6 +13,7 @@ import {
   painterFor,
   readEnv,
   readStdin,
+  readSecretFile,
   readTextFile,
   reportError,
   wrapText,
@@ -21,6 +22,7 @@ import {
   type Painter,
   terminalJson,
   terminalSafe,
+  warnIfReadableByOthers,
 } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -81,7 +83,7 @@ export async function runDecode(tokenArgument: string | undefined, options: Deco
     import('../../shared/claims/explain-token'),
     import('../../shared/verify/verify-signature'),
   ]);
-  const source = await verificationKeyFromOptions(options, io.env);
+  const source = await verificationKeyFromOptions(options, io);
   const token = decodeToken(await readTokenInput(tokenArgument, io));
   const explanation = explainToken(token, { now: Date.now() });
   const signature = await verifySignature(token, source?.key ?? null);
@@ -117,14 +119,15 @@ interface KeySource {
  * The key to verify with, from --secret-file, --secret-env (with --secret-encoding) or --key-file; null when none was given.
  * A secret file's one trailing newline is dropped (what `echo secret > file` adds). A key file holding JSON is a JWK or a JWK set.
  */
-async function verificationKeyFromOptions(options: DecodeOptions, env: NodeJS.ProcessEnv): Promise<KeySource | null> {
+async function verificationKeyFromOptions(options: DecodeOptions, io: CliIo): Promise<KeySource | null> {
+  const { env } = io;
   const encoding = options.secretEncoding ?? 'text';
   if (options.secretEnv !== undefined) {
     const secret = readEnv(env, options.secretEnv, '--secret-env');
     return { key: { type: 'secret', secret, encoding }, description: `the ${encoding} secret in $${options.secretEnv}` };
   }
   if (options.secretFile !== undefined) {
-    const secret = (await readTextFile(options.secretFile, 'secret file')).replace(/\r?\n$/, '');
+    const secret = (await readSecretFile(options.secretFile, 'secret file', io)).replace(/\r?\n$/, '');
     if (secret === '') throw new UsageError(`The secret file ${options.secretFile} is empty: put the JWT signing secret in it.`);
     return { key: { type: 'secret', secret, encoding }, description: `the ${encoding} secret in ${options.secretFile}` };
   }
@@ -133,6 +136,8 @@ async function verificationKeyFromOptions(options: DecodeOptions, env: NodeJS.Pr
   }
   if (options.keyFile !== undefined) {
     const text = (await readTextFile(options.keyFile, 'key file')).trim();
+    // A public key or certificate may be world-readable; a private key (its public half is used) should not be.
+    if (text.includes('PRIVATE KEY')) await warnIfReadableByOthers(options.keyFile, 'key file', io);
     return { key: keyFromFileText(text), description: `the key in ${options.keyFile}` };
   }
   return null;

@@ -61,7 +61,7 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     services = createWorkbenchServices({ userDataDir, keychainService, appVersion: '0.0.0-test' });
     for (const [name, content] of Object.entries({ escaped: keys.pkcs1Escaped, pkcs8: keys.pkcs8Pem, encrypted: keys.pkcs8EncryptedPem })) {
       files[name] = join(dir, `${name}.pem`);
-      writeFileSync(files[name]!, content);
+      writeFileSync(files[name]!, content, { mode: 0o600 });
     }
   });
 
@@ -260,7 +260,7 @@ describe.runIf(process.platform === 'linux')('mctoken profiles with no Secret Se
     assertCliBuilt();
     const userDataDir = mkdtempSync(join(tmpdir(), 'mctw-cli-nokeyring-'));
     const keyFile = join(userDataDir, 'key.pem');
-    writeFileSync(keyFile, testKeyPair('cli-profiles').pkcs8Pem);
+    writeFileSync(keyFile, testKeyPair('cli-profiles').pkcs8Pem, { mode: 0o600 });
     // A D-Bus address where nothing listens: no keyring can answer, so the real keychain is never touched.
     const env = { MCTW_USER_DATA_DIR: userDataDir, MCTW_KEYCHAIN_SERVICE: `mctw-test-cli-${randomUUID()}`, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/mctw-bus', NODE_DEBUG: 'module' };
     try {

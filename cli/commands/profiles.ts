@@ -7,7 +7,7 @@ import { REGIONS, type Region } from '../../shared/intelligence/regions';
 import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import type { KeyInfo } from '../../shared/keys/key-info';
 import type { Profile } from '../../shared/profiles/profile';
-import { EXIT_OK, UsageError, discoveryUrlOption, formatTable, keyFileError, readEnv, readTextFile, reportWarning, terminalJson, terminalSafe, usageCheck, type CliIo, type CliOutcome } from '../terminal';
+import { EXIT_OK, UsageError, discoveryUrlOption, formatTable, keyFileError, readEnv, readSecretFile, reportWarning, terminalJson, terminalSafe, usageCheck, type CliIo, type CliOutcome } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
@@ -139,7 +139,7 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
     region: options.region ?? null,
     discoveryUrl,
     tokenRequestStyle: options.queryStyle === true ? 'query' : 'form',
-    ...(options.keyFile === undefined ? {} : { privateKeyPem: await readTextFile(options.keyFile, 'key file') }),
+    ...(options.keyFile === undefined ? {} : { privateKeyPem: await readSecretFile(options.keyFile, 'key file', io) }),
     ...(passphrase === undefined ? {} : { passphrase }),
   };
   let saved;

@@ -1,6 +1,6 @@
 // `mctoken token` end to end: the built CLI against the local identity provider on 127.0.0.1, for every region and key
 // shape, the OAuth failures, the fault modes and the usage errors; and a scan that no output ever carried the key.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   };
   for (const [name, content] of Object.entries(files)) {
     keys[name] = join(dir, `${name}.pem`);
-    writeFileSync(keys[name]!, content);
+    writeFileSync(keys[name]!, content, { mode: 0o600 });
   }
 });
 
@@ -84,6 +84,18 @@ describe('mctoken token: getting a token', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(server.hasIssued(run.stdout.trim())).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('warns, as ssh does, when the key file can be read by other users, and still gets the token', async () => {
+    const open = join(dir, 'open-key.pem');
+    writeFileSync(open, testKeyPair().pkcs1Pem, { mode: 0o644 });
+    chmodSync(open, 0o644);
+    const run = await runMctoken(tokenArgs(open));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(ACCESS_TOKEN_LINE);
+    expect(run.stderr).toBe(`warning: key file ${open} is accessible by other users (permissions 0644): anyone on this computer may read it. Restrict it with: chmod 600 ${open}\n`);
+    chmodSync(open, 0o600);
+    expect((await runMctoken(tokenArgs(open))).stderr).toBe('');
   });
 
   it('prints {access_token, expires_in, expires_at, token_endpoint} with --json', async () => {

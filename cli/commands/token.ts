@@ -14,7 +14,7 @@ import {
   keyFileError,
   painterFor,
   readEnv,
-  readTextFile,
+  readSecretFile,
   reportError,
   reportWarning,
   usageCheck,
@@ -97,7 +97,7 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
  * token alone (or `--json`) on stdout; steps go to stderr with --verbose, warnings always. Returns the exit status.
  */
 export async function runToken(options: TokenOptions, io: CliIo): Promise<number> {
-  const target = options.profile === undefined ? await targetFromOptions(options, io.env) : await targetFromProfile(options.profile, io.env);
+  const target = options.profile === undefined ? await targetFromOptions(options, io) : await targetFromProfile(options.profile, io.env);
   // Loaded only when a token is asked for: the flow and the network layer are not needed for --help or the other commands.
   const [{ runTokenFlow }, { createSafeFetch }] = await Promise.all([
     import('../../shared/intelligence/run-token-flow'),
@@ -147,7 +147,8 @@ interface TokenTarget {
  * problem (a missing option, an unset variable, an http discovery URL that is not loopback) is found before any file is read
  * or any connection made.
  */
-async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv): Promise<TokenTarget> {
+async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<TokenTarget> {
+  const { env } = io;
   const { clientId, keyFile, region, discoveryUrl: url } = options;
   if (clientId === undefined || keyFile === undefined || (region === undefined && url === undefined)) {
     const missing = [
@@ -160,7 +161,7 @@ async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv):
   const checkedClientId = usageCheck(() => checkClientId(clientId));
   const discoveryUrl = region === undefined ? discoveryUrlOption(url ?? '') : discoveryUrlForRegion(region);
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(env, options.passphraseEnv, '--passphrase-env');
-  const privateKey = await loadKeyFile(keyFile, passphrase);
+  const privateKey = await loadKeyFile(keyFile, passphrase, io);
   return { clientId: checkedClientId, discoveryUrl, tokenRequestStyle: 'form', privateKey };
 }
 
@@ -168,8 +169,8 @@ async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv):
  * Reads and imports the RSA private key in `path` (every shape the core normalizes: PKCS#1, PKCS#8, `\n`-escaped, quoted,
  * encrypted with `passphrase`). Errors name the file and the problem, never the key.
  */
-async function loadKeyFile(path: string, passphrase: string | undefined): Promise<CryptoKey> {
-  const pem = await readTextFile(path, 'key file');
+async function loadKeyFile(path: string, passphrase: string | undefined, io: CliIo): Promise<CryptoKey> {
+  const pem = await readSecretFile(path, 'key file', io);
   const [{ loadPrivateKey }, { nodeKeyDecryptor }] = await Promise.all([
     import('../../shared/keys/load-private-key'),
     import('../../electron/services/node-key-decryptor'),
