@@ -234,6 +234,16 @@ describe('mctoken decode: hostile claims', () => {
     expect(run.stdout.split('\n').filter((line) => line.startsWith('Signature'))).toEqual(['Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it']);
   });
 
+  it('refuses a payload nested 6,000 levels deep with ERR_TOKEN_TOO_DEEP (exit 1), not an internal error', async () => {
+    const segment = (json: string) => Buffer.from(json).toString('base64url');
+    const deep = `${segment('{"alg":"HS256"}')}.${segment(`{"a":${'['.repeat(6000)}${']'.repeat(6000)}}`)}.c2ln`;
+    expect(await runMctoken(['decode', '-'], { input: deep })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: Segment 2 (payload) nests objects or arrays more than 64 levels deep, which no real token does: check that this is the token you meant to paste. (ERR_TOKEN_TOO_DEEP)\n',
+    });
+  });
+
   it('escapes DEL and C1 characters in --json too, which stays valid JSON', async () => {
     const run = await runMctoken(['decode', '-', '--json'], { input: hostileToken });
     // eslint-disable-next-line no-control-regex

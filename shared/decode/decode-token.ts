@@ -5,7 +5,8 @@ import { tryUtf8FromBinary } from '../encoding/utf8';
 import { cleanTokenInput } from './clean-token-input';
 import type { DecodedToken, JsonObject } from './decoded-token';
 import { detectTokenKind } from './detect-token-kind';
-import { base64Error, emptySegmentError, jsonError, notObjectError, segmentCountError, utf8Error } from './segment-errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { base64Error, emptySegmentError, jsonError, notObjectError, segmentCountError, tooDeepError, utf8Error } from './segment-errors';
 
 /** The largest input decodeToken accepts, in characters (64 KiB). */
 export const MAX_TOKEN_CHARS = 64 * 1024;
@@ -23,6 +24,7 @@ function decodeJsonSegment(segment: string, index: number): JsonObject {
     throw jsonError(index);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notObjectError(index, value);
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError(index);
   return value as JsonObject;
 }
 
