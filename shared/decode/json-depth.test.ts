@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { showResponse, DEEP_BODY } from '../intelligence/shown-exchange';
+import { textToBase64Url } from '../encoding/base64url-text';
 import { decodeToken } from './decode-token';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
-const segment = (json: string): string => Buffer.from(json).toString('base64url');
+const segment = (json: string): string => textToBase64Url(json);
 const nested = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 const tokenWithPayload = (payload: string): string => `${segment('{"alg":"HS256"}')}.${segment(payload)}.c2ln`;
 
