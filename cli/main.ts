@@ -6,6 +6,7 @@ import { toErrorPayload } from '../shared/errors/workbench-error';
 import { registerDecodeCommand } from './commands/decode';
 import { registerProfilesCommand } from './commands/profiles';
 import { registerTokenCommand } from './commands/token';
+import { registerUiCommand } from './commands/ui';
 import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, terminalSafe, type CliIo, type CliOutcome } from './terminal';
 
 const EXAMPLES = `
@@ -13,6 +14,7 @@ Examples:
   mctoken decode "$JWT" --secret-env MC_JWT_SECRET
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken profiles save prod --client-id "$SA_ID" --region eu1 --key-file key.pem
+  mctoken ui                                  # the whole app in your browser
   curl -H "Authorization: Bearer $(mctoken token --profile prod)" ...
 
 Run "mctoken <command> --help" for each command's options and examples.`;
@@ -24,7 +26,7 @@ Run "mctoken <command> --help" for each command's options and examples.`;
 function buildProgram(io: CliIo, outcome: CliOutcome): Command {
   const paint = painterFor(io.stderr, io.env);
   const program = new Command('mctoken')
-    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence API tokens, manage saved profiles.')
+    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence API tokens, manage saved profiles, or open the whole app in your browser.')
     .version(CLI_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand(false)
@@ -39,6 +41,7 @@ function buildProgram(io: CliIo, outcome: CliOutcome): Command {
   registerDecodeCommand(program, io, outcome);
   registerTokenCommand(program, io, outcome);
   registerProfilesCommand(program, io, outcome);
+  registerUiCommand(program, io, outcome);
   return program;
 }
 

@@ -36,16 +36,17 @@ describe('createPainter', () => {
 
 describe('terminalSafe and terminalJson', () => {
   it('escapes every C0 and C1 control character and DEL, so a value cannot drive the terminal', () => {
-    expect(terminalSafe('a\u001b]0;title\u0007b\r\n\tc\u007fd\u009b31me\u0000')).toBe('a\\x1b]0;title\\x07b\\r\\n\\tc\\x7fd\\u009b31me\\x00');
-    expect(terminalSafe('line one\nline two\u001b[2K', { keepNewlines: true })).toBe('line one\nline two\\x1b[2K');
+    expect(terminalSafe('a\u001b]0;title\u0007b\r\n\tc\u007fd\u009b31me\u0000\u202egnp.exe')).toBe('a\\u001b]0;title\\u0007b\\u000d\\u000a\\u0009c\\u007fd\\u009b31me\\u0000\\u202egnp.exe');
+    expect(terminalSafe('line one\nline two\u001b[2K\tx', { keepNewlines: true })).toBe('line one\nline two\\u001b[2K\\u0009x');
+    expect(terminalSafe('a\tb\nc', { keepNewlines: true, keepTabs: true })).toBe('a\tb\nc');
     expect(terminalSafe('plain café ✓')).toBe('plain café ✓');
   });
 
   it('escapes DEL and C1 characters JSON.stringify leaves raw, and stays valid JSON', () => {
-    const value = { claim: 'x\u009b31m\u007f\u001b' };
+    const value = { claim: 'x\u009b31m\u007f\u001b\u202e' };
     const text = terminalJson(value);
     // eslint-disable-next-line no-control-regex
-    expect(text.slice(0, -1)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text.slice(0, -1)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(JSON.parse(text)).toEqual(value);
   });
 });

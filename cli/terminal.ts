@@ -95,29 +95,27 @@ export function painterFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
 
 // ---- Escaping what tokens and servers say ------------------------------------------------------------------------------
 
+/** C0 and C1 control characters, DEL, and the bidirectional marks and overrides that can make text read other than it is. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-function escapeControl(char: string): string {
-  const code = char.charCodeAt(0);
-  return NAMED_ESCAPES[char] ?? (code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+/** `\u001b` for ESC: the same visible escape for every unsafe character, and valid inside a JSON string. */
+function unicodeEscape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**
- * A value from a token, a server or a file made safe to print: every C0 and C1 control character and DEL is shown as an
- * escape (`\x1b`, `\n`, `\u009b`), so no value can move the cursor, retitle the terminal or paint a fake line. Our own
- * messages may keep their line breaks (`keepNewlines`); values never do.
+ * A value from a token, a server or a file made safe to print: every C0 and C1 control character, DEL and bidirectional
+ * override is shown as a `\uXXXX` escape, so no value can move the cursor, retitle the terminal, paint a fake line or read
+ * backwards. Multi-line text (our messages, a text payload) may keep its line breaks and tabs; a single value never does.
  */
-export function terminalSafe(text: string, options: { keepNewlines?: boolean } = {}): string {
-  return text.replace(options.keepNewlines === true ? CONTROL_BUT_NEWLINE : CONTROL, escapeControl);
+export function terminalSafe(text: string, options: { keepNewlines?: boolean; keepTabs?: boolean } = {}): string {
+  return text.replace(UNSAFE, (char) => ((char === '\n' && options.keepNewlines === true) || (char === '\t' && options.keepTabs === true) ? char : unicodeEscape(char)));
 }
 
-/** JSON for stdout: JSON.stringify escapes C0 controls itself but leaves DEL and C1 controls raw, so those are escaped too. */
+/** JSON for stdout: JSON.stringify escapes C0 controls itself but leaves DEL, C1 controls and bidi overrides raw, so those are escaped too. */
 export function terminalJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE, unicodeEscape)}\n`;
 }
 
 /** Splits text into lines of at most `width` characters at spaces (a longer word keeps its own line), each prefixed with `indent`. */

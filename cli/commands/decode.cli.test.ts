@@ -112,7 +112,9 @@ describe('mctoken decode --json', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out).sort()).toEqual(['claims', 'header', 'kind', 'payload', 'signature', 'warnings']);
+    expect(Object.keys(out).sort()).toEqual(['claims', 'header', 'kind', 'payload', 'payloadEncoding', 'serialization', 'signature', 'signatures', 'warnings']);
+    expect([out.serialization, out.payloadEncoding]).toEqual(['compact', 'json']);
+    expect(out.signatures).toEqual([{ alg: 'HS256', kid: null, status: 'unchecked' }]);
     expect(out.kind).toBe('engagement-sso-v2');
     const [header, payload] = v2.split('.');
     expect(out.header).toEqual(decodeSegment(header!));
@@ -228,9 +230,9 @@ describe('mctoken decode: hostile claims', () => {
     // Only our own line breaks remain: nothing from the token can move the cursor, retitle the window or start a fake line.
     // eslint-disable-next-line no-control-regex
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    expect(run.stdout).toContain('x\\x1b]0;pwned\\x07\\r\\x1b[2K');
-    expect(run.stdout).toContain('fake\\nSignature (HS256): valid');
-    expect(run.stdout).toContain('\\u009b32mvalid\\x7f');
+    expect(run.stdout).toContain('x\\u001b]0;pwned\\u0007\\u000d\\u001b[2K');
+    expect(run.stdout).toContain('fake\\u000aSignature (HS256): valid');
+    expect(run.stdout).toContain('\\u009b32mvalid\\u007f');
     expect(run.stdout.split('\n').filter((line) => line.startsWith('Signature'))).toEqual(['Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it']);
   });
 

@@ -231,7 +231,7 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
       expect(run.stderr).toContain('ERR_DISCOVERY_NOT_JSON');
       // eslint-disable-next-line no-control-regex
       expect(run.stderr.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-      expect(run.stderr).toContain('<html>\\x1b]0;pwned\\x07\\r\\x1b[2K\\x1b[32mok\\x1b[0m Intelligence token \\u009b31m\\x7fAAAA');
+      expect(run.stderr).toContain('<html>\\u001b]0;pwned\\u0007\\u000d\\u001b[2K\\u001b[32mok\\u001b[0m Intelligence token \\u009b31m\\u007fAAAA');
       expect(run.stderr).toMatch(/… \(\d+ more characters not shown\)/);
       expect(run.stderr.length).toBeLessThan(8 * 1024);
     } finally {
