@@ -99,6 +99,9 @@ export function painterFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/** What JSON.stringify leaves raw inside strings (its own line breaks and indentation are layout, not values). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** `\u001b` for ESC: the same visible escape for every unsafe character, and valid inside a JSON string. */
 function unicodeEscape(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -115,7 +118,7 @@ export function terminalSafe(text: string, options: { keepNewlines?: boolean; ke
 
 /** JSON for stdout: JSON.stringify escapes C0 controls itself but leaves DEL, C1 controls and bidi overrides raw, so those are escaped too. */
 export function terminalJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(UNSAFE, unicodeEscape)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, unicodeEscape)}\n`;
 }
 
 /** Splits text into lines of at most `width` characters at spaces (a longer word keeps its own line), each prefixed with `indent`. */
