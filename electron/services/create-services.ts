@@ -50,7 +50,7 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const store = createProfileStore({ dir: options.userDataDir });
   const profiles = createProfileService({ store, secrets, decryptor: nodeKeyDecryptor });
   const safeFetch = createSafeFetch(options.fetch ? { fetch: options.fetch } : {});
-  const tokens = createTokenService({ profiles, fetch: safeFetch });
+  const tokens = createTokenService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,

@@ -37,6 +37,19 @@ export interface SaveProfileRequest {
   secretEncoding?: SecretEncoding;
 }
 
+/** Unsaved Intelligence credentials, as the form stands: used for one run only, never written to disk or the keychain. */
+export type TokenRunDraft = {
+  clientId: string;
+  /** The private key as pasted. */
+  privateKeyPem: string;
+  /** The passphrase of an encrypted key (used once to decrypt it). */
+  passphrase?: string;
+  tokenRequestStyle: TokenRequestStyle;
+} & ({ region: 'us1' | 'us2' | 'eu1' | 'eu2'; discoveryUrl?: never } | { discoveryUrl: string; region?: never });
+
+/** A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request. */
+export type TokenRunRequest = { runId: string; timeoutMs?: number } & ({ profileId: string; draft?: never } | { draft: TokenRunDraft; profileId?: never });
+
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */
 export interface IpcChannelMap {
   'app:info': { request: null; response: AppInfo };
@@ -45,7 +58,7 @@ export interface IpcChannelMap {
   'profiles:save': { request: SaveProfileRequest; response: Profile };
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
   'profiles:delete': { request: { id: string }; response: { id: string } };
-  'token:run': { request: { runId: string; profileId: string; timeoutMs?: number }; response: TokenFlowReport };
+  'token:run': { request: TokenRunRequest; response: TokenFlowReport };
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
   'shell:open-external': { request: { url: string }; response: null };

@@ -69,7 +69,7 @@ describe('router: request validation', () => {
     ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
     ['token:run', { runId: 'r' }, '"profileId" is missing'],
     ['token:cancel', { runId: 7 }, '"runId" must be a string'],
-    ['verify:with-profile', { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) }, '"token" is too long (at most 65536 characters)'],
+    ['verify:with-profile', { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) }, '"token" is too long (at most 1048576 characters)'],
     ['verify:with-profile', { profileId: 'p' }, '"token" is missing'],
     ['shell:open-external', { url: '' }, '"url" must not be empty'],
     ['shell:open-external', { url: `https://x/${'a'.repeat(2048)}` }, '"url" is too long (at most 2048 characters)'],
