@@ -4,7 +4,7 @@
 // in cli/services.ts. Only the command being run is loaded, so `mctoken decode` never loads zod, keytar or the router.
 import { Command, CommanderError } from 'commander';
 import { toErrorPayload } from '../shared/errors/workbench-error';
-import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, type CliIo, type CliOutcome } from './terminal';
+import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, terminalSafe, type CliIo, type CliOutcome } from './terminal';
 
 /** Each command's module, loaded on demand; each registers itself on the program. */
 const COMMANDS = {
@@ -45,7 +45,7 @@ async function buildProgram(argv: readonly string[], io: CliIo, outcome: CliOutc
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error:/, paint.red(paint.bold('error:')))),
+      outputError: (text, write) => write(terminalSafe(text, { keepNewlines: true }).replace(/^error:/, paint.red(paint.bold('error:')))),
     })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES);

@@ -14,13 +14,15 @@ import {
   keyFileError,
   painterFor,
   readEnv,
-  readTextFile,
+  readSecretFile,
   reportError,
   reportWarning,
   usageCheck,
   type CliIo,
   type CliOutcome,
   type Painter,
+  terminalJson,
+  terminalSafe,
 } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -95,9 +97,9 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
  * token alone (or `--json`) on stdout; steps go to stderr with --verbose, warnings always. Returns the exit status.
  */
 export async function runToken(options: TokenOptions, io: CliIo): Promise<number> {
-  const target = options.profile === undefined ? await targetFromOptions(options, io.env) : await targetFromProfile(options.profile, io.env);
+  const target = options.profile === undefined ? await targetFromOptions(options, io) : await targetFromProfile(options.profile, io.env);
   // Loaded only when a token is asked for: the flow and the network layer are not needed for --help or the other commands.
-  const [{ runTokenFlow }, { DEFAULT_SAFE_FETCH_TIMEOUT_MS, createSafeFetch }] = await Promise.all([
+  const [{ runTokenFlow }, { createSafeFetch }] = await Promise.all([
     import('../../shared/intelligence/run-token-flow'),
     import('../../electron/services/net/safe-fetch'),
   ]);
@@ -114,8 +116,8 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       },
       {
-        // The flow times each step itself (--timeout-ms); safe-fetch's own limit stays well above it so the flow's message wins.
-        fetch: createSafeFetch({ timeoutMs: Math.max(DEFAULT_SAFE_FETCH_TIMEOUT_MS, 2 * (options.timeoutMs ?? 0)) }),
+        // The flow holds each step's one deadline (--timeout-ms); safe-fetch sets none of its own.
+        fetch: createSafeFetch(),
         ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
       },
     );
@@ -125,7 +127,7 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
       return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
     }
     const token = report.outcome.token;
-    io.stdout.write(options.json === true ? `${JSON.stringify(toTokenJson(token), null, 2)}\n` : `${token.accessToken}\n`);
+    io.stdout.write(options.json === true ? terminalJson(toTokenJson(token)) : `${terminalSafe(token.accessToken)}\n`);
     return EXIT_OK;
   } finally {
     interrupt.dispose();
@@ -145,7 +147,8 @@ interface TokenTarget {
  * problem (a missing option, an unset variable, an http discovery URL that is not loopback) is found before any file is read
  * or any connection made.
  */
-async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv): Promise<TokenTarget> {
+async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<TokenTarget> {
+  const { env } = io;
   const { clientId, keyFile, region, discoveryUrl: url } = options;
   if (clientId === undefined || keyFile === undefined || (region === undefined && url === undefined)) {
     const missing = [
@@ -158,7 +161,7 @@ async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv):
   const checkedClientId = usageCheck(() => checkClientId(clientId));
   const discoveryUrl = region === undefined ? discoveryUrlOption(url ?? '') : discoveryUrlForRegion(region);
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(env, options.passphraseEnv, '--passphrase-env');
-  const privateKey = await loadKeyFile(keyFile, passphrase);
+  const privateKey = await loadKeyFile(keyFile, passphrase, io);
   return { clientId: checkedClientId, discoveryUrl, tokenRequestStyle: 'form', privateKey };
 }
 
@@ -166,8 +169,8 @@ async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv):
  * Reads and imports the RSA private key in `path` (every shape the core normalizes: PKCS#1, PKCS#8, `\n`-escaped, quoted,
  * encrypted with `passphrase`). Errors name the file and the problem, never the key.
  */
-async function loadKeyFile(path: string, passphrase: string | undefined): Promise<CryptoKey> {
-  const pem = await readTextFile(path, 'key file');
+async function loadKeyFile(path: string, passphrase: string | undefined, io: CliIo): Promise<CryptoKey> {
+  const pem = await readSecretFile(path, 'key file', io);
   const [{ loadPrivateKey }, { nodeKeyDecryptor }] = await Promise.all([
     import('../../shared/keys/load-private-key'),
     import('../../electron/services/node-key-decryptor'),
@@ -224,7 +227,7 @@ function maskedValue(value: string): string {
 }
 
 function field(item: ShownField): string {
-  return `${item.name}: ${item.sensitive ? maskedValue(item.value) : item.value}`;
+  return `${terminalSafe(item.name)}: ${item.sensitive ? maskedValue(item.value) : terminalSafe(item.value)}`;
 }
 
 /**
@@ -236,19 +239,20 @@ function formatStep(step: FlowStep, paint: Painter): string {
   const mark = step.status === 'ok' ? paint.green('ok') : step.status === 'failed' ? paint.red('FAILED') : paint.yellow(step.status);
   const lines = [`${mark} ${paint.bold(step.title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`];
   if (step.request) {
-    lines.push(`   ${step.request.method} ${step.request.url}`);
+    lines.push(`   ${step.request.method} ${terminalSafe(step.request.url)}`);
     for (const header of step.request.headers) lines.push(`     ${field(header)}`);
     for (const param of step.request.params) lines.push(`     ${paint.dim('param')} ${field(param)}`);
   }
   if (step.assertion) {
-    lines.push(`   header ${JSON.stringify(step.assertion.header)}`);
-    lines.push(`   claims ${JSON.stringify(step.assertion.payload)}`);
+    lines.push(`   header ${terminalSafe(JSON.stringify(step.assertion.header))}`);
+    lines.push(`   claims ${terminalSafe(JSON.stringify(step.assertion.payload))}`);
   }
   if (step.response) {
     lines.push(`   -> HTTP ${step.response.status}`);
     for (const header of step.response.headers) lines.push(`     ${field(header)}`);
-    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${line}`));
+    // The body is already cut to SHOWN_BODY_LIMIT by the flow; each of its lines is escaped, never echoed raw.
+    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${terminalSafe(line)}`));
   }
-  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${step.error.message}`);
+  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${terminalSafe(step.error.message)}`);
   return `${lines.join('\n')}\n`;
 }

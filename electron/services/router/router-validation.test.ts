@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { IPC_CHANNELS, type IpcEvent } from '../../../shared/ipc/ipc-contract';
 import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import { createRouter } from './create-router';
 import type { RouterContext, RouterServices } from './router-types';
 
@@ -165,5 +166,19 @@ describe('router: app:info and token:cancel without services', () => {
 
   it('token:cancel of an unknown run answers cancelled: false', async () => {
     await expect(router.handle('token:cancel', { runId: 'none' }, context)).resolves.toEqual({ ok: true, value: { cancelled: false } });
+  });
+});
+
+describe('hostile keys within the request size cap', () => {
+  // keys:inspect is gone (no caller); profiles:save loads a pasted key the same way, through loadPrivateKey.
+  it.each(['\\', '-', ' \t'])('loading 16 KB of %j as a private key fails at once with a coded error', async (unit) => {
+    const pem = unit.repeat(Math.floor(REQUEST_LIMITS.pem / unit.length));
+    const started = performance.now();
+    const error = await loadPrivateKey(pem).then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(error).toMatchObject({ code: expect.stringMatching(/^ERR_KEY_/) });
   });
 });
