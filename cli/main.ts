@@ -1,13 +1,24 @@
-// The `mctoken` entry point (bundled into dist/cli/mctoken.mjs): the command tree, the run, the exit status. Everything is
-// caught: a failure is a short message on stderr and an exit status, never a stack trace. Each command lives in cli/commands/,
-// the shared terminal helpers and exit codes in cli/terminal.ts, the app's services in cli/services.ts.
+// The `mctoken` entry point (bundled into dist/cli/mctoken.cjs; see scripts/build-node.mjs): the command tree, the run,
+// the exit status. Everything is caught: a failure is a short message on stderr and an exit status, never a stack trace.
+// Each command lives in cli/commands/, the shared terminal helpers and exit codes in cli/terminal.ts, the app's services
+// in cli/services.ts. Only the command being run is loaded, so `mctoken decode` never loads zod, keytar or the router.
 import { Command, CommanderError } from 'commander';
 import { toErrorPayload } from '../shared/errors/workbench-error';
-import { registerDecodeCommand } from './commands/decode';
-import { registerProfilesCommand } from './commands/profiles';
-import { registerTokenCommand } from './commands/token';
-import { registerUiCommand } from './commands/ui';
 import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, terminalSafe, type CliIo, type CliOutcome } from './terminal';
+
+/** Each command's module, loaded on demand; each registers itself on the program. */
+const COMMANDS = {
+  decode: async () => (await import('./commands/decode')).registerDecodeCommand,
+  token: async () => (await import('./commands/token')).registerTokenCommand,
+  profiles: async () => (await import('./commands/profiles')).registerProfilesCommand,
+  ui: async () => (await import('./commands/ui')).registerUiCommand,
+} as const;
+
+/** The commands to load for these arguments: the one named first, or all of them (for help, the version, or a typo). */
+function commandsFor(argv: readonly string[]): (keyof typeof COMMANDS)[] {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first as keyof typeof COMMANDS] : ['decode', 'token', 'profiles', 'ui'];
+}
 
 const EXAMPLES = `
 Examples:
@@ -20,10 +31,10 @@ Examples:
 Run "mctoken <command> --help" for each command's options and examples.`;
 
 /**
- * The `mctoken` command tree. Commander never exits the process (exitOverride) and writes through `io`;
- * actions put their exit status in `outcome`.
+ * The `mctoken` command tree with the commands `argv` needs. Commander never exits the process (exitOverride) and writes
+ * through `io`; actions put their exit status in `outcome`.
  */
-function buildProgram(io: CliIo, outcome: CliOutcome): Command {
+async function buildProgram(argv: readonly string[], io: CliIo, outcome: CliOutcome): Promise<Command> {
   const paint = painterFor(io.stderr, io.env);
   const program = new Command('mctoken')
     .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence API tokens, manage saved profiles, or open the whole app in your browser.')
@@ -38,10 +49,7 @@ function buildProgram(io: CliIo, outcome: CliOutcome): Command {
     })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES);
-  registerDecodeCommand(program, io, outcome);
-  registerTokenCommand(program, io, outcome);
-  registerProfilesCommand(program, io, outcome);
-  registerUiCommand(program, io, outcome);
+  for (const name of commandsFor(argv)) (await COMMANDS[name]())(program, io, outcome);
   return program;
 }
 
@@ -49,7 +57,7 @@ function buildProgram(io: CliIo, outcome: CliOutcome): Command {
 async function runCli(argv: string[], io: CliIo): Promise<number> {
   const outcome = { exitCode: EXIT_OK };
   try {
-    await buildProgram(io, outcome).parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv, io, outcome)).parseAsync(argv, { from: 'user' });
     return outcome.exitCode;
   } catch (error) {
     // Commander has already printed its message (or the help / version).
@@ -59,7 +67,15 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+// stdin is a getter: Node builds the stream on first access, which only a run that reads stdin should pay for.
+const io: CliIo = {
+  get stdin() {
+    return process.stdin;
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+};
 
 const crash = (error: unknown): void => {
   reportError(toErrorPayload(error), io);
@@ -73,4 +89,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   else crash(error);
 });
 
-process.exitCode = await runCli(process.argv.slice(2), io);
+void runCli(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

@@ -1,7 +1,6 @@
 // What every mctoken command shares: the run's streams, exit codes, usage errors, colour and layout, reading stdin, files
 // and environment variables, error reporting and Ctrl-C. Kept free of the heavy modules so that `mctoken --help` stays fast.
 import type { Readable } from 'node:stream';
-import { readFile, stat } from 'node:fs/promises';
 import { version } from '../package.json';
 import type { ErrorCode } from '../shared/errors/error-codes';
 import { WorkbenchError, type ErrorPayload } from '../shared/errors/workbench-error';
@@ -189,6 +188,8 @@ const FILE_ERROR_REASONS: Record<string, string> = {
  * and the problem, never its contents: "cannot read key file ./k.pem: no such file".
  */
 export async function readTextFile(path: string, what: string): Promise<string> {
+  // Loaded on use: most runs read no file, and node:fs/promises costs start-up time.
+  const { readFile, stat } = await import('node:fs/promises');
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
@@ -212,6 +213,7 @@ export async function readTextFile(path: string, what: string): Promise<string> 
  */
 export async function warnIfReadableByOthers(path: string, what: string, io: Pick<CliIo, 'stderr' | 'env'>): Promise<void> {
   if (process.platform === 'win32') return;
+  const { stat } = await import('node:fs/promises');
   let mode: number;
   try {
     mode = (await stat(path)).mode;

@@ -66,6 +66,10 @@ describe('mctoken decode: token kinds, text output', () => {
     for (const path of V2_CLAIM_PATHS) expect(run.stdout).toMatch(new RegExp(`^ {2}${path.replace(/\./g, '\\.')}(\\s|$)`, 'm'));
     expect(run.stdout).toContain('= Enterprise');
     expect(run.stdout).toContain('= UTC-06:00');
+    // A sound token has no warning section: its single-use refresh token and legacy-only nature are notes.
+    expect(run.stdout).not.toMatch(/^Warnings/m);
+    expect(run.stdout).toMatch(/^Notes \(2\)\n {2}i Only legacy installed packages receive this SSO JWT\./m);
+    expect(run.stdout).toMatch(/^ {2}i request\.rest\.refreshToken works once/m);
     expect(run.stdout).toContain('(WARN_REFRESH_TOKEN_SINGLE_USE)');
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it');
     expect(hasAnsi(run.stdout)).toBe(false);
@@ -75,11 +79,12 @@ describe('mctoken decode: token kinds, text output', () => {
     const run = await runMctoken(['decode', v1Expired]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Marketing Cloud Engagement App Center SSO JWT (claims version 1, legacy)');
-    expect(run.stdout).toMatch(/^ {2}! This token expired 2 h ago \(/m);
+    expect(run.stdout).toMatch(/^Warnings \(2\)\n {2}! This token expired 2 h ago \(/m);
+    expect(run.stdout).toMatch(/^Notes \(3\)$/m);
     expect(run.stdout).toContain('(WARN_EXPIRED)');
     expect(run.stdout).toContain('(WARN_LIVE_TOKENS_IN_CLAIMS)');
     const json = JSON.parse((await runMctoken(['decode', v1Expired, '--json'])).stdout);
-    expect(json.warnings[0]).toEqual({ code: 'WARN_EXPIRED', message: expect.stringMatching(/^This token expired 2 h ago \(.+\)\. Open the app from Marketing Cloud again to get a fresh JWT\.$/) });
+    expect(json.warnings[0]).toEqual({ code: 'WARN_EXPIRED', severity: 'warning', message: expect.stringMatching(/^This token expired 2 h ago \(.+\)\. Open the app from Marketing Cloud again to get a fresh JWT\.$/) });
     for (const path of V1_CLAIM_PATHS) expect(run.stdout).toMatch(new RegExp(`^ {2}${path.replace(/\./g, '\\.')}(\\s|$)`, 'm'));
   });
 
@@ -128,7 +133,10 @@ describe('mctoken decode --json', () => {
     }
     expect(out.claims.find((c: { path: string }) => c.path === 'request.organization.dataContext')).toMatchObject({ value: 'tiered', interpretation: 'Enterprise' });
     expect(out.signature).toEqual({ alg: 'HS256', status: 'unchecked' });
-    expect(out.warnings).toEqual([{ code: 'WARN_REFRESH_TOKEN_SINGLE_USE', message: expect.stringMatching(/^request\.rest\.refreshToken works once/) }]);
+    expect(out.warnings).toEqual([
+      { code: 'WARN_LEGACY_PACKAGE', severity: 'info', message: expect.stringMatching(/^Only legacy installed packages receive this SSO JWT\./) },
+      { code: 'WARN_REFRESH_TOKEN_SINGLE_USE', severity: 'info', message: expect.stringMatching(/^request\.rest\.refreshToken works once/) },
+    ]);
   });
 
   it('lists undocumented claims too, flagged, with every leaf path (arrays by index, empty objects as leaves)', async () => {
@@ -344,5 +352,23 @@ describe('mctoken decode: colours', () => {
     expect(hasAnsi((await runMctoken(['decode', v2], { env: { FORCE_COLOR: '0' } })).stdout)).toBe(false);
     const error = await runMctoken(['decode', 'x'], { env: { FORCE_COLOR: '1' } });
     expect(error.stderr).toContain('\u001b[31m\u001b[1merror:');
+  });
+});
+
+describe('mctoken decode: a lean start', () => {
+  // Start-up time is measured by `npm run bench`; this proves the structure behind it: decode loads neither the app's
+  // services (router, zod, profile store) nor the keychain module.
+  it('loads only the entry and the shared error module, never services.cjs or keytar', () => {
+    const probe = file('loaded-modules.cjs', "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache))));\n");
+    const run = spawnSync(process.execPath, ['--require', probe, CLI_PATH, 'decode', v2], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const loaded = JSON.parse(run.stderr.slice(run.stderr.indexOf('LOADED ') + 7)) as string[];
+    const ours = loaded.filter((path) => path !== probe).map((path) => path.slice(path.lastIndexOf('/') + 1));
+    expect(ours).toEqual(['mctoken.cjs', 'errors.cjs']);
+    // The probe does see the services when a command needs them (an empty user-data folder: no profile, no keychain use).
+    const env = { ...process.env, MCTW_USER_DATA_DIR: join(dir, 'empty-user-data') };
+    const listing = spawnSync(process.execPath, ['--require', probe, CLI_PATH, 'profiles', 'list'], { encoding: 'utf8', env });
+    expect(listing.stdout).toContain('No saved profiles.');
+    expect(listing.stderr).toMatch(/LOADED .*services\.cjs/);
   });
 });

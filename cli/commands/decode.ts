@@ -1,10 +1,13 @@
 // `mctoken decode`: decode, explain and verify a token, offline. Options, run and output, top to bottom.
 import { Option, type Command } from 'commander';
-import type { ExplainedClaim, TokenExplanation } from '../../shared/claims/explained-claim';
+import { explainToken } from '../../shared/claims/explain-token';
+import type { ExplainedClaim, TokenExplanation, TokenWarning, TokenWarningSeverity } from '../../shared/claims/explained-claim';
+import { decodeToken } from '../../shared/decode/decode-token';
 import type { DecodedToken, JsonObject, JwsSerialization } from '../../shared/decode/decoded-token';
 import type { TokenKind } from '../../shared/decode/token-kind';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import type { SecretEncoding, SignatureStatus, VerificationKey, VerificationResult } from '../../shared/verify/verification';
+import { verifySignature } from '../../shared/verify/verify-signature';
 import {
   EXIT_FAILURE,
   EXIT_OK,
@@ -55,7 +58,7 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
     .command('decode')
     .summary('decode, explain and verify a token (offline)')
     .description(
-      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT, a four-segment Engagement access token or any JWS (compact or JSON, any payload): its kind, header, every claim explained, warnings and the signature status. Nothing is sent anywhere.',
+      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT (legacy installed packages only), a four-segment Engagement access token or any JWS (compact or JSON, any payload): its kind, header, every claim explained, warnings, notes and the signature status. Nothing is sent anywhere.',
     )
     .argument('[token]', 'the token; "-" or nothing (with piped input) reads it from stdin')
     .option('--json', 'print one JSON object instead of text')
@@ -78,12 +81,6 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
  * a malformed token or a usage problem is thrown (exit 1 or 2 at the top).
  */
 export async function runDecode(tokenArgument: string | undefined, options: DecodeOptions, io: CliIo): Promise<number> {
-  // Loaded here, not at the top: the decoder, the claim catalogue and the verifier are only needed when decode runs.
-  const [{ decodeToken }, { explainToken }, { verifySignature }] = await Promise.all([
-    import('../../shared/decode/decode-token'),
-    import('../../shared/claims/explain-token'),
-    import('../../shared/verify/verify-signature'),
-  ]);
   const source = await verificationKeyFromOptions(options, io);
   const token = decodeToken(await readTokenInput(tokenArgument, io));
   const explanation = explainToken(token, { now: Date.now() });
@@ -167,7 +164,8 @@ export interface DecodeJson {
   signature: { alg: string | null; status: SignatureStatus };
   /** Each signature's own result, in order (one for a compact token). */
   signatures: { alg: string | null; kid: string | null; status: SignatureStatus; code?: string }[];
-  warnings: { code: string; message: string }[];
+  /** Warnings (`severity: "warning"`) first, then notes (`"info"`: facts about a sound token). */
+  warnings: { code: string; severity: TokenWarningSeverity; message: string }[];
 }
 
 function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signature: VerificationResult): DecodeJson {
@@ -188,7 +186,7 @@ function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signat
     signatures: (signature.signatures ?? [{ ...signature, kid: typeof token.header.kid === 'string' ? token.header.kid : null }]).map(({ alg, kid, status, error }) =>
       error === undefined ? { alg, kid, status } : { alg, kid, status, code: error.code },
     ),
-    warnings: explanation.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
+    warnings: explanation.warnings.map((warning) => ({ code: warning.code, severity: warning.severity, message: warning.message })),
   };
 }
 
@@ -202,7 +200,7 @@ interface PlainLayout {
 
 const MAX_PATH_COLUMN = 36;
 
-/** The text `mctoken decode` prints: kind, header, every claim with its reading and explanation (or a payload's text), warnings, signature(s). */
+/** The text `mctoken decode` prints: kind, header, every claim with its reading and explanation (or a payload's text), warnings, notes, signature(s). */
 function formatDecodePlain(token: DecodedToken, explanation: TokenExplanation, signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
   const { paint } = layout;
   const form = token.serialization === 'compact' ? '' : `, ${token.serialization} JSON serialization`;
@@ -215,17 +213,22 @@ function formatDecodePlain(token: DecodedToken, explanation: TokenExplanation, s
     const lines = encoding === 'utf8' ? terminalSafe(text, { keepNewlines: true, keepTabs: true }).split('\n') : (text.match(/.{1,64}/g) ?? []);
     out.push(paint.bold(`Payload (${encoding === 'utf8' ? 'UTF-8 text' : 'hex: the bytes are not text'})`), ...lines.map((line) => `  ${line}`), '');
   }
-  if (explanation.warnings.length > 0) {
-    out.push(paint.bold(`Warnings (${explanation.warnings.length})`));
-    for (const warning of explanation.warnings) {
-      const [first = '', ...rest] = wrapText(`${terminalSafe(warning.message)} (${warning.code})`, layout.width, '    ');
-      out.push(`  ${paint.yellow('!')} ${first.trimStart()}`, ...rest);
-    }
-    out.push('');
-  }
+  out.push(...warningRows('Warnings', paint.yellow('!'), explanation.warnings.filter((w) => w.severity === 'warning'), layout));
+  out.push(...warningRows('Notes', paint.cyan('i'), explanation.warnings.filter((w) => w.severity === 'info'), layout));
   if (signature.signatures === undefined) out.push(signatureLine('Signature', signature, keyDescription, layout));
   else signature.signatures.forEach((one, i) => out.push(signatureLine(`Signature ${i + 1}${one.kid === null ? '' : ` (kid ${terminalSafe(one.kid)})`}`, one, keyDescription, layout)));
   return `${out.join('\n')}\n`;
+}
+
+// One section of warnings or notes (nothing when empty), each item marked and wrapped, its code at the end.
+function warningRows(title: string, mark: string, warnings: TokenWarning[], layout: PlainLayout): string[] {
+  if (warnings.length === 0) return [];
+  const rows = [layout.paint.bold(`${title} (${warnings.length})`)];
+  for (const warning of warnings) {
+    const [first = '', ...rest] = wrapText(`${terminalSafe(warning.message)} (${warning.code})`, layout.width, '    ');
+    rows.push(`  ${mark} ${first.trimStart()}`, ...rest);
+  }
+  return [...rows, ''];
 }
 
 function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {

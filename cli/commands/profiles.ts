@@ -70,7 +70,7 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
     .description('save an Intelligence profile (or replace the settings of the one with that name); the key goes to the OS keychain')
     .argument('<name>', 'the profile name')
     .requiredOption('--client-id <id>', 'the service account id (client id)')
-    .addOption(new Option('--region <region>', 'the Intelligence region').choices(REGIONS).conflicts('discoveryUrl'))
+    .addOption(new Option('--region <region>', 'the Intelligence region (its discovery URL is guessed from the one documented URL: prefer --discovery-url)').choices(REGIONS).conflicts('discoveryUrl'))
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM); may be left out when updating, to keep the stored key')
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key (used once, not stored)')

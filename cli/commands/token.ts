@@ -76,7 +76,7 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
     )
     .addOption(new Option('--profile <name>', 'use a profile saved in the app or with "mctoken profiles save"').conflicts(['clientId', 'region', 'discoveryUrl', 'keyFile', 'passphraseEnv']))
     .option('--client-id <id>', 'the service account id (client id)')
-    .addOption(new Option('--region <region>', 'the Intelligence region, a shortcut for its discovery URL').choices(REGIONS).conflicts('discoveryUrl'))
+    .addOption(new Option('--region <region>', 'the Intelligence region, a shortcut for its discovery URL (guessed from the one documented URL: prefer --discovery-url)').choices(REGIONS).conflicts('discoveryUrl'))
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM)')
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key')

@@ -1,4 +1,4 @@
-// Test helper: runs the BUILT CLI (dist/cli/mctoken.mjs) as a child process and records everything it printed, so every
+// Test helper: runs the BUILT CLI (dist/cli/mctoken.cjs) as a child process and records everything it printed, so every
 // test file can end with a scan proving no output ever carried a key or secret.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI_TEST_TIMEOUT_MS = 90_000;
 
 /** The built CLI the tests run. */
-export const CLI_PATH = join(REPO_ROOT, 'dist/cli/mctoken.mjs');
+export const CLI_PATH = join(REPO_ROOT, 'dist/cli/mctoken.cjs');
 
 /** What one run of the CLI did. */
 export interface CliRun {
@@ -44,7 +44,7 @@ export interface StartedCli {
   done: Promise<CliRun>;
 }
 
-/** Starts `node dist/cli/mctoken.mjs ...args`, without the test runner's colour variables unless `env` sets them. */
+/** Starts `node dist/cli/mctoken.cjs ...args`, without the test runner's colour variables unless `env` sets them. */
 export function startMctoken(args: string[], options: RunOptions = {}): StartedCli {
   const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
@@ -88,11 +88,11 @@ function newestSource(dir: string): { path: string; mtimeMs: number } {
 
 /** Fails with what to do when the CLI is not built, or is older than a source it bundles (cli/, shared/, electron/services/). */
 export function assertCliBuilt(): void {
-  if (!existsSync(CLI_PATH)) throw new Error('dist/cli/mctoken.mjs is missing: build it first with `node scripts/build-node.mjs`.');
+  if (!existsSync(CLI_PATH)) throw new Error('dist/cli/mctoken.cjs is missing: build it first with `node scripts/build-node.mjs`.');
   const built = statSync(CLI_PATH).mtimeMs;
   for (const dir of ['cli', 'shared', 'electron/services']) {
     const newest = newestSource(join(REPO_ROOT, dir));
-    if (newest.mtimeMs > built) throw new Error(`dist/cli/mctoken.mjs is older than ${newest.path}: rebuild it with \`node scripts/build-node.mjs\`.`);
+    if (newest.mtimeMs > built) throw new Error(`dist/cli/mctoken.cjs is older than ${newest.path}: rebuild it with \`node scripts/build-node.mjs\`.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { app, session, shell, type BrowserWindow } from 'electron';
+import { app, session, type BrowserWindow } from 'electron';
 import { appEnvironment } from '../services/app-environment';
 import { createWorkbenchServices } from '../services/create-services';
 import { defaultUserDataDir } from '../services/paths';
@@ -24,7 +24,6 @@ if (!app.requestSingleInstanceLock()) {
     userDataDir: app.getPath('userData'),
     keychainService: keychainServiceName(env),
     appVersion: app.getVersion(),
-    openExternal: (url) => shell.openExternal(url),
     onInternalError: (channel, error) => console.error(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).`),
   });
 

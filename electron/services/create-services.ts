@@ -1,4 +1,3 @@
-import { WorkbenchError } from '../../shared/errors/workbench-error';
 import type { IpcChannel } from '../../shared/ipc/ipc-contract';
 import { createSafeFetch } from './net/safe-fetch';
 import { nodeKeyDecryptor } from './node-key-decryptor';
@@ -19,8 +18,6 @@ export interface WorkbenchServicesOptions {
   keychainService?: string;
   /** The underlying fetch (wrapped in safe-fetch); default the global fetch. */
   fetch?: typeof fetch;
-  /** Opens a link in the system browser (Electron's shell.openExternal); without it shell:open-external says it is unavailable. */
-  openExternal?: (url: string) => Promise<void>;
   /** The app version (package.json) reported by app:info. */
   appVersion: string;
   /** The platform reported by app:info; default process.platform. */
@@ -39,11 +36,6 @@ export interface WorkbenchServices {
   fetch: typeof fetch;
 }
 
-/** Without a system browser (the CLI), opening links is refused with a message saying what to do. */
-async function noBrowser(): Promise<void> {
-  throw new WorkbenchError('ERR_USAGE', 'Opening links is only available in the desktop app: copy the link into your browser.');
-}
-
 /** The composition root used by the Electron main process and the CLI (mctoken ui included): the same router, profiles and keychain everywhere. */
 export function createWorkbenchServices(options: WorkbenchServicesOptions): WorkbenchServices {
   const secrets = createKeytarSecretStore({ service: options.keychainService ?? keychainServiceName() });
@@ -57,8 +49,6 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
     secrets,
     profiles,
     tokens,
-    decryptor: nodeKeyDecryptor,
-    openExternal: options.openExternal ?? noBrowser,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
   return { router, profiles, secrets, tokens, fetch: safeFetch };

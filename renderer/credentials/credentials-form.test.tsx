@@ -57,6 +57,16 @@ describe('CredentialsForm', () => {
     expect(document.body).not.toHaveTextContent(keys.pkcs1Pem.split('\n')[1]!);
   });
 
+  it('says next to the region choice that the region table is a guess and recommends pasting the discovery URL', async () => {
+    const user = userEvent.setup();
+    renderWithBridge(<CredentialsForm profile={null} onSaved={vi.fn()} onRun={() => undefined} running={false} />, createFakeBridge().bridge);
+    const hint = "Only us1's discovery URL is documented; the others are guessed from it. Best: choose “Paste a discovery URL…” and paste the one the Intelligence UI shows.";
+    expect(screen.getByText(hint)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Region'), 'custom');
+    expect(screen.queryByText(hint)).toBeNull();
+    expect(screen.getByLabelText('Discovery URL')).toBeInTheDocument();
+  });
+
   it('sends a pasted discovery URL and the passphrase of an encrypted key', async () => {
     const fake = createFakeBridge();
     const user = userEvent.setup();

@@ -157,7 +157,7 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
           </div>
         ) : (
           <p className="field__help form-grid__aside">
-            Uses the region's discovery document. Were you given a discovery URL? Choose “Paste a discovery URL…”.
+            Only us1's discovery URL is documented; the others are guessed from it. Best: choose “Paste a discovery URL…” and paste the one the Intelligence UI shows.
           </p>
         )}
         <div className="form-grid__wide">

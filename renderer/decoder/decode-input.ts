@@ -10,12 +10,15 @@ export type DecodeState =
   | { status: 'error'; error: ErrorPayload }
   | { status: 'ok'; token: DecodedToken; explanation: TokenExplanation };
 
-/** Decodes and explains the pasted text at time `now` (ms); never throws. Blank input is `empty`, not an error. */
-export function decodeInput(input: string, now: number): DecodeState {
+/**
+ * Decodes and explains the pasted text at time `now` (ms), pasted at `decodedAt` (default `now`); never throws.
+ * Blank input is `empty`, not an error.
+ */
+export function decodeInput(input: string, now: number, decodedAt = now): DecodeState {
   if (input.trim().length === 0) return { status: 'empty' };
   try {
     const token = decodeToken(input);
-    return { status: 'ok', token, explanation: explainToken(token, { now }) };
+    return { status: 'ok', token, explanation: explainToken(token, { now, decodedAt }) };
   } catch (error) {
     return { status: 'error', error: toErrorPayload(error) };
   }

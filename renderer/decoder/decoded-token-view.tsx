@@ -22,7 +22,7 @@ function countNote(count: number, noun: string): string {
 /** A decoded token: its kind, its warnings, and its explained payload and header. */
 export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) {
   const flagged = useMemo(
-    () => new Set(explanation.warnings.flatMap((w) => (w.path === undefined || w.code === 'WARN_UNDOCUMENTED_CLAIMS' ? [] : [w.path]))),
+    () => new Set(explanation.warnings.flatMap((w) => (w.path === undefined || w.severity === 'info' ? [] : [w.path]))),
     [explanation.warnings],
   );
   const undocumented = explanation.claims.filter((c) => !c.documented).length;

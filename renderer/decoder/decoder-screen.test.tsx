@@ -95,6 +95,26 @@ describe('DecoderScreen', () => {
     expect(row('exp')).toHaveClass('claim-row--flagged');
   });
 
+  it('shows the notes about a sound token as information, not warnings, and flags no row', async () => {
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    render(<DecoderScreen profiles={[]} />);
+    await pasteToken(token);
+
+    const list = await screen.findByRole('list', { name: 'Warnings' });
+    const items = Array.from(list.querySelectorAll<HTMLElement>('[data-warning-code]'));
+    expect(items.map((item) => [item.dataset.warningCode, item.dataset.severity])).toEqual([
+      ['WARN_LEGACY_PACKAGE', 'info'],
+      ['WARN_REFRESH_TOKEN_SINGLE_USE', 'info'],
+    ]);
+    for (const item of items) {
+      expect(item).toHaveClass('token-warning--info');
+      expect(item).not.toHaveClass('token-warning--warning');
+      expect(item).toHaveTextContent(/^iNote: /);
+    }
+    expect(row('request.rest.refreshToken')).not.toHaveClass('claim-row--flagged');
+    expect(screen.getByText(/^Decoded: .*No warnings\.$/)).toBeInTheDocument();
+  });
+
   it.each([
     ['not a token at all'],
     ['eyJhbGciOiJIUzI1NiJ9.garbage!!.x'],

@@ -17,16 +17,22 @@ export interface DecoderScreenProps {
 function announcement(state: DecodeState): string {
   if (state.status === 'empty') return '';
   if (state.status === 'error') return 'The input could not be decoded.';
-  const warnings = state.explanation.warnings.length;
+  const warnings = state.explanation.warnings.filter((w) => w.severity === 'warning').length;
   return `Decoded: ${state.explanation.kindLabel}. ${warnings === 0 ? 'No warnings.' : `${warnings} warning${warnings === 1 ? '' : 's'}.`}`;
 }
 
 /** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; decoding follows typing at a lower priority (useDeferredValue), so large tokens do not block the input. */
 export function DecoderScreen({ profiles }: DecoderScreenProps) {
   const [input, setInput] = useState('');
+  // When the text was pasted: a lifetime without iat (v1 expiresIn) counts from it, not from every clock tick.
+  const [pastedAt, setPastedAt] = useState(() => Date.now());
   const deferred = useDeferredValue(input);
   const now = useNow(15_000);
-  const state = useMemo(() => decodeInput(deferred, now), [deferred, now]);
+  const state = useMemo(() => decodeInput(deferred, now, pastedAt), [deferred, now, pastedAt]);
+  const onInput = (value: string) => {
+    setInput(value);
+    setPastedAt(Date.now());
+  };
   const secretProfiles = useMemo(() => profiles.filter((p) => p.product === 'engagement' && p.hasSecret), [profiles]);
 
   return (
@@ -40,7 +46,7 @@ export function DecoderScreen({ profiles }: DecoderScreenProps) {
       {/* Input, result, then signature: on a wide window the signature sits under the input, on a narrow one under the result. */}
       <div className="decoder__columns">
       <div className="decoder__input">
-        <TokenInput value={input} onChange={setInput} />
+        <TokenInput value={input} onChange={onInput} />
       </div>
       <div className="decoder__output">
         <p className="visually-hidden" role="status" aria-live="polite">

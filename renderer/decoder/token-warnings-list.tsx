@@ -12,26 +12,36 @@ const TITLES: Readonly<Record<TokenWarningCode, string>> = {
   WARN_UNDOCUMENTED_CLAIMS: 'Undocumented claims',
   WARN_PAYLOAD_NOT_JSON: 'Payload is not valid JSON',
   WARN_UNPROTECTED_HEADER: 'Unprotected header',
+  WARN_LEGACY_PACKAGE: 'Legacy packages only',
 };
+
+type Tone = 'danger' | 'warning' | 'info';
+const RANK: Readonly<Record<Tone, number>> = { danger: 0, warning: 1, info: 2 };
+
+function tone(warning: TokenWarning): Tone {
+  if (warning.severity === 'info') return 'info';
+  return DANGER.has(warning.code) ? 'danger' : 'warning';
+}
 
 /** Props of {@link TokenWarningsList}. */
 export interface TokenWarningsListProps {
   warnings: readonly TokenWarning[];
 }
 
-/** The warnings about a token, most serious first, each with a short title, its message and the claim it concerns. */
+/** The warnings about a token, most serious first, then the notes (information, shown calmer); each with a title, message and claim. */
 export function TokenWarningsList({ warnings }: TokenWarningsListProps) {
   if (warnings.length === 0) return null;
-  const sorted = [...warnings].sort((a, b) => Number(DANGER.has(b.code)) - Number(DANGER.has(a.code)));
+  const sorted = [...warnings].sort((a, b) => RANK[tone(a)] - RANK[tone(b)]);
   return (
     <ul className="token-warnings" aria-label="Warnings">
       {sorted.map((warning, index) => (
-        <li key={`${warning.code}-${index}`} className={`token-warning token-warning--${DANGER.has(warning.code) ? 'danger' : 'warning'}`} data-warning-code={warning.code}>
+        <li key={`${warning.code}-${index}`} className={`token-warning token-warning--${tone(warning)}`} data-warning-code={warning.code} data-severity={warning.severity}>
           <span className="token-warning__icon" aria-hidden="true">
-            !
+            {warning.severity === 'info' ? 'i' : '!'}
           </span>
           <div>
             <p className="token-warning__title">
+              {warning.severity === 'info' && <span className="visually-hidden">Note: </span>}
               {TITLES[warning.code]}
               {warning.path !== undefined && <code className="token-warning__path">{warning.path}</code>}
             </p>

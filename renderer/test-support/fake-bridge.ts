@@ -51,7 +51,6 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
   const listeners = new Set<(payload: IpcEventMap['token:progress']) => void>();
   const defaults: { [C in IpcChannel]: FakeHandler<C> } = {
     'app:info': () => ok({ version: '0.1.0', platform: 'linux', keychain: { available: true } }),
-    'keys:inspect': () => ok({ type: 'RSA', bits: 2048, fingerprint: 'SHA256:x', format: 'pkcs1' }),
     'profiles:list': () => ok({ profiles: [], problems: [] }),
     'profiles:save': (request) => ok(makeProfile({ ...request, id: request.id ?? 'p-new', region: request.region ?? null, discoveryUrl: request.discoveryUrl ?? null })),
     'profiles:rename': (request) => ok(makeProfile({ id: request.id, name: request.name })),
@@ -59,7 +58,6 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
     'token:run': () => new Promise(() => undefined),
     'token:cancel': () => ok({ cancelled: true }),
     'verify:with-profile': () => ok({ status: 'unchecked', alg: 'HS256' }),
-    'shell:open-external': () => ok(null),
   };
   const bridge: Record<string, unknown> = {};
   for (const channel of Object.keys(defaults) as IpcChannel[]) {

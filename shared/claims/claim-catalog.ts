@@ -1,4 +1,5 @@
 // Assembles the claim catalogs per token kind: registered claims first, then the kind's own entries (later wins).
+// Start here to add claims: each list lives in catalog/ (one file per kind of token); interpreters in interpret/.
 // A catalog is a tree keyed by JSON key, so the explainer looks keys up as it walks without building path strings.
 import type { TokenKind } from '../decode/token-kind';
 import type { ClaimEntry } from './claim-entry';
@@ -8,6 +9,7 @@ import { ENGAGEMENT_SSO_V2_CLAIMS } from './catalog/engagement-sso-v2';
 import { ENGAGEMENT_SSO_V1_CLAIMS } from './catalog/engagement-sso-v1';
 import { INTELLIGENCE_ASSERTION_CLAIMS } from './catalog/intelligence-assertion';
 import { ENGAGEMENT_ACCESS_TOKEN_CLAIMS } from './catalog/engagement-access-token';
+import { OPENID_ID_TOKEN_CLAIMS, OPENID_STANDARD_CLAIMS } from './catalog/openid-claims';
 
 /** One node of a catalog tree: the entry documented at this path (if any) and the nodes below it by key. */
 export interface ClaimCatalog {
@@ -36,7 +38,7 @@ function build(...lists: (readonly ClaimEntry[])[]): ClaimCatalog {
 }
 
 const CLAIMS: Readonly<Record<TokenKind, ClaimCatalog>> = {
-  generic: build(REGISTERED_CLAIMS),
+  generic: build(REGISTERED_CLAIMS, OPENID_ID_TOKEN_CLAIMS, OPENID_STANDARD_CLAIMS),
   'engagement-sso-v2': build(REGISTERED_CLAIMS, ENGAGEMENT_SSO_V2_CLAIMS),
   'engagement-sso-v1': build(REGISTERED_CLAIMS, ENGAGEMENT_SSO_V2_CLAIMS, ENGAGEMENT_SSO_V1_CLAIMS),
   'intelligence-assertion': build(REGISTERED_CLAIMS, INTELLIGENCE_ASSERTION_CLAIMS),

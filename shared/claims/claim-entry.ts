@@ -6,13 +6,15 @@ import type { TokenKind } from '../decode/token-kind';
 export interface InterpretContext {
   /** The reference time, in milliseconds since the epoch. */
   now: number;
+  /** When the token was decoded (ms since the epoch; default `now`): what a lifetime without `iat` counts from. */
+  decodedAt?: number;
   kind: TokenKind;
   header: JsonObject;
   payload: JsonObject;
 }
 
-/** Turns a claim's raw value into a human reading, or null when there is nothing to add. */
-export type Interpreter = (value: unknown, context: InterpretContext) => string | null;
+/** Turns a claim's raw value (at dotted `path`, array indexes included) into a human reading, or null when there is nothing to add. */
+export type Interpreter = (value: unknown, context: InterpretContext, path?: string) => string | null;
 
 /** One documented path in a claim catalog. */
 export interface ClaimEntry {

@@ -11,10 +11,12 @@ interface Walk {
   context: InterpretContext;
   undocumented: string;
   out: ExplainedClaim[];
+  unknown: string[];
 }
 
 function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | undefined): void {
   if (entry === undefined) {
+    walk.unknown.push(path);
     walk.out.push({ path, value, explanation: walk.undocumented, documented: false, interpretation: null, unused: false });
     return;
   }
@@ -23,7 +25,7 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
     value,
     explanation: entry.explanation,
     documented: entry.undocumented !== true,
-    interpretation: entry.interpret === undefined ? null : entry.interpret(value, walk.context),
+    interpretation: entry.interpret === undefined ? null : entry.interpret(value, walk.context, path),
     unused: entry.unused === true,
   });
 }
@@ -50,9 +52,12 @@ function visit(walk: Walk, path: string, value: unknown, node: ClaimCatalog | un
   leaf(walk, path, value, entry);
 }
 
-/** Every leaf of `object` in document order (objects and non-empty arrays descended; array indexes ignored for lookup). */
-export function explainLeaves(object: JsonObject, catalog: ClaimCatalog, context: InterpretContext, undocumented: string): ExplainedClaim[] {
-  const walk: Walk = { context, undocumented, out: [] };
+/**
+ * Every leaf of `object` in document order (objects and non-empty arrays descended; array indexes ignored for lookup).
+ * Paths the catalog does not know at all are also pushed to `unknown` (known-but-undocumented entries are not).
+ */
+export function explainLeaves(object: JsonObject, catalog: ClaimCatalog, context: InterpretContext, undocumented: string, unknown: string[] = []): ExplainedClaim[] {
+  const walk: Walk = { context, undocumented, out: [], unknown };
   for (const key of Object.keys(object)) visit(walk, key, object[key], catalog.children.get(key), undefined, 1);
   return walk.out;
 }

@@ -50,12 +50,12 @@ describe('explainToken: App Center SSO JWT', () => {
     expect(reading('jti')).toBe('A UUID: random and unique per token.');
     expect(reading('request.claimsVersion')).toBe('Claims version 2 (current)');
     expect(reading('request.user.culture')).toBe('English (United States)');
-    expect(reading('request.user.timezone.offset')).toBe('UTC-06:00');
+    expect(reading('request.user.timezone.offset')).toBe('UTC-06:00; dst false: no daylight saving');
     expect(reading('request.organization.dataContext')).toBe('Enterprise');
-    expect(reading('request.organization.stackKey')).toBe('server instance S7 (selects the SOAP endpoint)');
+    expect(reading('request.organization.stackKey')).toBeNull();
     expect(reading('request.organization.region')).toBe('North America (NA1)');
     expect(reading('request.organization.id')).toBe('Differs from enterpriseId (514001234): a business unit (sub-account) of that enterprise.');
-    expect(reading('request.application.customerEnvironment')).toBe('Production');
+    expect(reading('request.application.customerEnvironment')).toBe("Production (the docs' example value)");
     expect(reading('request.rest.authEndpoint')).toBe('Tenant subdomain mc563885gzs27c5t9-63k636ttgm, auth service');
     expect(reading('request.rest.apiEndpointBase')).toBe('Tenant subdomain mc563885gzs27c5t9-63k636ttgm, rest service');
     expect(reading('request.user.email')).toBeNull();
@@ -84,8 +84,8 @@ describe('explainToken: App Center SSO JWT', () => {
     const explanation = await explainSso(1, { iat: NOW_S - 60 });
     expect(row(explanation, 'request.user.oauthToken')).toMatchObject({ unused: false, explanation: expect.stringMatching(/live REST API access token, valid 1 hour/) });
     expect(row(explanation, 'request.user.internalOauthToken').explanation).toMatch(/SOAP API token \(the "legacy token"\)/);
-    expect(row(explanation, 'request.user.expiresIn').interpretation).toBe('1200 s (20 min): oauthToken 2025-01-15T12:19:00Z (expires in 19 min)');
-    expect(row(explanation, 'iss').interpretation).toBe('The documented issuer of legacy App Center SSO JWTs.');
+    expect(row(explanation, 'request.user.expiresIn').interpretation).toBe('1200 s (20 min) counted from iat: ends 2025-01-15T12:19:00Z (expires in 19 min)');
+    expect(row(explanation, 'iss').interpretation).toBe('The issuer seen in legacy App Center SSO JWTs (Salesforce does not document one).');
     expect(row(explanation, 'iat').interpretation).toBe('2025-01-15T11:59:00Z (issued 1 min ago)');
   });
 
@@ -112,6 +112,74 @@ describe('explainToken: App Center SSO JWT', () => {
     const explanation = await explainSso(2, { request: { application: { features: { beta: true }, userPermissions: [{ name: 'Admin' }, 'Read'] } } });
     for (const path of ['request.application.features.beta', 'request.application.userPermissions.0.name', 'request.application.userPermissions.1']) {
       expect(row(explanation, path)).toMatchObject({ documented: true, unused: true, explanation: 'Documented as not used.' });
+    }
+  });
+});
+
+describe('explainToken: corrected explanations (newer docs over the older "Explanation of the Decoded JWT" page)', () => {
+  const explanationOf = async (version: 1 | 2, path: string) => row(await explainSso(version), path).explanation;
+
+  it('enterpriseId: an agency sub-account\'s is the agency client\'s id, not the top-level parent\'s', async () => {
+    expect(await explanationOf(2, 'request.organization.enterpriseId')).toBe(
+      "The enterprise id: the MID of the top-level (parent) account. For an agency sub-account it is the agency client's id, not the top-level parent's.",
+    );
+  });
+
+  it('stackKey: stacks beyond S50 are ordinary, and URLs come from the tenant-specific endpoints, not the stack', async () => {
+    const explanation = await explainSso(2, { request: { organization: { stackKey: 'S11' } } });
+    expect(row(explanation, 'request.organization.stackKey')).toMatchObject({
+      interpretation: null,
+      explanation:
+        'The server instance (stack) of the account, e.g. S7 or S11. Do not build URLs from it: use the tenant-specific endpoints (request.rest.apiEndpointBase, then GET platform/v1/endpoints).',
+    });
+    expect(row(explanation, 'request.organization.stackKey').explanation).not.toMatch(/SOAP|usual/);
+  });
+
+  it('timezone.offset and dst: offset looks like the standard offset, dst whether daylight saving applies', async () => {
+    const london = await explainSso(2, { request: { user: { timezone: { longName: 'London', shortName: 'GMT', offset: 0, dst: true } } } });
+    expect(row(london, 'request.user.timezone.offset')).toMatchObject({
+      explanation:
+        "The user's time-zone offset from UTC, in hours (e.g. -6.0). It looks like the standard offset, with dst saying whether daylight saving applies: the docs' userinfo example shows London as offset 0, dst true. The docs say no more.",
+      interpretation: 'UTC+00:00, apparently the standard offset; dst true: daylight saving applies (then usually UTC+01:00)',
+    });
+    expect(row(london, 'request.user.timezone.dst').explanation).toMatch(/^Whether daylight saving time applies to the user's time zone/);
+  });
+
+  it('v1 expiresIn: the docs are ambiguous; without iat it counts from when the JWT was decoded and says so', async () => {
+    const token = await makeEngagementSsoJwt({ version: 1, extraClaims: { exp: NOW_S + 240 } });
+    const explanation = explainToken(decodeToken(token), { now: NOW, decodedAt: NOW - 120_000 });
+    expect(decodeToken(token).payload.iat).toBeUndefined();
+    expect(row(explanation, 'request.user.expiresIn')).toMatchObject({
+      explanation:
+        'A lifetime in seconds, e.g. 1200. The docs are ambiguous: the older page ties it to internalOauthToken, while the SDKs apply it to oauthToken, counted from when the JWT arrives (these JWTs carry no iat).',
+      interpretation: '1200 s (20 min) counted from when this JWT was decoded, as it has no iat: ends about 2025-01-15T12:18:00Z (expires in 18 min)',
+    });
+  });
+
+  it('customerEnvironment: no documented values; application.id is the package id; redirectUrl is where SSO lands', async () => {
+    expect(await explanationOf(2, 'request.application.customerEnvironment')).toBe('Tells a production account from a development one, e.g. Prod; the docs publish no list of values.');
+    expect(row(await explainSso(2, { request: { application: { customerEnvironment: 'Dev' } } }), 'request.application.customerEnvironment').interpretation).toBeNull();
+    expect(await explanationOf(2, 'request.application.id')).toBe('The package id (called "App ID" in the old App Center).');
+    expect(await explanationOf(2, 'request.application.redirectUrl')).toBe('Where to send the user after a successful SSO login.');
+  });
+
+  it('v1 iss: Salesforce documents no issuer; the usual value is what was seen', async () => {
+    const explanation = await explainSso(1);
+    expect(row(explanation, 'iss').explanation).toBe(
+      'Issuer (RFC 7519 §4.1.1). Salesforce does not document an issuer for SSO JWTs; legacy ones were seen with https://imh.exacttarget.com.',
+    );
+    expect(row(await explainSso(1, { iss: 'https://example.com' }), 'iss').interpretation).toBe(
+      'Not the issuer seen in legacy App Center SSO JWTs (https://imh.exacttarget.com); Salesforce does not document one.',
+    );
+  });
+
+  it('legacy ExactTarget hosts in authEndpoint and apiEndpointBase are legacy, not invalid', async () => {
+    const explanation = await explainSso(2, {
+      request: { rest: { authEndpoint: 'https://auth.exacttargetapis.com/v1/requestToken', apiEndpointBase: 'https://www.exacttargetapis.com/' } },
+    });
+    for (const path of ['request.rest.authEndpoint', 'request.rest.apiEndpointBase']) {
+      expect(row(explanation, path).interpretation, path).toMatch(/^A legacy shared ExactTarget host\. Current docs require the tenant-specific/);
+      expect(row(explanation, path).explanation, path).toMatch(/legacy shared host/);
     }
   });
 });
@@ -157,18 +225,44 @@ describe('explainToken: other kinds', () => {
     const explanation = explainToken(decodeToken(makeEngagementAccessToken({ clientType: 'Confidential' })), { now: NOW });
     expect(explanation.kindLabel).toBe('Marketing Cloud Engagement access token (four segments)');
     expect(explanation.claims.map((c) => [c.path, c.documented])).toEqual([
-      ['access_token', true],
-      ['client_id', true],
-      ['eid', true],
-      ['stack_key', true],
-      ['platform_version', true],
-      ['client_type', true],
+      ['access_token', false],
+      ['client_id', false],
+      ['eid', false],
+      ['stack_key', false],
+      ['platform_version', false],
+      ['client_type', false],
     ]);
-    expect(row(explanation, 'stack_key').interpretation).toBe('server instance S7 (selects the SOAP endpoint)');
+    for (const claim of explanation.claims) expect(claim.explanation, claim.path).toMatch(/^Seen in real tokens, not documented: /);
+    expect(row(explanation, 'stack_key').interpretation).toBeNull();
     expect(row(explanation, 'client_type').interpretation).toBe('A web app integration (a confidential client, authorization code grant).');
     const ver = explanation.header.find((h) => h.path === 'ver');
-    expect(ver).toMatchObject({ value: '1', documented: false, explanation: expect.stringMatching(/^Not a registered header parameter and not in the public docs/) });
+    expect(ver).toMatchObject({ value: '1', documented: false, explanation: expect.stringMatching(/^Seen in real tokens, not documented: .*not a registered header parameter\.$/) });
     expect(explanation.header.find((h) => h.path === 'kid')).toMatchObject({ value: '4', documented: true });
+  });
+
+  it('explains the OpenID Connect ID token and standard claims of a generic JWT instead of calling them undocumented', () => {
+    const payload = {
+      iss: 'https://id.example.com', sub: 'u1', aud: 'client-1', exp: NOW_S + 300, iat: NOW_S - 60, auth_time: NOW_S - 120,
+      nonce: 'n-0S6_WzA2Mj', azp: 'client-1', at_hash: 'MTIzNDU2Nzg5MDEyMzQ1Ng', c_hash: 'LDktKdoQak3Pk0cnXxCltA', acr: 'urn:mace:incommon:iap:silver',
+      amr: ['pwd', 'mfa'], sid: '08a5019c-17e1-4977-8f42-65a12843ea02',
+      name: 'Ada Lovelace', given_name: 'Ada', family_name: 'Lovelace', middle_name: 'King', nickname: 'Ada', preferred_username: 'ada',
+      profile: 'https://example.com/ada', picture: 'https://example.com/ada.png', website: 'https://example.com', email: 'ada@example.com',
+      email_verified: true, gender: 'female', birthdate: '1815-12-10', zoneinfo: 'Europe/London', locale: 'en-GB', phone_number: '+44 20 7946 0000',
+      phone_number_verified: false, address: { formatted: '12 St James\'s Square, London', street_address: "12 St James's Square", locality: 'London', region: 'Greater London', postal_code: 'SW1Y 4LB', country: 'UK' },
+      updated_at: NOW_S - 3 * 86_400,
+    };
+    const explanation = explainToken(decodeToken(makeGenericJwt(payload)), { now: NOW });
+    for (const claim of explanation.claims) {
+      expect(claim.documented, claim.path).toBe(true);
+      expect(claim.explanation, claim.path).not.toBe(UNDOCUMENTED_CLAIM);
+    }
+    expect(row(explanation, 'amr.1').explanation).toMatch(/^Authentication methods references/);
+    expect(row(explanation, 'address.locality').explanation).toBe('City or locality (OpenID Connect Core §5.1.1).');
+    expect(row(explanation, 'email').explanation).toMatch(/OpenID Connect Core §5\.1\)\.$/);
+    expect(row(explanation, 'auth_time').interpretation).toBe('2025-01-15T11:58:00Z (authenticated 2 min ago)');
+    expect(row(explanation, 'updated_at').interpretation).toBe('2025-01-12T12:00:00Z (updated 3 d ago)');
+    // OpenID claims are top-level claims: nested under an SSO JWT's request.user they stay undocumented.
+    expect(explainToken(decodeToken(makeGenericJwt({ custom: { email: 'x' } })), { now: NOW }).claims[0]!.documented).toBe(false);
   });
 
   it('flags unknown header parameters', () => {

@@ -26,11 +26,16 @@ export type TokenWarningCode =
   | 'WARN_NO_EXPIRY'
   | 'WARN_UNDOCUMENTED_CLAIMS'
   | 'WARN_PAYLOAD_NOT_JSON'
-  | 'WARN_UNPROTECTED_HEADER';
+  | 'WARN_UNPROTECTED_HEADER'
+  | 'WARN_LEGACY_PACKAGE';
 
-/** A warning about a token, with a stable code. */
+/** `warning`: something is wrong or risky with this token; `info`: a fact worth knowing about a sound token. */
+export type TokenWarningSeverity = 'warning' | 'info';
+
+/** A warning or note about a token, with a stable code. */
 export interface TokenWarning {
   code: TokenWarningCode;
+  severity: TokenWarningSeverity;
   message: string;
   /** The claim path it concerns, if any. */
   path?: string;

@@ -1,7 +1,10 @@
-// The warnings raised while explaining a token: expiry, clock, unsigned tokens, unprotected headers, live tokens in claims, undocumented claims.
+// The warnings and notes raised while explaining a token: expiry, clock, unsigned tokens, unprotected headers, live
+// tokens in claims, single-use refresh tokens, legacy-only SSO JWTs and claims no catalog knows. Each has a severity: a
+// `warning` says something is wrong or risky; an `info` note states a fact about a sound token, so a valid token shows
+// no warning.
 import type { DecodedToken, JsonObject } from '../decode/decoded-token';
 import type { TokenKind } from '../decode/token-kind';
-import type { ExplainedClaim, TokenWarning } from './explained-claim';
+import type { TokenWarning } from './explained-claim';
 import { isoFromMs } from './interpret/numeric-date';
 import { formatDuration } from './interpret/relative-time';
 
@@ -28,26 +31,48 @@ function isLiveString(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+function isSso(kind: TokenKind): boolean {
+  return kind === 'engagement-sso-v1' || kind === 'engagement-sso-v2';
+}
+
 function timeWarnings(payload: JsonObject, now: number, kind: TokenKind, out: TokenWarning[]): void {
   const exp = payload.exp;
   if (typeof exp === 'number' && Number.isFinite(exp) && exp * 1000 <= now) {
-    out.push({ code: 'WARN_EXPIRED', path: 'exp', message: `This token expired ${formatDuration(now - exp * 1000)} ago (${isoFromMs(exp * 1000) ?? 'long ago'}). ${RENEW[kind]}` });
+    out.push({
+      code: 'WARN_EXPIRED',
+      severity: 'warning',
+      path: 'exp',
+      message: `This token expired ${formatDuration(now - exp * 1000)} ago (${isoFromMs(exp * 1000) ?? 'long ago'}). ${RENEW[kind]}`,
+    });
   }
   for (const path of ['nbf', 'iat'] as const) {
     const value = payload[path];
     if (typeof value !== 'number' || !Number.isFinite(value) || value * 1000 - now <= CLOCK_SKEW_MS) continue;
     const when = `${formatDuration(value * 1000 - now)} in the future (${isoFromMs(value * 1000) ?? 'far ahead'})`;
     const what = path === 'nbf' ? `It is not valid yet: nbf is ${when}.` : `It claims to be issued ${when}.`;
-    out.push({ code: 'WARN_NOT_YET_VALID', path, message: `${what} Check this computer's clock and the issuer's.` });
+    out.push({ code: 'WARN_NOT_YET_VALID', severity: 'warning', path, message: `${what} Check this computer's clock and the issuer's.` });
   }
-  if (exp === undefined && (kind === 'engagement-sso-v1' || kind === 'engagement-sso-v2')) {
-    out.push({ code: 'WARN_NO_EXPIRY', path: 'exp', message: 'No exp claim, although App Center SSO JWTs carry one: do not accept this JWT for a login.' });
-  } else if (exp === undefined && kind === 'generic') {
-    out.push({ code: 'WARN_NO_EXPIRY', path: 'exp', message: 'No exp claim: this token never expires on its own. Keep it secret and prefer short-lived tokens.' });
+  if (exp !== undefined) return;
+  if (isSso(kind)) {
+    out.push({ code: 'WARN_NO_EXPIRY', severity: 'warning', path: 'exp', message: 'No exp claim, although App Center SSO JWTs carry one: do not accept this JWT for a login.' });
+  } else if (kind === 'generic') {
+    out.push({ code: 'WARN_NO_EXPIRY', severity: 'warning', path: 'exp', message: 'No exp claim: this token never expires on its own. Keep it secret and prefer short-lived tokens.' });
+  } else if (kind === 'engagement-access-token') {
+    out.push({
+      code: 'WARN_NO_EXPIRY',
+      severity: 'info',
+      message: 'Engagement access tokens carry no exp: this one lasts expires_in seconds from the token response that issued it (the docs say 20 minutes).',
+    });
   }
 }
 
 function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
+  out.push({
+    code: 'WARN_LEGACY_PACKAGE',
+    severity: 'info',
+    message:
+      'Only legacy installed packages receive this SSO JWT. Packages created since August 2019 ("enhanced") never get one: they use OAuth 2 (authorization code) and GET v2/userinfo instead.',
+  });
   const request = asObject(payload.request);
   const user = asObject(request?.user);
   const rest = asObject(request?.rest);
@@ -56,6 +81,7 @@ function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
     if (live.length > 0) {
       out.push({
         code: 'WARN_LIVE_TOKENS_IN_CLAIMS',
+        severity: 'warning',
         path: live[0]!,
         message: `This JWT carries live API tokens (${live.join(', ')}): treat it like a password and never paste it into shared tools, tickets or logs.`,
       });
@@ -65,39 +91,46 @@ function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
     if (holder === undefined || !isLiveString(holder.refreshToken)) continue;
     out.push({
       code: 'WARN_REFRESH_TOKEN_SINGLE_USE',
+      severity: 'info',
       path,
       message: `${path} works once: it is valid up to 700 days or until used (a second use gets 401 after a 5-minute grace), and each refresh returns a new refresh token that you must store and use next time.`,
     });
   }
 }
 
-function undocumentedWarning(claims: readonly ExplainedClaim[], out: TokenWarning[]): void {
-  const paths: string[] = [];
-  for (const claim of claims) if (!claim.documented) paths.push(claim.path);
+function undocumentedWarning(paths: readonly string[], out: TokenWarning[]): void {
   if (paths.length === 0) return;
   const listed = paths.slice(0, MAX_LISTED_PATHS).join(', ');
   const more = paths.length > MAX_LISTED_PATHS ? ` and ${paths.length - MAX_LISTED_PATHS} more` : '';
   const count = paths.length === 1 ? '1 claim is' : `${paths.length} claims are`;
-  out.push({ code: 'WARN_UNDOCUMENTED_CLAIMS', path: paths[0]!, message: `${count} not in the public docs for this kind of token: ${listed}${more}. They are shown as found.` });
+  out.push({
+    code: 'WARN_UNDOCUMENTED_CLAIMS',
+    severity: 'info',
+    path: paths[0]!,
+    message: `${count} not in the public docs for this kind of token: ${listed}${more}. They are shown as found.`,
+  });
 }
 
-/** The warnings about a decoded token at time `now` (ms); `claims` are its explained payload claims. */
-export function tokenWarnings(token: DecodedToken, claims: readonly ExplainedClaim[], now: number): TokenWarning[] {
+/**
+ * The warnings and notes about a decoded token at time `now` (ms), warnings first; `unknownPaths` are the payload
+ * paths no catalog entry describes.
+ */
+export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string[], now: number): TokenWarning[] {
   const out: TokenWarning[] = [];
   const alg = token.header.alg;
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
-    out.push({ code: 'WARN_ALG_NONE', path: 'alg', message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.' });
+    out.push({ code: 'WARN_ALG_NONE', severity: 'warning', path: 'alg', message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.' });
   }
   if (token.payloadText?.encoding === 'utf8' && token.payloadText.text.trimStart().startsWith('{')) {
-    out.push({ code: 'WARN_PAYLOAD_NOT_JSON', message: 'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.' });
+    out.push({ code: 'WARN_PAYLOAD_NOT_JSON', severity: 'warning', message: 'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.' });
   }
   const unprotected = [...new Set(token.signatures.flatMap((signature) => Object.keys(signature.unprotectedHeader ?? {})))];
   if (unprotected.length > 0) {
     const names = unprotected.slice(0, MAX_LISTED_PATHS).join(', ');
-    out.push({ code: 'WARN_UNPROTECTED_HEADER', message: `The unprotected header (${names}) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.` });
+    out.push({ code: 'WARN_UNPROTECTED_HEADER', severity: 'warning', message: `The unprotected header (${names}) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.` });
   }
   timeWarnings(token.payload, now, token.kind, out);
-  if (token.kind === 'engagement-sso-v1' || token.kind === 'engagement-sso-v2') engagementWarnings(token.payload, out);
-  if (token.kind !== 'generic') undocumentedWarning(claims, out);
-  return out;
+  if (isSso(token.kind)) engagementWarnings(token.payload, out);
+  if (token.kind !== 'generic') undocumentedWarning(unknownPaths, out);
+  return [...out.filter((w) => w.severity === 'warning'), ...out.filter((w) => w.severity === 'info')];
 }

@@ -80,6 +80,7 @@ describe('decodeToken: JWS JSON serializations', () => {
     expect(explainToken(token, { now: NOW }).warnings).toEqual([
       {
         code: 'WARN_UNPROTECTED_HEADER',
+        severity: 'warning',
         message: 'The unprotected header (kid, alg) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.',
       },
     ]);

@@ -1,3 +1,6 @@
+// shared/decode: pasted text to a decoded token, nothing verified. Start here: decodeToken cleans the input
+// (clean-token-input.ts), decodes the segments (decode-json-segment.ts, decode-payload.ts; JSON serializations in
+// decode-jws-json.ts) and names the kind (detect-token-kind.ts, token-kind.ts).
 // Decodes a pasted token into header, payload and signature(s) without verifying anything.
 import { WorkbenchError } from '../errors/workbench-error';
 import { tryBase64UrlToBytes } from '../encoding/base64url';

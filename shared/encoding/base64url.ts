@@ -1,3 +1,5 @@
+// shared/encoding: strict base64url and UTF-8 helpers with no Node or DOM dependency. Start here; base64url-text.ts
+// and utf8.ts build on it.
 // Strict base64url (RFC 7515 §2 / RFC 4648 §5): alphabet [A-Za-z0-9_-], no padding, no whitespace.
 // Decoding checks strictly first, then uses the platform's atob (much faster than a JS loop).
 import { WorkbenchError } from '../errors/workbench-error';

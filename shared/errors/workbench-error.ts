@@ -1,3 +1,5 @@
+// shared/errors: the one error class. Start here: WorkbenchError carries a stable code from error-codes.ts and a
+// message saying what to do next; toErrorPayload turns anything thrown into the { code, message, hint? } that crosses IPC.
 import { isErrorCode, type ErrorCode } from './error-codes';
 
 /** The plain, serializable form of an error: what crosses IPC, goes into JSON output and reaches the UI. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../errors/workbench-error';
 import { checkEndpointUrl } from './endpoint-url';
-import { DISCOVERY_URLS, INTELLIGENCE_AUDIENCE, REGIONS, discoveryUrlForRegion, isRegion } from './regions';
+import { INTELLIGENCE_AUDIENCE } from './audience';
+import { DISCOVERY_URLS, REGIONS, discoveryUrlForRegion, isRegion } from './regions';
 
 describe('regions', () => {
   it('names the four documented regions and the exact audience', () => {

@@ -7,18 +7,16 @@ export const REGIONS = ['us1', 'us2', 'eu1', 'eu2'] as const;
 /** One Intelligence region. */
 export type Region = (typeof REGIONS)[number];
 
-/** The exact `aud` every Intelligence client assertion must carry. */
-export const INTELLIGENCE_AUDIENCE = 'https://idp.intelligence.salesforce.com';
-
 /**
- * The discovery URL of each region. Only the us1 token endpoint is documented; this pattern is
- * unconfirmed for the others (see domain.md), so it lives in this one table to be easy to change.
+ * The discovery URL of each region: a guess. Only the us1 token endpoint is documented
+ * (https://idp.intelligence.salesforce.com/us1/token); these URLs follow its pattern, unconfirmed, and live in this one
+ * table to be easy to change. The form and the README recommend pasting the discovery URL the Intelligence UI shows.
  */
 export const DISCOVERY_URLS: Readonly<Record<Region, string>> = {
-  us1: `${INTELLIGENCE_AUDIENCE}/us1/.well-known/openid-configuration`,
-  us2: `${INTELLIGENCE_AUDIENCE}/us2/.well-known/openid-configuration`,
-  eu1: `${INTELLIGENCE_AUDIENCE}/eu1/.well-known/openid-configuration`,
-  eu2: `${INTELLIGENCE_AUDIENCE}/eu2/.well-known/openid-configuration`,
+  us1: 'https://idp.intelligence.salesforce.com/us1/.well-known/openid-configuration',
+  us2: 'https://idp.intelligence.salesforce.com/us2/.well-known/openid-configuration',
+  eu1: 'https://idp.intelligence.salesforce.com/eu1/.well-known/openid-configuration',
+  eu2: 'https://idp.intelligence.salesforce.com/eu2/.well-known/openid-configuration',
 };
 
 /** True when the value is one of the known region names (exact, lowercase). */

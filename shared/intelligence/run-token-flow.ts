@@ -1,3 +1,6 @@
+// shared/intelligence: the Intelligence (Datorama) API token flow. Start here: runTokenFlow runs discovery (discovery.ts),
+// signs the assertion (assertion-claims.ts, sign-assertion.ts) and exchanges it (token-exchange.ts), timing each step
+// (flow-steps.ts, timed-request.ts); regions.ts and audience.ts hold the documented constants, flow-types.ts the types.
 // The Intelligence token flow end to end: discovery, signed assertion, token request. Expected failures come back as data.
 import { toErrorPayload } from '../errors/workbench-error';
 import { ASSERTION_HEADER, buildAssertionClaims } from './assertion-claims';

@@ -1,16 +1,21 @@
+// shared/ipc: the typed IPC contract between renderer and main. Start here: IpcChannelMap lists every channel with its
+// request and response; request-schemas.ts (with request-limits.ts) checks requests at run time, result.ts is the
+// { ok, value } | { ok: false, error } shape, and create-bridge.ts builds window.workbench from a transport.
 import type { ErrorPayload } from '../errors/workbench-error';
 import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
-import type { KeyInfo } from '../keys/key-info';
+import type { Region } from '../intelligence/regions';
 import type { Product, Profile } from '../profiles/profile';
 import type { SecretEncoding, VerificationResult } from '../verify/verification';
 import type { IpcResult } from './result';
+
+/** Whether the OS keychain answers; when it does not, the error says what to do. The one keychain-status type. */
+export type KeychainStatus = { available: true } | { available: false; error: ErrorPayload };
 
 /** What the app tells the renderer about itself. */
 export interface AppInfo {
   version: string;
   platform: string;
-  /** Whether the OS keychain answers; when it does not, the error says what to do. */
-  keychain: { available: true } | { available: false; error: ErrorPayload };
+  keychain: KeychainStatus;
 }
 
 /** The saved profiles, plus any problem met reading them (e.g. a corrupt file moved aside). */
@@ -25,7 +30,7 @@ export interface SaveProfileRequest {
   name: string;
   product: Product;
   clientId: string;
-  region?: 'us1' | 'us2' | 'eu1' | 'eu2' | null;
+  region?: Region | null;
   discoveryUrl?: string | null;
   tokenRequestStyle?: TokenRequestStyle;
   /** Intelligence: the private key as pasted; omit to keep the stored one. */
@@ -53,7 +58,6 @@ export type TokenRunRequest = { runId: string; timeoutMs?: number } & ({ profile
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */
 export interface IpcChannelMap {
   'app:info': { request: null; response: AppInfo };
-  'keys:inspect': { request: { pem: string; passphrase?: string }; response: KeyInfo };
   'profiles:list': { request: null; response: ProfilesListing };
   'profiles:save': { request: SaveProfileRequest; response: Profile };
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
@@ -61,7 +65,6 @@ export interface IpcChannelMap {
   'token:run': { request: TokenRunRequest; response: TokenFlowReport };
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
-  'shell:open-external': { request: { url: string }; response: null };
 }
 
 /** Every main-to-renderer event, with its payload type. */
@@ -81,7 +84,6 @@ export type IpcResponse<C extends IpcChannel> = IpcChannelMap[C]['response'];
 /** The channel names at run time, in the same order as the map. */
 export const IPC_CHANNELS = [
   'app:info',
-  'keys:inspect',
   'profiles:list',
   'profiles:save',
   'profiles:rename',
@@ -89,7 +91,6 @@ export const IPC_CHANNELS = [
   'token:run',
   'token:cancel',
   'verify:with-profile',
-  'shell:open-external',
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */

@@ -49,7 +49,6 @@ const tokenRun = z
 /** One zod schema per channel, validating the request at run time (strict: unknown fields are refused). */
 export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
   'app:info': noRequest,
-  'keys:inspect': z.strictObject({ pem: text(L.pem), passphrase: text(L.passphrase).optional() }),
   'profiles:list': noRequest,
   'profiles:save': z.strictObject({
     id: id.optional(),
@@ -69,7 +68,6 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   'token:run': tokenRun,
   'token:cancel': z.strictObject({ runId: id }),
   'verify:with-profile': z.strictObject({ profileId: id, token: text(L.token) }),
-  'shell:open-external': z.strictObject({ url: nonEmpty(L.url) }),
 };
 
 /** Validates a channel's request with its zod schema; throws ERR_IPC_INVALID_REQUEST naming the first bad field (never its value). */

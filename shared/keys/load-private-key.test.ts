@@ -3,7 +3,7 @@ import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { SignJWT, exportJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { testKeyPair, type TestKeyPair } from '../../test/support/test-keys';
-import { loadPrivateKey, inspectPrivateKey } from './load-private-key';
+import { loadPrivateKey } from './load-private-key';
 import type { KeyDecryptor } from './key-info';
 import { workbenchRejection } from '../../test/support/rejection';
 
@@ -36,12 +36,12 @@ describe('loadPrivateKey', () => {
 
   it('reports the bits and node-computed fingerprint of a 3072-bit key', async () => {
     const big = testKeyPair('big', 3072);
-    expect(await inspectPrivateKey(big.pkcs1Pem)).toEqual({ type: 'RSA', bits: 3072, fingerprint: nodeFingerprint(big), format: 'pkcs1' });
+    expect((await loadPrivateKey(big.pkcs1Pem)).info).toEqual({ type: 'RSA', bits: 3072, fingerprint: nodeFingerprint(big), format: 'pkcs1' });
   });
 
   it('gives different keys different fingerprints', async () => {
     const other = testKeyPair('other');
-    expect((await inspectPrivateKey(other.pkcs8Pem)).fingerprint).not.toBe((await inspectPrivateKey(keys.pkcs8Pem)).fingerprint);
+    expect((await loadPrivateKey(other.pkcs8Pem)).info.fingerprint).not.toBe((await loadPrivateKey(keys.pkcs8Pem)).info.fingerprint);
   });
 
   it('rejects an RSA key below 2048 bits with ERR_KEY_TOO_SMALL', async () => {

@@ -1,3 +1,5 @@
+// shared/keys: pasted private keys and public-key material. Start here: loadPrivateKey takes a pasted key through
+// normalize-private-key.ts (every accepted shape to canonical PEM, or a precise error) to a CryptoKey and its KeyInfo.
 // Loads a pasted RSA private key (any accepted shape, decrypting it when needed) into a CryptoKey for RS256 signing.
 import { importPKCS8 } from 'jose';
 import { WorkbenchError } from '../errors/workbench-error';
@@ -60,9 +62,4 @@ export async function loadPrivateKey(input: string, options: LoadPrivateKeyOptio
   }
   const fingerprint = await spkiFingerprint(rsaSpki(numbers));
   return { key, pkcs8Pem, info: { type: 'RSA', bits, fingerprint, format: normalized.format } };
-}
-
-/** What can be shown about a pasted private key (type, bits, fingerprint, format), loading it as {@link loadPrivateKey} does. */
-export async function inspectPrivateKey(input: string, options: LoadPrivateKeyOptions = {}): Promise<KeyInfo> {
-  return (await loadPrivateKey(input, options)).info;
 }

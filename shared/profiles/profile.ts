@@ -1,5 +1,7 @@
+// shared/profiles: the saved-profile shape the renderer, the main process and the CLI share (never any key material).
 import type { KeyInfo } from '../keys/key-info';
 import type { TokenRequestStyle } from '../intelligence/flow-types';
+import type { Region } from '../intelligence/regions';
 import type { SecretEncoding } from '../verify/verification';
 
 /** The two Marketing Cloud products a profile can be for. */
@@ -13,7 +15,7 @@ export interface Profile {
   /** Intelligence: service account id. Engagement: the installed package's client id (optional). */
   clientId: string;
   /** Intelligence: a region shortcut, or null when a discovery URL was pasted. */
-  region: 'us1' | 'us2' | 'eu1' | 'eu2' | null;
+  region: Region | null;
   /** Intelligence: the discovery URL used (derived from the region or pasted). */
   discoveryUrl: string | null;
   tokenRequestStyle: TokenRequestStyle;

@@ -1,3 +1,5 @@
+// shared/verify: signature checks with a key the user supplies. Start here: verifySignature resolves the key
+// (resolve-verification-key.ts: secret, PEM, certificate, JWK or JWK set); the messages are in verify-errors.ts.
 // Verifies a decoded token's signature(s) with a user-supplied key; the algorithm is allowed by the key, never chosen by the token.
 import { errors, flattenedVerify } from 'jose';
 import type { DecodedSignature, DecodedToken } from '../decode/decoded-token';

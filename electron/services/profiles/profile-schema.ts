@@ -1,5 +1,6 @@
 // The run-time shape of a saved profile, checked on every read of profiles.json and before every write.
 import { z } from 'zod';
+import { REGIONS } from '../../../shared/intelligence/regions';
 import type { Profile } from '../../../shared/profiles/profile';
 
 /** The most characters a profile name may have. */
@@ -18,7 +19,7 @@ export const profileSchema = z.object({
   name: z.string().trim().min(1).max(MAX_PROFILE_NAME_LENGTH),
   product: z.enum(['intelligence', 'engagement']),
   clientId: z.string().max(256),
-  region: z.enum(['us1', 'us2', 'eu1', 'eu2']).nullable(),
+  region: z.enum(REGIONS).nullable(),
   discoveryUrl: z.string().min(1).max(2048).nullable(),
   tokenRequestStyle: z.enum(['form', 'query']),
   keyInfo: keyInfoSchema.nullable(),

@@ -6,10 +6,9 @@ import { WorkbenchError, isWorkbenchError, toErrorPayload } from '../../../share
 import { IPC_CHANNELS, type IpcChannel } from '../../../shared/ipc/ipc-contract';
 import { validateRequest } from '../../../shared/ipc/request-schemas';
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
-import { inspectPrivateKey } from '../../../shared/keys/load-private-key';
 import { verifySignature } from '../../../shared/verify/verify-signature';
-import { isExternalWebUrl } from '../security/app-document';
-import type { ChannelHandler, HandlerTable, KeychainStatus, Router, RouterContext, RouterServices } from './router-types';
+import type { KeychainStatus } from '../../../shared/ipc/ipc-contract';
+import type { ChannelHandler, HandlerTable, Router, RouterContext, RouterServices } from './router-types';
 
 /** True when the name is a channel of the IPC contract. */
 export function isIpcChannel(name: unknown): name is IpcChannel {
@@ -43,12 +42,6 @@ function handlerTable(services: RouterServices): HandlerTable {
     /** The version (injected from package.json), the platform and whether the keychain answers. */
     'app:info': async () => ({ version: services.appVersion, platform: services.platform, keychain: await probeKeychain(services) }),
 
-    /** Loads the pasted key (decrypting it with the passphrase when needed) and returns its KeyInfo only. */
-    'keys:inspect': async ({ pem, passphrase }) => {
-      const info = await inspectPrivateKey(pem, passphrase === undefined ? { decryptor: services.decryptor } : { passphrase, decryptor: services.decryptor });
-      return { type: info.type, bits: info.bits, fingerprint: info.fingerprint, format: info.format };
-    },
-
     // Profiles are handed to the profile service: secrets go to the keychain there, never back here.
     'profiles:list': () => profiles.list(),
     'profiles:save': (request) => profiles.save(request),
@@ -69,13 +62,6 @@ function handlerTable(services: RouterServices): HandlerTable {
       const result = await verifySignature(decoded, { type: 'secret', secret, encoding });
       const { status, alg, error, signatures } = result;
       return { status, alg, ...(error === undefined ? {} : { error }), ...(signatures === undefined ? {} : { signatures }) };
-    },
-
-    /** Opens http(s) links only (anything else is ERR_URL_INVALID) with the injected opener. */
-    'shell:open-external': async ({ url }) => {
-      if (!isExternalWebUrl(url)) throw new WorkbenchError('ERR_URL_INVALID', 'Only http:// and https:// links can be opened in the browser: check the link.');
-      await services.openExternal(new URL(url).href);
-      return null;
     },
   };
 }

@@ -7,8 +7,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo, ProfilesListing } from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
-import type { KeyInfo } from '../../../shared/keys/key-info';
-import { PRIVATE_KEY_MESSAGES } from '../../../shared/keys/private-key-errors';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { VerificationResult } from '../../../shared/verify/verification';
 import { ENGAGEMENT_SIGNING_SECRET, makeEngagementSsoJwt } from '../../../test/support/engagement-tokens';
@@ -46,40 +44,6 @@ async function call<T>(channel: string, payload: unknown): Promise<IpcResult<T>>
   return (await services.router.handle(channel, payload, context)) as IpcResult<T>;
 }
 
-describe('keys:inspect (no keychain involved)', () => {
-  it('returns only the KeyInfo of a PKCS#1 key pasted with literal \\n', async () => {
-    const result = await call<KeyInfo>('keys:inspect', { pem: keys.pkcs1Escaped });
-    expect(result).toEqual({ ok: true, value: { type: 'RSA', bits: 2048, fingerprint: expectedFingerprint(), format: 'pkcs1' } });
-  });
-
-  it('decrypts an encrypted key with its passphrase, and asks for it when missing', async () => {
-    await expect(call('keys:inspect', { pem: keys.pkcs1EncryptedPem, passphrase: keys.passphrase })).resolves.toEqual({
-      ok: true,
-      value: { type: 'RSA', bits: 2048, fingerprint: expectedFingerprint(), format: 'pkcs1-encrypted' },
-    });
-    const missing = await call('keys:inspect', { pem: keys.pkcs8EncryptedPem });
-    expect(missing).toEqual({ ok: false, error: { code: 'ERR_KEY_ENCRYPTED', message: PRIVATE_KEY_MESSAGES.encryptedNoPassphrase } });
-    const wrong = await call('keys:inspect', { pem: keys.pkcs8EncryptedPem, passphrase: 'not it' });
-    expect(wrong).toEqual({ ok: false, error: { code: 'ERR_KEY_PASSPHRASE', message: 'The passphrase is wrong: check it and try again.' } });
-  });
-
-  it('says what a public key is instead of loading it', async () => {
-    await expect(call('keys:inspect', { pem: keys.publicPem })).resolves.toEqual({
-      ok: false,
-      error: { code: 'ERR_KEY_PUBLIC', message: 'This is the public half of the key pair: paste the private key (-----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----).' },
-    });
-  });
-});
-
-describe('shell:open-external without a system browser (the CLI composition)', () => {
-  it('says links open only in the desktop app', async () => {
-    await expect(call('shell:open-external', { url: 'https://help.salesforce.com/' })).resolves.toEqual({
-      ok: false,
-      error: { code: 'ERR_USAGE', message: 'Opening links is only available in the desktop app: copy the link into your browser.' },
-    });
-  });
-});
-
 describe.skipIf(!isolated)('channels that use the keychain (isolated gnome-keyring)', () => {
   it('app:info: the injected version, the platform, and a keychain that answers', async () => {
     await expect(call<AppInfo>('app:info', null)).resolves.toEqual({ ok: true, value: { version: '0.1.0-test', platform: 'linux', keychain: { available: true } } });
@@ -90,6 +54,7 @@ describe.skipIf(!isolated)('channels that use the keychain (isolated gnome-keyri
 
     const saved = await call<Profile>('profiles:save', { name: 'Channels', product: 'intelligence', clientId: 'svc-1', region: 'us1', privateKeyPem: keys.pkcs8Pem });
     expect(saved).toMatchObject({ ok: true, value: { name: 'Channels', region: 'us1', discoveryUrl: 'https://idp.intelligence.salesforce.com/us1/.well-known/openid-configuration', hasSecret: true } });
+    expect(saved.ok && saved.value.keyInfo).toEqual({ type: 'RSA', bits: 2048, fingerprint: expectedFingerprint(), format: 'pkcs8' });
     if (!saved.ok) return;
     expect(JSON.stringify(saved)).not.toContain('PRIVATE KEY');
 

@@ -1,8 +1,6 @@
-import type { ErrorPayload } from '../../../shared/errors/workbench-error';
 import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
-import type { TokenRunRequest, IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import type { TokenRunRequest, IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, KeychainStatus, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
-import type { KeyDecryptor } from '../../../shared/keys/key-info';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
 
@@ -38,9 +36,6 @@ export interface TokenPort {
   cancel(runId: string): boolean;
 }
 
-/** Whether the OS keychain answers. */
-export type KeychainStatus = { available: true } | { available: false; error: ErrorPayload };
-
 /** Everything the router's handlers use, injected so the router runs under plain Node. */
 export interface RouterServices {
   /** The app version (package.json), injected by the caller. */
@@ -50,10 +45,6 @@ export interface RouterServices {
   secrets: { probe(): Promise<KeychainStatus> };
   profiles: ProfilesPort;
   tokens: TokenPort;
-  /** Decrypts encrypted private keys for keys:inspect. */
-  decryptor: KeyDecryptor;
-  /** Opens an http(s) URL in the system browser. */
-  openExternal(url: string): Promise<void>;
   /** Told about unexpected (non-WorkbenchError) failures; must not log their text where secrets could end up. */
   onInternalError?(channel: IpcChannel, error: unknown): void;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { IPC_CHANNELS, type IpcEvent } from '../../../shared/ipc/ipc-contract';
 import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import { createRouter } from './create-router';
 import type { RouterContext, RouterServices } from './router-types';
 
@@ -18,8 +19,6 @@ const guardServices: RouterServices = {
   secrets: { probe: unreachable('probe') },
   profiles: { list: unreachable('list'), save: unreachable('save'), rename: unreachable('rename'), delete: unreachable('delete'), getSigningSecret: unreachable('getSigningSecret') },
   tokens: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
-  decryptor: { decrypt: unreachable('decrypt') },
-  openExternal: unreachable('openExternal'),
 };
 const events: Array<{ event: IpcEvent; payload: unknown }> = [];
 const context: RouterContext = { emit: (event, payload) => events.push({ event, payload }) };
@@ -44,21 +43,21 @@ describe('router: request validation', () => {
   const cases: Array<[string, unknown, string]> = [
     ['app:info', { x: 1 }, 'the request has the wrong shape'],
     ['profiles:list', 'all', 'the request has the wrong shape'],
-    ['keys:inspect', undefined, 'the request is missing'],
-    ['keys:inspect', 'pem', 'the request must be an object'],
-    ['keys:inspect', {}, '"pem" is missing'],
-    ['keys:inspect', { pem: 42 }, '"pem" must be a string'],
-    ['keys:inspect', { pem: 'x'.repeat(REQUEST_LIMITS.pem + 1) }, '"pem" is too long (at most 16384 characters)'],
-    ['keys:inspect', { pem: 'x', passphrase: 'p'.repeat(1025) }, '"passphrase" is too long (at most 1024 characters)'],
-    ['keys:inspect', { pem: 'x', extra: true }, 'the request has unknown field "extra"'],
-    ['keys:inspect', { pem: 'x', [`${MARKER} with spaces`]: true }, 'the request has an unknown field'],
+    ['verify:with-profile', undefined, 'the request is missing'],
+    ['verify:with-profile', 'token', 'the request must be an object'],
+    ['profiles:delete', {}, '"id" is missing'],
+    ['verify:with-profile', { profileId: 'p', token: 42 }, '"token" must be a string'],
+    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', passphrase: 'p'.repeat(1025) }, '"passphrase" is too long (at most 1024 characters)'],
+    ['profiles:delete', { id: 'x', extra: true }, 'the request has unknown field "extra"'],
+    ['profiles:delete', { id: 'x', [`${MARKER} with spaces`]: true }, 'the request has an unknown field'],
     ['profiles:save', { name: 'n', product: 'other', clientId: 'c' }, '"product" must be one of: intelligence, engagement'],
     ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', region: 'ap1' }, '"region" must be one of: us1, us2, eu1, eu2'],
     ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', tokenRequestStyle: 'json' }, '"tokenRequestStyle" must be one of: form, query'],
     ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', secretEncoding: 'rot13' }, '"secretEncoding" must be one of: text, base64, hex'],
-    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', privateKeyPem: 'k'.repeat(16 * 1024 + 1) }, '"privateKeyPem" is too long (at most 16384 characters)'],
+    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', privateKeyPem: 'k'.repeat(REQUEST_LIMITS.pem + 1) }, '"privateKeyPem" is too long (at most 16384 characters)'],
     ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', signingSecret: 's'.repeat(4097) }, '"signingSecret" is too long (at most 4096 characters)'],
     ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', discoveryUrl: 5 }, '"discoveryUrl" must be a string'],
+    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', discoveryUrl: `https://x/${'a'.repeat(2048)}` }, '"discoveryUrl" is too long (at most 2048 characters)'],
     ['profiles:save', { product: 'intelligence', clientId: 'c' }, '"name" is missing'],
     ['profiles:rename', { id: '', name: 'x' }, '"id" must not be empty'],
     ['profiles:rename', { id: 'a', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
@@ -71,8 +70,6 @@ describe('router: request validation', () => {
     ['token:cancel', { runId: 7 }, '"runId" must be a string'],
     ['verify:with-profile', { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) }, '"token" is too long (at most 1048576 characters)'],
     ['verify:with-profile', { profileId: 'p' }, '"token" is missing'],
-    ['shell:open-external', { url: '' }, '"url" must not be empty'],
-    ['shell:open-external', { url: `https://x/${'a'.repeat(2048)}` }, '"url" is too long (at most 2048 characters)'],
   ];
 
   it.each(cases)('%s %j → refused', async (channel, payload, what) => {
@@ -88,11 +85,11 @@ describe('router: request validation', () => {
   it('never echoes the refused value', async () => {
     const secretish = `-----BEGIN RSA PRIVATE KEY-----${MARKER}`;
     const results = await Promise.all([
-      router.handle('keys:inspect', { pem: secretish.repeat(1000) }, context),
-      router.handle('keys:inspect', { pem: 1, passphrase: MARKER }, context),
+      router.handle('profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', privateKeyPem: secretish.repeat(1000) }, context),
+      router.handle('profiles:save', { name: 'n', product: 1, clientId: 'c', passphrase: MARKER }, context),
       router.handle('profiles:save', { name: MARKER, product: MARKER, clientId: MARKER }, context),
       router.handle('verify:with-profile', { profileId: MARKER, token: MARKER.repeat(10_000) }, context),
-      router.handle('keys:inspect', { pem: 'x', [MARKER]: MARKER }, context),
+      router.handle('profiles:delete', { id: 'x', [MARKER]: MARKER }, context),
     ]);
     for (const result of results) expect(result.ok).toBe(false);
     expect(JSON.stringify(results)).not.toContain(MARKER);
@@ -140,29 +137,11 @@ describe('router: error mapping', () => {
 
   it('does not report WorkbenchErrors as internal failures', async () => {
     const reported: unknown[] = [];
-    const r = createRouter({ ...guardServices, onInternalError: (_c, e) => reported.push(e) });
-    await r.handle('shell:open-external', { url: 'javascript:alert(1)' }, context);
+    const notFound = new WorkbenchError('ERR_PROFILE_NOT_FOUND', 'No such profile.');
+    const profiles = { ...guardServices.profiles, delete: async () => Promise.reject(notFound) };
+    const r = createRouter({ ...guardServices, profiles, onInternalError: (_c, e) => reported.push(e) });
+    await expect(r.handle('profiles:delete', { id: 'gone' }, context)).resolves.toEqual({ ok: false, error: { code: 'ERR_PROFILE_NOT_FOUND', message: 'No such profile.' } });
     expect(reported).toEqual([]);
-  });
-});
-
-describe('router: shell:open-external', () => {
-  const opened: string[] = [];
-  const r = createRouter({ ...guardServices, openExternal: async (url) => void opened.push(url) });
-
-  it('opens http and https links with the injected opener', async () => {
-    await expect(r.handle('shell:open-external', { url: 'https://help.salesforce.com/s/articleView?id=x' }, context)).resolves.toEqual({ ok: true, value: null });
-    await expect(r.handle('shell:open-external', { url: 'http://example.com' }, context)).resolves.toEqual({ ok: true, value: null });
-    expect(opened).toEqual(['https://help.salesforce.com/s/articleView?id=x', 'http://example.com/']);
-  });
-
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'smb://server/share', 'mailto:a@b.c', 'not a url', 'data:text/html,hi'])('refuses %s with ERR_URL_INVALID', async (url) => {
-    opened.length = 0;
-    await expect(r.handle('shell:open-external', { url }, context)).resolves.toEqual({
-      ok: false,
-      error: { code: 'ERR_URL_INVALID', message: 'Only http:// and https:// links can be opened in the browser: check the link.' },
-    });
-    expect(opened).toEqual([]);
   });
 });
 
@@ -190,12 +169,16 @@ describe('router: app:info and token:cancel without services', () => {
   });
 });
 
-describe('router: hostile keys within the size cap', () => {
-  it.each(['\\', '-', ' \t'])('answers keys:inspect for 16 KB of %j at once, with a coded error', async (unit) => {
+describe('hostile keys within the request size cap', () => {
+  // keys:inspect is gone (no caller); profiles:save loads a pasted key the same way, through loadPrivateKey.
+  it.each(['\\', '-', ' \t'])('loading 16 KB of %j as a private key fails at once with a coded error', async (unit) => {
     const pem = unit.repeat(Math.floor(REQUEST_LIMITS.pem / unit.length));
     const started = performance.now();
-    const result = await router.handle('keys:inspect', { pem }, context);
+    const error = await loadPrivateKey(pem).then(
+      () => null,
+      (failure: unknown) => failure,
+    );
     expect(performance.now() - started).toBeLessThan(500);
-    expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^ERR_KEY_/) } });
+    expect(error).toMatchObject({ code: expect.stringMatching(/^ERR_KEY_/) });
   });
 });

@@ -5,7 +5,8 @@ import { classifyKeychainError } from './classify-keychain-error';
 import { keychainLockedError, keychainNotFoundError } from './keychain-errors';
 import { importKeytar, loadKeytar, type KeytarApi, type KeytarImporter } from './load-keytar';
 import { readSecretServiceLockState } from './secret-service-lock-state';
-import type { KeychainProbe, SecretStore } from './secret-store';
+import type { KeychainStatus } from '../../../shared/ipc/ipc-contract';
+import type { SecretStore } from './secret-store';
 
 /** The account the probe looks up (never written): a lookup of a missing item neither prompts nor needs an unlocked keychain. */
 export const PROBE_ACCOUNT = '__mctw_probe__';
@@ -90,7 +91,7 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions): Secr
       }
     },
 
-    async probe(): Promise<KeychainProbe> {
+    async probe(): Promise<KeychainStatus> {
       try {
         await call((api) => api.getPassword(service, PROBE_ACCOUNT));
         if (await isLocked()) return { available: false, error: keychainLockedError().toPayload() };

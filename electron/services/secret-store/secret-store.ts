@@ -1,7 +1,4 @@
-import type { ErrorPayload } from '../../../shared/errors/workbench-error';
-
-/** Whether the OS keychain answers: when it does not, the error says what to do. */
-export type KeychainProbe = { available: true } | { available: false; error: ErrorPayload };
+import type { KeychainStatus } from '../../../shared/ipc/ipc-contract';
 
 /**
  * Where secrets live (the OS keychain), without the rest of the code knowing which library talks to it.
@@ -17,5 +14,5 @@ export interface SecretStore {
   /** The accounts that hold a secret (never the secrets). */
   list(): Promise<string[]>;
   /** Checks that the keychain answers (and, where it can tell, that it is unlocked) without prompting or writing. */
-  probe(): Promise<KeychainProbe>;
+  probe(): Promise<KeychainStatus>;
 }

@@ -1,9 +1,11 @@
-// App Center SSO JWT, claims version 2 (current), from the Marketing Cloud app development docs.
+// App Center SSO JWT, claims version 2 (current), from the Marketing Cloud app development docs, with the corrections
+// newer docs make to the older "Explanation of the Decoded JWT" page. Only legacy packages receive this JWT.
+// One entry per path, in the order the docs list them: add new paths as new lines so parallel edits merge cleanly.
 import type { ClaimEntry } from '../claim-entry';
 import { interpretExp } from '../interpret/numeric-date';
 import { interpretJti } from '../interpret/jti-shape';
 import { interpretCulture } from '../interpret/culture';
-import { interpretUtcOffset } from '../interpret/utc-offset';
+import { interpretTimezoneOffset } from '../interpret/utc-offset';
 import { interpretTenantEndpoint } from '../interpret/endpoint';
 import {
   interpretClaimsVersion,
@@ -23,12 +25,14 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
   { path: 'request.claimsVersion', explanation: 'Layout of the claims: 2 is current; 1 is the legacy layout that also carried API tokens.', interpret: interpretClaimsVersion },
   {
     path: 'request.rest.authEndpoint',
-    explanation: 'The tenant\'s auth endpoint for the legacy refresh: POST clientId, clientSecret, refreshToken and accessType "offline" to it (v1/requestToken) to get an access token.',
+    explanation:
+      'The tenant\'s auth endpoint for the legacy refresh: POST clientId, clientSecret, refreshToken and accessType "offline" to it (v1/requestToken) to get an access token. It may name a legacy shared host (auth.exacttargetapis.com, auth.exacttarget.com) instead of a tenant-specific one.',
     interpret: interpretTenantEndpoint,
   },
   {
     path: 'request.rest.apiEndpointBase',
-    explanation: 'Base URL of the tenant\'s REST API; after each new token, GET platform/v1/endpoints on it to find the others (e.g. SOAP).',
+    explanation:
+      'Base URL of the tenant\'s REST API; after each new token, GET platform/v1/endpoints on it to find the others (e.g. SOAP). It may name a legacy shared host (*.exacttargetapis.com) instead of a tenant-specific one.',
     interpret: interpretTenantEndpoint,
   },
   {
@@ -41,14 +45,25 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
   { path: 'request.user.culture', explanation: 'The user\'s culture (language and region) code, e.g. en-US.', interpret: interpretCulture },
   { path: 'request.user.timezone.longName', explanation: 'The full name of the user\'s time zone.' },
   { path: 'request.user.timezone.shortName', explanation: 'The short name of the user\'s time zone.' },
-  { path: 'request.user.timezone.offset', explanation: 'The user\'s time-zone offset from UTC, in hours (e.g. -6.0).', interpret: interpretUtcOffset },
-  { path: 'request.user.timezone.dst', explanation: 'The daylight saving time flag of the user\'s time zone (true or false).' },
+  {
+    path: 'request.user.timezone.offset',
+    explanation:
+      'The user\'s time-zone offset from UTC, in hours (e.g. -6.0). It looks like the standard offset, with dst saying whether daylight saving applies: the docs\' userinfo example shows London as offset 0, dst true. The docs say no more.',
+    interpret: interpretTimezoneOffset,
+  },
+  {
+    path: 'request.user.timezone.dst',
+    explanation: 'Whether daylight saving time applies to the user\'s time zone (true or false); offset then looks like the standard offset. The docs say no more.',
+  },
   {
     path: 'request.organization.id',
     explanation: 'The account (MID) the user is in: for an agency sub-account it equals the enterprise id; for an enterprise sub-account it is the business unit id.',
     interpret: interpretOrganizationId,
   },
-  { path: 'request.organization.enterpriseId', explanation: 'The enterprise id: the MID of the top-level (parent) account.' },
+  {
+    path: 'request.organization.enterpriseId',
+    explanation: 'The enterprise id: the MID of the top-level (parent) account. For an agency sub-account it is the agency client\'s id, not the top-level parent\'s.',
+  },
   {
     path: 'request.organization.dataContext',
     explanation: 'The account\'s edition: core (Core or Advanced), reseller (Agency or Agency Client), tiered (Enterprise) or enterprise (Enterprise 2.0).',
@@ -56,14 +71,19 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
   },
   {
     path: 'request.organization.stackKey',
-    explanation: 'The server instance (stack) of the account, usually S1, S4, S6, S7, S10 or S50; it selects the SOAP endpoint.',
+    explanation:
+      'The server instance (stack) of the account, e.g. S7 or S11. Do not build URLs from it: use the tenant-specific endpoints (request.rest.apiEndpointBase, then GET platform/v1/endpoints).',
     interpret: interpretStackKey,
   },
   { path: 'request.organization.region', explanation: 'The account\'s region: NA1 or EU1.', interpret: interpretRegion },
-  { path: 'request.application.id', explanation: 'The id of the installed package\'s application.' },
+  { path: 'request.application.id', explanation: 'The package id (called "App ID" in the old App Center).' },
   { path: 'request.application.package', explanation: 'The package name of the application.' },
-  { path: 'request.application.customerEnvironment', explanation: 'The customer environment, e.g. Prod.', interpret: interpretCustomerEnvironment },
-  { path: 'request.application.redirectUrl', explanation: 'The redirect URL configured for the application.' },
+  {
+    path: 'request.application.customerEnvironment',
+    explanation: 'Tells a production account from a development one, e.g. Prod; the docs publish no list of values.',
+    interpret: interpretCustomerEnvironment,
+  },
+  { path: 'request.application.redirectUrl', explanation: 'Where to send the user after a successful SSO login.' },
   { path: 'request.application.features', explanation: 'Documented as not used.', unused: true, subtree: true },
   { path: 'request.application.userPermissions', explanation: 'Documented as not used.', unused: true, subtree: true },
   { path: 'request.user.oauthToken', explanation: `${V1_ONLY} (in version 1 it was a live REST access token).`, unused: true },

@@ -1,24 +1,46 @@
-// Reads a Marketing Cloud tenant-specific endpoint URL: its subdomain and service.
+// Reads a Marketing Cloud endpoint URL: a tenant-specific one's subdomain and service, or a legacy shared host.
 import type { Interpreter } from '../claim-entry';
 
 const SUFFIX = '.marketingcloudapis.com';
+const LEGACY_SUFFIX = '.exacttargetapis.com';
+const LEGACY_AUTH_HOST = 'auth.exacttarget.com';
+/** Documented shape of a tenant subdomain: 28 characters beginning with `mc`. */
+const SUBDOMAIN_LENGTH = 28;
+
+function httpsHost(url: string): string | null {
+  if (!url.startsWith('https://')) return null;
+  const hostEnd = url.indexOf('/', 8);
+  return (hostEnd === -1 ? url.slice(8) : url.slice(8, hostEnd)).toLowerCase();
+}
 
 /** Splits `https://<subdomain>.<service>.marketingcloudapis.com/...` into subdomain and service, or null. */
 export function parseTenantEndpoint(url: string): { subdomain: string; service: string } | null {
-  if (!url.startsWith('https://')) return null;
-  const hostEnd = url.indexOf('/', 8);
-  const host = (hostEnd === -1 ? url.slice(8) : url.slice(8, hostEnd)).toLowerCase();
-  if (!host.endsWith(SUFFIX)) return null;
+  const host = httpsHost(url);
+  if (host === null || !host.endsWith(SUFFIX)) return null;
   const labels = host.slice(0, -SUFFIX.length).split('.');
   if (labels.length !== 2 || labels[0] === '' || labels[1] === '') return null;
   return { subdomain: labels[0]!, service: labels[1]! };
 }
 
-/** Interprets a tenant endpoint: "tenant subdomain mc563…, auth service". */
+/** True for the shared ExactTarget hosts that came before tenant-specific endpoints (`*.exacttargetapis.com`, `auth.exacttarget.com`). */
+export function isLegacyEndpointHost(url: string): boolean {
+  const host = httpsHost(url);
+  if (host === null) return false;
+  if (host === LEGACY_AUTH_HOST) return true;
+  const label = host.endsWith(LEGACY_SUFFIX) ? host.slice(0, -LEGACY_SUFFIX.length) : '';
+  return label !== '' && !label.includes('.');
+}
+
+/** Interprets a tenant endpoint: "Tenant subdomain mc563…, auth service"; legacy shared hosts and odd subdomains are said so. */
 export const interpretTenantEndpoint: Interpreter = (value) => {
   if (typeof value !== 'string') return 'Not a URL.';
   if (value.startsWith('http://')) return 'Uses http://; Marketing Cloud endpoints are https://.';
+  if (isLegacyEndpointHost(value)) {
+    return 'A legacy shared ExactTarget host. Current docs require the tenant-specific https://<subdomain>.<service>.marketingcloudapis.com endpoints (mandatory on Hyperforce).';
+  }
   const parsed = parseTenantEndpoint(value);
   if (parsed === null) return 'Not a tenant-specific https://<subdomain>.<service>.marketingcloudapis.com URL.';
-  return `Tenant subdomain ${parsed.subdomain}, ${parsed.service} service`;
+  const reading = `Tenant subdomain ${parsed.subdomain}, ${parsed.service} service`;
+  if (parsed.subdomain.length === SUBDOMAIN_LENGTH && parsed.subdomain.startsWith('mc')) return reading;
+  return `${reading}; but a tenant subdomain is 28 characters beginning with mc, and this one is not: check where the URL came from.`;
 };

@@ -22,11 +22,10 @@ describe('Engagement account readings', () => {
     expect(interpretDataContext(3, ctx())).toBe('Not a string; expected core, reseller, tiered or enterprise.');
   });
 
-  it('reads the stack key', () => {
-    expect(interpretStackKey('S7', ctx())).toBe('server instance S7 (selects the SOAP endpoint)');
-    expect(interpretStackKey('S50', ctx())).toBe('server instance S50 (selects the SOAP endpoint)');
-    expect(interpretStackKey('S12', ctx())).toBe('server instance S12 (selects the SOAP endpoint); not one of the usual S1, S4, S6, S7, S10, S50');
+  it('reads any stack key as ordinary (S11 and friends included) and does not tie it to the SOAP endpoint', () => {
+    for (const stack of ['S7', 'S50', 'S11', 'S12', 'S13', 'S20', 'S51']) expect(interpretStackKey(stack, ctx())).toBeNull();
     expect(interpretStackKey('', ctx())).toBe('Not a stack name such as S7.');
+    expect(interpretStackKey(7, ctx())).toBe('Not a stack name such as S7.');
   });
 
   it('reads the region and environment', () => {
@@ -34,14 +33,17 @@ describe('Engagement account readings', () => {
     expect(interpretRegion('EU1', ctx())).toBe('Europe (EU1)');
     expect(interpretRegion('AP1', ctx())).toBe('Not one of the documented values (NA1, EU1).');
     expect(interpretRegion(null, ctx())).toBe('Not a string; expected NA1 or EU1.');
-    expect(interpretCustomerEnvironment('Prod', ctx())).toBe('Production');
+    expect(interpretCustomerEnvironment('Prod', ctx())).toBe("Production (the docs' example value)");
+    // No value list is published, so nothing else is read (or called wrong).
     expect(interpretCustomerEnvironment('Sandbox', ctx())).toBeNull();
+    expect(interpretCustomerEnvironment('Dev', ctx())).toBeNull();
   });
 
   it('relates organization.id to enterpriseId', () => {
     const org = (id: unknown, enterpriseId: unknown) => ctx({ request: { organization: { id, enterpriseId } } });
-    expect(interpretOrganizationId(514001234, org(514001234, 514001234))).toBe('Equals enterpriseId: the top-level (parent) account, or an agency sub-account.');
-    expect(interpretOrganizationId('514001234', org('514001234', 514001234))).toBe('Equals enterpriseId: the top-level (parent) account, or an agency sub-account.');
+    const same = "Equals enterpriseId: the top-level (parent) account, or an agency sub-account (whose enterpriseId is the agency client's own id).";
+    expect(interpretOrganizationId(514001234, org(514001234, 514001234))).toBe(same);
+    expect(interpretOrganizationId('514001234', org('514001234', 514001234))).toBe(same);
     expect(interpretOrganizationId(514009876, org(514009876, 514001234))).toBe('Differs from enterpriseId (514001234): a business unit (sub-account) of that enterprise.');
     expect(interpretOrganizationId(514009876, ctx({ request: { organization: { id: 514009876 } } }))).toBeNull();
     expect(interpretOrganizationId(514009876, ctx())).toBeNull();
@@ -57,6 +59,6 @@ describe('Engagement account readings', () => {
   it('reads the access token client type', () => {
     expect(interpretClientType('ServerToServer', ctx())).toBe('A server-to-server integration (client credentials grant).');
     expect(interpretClientType('Confidential', ctx())).toBe('A web app integration (a confidential client, authorization code grant).');
-    expect(interpretClientType('Public', ctx())).toBe('Not one of the documented values (ServerToServer, Confidential).');
+    expect(interpretClientType('Public', ctx())).toBe('Not one of the values seen in real tokens (ServerToServer, Confidential).');
   });
 });

@@ -8,10 +8,7 @@ const EDITIONS: Readonly<Record<string, string>> = {
   enterprise: 'Enterprise 2.0',
 };
 
-/** The usual Engagement server instances (stacks). */
-export const USUAL_STACKS: readonly string[] = ['S1', 'S4', 'S6', 'S7', 'S10', 'S50'];
-
-const REGIONS: Readonly<Record<string, string>> = { NA1: 'North America (NA1)', EU1: 'Europe (EU1)' };
+const ENGAGEMENT_REGIONS: Readonly<Record<string, string>> = { NA1: 'North America (NA1)', EU1: 'Europe (EU1)' };
 
 /** Interprets `dataContext`: core, reseller, tiered or enterprise as the edition name. */
 export const interpretDataContext: Interpreter = (value) => {
@@ -19,21 +16,20 @@ export const interpretDataContext: Interpreter = (value) => {
   return EDITIONS[value] ?? 'Not one of the documented values (core, reseller, tiered, enterprise).';
 };
 
-/** Interprets `stackKey` / `stack_key`: "server instance S7 (selects the SOAP endpoint)". */
-export const interpretStackKey: Interpreter = (value) => {
-  if (typeof value !== 'string' || value === '') return 'Not a stack name such as S7.';
-  const reading = `server instance ${value} (selects the SOAP endpoint)`;
-  return USUAL_STACKS.includes(value) ? reading : `${reading}; not one of the usual ${USUAL_STACKS.join(', ')}`;
-};
+/**
+ * Interprets `stackKey` / `stack_key`: nothing to add to a stack name (stacks beyond the older docs' list, such as S11,
+ * are ordinary, and URLs come from the tenant-specific endpoints, not from the stack); only a missing one is flagged.
+ */
+export const interpretStackKey: Interpreter = (value) => (typeof value !== 'string' || value === '' ? 'Not a stack name such as S7.' : null);
 
 /** Interprets `region`: NA1 or EU1. */
 export const interpretRegion: Interpreter = (value) => {
   if (typeof value !== 'string') return 'Not a string; expected NA1 or EU1.';
-  return REGIONS[value] ?? 'Not one of the documented values (NA1, EU1).';
+  return ENGAGEMENT_REGIONS[value] ?? 'Not one of the documented values (NA1, EU1).';
 };
 
-/** Interprets `customerEnvironment` (e.g. Prod). */
-export const interpretCustomerEnvironment: Interpreter = (value) => (value === 'Prod' ? 'Production' : null);
+/** Interprets `customerEnvironment`: only Prod, the docs' example, is read; no value list is published. */
+export const interpretCustomerEnvironment: Interpreter = (value) => (value === 'Prod' ? "Production (the docs' example value)" : null);
 
 /** Interprets `request.organization.id` against `enterpriseId`: same account, or a business unit of the enterprise. */
 export const interpretOrganizationId: Interpreter = (value, context) => {
@@ -41,7 +37,7 @@ export const interpretOrganizationId: Interpreter = (value, context) => {
   const enterpriseId = request?.organization?.enterpriseId;
   if (enterpriseId === undefined || enterpriseId === null) return null;
   if (String(value) === String(enterpriseId)) {
-    return 'Equals enterpriseId: the top-level (parent) account, or an agency sub-account.';
+    return "Equals enterpriseId: the top-level (parent) account, or an agency sub-account (whose enterpriseId is the agency client's own id).";
   }
   return `Differs from enterpriseId (${String(enterpriseId)}): a business unit (sub-account) of that enterprise.`;
 };
@@ -54,9 +50,9 @@ export const interpretClaimsVersion: Interpreter = (value) => {
   return 'Not a documented claims version (1 or 2).';
 };
 
-/** Interprets `client_type` of an access token. */
+/** Interprets `client_type` of an access token by the two values seen in real tokens (no doc lists them). */
 export const interpretClientType: Interpreter = (value) => {
   if (value === 'ServerToServer') return 'A server-to-server integration (client credentials grant).';
   if (value === 'Confidential') return 'A web app integration (a confidential client, authorization code grant).';
-  return 'Not one of the documented values (ServerToServer, Confidential).';
+  return 'Not one of the values seen in real tokens (ServerToServer, Confidential).';
 };

@@ -44,13 +44,18 @@ describe('NumericDate interpreters', () => {
 });
 
 describe('expiresIn (claims version 1)', () => {
-  it('gives the lifetime and, with iat, when oauthToken expires', () => {
-    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 600 }))).toBe('1200 s (20 min): oauthToken 2025-01-15T12:10:00Z (expires in 10 min)');
-    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 3600 }))).toBe('1200 s (20 min): oauthToken 2025-01-15T11:20:00Z (expired 40 min ago)');
+  it('counts from iat when the JWT has one, and says so', () => {
+    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 600 }))).toBe('1200 s (20 min) counted from iat: ends 2025-01-15T12:10:00Z (expires in 10 min)');
+    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 3600 }))).toBe('1200 s (20 min) counted from iat: ends 2025-01-15T11:20:00Z (expired 40 min ago)');
   });
 
-  it('says the moment is unknown without iat', () => {
-    expect(interpretExpiresIn(1200, ctx())).toBe('1200 s (20 min) after the JWT was issued; the JWT has no iat, so the exact time is unknown');
+  it('without iat (as v1 JWTs come) counts from when the JWT was decoded, not from the ticking clock, and says so', () => {
+    const decodedFiveMinutesAgo: InterpretContext = { ...ctx(), decodedAt: NOW - 300_000 };
+    expect(interpretExpiresIn(1200, decodedFiveMinutesAgo)).toBe(
+      '1200 s (20 min) counted from when this JWT was decoded, as it has no iat: ends about 2025-01-15T12:15:00Z (expires in 15 min)',
+    );
+    expect(interpretExpiresIn(1200, ctx())).toBe('1200 s (20 min) counted from when this JWT was decoded, as it has no iat: ends about 2025-01-15T12:20:00Z (expires in 20 min)');
+    expect(interpretExpiresIn(1e15, ctx())).toBe('1000000000000000 s (31709791 y): too long to be a token lifetime.');
   });
 
   it('rejects a non-number', () => {

@@ -43,10 +43,16 @@ export const interpretIat: Interpreter = (value, context) => readNumericDate(val
 /** Interprets `nbf`: "2024-05-01T12:00:00Z (valid since 3 min ago)". */
 export const interpretNbf: Interpreter = (value, context) => readNumericDate(value, context.now, NBF);
 
-/** Interprets v1 `request.user.expiresIn` (seconds): the lifetime and, when the JWT has `iat`, when oauthToken expires. */
+/**
+ * Interprets v1 `request.user.expiresIn` (seconds): the lifetime and when it ends, counted from `iat` when the JWT has
+ * one, else from when it was decoded (v1 JWTs carry no iat, and the SDKs count from arrival), saying which.
+ */
 export const interpretExpiresIn: Interpreter = (value, context: InterpretContext) => {
   if (typeof value !== 'number' || !Number.isFinite(value)) return 'Not a number of seconds.';
   const iat = context.payload.iat;
-  if (typeof iat !== 'number') return `${formatSeconds(value)} after the JWT was issued; the JWT has no iat, so the exact time is unknown`;
-  return `${formatSeconds(value)}: oauthToken ${readNumericDate(iat + value, context.now, EXP)}`;
+  if (typeof iat === 'number') return `${formatSeconds(value)} counted from iat: ends ${readNumericDate(iat + value, context.now, EXP)}`;
+  const decodedAt = context.decodedAt ?? context.now;
+  const ends = isoFromMs(decodedAt + value * 1000);
+  if (ends === null) return `${formatSeconds(value)}: too long to be a token lifetime.`;
+  return `${formatSeconds(value)} counted from when this JWT was decoded, as it has no iat: ends about ${ends} (${formatRelative(decodedAt + value * 1000, context.now, EXP)})`;
 };

@@ -1,5 +1,5 @@
-// Reads a time-zone offset in hours (e.g. -6.0, 5.5) as "UTC-06:00" / "UTC+05:30".
-import type { Interpreter } from '../claim-entry';
+// Reads a time-zone offset in hours (e.g. -6.0, 5.5) as "UTC-06:00" / "UTC+05:30", with its sibling `dst` flag.
+import type { InterpretContext, Interpreter } from '../claim-entry';
 
 /** Formats an offset in hours as "UTC±HH:MM", or null when it is not a finite number. */
 export function formatUtcOffset(hours: number): string | null {
@@ -10,10 +10,38 @@ export function formatUtcOffset(hours: number): string | null {
   return `UTC${hours < 0 && totalMinutes !== 0 ? '-' : '+'}${hh}:${mm}`;
 }
 
-/** Interprets `request.user.timezone.offset` (hours, number or numeric string). */
+function offsetHours(value: unknown): number {
+  return typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+}
+
+/** Interprets an offset in hours (number or numeric string). */
 export const interpretUtcOffset: Interpreter = (value) => {
-  const hours = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  const hours = offsetHours(value);
   const formatted = formatUtcOffset(hours);
   if (formatted === null) return 'Not a number of hours.';
   return hours < -12 || hours > 14 ? `${formatted} (outside the real range UTC-12:00 to UTC+14:00)` : formatted;
+};
+
+// The `dst` next to the offset at `path` (e.g. request.user.timezone.dst), or undefined.
+function siblingDst(context: InterpretContext, path: string | undefined): unknown {
+  if (path === undefined) return undefined;
+  let at: unknown = context.payload;
+  for (const key of [...path.split('.').slice(0, -1), 'dst']) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * Interprets a `timezone.offset` with the `dst` beside it. The docs' userinfo example (London: offset 0, dst true)
+ * suggests offset is the standard offset and dst whether daylight saving applies; nothing more is documented.
+ */
+export const interpretTimezoneOffset: Interpreter = (value, context, path) => {
+  const reading = interpretUtcOffset(value, context, path);
+  const dst = siblingDst(context, path);
+  const hours = offsetHours(value);
+  if (formatUtcOffset(hours) === null || typeof dst !== 'boolean') return reading;
+  if (!dst) return `${reading}; dst false: no daylight saving`;
+  return `${reading}, apparently the standard offset; dst true: daylight saving applies (then usually ${formatUtcOffset(hours + 1) ?? ''})`;
 };

@@ -48,7 +48,7 @@ export interface IdpServerOptions {
   port?: number;
 }
 
-/** A running local identity provider on 127.0.0.1 that checks token requests as strictly as the real one. */
+/** A running local identity provider on 127.0.0.1 that checks token requests by the documented rules, plus its own iat window and jti reuse rules. */
 export interface IdpServer {
   /** `http://127.0.0.1:<port>` */
   baseUrl: string;

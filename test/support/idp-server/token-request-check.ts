@@ -1,13 +1,13 @@
 // The strict checks of the local token endpoint: grant and assertion types, the client, the RS256 signature and every claim.
 import type { KeyObject } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader } from 'jose';
-import { INTELLIGENCE_AUDIENCE } from '../../../shared/intelligence/regions';
+import { INTELLIGENCE_AUDIENCE } from '../../../shared/intelligence/audience';
 import { oauthFailure, type OAuthFailure } from './oauth-failure';
 
 /** The client_assertion_type the server requires. */
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-/** How far iat may be from the server clock, either way, in seconds. */
+/** How far iat may be from the server clock, either way, in seconds: our own choice, as Salesforce publishes no allowed skew. */
 export const IAT_WINDOW_SECONDS = 300;
 
 const JTI = /^[0-9a-f]{32}$/;
@@ -49,7 +49,7 @@ function parseClaims(payload: Uint8Array): Record<string, unknown> | null {
   }
 }
 
-/** Checks a token request's parameters as strictly as the real endpoint; a failure carries the OAuth error to answer with. */
+/** Checks a token request's parameters (the documented rules, plus an iat window and no jti reuse, which Salesforce does not publish); a failure carries the OAuth error to answer with. */
 export async function checkTokenRequest(params: ReadonlyMap<string, string>, context: TokenCheckContext): Promise<TokenCheckPass | OAuthFailure> {
   const grantType = params.get('grant_type');
   if (grantType === undefined) return oauthFailure('invalid_request', 'grant_type is missing');
