@@ -35,6 +35,15 @@ export interface SaveProfileRequest {
   /** Engagement: the JWT signing secret; omit to keep the stored one. */
   signingSecret?: string;
   secretEncoding?: SecretEncoding;
+  /** Engagement server-to-server: the tenant subdomain, or the auth base URL (one of them). */
+  subdomain?: string | null;
+  authUrl?: string | null;
+  /** Engagement server-to-server: space-separated scopes; null/omitted asks for the package's own. */
+  scope?: string | null;
+  /** Engagement server-to-server: the business unit MID for account_id. */
+  accountId?: string | null;
+  /** Engagement server-to-server: the installed package's client secret; omit to keep the stored one. */
+  clientSecret?: string;
 }
 
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */

@@ -88,6 +88,11 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
       keyInfo: { type: 'RSA', bits: 2048, fingerprint: sshFingerprint(), format: 'pkcs1' },
       secretEncoding: null,
       hasSecret: true,
+      subdomain: null,
+      authUrl: null,
+      scope: null,
+      accountId: null,
+      hasClientSecret: false,
       createdAt: T0.toISOString(),
       updatedAt: T0.toISOString(),
     });
