@@ -1,14 +1,15 @@
+// The IPC router: every request is validated with its channel's zod schema (shared/ipc/request-schemas.ts), handed to the
+// channel's handler in the table below, and answered as an IpcResult; nothing is thrown across IPC. The app (electron/app)
+// and the CLI (cli/services.ts) call the same router. The services it uses are injected (router-types.ts).
+import { decodeToken } from '../../../shared/decode/decode-token';
 import { WorkbenchError, isWorkbenchError, toErrorPayload } from '../../../shared/errors/workbench-error';
 import { IPC_CHANNELS, type IpcChannel } from '../../../shared/ipc/ipc-contract';
+import { validateRequest } from '../../../shared/ipc/request-schemas';
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
-import { appHandlers } from './handlers/app-handlers';
-import { keyHandlers } from './handlers/key-handlers';
-import { profileHandlers } from './handlers/profile-handlers';
-import { shellHandlers } from './handlers/shell-handlers';
-import { tokenHandlers } from './handlers/token-handlers';
-import { verifyHandlers } from './handlers/verify-handlers';
-import type { ChannelHandler, HandlerTable, Router, RouterContext, RouterServices } from './router-types';
-import { validateRequest } from './validate-request';
+import { inspectPrivateKey } from '../../../shared/keys/load-private-key';
+import { verifySignature } from '../../../shared/verify/verify-signature';
+import { isExternalWebUrl } from '../security/app-document';
+import type { ChannelHandler, HandlerTable, KeychainStatus, Router, RouterContext, RouterServices } from './router-types';
 
 /** True when the name is a channel of the IPC contract. */
 export function isIpcChannel(name: unknown): name is IpcChannel {
@@ -19,15 +20,7 @@ const UNKNOWN_CHANNEL = new WorkbenchError('ERR_IPC_UNKNOWN_CHANNEL', 'This requ
 
 /** Builds the IPC router over the given services: every channel validated with its zod schema, every failure returned as data. */
 export function createRouter(services: RouterServices): Router {
-  const handlers: HandlerTable = {
-    ...appHandlers(services),
-    ...keyHandlers(services),
-    ...profileHandlers(services),
-    ...tokenHandlers(services),
-    ...verifyHandlers(services),
-    ...shellHandlers(services),
-  };
-
+  const handlers = handlerTable(services);
   return {
     async handle(channel: string, payload: unknown, context: RouterContext): Promise<IpcResult<unknown>> {
       if (!isIpcChannel(channel)) return fail(UNKNOWN_CHANNEL.toPayload());
@@ -41,4 +34,56 @@ export function createRouter(services: RouterServices): Router {
       }
     },
   };
+}
+
+/** One handler per channel (a missing channel is a compile error). Requests arrive already validated. */
+function handlerTable(services: RouterServices): HandlerTable {
+  const { profiles, tokens } = services;
+  return {
+    /** The version (injected from package.json), the platform and whether the keychain answers. */
+    'app:info': async () => ({ version: services.appVersion, platform: services.platform, keychain: await probeKeychain(services) }),
+
+    /** Loads the pasted key (decrypting it with the passphrase when needed) and returns its KeyInfo only. */
+    'keys:inspect': async ({ pem, passphrase }) => {
+      const info = await inspectPrivateKey(pem, passphrase === undefined ? { decryptor: services.decryptor } : { passphrase, decryptor: services.decryptor });
+      return { type: info.type, bits: info.bits, fingerprint: info.fingerprint, format: info.format };
+    },
+
+    // Profiles are handed to the profile service: secrets go to the keychain there, never back here.
+    'profiles:list': () => profiles.list(),
+    'profiles:save': (request) => profiles.save(request),
+    'profiles:rename': ({ id, name }) => profiles.rename(id, name),
+    'profiles:delete': async ({ id }) => {
+      await profiles.delete(id);
+      return { id };
+    },
+
+    /** Runs the token flow; its progress goes out as token:progress events for the run id. */
+    'token:run': (request, context) => tokens.run(request, (step) => context.emit('token:progress', { runId: request.runId, step })),
+    'token:cancel': async ({ runId }) => ({ cancelled: tokens.cancel(runId) }),
+
+    /** Decodes the token and checks it with the profile's stored signing secret, inside the main process (the secret never goes back). */
+    'verify:with-profile': async ({ profileId, token }) => {
+      const decoded = decodeToken(token);
+      const { secret, encoding } = await profiles.getSigningSecret(profileId);
+      const result = await verifySignature(decoded, { type: 'secret', secret, encoding });
+      return result.error === undefined ? { status: result.status, alg: result.alg } : { status: result.status, alg: result.alg, error: result.error };
+    },
+
+    /** Opens http(s) links only (anything else is ERR_URL_INVALID) with the injected opener. */
+    'shell:open-external': async ({ url }) => {
+      if (!isExternalWebUrl(url)) throw new WorkbenchError('ERR_URL_INVALID', 'Only http:// and https:// links can be opened in the browser: check the link.');
+      await services.openExternal(new URL(url).href);
+      return null;
+    },
+  };
+}
+
+/** Asks the keychain whether it answers; a probe that throws counts as unavailable (with its coded error). */
+async function probeKeychain(services: RouterServices): Promise<KeychainStatus> {
+  try {
+    return await services.secrets.probe();
+  } catch (error) {
+    return { available: false, error: toErrorPayload(error) };
+  }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { IPC_CHANNELS, type IpcEvent } from '../../../shared/ipc/ipc-contract';
+import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
 import { createRouter } from './create-router';
-import { REQUEST_LIMITS } from './request-limits';
 import type { RouterContext, RouterServices } from './router-types';
 
 // The validation boundary: every request below is refused before any service is reached. The services here throw if called

@@ -14,9 +14,9 @@ import {
   makeEngagementAccessToken,
   makeEngagementSsoJwt,
   makeGenericJwt,
-} from '../../../test/support/engagement-tokens';
-import { testKeyPair } from '../../../test/support/test-keys';
-import { CLI_TEST_TIMEOUT_MS, CLI_PATH, assertCliBuilt, cliTranscript, hasAnsi, runMctoken } from '../../test-support/run-mctoken';
+} from '../../test/support/engagement-tokens';
+import { testKeyPair } from '../../test/support/test-keys';
+import { CLI_TEST_TIMEOUT_MS, CLI_PATH, assertCliBuilt, cliTranscript, hasAnsi, runMctoken } from '../test-support/run-mctoken';
 
 vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS, hookTimeout: CLI_TEST_TIMEOUT_MS });
 

@@ -5,10 +5,10 @@ import { createServer, type Server } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { REGIONS } from '../../../shared/intelligence/regions';
-import { startIdpServer, type IdpServer } from '../../../test/support/idp-server';
-import { pemBody, testKeyPair } from '../../../test/support/test-keys';
-import { CLI_TEST_TIMEOUT_MS, assertCliBuilt, cliTranscript, runMctoken, startMctoken } from '../../test-support/run-mctoken';
+import { REGIONS } from '../../shared/intelligence/regions';
+import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
+import { pemBody, testKeyPair } from '../../test/support/test-keys';
+import { CLI_TEST_TIMEOUT_MS, assertCliBuilt, cliTranscript, runMctoken, startMctoken } from '../test-support/run-mctoken';
 
 vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS, hookTimeout: CLI_TEST_TIMEOUT_MS });
 

@@ -1,3 +1,4 @@
+// The size and time bounds on IPC requests: the router refuses anything beyond them, and the renderer caps its inputs with the same numbers.
 /** Upper bounds on request strings, checked before any handler runs (characters). */
 export const REQUEST_LIMITS = Object.freeze({
   /** A pasted private key PEM (a 4096-bit encrypted key is about 3.4 KB). */

@@ -6,14 +6,14 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWorkbenchServices, type WorkbenchServices } from '../../../electron/services/create-services';
-import { profileSecretAccount } from '../../../electron/services/profiles/profile-secret-account';
-import type { TokenFlowReport } from '../../../shared/intelligence/flow-types';
-import type { Profile } from '../../../shared/profiles/profile';
-import { startIdpServer, type IdpServer } from '../../../test/support/idp-server';
-import { pemBody, testKeyPair } from '../../../test/support/test-keys';
-import { CLI_TEST_TIMEOUT_MS, assertCliBuilt, cliTranscript, runMctoken } from '../../test-support/run-mctoken';
-import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
+import { createWorkbenchServices, type WorkbenchServices } from '../../electron/services/create-services';
+import { profileSecretAccount } from '../../electron/services/profiles/profile-secret-account';
+import type { TokenFlowReport } from '../../shared/intelligence/flow-types';
+import type { Profile } from '../../shared/profiles/profile';
+import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
+import { pemBody, testKeyPair } from '../../test/support/test-keys';
+import { CLI_TEST_TIMEOUT_MS, assertCliBuilt, cliTranscript, runMctoken } from '../test-support/run-mctoken';
+import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../test/support/throwaway-keychain';
 
 vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS, hookTimeout: CLI_TEST_TIMEOUT_MS });
 

@@ -1,0 +1,239 @@
+// `mctoken decode`: decode, explain and verify a token, offline. Options, run and output, top to bottom.
+import { Option, type Command } from 'commander';
+import type { ExplainedClaim, TokenExplanation } from '../../shared/claims/explained-claim';
+import type { DecodedToken, JsonObject } from '../../shared/decode/decoded-token';
+import type { TokenKind } from '../../shared/decode/token-kind';
+import type { ErrorPayload } from '../../shared/errors/workbench-error';
+import type { SecretEncoding, SignatureStatus, VerificationKey, VerificationResult } from '../../shared/verify/verification';
+import {
+  EXIT_FAILURE,
+  EXIT_OK,
+  UsageError,
+  outputWidth,
+  painterFor,
+  readEnv,
+  readStdin,
+  readTextFile,
+  reportError,
+  wrapText,
+  type CliIo,
+  type CliOutcome,
+  type Painter,
+} from '../terminal';
+
+// ---- Options -----------------------------------------------------------------------------------------------------------
+
+/** The options of `mctoken decode`, as commander parses them. */
+export interface DecodeOptions {
+  json?: boolean;
+  secretFile?: string;
+  secretEnv?: string;
+  secretEncoding?: SecretEncoding;
+  keyFile?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  mctoken decode eyJhbGciOi...                       decode and explain a token
+  pbpaste | mctoken decode                           read it from stdin (or: mctoken decode - < token.txt)
+  mctoken decode "$JWT" --secret-env MC_JWT_SECRET   verify an App Center SSO JWT with its signing secret
+  mctoken decode "$JWT" --secret-file secret.txt --secret-encoding base64
+  mctoken decode "$ASSERTION" --key-file public.pem  verify an RS256 token with a public key
+  mctoken decode "$JWT" --json | jq '.claims[] | select(.documented | not)'
+
+Exit status: 0 decoded (and verified, when a key was given; an expired token still decodes, with a warning),
+1 malformed token or failed verification, 2 wrong usage.`;
+
+/** Registers `mctoken decode`. */
+export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
+  program
+    .command('decode')
+    .summary('decode, explain and verify a token (offline)')
+    .description(
+      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT or a four-segment Engagement access token: its kind, header, every claim explained, warnings and the signature status. Nothing is sent anywhere.',
+    )
+    .argument('[token]', 'the token; "-" or nothing (with piped input) reads it from stdin')
+    .option('--json', 'print one JSON object instead of text')
+    .addOption(new Option('--secret-file <file>', 'verify HS256 with the JWT signing secret in this file (a trailing newline is ignored)').conflicts(['secretEnv', 'keyFile']))
+    .addOption(new Option('--secret-env <var>', 'verify HS256 with the JWT signing secret in this environment variable').conflicts(['keyFile']))
+    .addOption(new Option('--secret-encoding <encoding>', 'how the secret is written (default: text)').choices(['text', 'base64', 'hex']))
+    .addOption(new Option('--key-file <file>', 'verify RS/PS/ES signatures with this public key: PEM, X.509 certificate, JWK or JWK set'))
+    .addHelpText('after', EXAMPLES)
+    .action(async (token: string | undefined, options: DecodeOptions) => {
+      outcome.exitCode = await runDecode(token, options, io);
+    });
+}
+
+// ---- Run ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Reads the token, decodes and explains it, verifies it when a key was given, prints text or JSON.
+ * The signature status is always the verifier's (without a key: unchecked, or invalid for `alg: none`), as in the app.
+ * Returns 0 when it decoded and any requested verification passed, 1 when the verification did not pass;
+ * a malformed token or a usage problem is thrown (exit 1 or 2 at the top).
+ */
+export async function runDecode(tokenArgument: string | undefined, options: DecodeOptions, io: CliIo): Promise<number> {
+  // Loaded here, not at the top: the decoder, the claim catalogue and the verifier are only needed when decode runs.
+  const [{ decodeToken }, { explainToken }, { verifySignature }] = await Promise.all([
+    import('../../shared/decode/decode-token'),
+    import('../../shared/claims/explain-token'),
+    import('../../shared/verify/verify-signature'),
+  ]);
+  const source = await verificationKeyFromOptions(options, io.env);
+  const token = decodeToken(await readTokenInput(tokenArgument, io));
+  const explanation = explainToken(token, { now: Date.now() });
+  const signature = await verifySignature(token, source?.key ?? null);
+  if (options.json === true) io.stdout.write(`${JSON.stringify(toDecodeJson(token, explanation, signature), null, 2)}\n`);
+  else io.stdout.write(formatDecodePlain(explanation, signature, source?.description ?? null, { paint: painterFor(io.stdout, io.env), width: outputWidth(io.stdout) }));
+  if (source === null || signature.status === 'valid') return EXIT_OK;
+  reportError(signature.error ?? verificationFailed(signature), io);
+  return EXIT_FAILURE;
+}
+
+/** For a result that carries no error of its own (the verifier gives one for every failure it knows). */
+function verificationFailed(signature: VerificationResult): ErrorPayload {
+  return { code: 'ERR_VERIFY_KEY_INVALID', message: `The signature was not verified (${signature.status}): check that the secret or key is the one for this token.` };
+}
+
+/** The token text: the argument, or stdin when the argument is `-` or absent with stdin piped; absent with a terminal is a usage error. */
+async function readTokenInput(argument: string | undefined, io: Pick<CliIo, 'stdin'>): Promise<string> {
+  if (argument === '-') return readStdin(io.stdin);
+  if (argument !== undefined) return argument;
+  if (io.stdin.isTTY === true) {
+    throw new UsageError('No token given: pass it as an argument, or pipe it on stdin (mctoken decode - < token.txt).');
+  }
+  return readStdin(io.stdin);
+}
+
+/** Where the verification key came from, for the signature line (e.g. "the secret in $JWT_SECRET"); never the key itself. */
+interface KeySource {
+  key: VerificationKey;
+  description: string;
+}
+
+/**
+ * The key to verify with, from --secret-file, --secret-env (with --secret-encoding) or --key-file; null when none was given.
+ * A secret file's one trailing newline is dropped (what `echo secret > file` adds). A key file holding JSON is a JWK or a JWK set.
+ */
+async function verificationKeyFromOptions(options: DecodeOptions, env: NodeJS.ProcessEnv): Promise<KeySource | null> {
+  const encoding = options.secretEncoding ?? 'text';
+  if (options.secretEnv !== undefined) {
+    const secret = readEnv(env, options.secretEnv, '--secret-env');
+    return { key: { type: 'secret', secret, encoding }, description: `the ${encoding} secret in $${options.secretEnv}` };
+  }
+  if (options.secretFile !== undefined) {
+    const secret = (await readTextFile(options.secretFile, 'secret file')).replace(/\r?\n$/, '');
+    if (secret === '') throw new UsageError(`The secret file ${options.secretFile} is empty: put the JWT signing secret in it.`);
+    return { key: { type: 'secret', secret, encoding }, description: `the ${encoding} secret in ${options.secretFile}` };
+  }
+  if (options.secretEncoding !== undefined) {
+    throw new UsageError('--secret-encoding applies to a secret: add --secret-file FILE or --secret-env VAR.');
+  }
+  if (options.keyFile !== undefined) {
+    const text = (await readTextFile(options.keyFile, 'key file')).trim();
+    return { key: keyFromFileText(text), description: `the key in ${options.keyFile}` };
+  }
+  return null;
+}
+
+function keyFromFileText(text: string): VerificationKey {
+  if (!text.startsWith('{')) return { type: 'pem', pem: text };
+  return /"keys"\s*:/.test(text) ? { type: 'jwks', jwks: text } : { type: 'jwk', jwk: text };
+}
+
+// ---- Output: --json ----------------------------------------------------------------------------------------------------
+
+/** The one JSON object `mctoken decode --json` prints: the contract scripts rely on. */
+export interface DecodeJson {
+  kind: TokenKind;
+  header: JsonObject;
+  payload: JsonObject;
+  /** Every leaf path of the payload, in document order. */
+  claims: { path: string; value: unknown; explanation: string; interpretation: string | null; documented: boolean }[];
+  signature: { alg: string | null; status: SignatureStatus };
+  warnings: { code: string; message: string }[];
+}
+
+function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signature: VerificationResult): DecodeJson {
+  return {
+    kind: explanation.kind,
+    header: token.header,
+    payload: token.payload,
+    claims: explanation.claims.map((claim) => ({
+      path: claim.path,
+      value: claim.value,
+      explanation: claim.explanation,
+      interpretation: claim.interpretation,
+      documented: claim.documented,
+    })),
+    signature: { alg: signature.alg, status: signature.status },
+    warnings: explanation.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
+  };
+}
+
+// ---- Output: text ------------------------------------------------------------------------------------------------------
+
+/** How to lay out the text: colours and line width. */
+interface PlainLayout {
+  paint: Painter;
+  width: number;
+}
+
+const MAX_PATH_COLUMN = 36;
+
+/** The text `mctoken decode` prints: kind, header, every claim with its reading and explanation, warnings, signature. */
+function formatDecodePlain(explanation: TokenExplanation, signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
+  const { paint } = layout;
+  const out: string[] = [paint.bold(explanation.kindLabel), paint.dim(`kind: ${explanation.kind}`), ''];
+  out.push(paint.bold('Header'), ...claimRows(explanation.header, layout), '');
+  out.push(paint.bold(`Claims (${explanation.claims.length})`), ...claimRows(explanation.claims, layout), '');
+  if (explanation.warnings.length > 0) {
+    out.push(paint.bold(`Warnings (${explanation.warnings.length})`));
+    for (const warning of explanation.warnings) {
+      const [first = '', ...rest] = wrapText(`${warning.message} (${warning.code})`, layout.width, '    ');
+      out.push(`  ${paint.yellow('!')} ${first.trimStart()}`, ...rest);
+    }
+    out.push('');
+  }
+  out.push(signatureLine(signature, keyDescription, layout));
+  return `${out.join('\n')}\n`;
+}
+
+function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {
+  const { paint } = layout;
+  if (claims.length === 0) return [paint.dim('  (none)')];
+  const column = Math.min(MAX_PATH_COLUMN, Math.max(...claims.map((claim) => claim.path.length)));
+  const rows: string[] = [];
+  for (const claim of claims) {
+    const tags = [claim.documented ? '' : paint.yellow('[undocumented]'), claim.unused === true ? paint.dim('[unused]') : ''].filter(Boolean);
+    const path = claim.path.length > column ? `${claim.path}\n  ${' '.repeat(column)}` : claim.path.padEnd(column);
+    rows.push(`  ${paint.cyan(path)}  ${[showValue(claim.value), ...tags].join(' ')}`);
+    if (claim.interpretation !== null) rows.push(...wrapText(`= ${claim.interpretation}`, layout.width, '      ').map((line) => paint.green(line)));
+    rows.push(...wrapText(claim.explanation, layout.width, '      ').map((line) => paint.dim(line)));
+  }
+  return rows;
+}
+
+function showValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function reason(signature: VerificationResult): string {
+  return signature.error === undefined ? '' : `: ${signature.error.message}`;
+}
+
+function signatureLine(signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
+  const { paint } = layout;
+  const alg = signature.alg ?? 'no alg';
+  const label = `${paint.bold('Signature')} (${alg}): `;
+  switch (signature.status) {
+    case 'valid':
+      return `${label}${paint.green('valid')}, checked with ${keyDescription ?? 'the given key'}`;
+    case 'invalid':
+      return `${label}${paint.red('invalid')}${reason(signature)}`;
+    case 'unsupported':
+      return `${label}${paint.yellow('unsupported')}${reason(signature)}`;
+    case 'unchecked':
+      return `${label}${paint.yellow('unchecked')}${keyDescription === null ? ': pass --secret-file, --secret-env or --key-file to verify it' : reason(signature)}`;
+  }
+}

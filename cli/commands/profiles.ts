@@ -1,0 +1,201 @@
+// `mctoken profiles list|show|save|delete`: the app's saved profiles, through the app's own router and keychain.
+// Options, run and output, top to bottom.
+import { Option, type Command } from 'commander';
+import { WorkbenchError } from '../../shared/errors/workbench-error';
+import { checkClientId } from '../../shared/intelligence/client-id';
+import { REGIONS, type Region } from '../../shared/intelligence/regions';
+import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
+import type { KeyInfo } from '../../shared/keys/key-info';
+import type { Profile } from '../../shared/profiles/profile';
+import { EXIT_OK, UsageError, discoveryUrlOption, formatTable, keyFileError, readEnv, readTextFile, reportWarning, usageCheck, type CliIo, type CliOutcome } from '../terminal';
+
+// ---- Options -----------------------------------------------------------------------------------------------------------
+
+/** The options of `mctoken profiles save`, as commander parses them. */
+export interface ProfilesSaveOptions {
+  clientId: string;
+  region?: Region;
+  discoveryUrl?: string;
+  keyFile?: string;
+  passphraseEnv?: string;
+  queryStyle?: boolean;
+}
+
+/** The options of `mctoken profiles list` and `show`. */
+export interface ProfilesOutputOptions {
+  json?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  mctoken profiles list
+  mctoken profiles save prod --client-id "$SA_ID" --region us1 --key-file key.pem
+  mctoken profiles save staging --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file enc.pem --passphrase-env KEY_PASS
+  mctoken profiles show prod --json
+  mctoken profiles delete staging
+
+Profiles are the app's own: the same profiles.json in the app's user-data folder (MCTW_USER_DATA_DIR overrides it) and the
+same OS keychain entries, so a profile saved in the app works here and back. Keys live only in the keychain.`;
+
+/** Registers `mctoken profiles list|show|save|delete`. */
+export function registerProfilesCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
+  const profiles = program
+    .command('profiles')
+    .summary('list, show, save and delete saved profiles (shared with the app)')
+    .description('Manage the saved credential profiles the desktop app uses; private keys are kept in the OS keychain.')
+    .helpCommand(false)
+    .addHelpText('after', EXAMPLES);
+
+  profiles
+    .command('list')
+    .description('list the saved profiles: name, product, client id, region or discovery URL, key fingerprint')
+    .option('--json', 'print { profiles, problems } as JSON')
+    .addHelpText('after', '\nExamples:\n  mctoken profiles list\n  mctoken profiles list --json | jq -r \'.profiles[].name\'')
+    .action(async (options: ProfilesOutputOptions) => {
+      outcome.exitCode = await runProfilesList(options, io);
+    });
+
+  profiles
+    .command('show')
+    .description("show one profile's settings and key fingerprint (never the key)")
+    .argument('<name>', 'the profile name')
+    .option('--json', 'print the profile as JSON')
+    .addHelpText('after', '\nExamples:\n  mctoken profiles show prod\n  mctoken profiles show prod --json')
+    .action(async (name: string, options: ProfilesOutputOptions) => {
+      outcome.exitCode = await runProfilesShow(name, options, io);
+    });
+
+  profiles
+    .command('save')
+    .description('save an Intelligence profile (or replace the settings of the one with that name); the key goes to the OS keychain')
+    .argument('<name>', 'the profile name')
+    .requiredOption('--client-id <id>', 'the service account id (client id)')
+    .addOption(new Option('--region <region>', 'the Intelligence region').choices(REGIONS).conflicts('discoveryUrl'))
+    .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
+    .option('--key-file <file>', 'the RSA private key file (PEM); may be left out when updating, to keep the stored key')
+    .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key (used once, not stored)')
+    .option('--query-style', 'send the token request parameters in the query string instead of a form POST body')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mctoken profiles save prod --client-id "$SA_ID" --region us1 --key-file key.pem\n  mctoken profiles save eu --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file enc.pem --passphrase-env KEY_PASS',
+    )
+    .action(async (name: string, options: ProfilesSaveOptions) => {
+      outcome.exitCode = await runProfilesSave(name, options, io);
+    });
+
+  profiles
+    .command('delete')
+    .description('delete a profile and its keychain entry')
+    .argument('<name>', 'the profile name')
+    .addHelpText('after', '\nExamples:\n  mctoken profiles delete staging')
+    .action(async (name: string) => {
+      outcome.exitCode = await runProfilesDelete(name, io);
+    });
+}
+
+// ---- Run ---------------------------------------------------------------------------------------------------------------
+// The services (router, profile store, keychain) are loaded only when a profiles command runs, not for --help or decode.
+
+/** `mctoken profiles list`: the saved profiles (text table, or `{ profiles, problems }` with --json); problems also go to stderr. */
+async function runProfilesList(options: ProfilesOutputOptions, io: CliIo): Promise<number> {
+  const { callRouter, openServices } = await import('../services');
+  const listing = await callRouter(openServices(io.env).router, 'profiles:list', null);
+  for (const problem of listing.problems) reportWarning(`${problem.message} (${problem.code})`, io);
+  io.stdout.write(options.json === true ? `${JSON.stringify(listing, null, 2)}\n` : formatProfileList(listing.profiles));
+  return EXIT_OK;
+}
+
+/** `mctoken profiles show NAME`: one profile's settings and key fingerprint (never the key), as text or --json. */
+async function runProfilesShow(name: string, options: ProfilesOutputOptions, io: CliIo): Promise<number> {
+  const { findProfileByName, openServices } = await import('../services');
+  const profile = await findProfileByName(openServices(io.env).profiles, name);
+  io.stdout.write(options.json === true ? `${JSON.stringify(profile, null, 2)}\n` : formatProfile(profile));
+  return EXIT_OK;
+}
+
+/**
+ * `mctoken profiles save NAME`: creates an Intelligence profile, or replaces the settings of the one with that name (keeping its
+ * stored key when --key-file is left out), through the app's router: the key goes to the OS keychain, never to a file.
+ */
+async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: CliIo): Promise<number> {
+  if (options.region === undefined && options.discoveryUrl === undefined) {
+    throw new UsageError('mctoken profiles save needs --region REGION or --discovery-url URL.');
+  }
+  const clientId = usageCheck(() => checkClientId(options.clientId));
+  const discoveryUrl = options.region === undefined ? discoveryUrlOption(options.discoveryUrl ?? '') : null;
+  const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(io.env, options.passphraseEnv, '--passphrase-env');
+  const { callRouter, openServices, profileNamed } = await import('../services');
+  const services = openServices(io.env);
+  const existing = profileNamed((await callRouter(services.router, 'profiles:list', null)).profiles, name);
+  if (existing !== undefined && existing.product !== 'intelligence') {
+    throw new WorkbenchError('ERR_PROFILE_NAME_TAKEN', `An Engagement profile is already named "${existing.name}": pick another name, or delete it first.`);
+  }
+  if (existing === undefined && options.keyFile === undefined) throw new UsageError('A new profile needs its private key: add --key-file KEY.pem.');
+  const request: SaveProfileRequest = {
+    ...(existing === undefined ? {} : { id: existing.id }),
+    name,
+    product: 'intelligence',
+    clientId,
+    region: options.region ?? null,
+    discoveryUrl,
+    tokenRequestStyle: options.queryStyle === true ? 'query' : 'form',
+    ...(options.keyFile === undefined ? {} : { privateKeyPem: await readTextFile(options.keyFile, 'key file') }),
+    ...(passphrase === undefined ? {} : { passphrase }),
+  };
+  let saved;
+  try {
+    saved = await callRouter(services.router, 'profiles:save', request);
+  } catch (error) {
+    if (error instanceof WorkbenchError && options.keyFile !== undefined) throw keyFileError(error.toPayload(), options.keyFile, passphrase !== undefined);
+    throw error;
+  }
+  const verb = existing === undefined ? 'Saved' : 'Updated';
+  io.stdout.write(`${verb} profile "${saved.name}" (client id ${saved.clientId}, ${saved.region ?? saved.discoveryUrl ?? '-'}). Key: ${describeKey(saved.keyInfo)}, stored in the OS keychain.\n`);
+  return EXIT_OK;
+}
+
+/** `mctoken profiles delete NAME`: removes the profile and its keychain entry, through the app's router. */
+async function runProfilesDelete(name: string, io: CliIo): Promise<number> {
+  const { callRouter, findProfileByName, openServices } = await import('../services');
+  const services = openServices(io.env);
+  const profile = await findProfileByName(services.profiles, name);
+  await callRouter(services.router, 'profiles:delete', { id: profile.id });
+  io.stdout.write(`Deleted profile "${profile.name}" and its entry in the OS keychain.\n`);
+  return EXIT_OK;
+}
+
+// ---- Output ------------------------------------------------------------------------------------------------------------
+
+/** A key described without the key: `RSA 2048 bits, pkcs1, SHA256:…`. */
+function describeKey(info: KeyInfo | null): string {
+  return info === null ? 'none' : `${info.type} ${info.bits} bits, ${info.format}, ${info.fingerprint}`;
+}
+
+function where(profile: Profile): string {
+  return profile.region ?? profile.discoveryUrl ?? '-';
+}
+
+/** The `mctoken profiles list` table: name, product, client id, region or discovery URL, key fingerprint. */
+function formatProfileList(profiles: Profile[]): string {
+  if (profiles.length === 0) return 'No saved profiles. Save one with: mctoken profiles save NAME --client-id ID --region us1 --key-file key.pem\n';
+  const rows = profiles.map((p) => [p.name, p.product, p.clientId || '-', where(p), p.keyInfo?.fingerprint ?? (p.hasSecret ? 'secret stored' : 'none')]);
+  return formatTable([['NAME', 'PRODUCT', 'CLIENT ID', 'REGION / DISCOVERY URL', 'KEY'], ...rows]);
+}
+
+/** The `mctoken profiles show` text: every field of the profile; the key only as type, size, format and fingerprint. */
+function formatProfile(profile: Profile): string {
+  const rows: [string, string][] = [
+    ['Name', profile.name],
+    ['Product', profile.product],
+    ['Client id', profile.clientId || '-'],
+    ['Region', profile.region ?? '-'],
+    ['Discovery URL', profile.discoveryUrl ?? '-'],
+    ['Token request', profile.tokenRequestStyle === 'query' ? 'query string (as in the docs)' : 'form POST body'],
+    ['Key', describeKey(profile.keyInfo)],
+    ['Secret stored', profile.hasSecret ? 'yes, in the OS keychain' : 'no'],
+    ['Created', profile.createdAt],
+    ['Updated', profile.updatedAt],
+  ];
+  if (profile.secretEncoding !== null) rows.splice(7, 0, ['Secret encoding', profile.secretEncoding]);
+  return rows.map(([name, value]) => `${`${name}:`.padEnd(16)}${value}`).join('\n') + '\n';
+}

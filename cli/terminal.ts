@@ -1,0 +1,223 @@
+// What every mctoken command shares: the run's streams, exit codes, usage errors, colour and layout, reading stdin, files
+// and environment variables, error reporting and Ctrl-C. Kept free of the heavy modules so that `mctoken --help` stays fast.
+import type { Readable } from 'node:stream';
+import { readFile, stat } from 'node:fs/promises';
+import { version } from '../package.json';
+import type { ErrorCode } from '../shared/errors/error-codes';
+import { WorkbenchError, type ErrorPayload } from '../shared/errors/workbench-error';
+import { checkEndpointUrl } from '../shared/intelligence/endpoint-url';
+
+/** The version of mctoken: package.json's, inlined by esbuild at build time. */
+export const CLI_VERSION: string = version;
+
+/** The streams and environment one run of `mctoken` uses: the process's own in cli/main.ts. */
+export interface CliIo {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** What a command's action reports back to runCli (cli/main.ts): the exit status to end with. */
+export interface CliOutcome {
+  exitCode: number;
+}
+
+// ---- Exit codes and usage errors ---------------------------------------------------------------------------------------
+
+/** Exit status when the command did what was asked. */
+export const EXIT_OK = 0;
+/** Exit status for a failure: a malformed token, a failed verification, a refused credential, a network error. */
+export const EXIT_FAILURE = 1;
+/** Exit status for wrong use of the command line: unknown option, conflicting options, missing environment variable. */
+export const EXIT_USAGE = 2;
+/** Exit status after Ctrl-C interrupted a run (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
+/** A WorkbenchError caused by how the command was called: `mctoken` exits with status 2 for it. */
+export class UsageError extends WorkbenchError {
+  constructor(message: string, options: { code?: ErrorCode; hint?: string } = {}) {
+    super(options.code ?? 'ERR_USAGE', message, options.hint === undefined ? {} : { hint: options.hint });
+  }
+}
+
+/**
+ * Runs a check of a value given on the command line (a URL, a client id); a WorkbenchError it throws becomes a UsageError
+ * (exit 2) with the same code, message and hint. Used so bad input is refused before any file is read or connection made.
+ */
+export function usageCheck<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof WorkbenchError)) throw error;
+    throw new UsageError(error.message, error.hint === undefined ? { code: error.code } : { code: error.code, hint: error.hint });
+  }
+}
+
+/** The --discovery-url value, checked before any connection (https, or http for loopback only); a bad one is a usage error (exit 2). */
+export function discoveryUrlOption(url: string): string {
+  return usageCheck(() => checkEndpointUrl(url, 'discovery URL').href);
+}
+
+// ---- Colour and layout -------------------------------------------------------------------------------------------------
+
+/** Whether to colour what goes to a stream: FORCE_COLOR wins (0/false turns it off), then NO_COLOR and TERM=dumb, else only on a TTY. */
+export function shouldUseColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return stream.isTTY === true;
+}
+
+/** The styles the CLI uses; each returns its text unchanged when colour is off. */
+export interface Painter {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
+
+const SGR = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+
+/** A painter that emits ANSI SGR sequences when `enabled`, plain text otherwise. */
+export function createPainter(enabled: boolean): Painter {
+  const style = (codes: readonly [number, number]) => (text: string) => (enabled && text !== '' ? `\u001b[${codes[0]}m${text}\u001b[${codes[1]}m` : text);
+  return { bold: style(SGR.bold), dim: style(SGR.dim), red: style(SGR.red), green: style(SGR.green), yellow: style(SGR.yellow), cyan: style(SGR.cyan) };
+}
+
+/** The painter for a stream of this run (see {@link shouldUseColor}). */
+export function painterFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Painter {
+  return createPainter(shouldUseColor(stream, env));
+}
+
+/** Splits text into lines of at most `width` characters at spaces (a longer word keeps its own line), each prefixed with `indent`. */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (word === '') continue;
+      if (line === '') line = word;
+      else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+      else {
+        lines.push(indent + line);
+        line = word;
+      }
+    }
+    lines.push(indent + line);
+  }
+  return lines;
+}
+
+/** The width to lay text out for: the terminal's columns (at most 120), or 100 when the stream is not a terminal. */
+export function outputWidth(stream: { isTTY?: boolean; columns?: number }): number {
+  return stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0 ? Math.min(stream.columns, 120) : 100;
+}
+
+/** Lays out rows as left-aligned columns separated by two spaces; the first row is the heading. */
+export function formatTable(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
+  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ')).join('\n') + '\n';
+}
+
+// ---- Input: stdin, files, environment ----------------------------------------------------------------------------------
+
+/** Most bytes read from stdin: well beyond any token, so the decoder (not the CLI) reports an oversized input. */
+export const MAX_STDIN_BYTES = 1024 * 1024;
+
+/** Reads stdin as UTF-8 until it ends or {@link MAX_STDIN_BYTES} have arrived (the rest is not read). */
+export async function readStdin(stdin: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
+    chunks.push(buffer);
+    total += buffer.length;
+    if (total > MAX_STDIN_BYTES) break;
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_STDIN_BYTES + 1).toString('utf8');
+}
+
+/** Largest file the CLI reads as a key or secret (a 4096-bit encrypted PEM is under 4 KiB). */
+export const MAX_INPUT_FILE_BYTES = 256 * 1024;
+
+const FILE_ERROR_REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/**
+ * Reads a UTF-8 text file the user named (`what` is e.g. "key file"). Errors are ERR_FILE_READ and name the file
+ * and the problem, never its contents: "cannot read key file ./k.pem: no such file".
+ */
+export async function readTextFile(path: string, what: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (info.size > MAX_INPUT_FILE_BYTES) {
+      throw new WorkbenchError('ERR_FILE_READ', `cannot read ${what} ${path}: it is larger than ${MAX_INPUT_FILE_BYTES / 1024} KiB, so it is not a key or secret`, {
+        hint: 'Check that the path names the right file.',
+      });
+    }
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (error instanceof WorkbenchError) throw error;
+    const code = (error as { code?: unknown }).code;
+    const reason = typeof code === 'string' ? (FILE_ERROR_REASONS[code] ?? `error ${code}`) : 'unreadable';
+    throw new WorkbenchError('ERR_FILE_READ', `cannot read ${what} ${path}: ${reason}`, { hint: 'Check the path and that the file is readable.' });
+  }
+}
+
+/** The value of an environment variable named on the command line; unset or empty is a usage error naming the option. */
+export function readEnv(env: NodeJS.ProcessEnv, name: string, option: string): string {
+  const value = env[name];
+  if (value === undefined) throw new UsageError(`${option} names the environment variable ${name}, which is not set: export it first.`);
+  if (value === '') throw new UsageError(`${option} names the environment variable ${name}, which is empty: put the value in it first.`);
+  return value;
+}
+
+// ---- Errors, warnings and Ctrl-C ---------------------------------------------------------------------------------------
+
+/** Writes an error to stderr as `error: <message> (<CODE>)` plus a `hint:` line when there is one; never a stack trace. */
+export function reportError(error: ErrorPayload, io: Pick<CliIo, 'stderr' | 'env'>): void {
+  const paint = painterFor(io.stderr, io.env);
+  const lines = [`${paint.red(paint.bold('error:'))} ${error.message} ${paint.dim(`(${error.code})`)}`];
+  if (error.hint !== undefined && error.hint !== '') lines.push(`${paint.yellow('hint:')} ${error.hint}`);
+  io.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/** Writes a warning line to stderr as `warning: <message>`. */
+export function reportWarning(message: string, io: Pick<CliIo, 'stderr' | 'env'>): void {
+  const paint = painterFor(io.stderr, io.env);
+  io.stderr.write(`${paint.yellow('warning:')} ${message}\n`);
+}
+
+/**
+ * Restates a key error (ERR_KEY_*) so it names the key file; an encrypted key read without a passphrase gets the CLI's own advice.
+ * Other errors are returned as they are. Never includes the key.
+ */
+export function keyFileError(error: ErrorPayload, path: string, passphraseGiven: boolean): WorkbenchError {
+  if (error.code === 'ERR_KEY_ENCRYPTED' && !passphraseGiven) {
+    return new WorkbenchError('ERR_KEY_ENCRYPTED', `The key in ${path} is encrypted and needs its passphrase: put it in an environment variable and pass --passphrase-env VAR.`);
+  }
+  const message = error.code.startsWith('ERR_KEY_') ? `key file ${path}: ${error.message}` : error.message;
+  return new WorkbenchError(error.code, message, error.hint === undefined ? {} : { hint: error.hint });
+}
+
+/** An AbortSignal that fires on Ctrl-C (SIGINT) while a run is under way; `dispose` restores the default handling. */
+export function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onInterrupt = (): void => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', onInterrupt) };
+}

@@ -1,0 +1,90 @@
+// Run-time validation of every IPC request: one zod schema per channel, and the coded message a refused request gets.
+// The router (electron/services/router/create-router.ts) validates with validateRequest before any handler runs.
+import { z } from 'zod';
+import { WorkbenchError } from '../errors/workbench-error';
+import { REGIONS } from '../intelligence/regions';
+import type { IpcChannel, IpcRequest } from './ipc-contract';
+import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from './request-limits';
+
+/** A string of at most `max` characters. */
+const text = (max: number) => z.string().max(max);
+/** A non-empty string of at most `max` characters. */
+const nonEmpty = (max: number) => z.string().min(1).max(max);
+
+/** `null` (or nothing at all) for channels without a request. */
+const noRequest = z.union([z.null(), z.undefined()]).transform(() => null);
+
+const id = nonEmpty(L.id);
+const region = z.enum(REGIONS);
+
+/** One zod schema per channel, validating the request at run time (strict: unknown fields are refused). */
+export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
+  'app:info': noRequest,
+  'keys:inspect': z.strictObject({ pem: text(L.pem), passphrase: text(L.passphrase).optional() }),
+  'profiles:list': noRequest,
+  'profiles:save': z.strictObject({
+    id: id.optional(),
+    name: text(L.name),
+    product: z.enum(['intelligence', 'engagement']),
+    clientId: text(L.clientId),
+    region: region.nullable().optional(),
+    discoveryUrl: text(L.url).nullable().optional(),
+    tokenRequestStyle: z.enum(['form', 'query']).optional(),
+    privateKeyPem: text(L.pem).optional(),
+    passphrase: text(L.passphrase).optional(),
+    signingSecret: text(L.signingSecret).optional(),
+    secretEncoding: z.enum(['text', 'base64', 'hex']).optional(),
+  }),
+  'profiles:rename': z.strictObject({ id, name: text(L.name) }),
+  'profiles:delete': z.strictObject({ id }),
+  'token:run': z.strictObject({ runId: id, profileId: id, timeoutMs: z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional() }),
+  'token:cancel': z.strictObject({ runId: id }),
+  'verify:with-profile': z.strictObject({ profileId: id, token: text(L.token) }),
+  'shell:open-external': z.strictObject({ url: nonEmpty(L.url) }),
+};
+
+/** Validates a channel's request with its zod schema; throws ERR_IPC_INVALID_REQUEST naming the first bad field (never its value). */
+export function validateRequest<C extends IpcChannel>(channel: C, payload: unknown): IpcRequest<C> {
+  const schema = REQUEST_SCHEMAS[channel] as (typeof REQUEST_SCHEMAS)[C];
+  const parsed = schema.safeParse(payload, { reportInput: true });
+  if (parsed.success) return parsed.data as IpcRequest<C>;
+  const issue = parsed.error.issues[0];
+  const what = issue ? `${fieldName(issue.path)} ${issuePhrase(issue)}` : 'the request is invalid';
+  throw new WorkbenchError('ERR_IPC_INVALID_REQUEST', `The ${channel} request was refused: ${what}. Check what you entered and try again.`);
+}
+
+const SAFE_KEY = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+/** Names a field by its path (e.g. `"pem"`, `"request"`); never includes a value. */
+function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the request';
+  return `"${path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.')}"`;
+}
+
+/** A type name with its article: "an object", "a string". */
+function withArticle(typeName: string): string {
+  if (typeName === 'int') return 'a whole number';
+  return `${/^[aeiou]/.test(typeName) ? 'an' : 'a'} ${typeName}`;
+}
+
+/** Says what is wrong with one field, from the zod issue's code and bounds only (the input is only tested for presence): the offending value is never echoed. */
+function issuePhrase(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is missing' : `must be ${issue.expected === 'null' ? 'null' : withArticle(issue.expected)}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `is too long (at most ${String(issue.maximum)} characters)` : `must be at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return issue.origin === 'string' ? (issue.minimum === 1 ? 'must not be empty' : `must have at least ${String(issue.minimum)} characters`) : `must be at least ${String(issue.minimum)}`;
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'unrecognized_keys': {
+      const safe = issue.keys.filter((key) => SAFE_KEY.test(key));
+      return safe.length === issue.keys.length ? `has unknown field${safe.length > 1 ? 's' : ''} ${safe.map((k) => `"${k}"`).join(', ')}` : 'has an unknown field';
+    }
+    case 'invalid_union':
+      return 'has the wrong shape';
+    default:
+      return 'is invalid';
+  }
+}
