@@ -63,6 +63,8 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
     'profiles:delete': (request) => ok({ id: request.id }),
     'token:run': () => new Promise(() => undefined),
     'token:cancel': () => ok({ cancelled: true }),
+    'engagement:token': () => new Promise(() => undefined),
+    'engagement:refresh': () => new Promise(() => undefined),
     'verify:with-profile': () => ok({ status: 'unchecked', alg: 'HS256' }),
     'shell:open-external': () => ok(null),
   };

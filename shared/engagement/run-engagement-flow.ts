@@ -3,7 +3,7 @@
 import { toErrorPayload } from '../errors/workbench-error';
 import type { FlowWarning } from '../intelligence/flow-types';
 import { StepTracker } from '../intelligence/flow-steps';
-import { showRequest, showResponse } from '../intelligence/shown-exchange';
+import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
 import { timedRequest, type NetOptions } from '../intelligence/timed-request';
 import { checkAccountId, checkClientSecret, checkPackageClientId } from './credentials';
 import { explainUnresolvedHost } from './dns-failure';
@@ -89,7 +89,9 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
   let current: EngagementStepId = 'token';
   try {
     const { url, request } = buildS2sTokenRequest(tenant.authBaseUrl, params);
-    tracker.start('token', { request: showRequest(url, request, s2sTokenFields(params), ['client_secret']) });
+    // The secret is replaced, not only flagged: steps cross IPC to the renderer, which never gets a secret.
+    const shownFields = s2sTokenFields(params).map(([name, value]): [string, string] => [name, name === 'client_secret' ? MASK : value]);
+    tracker.start('token', { request: showRequest(url, request, shownFields, ['client_secret']) });
     const answer = await timedRequest(url, request, 'token endpoint', net).catch((error: unknown) => {
       throw explainUnresolvedHost(error, url.host);
     });

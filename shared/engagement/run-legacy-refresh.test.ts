@@ -24,7 +24,12 @@ describe('runLegacyRefresh', () => {
     expect(token.refreshToken).not.toBe(from.refreshToken);
     const step = report.steps[0]!;
     expect(step.status).toBe('ok');
-    expect(step.request?.params.filter((field) => field.sensitive).map((field) => field.name)).toEqual(['clientSecret', 'refreshToken']);
+    expect(step.request?.params.filter((field) => field.sensitive)).toEqual([
+      { name: 'clientSecret', value: MASK, sensitive: true },
+      { name: 'refreshToken', value: MASK, sensitive: true },
+    ]);
+    expect(JSON.stringify(report)).not.toContain(SAMPLE_PACKAGE.clientSecret);
+    expect(JSON.stringify(report)).not.toContain(from.refreshToken);
     expect(step.response?.body).not.toContain(token.accessToken);
     expect(step.response?.body).toContain(`"refreshToken": "${MASK}"`);
     expect(server.requests.at(-1)?.bodyNames).toEqual(['clientId', 'clientSecret', 'refreshToken', 'accessType']);

@@ -2,7 +2,7 @@
 import { toErrorPayload } from '../errors/workbench-error';
 import type { FlowStep } from '../intelligence/flow-types';
 import { StepTracker } from '../intelligence/flow-steps';
-import { showRequest, showResponse } from '../intelligence/shown-exchange';
+import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
 import { timedRequest, type NetOptions } from '../intelligence/timed-request';
 import { checkClientSecret, checkPackageClientId } from './credentials';
 import { explainUnresolvedHost } from './dns-failure';
@@ -40,8 +40,9 @@ export async function runLegacyRefresh(
     const { url, request } = buildRefreshRequest(input.source, clientId, clientSecret);
     const fields: Array<[string, string]> = [
       ['clientId', clientId],
-      ['clientSecret', clientSecret],
-      ['refreshToken', input.source.refreshToken],
+      // Replaced, not only flagged: steps cross IPC, and neither the secret nor the spent refresh token goes back.
+      ['clientSecret', MASK],
+      ['refreshToken', MASK],
       ['accessType', 'offline'],
     ];
     tracker.start('refresh', { request: showRequest(url, request, fields, ['clientSecret', 'refreshToken']) });

@@ -1,3 +1,4 @@
+import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { ErrorPayload } from '../errors/workbench-error';
 import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
 import type { KeyInfo } from '../keys/key-info';
@@ -46,6 +47,25 @@ export interface SaveProfileRequest {
   clientSecret?: string;
 }
 
+/** Unsaved Engagement values for one run ("test without saving"): used in the main process for that run only, never written to disk or the keychain. */
+export interface EngagementDraft {
+  clientId: string;
+  clientSecret: string;
+  subdomain?: string | null;
+  authUrl?: string | null;
+  scope?: string | null;
+  accountId?: string | null;
+}
+
+/** A server-to-server token run, from a saved profile or from unsaved form values; `whoami` adds userinfo and the SOAP endpoint. */
+export type EngagementTokenRequest = { runId: string; timeoutMs?: number; whoami?: boolean } & ({ profileId: string } | { draft: EngagementDraft });
+
+/**
+ * A legacy refresh of the SSO JWT in `token` (spends its single-use refresh token): with a saved profile's client id and
+ * stored client secret, or with a client id and secret typed for this run only.
+ */
+export type EngagementRefreshRequest = { runId: string; timeoutMs?: number; token: string } & ({ profileId: string } | { clientId: string; clientSecret: string });
+
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */
 export interface IpcChannelMap {
   'app:info': { request: null; response: AppInfo };
@@ -55,7 +75,10 @@ export interface IpcChannelMap {
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
   'profiles:delete': { request: { id: string }; response: { id: string } };
   'token:run': { request: { runId: string; profileId: string; timeoutMs?: number }; response: TokenFlowReport };
+  /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
+  'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };
+  'engagement:refresh': { request: EngagementRefreshRequest; response: RefreshReport };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
   'shell:open-external': { request: { url: string }; response: null };
 }
@@ -63,6 +86,7 @@ export interface IpcChannelMap {
 /** Every main-to-renderer event, with its payload type. */
 export interface IpcEventMap {
   'token:progress': { runId: string; step: FlowStep };
+  'engagement:progress': { runId: string; step: FlowStep<EngagementStepId | RefreshStepId> };
 }
 
 /** A request/response channel name. */
@@ -84,12 +108,14 @@ export const IPC_CHANNELS = [
   'profiles:delete',
   'token:run',
   'token:cancel',
+  'engagement:token',
+  'engagement:refresh',
   'verify:with-profile',
   'shell:open-external',
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */
-export const IPC_EVENTS = ['token:progress'] as const satisfies readonly IpcEvent[];
+export const IPC_EVENTS = ['token:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
 
 /** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, a Playwright binding in e2e. */
 export interface IpcTransport {

@@ -43,6 +43,12 @@ export function wrongProductError(name: string, product: Product, what: string):
   return new WorkbenchError('ERR_PROFILE_INVALID', `Profile "${name}" is a ${PRODUCT_LABELS[product]} profile: it has no ${what}.`);
 }
 
+/** ERR_PROFILE_INVALID: a token run of one product was asked of a profile of the other (`actual`). */
+export function otherProductError(actual: Product): WorkbenchError {
+  const wanted: Product = actual === 'intelligence' ? 'engagement' : 'intelligence';
+  return new WorkbenchError('ERR_PROFILE_INVALID', `This profile is for ${PRODUCT_LABELS[actual]}: getting this token needs a ${PRODUCT_LABELS[wanted]} profile.`);
+}
+
 /** ERR_PROFILE_INVALID: the profile was saved without its secret. */
 export function noSecretStoredError(name: string, what: string): WorkbenchError {
   return new WorkbenchError('ERR_PROFILE_INVALID', `Profile "${name}" has no ${what} stored: edit it and paste the ${what}.`);

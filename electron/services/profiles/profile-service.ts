@@ -21,6 +21,7 @@ import {
   profileMissingError,
   profileNotFoundError,
   secretGoneError,
+  otherProductError,
   wrongProductError,
 } from './profile-service-errors';
 import type { ProfileStore } from './profile-store';
@@ -54,9 +55,10 @@ export interface ProfileService {
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
   /**
    * The one check of "a runnable profile": the profile (one store read) with everything a token run needs, its secret
-   * from the keychain (one key import for Intelligence). ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
+   * from the keychain (one key import for Intelligence). `product` refuses a profile of the other product first.
+   * ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
    */
-  runnable(id: string): Promise<RunnableProfile>;
+  runnable(id: string, product?: Product): Promise<RunnableProfile>;
 }
 
 /** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
@@ -278,8 +280,9 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       return importStoredKey(profile);
     },
 
-    async runnable(id: string): Promise<RunnableProfile> {
+    async runnable(id: string, product?: Product): Promise<RunnableProfile> {
       const profile = await findProfile(id);
+      if (product !== undefined && profile.product !== product) throw otherProductError(profile.product);
       if (profile.product === 'intelligence') {
         if (profile.discoveryUrl === null) throw profileInvalidError(`Profile "${profile.name}" has no discovery URL: edit it and choose a region or paste the discovery URL.`);
         return { product: 'intelligence', profile, discoveryUrl: profile.discoveryUrl, privateKey: await importStoredKey(profile) };

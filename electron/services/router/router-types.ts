@@ -1,4 +1,5 @@
 import type { ErrorPayload } from '../../../shared/errors/workbench-error';
+import type { EngagementPort } from '../token/engagement-service';
 import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
 import type { IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
@@ -56,6 +57,8 @@ export interface RouterServices {
   secrets: { probe(): Promise<KeychainStatus> };
   profiles: ProfilesPort;
   tokens: TokenPort;
+  /** Engagement server-to-server tokens, who-am-I and the legacy refresh. */
+  engagement: EngagementPort;
   /** Decrypts encrypted private keys for keys:inspect. */
   decryptor: KeyDecryptor;
   /** Opens an http(s) URL in the system browser. */
