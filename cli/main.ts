@@ -5,13 +5,17 @@ import { Command, CommanderError } from 'commander';
 import { toErrorPayload } from '../shared/errors/workbench-error';
 import { registerDecodeCommand } from './commands/decode';
 import { registerProfilesCommand } from './commands/profiles';
+import { registerRefreshCommand } from './commands/refresh';
 import { registerTokenCommand } from './commands/token';
+import { registerWhoamiCommand } from './commands/whoami';
 import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, type CliIo, type CliOutcome } from './terminal';
 
 const EXAMPLES = `
 Examples:
   mctoken decode "$JWT" --secret-env MC_JWT_SECRET
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
+  mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
+  mctoken whoami --profile engagement-prod
   mctoken profiles save prod --client-id "$SA_ID" --region eu1 --key-file key.pem
   curl -H "Authorization: Bearer $(mctoken token --profile prod)" ...
 
@@ -24,7 +28,7 @@ Run "mctoken <command> --help" for each command's options and examples.`;
 function buildProgram(io: CliIo, outcome: CliOutcome): Command {
   const paint = painterFor(io.stderr, io.env);
   const program = new Command('mctoken')
-    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence API tokens, manage saved profiles.')
+    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles.')
     .version(CLI_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand(false)
@@ -38,6 +42,8 @@ function buildProgram(io: CliIo, outcome: CliOutcome): Command {
     .addHelpText('after', EXAMPLES);
   registerDecodeCommand(program, io, outcome);
   registerTokenCommand(program, io, outcome);
+  registerWhoamiCommand(program, io, outcome);
+  registerRefreshCommand(program, io, outcome);
   registerProfilesCommand(program, io, outcome);
   return program;
 }

@@ -23,6 +23,11 @@ export function profileNotFoundError(): WorkbenchError {
   return new WorkbenchError('ERR_PROFILE_NOT_FOUND', PROFILE_MESSAGES.notFound);
 }
 
+/** ERR_PROFILE_NOT_FOUND for a name (the CLI looks profiles up by name). */
+export function profileNotFoundByNameError(name: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_NOT_FOUND', `No profile is named "${name}": run "mctoken profiles list" to see the saved ones.`);
+}
+
 /** ERR_PROFILE_INVALID with one of the fixed messages. */
 export function profileInvalidError(message: string): WorkbenchError {
   return new WorkbenchError('ERR_PROFILE_INVALID', message);

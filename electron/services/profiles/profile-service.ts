@@ -22,6 +22,7 @@ import {
   profileNotFoundError,
   secretGoneError,
   otherProductError,
+  profileNotFoundByNameError,
   wrongProductError,
 } from './profile-service-errors';
 import type { ProfileStore } from './profile-store';
@@ -55,10 +56,10 @@ export interface ProfileService {
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
   /**
    * The one check of "a runnable profile": the profile (one store read) with everything a token run needs, its secret
-   * from the keychain (one key import for Intelligence). `product` refuses a profile of the other product first.
-   * ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
+   * from the keychain (one key import for Intelligence). Found by id, or by name ignoring case (the CLI). `product` refuses a
+   * profile of the other product first. ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
    */
-  runnable(id: string, product?: Product): Promise<RunnableProfile>;
+  runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile>;
 }
 
 /** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
@@ -135,6 +136,13 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     const ioProblem = listing.problems.find((problem) => problem.code === 'ERR_PROFILES_IO');
     if (ioProblem !== undefined) throw new WorkbenchError(ioProblem.code, ioProblem.message);
     return listing.profiles;
+  }
+
+  async function findProfileNamed(name: string): Promise<Profile> {
+    const wanted = name.toLocaleLowerCase();
+    const profile = (await currentProfiles()).find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
+    if (profile === undefined) throw profileNotFoundByNameError(name);
+    return profile;
   }
 
   async function findProfile(id: string): Promise<Profile> {
@@ -280,8 +288,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       return importStoredKey(profile);
     },
 
-    async runnable(id: string, product?: Product): Promise<RunnableProfile> {
-      const profile = await findProfile(id);
+    async runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile> {
+      const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
       if (product !== undefined && profile.product !== product) throw otherProductError(profile.product);
       if (profile.product === 'intelligence') {
         if (profile.discoveryUrl === null) throw profileInvalidError(`Profile "${profile.name}" has no discovery URL: edit it and choose a region or paste the discovery URL.`);

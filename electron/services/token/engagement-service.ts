@@ -18,7 +18,7 @@ export type EngagementProgressStep = FlowStep<EngagementStepId | RefreshStepId>;
 
 /** What the Engagement service needs. */
 export interface EngagementServiceDeps {
-  profiles: { runnable(id: string, product?: Product): Promise<RunnableProfile> };
+  profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
   /** safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
   /** Shared with the Intelligence token service so token:cancel reaches every run. */

@@ -8,7 +8,7 @@ import { createRunRegistry, type RunRegistry } from './run-registry';
 
 /** What the token service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
 export interface TokenServiceDeps {
-  profiles: { runnable(id: string, product?: Product): Promise<RunnableProfile> };
+  profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
   /** The fetch the flow uses: safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
   /** The running runs, shared with the Engagement service so token:cancel reaches both (a private one by default). */
