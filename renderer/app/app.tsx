@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { CredentialsScreen } from '../credentials/credentials-screen';
 import { DecoderScreen } from '../decoder/decoder-screen';
+import { EngagementScreen } from '../engagement/engagement-screen';
 import { useBridgeQuery } from '../hooks/use-bridge-query';
 import { ProfilesScreen } from '../profiles/profiles-screen';
 import { KeychainBanner } from './keychain-banner';
@@ -20,6 +21,11 @@ interface Selection {
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('decoder');
   const [selection, setSelection] = useState<Selection>({ id: null, formKey: 0, saved: null });
+  const [opened, setOpened] = useState<{ token: string; nonce: number } | null>(null);
+  const openInDecoder = useCallback((token: string) => {
+    setOpened((o) => ({ token, nonce: (o?.nonce ?? 0) + 1 }));
+    setScreen('decoder');
+  }, []);
   const { state: appInfo } = useBridgeQuery('app:info');
   const { state: listing, reload } = useBridgeQuery('profiles:list');
   const profiles = useMemo(() => (listing.status === 'ok' ? listing.value.profiles : []), [listing]);
@@ -50,10 +56,13 @@ export function App() {
       <main className="app__main">
         <KeychainBanner appInfo={appInfo} />
         <div hidden={screen !== 'decoder'} className="app__screen">
-          <DecoderScreen profiles={profiles} />
+          <DecoderScreen profiles={profiles} opened={opened} />
         </div>
         <div hidden={screen !== 'credentials'} className="app__screen">
           <CredentialsScreen profile={selected} formKey={selection.formKey} onSaved={onSaved} onNew={() => select(null)} />
+        </div>
+        <div hidden={screen !== 'engagement'} className="app__screen">
+          <EngagementScreen profiles={profiles} onSaved={reload} onOpenInDecoder={openInDecoder} />
         </div>
         <div hidden={screen !== 'profiles'} className="app__screen">
           <ProfilesScreen

@@ -8,7 +8,7 @@ export interface SideNavProps {
   version: string | null;
 }
 
-const ICONS: Readonly<Record<ScreenId, string>> = { decoder: '{ }', credentials: '⇄', profiles: '☰' };
+const ICONS: Readonly<Record<ScreenId, string>> = { decoder: '{ }', credentials: '⇄', engagement: '⚿', profiles: '☰' };
 
 /** The left navigation: the app's name, one button per screen (current marked with aria-current), and the version. */
 export function SideNav({ current, onSelect, version }: SideNavProps) {

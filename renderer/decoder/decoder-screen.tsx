@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
+import { RefreshPanel } from '../engagement/refresh-panel';
 import { useNow } from '../hooks/use-now';
 import { decodeInput, type DecodeState } from './decode-input';
 import { DecodedTokenView } from './decoded-token-view';
@@ -12,6 +13,8 @@ import { TokenInput } from './token-input';
 export interface DecoderScreenProps {
   /** Saved profiles (empty without the desktop app); Engagement ones with a secret feed the signature panel. */
   profiles: readonly Profile[];
+  /** A token sent from another screen ("Open in decoder"); a new nonce replaces the input. */
+  opened?: { token: string; nonce: number } | null;
 }
 
 function announcement(state: DecodeState): string {
@@ -22,8 +25,14 @@ function announcement(state: DecodeState): string {
 }
 
 /** The decoder: paste a token, see its kind, warnings, explained header and payload, and check its signature. All local. */
-export function DecoderScreen({ profiles }: DecoderScreenProps) {
+export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
   const [input, setInput] = useState('');
+  // A token opened from another screen replaces the input once per nonce (state adjusted during render, not in an effect).
+  const [openedNonce, setOpenedNonce] = useState(0);
+  if (opened !== null && opened.nonce !== openedNonce) {
+    setOpenedNonce(opened.nonce);
+    setInput(opened.token);
+  }
   const deferred = useDeferredValue(input);
   const now = useNow(15_000);
   const state = useMemo(() => decodeInput(deferred, now), [deferred, now]);
@@ -41,6 +50,7 @@ export function DecoderScreen({ profiles }: DecoderScreenProps) {
       <div className="decoder__input">
         <TokenInput value={input} onChange={setInput} />
         {state.status === 'ok' && <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />}
+        {state.status === 'ok' && <RefreshPanel key={deferred} token={state.token} raw={deferred} />}
       </div>
       <div className="decoder__output">
         <p className="visually-hidden" role="status" aria-live="polite">
