@@ -8,6 +8,7 @@ import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { EngagementScreen } from './engagement-screen';
+import { ProfileSecretSummary } from '../profiles/profile-secret-summary';
 import { RefreshPanel } from './refresh-panel';
 
 // Rendering the whole screen with user events is slow on a loaded machine: a generous limit, not an assertion.
@@ -138,5 +139,17 @@ describe('RefreshPanel', () => {
     const withRefresh = await makeEngagementSsoJwt({ version: 1 });
     const browser = renderWithBridge(<RefreshPanel token={decodeToken(withRefresh)} raw={withRefresh} />, null);
     expect(browser.container).toBeEmptyDOMElement();
+  });
+});
+
+describe('ProfileSecretSummary for Engagement profiles', () => {
+  it('names the client secret and the signing secret a profile keeps, never their values', () => {
+    const both = makeProfile({ product: 'engagement', keyInfo: null, hasSecret: true, secretEncoding: 'hex', hasClientSecret: true });
+    const { container, rerender } = renderWithBridge(<ProfileSecretSummary profile={both} />, null);
+    expect(container).toHaveTextContent('Client secret · signing secret (hex)');
+    rerender(<ProfileSecretSummary profile={{ ...both, hasSecret: false, secretEncoding: null }} />);
+    expect(container).toHaveTextContent(/^Client secret$/);
+    rerender(<ProfileSecretSummary profile={{ ...both, hasSecret: false, hasClientSecret: false }} />);
+    expect(container).toHaveTextContent('Nothing stored');
   });
 });
