@@ -2,7 +2,6 @@
 // secret from an environment variable or a file, the credentials from the options or a saved profile, and the run itself.
 // Bad input is a usage error (exit 2) found before any connection; the secret is never printed.
 import { Option, type Command } from 'commander';
-import type { RunnableProfile } from '../electron/services/profiles/profile-service';
 import type { EngagementFlowReport, EngagementToken } from '../shared/engagement/flow-types';
 import { checkAccountId, checkClientSecret, checkPackageClientId } from '../shared/engagement/credentials';
 import { parseScopes } from '../shared/engagement/scopes';
@@ -87,14 +86,9 @@ export async function draftFromOptions(command: string, options: EngagementOptio
 export async function draftFromProfile(name: string, env: NodeJS.ProcessEnv): Promise<EngagementDraft> {
   const { openServices } = await import('./services');
   const runnable = await openServices(env).profiles.runnable({ name }, 'engagement');
-  if (runnable.product !== 'engagement') throw new Error('unreachable: runnable() checked the product');
-  return draftOf(runnable);
-}
-
-/** The run values of a runnable Engagement profile. */
-export function draftOf(runnable: Extract<RunnableProfile, { product: 'engagement' }>): EngagementDraft {
-  const { profile } = runnable;
-  return { clientId: profile.clientId, clientSecret: runnable.clientSecret, subdomain: profile.subdomain, authUrl: profile.authUrl, scope: profile.scope, accountId: profile.accountId };
+  if (runnable.product !== 'engagement') throw new UsageError(`Profile "${name}" is not an Engagement profile.`);
+  const { engagementDraftOf } = await import('../electron/services/token/engagement-service');
+  return engagementDraftOf(runnable);
 }
 
 /** How an Engagement run went for the CLI: the report, or the exit status when it failed (the error already on stderr). */

@@ -2,7 +2,7 @@
 // Options, run and output, top to bottom; the Engagement pieces shared with whoami and refresh are in cli/engagement.ts.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
-import { ENGAGEMENT_ONLY_FLAGS, addClientSecretOptions, addTenantOptions, draftFromOptions, draftOf, flagsGiven, runEngagementCli, toEngagementTokenJson, type EngagementOptions } from '../engagement';
+import { ENGAGEMENT_ONLY_FLAGS, addClientSecretOptions, addTenantOptions, draftFromOptions, flagsGiven, runEngagementCli, toEngagementTokenJson, type EngagementOptions } from '../engagement';
 import type { IssuedToken, TokenRequestStyle } from '../../shared/intelligence/flow-types';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
@@ -129,7 +129,10 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
     const { openServices } = await import('../services');
     // The one runnable-profile check: one store read, the secret from the keychain (one key import for Intelligence).
     const runnable = await openServices(io.env).profiles.runnable({ name: options.profile });
-    if (runnable.product === 'engagement') return runEngagementToken(draftOf(runnable), options, io);
+    if (runnable.product === 'engagement') {
+      const { engagementDraftOf } = await import('../../electron/services/token/engagement-service');
+      return runEngagementToken(engagementDraftOf(runnable), options, io);
+    }
     const { profile, discoveryUrl, privateKey } = runnable;
     return runIntelligenceToken({ clientId: profile.clientId, discoveryUrl, tokenRequestStyle: profile.tokenRequestStyle, privateKey }, options, io);
   }

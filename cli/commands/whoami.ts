@@ -2,6 +2,7 @@
 // Options, run and output, top to bottom; the shared Engagement pieces are in cli/engagement.ts.
 import { Option, type Command } from 'commander';
 import type { WhoAmI } from '../../shared/engagement/flow-types';
+import { WorkbenchError } from '../../shared/errors/workbench-error';
 import { addClientSecretOptions, addTenantOptions, draftFromOptions, draftFromProfile, ENGAGEMENT_ONLY_FLAGS, runEngagementCli, type EngagementOptions } from '../engagement';
 import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal';
 import { parseTimeoutMs } from './token';
@@ -52,7 +53,7 @@ async function runWhoami(options: WhoamiOptions, io: CliIo): Promise<number> {
   const result = await runEngagementCli(draft, settings, io);
   if (!result.ok) return result.exitCode;
   const whoami = result.report.outcome.whoami;
-  if (whoami === null) throw new Error('unreachable: who-am-I was asked for');
+  if (whoami === null) throw new WorkbenchError('ERR_INTERNAL', 'The run finished without a who-am-I answer: try again.');
   io.stdout.write(options.json === true ? `${JSON.stringify({ userinfo: whoami.userinfo, endpoints: whoami.endpoints }, null, 2)}\n` : formatWhoami(whoami));
   return EXIT_OK;
 }

@@ -1,4 +1,5 @@
 // How Engagement's v2/token failures are explained: a hint per OAuth error, pointing at the installed package.
+import type { WorkbenchError } from '../errors/workbench-error';
 import { tokenEndpointFailure, type OAuthAdvice } from '../intelligence/oauth-error';
 import type { TimedResponse } from '../intelligence/timed-request';
 
@@ -35,6 +36,6 @@ export const ENGAGEMENT_OAUTH_ADVICE: OAuthAdvice = {
 };
 
 /** The error for a v2/token answer that carries no token (OAuth error, HTML, 5xx, not JSON), with Engagement's hints. */
-export function engagementTokenFailure(response: TimedResponse) {
+export function engagementTokenFailure(response: TimedResponse): WorkbenchError {
   return tokenEndpointFailure(response, ENGAGEMENT_OAUTH_ADVICE);
 }

@@ -1,6 +1,6 @@
 // The Engagement server-to-server flow end to end: v2/token, then (asked for) v2/userinfo and the SOAP endpoint.
 // Expected failures come back as data, like the Intelligence flow; the client secret is masked in every step.
-import { toErrorPayload } from '../errors/workbench-error';
+import { toErrorPayload, WorkbenchError } from '../errors/workbench-error';
 import type { FlowWarning } from '../intelligence/flow-types';
 import { StepTracker } from '../intelligence/flow-steps';
 import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
@@ -11,9 +11,8 @@ import type { EngagementFlowReport, EngagementStep, EngagementStepId, Engagement
 import { grantedScopes, missingScopes, parseScopes } from './scopes';
 import { buildSoapEndpointRequest, readSoapEndpointResponse } from './soap-endpoint';
 import { buildS2sTokenRequest, readS2sTokenResponse, s2sTokenFields, type S2sTokenParams } from './s2s-token';
-import { resolveTenant } from './tenant';
+import { resolveTenant, type EngagementTenant } from './tenant';
 import { buildUserinfoRequest, readUserinfoResponse, summarizeUserinfo, userinfoEndpoints } from './userinfo';
-import { WorkbenchError } from '../errors/workbench-error';
 
 /** What a run needs: the package's credentials, where the tenant is, and what to ask for. */
 export interface EngagementFlowInput {
@@ -73,7 +72,7 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
 
   let params: S2sTokenParams;
   let requested: string[] | null;
-  let tenant;
+  let tenant: EngagementTenant;
   try {
     tenant = resolveTenant({ subdomain: input.subdomain ?? null, authUrl: input.authUrl ?? null });
     warnings.push(...tenant.warnings);

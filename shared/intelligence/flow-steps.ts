@@ -1,5 +1,5 @@
 // The three steps of a run as they change: each change is reported to the caller as a snapshot.
-import { toErrorPayload } from '../errors/workbench-error';
+import { toErrorPayload, WorkbenchError } from '../errors/workbench-error';
 import type { FlowStep, FlowStepId } from './flow-types';
 
 /** The title of each step, as the UI and CLI show it. */
@@ -34,7 +34,8 @@ export class StepTracker<Id extends string = FlowStepId> {
 
   private step(id: Id): FlowStep<Id> {
     const found = this.steps.find((step) => step.id === id);
-    if (found === undefined) throw new Error(`Unknown step ${id}`);
+    // Only a programming error gets here: every flow passes the ids of its own steps.
+    if (found === undefined) throw new WorkbenchError('ERR_INTERNAL', `The flow has no step "${id}".`);
     return found;
   }
 

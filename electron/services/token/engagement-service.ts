@@ -2,12 +2,12 @@
 // profile (secret read from the keychain here) or from values sent for one run only. No secret goes back to the caller.
 import { decodeToken } from '../../../shared/decode/decode-token';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../../../shared/engagement/flow-types';
-import { refreshSourceOf } from '../../../shared/engagement/legacy-refresh';
+import { refreshSourceOf, type RefreshSource } from '../../../shared/engagement/legacy-refresh';
 import { runEngagementFlow, type EngagementFlowInput } from '../../../shared/engagement/run-engagement-flow';
 import { REFRESH_STEP_TITLE, runLegacyRefresh } from '../../../shared/engagement/run-legacy-refresh';
 import { toErrorPayload } from '../../../shared/errors/workbench-error';
 import type { FlowStep } from '../../../shared/intelligence/flow-types';
-import type { EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
+import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
 import type { RunnableProfile } from '../profiles/profile-service';
 import type { Product } from '../../../shared/profiles/profile';
 import { otherProductError } from '../profiles/profile-service-errors';
@@ -33,9 +33,14 @@ export interface EngagementPort {
 }
 
 /** The credentials of a saved profile that can get a server-to-server token (ERR_PROFILE_INVALID otherwise). */
-async function profileCredentials(deps: EngagementServiceDeps, profileId: string) {
+async function profileCredentials(deps: EngagementServiceDeps, profileId: string): Promise<EngagementDraft> {
   const runnable = await deps.profiles.runnable(profileId, 'engagement');
   if (runnable.product !== 'engagement') throw otherProductError(runnable.product);
+  return engagementDraftOf(runnable);
+}
+
+/** The run values of a runnable Engagement profile (the app's runs and the CLI's). */
+export function engagementDraftOf(runnable: Extract<RunnableProfile, { product: 'engagement' }>): EngagementDraft {
   const { profile } = runnable;
   return { clientId: profile.clientId, clientSecret: runnable.clientSecret, subdomain: profile.subdomain, authUrl: profile.authUrl, scope: profile.scope, accountId: profile.accountId };
 }
@@ -57,7 +62,7 @@ export function createEngagementService(deps: EngagementServiceDeps): Engagement
 
     refresh(request, onStep) {
       return runs.track(request.runId, async (signal) => {
-        let source;
+        let source: RefreshSource;
         try {
           source = refreshSourceOf(decodeToken(request.token).payload);
         } catch (error) {
