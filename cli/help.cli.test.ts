@@ -6,7 +6,7 @@ import { CLI_TEST_TIMEOUT_MS, REPO_ROOT, assertCliBuilt, runMctoken } from './te
 
 vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS, hookTimeout: CLI_TEST_TIMEOUT_MS });
 
-const COMMANDS = ['decode', 'token', 'profiles', 'profiles list', 'profiles show', 'profiles save', 'profiles delete'];
+const COMMANDS = ['decode', 'token', 'profiles', 'ui', 'profiles list', 'profiles show', 'profiles save', 'profiles delete'];
 
 beforeAll(() => assertCliBuilt());
 

@@ -7,6 +7,7 @@ import { registerDecodeCommand } from './commands/decode';
 import { registerProfilesCommand } from './commands/profiles';
 import { registerRefreshCommand } from './commands/refresh';
 import { registerTokenCommand } from './commands/token';
+import { registerUiCommand } from './commands/ui';
 import { registerWhoamiCommand } from './commands/whoami';
 import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, type CliIo, type CliOutcome } from './terminal';
 
@@ -17,6 +18,7 @@ Examples:
   mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken whoami --profile engagement-prod
   mctoken profiles save prod --client-id "$SA_ID" --region eu1 --key-file key.pem
+  mctoken ui                                  # the whole app in your browser
   curl -H "Authorization: Bearer $(mctoken token --profile prod)" ...
 
 Run "mctoken <command> --help" for each command's options and examples.`;
@@ -28,7 +30,7 @@ Run "mctoken <command> --help" for each command's options and examples.`;
 function buildProgram(io: CliIo, outcome: CliOutcome): Command {
   const paint = painterFor(io.stderr, io.env);
   const program = new Command('mctoken')
-    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles.')
+    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles, or open the whole app in your browser.')
     .version(CLI_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand(false)
@@ -45,6 +47,7 @@ function buildProgram(io: CliIo, outcome: CliOutcome): Command {
   registerWhoamiCommand(program, io, outcome);
   registerRefreshCommand(program, io, outcome);
   registerProfilesCommand(program, io, outcome);
+  registerUiCommand(program, io, outcome);
   return program;
 }
 

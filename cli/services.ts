@@ -1,6 +1,6 @@
 // The app's own services for the CLI: the same router, profile service and keychain as the desktop app. Commands load this
 // module only when they need it (the keychain and the router are heavy), so decoding a token never opens them.
-import { createWorkbenchServices, type WorkbenchServices } from '../electron/services/create-services';
+import { createWorkbenchServices, type WorkbenchServices, type WorkbenchServicesOptions } from '../electron/services/create-services';
 import { defaultUserDataDir } from '../electron/services/paths';
 import type { Router } from '../electron/services/router/router-types';
 import { keychainServiceName } from '../electron/services/secret-store/keychain-service-name';
@@ -14,8 +14,8 @@ import { CLI_VERSION } from './terminal';
  * (`defaultUserDataDir`; MCTW_USER_DATA_DIR overrides) and keychain service name (MCTW_KEYCHAIN_SERVICE overrides, for tests),
  * so a profile saved in the app works in the CLI and back.
  */
-export function openServices(env: NodeJS.ProcessEnv): WorkbenchServices {
-  return createWorkbenchServices({ userDataDir: defaultUserDataDir(env), keychainService: keychainServiceName(env), appVersion: CLI_VERSION });
+export function openServices(env: NodeJS.ProcessEnv, options: Pick<WorkbenchServicesOptions, 'onInternalError'> = {}): WorkbenchServices {
+  return createWorkbenchServices({ userDataDir: defaultUserDataDir(env), keychainService: keychainServiceName(env), appVersion: CLI_VERSION, ...options });
 }
 
 /** Calls one router channel the way the app's renderer does (same validation, same handlers); a failure is thrown as a WorkbenchError. */

@@ -3,8 +3,8 @@ import { CHROMIUM_LAUNCH_OPTIONS } from './support/chromium';
 
 /**
  * End-to-end suites. Run under `bash scripts/with-keyring.sh` after `npm run build`.
- * - chromium: the built renderer in Debian's Chromium, with the real main-process services behind
- *   a Playwright binding (only the IPC transport is substituted).
+ * - chromium: the built renderer in Debian's Chromium, served by the real `mctoken ui` server over the
+ *   real main-process services (its HTTP transport, launch token, Host and Origin checks).
  * - electron: the real app through Electron's IPC; skipped where Electron's binary is not installed.
  * - packaging: electron-builder's Linux `dir` target against a placeholder Electron distribution.
  */

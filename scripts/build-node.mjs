@@ -1,5 +1,5 @@
 // Bundles the Node-side entry points with esbuild: the Electron main process and preload
-// (CommonJS, as Electron's sandboxed preload requires) and the mctoken CLI (ESM, one file).
+// (CommonJS, as Electron's sandboxed preload requires), the mctoken CLI (ESM, one file) and mctoken ui's page bridge.
 // Native and Electron modules stay external.
 import { build } from 'esbuild';
 import { chmod, mkdir } from 'node:fs/promises';
@@ -12,6 +12,8 @@ const external = ['electron', 'keytar'];
 const jobs = [
   { entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external },
   { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external },
+  // mctoken ui's page bridge: a classic browser script served before the app's own (not packaged into the desktop app).
+  { entryPoints: ['electron/preload/browser-preload.ts'], outfile: 'dist/http-shell/workbench-bridge.js', format: 'iife', platform: 'browser', target: 'es2022' },
   {
     entryPoints: ['cli/main.ts'],
     outfile: 'dist/cli/mctoken.mjs',

@@ -1,5 +1,5 @@
-// Regenerates the README screenshots in docs/screenshots/ from the built renderer in Debian's Chromium, with the
-// desktop bridge wired to the real services (as in the e2e suite) and the local identity provider.
+// Regenerates the README screenshots in docs/screenshots/ from the built renderer in Debian's Chromium, served by the
+// real mctoken ui server over the real services (as in the e2e suite) and the local identity provider.
 // Run after `npm run build`: bash scripts/with-keyring.sh npx tsx scripts/screenshots.ts
 import { chromium, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
@@ -7,16 +7,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkbenchServices } from '../electron/services/create-services';
+import { startHttpShell } from '../electron/services/http-shell/http-shell';
 import { ENGAGEMENT_SIGNING_SECRET, makeEngagementSsoJwt } from '../test/support/engagement-tokens';
 import { startIdpServer } from '../test/support/idp-server';
 import { testKeyPair } from '../test/support/test-keys';
-import { bundleBridge } from '../e2e/support/bridge-bundle';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/support/chromium';
-import { installDesktopBridge } from '../e2e/support/install-bridge';
 import { ui } from '../e2e/support/locators';
-import { Observations } from '../e2e/support/observations';
-import { REPO_ROOT, RENDERER_DIST } from '../e2e/support/paths';
-import { startStaticServer } from '../e2e/support/static-server';
+import { HTTP_BRIDGE_SCRIPT, REPO_ROOT, RENDERER_DIST } from '../e2e/support/paths';
 import { pasteToken, saveIntelligenceProfile } from '../e2e/support/workbench-actions';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
@@ -48,20 +45,19 @@ async function main(): Promise<void> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'mctw-screenshots-'));
   const services = createWorkbenchServices({ userDataDir, keychainService: `mctw-screenshots-${randomUUID()}`, appVersion: '0.1.0' });
   const idp = await startIdpServer({ clients: { [CLIENT_ID]: testKeyPair().publicPem } });
-  const renderer = await startStaticServer(RENDERER_DIST);
+  const shell = await startHttpShell({ router: services.router, rendererDir: RENDERER_DIST, bridgeScriptFile: HTTP_BRIDGE_SCRIPT });
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await installDesktopBridge(page, services.router, await bundleBridge(), new Observations());
-    await page.goto(renderer.url);
+    await page.goto(shell.address);
     await shootDecoder(page);
     await shootCredentials(page, idp.discoveryUrl('us1'));
     console.log(`screenshots: wrote ${join(OUT_DIR, 'decoder.png')} and ${join(OUT_DIR, 'credentials.png')}`);
   } finally {
     await browser.close();
     for (const account of await services.secrets.list()) await services.secrets.delete(account);
-    await renderer.close();
+    await shell.close();
     await idp.close();
     await rm(userDataDir, { recursive: true, force: true });
   }

@@ -112,7 +112,9 @@ describe('mctoken decode --json', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out).sort()).toEqual(['claims', 'header', 'kind', 'payload', 'signature', 'warnings']);
+    expect(Object.keys(out).sort()).toEqual(['claims', 'header', 'kind', 'payload', 'payloadEncoding', 'serialization', 'signature', 'signatures', 'warnings']);
+    expect([out.serialization, out.payloadEncoding]).toEqual(['compact', 'json']);
+    expect(out.signatures).toEqual([{ alg: 'HS256', kid: null, status: 'unchecked' }]);
     expect(out.kind).toBe('engagement-sso-v2');
     const [header, payload] = v2.split('.');
     expect(out.header).toEqual(decodeSegment(header!));

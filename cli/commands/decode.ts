@@ -1,7 +1,7 @@
 // `mctoken decode`: decode, explain and verify a token, offline. Options, run and output, top to bottom.
 import { Option, type Command } from 'commander';
 import type { ExplainedClaim, TokenExplanation } from '../../shared/claims/explained-claim';
-import type { DecodedToken, JsonObject } from '../../shared/decode/decoded-token';
+import type { DecodedToken, JsonObject, JwsSerialization } from '../../shared/decode/decoded-token';
 import type { TokenKind } from '../../shared/decode/token-kind';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import type { SecretEncoding, SignatureStatus, VerificationKey, VerificationResult } from '../../shared/verify/verification';
@@ -39,6 +39,7 @@ Examples:
   mctoken decode "$JWT" --secret-env MC_JWT_SECRET   verify an App Center SSO JWT with its signing secret
   mctoken decode "$JWT" --secret-file secret.txt --secret-encoding base64
   mctoken decode "$ASSERTION" --key-file public.pem  verify an RS256 token with a public key
+  mctoken decode - --key-file jwks.json < jws.json   a JWS JSON serialization, each signature checked with a JWK set
   mctoken decode "$JWT" --json | jq '.claims[] | select(.documented | not)'
 
 Exit status: 0 decoded (and verified, when a key was given; an expired token still decodes, with a warning),
@@ -50,14 +51,14 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
     .command('decode')
     .summary('decode, explain and verify a token (offline)')
     .description(
-      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT or a four-segment Engagement access token: its kind, header, every claim explained, warnings and the signature status. Nothing is sent anywhere.',
+      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT, a four-segment Engagement access token or any JWS (compact or JSON, any payload): its kind, header, every claim explained, warnings and the signature status. Nothing is sent anywhere.',
     )
     .argument('[token]', 'the token; "-" or nothing (with piped input) reads it from stdin')
     .option('--json', 'print one JSON object instead of text')
     .addOption(new Option('--secret-file <file>', 'verify HS256 with the JWT signing secret in this file (a trailing newline is ignored)').conflicts(['secretEnv', 'keyFile']))
     .addOption(new Option('--secret-env <var>', 'verify HS256 with the JWT signing secret in this environment variable').conflicts(['keyFile']))
     .addOption(new Option('--secret-encoding <encoding>', 'how the secret is written (default: text)').choices(['text', 'base64', 'hex']))
-    .addOption(new Option('--key-file <file>', 'verify RS/PS/ES signatures with this public key: PEM, X.509 certificate, JWK or JWK set'))
+    .addOption(new Option('--key-file <file>', 'verify RS/PS/ES/EdDSA signatures with this public key: PEM, X.509 certificate, JWK or JWK set'))
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: DecodeOptions) => {
       outcome.exitCode = await runDecode(token, options, io);
@@ -84,7 +85,7 @@ export async function runDecode(tokenArgument: string | undefined, options: Deco
   const explanation = explainToken(token, { now: Date.now() });
   const signature = await verifySignature(token, source?.key ?? null);
   if (options.json === true) io.stdout.write(`${JSON.stringify(toDecodeJson(token, explanation, signature), null, 2)}\n`);
-  else io.stdout.write(formatDecodePlain(explanation, signature, source?.description ?? null, { paint: painterFor(io.stdout, io.env), width: outputWidth(io.stdout) }));
+  else io.stdout.write(formatDecodePlain(token, explanation, signature, source?.description ?? null, { paint: painterFor(io.stdout, io.env), width: outputWidth(io.stdout) }));
   if (source === null || signature.status === 'valid') return EXIT_OK;
   reportError(signature.error ?? verificationFailed(signature), io);
   return EXIT_FAILURE;
@@ -146,19 +147,29 @@ function keyFromFileText(text: string): VerificationKey {
 /** The one JSON object `mctoken decode --json` prints: the contract scripts rely on. */
 export interface DecodeJson {
   kind: TokenKind;
+  /** compact, or the flattened or general JWS JSON serialization. */
+  serialization: JwsSerialization;
+  /** The first signature's header (protected and unprotected together). */
   header: JsonObject;
-  payload: JsonObject;
+  /** The claims set, or the payload as a string when it is not a JSON object (kind `jws`; see payloadEncoding). */
+  payload: JsonObject | string;
+  payloadEncoding: 'json' | 'utf8' | 'hex';
   /** Every leaf path of the payload, in document order. */
   claims: { path: string; value: unknown; explanation: string; interpretation: string | null; documented: boolean }[];
+  /** The overall status: for several signatures, the best of them. */
   signature: { alg: string | null; status: SignatureStatus };
+  /** Each signature's own result, in order (one for a compact token). */
+  signatures: { alg: string | null; kid: string | null; status: SignatureStatus; code?: string }[];
   warnings: { code: string; message: string }[];
 }
 
 function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signature: VerificationResult): DecodeJson {
   return {
     kind: explanation.kind,
+    serialization: token.serialization,
     header: token.header,
-    payload: token.payload,
+    payload: token.payloadText?.text ?? token.payload,
+    payloadEncoding: token.payloadText?.encoding ?? 'json',
     claims: explanation.claims.map((claim) => ({
       path: claim.path,
       value: claim.value,
@@ -167,6 +178,9 @@ function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signat
       documented: claim.documented,
     })),
     signature: { alg: signature.alg, status: signature.status },
+    signatures: (signature.signatures ?? [{ ...signature, kid: typeof token.header.kid === 'string' ? token.header.kid : null }]).map(({ alg, kid, status, error }) =>
+      error === undefined ? { alg, kid, status } : { alg, kid, status, code: error.code },
+    ),
     warnings: explanation.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
   };
 }
@@ -181,12 +195,19 @@ interface PlainLayout {
 
 const MAX_PATH_COLUMN = 36;
 
-/** The text `mctoken decode` prints: kind, header, every claim with its reading and explanation, warnings, signature. */
-function formatDecodePlain(explanation: TokenExplanation, signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
+/** The text `mctoken decode` prints: kind, header, every claim with its reading and explanation (or a payload's text), warnings, signature(s). */
+function formatDecodePlain(token: DecodedToken, explanation: TokenExplanation, signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
   const { paint } = layout;
-  const out: string[] = [paint.bold(explanation.kindLabel), paint.dim(`kind: ${explanation.kind}`), ''];
-  out.push(paint.bold('Header'), ...claimRows(explanation.header, layout), '');
-  out.push(paint.bold(`Claims (${explanation.claims.length})`), ...claimRows(explanation.claims, layout), '');
+  const form = token.serialization === 'compact' ? '' : `, ${token.serialization} JSON serialization`;
+  const out: string[] = [paint.bold(explanation.kindLabel), paint.dim(`kind: ${explanation.kind}${form}`), ''];
+  const count = token.signatures.length;
+  out.push(paint.bold(count > 1 ? `Header (signature 1 of ${count})` : 'Header'), ...claimRows(explanation.header, layout), '');
+  if (token.payloadText === null) out.push(paint.bold(`Claims (${explanation.claims.length})`), ...claimRows(explanation.claims, layout), '');
+  else {
+    const { encoding, text } = token.payloadText;
+    const lines = encoding === 'utf8' ? escapeControls(text).split('\n') : (text.match(/.{1,64}/g) ?? []);
+    out.push(paint.bold(`Payload (${encoding === 'utf8' ? 'UTF-8 text' : 'hex: the bytes are not text'})`), ...lines.map((line) => `  ${line}`), '');
+  }
   if (explanation.warnings.length > 0) {
     out.push(paint.bold(`Warnings (${explanation.warnings.length})`));
     for (const warning of explanation.warnings) {
@@ -195,7 +216,8 @@ function formatDecodePlain(explanation: TokenExplanation, signature: Verificatio
     }
     out.push('');
   }
-  out.push(signatureLine(signature, keyDescription, layout));
+  if (signature.signatures === undefined) out.push(signatureLine('Signature', signature, keyDescription, layout));
+  else signature.signatures.forEach((one, i) => out.push(signatureLine(`Signature ${i + 1}${one.kid === null ? '' : ` (kid ${escapeControls(one.kid)})`}`, one, keyDescription, layout)));
   return `${out.join('\n')}\n`;
 }
 
@@ -214,18 +236,23 @@ function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {
   return rows;
 }
 
+/** Shows control characters (but line feeds and tabs) and bidirectional overrides of token text as \u escapes: a token cannot drive the terminal. */
+function escapeControls(text: string): string {
+  return text.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => (c === '\n' || c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 function showValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function reason(signature: VerificationResult): string {
+function reason(signature: Pick<VerificationResult, 'error'>): string {
   return signature.error === undefined ? '' : `: ${signature.error.message}`;
 }
 
-function signatureLine(signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
+function signatureLine(name: string, signature: Pick<VerificationResult, 'status' | 'alg' | 'error'>, keyDescription: string | null, layout: PlainLayout): string {
   const { paint } = layout;
   const alg = signature.alg ?? 'no alg';
-  const label = `${paint.bold('Signature')} (${alg}): `;
+  const label = `${paint.bold(name)} (${alg}): `;
   switch (signature.status) {
     case 'valid':
       return `${label}${paint.green('valid')}, checked with ${keyDescription ?? 'the given key'}`;

@@ -10,7 +10,7 @@ const CLIENT_ID = 'e2e-service-account-0003';
 test.describe('Leak scan after the journeys', () => {
   test.skip(!KEYRING_ISOLATED, KEYRING_SKIP_REASON);
 
-  test('the private key and the signing secret appear in no user-data file, console message, IPC reply or event', async ({ desktop, idp, observations, watchedSecrets }) => {
+  test('the private key and the signing secret appear in no user-data file, console message, or anything the server sent', async ({ desktop, idp, observations, watchedSecrets }) => {
     const keys = testKeyPair();
     idp.registerClient(CLIENT_ID, keys.publicPem);
     let { page } = await desktop.open();
@@ -42,6 +42,7 @@ test.describe('Leak scan after the journeys', () => {
     // The scan saw real traffic, and the secrets are where they belong: in the keychain only.
     expect(observations.of('ipc-response').map((o) => o.label)).toEqual(expect.arrayContaining(['profiles:save', 'token:run', 'verify:with-profile', 'profiles:list']));
     expect(observations.of('ipc-event').length).toBeGreaterThanOrEqual(6);
+    expect(observations.of('http-response').map((o) => o.label)).toEqual(expect.arrayContaining(['/', '/workbench-bridge.js']));
     expect(await scanFolderForSecrets(desktop.userDataDir, [pemBody(keys.pkcs1Pem).slice(0, 64), ENGAGEMENT_SIGNING_SECRET])).toEqual([]);
     await expectNoLeaks(desktop.userDataDir, observations, watchedSecrets);
   });
@@ -51,7 +52,7 @@ test('the scan itself finds a planted secret in a file, in any of its written fo
   const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { Observations } = await import('../support/observations');
+  const { Observations, recordSent } = await import('../support/observations');
   const { secretForms, pemNeedles } = await import('../support/leak-scan');
   const dir = await mkdtemp(join(tmpdir(), 'mctw-scan-'));
   try {
@@ -63,7 +64,9 @@ test('the scan itself finds a planted secret in a file, in any of its written fo
     expect((await scanFolderForSecrets(dir, secretForms(ENGAGEMENT_SIGNING_SECRET))).map((h) => h.file)).toEqual(['b64.txt']);
     const observations = new Observations();
     observations.add('ipc-response', 'profiles:save', { ok: true, value: { echoed: ENGAGEMENT_SIGNING_SECRET } });
+    recordSent(observations, { kind: 'event', label: 'token:progress', body: `data: ${JSON.stringify({ seq: 1, event: 'token:progress', payload: { body } })}\n\n` });
     expect(observations.containing(secretForms(ENGAGEMENT_SIGNING_SECRET)).map((h) => h.observation.label)).toEqual(['profiles:save']);
+    expect(observations.containing(pemNeedles(body)).map((h) => `${h.observation.source} ${h.observation.label}`)).toContain('ipc-event token:progress');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

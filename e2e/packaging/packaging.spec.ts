@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ELECTRON_MAIN, ELECTRON_PRELOAD, RENDERER_DIST, REPO_ROOT } from '../support/paths';
 import { packageLinuxDir, type LinuxDirPackage } from './package-linux-dir';
+import { FUSE_SENTINEL, STOCK_FUSE_WIRE } from './placeholder-electron';
 
 const KEYTAR_NODE = 'node_modules/keytar/build/Release/keytar.node';
 
@@ -80,5 +81,31 @@ test.describe('electron-builder Linux dir target against a placeholder Electron:
     const executable = join(pkg.appOutDir, 'mc-token-workbench');
     expect((await stat(executable)).mode & 0o111).not.toBe(0);
     expect(existsSync(join(pkg.appOutDir, 'electron'))).toBe(false);
+  });
+
+  // The placeholder carries Electron's fuse sentinel and stock wire, so this reads what electron-builder flipped in the packaged
+  // executable from electron-builder.yml's electronFuses. It proves the configuration is applied, not that Electron honours it.
+  test('the packaged executable has the configured fuses: no run-as-node, NODE_OPTIONS or --inspect; asar only, with integrity checks', async () => {
+    const binary = await readFile(join(pkg.appOutDir, 'mc-token-workbench'));
+    const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+    expect(at).toBeGreaterThan(FUSE_SENTINEL.length - 1);
+    expect([binary[at], binary[at + 1]]).toEqual([1, STOCK_FUSE_WIRE.length]);
+    const wire = binary.subarray(at + 2, at + 2 + STOCK_FUSE_WIRE.length).toString('latin1');
+    const names = ['runAsNode', 'cookieEncryption', 'nodeOptions', 'nodeCliInspect', 'embeddedAsarIntegrity', 'onlyLoadAppFromAsar', 'browserV8Snapshot', 'fileProtocolPrivileges'];
+    const fuses = Object.fromEntries(names.map((name, i) => [name, wire[i] === '1']));
+    expect(fuses).toEqual({
+      runAsNode: false,
+      cookieEncryption: false,
+      nodeOptions: false,
+      nodeCliInspect: false,
+      embeddedAsarIntegrity: true,
+      onlyLoadAppFromAsar: true,
+      browserV8Snapshot: false,
+      fileProtocolPrivileges: true,
+    });
+  });
+
+  test("mctoken ui's page bridge is not packaged (the desktop app never loads it)", () => {
+    expect(entries.filter((e) => e.startsWith('dist/http-shell'))).toEqual([]);
   });
 });

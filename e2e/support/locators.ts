@@ -31,6 +31,14 @@ export const ui = {
   signatureStatus: (page: Page): Locator => shown(page).locator('[data-signature-status]'),
   /** A token warning, by code (e.g. WARN_EXPIRED). */
   tokenWarning: (page: Page, code: string): Locator => shown(page).locator(`[data-warning-code="${code}"]`),
+  /** The decoder's PEM public key input. */
+  publicKeyPem: (page: Page): Locator => shown(page).getByLabel('Public key (PEM)'),
+  /** The decoder's JWK or JWK Set input. */
+  jwkInput: (page: Page): Locator => shown(page).getByLabel('JWK or JWK Set (JSON)'),
+  /** A JWS payload that is not JSON claims, shown as text (`data-payload-encoding` utf8 or hex). */
+  payloadText: (page: Page): Locator => shown(page).getByLabel('Payload text'),
+  /** Each signature's verdict of a JWS with several (`data-signature-result`). */
+  signatureResults: (page: Page): Locator => shown(page).locator('[data-signature-result]'),
   /** The decoder's error panel (input that is not a token). */
   decoderError: (page: Page): Locator => shown(page).locator('.decoder__output [role="alert"]'),
   /** The decoder's empty state. */

@@ -1,13 +1,16 @@
-/** One thing the page or the desktop bridge produced during a test, kept for the leak scan. */
+import type { SentBody } from '../../electron/services/http-shell/http-shell';
+
+/** One thing the page or the server produced during a test, kept for the leak scan. */
 export interface Observation {
-  source: 'ipc-response' | 'ipc-event' | 'console' | 'pageerror';
-  /** The channel, event name or console type. */
+  /** ipc-response: a call's reply; ipc-event: a server-sent event frame; http-response: any other body the server sent (files, refusals). */
+  source: 'ipc-response' | 'ipc-event' | 'http-response' | 'console' | 'pageerror';
+  /** The channel, event name, path or console type. */
   label: string;
   /** The text form of what was seen (JSON for IPC values). */
   text: string;
 }
 
-/** Everything seen during a test: IPC responses and events, console messages and page errors. */
+/** Everything seen during a test: every body the server sent, console messages and page errors. */
 export class Observations {
   readonly items: Observation[] = [];
 
@@ -31,4 +34,10 @@ export class Observations {
     }
     return hits;
   }
+}
+
+/** Records one body the `mctoken ui` server sent: replies by channel, event frames by event, files and refusals by path. */
+export function recordSent(observations: Observations, sent: SentBody): void {
+  const source = sent.kind === 'reply' ? 'ipc-response' : sent.kind === 'event' ? 'ipc-event' : 'http-response';
+  observations.add(source, sent.label, sent.body);
 }

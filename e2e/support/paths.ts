@@ -12,3 +12,6 @@ export const ELECTRON_MAIN = join(REPO_ROOT, 'dist', 'electron', 'main.cjs');
 
 /** The bundled preload script. */
 export const ELECTRON_PRELOAD = join(REPO_ROOT, 'dist', 'electron', 'preload.cjs');
+
+/** mctoken ui's page bridge, served before the app script. */
+export const HTTP_BRIDGE_SCRIPT = join(REPO_ROOT, 'dist', 'http-shell', 'workbench-bridge.js');

@@ -1,6 +1,8 @@
 import { app, session, shell, type BrowserWindow } from 'electron';
+import { appEnvironment } from '../services/app-environment';
 import { createWorkbenchServices } from '../services/create-services';
 import { defaultUserDataDir } from '../services/paths';
+import { keychainServiceName } from '../services/secret-store/keychain-service-name';
 import { rendererFileUrl } from './app-files';
 import { registerIpcHandlers } from './ipc-main';
 import { installAppMenu } from './menu';
@@ -9,7 +11,9 @@ import { createMainWindow } from './window';
 
 // The Electron main process: thin glue. All logic lives in electron/services/ (plain Node, unit-tested).
 app.enableSandbox();
-app.setPath('userData', defaultUserDataDir());
+// MCTW_* overrides (user-data folder, keychain service) apply in development only, never to the packaged app.
+const env = appEnvironment(process.env, app.isPackaged);
+app.setPath('userData', defaultUserDataDir(env));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -18,6 +22,7 @@ if (!app.requestSingleInstanceLock()) {
   const appFileUrl = rendererFileUrl();
   const services = createWorkbenchServices({
     userDataDir: app.getPath('userData'),
+    keychainService: keychainServiceName(env),
     appVersion: app.getVersion(),
     openExternal: (url) => shell.openExternal(url),
     onInternalError: (channel, error) => console.error(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).`),

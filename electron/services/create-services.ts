@@ -47,7 +47,7 @@ async function noBrowser(): Promise<void> {
   throw new WorkbenchError('ERR_USAGE', 'Opening links is only available in the desktop app: copy the link into your browser.');
 }
 
-/** The composition root used by the Electron main process, the CLI and the e2e bridge: the same router, profiles and keychain everywhere. */
+/** The composition root used by the Electron main process and the CLI (mctoken ui included): the same router, profiles and keychain everywhere. */
 export function createWorkbenchServices(options: WorkbenchServicesOptions): WorkbenchServices {
   const secrets = createKeytarSecretStore({ service: options.keychainService ?? keychainServiceName() });
   const store = createProfileStore({ dir: options.userDataDir });

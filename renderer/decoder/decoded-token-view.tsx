@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { TokenExplanation } from '../../shared/claims/explained-claim';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { Badge } from '../common/badge';
+import { PayloadTextPanel } from './payload-text-panel';
 import { SegmentPanel } from './segment-panel';
 import { TokenWarningsList } from './token-warnings-list';
 
@@ -30,14 +31,19 @@ export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) 
           {explanation.kindLabel}
         </h2>
         <div className="decoded__kind-badges">
-          <Badge tone="accent">{countNote(token.segments.length, 'segment')}</Badge>
+          <Badge tone="accent">{token.serialization === 'compact' ? countNote(token.segments.length, 'segment') : `${token.serialization} JSON`}</Badge>
+          {token.signatures.length > 1 && <Badge>{countNote(token.signatures.length, 'signature')}</Badge>}
           <Badge>{countNote(explanation.claims.length, 'claim')}</Badge>
           {undocumented > 0 && <Badge tone="warning">{undocumented} undocumented</Badge>}
         </div>
       </div>
       <TokenWarningsList warnings={explanation.warnings} />
       <SegmentPanel title="Header" json={token.header} claims={explanation.header} flaggedPaths={flagged} note={countNote(explanation.header.length, 'parameter')} />
-      <SegmentPanel title="Payload" json={token.payload} claims={explanation.claims} flaggedPaths={flagged} note={countNote(explanation.claims.length, 'claim')} />
+      {token.payloadText === null ? (
+        <SegmentPanel title="Payload" json={token.payload} claims={explanation.claims} flaggedPaths={flagged} note={countNote(explanation.claims.length, 'claim')} />
+      ) : (
+        <PayloadTextPanel payload={token.payloadText} />
+      )}
     </div>
   );
 }

@@ -10,6 +10,9 @@ const LABELS: Readonly<Record<SignatureStatus, string>> = {
   unsupported: 'Signature cannot be checked',
 };
 
+/** One signature's verdict in the list a JWS with several signatures gets. */
+const SHORT_LABELS: Readonly<Record<SignatureStatus, string>> = { valid: 'verified', invalid: 'invalid', unchecked: 'not checked', unsupported: 'cannot be checked' };
+
 const ICONS: Readonly<Record<SignatureStatus, string>> = { valid: '✓', invalid: '✕', unchecked: '?', unsupported: '–' };
 
 const ASK: Readonly<Record<KeySource, string>> = {
@@ -51,6 +54,16 @@ export function SignatureStatusView({ check, source }: SignatureStatusViewProps)
         <p className="signature-status__label">{busy ? 'Checking signature' : LABELS[status]}</p>
         <p className="signature-status__message">{message}</p>
         {error !== undefined && !busy && <code className="signature-status__code">{error.code}</code>}
+        {check.phase === 'done' && check.result.signatures !== undefined && (
+          <ol className="signature-status__list" aria-label="Each signature">
+            {check.result.signatures.map((one, i) => (
+              <li key={i} data-signature-result={one.status}>
+                {`Signature ${i + 1} (${one.alg ?? 'no alg'}${one.kid === null ? '' : `, kid ${one.kid}`}): ${SHORT_LABELS[one.status]}`}
+                {one.error !== undefined && ` (${one.error.code})`}
+              </li>
+            ))}
+          </ol>
+        )}
       </div>
     </div>
   );

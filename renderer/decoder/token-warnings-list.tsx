@@ -10,6 +10,8 @@ const TITLES: Readonly<Record<TokenWarningCode, string>> = {
   WARN_REFRESH_TOKEN_SINGLE_USE: 'Single-use refresh token',
   WARN_NO_EXPIRY: 'No expiry',
   WARN_UNDOCUMENTED_CLAIMS: 'Undocumented claims',
+  WARN_PAYLOAD_NOT_JSON: 'Payload is not valid JSON',
+  WARN_UNPROTECTED_HEADER: 'Unprotected header',
 };
 
 /** Props of {@link TokenWarningsList}. */

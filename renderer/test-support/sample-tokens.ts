@@ -8,3 +8,4 @@ export {
   makeGenericJwt,
 } from '../../test/support/engagement-tokens';
 export { testKeyPair } from '../../test/support/test-keys';
+export { RFC7520_EC_PUBLIC_JWK, RFC7520_VECTORS, flipBit, serialize, type JwsVector } from '../../test/support/rfc7520-vectors';

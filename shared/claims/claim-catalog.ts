@@ -41,6 +41,8 @@ const CLAIMS: Readonly<Record<TokenKind, ClaimCatalog>> = {
   'engagement-sso-v1': build(REGISTERED_CLAIMS, ENGAGEMENT_SSO_V2_CLAIMS, ENGAGEMENT_SSO_V1_CLAIMS),
   'intelligence-assertion': build(REGISTERED_CLAIMS, INTELLIGENCE_ASSERTION_CLAIMS),
   'engagement-access-token': build(REGISTERED_CLAIMS, ENGAGEMENT_ACCESS_TOKEN_CLAIMS),
+  // A plain JWS has no claims set: its payload is shown as text.
+  jws: build(),
 };
 
 const HEADER = build(JOSE_HEADER_PARAMS);

@@ -24,7 +24,9 @@ export type TokenWarningCode =
   | 'WARN_LIVE_TOKENS_IN_CLAIMS'
   | 'WARN_REFRESH_TOKEN_SINGLE_USE'
   | 'WARN_NO_EXPIRY'
-  | 'WARN_UNDOCUMENTED_CLAIMS';
+  | 'WARN_UNDOCUMENTED_CLAIMS'
+  | 'WARN_PAYLOAD_NOT_JSON'
+  | 'WARN_UNPROTECTED_HEADER';
 
 /** A warning about a token, with a stable code. */
 export interface TokenWarning {

@@ -1,4 +1,4 @@
-// The warnings raised while explaining a token: expiry, clock, unsigned tokens, live tokens in claims, undocumented claims.
+// The warnings raised while explaining a token: expiry, clock, unsigned tokens, unprotected headers, live tokens in claims, undocumented claims.
 import type { DecodedToken, JsonObject } from '../decode/decoded-token';
 import type { TokenKind } from '../decode/token-kind';
 import type { ExplainedClaim, TokenWarning } from './explained-claim';
@@ -17,6 +17,7 @@ const RENEW: Readonly<Record<TokenKind, string>> = {
   'intelligence-assertion': 'Sign a new assertion.',
   'engagement-access-token': 'Request a new token.',
   generic: 'Get a new token from its issuer.',
+  jws: 'Get a new one from its issuer.',
 };
 
 function asObject(value: unknown): JsonObject | undefined {
@@ -86,6 +87,14 @@ export function tokenWarnings(token: DecodedToken, claims: readonly ExplainedCla
   const alg = token.header.alg;
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
     out.push({ code: 'WARN_ALG_NONE', path: 'alg', message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.' });
+  }
+  if (token.payloadText?.encoding === 'utf8' && token.payloadText.text.trimStart().startsWith('{')) {
+    out.push({ code: 'WARN_PAYLOAD_NOT_JSON', message: 'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.' });
+  }
+  const unprotected = [...new Set(token.signatures.flatMap((signature) => Object.keys(signature.unprotectedHeader ?? {})))];
+  if (unprotected.length > 0) {
+    const names = unprotected.slice(0, MAX_LISTED_PATHS).join(', ');
+    out.push({ code: 'WARN_UNPROTECTED_HEADER', message: `The unprotected header (${names}) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.` });
   }
   timeWarnings(token.payload, now, token.kind, out);
   if (token.kind === 'engagement-sso-v1' || token.kind === 'engagement-sso-v2') engagementWarnings(token.payload, out);

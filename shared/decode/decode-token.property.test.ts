@@ -5,6 +5,7 @@ import type { JsonObject } from './decoded-token';
 import { decodeToken } from './decode-token';
 import { encodeToken } from './encode-token';
 import { explainToken } from '../claims/explain-token';
+import { bytesToBase64Url } from '../encoding/base64url';
 
 const TOKEN_CODE = /^ERR_TOKEN_[A-Z0-9_]+$/;
 
@@ -79,6 +80,33 @@ describe('decodeToken properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('gives back exactly the payload bytes: as claims, as UTF-8 text, or as hex', () => {
+    const header = bytesToBase64Url(new TextEncoder().encode('{"alg":"HS256"}'));
+    const texts = fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.string({ maxLength: 20 }).map((text) => `\ufeff${text}`));
+    const payloads = fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 200 }), texts.map((text) => new TextEncoder().encode(text)));
+    fc.assert(
+      fc.property(payloads, (bytes) => {
+        const decoded = decodeToken(`${header}.${bytesToBase64Url(bytes)}.`);
+        const text = decoded.payloadText;
+        if (text === null) expect(decoded.payload).toEqual(JSON.parse(new TextDecoder().decode(bytes)));
+        else if (text.encoding === 'utf8') expect(new TextEncoder().encode(text.text)).toEqual(bytes);
+        else expect(text.text).toBe(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''));
+        expect(decoded.kind === 'jws').toBe(text !== null);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('throws nothing but an ERR_TOKEN_* WorkbenchError on arbitrary JSON shaped like a JWS JSON serialization', () => {
+    const member = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('eyJhbGciOiJIUzI1NiJ9', 'e30', '', 'c2ln'));
+    const signature = fc.record({ protected: member, header: member, signature: member }, { requiredKeys: [] });
+    const shapes = fc.oneof(
+      fc.record({ payload: member, signatures: fc.oneof(member, fc.array(fc.oneof(signature, member), { maxLength: 20 })) }, { requiredKeys: [] }),
+      fc.record({ payload: member, protected: member, header: member, signature: member }, { requiredKeys: ['signature'] }),
+    );
+    fc.assert(fc.property(shapes, (json) => decodeOrTokenError(JSON.stringify(json))), { numRuns: 1000 });
   });
 
   it('explains any decodable token without throwing: exactly one row per leaf, in document order', () => {

@@ -1,32 +1,52 @@
-// Decodes a pasted token into header, payload and signature without verifying anything.
+// Decodes a pasted token into header, payload and signature(s) without verifying anything.
 import { WorkbenchError } from '../errors/workbench-error';
-import { tryBase64UrlToBinary, tryBase64UrlToBytes } from '../encoding/base64url';
-import { tryUtf8FromBinary } from '../encoding/utf8';
+import { tryBase64UrlToBytes } from '../encoding/base64url';
 import { cleanTokenInput } from './clean-token-input';
-import type { DecodedToken, JsonObject } from './decoded-token';
+import { decodeJsonSegment } from './decode-json-segment';
+import { decodeJwsJson, isJwsJson } from './decode-jws-json';
+import { decodePayload } from './decode-payload';
+import type { DecodedToken } from './decoded-token';
 import { detectTokenKind } from './detect-token-kind';
-import { base64Error, emptySegmentError, jsonError, notObjectError, segmentCountError, utf8Error } from './segment-errors';
+import { base64Error, segmentCountError, segmentLabel } from './segment-errors';
 
 /** The largest input decodeToken accepts, in characters (64 KiB). */
 export const MAX_TOKEN_CHARS = 64 * 1024;
 
-function decodeJsonSegment(segment: string, index: number): JsonObject {
-  if (segment.length === 0) throw emptySegmentError(index);
-  const binary = tryBase64UrlToBinary(segment);
-  if (binary === null) throw base64Error(index, segment);
-  const text = tryUtf8FromBinary(binary);
-  if (text === null) throw utf8Error(index);
+function parseJwsJson(text: string): DecodedToken | null {
+  if (!text.startsWith('{')) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw jsonError(index);
+    return null;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notObjectError(index, value);
-  return value as JsonObject;
+  return isJwsJson(value) ? decodeJwsJson(value) : null;
 }
 
-/** Decodes a pasted JWT (3 segments) or Engagement access token (4 segments); throws a WorkbenchError with an ERR_TOKEN_* code. */
+function decodeCompact(compact: string): DecodedToken {
+  const segments = compact.split('.');
+  if (segments.length !== 3 && segments.length !== 4) throw segmentCountError(segments.length);
+  const [protectedSegment, payloadSegment, signatureSegment] = segments as [string, string, string];
+  const header = decodeJsonSegment(protectedSegment, segmentLabel(0));
+  const { payload, payloadText } = decodePayload(payloadSegment, segmentLabel(1));
+  const signature = tryBase64UrlToBytes(signatureSegment);
+  if (signature === null) throw base64Error(segmentLabel(2), signatureSegment);
+  return {
+    kind: detectTokenKind(header, payloadText === null ? payload : null, segments.length),
+    serialization: 'compact',
+    compact,
+    segments,
+    header,
+    payload,
+    payloadText,
+    payloadSegment,
+    signature,
+    signingInput: `${protectedSegment}.${payloadSegment}`,
+    signatures: [{ protectedSegment, header, unprotectedHeader: null, signatureSegment, signature }],
+  };
+}
+
+/** Decodes a pasted JWT or JWS (3 segments, or the JSON serializations), or an Engagement access token (4 segments); throws a WorkbenchError with an ERR_TOKEN_* code. */
 export function decodeToken(input: string): DecodedToken {
   if (input.length > MAX_TOKEN_CHARS) {
     throw new WorkbenchError(
@@ -34,6 +54,8 @@ export function decodeToken(input: string): DecodedToken {
       `The input is ${input.length} characters; tokens over ${MAX_TOKEN_CHARS} characters are not decoded. Paste only the token.`,
     );
   }
+  const json = parseJwsJson(input.trim());
+  if (json !== null) return json;
   const compact = cleanTokenInput(input);
   if (compact.length === 0) {
     throw new WorkbenchError(
@@ -43,22 +65,5 @@ export function decodeToken(input: string): DecodedToken {
         : "No token is left after removing quotes, 'Bearer ' and 'jwt='. Paste the token itself.",
     );
   }
-  const segments = compact.split('.');
-  if (segments.length !== 3 && segments.length !== 4) throw segmentCountError(segments.length);
-  const headerSegment = segments[0]!;
-  const payloadSegment = segments[1]!;
-  const signatureSegment = segments[2]!;
-  const header = decodeJsonSegment(headerSegment, 0);
-  const payload = decodeJsonSegment(payloadSegment, 1);
-  const signature = tryBase64UrlToBytes(signatureSegment);
-  if (signature === null) throw base64Error(2, signatureSegment);
-  return {
-    kind: detectTokenKind(header, payload, segments.length),
-    compact,
-    segments,
-    header,
-    payload,
-    signature,
-    signingInput: `${headerSegment}.${payloadSegment}`,
-  };
+  return decodeCompact(compact);
 }

@@ -12,6 +12,11 @@ describe('detectTokenKind', () => {
     expect(decodeToken(await makeEngagementSsoJwt({ version: 1 })).kind).toBe('engagement-sso-v1');
   });
 
+  it('calls a payload that is not a JSON object a plain JWS, whatever the header', () => {
+    expect(detectTokenKind({ alg: 'HS256', typ: 'JWT' }, null)).toBe('jws');
+    expect(detectTokenKind({ alg: 'HS256', kid: '4' }, null, 4)).toBe('jws');
+  });
+
   it('recognizes the version 1 shape without claimsVersion', () => {
     expect(detectTokenKind({ alg: 'HS256' }, { request: { user: { oauthToken: 'x' } } })).toBe('engagement-sso-v1');
     expect(detectTokenKind({ alg: 'HS256' }, { iss: 'https://imh.exacttarget.com', request: { user: {} } })).toBe('engagement-sso-v1');

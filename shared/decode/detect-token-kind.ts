@@ -33,8 +33,9 @@ function ssoVersion(payload: JsonObject): 1 | 2 | null {
   return null;
 }
 
-/** Detects the token kind; `segmentCount` is 4 for the Engagement access-token shape. */
-export function detectTokenKind(header: JsonObject, payload: JsonObject, segmentCount = 3): TokenKind {
+/** Detects the token kind; `payload` is null when it is not a JSON object (a plain JWS, not a JWT); `segmentCount` is 4 for the Engagement access-token shape. */
+export function detectTokenKind(header: JsonObject, payload: JsonObject | null, segmentCount = 3): TokenKind {
+  if (payload === null) return 'jws';
   if (segmentCount === 4) {
     return ACCESS_TOKEN_FIELDS.some((field) => payload[field] !== undefined) ? 'engagement-access-token' : 'generic';
   }

@@ -1,4 +1,5 @@
 // The errors decodeToken reports about one segment or the segment count: short, specific, never quoting the token.
+// Segment errors take a label naming the part: `segmentLabel(i)` in the compact form, e.g. "Signature 2's protected header" in JSON.
 import { WorkbenchError } from '../errors/workbench-error';
 
 const SEGMENT_NAMES = ['header', 'payload', 'signature', 'opaque part'] as const;
@@ -23,14 +24,14 @@ export function segmentCountError(found: number): WorkbenchError {
   return new WorkbenchError('ERR_TOKEN_SEGMENTS', `${counted}; ${EXPECTED}. Paste exactly one token.`);
 }
 
-/** ERR_TOKEN_SEGMENTS for an empty header or payload segment. */
-export function emptySegmentError(index: number): WorkbenchError {
-  return new WorkbenchError('ERR_TOKEN_SEGMENTS', `${segmentLabel(index)} is empty; a JWT needs a header and a payload. Paste the whole token.`);
+/** ERR_TOKEN_SEGMENTS for an empty header or payload segment; `label` names it (see segmentLabel). */
+export function emptySegmentError(label: string): WorkbenchError {
+  return new WorkbenchError('ERR_TOKEN_SEGMENTS', `${label} is empty; a JWT needs a header and a payload. Paste the whole token.`);
 }
 
 /** ERR_TOKEN_BASE64 naming the segment and what is wrong with it (padding, standard base64, whitespace, a bad character or length). */
-export function base64Error(index: number, segment: string): WorkbenchError {
-  return new WorkbenchError('ERR_TOKEN_BASE64', `${segmentLabel(index)} is not valid base64url: ${base64Problem(segment)}. Check that the token was copied whole.`);
+export function base64Error(label: string, segment: string): WorkbenchError {
+  return new WorkbenchError('ERR_TOKEN_BASE64', `${label} is not valid base64url: ${base64Problem(segment)}. Check that the token was copied whole.`);
 }
 
 function base64Problem(segment: string): string {
@@ -45,17 +46,17 @@ function base64Problem(segment: string): string {
 }
 
 /** ERR_TOKEN_JSON for a segment that is not UTF-8 text. */
-export function utf8Error(index: number): WorkbenchError {
-  return new WorkbenchError('ERR_TOKEN_JSON', `${segmentLabel(index)} decodes to bytes that are not UTF-8 text, so it is not JSON. Check that the token was copied whole.`);
+export function utf8Error(label: string): WorkbenchError {
+  return new WorkbenchError('ERR_TOKEN_JSON', `${label} decodes to bytes that are not UTF-8 text, so it is not JSON. Check that the token was copied whole.`);
 }
 
 /** ERR_TOKEN_JSON for a segment whose text is not JSON (the parser's message is not repeated: it may quote the token). */
-export function jsonError(index: number): WorkbenchError {
-  return new WorkbenchError('ERR_TOKEN_JSON', `${segmentLabel(index)} is base64url but not JSON. Check that the token was copied whole and that it is a JWT.`);
+export function jsonError(label: string): WorkbenchError {
+  return new WorkbenchError('ERR_TOKEN_JSON', `${label} is base64url but not JSON. Check that the token was copied whole and that it is a JWT.`);
 }
 
 /** ERR_TOKEN_NOT_OBJECT for a segment that is JSON but not an object. */
-export function notObjectError(index: number, value: unknown): WorkbenchError {
+export function notObjectError(label: string, value: unknown): WorkbenchError {
   const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-  return new WorkbenchError('ERR_TOKEN_NOT_OBJECT', `${segmentLabel(index)} is JSON ${what}, not an object; a JWT's header and payload must be JSON objects.`);
+  return new WorkbenchError('ERR_TOKEN_NOT_OBJECT', `${label} is JSON ${what}, not an object; a JOSE header must be a JSON object.`);
 }

@@ -1,5 +1,5 @@
 /** The kinds of token the workbench recognizes. */
-export const TOKEN_KINDS = ['engagement-sso-v1', 'engagement-sso-v2', 'intelligence-assertion', 'engagement-access-token', 'generic'] as const;
+export const TOKEN_KINDS = ['engagement-sso-v1', 'engagement-sso-v2', 'intelligence-assertion', 'engagement-access-token', 'generic', 'jws'] as const;
 
 /** One recognized token kind. */
 export type TokenKind = (typeof TOKEN_KINDS)[number];
@@ -11,4 +11,5 @@ export const TOKEN_KIND_LABELS: Readonly<Record<TokenKind, string>> = {
   'intelligence-assertion': 'Marketing Cloud Intelligence client assertion (RS256)',
   'engagement-access-token': 'Marketing Cloud Engagement access token (four segments)',
   generic: 'JSON Web Token',
+  jws: 'JSON Web Signature (JWS): the payload is not JSON claims, so this is not a JWT',
 };

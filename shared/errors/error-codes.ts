@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'ERR_TOKEN_BASE64',
   'ERR_TOKEN_JSON',
   'ERR_TOKEN_NOT_OBJECT',
+  'ERR_TOKEN_JWS_JSON',
   // signature verification
   'ERR_VERIFY_ALG_NONE',
   'ERR_VERIFY_ALG_MISMATCH',

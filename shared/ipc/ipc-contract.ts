@@ -117,7 +117,7 @@ export const IPC_CHANNELS = [
 /** The event names at run time. */
 export const IPC_EVENTS = ['token:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
 
-/** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, a Playwright binding in e2e. */
+/** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, HTTP and server-sent events under mctoken ui. */
 export interface IpcTransport {
   invoke(channel: IpcChannel, request: unknown): Promise<unknown>;
   on(event: IpcEvent, listener: (payload: unknown) => void): () => void;

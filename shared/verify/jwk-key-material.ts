@@ -5,13 +5,13 @@ import type { KeyMaterial } from './key-material';
 import { EC_ALGORITHM_BY_CURVE, type EcCurve } from './jws-algorithms';
 import { VERIFY_MESSAGES as M, quoteForMessage, verifyError } from './verify-errors';
 
-const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = { RSA: ['kty', 'n', 'e'], EC: ['kty', 'crv', 'x', 'y'] };
+const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = { RSA: ['kty', 'n', 'e'], EC: ['kty', 'crv', 'x', 'y'], OKP: ['kty', 'crv', 'x'] };
 
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-function publicPart(jwk: Record<string, unknown>, kty: 'RSA' | 'EC'): JWK {
+function publicPart(jwk: Record<string, unknown>, kty: 'RSA' | 'EC' | 'OKP'): JWK {
   return Object.fromEntries(PUBLIC_MEMBERS[kty]!.map((name) => [name, jwk[name]])) as JWK;
 }
 
@@ -44,6 +44,11 @@ export function jwkKeyMaterial(jwk: Record<string, unknown>): KeyMaterial {
     const jwkPublic = publicPart(jwk, 'EC');
     const curve = jwk.crv as EcCurve;
     return { kind: 'ec', curve, description: `an EC ${curve} public key`, importFor: (alg) => importPublicJwk(jwkPublic, alg), ...declaredAlg };
+  }
+  if (kty === 'OKP' && jwk.crv === 'Ed25519') {
+    if (!isNonEmptyString(jwk.x)) throw verifyError('ERR_VERIFY_KEY_INVALID', M.jwkShape);
+    const jwkPublic = publicPart(jwk, 'OKP');
+    return { kind: 'ed25519', description: 'an Ed25519 public key', importFor: (alg) => importPublicJwk(jwkPublic, alg), ...declaredAlg };
   }
   if (isNonEmptyString(kty)) {
     const curve = isNonEmptyString(jwk.crv) ? ` ${quoteForMessage(jwk.crv)}` : '';

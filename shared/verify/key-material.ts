@@ -1,5 +1,5 @@
 // A verification key after parsing: what kind of key it is, which algorithms it allows, and how to import it.
-import { EC_ALGORITHM_BY_CURVE, HMAC_ALGORITHMS, RSA_ALGORITHMS, type EcCurve } from './jws-algorithms';
+import { EC_ALGORITHM_BY_CURVE, EDDSA_ALGORITHMS, HMAC_ALGORITHMS, RSA_ALGORITHMS, type EcCurve } from './jws-algorithms';
 
 /** Fields every key material has: a phrase naming it for messages, and what a JWK declared about itself. */
 interface KeyMaterialBase {
@@ -14,9 +14,10 @@ export type KeyMaterial =
   | (KeyMaterialBase & { kind: 'secret'; bytes: Uint8Array })
   | (KeyMaterialBase & { kind: 'rsa'; importFor(alg: string): Promise<CryptoKey> })
   | (KeyMaterialBase & { kind: 'ec'; curve: EcCurve; importFor(alg: string): Promise<CryptoKey> })
+  | (KeyMaterialBase & { kind: 'ed25519'; importFor(alg: string): Promise<CryptoKey> })
   | (KeyMaterialBase & { kind: 'other' });
 
-/** The algorithms a key may verify: HS256-512 for a secret, RS and PS 256-512 for RSA, the curve's ES algorithm for EC, none otherwise. */
+/** The algorithms a key may verify: HS256-512 for a secret, RS and PS 256-512 for RSA, the curve's ES algorithm for EC, EdDSA and Ed25519 for an Ed25519 key, none otherwise. */
 export function allowedAlgorithms(material: KeyMaterial): readonly string[] {
   switch (material.kind) {
     case 'secret':
@@ -25,6 +26,8 @@ export function allowedAlgorithms(material: KeyMaterial): readonly string[] {
       return RSA_ALGORITHMS;
     case 'ec':
       return [EC_ALGORITHM_BY_CURVE[material.curve]];
+    case 'ed25519':
+      return EDDSA_ALGORITHMS;
     case 'other':
       return [];
   }

@@ -5,7 +5,7 @@ import { tryBase64ToBytes } from '../keys/base64';
 import { certificateSpki } from '../keys/certificate-spki';
 import { DerError } from '../keys/der';
 import { readEcPrivateKey } from '../keys/ec-der';
-import { EC_CURVES, OID_EC_PUBLIC_KEY, OID_RSA_ENCRYPTION, keyAlgorithmPhrase } from '../keys/key-algorithm-oids';
+import { EC_CURVES, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION, keyAlgorithmPhrase } from '../keys/key-algorithm-oids';
 import { unescapePastedText } from '../keys/pasted-text';
 import { findPemBlocks, formatPem, type PemBlock } from '../keys/pem-blocks';
 import { readPrivateKeyInfo } from '../keys/private-key-info';
@@ -22,6 +22,7 @@ function spkiMaterial(spki: Uint8Array, importFor: (alg: string) => Promise<Cryp
   if (algorithmOid === OID_RSA_ENCRYPTION) return { kind: 'rsa', description: `an RSA public key${from}`, importFor };
   const curve = algorithmOid === OID_EC_PUBLIC_KEY && parameterOid !== null ? EC_CURVES[parameterOid] : undefined;
   if (curve !== undefined) return { kind: 'ec', curve, description: `an EC ${curve} public key${from}`, importFor };
+  if (algorithmOid === OID_ED25519) return { kind: 'ed25519', description: `an Ed25519 public key${from}`, importFor };
   return { kind: 'other', description: `${keyAlgorithmPhrase(algorithmOid)}${from}` };
 }
 
@@ -61,6 +62,7 @@ function blockMaterial(block: PemBlock): KeyMaterial {
       const info = readPrivateKeyInfo(der);
       if (info.algorithmOid === OID_RSA_ENCRYPTION) return plainSpkiMaterial(rsaSpki(readPkcs1PrivateKey(info.privateKey)), ' (from the private key)');
       if (info.algorithmOid === OID_EC_PUBLIC_KEY) return ecPrivateKeyMaterial(info.privateKey, info.parameterOid);
+      if (info.algorithmOid === OID_ED25519) throw verifyError('ERR_VERIFY_KEY_INVALID', M.ed25519PrivateKey);
       return { kind: 'other', description: `${keyAlgorithmPhrase(info.algorithmOid)} (private)` };
     }
   }

@@ -20,4 +20,15 @@ export interface VerificationResult {
   alg: string | null;
   /** Why it is invalid or unsupported (e.g. ERR_VERIFY_ALG_NONE), when there is a reason to tell. */
   error?: ErrorPayload;
+  /** For a JWS with several signatures (general JSON serialization): each one's result, in order. The fields above are then the best of them. */
+  signatures?: SignatureResult[];
+}
+
+/** The outcome for one signature of a JWS with several. */
+export interface SignatureResult {
+  status: SignatureStatus;
+  alg: string | null;
+  /** The signature's `kid` (protected or unprotected header), if it has one. */
+  kid: string | null;
+  error?: ErrorPayload;
 }

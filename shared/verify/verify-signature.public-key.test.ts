@@ -1,11 +1,10 @@
 import { Buffer } from 'node:buffer';
-import { X509Certificate, createHmac, generateKeyPairSync, sign as nodeSign, type KeyObject } from 'node:crypto';
+import { createHmac, generateKeyPairSync, sign as nodeSign, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { decodeToken } from '../decode/decode-token';
-import { DER_TAG, encodeDer, encodeOid } from '../keys/der';
-import { formatPem } from '../keys/pem-blocks';
 import { makeGenericJwt } from '../../test/support/engagement-tokens';
+import { selfSignedCertificate } from '../../test/support/self-signed-certificate';
 import { testKeyPair } from '../../test/support/test-keys';
 import type { VerificationKey } from './verification';
 import { VERIFY_MESSAGES as M } from './verify-errors';
@@ -17,30 +16,6 @@ const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' });
 
 const BAD_KEY = { code: 'ERR_VERIFY_SIGNATURE_INVALID', message: 'The signature does not match: this is not the key the token was signed with, or the token was altered.' };
-
-/** A minimal self-signed X.509 v3 certificate for a key pair, built with the DER writer and signed by node:crypto. */
-function selfSignedCertificate(privateKey: KeyObject, publicKey: KeyObject): string {
-  const ec = publicKey.asymmetricKeyType === 'ec';
-  const signatureAlgorithm = ec
-    ? encodeDer(DER_TAG.SEQUENCE, encodeOid('1.2.840.10045.4.3.2'))
-    : encodeDer(DER_TAG.SEQUENCE, encodeOid('1.2.840.113549.1.1.11'), Uint8Array.of(DER_TAG.NULL, 0));
-  const name = encodeDer(DER_TAG.SEQUENCE, encodeDer(0x31, encodeDer(DER_TAG.SEQUENCE, encodeOid('2.5.4.3'), encodeDer(0x0c, new TextEncoder().encode('workbench test')))));
-  const time = (value: string) => encodeDer(0x17, new TextEncoder().encode(value));
-  const tbs = encodeDer(
-    DER_TAG.SEQUENCE,
-    encodeDer(DER_TAG.CONTEXT_0, encodeDer(DER_TAG.INTEGER, Uint8Array.of(2))),
-    encodeDer(DER_TAG.INTEGER, Uint8Array.of(0x01, 0x23)),
-    signatureAlgorithm,
-    name,
-    encodeDer(DER_TAG.SEQUENCE, time('250101000000Z'), time('450101000000Z')),
-    name,
-    publicKey.export({ type: 'spki', format: 'der' }),
-  );
-  const signature = nodeSign('sha256', tbs, privateKey);
-  const der = encodeDer(DER_TAG.SEQUENCE, tbs, signatureAlgorithm, encodeDer(DER_TAG.BIT_STRING, Uint8Array.of(0), signature));
-  expect(new X509Certificate(der).publicKey.equals(publicKey)).toBe(true);
-  return formatPem('CERTIFICATE', der);
-}
 
 async function signed(alg: string, key: KeyObject, header: Record<string, unknown> = {}): Promise<ReturnType<typeof decodeToken>> {
   return decodeToken(await new SignJWT({ sub: 'service-account', iat: 1_700_000_000 }).setProtectedHeader({ alg, ...header }).sign(key));
@@ -151,7 +126,13 @@ describe('verifySignature: EC', () => {
     expect(await verifySignature(decodeToken(makeGenericJwt({}, { alg: 'RS256' })), pem(ed.publicKey.export({ type: 'spki', format: 'pem' }).toString()))).toEqual({
       status: 'invalid',
       alg: 'RS256',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed25519 key, which verifies none of the supported algorithms: use the key the token was signed with.' },
+      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed25519 public key, which only verifies EdDSA, Ed25519: use the key the token was signed with.' },
+    });
+    const ed448 = generateKeyPairSync('ed448');
+    expect(await verifySignature(decodeToken(makeGenericJwt({}, { alg: 'RS256' })), pem(ed448.publicKey.export({ type: 'spki', format: 'pem' }).toString()))).toEqual({
+      status: 'invalid',
+      alg: 'RS256',
+      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed448 key, which verifies none of the supported algorithms: use the key the token was signed with.' },
     });
   });
 });
@@ -197,13 +178,13 @@ describe('verifySignature: algorithm confusion and unsecured tokens', () => {
   });
 
   it('reports an unknown or missing alg as unsupported', async () => {
-    const eddsa = decodeToken(makeGenericJwt({}, { header: { alg: 'EdDSA' }, signature: 'c2ln' }));
+    const es256k = decodeToken(makeGenericJwt({}, { header: { alg: 'ES256K' }, signature: 'c2ln' }));
     const unsupported = {
       code: 'ERR_VERIFY_ALG_UNSUPPORTED',
-      message: 'The algorithm "EdDSA" is not supported: the workbench checks HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512.',
+      message: 'The algorithm "ES256K" is not supported: the workbench checks HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519.',
     };
-    expect(await verifySignature(eddsa, pem(rsa.publicPem))).toEqual({ status: 'unsupported', alg: 'EdDSA', error: unsupported });
-    expect(await verifySignature(eddsa, null)).toEqual({ status: 'unsupported', alg: 'EdDSA', error: unsupported });
+    expect(await verifySignature(es256k, pem(rsa.publicPem))).toEqual({ status: 'unsupported', alg: 'ES256K', error: unsupported });
+    expect(await verifySignature(es256k, null)).toEqual({ status: 'unsupported', alg: 'ES256K', error: unsupported });
     const missing = decodeToken(makeGenericJwt({}, { header: { alg: undefined }, signature: 'c2ln' }));
     expect(await verifySignature(missing, null)).toEqual({ status: 'unsupported', alg: null, error: { code: 'ERR_VERIFY_ALG_UNSUPPORTED', message: M.algMissing } });
   });

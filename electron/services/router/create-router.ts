@@ -71,7 +71,8 @@ function handlerTable(services: RouterServices): HandlerTable {
       const decoded = decodeToken(token);
       const { secret, encoding } = await profiles.getSigningSecret(profileId);
       const result = await verifySignature(decoded, { type: 'secret', secret, encoding });
-      return result.error === undefined ? { status: result.status, alg: result.alg } : { status: result.status, alg: result.alg, error: result.error };
+      const { status, alg, error, signatures } = result;
+      return { status, alg, ...(error === undefined ? {} : { error }), ...(signatures === undefined ? {} : { signatures }) };
     },
 
     /** Opens http(s) links only (anything else is ERR_URL_INVALID) with the injected opener. */

@@ -12,6 +12,7 @@ import { PRIVATE_KEY_MESSAGES } from '../../../shared/keys/private-key-errors';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { VerificationResult } from '../../../shared/verify/verification';
 import { ENGAGEMENT_SIGNING_SECRET, makeEngagementSsoJwt } from '../../../test/support/engagement-tokens';
+import { RFC7520_HMAC_JWK, RFC7520_VECTORS, serialize } from '../../../test/support/rfc7520-vectors';
 import { testKeyPair } from '../../../test/support/test-keys';
 import { createWorkbenchServices, type WorkbenchServices } from '../create-services';
 import type { RouterContext } from './router-types';
@@ -139,6 +140,21 @@ describe.skipIf(!isolated)('channels that use the keychain (isolated gnome-keyri
 
     const all = JSON.stringify([good, forged, pasted, garbage, nobody]);
     expect(all).not.toContain(ENGAGEMENT_SIGNING_SECRET);
+  });
+
+  it('verify:with-profile reports each signature of a general JWS (RFC 7520 4.8) checked with the stored secret', async () => {
+    const saved = await call<Profile>('profiles:save', { name: 'RFC 7520 HMAC key', product: 'engagement', clientId: '', signingSecret: RFC7520_HMAC_JWK.k, secretEncoding: 'base64' });
+    if (!saved.ok) throw new Error('profile not saved');
+    const multiple = RFC7520_VECTORS.find((v) => v.signatures.length > 1)!;
+    const checked = await call<VerificationResult>('verify:with-profile', { profileId: saved.value.id, token: JSON.stringify(JSON.parse(serialize(multiple, 'general'))) });
+    expect(checked).toMatchObject({ ok: true, value: { status: 'valid', alg: 'HS256' } });
+    if (!checked.ok) return;
+    expect(checked.value.signatures?.map((s) => [s.alg, s.status, s.error?.code])).toEqual([
+      ['RS256', 'invalid', 'ERR_VERIFY_ALG_MISMATCH'],
+      ['ES512', 'invalid', 'ERR_VERIFY_ALG_MISMATCH'],
+      ['HS256', 'valid', undefined],
+    ]);
+    expect(JSON.stringify(checked)).not.toContain(RFC7520_HMAC_JWK.k);
   });
 
   it('token:cancel of a run that is not running answers cancelled: false', async () => {

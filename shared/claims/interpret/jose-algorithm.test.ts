@@ -10,7 +10,8 @@ describe('interpretAlg', () => {
     expect(read('RS512')).toBe('RSA (PKCS#1 v1.5) with SHA-512: signed with a private key, checked with the public key');
     expect(read('PS384')).toBe('RSA-PSS with SHA-384: signed with a private key, checked with the public key');
     expect(read('ES256')).toBe('ECDSA with SHA-256: signed with a private key, checked with the public key');
-    expect(read('EdDSA')).toBe('EdDSA: signed with a private key, checked with the public key');
+    expect(read('EdDSA')).toBe('EdDSA (Ed25519 signature): signed with a private key, checked with the public key');
+    expect(read('Ed25519')).toBe('Ed25519 (Ed25519 signature): signed with a private key, checked with the public key');
   });
 
   it('warns about none in any case', () => {

@@ -1,0 +1,242 @@
+// A hand-written double of the `electron` module: the API the glue (electron/app, electron/preload) calls, behaving as
+// Electron documents it where the glue depends on it: a BrowserWindow creates a web contents and the app emits
+// 'web-contents-created' for it; ipcMain.handle refuses a second handler for a channel; contextBridge refuses to expose the
+// same key twice; session handlers are stored for the test to call as Chromium would. `resetElectronDouble()` between tests.
+// Used with `vi.mock('electron', () => import('./test-support/electron-double'))`, or installed into require's cache for
+// the built CommonJS bundles.
+import { EventEmitter } from 'node:events';
+
+/** An Electron-style event with preventDefault. */
+export class DoubleEvent {
+  defaultPrevented = false;
+  constructor(readonly url = '') {}
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+/** A frame: the object identity is what the sender check compares. */
+export class DoubleFrame {
+  constructor(public url: string) {}
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+/** A web contents: events, sends, and the window-open handler. */
+export class DoubleWebContents extends EventEmitter {
+  readonly mainFrame = new DoubleFrame('');
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  destroyed = false;
+  windowOpenHandler: WindowOpenHandler | null = null;
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  send(channel: string, payload: unknown): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, payload });
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+  /** Emits a navigation-style event as Chromium would; returns whether the glue prevented it. */
+  attempt(name: 'will-navigate' | 'will-frame-navigate' | 'will-redirect' | 'will-attach-webview', url: string): boolean {
+    const event = new DoubleEvent(url);
+    this.emit(name, event, url);
+    return event.defaultPrevented;
+  }
+}
+
+class DoubleApp extends EventEmitter {
+  isPackaged = false;
+  sandboxEnabled = false;
+  quitCalls = 0;
+  singleInstanceLock = true;
+  readonly paths = new Map<string, string>();
+  private readyResolve: () => void = () => undefined;
+  private ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
+  setPath(name: string, value: string): void {
+    this.paths.set(name, value);
+  }
+  getPath(name: string): string {
+    const value = this.paths.get(name);
+    if (value === undefined) throw new Error(`Failed to get '${name}' path`);
+    return value;
+  }
+  getVersion(): string {
+    return '9.8.7';
+  }
+  requestSingleInstanceLock(): boolean {
+    return this.singleInstanceLock;
+  }
+  quit(): void {
+    this.quitCalls += 1;
+  }
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+  /** Test control: back to not ready. */
+  resetReady(): void {
+    this.ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+  }
+  /** Test control: the app becomes ready (runs the whenReady continuations). */
+  becomeReady(): Promise<void> {
+    this.readyResolve();
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+export const app = new DoubleApp();
+
+/** Every BrowserWindow created since the last reset, oldest first. */
+export const createdWindows: DoubleBrowserWindow[] = [];
+
+export class DoubleBrowserWindow extends EventEmitter {
+  readonly webContents = new DoubleWebContents();
+  loadedUrl: string | null = null;
+  shown = false;
+  focused = 0;
+  minimized = false;
+  destroyed = false;
+  constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
+    super();
+    createdWindows.push(this);
+    app.emit('web-contents-created', new DoubleEvent(), this.webContents);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
+  focus(): void {
+    this.focused += 1;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Test control: the user closes the window. */
+  close(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+export { DoubleBrowserWindow as BrowserWindow };
+
+type InvokeHandler = (event: unknown, payload: unknown) => unknown;
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeHandler>(),
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  },
+};
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type HeadersListener = (details: { responseHeaders?: Record<string, string[] | string> }, callback: (response: { responseHeaders?: Record<string, string[] | string> }) => void) => void;
+
+export const session = {
+  defaultSession: {
+    permissionRequestHandler: null as PermissionRequestHandler | null,
+    permissionCheckHandler: null as ((...args: unknown[]) => boolean) | null,
+    headersListener: null as HeadersListener | null,
+    /** The URL filter the listener was registered with (undefined: every response). */
+    headersFilter: undefined as unknown,
+    setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+      this.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: ((...args: unknown[]) => boolean) | null): void {
+      this.permissionCheckHandler = handler;
+    },
+    webRequest: {
+      onHeadersReceived(filterOrListener: unknown, listener?: HeadersListener): void {
+        const hasFilter = listener !== undefined;
+        session.defaultSession.headersFilter = hasFilter ? filterOrListener : undefined;
+        session.defaultSession.headersListener = hasFilter ? listener : (filterOrListener as HeadersListener);
+      },
+    },
+  },
+};
+
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+    return Promise.resolve();
+  },
+};
+
+export const Menu = {
+  applicationMenu: null as { template: unknown[] } | null,
+  buildFromTemplate(template: unknown[]): { template: unknown[] } {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: unknown[] } | null): void {
+    this.applicationMenu = menu;
+  },
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object`);
+    this.exposed.set(key, api);
+  },
+};
+
+type RendererListener = (event: unknown, payload: unknown) => void;
+
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  invocations: [] as { channel: string; request: unknown }[],
+  replies: new Map<string, unknown>(),
+  invoke(channel: string, request: unknown): Promise<unknown> {
+    ipcRenderer.invocations.push({ channel, request });
+    return Promise.resolve(ipcRenderer.replies.get(channel));
+  },
+  /** Test control: main sends an event to this renderer (listeners get Electron's event object first). */
+  deliver(channel: string, payload: unknown): void {
+    ipcRenderer.emit(channel, { sender: 'ipc-renderer-event' }, payload);
+  },
+}) as EventEmitter & {
+  invocations: { channel: string; request: unknown }[];
+  replies: Map<string, unknown>;
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  deliver(channel: string, payload: unknown): void;
+  on(channel: string, listener: RendererListener): unknown;
+};
+
+/** Puts every part of the double back to its starting state. */
+export function resetElectronDouble(): void {
+  app.removeAllListeners();
+  Object.assign(app, { isPackaged: false, sandboxEnabled: false, quitCalls: 0, singleInstanceLock: true });
+  app.paths.clear();
+  app.resetReady();
+  createdWindows.length = 0;
+  ipcMain.handlers.clear();
+  Object.assign(session.defaultSession, { permissionRequestHandler: null, permissionCheckHandler: null, headersListener: null, headersFilter: undefined });
+  shell.opened.length = 0;
+  Menu.applicationMenu = null;
+  contextBridge.exposed.clear();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.invocations.length = 0;
+  ipcRenderer.replies.clear();
+}
+
+/** The double as one object, for installing into require's cache (the built CommonJS bundles). */
+export const electronDouble = { app, BrowserWindow: DoubleBrowserWindow, ipcMain, session, shell, Menu, contextBridge, ipcRenderer };

@@ -1,0 +1,190 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { WorkbenchError } from '../../../shared/errors/workbench-error';
+import { HTTP_PROTOCOL, STREAM_ID_PATTERN } from '../../../shared/ipc/http-protocol';
+import { fail, type IpcResult } from '../../../shared/ipc/result';
+import type { Router } from '../router/router-types';
+import { BROWSER_MODE_CSP, browserModePage } from './app-page';
+import { EventStreams } from './event-streams';
+import { bearerToken, mintLaunchToken, tokenMatches } from './launch-token';
+import { BodyTooLargeError, readCappedBody } from './read-capped-body';
+import { LOOPBACK_HOST, isAllowedOrigin, isExpectedHost, loopbackOrigin } from './request-checks';
+import { contentTypeOf, readStaticFile } from './static-files';
+
+// The server of `mctoken ui`: the built renderer and the app's router on 127.0.0.1 only. Every request must name exactly
+// 127.0.0.1:PORT as its Host and carry no foreign Origin; every API call must carry the launch token in a header.
+
+/** What `startHttpShell` serves and where. */
+export interface HttpShellOptions {
+  /** The app's router (createWorkbenchServices().router): the same services as the desktop app. */
+  router: Router;
+  /** The built renderer, dist/renderer. */
+  rendererDir: string;
+  /** The built page bridge (dist/http-shell/workbench-bridge.js), served before the app script. */
+  bridgeScriptFile: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Must be 127.0.0.1 (the default): any other bind address is refused. */
+  host?: string;
+  /** Sees every body the server sends (for the e2e leak scan); never called with what it received. */
+  onSent?: (sent: SentBody) => void;
+}
+
+/** One body the server sent: an API reply (label = channel), an event frame (label = event), a refusal, or a file (label = path). */
+export interface SentBody {
+  kind: 'reply' | 'event' | 'refusal' | 'file';
+  label: string;
+  body: string;
+}
+
+/** A running server. `address` is what to open: the page with the launch token in its fragment. */
+export interface HttpShell {
+  port: number;
+  origin: string;
+  token: string;
+  address: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS: OutgoingHttpHeaders = {
+  'content-security-policy': BROWSER_MODE_CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+const refusal = (code: 'ERR_IPC_FORBIDDEN_SENDER' | 'ERR_IPC_INVALID_REQUEST' | 'ERR_IPC_UNKNOWN_CHANNEL', message: string): IpcResult<never> =>
+  fail(new WorkbenchError(code, message).toPayload());
+const NO_TOKEN = refusal('ERR_IPC_FORBIDDEN_SENDER', 'This request did not carry the launch token of this mctoken ui session and was refused. Open the address mctoken ui printed.');
+const FOREIGN = refusal('ERR_IPC_FORBIDDEN_SENDER', 'This request did not come from the workbench page and was refused. Open the address mctoken ui printed.');
+const TOO_LARGE = refusal('ERR_IPC_INVALID_REQUEST', 'The request is larger than the app accepts (256 KB) and was refused.');
+const NOT_JSON = refusal('ERR_IPC_INVALID_REQUEST', 'The request body must be JSON sent as application/json.');
+const NOT_FOUND = refusal('ERR_IPC_UNKNOWN_CHANNEL', 'This request is not one the app knows: reload the page.');
+
+/** Starts the server on 127.0.0.1 (a free port by default) with a new launch token. */
+export async function startHttpShell(options: HttpShellOptions): Promise<HttpShell> {
+  const host = options.host ?? LOOPBACK_HOST;
+  if (host !== LOOPBACK_HOST) throw new WorkbenchError('ERR_USAGE', `mctoken ui listens on ${LOOPBACK_HOST} only (this machine); it refuses to bind to ${host}.`);
+  const requestedPort = options.port ?? 0;
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) throw new WorkbenchError('ERR_USAGE', 'The port must be a whole number from 0 to 65535 (0 picks a free one).');
+  const [indexHtml, bridgeScript] = await Promise.all([readFile(join(options.rendererDir, 'index.html'), 'utf8'), readFile(options.bridgeScriptFile, 'utf8')]).catch(() => {
+    throw new WorkbenchError('ERR_FILE_READ', 'The built app is missing (dist/renderer or dist/http-shell): run `npm run build` first.');
+  });
+  const page = browserModePage(indexHtml);
+  const token = mintLaunchToken();
+  const tap = options.onSent ?? (() => undefined);
+  const streams = new EventStreams((event, frame) => tap({ kind: 'event', label: event, body: frame }));
+  let port = 0;
+
+  const send = (res: ServerResponse, status: number, body: string | Buffer, headers: OutgoingHttpHeaders, sent: Omit<SentBody, 'body'>): void => {
+    if (typeof body === 'string' || /^(text|application\/json)/.test(String(headers['content-type']))) tap({ ...sent, body: body.toString() });
+    res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  const sendResult = (res: ServerResponse, status: number, result: IpcResult<unknown>, label: string, headers: OutgoingHttpHeaders = {}): void =>
+    send(res, status, JSON.stringify(result), { 'content-type': 'application/json; charset=utf-8', ...headers }, { kind: status === 200 ? 'reply' : 'refusal', label });
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    if (!tokenMatches(bearerToken(req.headers[HTTP_PROTOCOL.tokenHeader]), token)) {
+      sendResult(res, 401, NO_TOKEN, path, { 'www-authenticate': 'Bearer realm="mctoken ui"', connection: 'close' });
+      return;
+    }
+    const streamHeader = req.headers[HTTP_PROTOCOL.streamHeader];
+    const streamId = typeof streamHeader === 'string' && STREAM_ID_PATTERN.test(streamHeader) ? streamHeader : null;
+    if (path === HTTP_PROTOCOL.eventsPath && req.method === 'GET' && streamId !== null) {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+      streams.open(streamId, res);
+      return;
+    }
+    if (!path.startsWith(HTTP_PROTOCOL.invokePath) || req.method !== 'POST') {
+      sendResult(res, 404, NOT_FOUND, path);
+      return;
+    }
+    if (!/^application\/json(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      sendResult(res, 415, NOT_JSON, path, { connection: 'close' });
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(await readCappedBody(req));
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) sendResult(res, 413, TOO_LARGE, path, { connection: 'close' });
+      else sendResult(res, 400, NOT_JSON, path);
+      return;
+    }
+    let channel = '';
+    try {
+      channel = decodeURIComponent(path.slice(HTTP_PROTOCOL.invokePath.length));
+    } catch {
+      // Not a channel name: the router answers ERR_IPC_UNKNOWN_CHANNEL.
+    }
+    const result = await options.router.handle(channel, payload, { emit: (event, data) => streams.send(streamId, event, data) });
+    sendResult(res, 200, result, channel, { [HTTP_PROTOCOL.eventCountHeader]: String(streams.sentTo(streamId)) });
+  };
+
+  const handleFile = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    const text = { 'content-type': 'text/plain; charset=utf-8' };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'Only GET is served here.', { ...text, allow: 'GET, HEAD' }, { kind: 'refusal', label: path });
+      return;
+    }
+    const file =
+      path === '/' || path === '/index.html'
+        ? { body: Buffer.from(page), contentType: contentTypeOf('index.html') }
+        : path === HTTP_PROTOCOL.bridgeScriptPath
+          ? { body: Buffer.from(bridgeScript), contentType: contentTypeOf('bridge.js') }
+          : await readStaticFile(options.rendererDir, path);
+    if (file === null) send(res, 404, 'Not found.', text, { kind: 'refusal', label: path });
+    else send(res, 200, req.method === 'HEAD' ? '' : file.body, { 'content-type': file.contentType }, { kind: 'file', label: path });
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://path.invalid').pathname;
+    const isApi = path.startsWith('/api/');
+    if (!isExpectedHost(req.headers, port)) {
+      if (isApi) sendResult(res, 403, FOREIGN, path);
+      else send(res, 403, `Refused: open the address mctoken ui printed (${LOOPBACK_HOST}:${port}).`, { 'content-type': 'text/plain; charset=utf-8' }, { kind: 'refusal', label: path });
+      return;
+    }
+    if (!isAllowedOrigin(req.headers, port)) sendResult(res, 403, FOREIGN, path, { connection: 'close' });
+    else if (isApi) await handleApi(req, res, path);
+    else await handleFile(req, res, path);
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+      res.end();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new WorkbenchError('ERR_USAGE', `Port ${requestedPort} is already in use: choose another with --port, or --port 0 for a free one.`));
+      else if (error.code === 'EACCES') reject(new WorkbenchError('ERR_USAGE', `Port ${requestedPort} is not allowed for this user: choose one above 1023, or --port 0 for a free one.`));
+      else reject(error);
+    });
+    server.listen({ port: requestedPort, host: LOOPBACK_HOST, exclusive: true }, resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = loopbackOrigin(port);
+  return {
+    port,
+    origin,
+    token,
+    address: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        streams.closeAll();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,43 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** A file to send: its bytes and content type. */
+export interface StaticFile {
+  body: Buffer;
+  contentType: string;
+}
+
+/** The content type the server sends a file with (unknown extensions are opaque bytes, never sniffed). */
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Reads the file a URL path names inside `root`, or null when it is outside it, not a file, or not there. No listings. */
+export async function readStaticFile(root: string, pathname: string): Promise<StaticFile | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const base = normalize(root + sep);
+  const file = normalize(join(base, decoded));
+  if (decoded.includes('\0') || !file.startsWith(base)) return null;
+  try {
+    if (!(await stat(file)).isFile()) return null;
+    return { body: await readFile(file), contentType: contentTypeOf(file) };
+  } catch {
+    return null;
+  }
+}

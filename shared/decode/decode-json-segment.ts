@@ -1,0 +1,22 @@
+// Decodes a base64url segment that must hold a JSON object: a JOSE (protected) header.
+import { tryBase64UrlToBinary } from '../encoding/base64url';
+import { tryUtf8FromBinary } from '../encoding/utf8';
+import type { JsonObject } from './decoded-token';
+import { base64Error, emptySegmentError, jsonError, notObjectError, utf8Error } from './segment-errors';
+
+/** The JSON object in a base64url segment; `label` names it in messages. Throws ERR_TOKEN_SEGMENTS, ERR_TOKEN_BASE64, ERR_TOKEN_JSON or ERR_TOKEN_NOT_OBJECT. */
+export function decodeJsonSegment(segment: string, label: string): JsonObject {
+  if (segment.length === 0) throw emptySegmentError(label);
+  const binary = tryBase64UrlToBinary(segment);
+  if (binary === null) throw base64Error(label, segment);
+  const text = tryUtf8FromBinary(binary);
+  if (text === null) throw utf8Error(label);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw jsonError(label);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notObjectError(label, value);
+  return value as JsonObject;
+}

@@ -1,0 +1,51 @@
+// Decodes a JWS payload: a JSON object is a JWT claims set; anything else is shown as text (or hex when not text).
+import { tryBase64UrlToBinary } from '../encoding/base64url';
+import { binaryToBytes } from '../encoding/binary-string';
+import { tryUtf8FromBinary } from '../encoding/utf8';
+import type { JsonObject, PayloadText } from './decoded-token';
+import { base64Error, emptySegmentError } from './segment-errors';
+
+/** A decoded payload: the claims set, or the text when the payload is not a JSON object. */
+export interface DecodedPayload {
+  payload: JsonObject;
+  payloadText: PayloadText | null;
+}
+
+/** True for C0 controls other than tab, line feed and carriage return, and DEL: characters that mean binary, not text. */
+function hasBinaryControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
+
+function toHex(binary: string): string {
+  let hex = '';
+  for (const byte of binaryToBytes(binary)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+function claimsSet(text: string): JsonObject | null {
+  const start = text.trimStart();
+  if (!start.startsWith('{')) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes a base64url payload; `label` names it in messages. Throws ERR_TOKEN_SEGMENTS when empty, ERR_TOKEN_BASE64 when not base64url. */
+export function decodePayload(segment: string, label: string): DecodedPayload {
+  if (segment.length === 0) throw emptySegmentError(label);
+  const binary = tryBase64UrlToBinary(segment);
+  if (binary === null) throw base64Error(label, segment);
+  const text = tryUtf8FromBinary(binary);
+  const claims = text === null ? null : claimsSet(text);
+  if (claims !== null) return { payload: claims, payloadText: null };
+  // The UTF-8 decoder drops a leading byte order mark: hex shows such a payload exactly as it is.
+  if (text === null || hasBinaryControl(text) || binary.startsWith('\xef\xbb\xbf')) return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };
+  return { payload: {}, payloadText: { encoding: 'utf8', text } };
+}

@@ -1,0 +1,28 @@
+/** The wire protocol of `mctoken ui`: the browser page's bridge and the local HTTP server agree on these names only. */
+export const HTTP_PROTOCOL = Object.freeze({
+  /** POST here + the channel name: one request per `invoke`; the body is the request as JSON, the reply an IpcResult. */
+  invokePath: '/api/invoke/',
+  /** GET here: the server-sent event stream of the page (`token:progress`). */
+  eventsPath: '/api/events',
+  /** The classic script that installs `window.workbench` before the app's own script runs. */
+  bridgeScriptPath: '/workbench-bridge.js',
+  /** Carries the launch token as `Bearer TOKEN`: a header, never a cookie or a query string. */
+  tokenHeader: 'authorization',
+  /** Names the page's event stream, so a call's events go to the page that made it (as Electron sends to the sender only). */
+  streamHeader: 'x-workbench-stream',
+  /** On a reply: how many events the server had sent to the caller's stream when it answered. */
+  eventCountHeader: 'x-workbench-events',
+});
+
+/** A stream id: what crypto.randomUUID() gives, or any 16–64 URL-safe characters. */
+export const STREAM_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The launch token as the server mints it: 32 random bytes in base64url (43 characters); accepted from 22 (128 bits). */
+export const LAUNCH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
+
+/** One server-sent event of the stream: its sequence number on this stream, the contract's event name and its payload. */
+export interface StreamedEvent {
+  seq: number;
+  event: string;
+  payload: unknown;
+}
