@@ -1,5 +1,5 @@
 // The profile service: saves profiles (secrets to the OS keychain first, then the profile), renames, deletes, and hands
-// the main process a profile's private key (as a CryptoKey) or signing secret. Key material never leaves it otherwise.
+// the main process a runnable profile (private key as a CryptoKey, or client secret) or a signing secret. Key material never leaves it otherwise.
 import { randomUUID } from 'node:crypto';
 import { importPKCS8 } from 'jose';
 import { isWorkbenchError, WorkbenchError } from '../../../shared/errors/workbench-error';
@@ -50,8 +50,6 @@ export interface ProfileService {
   rename(id: string, name: string): Promise<Profile>;
   /** Deletes the profile's keychain entry, then the profile (a keychain entry already gone does not block it). */
   delete(id: string): Promise<{ id: string }>;
-  /** The profile's private key as a non-extractable RS256 CryptoKey (the PEM stays in here). Main process only. */
-  getPrivateKey(id: string): Promise<CryptoKey>;
   /** The profile's JWT signing secret and its encoding, for verifying in the main process only. */
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
   /**
@@ -281,12 +279,6 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     save: (request) => queue.run(() => save(request)),
     rename: (id, name) => queue.run(() => rename(id, name)),
     delete: (id) => queue.run(() => remove(id)),
-
-    async getPrivateKey(id: string): Promise<CryptoKey> {
-      const profile = await findProfile(id);
-      if (profile.product !== 'intelligence') throw wrongProductError(profile.name, profile.product, PRIVATE_KEY);
-      return importStoredKey(profile);
-    },
 
     async runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile> {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
