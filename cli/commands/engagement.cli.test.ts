@@ -150,6 +150,14 @@ describe('mctoken whoami', () => {
     });
   });
 
+  it('shows server text with its control characters neutralized (no terminal escape sequences)', async () => {
+    server.addPackage({ ...SAMPLE_PACKAGE, clientId: 'hostile-pkg', enterpriseName: 'Evil\u001b[31mCorp\u0007' });
+    const run = await cli(['whoami', '--client-id', 'hostile-pkg', '--client-secret-env', 'MC_CLIENT_SECRET', '--auth-url', server.authBaseUrl]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Enterprise:    Evil?[31mCorp?\n');
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
   it('--json: {userinfo, endpoints} with userinfo as sent; a failing userinfo exits 1', async () => {
     const run = await cli(['whoami', ...base('--account-id', OTHER_MID, '--json')]);
     expect(run.code).toBe(0);

@@ -15,6 +15,8 @@ export interface EngagementPackage {
   integration?: PackageIntegration;
   /** The enterprise id reported by userinfo (default 514000001). */
   enterpriseId?: number;
+  /** The enterprise name reported by userinfo (default "Test Enterprise"); tests put hostile text here. */
+  enterpriseName?: string;
 }
 
 /** The misbehaviours: a slow answer, a 500, an HTML page, a reset connection, or a body that never ends. */

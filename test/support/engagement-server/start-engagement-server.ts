@@ -206,7 +206,7 @@ export async function startEngagementServer(options: EngagementServerOptions = {
       exp: Math.floor(issued.expiresAtMs / 1000),
       iss: 'https://mc.exacttarget.com',
       user: { sub: '700123456', name: 'Test User', preferred_username: 'test.user', email: 'test.user@example.com', locale: 'en-US', zoneinfo: 'America/Chicago' },
-      organization: { member_id: Number(issued.accountId), enterprise_id: enterpriseId, enterprise_name: 'Test Enterprise', account_type: 'enterprise', stack_key: 'S7', region: 'NA1' },
+      organization: { member_id: Number(issued.accountId), enterprise_id: enterpriseId, enterprise_name: pkg?.enterpriseName ?? 'Test Enterprise', account_type: 'enterprise', stack_key: 'S7', region: 'NA1' },
       rest: { rest_instance_url: `${base}rest/`, soap_instance_url: `${base}soap/` },
       application: { id: 'test-app', redirect_urls: [] },
       permissions: [],
