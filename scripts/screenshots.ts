@@ -33,7 +33,7 @@ async function shootCredentials(page: Page, discoveryUrl: string): Promise<void>
   for (const id of ['discovery', 'assertion', 'token'] as const) await expect(ui.step(page, id)).toHaveAttribute('data-step-status', 'ok');
   await expect(ui.countdown(page)).toHaveText(/^Expires in/);
   // The app scrolls inside its main column: show it from the top, tall enough for the form and the run.
-  await page.setViewportSize({ width: 1440, height: 1220 });
+  await page.setViewportSize({ width: 1440, height: 1330 });
   await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop > 0 && el.scrollTo(0, 0)));
   await page.screenshot({ path: join(OUT_DIR, 'credentials.png') });
 }

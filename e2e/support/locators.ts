@@ -11,6 +11,12 @@ const shown = (page: Page): Locator => page.locator('.app__screen:not([hidden])'
 export const ui = {
   /** A side-navigation button. */
   nav: (page: Page, screen: ScreenName): Locator => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }),
+  /** A navigation button's text: beside the icon from 900 px, its tooltip below. */
+  navText: (page: Page, screen: ScreenName): Locator => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).locator('.side-nav__text'),
+  /** Every navigation icon. */
+  navIcons: (page: Page): Locator => page.getByRole('navigation', { name: 'Screens' }).locator('.side-nav__icon svg'),
+  /** The column the screens scroll in. */
+  mainColumn: (page: Page): Locator => page.locator('.app__main'),
   /** The heading of the screen on show. */
   screenTitle: (page: Page): Locator => shown(page).locator('.screen__title'),
   /** The screen on show. */
@@ -31,6 +37,12 @@ export const ui = {
   signatureStatus: (page: Page): Locator => shown(page).locator('[data-signature-status]'),
   /** A token warning, by code (e.g. WARN_EXPIRED). */
   tokenWarning: (page: Page, code: string): Locator => shown(page).locator(`[data-warning-code="${code}"]`),
+  /** The coloured mirror under the token input (one span per segment). */
+  tokenSegments: (page: Page): Locator => shown(page).getByTestId('token-mirror').locator('.token-segment'),
+  /** The token input's header (title, counter, Clear). */
+  tokenInputHeader: (page: Page): Locator => shown(page).locator('.token-input .panel__header'),
+  /** The decoder's signature panel. */
+  signaturePanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Signature' }),
   /** The decoder's PEM public key input. */
   publicKeyPem: (page: Page): Locator => shown(page).getByLabel('Public key (PEM)'),
   /** The decoder's JWK or JWK Set input. */
@@ -53,18 +65,29 @@ export const ui = {
   discoveryUrl: (page: Page): Locator => shown(page).getByLabel('Discovery URL'),
   privateKey: (page: Page): Locator => shown(page).getByLabel('Private key', { exact: true }),
   saveProfile: (page: Page): Locator => shown(page).getByRole('button', { name: /^Save (profile|changes)$/ }),
+  /** "Edited · not saved" on a saved profile whose form was changed. */
+  editedBadge: (page: Page): Locator => shown(page).getByTestId('edited-badge'),
+  /** The timeout box of the credentials form, in seconds (sent as `timeoutMs` with `token:run`). */
+  requestTimeout: (page: Page): Locator => shown(page).getByLabel('Timeout per request (seconds)'),
+  /** "Get token" on the credentials form: runs the form as it stands (the saved profile when unchanged). */
+  getToken: (page: Page): Locator => shown(page).getByRole('form', { name: 'Intelligence credentials' }).getByRole('button', { name: 'Get token' }),
   /** The notice after a save, with the stored key's fingerprint. */
   savedNotice: (page: Page): Locator => shown(page).getByTestId('saved-fingerprint'),
+  /** The message shown next to an invalid field of the credentials form, by the field's label. */
+  fieldError: (page: Page, label: string): Locator => shown(page).locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field__error'),
   /** The form's save error. */
   saveError: (page: Page): Locator => shown(page).locator('.credentials-form .panel__footer-status [role="alert"]'),
   /** The "Get an access token" panel. */
   tokenPanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }),
-  getToken: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: /^(Get token|Run again)$/ }).first(),
-  /** The run panel's per-request timeout, in seconds (sent as `timeoutMs` with `token:run`). */
-  requestTimeout: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByLabel('Timeout per request (seconds)'),
+  /** What the run used: "with the saved profile …" or "with the form as it stands (not saved)". */
+  runSubject: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).locator('.panel__note'),
   cancelRun: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: 'Cancel' }),
-  /** The run's one-line status. */
+  /** The run's one-line live status (focused when a run starts). */
   runStatus: (page: Page): Locator => shown(page).locator('.token-run__status'),
+  /** The issued token's copy buttons: the token, an API call using it, and the token request. */
+  copyToken: (page: Page): Locator => shown(page).getByRole('button', { name: /^Copy token$/ }),
+  copyBearerCurl: (page: Page): Locator => shown(page).getByRole('button', { name: /^Copy as curl/ }),
+  copyTokenRequest: (page: Page): Locator => shown(page).getByRole('button', { name: /^Copy token request \(curl\)/ }),
   /** One step of the flow (carries `data-step-status`). */
   step: (page: Page, id: FlowStepId): Locator => shown(page).locator(`[data-step-id="${id}"]`),
   /** The error shown inside a step. */
@@ -82,6 +105,7 @@ export const ui = {
   profileRow: (page: Page, name: string): Locator => shown(page).locator('.profiles-table tbody tr').filter({ has: page.getByRole('rowheader', { name }) }),
   profileRows: (page: Page): Locator => shown(page).locator('.profiles-table tbody tr'),
   useProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Use ${name}` }),
+  renameProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Rename ${name}` }),
   deleteProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Delete ${name}` }),
   confirmDelete: (page: Page): Locator => page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }),
   noProfiles: (page: Page): Locator => shown(page).getByText('No profiles yet'),

@@ -55,7 +55,7 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const safeFetch = createSafeFetch(options.fetch ? { fetch: options.fetch } : {});
   // One registry of running runs, so token:cancel (and quitting) reaches Intelligence and Engagement runs alike.
   const runs = createRunRegistry();
-  const tokens = createTokenService({ profiles, fetch: safeFetch, runs });
+  const tokens = createTokenService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs });
   const engagement = createEngagementService({ profiles, fetch: safeFetch, runs });
   const router = createRouter({
     appVersion: options.appVersion,

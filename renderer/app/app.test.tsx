@@ -64,7 +64,7 @@ describe('App', () => {
     expect(screen.getByText('v0.1.0')).toBeInTheDocument();
   });
 
-  it('switches to a profile from Profiles into the credentials screen, ready to get a token', async () => {
+  it('switches to a profile from Profiles into the credentials screen, ready to get a token, with the focus on its title', async () => {
     const second = makeProfile({ id: 'p-2', name: 'Intelligence EU sandbox', region: 'eu1' });
     const fake = createFakeBridge({ 'profiles:list': () => ({ ok: true, value: { profiles: [makeProfile(), second], problems: [] } }) });
     const user = userEvent.setup();
@@ -74,7 +74,10 @@ describe('App', () => {
     expect(nav(/^Intelligence credentials/)).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('heading', { name: 'Edit “Intelligence EU sandbox”' })).toBeVisible();
     expect(within(visibleScreen('Intelligence credentials')).getByLabelText('Region')).toHaveValue('eu1');
-    expect(screen.getByRole('region', { name: 'Get an access token' })).toHaveTextContent('with Intelligence EU sandbox');
+    expect(screen.getByRole('heading', { level: 1, name: 'Intelligence credentials' })).toHaveFocus();
+    await user.click(within(visibleScreen('Intelligence credentials')).getByRole('button', { name: 'Get token' }));
+    expect(fake.callsTo('token:run')).toEqual([expect.objectContaining({ profileId: 'p-2' })]);
+    expect(screen.getByRole('region', { name: 'Get an access token' })).toHaveTextContent('with the saved profile “Intelligence EU sandbox”');
   });
 
   it('after saving a new profile, reloads the list and keeps editing the saved profile', async () => {

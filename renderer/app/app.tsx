@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
+import { ScreenErrorBoundary } from '../common/error-boundary';
 import { CredentialsScreen } from '../credentials/credentials-screen';
 import { DecoderScreen } from '../decoder/decoder-screen';
 import { EngagementScreen } from '../engagement/engagement-screen';
@@ -26,6 +27,12 @@ export function App() {
     setOpened((o) => ({ token, nonce: (o?.nonce ?? 0) + 1 }));
     setScreen('decoder');
   }, []);
+  // Bumped by "Use" on the profiles screen: the focus follows the user to the credentials screen's title.
+  const [focusTitle, setFocusTitle] = useState(0);
+  useEffect(() => {
+    if (focusTitle > 0) document.querySelector<HTMLElement>('.app__screen:not([hidden]) .screen__title')?.focus();
+  }, [focusTitle]);
+  const toDecoder = { label: 'Go to the Decoder', onClick: () => setScreen('decoder') };
   const { state: appInfo } = useBridgeQuery('app:info');
   const { state: listing, reload } = useBridgeQuery('profiles:list');
   const profiles = useMemo(() => (listing.status === 'ok' ? listing.value.profiles : []), [listing]);
@@ -56,25 +63,34 @@ export function App() {
       <main className="app__main">
         <KeychainBanner appInfo={appInfo} />
         <div hidden={screen !== 'decoder'} className="app__screen">
-          <DecoderScreen profiles={profiles} opened={opened} />
+          <ScreenErrorBoundary screen="Decoder">
+            <DecoderScreen profiles={profiles} opened={opened} />
+          </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'credentials'} className="app__screen">
-          <CredentialsScreen profile={selected} formKey={selection.formKey} onSaved={onSaved} onNew={() => select(null)} />
+          <ScreenErrorBoundary screen="Intelligence credentials" back={toDecoder}>
+            <CredentialsScreen profile={selected} formKey={selection.formKey} onSaved={onSaved} onNew={() => select(null)} />
+          </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'engagement'} className="app__screen">
-          <EngagementScreen profiles={profiles} onSaved={reload} onOpenInDecoder={openInDecoder} />
+          <ScreenErrorBoundary screen="Engagement credentials" back={toDecoder}>
+            <EngagementScreen profiles={profiles} onSaved={reload} onOpenInDecoder={openInDecoder} />
+          </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'profiles'} className="app__screen">
-          <ProfilesScreen
-            listing={listing}
-            selectedId={selection.id}
-            onReload={reload}
-            onChanged={onChanged}
-            onUse={(profile) => {
-              select(profile.id);
-              setScreen('credentials');
-            }}
-          />
+          <ScreenErrorBoundary screen="Profiles" back={toDecoder}>
+            <ProfilesScreen
+              listing={listing}
+              selectedId={selection.id}
+              onReload={reload}
+              onChanged={onChanged}
+              onUse={(profile) => {
+                select(profile.id);
+                setScreen('credentials');
+                setFocusTitle((n) => n + 1);
+              }}
+            />
+          </ScreenErrorBoundary>
         </div>
       </main>
     </div>

@@ -10,10 +10,12 @@ export interface CopyButtonProps {
   label: string;
   /** Extra class names. */
   className?: string;
+  /** The id of a text that says more about what is copied (`aria-describedby`). */
+  describedBy?: string;
 }
 
 /** A button that copies text and says "Copied" (announced politely) for a moment. */
-export function CopyButton({ text, label, className }: CopyButtonProps) {
+export function CopyButton({ text, label, className, describedBy }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return undefined;
@@ -22,7 +24,7 @@ export function CopyButton({ text, label, className }: CopyButtonProps) {
   }, [state]);
   const onClick = async () => setState((await copyText(text)) ? 'copied' : 'failed');
   return (
-    <button type="button" className={`button button--secondary${className === undefined ? '' : ` ${className}`}`} onClick={() => void onClick()}>
+    <button type="button" className={`button button--secondary${className === undefined ? '' : ` ${className}`}`} onClick={() => void onClick()} aria-describedby={describedBy}>
       <CopyIcon done={state === 'copied'} />
       {label}
       <span className="visually-hidden" aria-live="polite">

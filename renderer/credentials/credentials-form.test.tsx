@@ -9,20 +9,30 @@ import { renderWithBridge } from '../test-support/render-with-bridge';
 import { testKeyPair } from '../test-support/sample-tokens';
 import { CredentialsForm } from './credentials-form';
 
+/** Fills a new profile; pasted rather than typed key by key, so the test stays fast on a busy machine. */
 async function fillNewProfile(user: ReturnType<typeof userEvent.setup>, key: string) {
-  await user.type(screen.getByLabelText('Profile name'), 'Intelligence production');
-  await user.type(screen.getByLabelText('Client id (service account id)'), '  svc-7d2e9b1c4a ');
+  await user.click(screen.getByLabelText('Profile name'));
+  await user.paste('Intelligence production');
+  await user.click(screen.getByLabelText('Client id (service account id)'));
+  await user.paste('  svc-7d2e9b1c4a ');
   await user.click(screen.getByLabelText('Private key'));
   await user.paste(key);
 }
 
 describe('CredentialsForm', () => {
   it('saves a new profile with the normalized key, shows the stored key fingerprint and clears the key', async () => {
-    const saved = makeProfile({ id: 'p-new', keyInfo: { type: 'RSA', bits: 2048, fingerprint: 'SHA256:NEWfingerprint123', format: 'pkcs1' } });
+    // What the app stores for this request (the notice is shown while the form still matches it).
+    const saved = makeProfile({
+      id: 'p-new',
+      region: 'eu2',
+      discoveryUrl: 'https://idp.intelligence.salesforce.com/eu2/.well-known/openid-configuration',
+      tokenRequestStyle: 'query',
+      keyInfo: { type: 'RSA', bits: 2048, fingerprint: 'SHA256:NEWfingerprint123', format: 'pkcs1' },
+    });
     const fake = createFakeBridge({ 'profiles:save': () => ({ ok: true, value: saved }) });
     const onSaved = vi.fn();
     const user = userEvent.setup();
-    renderWithBridge(<CredentialsForm profile={null} onSaved={onSaved} />, fake.bridge);
+    renderWithBridge(<CredentialsForm profile={null} onSaved={onSaved} onRun={() => undefined} running={false} />, fake.bridge);
     const keys = testKeyPair();
     await fillNewProfile(user, keys.pkcs1Escaped);
     await user.selectOptions(screen.getByLabelText('Region'), 'eu2');
@@ -50,7 +60,7 @@ describe('CredentialsForm', () => {
   it('sends a pasted discovery URL and the passphrase of an encrypted key', async () => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
-    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} />, fake.bridge);
+    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
     await fillNewProfile(user, testKeyPair().pkcs8EncryptedPem);
     await user.selectOptions(screen.getByLabelText('Region'), 'custom');
     await user.type(screen.getByLabelText('Discovery URL'), 'https://idp.intelligence.salesforce.com/custom/.well-known/openid-configuration');
@@ -67,9 +77,10 @@ describe('CredentialsForm', () => {
   });
 
   it.each([
-    ['no client id', async (user: ReturnType<typeof userEvent.setup>) => user.type(screen.getByLabelText('Profile name'), 'x'), 'ERR_CLIENT_ID_INVALID', /^The client id is empty: paste the service account id/],
+    ['no client id', 'Client id (service account id)', async (user: ReturnType<typeof userEvent.setup>) => user.type(screen.getByLabelText('Profile name'), 'x'), 'ERR_CLIENT_ID_INVALID', /^The client id is empty: paste the service account id/],
     [
       'no key for a new profile',
+      'Private key',
       async (user: ReturnType<typeof userEvent.setup>) => {
         await user.type(screen.getByLabelText('Profile name'), 'x');
         await user.type(screen.getByLabelText('Client id (service account id)'), 'svc-1');
@@ -79,6 +90,7 @@ describe('CredentialsForm', () => {
     ],
     [
       'an insecure discovery URL',
+      'Discovery URL',
       async (user: ReturnType<typeof userEvent.setup>) => {
         await fillNewProfile(user, testKeyPair().pkcs1Pem);
         await user.selectOptions(screen.getByLabelText('Region'), 'custom');
@@ -89,27 +101,113 @@ describe('CredentialsForm', () => {
     ],
     [
       'an encrypted key without its passphrase',
+      'Passphrase',
       async (user: ReturnType<typeof userEvent.setup>) => fillNewProfile(user, testKeyPair().pkcs1EncryptedPem),
       'ERR_KEY_ENCRYPTED',
       /^This key is encrypted: enter its passphrase\.$/,
     ],
-  ])('does not send a profile with %s, and says what to fix', async (_what, fill, code, message) => {
+  ])('does not send a profile with %s: the %s field says what to fix, is marked invalid and gets the focus', async (_what, label, fill, code, message) => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
-    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} />, fake.bridge);
+    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
     await fill(user);
     await user.click(screen.getByRole('button', { name: 'Save profile' }));
-    const alert = screen.getAllByRole('alert').at(-1)!;
-    expect(within(alert).getByText('Not saved')).toBeInTheDocument();
-    expect(within(alert).getByText(message)).toBeInTheDocument();
-    expect(within(alert).getByText(code)).toBeInTheDocument();
+    const field = screen.getByLabelText(label, { selector: 'input, textarea' });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveFocus();
+    const errorId = field.getAttribute('aria-describedby')!.split(' ')[0]!;
+    const error = document.getElementById(errorId)!;
+    expect(within(error).getByText(message)).toBeInTheDocument();
+    expect(within(error).getByText(code)).toBeInTheDocument();
     expect(fake.callsTo('profiles:save')).toEqual([]);
+  });
+
+  it('reports every invalid field at once, next to each, and focuses the first', async () => {
+    const fake = createFakeBridge();
+    const user = userEvent.setup();
+    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
+    await user.selectOptions(screen.getByLabelText('Region'), 'custom');
+    await user.type(screen.getByLabelText('Discovery URL'), 'not a url');
+    await user.click(screen.getByRole('button', { name: 'Save profile' }));
+    const invalid = ['Profile name', 'Client id (service account id)', 'Discovery URL', 'Private key'].map((label) => screen.getByLabelText(label, { selector: 'input, textarea' }));
+    for (const field of invalid) expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(invalid[0]).toHaveFocus();
+    expect(screen.getByLabelText('Profile name')).toHaveAccessibleDescription(/Give the profile a name/);
+    expect(screen.getByLabelText('Client id (service account id)')).toHaveAccessibleDescription(/The client id is empty/);
+    expect(screen.getByLabelText('Discovery URL')).toHaveAccessibleDescription(/discovery URL/i);
+    expect(screen.getByTestId('invalid-summary')).toHaveTextContent('4 fields need attention.');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // Fixing a field clears its own error only.
+    await user.type(screen.getByLabelText('Profile name'), 'P');
+    expect(screen.getByLabelText('Profile name')).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByLabelText('Client id (service account id)')).toHaveAttribute('aria-invalid', 'true');
+
+    // Get token needs no name: it reports the others and focuses the client id.
+    await user.clear(screen.getByLabelText('Profile name'));
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect(screen.getByLabelText('Profile name')).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByLabelText('Client id (service account id)')).toHaveFocus();
+  });
+
+  it('Get token sends the form as it stands for that run only: nothing is saved', async () => {
+    const fake = createFakeBridge();
+    const onRun = vi.fn();
+    const user = userEvent.setup();
+    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={onRun} running={false} />, fake.bridge);
+    const keys = testKeyPair();
+    await user.type(screen.getByLabelText('Client id (service account id)'), 'svc-draft');
+    await user.selectOptions(screen.getByLabelText('Region'), 'eu1');
+    await user.click(screen.getByLabelText('Private key'));
+    await user.paste(keys.pkcs8Pem);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect(onRun).toHaveBeenCalledWith(
+      { draft: { clientId: 'svc-draft', region: 'eu1', privateKeyPem: normalizePrivateKeyPem(keys.pkcs8Pem).pem, tokenRequestStyle: 'form' } },
+      15_000,
+    );
+    expect(fake.callsTo('profiles:save')).toEqual([]);
+    expect(screen.getByLabelText('Private key')).not.toHaveValue('');
+  });
+
+  it('a saved profile: unchanged runs by id; edited shows "Edited", runs the edits (with the key pasted again) and never saves', async () => {
+    const onRun = vi.fn();
+    const fake = createFakeBridge();
+    const user = userEvent.setup();
+    renderWithBridge(<CredentialsForm profile={makeProfile()} onSaved={() => undefined} onRun={onRun} running={false} />, fake.bridge);
+    expect(screen.queryByTestId('edited-badge')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect(onRun).toHaveBeenLastCalledWith({ profileId: 'p-intel' }, 15_000);
+
+    await user.selectOptions(screen.getByLabelText('Region'), 'us2');
+    expect(screen.getByTestId('edited-badge')).toHaveTextContent('Edited · not saved');
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect(onRun).toHaveBeenCalledTimes(1);
+    expect(screen.getByLabelText('Private key')).toHaveFocus();
+    expect(screen.getByLabelText('Private key')).toHaveAccessibleDescription(/To test these unsaved changes, paste the private key again/);
+
+    await user.paste(testKeyPair().pkcs1Pem);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect(onRun).toHaveBeenLastCalledWith({ draft: expect.objectContaining({ clientId: 'svc-7d2e9b1c4a', region: 'us2' }) }, 15_000);
+    expect(fake.callsTo('profiles:save')).toEqual([]);
+  });
+
+  it('the "Saved" notice goes away as soon as a field changes', async () => {
+    const saved = makeProfile();
+    const fake = createFakeBridge({ 'profiles:save': () => ({ ok: true, value: saved }) });
+    const user = userEvent.setup();
+    const view = renderWithBridge(<CredentialsForm profile={saved} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved “Intelligence production”')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Client id (service account id)'), 'x');
+    expect(screen.queryByText('Saved “Intelligence production”')).toBeNull();
+    expect(screen.getByTestId('edited-badge')).toBeInTheDocument();
+    view.unmount();
   });
 
   it('updates an existing profile without resending the stored key', async () => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
-    renderWithBridge(<CredentialsForm profile={makeProfile()} onSaved={() => undefined} />, fake.bridge);
+    renderWithBridge(<CredentialsForm profile={makeProfile()} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
     expect(screen.getByLabelText('Profile name')).toHaveValue('Intelligence production');
     expect(screen.getByLabelText('Region')).toHaveValue('us1');
     await user.clear(screen.getByLabelText('Profile name'));
@@ -126,7 +224,7 @@ describe('CredentialsForm', () => {
       'profiles:save': () => ({ ok: false, error: { code: 'ERR_PROFILE_NAME_TAKEN', message: 'A profile named "Intelligence production" exists: choose another name.', hint: 'Names are case-insensitive.' } }),
     });
     const user = userEvent.setup();
-    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} />, fake.bridge);
+    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
     await fillNewProfile(user, testKeyPair().pkcs1Pem);
     await user.click(screen.getByRole('button', { name: 'Save profile' }));
     const alert = await screen.findByText('A profile named "Intelligence production" exists: choose another name.');

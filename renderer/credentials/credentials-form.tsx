@@ -1,15 +1,19 @@
 import { useId, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import { REGIONS } from '../../shared/intelligence/regions';
 import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
+import { FieldError, fieldAria } from '../common/field-error';
 import { Notice } from '../common/notice';
 import { Spinner } from '../common/spinner';
 import { KEY_FORMAT_SHORT } from './check-private-key';
-import { buildSaveRequest, draftFromProfile, type CredentialsDraft } from './credentials-draft';
+import { DRAFT_FIELDS, buildRunSource, buildSaveRequest, draftFromProfile, isEdited, type CredentialsDraft, type DraftField, type FieldErrors, type TokenRunSource } from './credentials-draft';
 import { PrivateKeyField } from './private-key-field';
+import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from './request-timeout';
+import { RequestTimeoutField } from './request-timeout-field';
 
 /** Props of {@link CredentialsForm}. */
 export interface CredentialsFormProps {
@@ -17,61 +21,113 @@ export interface CredentialsFormProps {
   profile: Profile | null;
   /** Called with the stored profile after a successful save. */
   onSaved: (profile: Profile) => void;
+  /** "Get token": run with the form as it stands (the saved profile when unchanged), with this per-request timeout. */
+  onRun: (source: TokenRunSource, timeoutMs: number) => void;
+  /** A run is in progress (Get token waits for it). */
+  running: boolean;
 }
 
-/** The Intelligence credentials form: name, client id, region or discovery URL, request style, and the private key. */
-export function CredentialsForm({ profile, onSaved }: CredentialsFormProps) {
+/** Which fields a change clears the error of. */
+const CLEARS: Readonly<Record<keyof CredentialsDraft, readonly DraftField[]>> = {
+  name: ['name'],
+  clientId: ['clientId'],
+  endpoint: ['discoveryUrl'],
+  discoveryUrl: ['discoveryUrl'],
+  style: [],
+  keyText: ['privateKey', 'passphrase'],
+  passphrase: ['passphrase'],
+};
+
+/** The Intelligence credentials form: try the values as they stand ("Get token") or keep them ("Save"); every invalid field is reported at once, next to it. */
+export function CredentialsForm({ profile, onSaved, onRun, running }: CredentialsFormProps) {
   const bridge = useBridge();
   const id = useId();
+  const fieldIds: Record<DraftField, string> = { name: `${id}-name`, clientId: `${id}-client`, discoveryUrl: `${id}-discovery`, privateKey: `${id}-key`, passphrase: `${id}-key-passphrase` };
   const [draft, setDraft] = useState<CredentialsDraft>(() => draftFromProfile(profile));
+  const [timeoutText, setTimeoutText] = useState(String(REQUEST_TIMEOUT_SECONDS.default));
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [saveError, setSaveError] = useState<ErrorPayload | null>(null);
   const [saved, setSaved] = useState<Profile | null>(null);
-  const update = (patch: Partial<CredentialsDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const [savedNotice, setSavedNotice] = useState(false);
+  // Compared with what was last saved: the app passes the stored profile back only after reloading the list.
+  const reference = saved ?? profile;
+  const edited = isEdited(draft, reference);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const built = buildSaveRequest(draft, profile);
-    if (!built.ok) {
-      setError(built.error);
-      setSaved(null);
-      return;
-    }
+  const update = (patch: Partial<CredentialsDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const key of Object.keys(patch) as (keyof CredentialsDraft)[]) for (const field of CLEARS[key]) delete next[field];
+      return next;
+    });
+  };
+
+  // Save or Get token found problems: show them all, then focus the first invalid field. The errors are rendered first
+  // (flushSync) so the field's aria-describedby already names its error when the focus lands.
+  const report = (found: FieldErrors) => {
+    flushSync(() => setErrors(found));
+    const first = DRAFT_FIELDS.find((field) => found[field] !== undefined);
+    if (first !== undefined) document.getElementById(fieldIds[first])?.focus();
+  };
+
+  const getToken = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (running) return;
+    const built = buildRunSource(draft, reference);
+    if (!built.ok) return report(built.errors);
+    setErrors({});
+    const seconds = normaliseTimeoutSeconds(timeoutText);
+    setTimeoutText(String(seconds));
+    onRun(built.source, seconds * 1000);
+  };
+
+  const save = async () => {
+    const built = buildSaveRequest(draft, reference);
+    setSaveError(null);
+    if (!built.ok) return report(built.errors);
+    setErrors({});
     setSaving(true);
-    setError(null);
+    setSavedNotice(false);
     const reply = await callBridge(bridge, 'profiles:save', built.request);
     setSaving(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      setSaved(null);
-      return;
-    }
+    if (!reply.ok) return setSaveError(reply.error);
     setDraft((d) => ({ ...d, keyText: '', passphrase: '' }));
     setSaved(reply.value);
+    setSavedNotice(true);
     onSaved(reply.value);
   };
 
+  const invalidCount = Object.keys(errors).length;
   return (
-    <form className="panel credentials-form" onSubmit={(e) => void onSubmit(e)} aria-label="Intelligence credentials" noValidate>
+    <form className="panel credentials-form" onSubmit={getToken} aria-label="Intelligence credentials" noValidate>
       <header className="panel__header">
         <h2 className="panel__title">{profile === null ? 'New Intelligence profile' : `Edit “${profile.name}”`}</h2>
+        {reference !== null && edited && (
+          <span className="badge badge--warning" data-testid="edited-badge">
+            Edited · not saved
+          </span>
+        )}
       </header>
       <div className="panel__body form-grid">
         <div className="field">
-          <label htmlFor={`${id}-name`}>Profile name</label>
-          <input id={`${id}-name`} value={draft.name} onChange={(e) => update({ name: e.target.value })} placeholder="Intelligence production" autoComplete="off" />
+          <label htmlFor={fieldIds.name}>Profile name</label>
+          <input id={fieldIds.name} value={draft.name} onChange={(e) => update({ name: e.target.value })} placeholder="Intelligence production" autoComplete="off" {...fieldAria(`${id}-name-error`, errors.name)} />
+          {errors.name !== undefined && <FieldError id={`${id}-name-error`} error={errors.name} />}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-client`}>Client id (service account id)</label>
+          <label htmlFor={fieldIds.clientId}>Client id (service account id)</label>
           <input
-            id={`${id}-client`}
+            id={fieldIds.clientId}
             className="mono"
             value={draft.clientId}
             onChange={(e) => update({ clientId: e.target.value })}
             spellCheck={false}
             autoComplete="off"
             placeholder="Shown when the API token was generated"
+            {...fieldAria(`${id}-client-error`, errors.clientId)}
           />
+          {errors.clientId !== undefined && <FieldError id={`${id}-client-error`} error={errors.clientId} />}
         </div>
         <div className="field">
           <label htmlFor={`${id}-endpoint`}>Region</label>
@@ -86,16 +142,18 @@ export function CredentialsForm({ profile, onSaved }: CredentialsFormProps) {
         </div>
         {draft.endpoint === 'custom' ? (
           <div className="field">
-            <label htmlFor={`${id}-discovery`}>Discovery URL</label>
+            <label htmlFor={fieldIds.discoveryUrl}>Discovery URL</label>
             <input
-              id={`${id}-discovery`}
+              id={fieldIds.discoveryUrl}
               className="mono"
               type="url"
               value={draft.discoveryUrl}
               onChange={(e) => update({ discoveryUrl: e.target.value })}
               spellCheck={false}
               placeholder="https://idp.intelligence.salesforce.com/…"
+              {...fieldAria(`${id}-discovery-error`, errors.discoveryUrl)}
             />
+            {errors.discoveryUrl !== undefined && <FieldError id={`${id}-discovery-error`} error={errors.discoveryUrl} />}
           </div>
         ) : (
           <p className="field__help form-grid__aside">
@@ -104,13 +162,17 @@ export function CredentialsForm({ profile, onSaved }: CredentialsFormProps) {
         )}
         <div className="form-grid__wide">
           <PrivateKeyField
+            id={fieldIds.privateKey}
             value={draft.keyText}
             onChange={(keyText) => update({ keyText })}
             passphrase={draft.passphrase}
             onPassphraseChange={(passphrase) => update({ passphrase })}
             storedKey={profile?.keyInfo ?? null}
+            {...(errors.privateKey === undefined ? {} : { error: errors.privateKey })}
+            {...(errors.passphrase === undefined ? {} : { passphraseError: errors.passphrase })}
           />
         </div>
+        <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} disabled={running} />
         <details className="advanced form-grid__wide">
           <summary>Advanced</summary>
           <fieldset className="radio-group">
@@ -128,13 +190,18 @@ export function CredentialsForm({ profile, onSaved }: CredentialsFormProps) {
       </div>
       <footer className="panel__footer">
         <div className="panel__footer-status" aria-live="polite">
+          {invalidCount > 0 && (
+            <p className="field__help" data-testid="invalid-summary">
+              {invalidCount === 1 ? 'One field needs attention.' : `${invalidCount} fields need attention.`}
+            </p>
+          )}
           {saving && (
             <span className="inline-status">
               <Spinner /> Saving to the keychain…
             </span>
           )}
-          {error !== null && <ErrorMessage error={error} title="Not saved" />}
-          {saved !== null && error === null && !saving && (
+          {saveError !== null && <ErrorMessage error={saveError} title="Not saved" />}
+          {saved !== null && savedNotice && !saving && !edited && (
             <Notice tone="success" title={`Saved “${saved.name}”`}>
               {saved.keyInfo !== null ? (
                 <p>
@@ -147,9 +214,14 @@ export function CredentialsForm({ profile, onSaved }: CredentialsFormProps) {
             </Notice>
           )}
         </div>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {profile === null ? 'Save profile' : 'Save changes'}
-        </button>
+        <div className="button-row">
+          <button type="button" className="button button--secondary" onClick={() => void save()} disabled={saving}>
+            {profile === null ? 'Save profile' : 'Save changes'}
+          </button>
+          <button type="submit" className="button button--primary" disabled={running}>
+            Get token
+          </button>
+        </div>
       </footer>
     </form>
   );

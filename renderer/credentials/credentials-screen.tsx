@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { useBridge } from '../bridge/bridge-context';
 import { NeedsDesktop } from '../common/needs-desktop';
+import type { TokenRunSource } from './credentials-draft';
 import { CredentialsForm } from './credentials-form';
 import { TokenRunPanel } from './token-run-panel';
+import { useTokenRun } from './use-token-run';
 
 /** Props of {@link CredentialsScreen}. */
 export interface CredentialsScreenProps {
@@ -12,18 +15,36 @@ export interface CredentialsScreenProps {
   onSaved: (profile: Profile) => void;
   /** Starts a new profile (clears the selection). */
   onNew: () => void;
-  /** Changes when the user switches profile (not on save), so the form starts over only then. */
+  /** Changes when the user switches profile (not on save), so the form and the run start over only then. */
   formKey: number;
 }
 
-/** The Intelligence credentials screen: edit and save a profile, then get a token with it, step by step. */
+/** The form and the run of one profile (or of a new one): "Get token" tries the form as it stands, "Save" keeps it. */
+function CredentialsWorkspace({ profile, onSaved }: Pick<CredentialsScreenProps, 'profile' | 'onSaved'>) {
+  const { state, start, cancel } = useTokenRun();
+  const [subject, setSubject] = useState<string | null>(null);
+  const run = (source: TokenRunSource, timeoutMs: number) => {
+    setSubject(source.profileId !== undefined && profile !== null ? `the saved profile “${profile.name}”` : 'the form as it stands (not saved)');
+    start(source, timeoutMs);
+  };
+  return (
+    <>
+      <CredentialsForm profile={profile} onSaved={onSaved} onRun={run} running={state.phase === 'running'} />
+      <TokenRunPanel state={state} onCancel={cancel} subject={subject} />
+    </>
+  );
+}
+
+/** The Intelligence credentials screen: test a service account's credentials step by step, before or after saving them as a profile. */
 export function CredentialsScreen({ profile, onSaved, onNew, formKey }: CredentialsScreenProps) {
   const bridge = useBridge();
   return (
     <div className="screen credentials">
       <header className="screen__header">
         <div>
-          <h1 className="screen__title">Intelligence credentials</h1>
+          <h1 className="screen__title" tabIndex={-1}>
+            Intelligence credentials
+          </h1>
           <p className="screen__subtitle">Test a Marketing Cloud Intelligence service account: discovery, signed client assertion, access token.</p>
         </div>
         {bridge !== null && profile !== null && (
@@ -32,14 +53,7 @@ export function CredentialsScreen({ profile, onSaved, onNew, formKey }: Credenti
           </button>
         )}
       </header>
-      {bridge === null ? (
-        <NeedsDesktop feature="Testing Intelligence credentials" />
-      ) : (
-        <>
-          <CredentialsForm key={formKey} profile={profile} onSaved={onSaved} />
-          {profile !== null && <TokenRunPanel key={profile.id} profile={profile} />}
-        </>
-      )}
+      {bridge === null ? <NeedsDesktop feature="Testing Intelligence credentials" /> : <CredentialsWorkspace key={formKey} profile={profile} onSaved={onSaved} />}
     </div>
   );
 }

@@ -1,15 +1,25 @@
+import { useId } from 'react';
 import type { IssuedToken } from '../../shared/intelligence/flow-types';
+import { shellQuote } from '../../shared/intelligence/curl';
 import { CopyButton } from '../common/copy-button';
 import { ExpiryCountdown } from './expiry-countdown';
 
 /** Props of {@link IssuedTokenView}. */
 export interface IssuedTokenViewProps {
   token: IssuedToken;
-  onRunAgain: () => void;
 }
 
-/** The access token a run obtained: the token, copy buttons, a live countdown to expiry, and Run again. */
-export function IssuedTokenView({ token, onRunAgain }: IssuedTokenViewProps) {
+/** Where the copied API call points: Salesforce documents no single Intelligence API URL, so the user fills it in. */
+export const API_URL_PLACEHOLDER = 'https://YOUR-INTELLIGENCE-API-URL';
+
+/** A curl command that calls an API with the token as `Authorization: Bearer …`. */
+export function bearerCurl(accessToken: string): string {
+  return [`curl --silent --show-error`, `  --header ${shellQuote(`Authorization: Bearer ${accessToken}`)}`, `  ${shellQuote(API_URL_PLACEHOLDER)}`].join(' \\\n');
+}
+
+/** The access token a run obtained: the token, a live countdown to expiry, and copies of the token, an API call using it, and the token request. */
+export function IssuedTokenView({ token }: IssuedTokenViewProps) {
+  const id = useId();
   return (
     <section className="issued-token" aria-label="Access token">
       <header className="issued-token__header">
@@ -29,11 +39,16 @@ export function IssuedTokenView({ token, onRunAgain }: IssuedTokenViewProps) {
       </p>
       <div className="button-row">
         <CopyButton text={token.accessToken} label="Copy token" />
-        <CopyButton text={token.curl} label="Copy as curl" />
-        <button type="button" className="button button--secondary" onClick={onRunAgain}>
-          Run again
-        </button>
+        <CopyButton text={bearerCurl(token.accessToken)} label="Copy as curl" describedBy={`${id}-curl`} />
+        <CopyButton text={token.curl} label="Copy token request (curl)" describedBy={`${id}-request`} />
       </div>
+      <p className="field__help" id={`${id}-curl`}>
+        “Copy as curl” calls an API with this token: replace <code>{API_URL_PLACEHOLDER}</code> with the endpoint you call.
+      </p>
+      <p className="field__help" id={`${id}-request`}>
+        “Copy token request” repeats the request that got this token. Its signed assertion has been used: its <code>jti</code> works once, so the
+        identity provider refuses a replay. Press Get token for a fresh assertion.
+      </p>
     </section>
   );
 }

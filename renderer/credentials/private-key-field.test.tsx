@@ -10,7 +10,7 @@ import { PrivateKeyField } from './private-key-field';
 function Harness({ stored = null }: { stored?: Parameters<typeof PrivateKeyField>[0]['storedKey'] }) {
   const [value, setValue] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  return <PrivateKeyField value={value} onChange={setValue} passphrase={passphrase} onPassphraseChange={setPassphrase} storedKey={stored} />;
+  return <PrivateKeyField value={value} onChange={setValue} passphrase={passphrase} onPassphraseChange={setPassphrase} storedKey={stored} id="key" />;
 }
 
 async function pasteKey(text: string) {
@@ -26,7 +26,7 @@ describe('PrivateKeyField', () => {
   it('accepts a PKCS#1 key pasted on one line with literal \\n escapes, as in the docs', async () => {
     render(<Harness />);
     await pasteKey(testKeyPair().pkcs1Escaped);
-    expect(screen.getByText('PKCS#1 RSA private key: ready. It goes to the OS keychain when you save, and is never shown again.')).toBeInTheDocument();
+    expect(screen.getByText('PKCS#1 RSA private key: ready. Get token uses it for one run; Save puts it in the OS keychain, and it is never shown again.')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByLabelText('Passphrase')).toBeNull();
   });

@@ -1,7 +1,8 @@
-import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import type { KeyInfo } from '../../shared/keys/key-info';
 import { ErrorMessage } from '../common/error-message';
+import { FieldError, fieldAria } from '../common/field-error';
 import { Notice } from '../common/notice';
 import { checkPrivateKey, KEY_FORMAT_LABELS, KEY_FORMAT_SHORT, type KeyCheck } from './check-private-key';
 import { readTextFile } from './read-text-file';
@@ -14,6 +15,11 @@ export interface PrivateKeyFieldProps {
   onPassphraseChange: (value: string) => void;
   /** The key already stored for this profile, if any (only its description: never the key). */
   storedKey: KeyInfo | null;
+  /** The textarea's id (the form focuses it when the key is invalid); the passphrase box is `${id}-passphrase`. */
+  id: string;
+  /** Problems found when the user pressed Save or Get token. */
+  error?: ErrorPayload;
+  passphraseError?: ErrorPayload;
 }
 
 const FILE_ERROR: ErrorPayload = {
@@ -22,8 +28,7 @@ const FILE_ERROR: ErrorPayload = {
 };
 
 /** The private key textarea: paste or drop a `.pem`, checked as you type, with a passphrase field for encrypted keys. */
-export function PrivateKeyField({ value, onChange, passphrase, onPassphraseChange, storedKey }: PrivateKeyFieldProps) {
-  const id = useId();
+export function PrivateKeyField({ value, onChange, passphrase, onPassphraseChange, storedKey, id, error, passphraseError }: PrivateKeyFieldProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [fileError, setFileError] = useState<ErrorPayload | null>(null);
@@ -82,19 +87,21 @@ export function PrivateKeyField({ value, onChange, passphrase, onPassphraseChang
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        aria-describedby={`${id}-status`}
+        aria-invalid={error !== undefined || check.state === 'error'}
+        aria-describedby={error === undefined ? `${id}-status` : `${id}-error ${id}-status`}
         placeholder={
           storedKey === null
             ? 'Paste the RSA private key (-----BEGIN RSA PRIVATE KEY----- …), even with literal \\n, or drop the .pem file here'
             : 'A key is stored in the keychain. Paste or drop a new key only to replace it.'
         }
       />
+      {error !== undefined && <FieldError id={`${id}-error`} error={error} />}
       <div id={`${id}-status`} className="private-key-field__status" aria-live="polite">
         {fileError !== null && <ErrorMessage error={fileError} inline />}
-        {check.state === 'error' && <ErrorMessage error={check.error} inline />}
+        {check.state === 'error' && error === undefined && <ErrorMessage error={check.error} inline />}
         {check.state === 'ok' && !check.key.encrypted && (
           <Notice tone="success" className="notice--inline">
-            <p>{KEY_FORMAT_LABELS[check.key.format]}: ready. It goes to the OS keychain when you save, and is never shown again.</p>
+            <p>{KEY_FORMAT_LABELS[check.key.format]}: ready. Get token uses it for one run; Save puts it in the OS keychain, and it is never shown again.</p>
           </Notice>
         )}
         {check.state === 'ok' && check.key.encrypted && (
@@ -111,7 +118,15 @@ export function PrivateKeyField({ value, onChange, passphrase, onPassphraseChang
       {check.state === 'ok' && check.key.encrypted && (
         <div className="field">
           <label htmlFor={`${id}-passphrase`}>Passphrase</label>
-          <input id={`${id}-passphrase`} type="password" autoComplete="off" value={passphrase} onChange={(e) => onPassphraseChange(e.target.value)} />
+          <input
+            id={`${id}-passphrase`}
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => onPassphraseChange(e.target.value)}
+            {...fieldAria(`${id}-passphrase-error`, passphraseError)}
+          />
+          {passphraseError !== undefined && <FieldError id={`${id}-passphrase-error`} error={passphraseError} />}
         </div>
       )}
     </div>

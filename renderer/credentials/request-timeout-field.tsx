@@ -6,17 +6,15 @@ export interface RequestTimeoutFieldProps {
   /** The text in the box (what the user typed; normalised when the box loses focus). */
   value: string;
   onChange: (value: string) => void;
-  /** Enter in the box: start a run with this timeout. */
-  onEnter: () => void;
   disabled: boolean;
 }
 
-/** The run panel's "Timeout per request (seconds)" box: whole seconds from 1 to 120; on blur it shows the value a run will use; Enter runs. */
-export function RequestTimeoutField({ value, onChange, onEnter, disabled }: RequestTimeoutFieldProps) {
+/** The "Timeout per request (seconds)" box: whole seconds from 1 to 120; on blur it shows the value a run will use. Enter submits the form (Get token). */
+export function RequestTimeoutField({ value, onChange, disabled }: RequestTimeoutFieldProps) {
   const id = useId();
   const { min, max } = REQUEST_TIMEOUT_SECONDS;
   return (
-    <div className="field" style={{ marginBottom: 'var(--space-3)' }}>
+    <div className="field request-timeout-field">
       <label htmlFor={id}>Timeout per request (seconds)</label>
       <input
         id={id}
@@ -28,14 +26,8 @@ export function RequestTimeoutField({ value, onChange, onEnter, disabled }: Requ
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onBlur={() => onChange(String(normaliseTimeoutSeconds(value)))}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter') return;
-          e.preventDefault();
-          onEnter();
-        }}
         disabled={disabled}
         aria-describedby={`${id}-help`}
-        style={{ width: '7em' }}
       />
       <p id={`${id}-help`} className="field__help">
         Discovery and the token request each stop waiting after this long ({min}–{max} s).

@@ -75,13 +75,13 @@ describe('StepView', () => {
     expect(item).not.toHaveTextContent(ASSERTION_VALUE);
     expect(item).not.toHaveTextContent('live-access-token-value');
     expect(within(item).getByText(`masked · ${ASSERTION_VALUE.length} chars`, { exact: false })).toBeInTheDocument();
-    expect(within(item).getByLabelText('Response body')).toHaveTextContent('{"access_token":"[masked]","expires_in":300}');
+    expect(within(item).getByLabelText(/: response body$/)).toHaveTextContent('{"access_token":"[masked]","expires_in":300}');
 
     const reveal = within(item).getByRole('button', { name: 'Reveal sensitive values' });
     expect(reveal).toHaveAttribute('aria-pressed', 'false');
     await user.click(reveal);
     expect(within(item).getByText(ASSERTION_VALUE)).toBeInTheDocument();
-    expect(within(item).getByLabelText('Response body')).toHaveTextContent('live-access-token-value');
+    expect(within(item).getByLabelText(/: response body$/)).toHaveTextContent('live-access-token-value');
 
     await user.click(within(item).getByRole('button', { name: 'Mask sensitive values' }));
     expect(item).not.toHaveTextContent(ASSERTION_VALUE);

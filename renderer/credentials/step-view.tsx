@@ -76,7 +76,7 @@ export function StepView({ step, index, description }: StepViewProps) {
             </button>
           )}
           {step.request !== undefined && (
-            <section className="step-section" aria-label="Request">
+            <section className="step-section" aria-label={`${step.title}: request`}>
               <h4 className="step-section__title">Request</h4>
               <p className="http-line mono">
                 <span className="http-line__method">{step.request.method}</span> {step.request.url}
@@ -86,14 +86,14 @@ export function StepView({ step, index, description }: StepViewProps) {
             </section>
           )}
           {step.response !== undefined && (
-            <section className="step-section" aria-label="Response">
+            <section className="step-section" aria-label={`${step.title}: response`}>
               <h4 className="step-section__title">Response</h4>
               <p className="http-line mono">
                 <span className={`http-status http-status--${Math.floor(step.response.status / 100)}xx`}>{step.response.status}</span>
               </p>
               <ShownFieldsTable caption="Headers" fields={step.response.headers} revealed={revealed} />
               {body !== undefined && body !== '' && (
-                <pre className="code-block" aria-label="Response body" tabIndex={0}>
+                <pre className="code-block" aria-label={`${step.title}: response body`} tabIndex={0}>
                   {body}
                 </pre>
               )}

@@ -5,7 +5,16 @@ import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-t
 import type { IpcResult } from '../../shared/ipc/result';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
-import { TokenRunPanel } from './token-run-panel';
+import { STEP_TITLES } from '../../shared/intelligence/flow-steps';
+import type { Profile } from '../../shared/profiles/profile';
+import type { WorkbenchBridge } from '../../shared/ipc/ipc-contract';
+import { CredentialsScreen } from './credentials-screen';
+import { API_URL_PLACEHOLDER } from './issued-token-view';
+
+/** The credentials screen (form + run panel) for a profile, as the app shows it. */
+function renderScreen(profile: Profile | null, bridge: WorkbenchBridge) {
+  return renderWithBridge(<CredentialsScreen profile={profile} onSaved={() => undefined} onNew={() => undefined} formKey={0} />, bridge);
+}
 
 /** A token:run handler whose reply the test releases. */
 function deferredRun() {
@@ -18,9 +27,9 @@ function deferredRun() {
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const DISCOVERY_OK: FlowStep = { id: 'discovery', title: 'Discovery', status: 'ok', durationMs: 184 };
-const ASSERTION_OK: FlowStep = { id: 'assertion', title: 'Client assertion', status: 'ok', durationMs: 12 };
-const TOKEN_OK: FlowStep = { id: 'token', title: 'Token request', status: 'ok', durationMs: 421 };
+const DISCOVERY_OK: FlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'ok', durationMs: 184 };
+const ASSERTION_OK: FlowStep = { id: 'assertion', title: STEP_TITLES.assertion, status: 'ok', durationMs: 12 };
+const TOKEN_OK: FlowStep = { id: 'token', title: STEP_TITLES.token, status: 'ok', durationMs: 421 };
 
 function stepStatuses(): Record<string, string | null> {
   const out: Record<string, string | null> = {};
@@ -28,12 +37,12 @@ function stepStatuses(): Record<string, string | null> {
   return out;
 }
 
-describe('TokenRunPanel', () => {
+describe('Get token on the credentials screen (TokenRunPanel)', () => {
   it('runs with a fresh runId, follows progress, offers Cancel while running, then shows the token', async () => {
     const run = deferredRun();
     const fake = createFakeBridge({ 'token:run': run.handler });
     const user = userEvent.setup();
-    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    renderScreen(makeProfile(), fake.bridge);
     expect(stepStatuses()).toEqual({ discovery: 'pending', assertion: 'pending', token: 'pending' });
 
     expect(screen.getByLabelText('Timeout per request (seconds)')).toHaveValue(15);
@@ -43,11 +52,12 @@ describe('TokenRunPanel', () => {
     const [request] = requests;
     expect(screen.getByLabelText('Timeout per request (seconds)')).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
-    expect(screen.queryByRole('button', { name: 'Get token' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Get token' })).toBeDisabled();
+    expect(screen.getByRole('status')).toHaveFocus();
 
-    act(() => fake.emit({ runId: request!.runId, step: { id: 'discovery', title: 'Discovery', status: 'running' } }));
+    act(() => fake.emit({ runId: request!.runId, step: { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' } }));
     expect(stepStatuses().discovery).toBe('running');
-    expect(screen.getByRole('status')).toHaveTextContent('Running: Discovery…');
+    expect(screen.getByRole('status')).toHaveTextContent(`Step 1 of 3: ${STEP_TITLES.discovery}…`);
     act(() => fake.emit({ runId: 'another-run', step: { ...TOKEN_OK } }));
     expect(stepStatuses().token).toBe('pending');
     act(() => fake.emit({ runId: request!.runId, step: DISCOVERY_OK }));
@@ -71,8 +81,12 @@ describe('TokenRunPanel', () => {
     expect(fake.listenerCount()).toBe(0);
 
     await user.click(within(issued).getByRole('button', { name: /Copy as curl/ }));
+    await expect(navigator.clipboard.readText()).resolves.toBe(`curl --silent --show-error \\\n  --header 'Authorization: Bearer access-token-value' \\\n  '${API_URL_PLACEHOLDER}'`);
+    const copyRequest = within(issued).getByRole('button', { name: /Copy token request \(curl\)/ });
+    expect(copyRequest).toHaveAccessibleDescription(/Its signed assertion has been used: its jti works once/);
+    await user.click(copyRequest);
     await expect(navigator.clipboard.readText()).resolves.toBe("curl -X POST 'https://idp.example/token'");
-    await user.click(within(issued).getByRole('button', { name: /Copy token/ }));
+    await user.click(within(issued).getByRole('button', { name: /^Copy token$/ }));
     await expect(navigator.clipboard.readText()).resolves.toBe('access-token-value');
   });
 
@@ -80,7 +94,7 @@ describe('TokenRunPanel', () => {
     const run = deferredRun();
     const fake = createFakeBridge({ 'token:run': run.handler });
     const user = userEvent.setup();
-    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -93,7 +107,7 @@ describe('TokenRunPanel', () => {
     expect(within(alert).getByText('Cancelled: no token was requested.')).toBeInTheDocument();
     expect(within(alert).getByText('ERR_CANCELLED')).toBeInTheDocument();
     expect(stepStatuses().discovery).toBe('cancelled');
-    expect(screen.getByRole('button', { name: 'Run again' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Get token' })).toBeEnabled();
   });
 
   it('shows a failed step error once (in the step), with the outcome in the status line', async () => {
@@ -102,7 +116,7 @@ describe('TokenRunPanel', () => {
       'token:run': () => ({ ok: true, value: { steps: [{ ...DISCOVERY_OK, status: 'failed', error }, { ...ASSERTION_OK, status: 'pending' }, { ...TOKEN_OK, status: 'pending' }], warnings: [], outcome: { ok: false, error } } }),
     });
     const user = userEvent.setup();
-    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     await waitFor(() => expect(stepStatuses().discovery).toBe('failed'));
     expect(screen.getAllByRole('alert')).toHaveLength(1);
@@ -113,7 +127,7 @@ describe('TokenRunPanel', () => {
   it('shows an IPC failure as an error message', async () => {
     const fake = createFakeBridge({ 'token:run': () => ({ ok: false, error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' } }) });
     const user = userEvent.setup();
-    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The keychain is locked: unlock it and try again.');
@@ -128,12 +142,12 @@ describe('TokenRunPanel', () => {
       }),
     });
     const user = userEvent.setup();
-    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     expect(await screen.findByText('Expired')).toHaveAttribute('data-expired', 'true');
   });
 
-  it('sends the timeout typed with the keyboard as timeoutMs (Enter in the box runs), and Run again sends the value shown then', async () => {
+  it('sends the timeout typed with the keyboard as timeoutMs (Enter in the box runs), and the next Get token sends the value shown then', async () => {
     const report: TokenFlowReport = {
       steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK],
       warnings: [],
@@ -141,23 +155,20 @@ describe('TokenRunPanel', () => {
     };
     const fake = createFakeBridge({ 'token:run': () => ({ ok: true, value: report }) });
     const user = userEvent.setup();
-    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    renderScreen(makeProfile(), fake.bridge);
     const timeout = screen.getByLabelText('Timeout per request (seconds)');
     expect(timeout).toHaveAttribute('min', '1');
     expect(timeout).toHaveAttribute('max', '120');
 
-    await user.tab();
-    expect(screen.getByRole('button', { name: 'Get token' })).toHaveFocus();
-    await user.tab();
-    expect(timeout).toHaveFocus();
+    await user.click(timeout);
     await user.keyboard('{Control>}a{/Control}1{Enter}');
-    await screen.findByRole('button', { name: 'Run again' });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Failed: The token endpoint'));
     expect(fake.callsTo('token:run')).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 1000 }]);
     expect(timeout).toBeEnabled();
 
     await user.clear(timeout);
     await user.type(timeout, '45');
-    await user.click(screen.getByRole('button', { name: 'Run again' }));
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
     await waitFor(() => expect(fake.callsTo('token:run')).toHaveLength(2));
     expect(fake.callsTo('token:run')[1]).toEqual({ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 45_000 });
   });
@@ -170,7 +181,7 @@ describe('TokenRunPanel', () => {
   ])('keeps the timeout %j in range: the box shows %i and token:run gets timeoutMs %i', async (typed, shown, timeoutMs) => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
-    renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    renderScreen(makeProfile(), fake.bridge);
     const timeout = screen.getByLabelText('Timeout per request (seconds)');
     await user.clear(timeout);
     if (typed !== '') await user.type(timeout, typed);
@@ -179,20 +190,39 @@ describe('TokenRunPanel', () => {
     expect(fake.callsTo('token:run')).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs }]);
   });
 
-  it('cannot run without a stored key, and says why', async () => {
+  it('cannot run a saved profile without a stored key: the key field says why and gets the focus', async () => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
-    renderWithBridge(<TokenRunPanel profile={makeProfile({ hasSecret: false, keyInfo: null })} />, fake.bridge);
-    expect(screen.getByRole('button', { name: 'Get token' })).toBeDisabled();
-    await user.type(screen.getByLabelText('Timeout per request (seconds)'), '{Enter}');
+    renderScreen(makeProfile({ hasSecret: false, keyInfo: null }), fake.bridge);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
     expect(fake.callsTo('token:run')).toEqual([]);
-    expect(screen.getByText('No private key is stored for this profile: paste it above and save first.')).toBeInTheDocument();
+    const key = screen.getByLabelText('Private key');
+    expect(key).toHaveFocus();
+    expect(key).toHaveAttribute('aria-invalid', 'true');
+    expect(key).toHaveAccessibleDescription(/No private key was given: paste the whole key/);
+  });
+
+  it('keeps the step titles of the core from waiting to done', async () => {
+    const run = deferredRun();
+    const fake = createFakeBridge({ 'token:run': run.handler });
+    const user = userEvent.setup();
+    renderScreen(makeProfile(), fake.bridge);
+    const titles = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    const expected = [STEP_TITLES.discovery, STEP_TITLES.assertion, STEP_TITLES.token];
+    expect(titles()).toEqual(expected);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
+    act(() => fake.emit({ runId: request!.runId, step: { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' } }));
+    expect(titles()).toEqual(expected);
+    run.release({ ok: true, value: { steps: [DISCOVERY_OK, ASSERTION_OK, { ...TOKEN_OK, status: 'failed', error: { code: 'ERR_TIMEOUT', message: 'x' } }], warnings: [], outcome: { ok: false, error: { code: 'ERR_TIMEOUT', message: 'x' } } } });
+    await waitFor(() => expect(stepStatuses().token).toBe('failed'));
+    expect(titles()).toEqual(expected);
   });
 
   it('cancels a running flow when the panel goes away', async () => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
-    const view = renderWithBridge(<TokenRunPanel profile={makeProfile()} />, fake.bridge);
+    const view = renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
     view.unmount();

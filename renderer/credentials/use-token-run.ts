@@ -3,7 +3,14 @@ import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-types';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
-import { mergeStep, pendingSteps } from './flow-steps';
+import { pendingSteps } from '../../shared/intelligence/flow-steps';
+import type { TokenRunSource } from './credentials-draft';
+
+/** The steps with one replaced (by id) by a newer report of it. */
+function mergeStep(steps: readonly FlowStep[], update: FlowStep): FlowStep[] {
+  const known = steps.some((step) => step.id === update.id);
+  return known ? steps.map((step) => (step.id === update.id ? update : step)) : [...steps, update];
+}
 
 /** Where a token run stands: not started, running (steps arrive as progress events), or finished. */
 export type TokenRunState =
@@ -11,13 +18,13 @@ export type TokenRunState =
   | { phase: 'running'; runId: string; steps: FlowStep[]; cancelling: boolean }
   | { phase: 'done'; steps: FlowStep[]; report: TokenFlowReport | null; error: ErrorPayload | null };
 
-/** Runs the token flow for a saved profile over the bridge with a per-request timeout, following `token:progress`; `cancel()` asks the app to stop. */
-export function useTokenRun(profileId: string): { state: TokenRunState; start: (timeoutMs: number) => void; cancel: () => void } {
+/** Runs the token flow (a saved profile, or the form as it stands) over the bridge with a per-request timeout, following `token:progress`; `cancel()` asks the app to stop. */
+export function useTokenRun(): { state: TokenRunState; start: (source: TokenRunSource, timeoutMs: number) => void; cancel: () => void } {
   const bridge = useBridge();
   const [state, setState] = useState<TokenRunState>(() => ({ phase: 'idle', steps: pendingSteps() }));
   const activeRun = useRef<string | null>(null);
 
-  const start = useCallback((timeoutMs: number) => {
+  const start = useCallback((source: TokenRunSource, timeoutMs: number) => {
     if (bridge === null || activeRun.current !== null) return;
     const runId = crypto.randomUUID();
     activeRun.current = runId;
@@ -26,7 +33,7 @@ export function useTokenRun(profileId: string): { state: TokenRunState; start: (
       if (event.runId !== runId) return;
       setState((s) => (s.phase === 'running' && s.runId === runId ? { ...s, steps: mergeStep(s.steps, event.step) } : s));
     });
-    void callBridge(bridge, 'token:run', { runId, profileId, timeoutMs }).then((reply) => {
+    void callBridge(bridge, 'token:run', { runId, timeoutMs, ...source }).then((reply) => {
       off();
       if (activeRun.current !== runId) return;
       activeRun.current = null;
@@ -35,7 +42,7 @@ export function useTokenRun(profileId: string): { state: TokenRunState; start: (
         return { phase: 'done', steps: s.steps, report: null, error: reply.error };
       });
     });
-  }, [bridge, profileId]);
+  }, [bridge]);
 
   const cancel = useCallback(() => {
     const runId = activeRun.current;

@@ -1,6 +1,7 @@
 import type { ExplainedClaim } from '../../shared/claims/explained-claim';
 import { Badge } from '../common/badge';
-import { formatClaimValue, valueType } from './format-claim-value';
+import { Fragment } from 'react';
+import { formatClaimValue, localTimeOf, valueType } from './format-claim-value';
 
 /** Props of {@link ClaimsTable}. */
 export interface ClaimsTableProps {
@@ -39,11 +40,24 @@ function ClaimRow({ claim, flagged }: { claim: ExplainedClaim; flagged: boolean 
   return (
     <tr className={classes} data-claim-path={claim.path}>
       <th scope="row" className="claim-row__path">
-        <code>{claim.path}</code>
+        <code>
+          {/* Long paths break after a dot, never inside a name. */}
+          {claim.path.split('.').map((part, index) => (
+            <Fragment key={index}>
+              {index > 0 && (
+                <>
+                  .<wbr />
+                </>
+              )}
+              {part}
+            </Fragment>
+          ))}
+        </code>
       </th>
       <td className="claim-row__value">
         <code className={`value value--${valueType(claim.value)}`}>{formatClaimValue(claim.value)}</code>
         {claim.interpretation !== null && <span className="claim-row__interpretation">{claim.interpretation}</span>}
+        {localTimeOf(claim.interpretation) !== null && <span className="claim-row__interpretation claim-row__local-time">Local time: {localTimeOf(claim.interpretation)}</span>}
       </td>
       <td className="claim-row__explanation">
         {(!claim.documented || claim.unused === true) && (

@@ -12,11 +12,14 @@ export interface DecodedTokenViewProps {
   explanation: TokenExplanation;
 }
 
+const numberFormat = new Intl.NumberFormat();
+
+/** "1 claim", "1,204 claims", with the user's thousands separator. */
 function countNote(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${numberFormat.format(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** A decoded token: its kind, its warnings, and its explained header and payload. */
+/** A decoded token: its kind, its warnings, and its explained payload and header. */
 export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) {
   const flagged = useMemo(
     () => new Set(explanation.warnings.flatMap((w) => (w.path === undefined || w.code === 'WARN_UNDOCUMENTED_CLAIMS' ? [] : [w.path]))),
@@ -34,16 +37,17 @@ export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) 
           <Badge tone="accent">{token.serialization === 'compact' ? countNote(token.segments.length, 'segment') : `${token.serialization} JSON`}</Badge>
           {token.signatures.length > 1 && <Badge>{countNote(token.signatures.length, 'signature')}</Badge>}
           <Badge>{countNote(explanation.claims.length, 'claim')}</Badge>
-          {undocumented > 0 && <Badge tone="warning">{undocumented} undocumented</Badge>}
+          {undocumented > 0 && <Badge tone="warning">{numberFormat.format(undocumented)} undocumented</Badge>}
         </div>
       </div>
       <TokenWarningsList warnings={explanation.warnings} />
-      <SegmentPanel title="Header" json={token.header} claims={explanation.header} flaggedPaths={flagged} note={countNote(explanation.header.length, 'parameter')} />
+      {/* The payload is what the user came for: it comes first, the header after it. */}
       {token.payloadText === null ? (
         <SegmentPanel title="Payload" json={token.payload} claims={explanation.claims} flaggedPaths={flagged} note={countNote(explanation.claims.length, 'claim')} />
       ) : (
         <PayloadTextPanel payload={token.payloadText} />
       )}
+      <SegmentPanel title="Header" json={token.header} claims={explanation.header} flaggedPaths={flagged} note={countNote(explanation.header.length, 'parameter')} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { explainToken } from '../../shared/claims/explain-token';
@@ -201,5 +201,51 @@ describe('DecoderScreen', () => {
     await pasteToken(await makeEngagementSsoJwt({ version: 2 }));
     const options = within(screen.getByLabelText('Verify with')).getAllByRole('option').map((o) => o.getAttribute('value'));
     expect(options).toEqual(['secret', 'pem', 'jwk']);
+  });
+
+  it('colours the segments in the input (a mirror under a real textarea) and counts with thousands separators', async () => {
+    render(<DecoderScreen profiles={[]} />);
+    const token = makeGenericJwt({ sub: 'abc', pad: 'x'.repeat(1500) });
+    await pasteToken(token);
+    const textarea = screen.getByLabelText('Encoded token');
+    expect(textarea.tagName).toBe('TEXTAREA');
+    expect(textarea).toHaveValue(token);
+    const mirror = screen.getByTestId('token-mirror');
+    expect(mirror).toHaveAttribute('aria-hidden', 'true');
+    expect(mirror.textContent).toBe(token);
+    const [header, payload, signature] = token.split('.');
+    expect([...mirror.querySelectorAll('.token-segment--0')].map((e) => e.textContent)).toEqual([header]);
+    expect([...mirror.querySelectorAll('.token-segment--1')].map((e) => e.textContent)).toEqual([payload]);
+    expect([...mirror.querySelectorAll('.token-segment--2')].map((e) => e.textContent)).toEqual([signature]);
+    expect(screen.getByText(`${new Intl.NumberFormat().format(token.length)} chars · 3 segments`)).toBeInTheDocument();
+    expect(token.length).toBeGreaterThan(1000);
+    expect(screen.getByText(`${new Intl.NumberFormat().format(token.length)} chars · 3 segments`).textContent).toMatch(/^\d{1,3}([^\d]\d{3})+ chars/);
+  });
+
+  it('breaks long claim paths after dots, shows times in local time beside UTC, and puts the payload before the header', async () => {
+    render(<DecoderScreen profiles={[]} />);
+    await pasteToken(await makeEngagementSsoJwt({ version: 2 }));
+    const pathCell = within(row('request.user.timezone.longName')).getByRole('rowheader');
+    expect(pathCell.querySelectorAll('wbr')).toHaveLength(3);
+    expect(pathCell).toHaveTextContent('request.user.timezone.longName');
+    const exp = row('exp');
+    const utc = within(exp).getByText(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/).textContent ?? '';
+    const expected = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }).format(
+      new Date(utc.slice(0, 20)),
+    );
+    expect(within(exp).getByText(`Local time: ${expected}`)).toBeInTheDocument();
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf('Payload')).toBeLessThan(headings.indexOf('Header'));
+  });
+
+  it('decodes a token of almost 1 MB (over the old 64 K limit)', async () => {
+    render(<DecoderScreen profiles={[]} />);
+    const claims = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`blob${i}`, 'y'.repeat(60_000)]));
+    const token = makeGenericJwt(claims);
+    expect(token.length).toBeGreaterThan(900_000);
+    fireEvent.change(screen.getByLabelText('Encoded token'), { target: { value: token } });
+    await waitFor(() => expect(row('blob11')).toBeInTheDocument());
+    expect(screen.queryByTestId('token-mirror')).toBeNull();
+    expect(screen.getByText(/chars · 3 segments/).textContent).toMatch(/^\d{3}[^\d]\d{3} chars/);
   });
 });

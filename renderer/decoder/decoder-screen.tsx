@@ -24,7 +24,7 @@ function announcement(state: DecodeState): string {
   return `Decoded: ${state.explanation.kindLabel}. ${warnings === 0 ? 'No warnings.' : `${warnings} warning${warnings === 1 ? '' : 's'}.`}`;
 }
 
-/** The decoder: paste a token, see its kind, warnings, explained header and payload, and check its signature. All local. */
+/** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; decoding follows typing at a lower priority (useDeferredValue), so large tokens do not block the input. */
 export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
   const [input, setInput] = useState('');
   // A token opened from another screen replaces the input once per nonce (state adjusted during render, not in an effect).
@@ -46,11 +46,10 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
           <p className="screen__subtitle">Paste a token to see what it is, what every claim means, and whether its signature holds.</p>
         </div>
       </header>
+      {/* Input, result, then signature: on a wide window the signature sits under the input, on a narrow one under the result. */}
       <div className="decoder__columns">
       <div className="decoder__input">
         <TokenInput value={input} onChange={setInput} />
-        {state.status === 'ok' && <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />}
-        {state.status === 'ok' && <RefreshPanel key={deferred} token={state.token} raw={deferred} />}
       </div>
       <div className="decoder__output">
         <p className="visually-hidden" role="status" aria-live="polite">
@@ -71,6 +70,12 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
         {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
         {state.status === 'ok' && <DecodedTokenView token={state.token} explanation={state.explanation} />}
       </div>
+      {state.status === 'ok' && (
+        <div className="decoder__signature">
+          <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
+          <RefreshPanel key={deferred} token={state.token} raw={deferred} />
+        </div>
+      )}
       </div>
     </div>
   );

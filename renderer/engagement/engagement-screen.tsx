@@ -133,7 +133,7 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
           </div>
         </header>
         <div className="panel__body">
-          <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} onEnter={run} disabled={running} />
+          <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} disabled={running} />
           <p className="token-run__status" role="status" aria-live="polite">
             {running && <Spinner />} {running ? 'Running…' : state.phase === 'done' ? (outcome?.ok === true ? 'Access token issued.' : 'Failed.') : 'Not run yet.'}
           </p>

@@ -5,6 +5,7 @@ import type { ProfilesListing } from '../../shared/ipc/ipc-contract';
 import type { QueryState } from '../hooks/use-bridge-query';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
+import { BridgeContext } from '../bridge/bridge-context';
 import { ProfilesScreen } from './profiles-screen';
 
 const INTEL = makeProfile();
@@ -69,6 +70,7 @@ describe('ProfilesScreen', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith({ renamed }));
     expect(fake.callsTo('profiles:rename')).toEqual([{ id: INTEL.id, name: 'Intel prod' }]);
     expect(screen.queryByLabelText('New name for Intelligence production')).toBeNull();
+    expect(within(rowOf(INTEL.id)).getByRole('button', { name: /^Rename / })).toHaveFocus();
   });
 
   it('cancels a rename with Escape and shows a rename error in place', async () => {
@@ -77,6 +79,7 @@ describe('ProfilesScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Rename Intelligence production' }));
     await user.keyboard('{Escape}');
     expect(screen.queryByLabelText('New name for Intelligence production')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Rename Intelligence production' })).toHaveFocus();
     expect(fake.callsTo('profiles:rename')).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Rename Intelligence production' }));
@@ -104,6 +107,30 @@ describe('ProfilesScreen', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith({ deletedId: INTEL.id }));
     expect(fake.callsTo('profiles:delete')).toEqual([{ id: INTEL.id }]);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('after a delete the focus goes to the row that took its place, then to the previous row, then to the empty state', async () => {
+    const third = makeProfile({ id: 'p-3', name: 'Third' });
+    const fake = createFakeBridge();
+    const user = userEvent.setup();
+    const props = { selectedId: null, onUse: () => undefined, onChanged: () => undefined, onReload: () => undefined };
+    const view = renderWithBridge(<ProfilesScreen listing={listing({ profiles: [INTEL, ENGAGEMENT, third], problems: [] })} {...props} />, fake.bridge);
+    const rerender = (profiles: typeof INTEL[]) => view.rerender(<BridgeContext.Provider value={fake.bridge}><ProfilesScreen listing={listing({ profiles, problems: [] })} {...props} /></BridgeContext.Provider>);
+    const deleteThrough = async (name: string) => {
+      await user.click(screen.getByRole('button', { name: `Delete ${name}` }));
+      await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete profile' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    };
+
+    await deleteThrough('Engagement SSO app');
+    rerender([INTEL, third]);
+    expect(screen.getByRole('button', { name: 'Use Third' })).toHaveFocus();
+    await deleteThrough('Third');
+    rerender([INTEL]);
+    expect(screen.getByRole('button', { name: 'Use Intelligence production' })).toHaveFocus();
+    await deleteThrough('Intelligence production');
+    rerender([]);
+    expect(screen.getByText('No profiles yet')).toHaveFocus();
   });
 
   it('keeps the dialog open with the error when deleting fails', async () => {

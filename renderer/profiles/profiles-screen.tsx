@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ProfilesListing } from '../../shared/ipc/ipc-contract';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
@@ -21,6 +22,14 @@ export interface ProfilesScreenProps {
 
 /** The saved profiles: list, switch, rename, delete; problems reading the file shown as a notice. */
 export function ProfilesScreen({ listing, selectedId, onUse, onChanged, onReload }: ProfilesScreenProps) {
+  const count = listing.status === 'ok' ? listing.value.profiles.length : null;
+  const previousCount = useRef(count);
+  const emptyTitle = useRef<HTMLParagraphElement>(null);
+  // The last profile was deleted: its row (and the focus) is gone, so the focus lands on the empty state instead of the page.
+  useEffect(() => {
+    if (count === 0 && (previousCount.current ?? 0) > 0 && (document.activeElement === null || document.activeElement === document.body)) emptyTitle.current?.focus();
+    previousCount.current = count;
+  }, [count]);
   return (
     <div className="screen profiles">
       <header className="screen__header">
@@ -54,7 +63,9 @@ export function ProfilesScreen({ listing, selectedId, onUse, onChanged, onReload
           ))}
           {listing.value.profiles.length === 0 ? (
             <div className="empty-state empty-state--compact">
-              <p className="empty-state__title">No profiles yet</p>
+              <p className="empty-state__title" tabIndex={-1} ref={emptyTitle}>
+                No profiles yet
+              </p>
               <p className="empty-state__text">Save Intelligence credentials on the Intelligence credentials screen, or add an Engagement signing secret below.</p>
             </div>
           ) : (

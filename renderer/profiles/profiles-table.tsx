@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { Badge } from '../common/badge';
 import { DeleteProfileDialog } from './delete-profile-dialog';
@@ -20,13 +20,35 @@ function endpointOf(profile: Profile): string {
   return profile.region ?? profile.discoveryUrl ?? '—';
 }
 
-/** The saved profiles: name, product, client id, region, what is stored; Use, Rename (inline) and Delete (confirmed). */
+/** Where the focus goes once the table has re-rendered: back to a row's Rename button, or to the row that took a deleted row's place. */
+type FocusTarget = { kind: 'rename'; id: string } | { kind: 'after-delete'; id: string; index: number };
+
+/** The saved profiles: name, product, client id, region, what is stored; Use, Rename (inline) and Delete (confirmed). Long values wrap or truncate (full text on hover). */
 export function ProfilesTable({ profiles, selectedId, onUse, onChanged }: ProfilesTableProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Profile | null>(null);
+  const focusTarget = useRef<FocusTarget | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  // Keyboard users keep their place: after a rename (Enter or Escape) on that row's Rename button; after a delete, once the
+  // list has reloaded without the row, on the next row's first action (the previous row when the last was deleted).
+  // Runs after every render: the target is set just before the render that removes the rename field or the dialog.
+  useEffect(() => {
+    const table = tableRef.current;
+    const target = focusTarget.current;
+    if (target === null || table === null) return;
+    if (target.kind === 'after-delete' && profiles.some((p) => p.id === target.id)) return;
+    const button =
+      target.kind === 'rename'
+        ? table.querySelector<HTMLElement>(`tr[data-profile-id="${target.id}"] [data-action="rename"]`)
+        : table.querySelectorAll('tbody tr')[Math.min(target.index, profiles.length - 1)]?.querySelector<HTMLElement>('[data-action]');
+    button?.focus();
+    focusTarget.current = null;
+  });
+
   return (
     <>
-      <table className="profiles-table">
+      <table className="profiles-table" ref={tableRef}>
         <caption className="visually-hidden">Saved profiles</caption>
         <thead>
           <tr>
@@ -49,12 +71,13 @@ export function ProfilesTable({ profiles, selectedId, onUse, onChanged }: Profil
                     profile={profile}
                     onDone={(renamed) => {
                       setRenaming(null);
+                      focusTarget.current = { kind: 'rename', id: profile.id };
                       if (renamed !== null) onChanged({ renamed });
                     }}
                   />
                 ) : (
                   <>
-                    {profile.name}
+                    <span className="profiles-table__name-text">{profile.name}</span>
                     {profile.id === selectedId && <Badge tone="accent">In use</Badge>}
                   </>
                 )}
@@ -76,17 +99,25 @@ export function ProfilesTable({ profiles, selectedId, onUse, onChanged }: Profil
                 <ProfileSecretSummary profile={profile} />
               </td>
               <td className="profiles-table__actions">
-                {profile.product === 'intelligence' && (
-                  <button type="button" className="button button--secondary button--small" onClick={() => onUse(profile)} aria-label={`Use ${profile.name}`}>
-                    Use
+                <div className="profiles-table__buttons">
+                  {profile.product === 'intelligence' && (
+                    <button type="button" className="button button--secondary button--small" data-action="use" onClick={() => onUse(profile)} aria-label={`Use ${profile.name}`}>
+                      Use
+                    </button>
+                  )}
+                  <button type="button" className="button button--ghost button--small" data-action="rename" onClick={() => setRenaming(profile.id)} aria-label={`Rename ${profile.name}`}>
+                    Rename
                   </button>
-                )}
-                <button type="button" className="button button--ghost button--small" onClick={() => setRenaming(profile.id)} aria-label={`Rename ${profile.name}`}>
-                  Rename
-                </button>
-                <button type="button" className="button button--ghost button--small button--danger-text" onClick={() => setDeleting(profile)} aria-label={`Delete ${profile.name}`}>
-                  Delete
-                </button>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small button--danger-text"
+                    data-action="delete"
+                    onClick={() => setDeleting(profile)}
+                    aria-label={`Delete ${profile.name}`}
+                  >
+                    Delete
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
@@ -98,6 +129,7 @@ export function ProfilesTable({ profiles, selectedId, onUse, onChanged }: Profil
           onCancel={() => setDeleting(null)}
           onDeleted={(deletedId) => {
             setDeleting(null);
+            focusTarget.current = { kind: 'after-delete', id: deletedId, index: profiles.findIndex((p) => p.id === deletedId) };
             onChanged({ deletedId });
           }}
         />

@@ -95,14 +95,22 @@ describe('decodeToken', () => {
       expectError('""', 'ERR_TOKEN_EMPTY', "No token is left after removing quotes, 'Bearer ' and 'jwt='. Paste the token itself.");
     });
 
-    it('ERR_TOKEN_TOO_LARGE above 64 KiB', () => {
+    it('ERR_TOKEN_TOO_LARGE above 1 MiB', () => {
       const huge = `${HEADER}.${'a'.repeat(MAX_TOKEN_CHARS)}.sig`;
-      expect(MAX_TOKEN_CHARS).toBe(65_536);
+      expect(MAX_TOKEN_CHARS).toBe(1_048_576);
       expectError(
         huge,
         'ERR_TOKEN_TOO_LARGE',
-        `The input is ${huge.length} characters; tokens over 65536 characters are not decoded. Paste only the token.`,
+        `The input is ${huge.length} characters; tokens over 1048576 characters are not decoded. Paste only the token.`,
       );
+    });
+
+    it('decodes a token of almost 1 MiB (a payload stuffed with claims)', () => {
+      const claims = Object.fromEntries(Array.from({ length: 16_000 }, (_, i) => [`claim${i}`, 'x'.repeat(30)]));
+      const token = `${HEADER}.${seg(claims)}.sig`;
+      expect(token.length).toBeGreaterThan(900_000);
+      expect(token.length).toBeLessThanOrEqual(MAX_TOKEN_CHARS);
+      expect(Object.keys(decodeToken(token).payload)).toHaveLength(16_000);
     });
 
     it('ERR_TOKEN_SEGMENTS says how many segments were found and expected', () => {

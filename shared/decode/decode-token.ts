@@ -9,8 +9,8 @@ import type { DecodedToken } from './decoded-token';
 import { detectTokenKind } from './detect-token-kind';
 import { base64Error, segmentCountError, segmentLabel } from './segment-errors';
 
-/** The largest input decodeToken accepts, in characters (64 KiB). */
-export const MAX_TOKEN_CHARS = 64 * 1024;
+/** The largest input decodeToken accepts, in characters (1 MiB): room for tokens stuffed with claims, still a bounded parse. */
+export const MAX_TOKEN_CHARS = 1024 * 1024;
 
 function parseJwsJson(text: string): DecodedToken | null {
   if (!text.startsWith('{')) return null;

@@ -47,6 +47,19 @@ export interface SaveProfileRequest {
   clientSecret?: string;
 }
 
+/** Unsaved Intelligence credentials, as the form stands: used for one run only, never written to disk or the keychain. */
+export type TokenRunDraft = {
+  clientId: string;
+  /** The private key as pasted. */
+  privateKeyPem: string;
+  /** The passphrase of an encrypted key (used once to decrypt it). */
+  passphrase?: string;
+  tokenRequestStyle: TokenRequestStyle;
+} & ({ region: 'us1' | 'us2' | 'eu1' | 'eu2'; discoveryUrl?: never } | { discoveryUrl: string; region?: never });
+
+/** A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request. */
+export type TokenRunRequest = { runId: string; timeoutMs?: number } & ({ profileId: string; draft?: never } | { draft: TokenRunDraft; profileId?: never });
+
 /** Unsaved Engagement values for one run ("test without saving"): used in the main process for that run only, never written to disk or the keychain. */
 export interface EngagementDraft {
   clientId: string;
@@ -74,7 +87,7 @@ export interface IpcChannelMap {
   'profiles:save': { request: SaveProfileRequest; response: Profile };
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
   'profiles:delete': { request: { id: string }; response: { id: string } };
-  'token:run': { request: { runId: string; profileId: string; timeoutMs?: number }; response: TokenFlowReport };
+  'token:run': { request: TokenRunRequest; response: TokenFlowReport };
   /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };

@@ -1,10 +1,12 @@
 // The size and time bounds on IPC requests: the router refuses anything beyond them, and the renderer caps its inputs with the same numbers.
+import { MAX_TOKEN_CHARS } from '../decode/decode-token';
+
 /** Upper bounds on request strings, checked before any handler runs (characters). */
 export const REQUEST_LIMITS = Object.freeze({
   /** A pasted private key PEM (a 4096-bit encrypted key is about 3.4 KB). */
   pem: 16 * 1024,
-  /** A pasted token. */
-  token: 64 * 1024,
+  /** A pasted token: as large as the decoder accepts. */
+  token: MAX_TOKEN_CHARS,
   /** A key passphrase. */
   passphrase: 1024,
   /** An Engagement JWT signing secret. */

@@ -31,6 +31,35 @@ const runBase = { runId: id, timeoutMs };
 /** A refinement whose refusal reads "the request <phrase>" (see issuePhrase). */
 const either = (phrase: string) => ({ params: { phrase } });
 
+/** Reports the field at `path` as missing, as any other missing field is reported. */
+function missing(ctx: z.RefinementCtx, path: (string | number)[]): void {
+  ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path, message: 'missing' });
+}
+
+/** A draft run's credentials (the form as it stands, for one run): a region or a discovery URL, exactly one. */
+const draft = z
+  .strictObject({
+    clientId: text(L.clientId),
+    region: region.optional(),
+    discoveryUrl: nonEmpty(L.url).optional(),
+    privateKeyPem: nonEmpty(L.pem),
+    passphrase: text(L.passphrase).optional(),
+    tokenRequestStyle: z.enum(['form', 'query']),
+  })
+  .superRefine((d, ctx) => {
+    if (d.region === undefined && d.discoveryUrl === undefined) missing(ctx, ['region']);
+    if (d.region !== undefined && d.discoveryUrl !== undefined) ctx.addIssue({ code: 'custom', path: ['discoveryUrl'], message: 'region and discoveryUrl both given' });
+  });
+
+/** token:run: a saved profile (`profileId`) or a draft, exactly one. */
+const tokenRun = z
+  .strictObject({ runId: id, timeoutMs: z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional(), profileId: id.optional(), draft: draft.optional() })
+  .superRefine((r, ctx) => {
+    if (r.profileId === undefined && r.draft === undefined) missing(ctx, ['profileId']);
+    if (r.profileId !== undefined && r.draft !== undefined) ctx.addIssue({ code: 'custom', path: ['draft'], message: 'profileId and draft both given' });
+  })
+  .transform((r) => r as IpcRequest<'token:run'>);
+
 /** One zod schema per channel, validating the request at run time (strict: unknown fields are refused). */
 export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
   'app:info': noRequest,
@@ -53,7 +82,7 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   }),
   'profiles:rename': z.strictObject({ id, name: text(L.name) }),
   'profiles:delete': z.strictObject({ id }),
-  'token:run': z.strictObject({ runId: id, profileId: id, timeoutMs }),
+  'token:run': tokenRun,
   'token:cancel': z.strictObject({ runId: id }),
   // Either a saved profile or unsaved values, never both: one object with a refinement names the problem better than a union.
   'engagement:token': z

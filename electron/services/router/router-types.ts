@@ -1,7 +1,7 @@
 import type { ErrorPayload } from '../../../shared/errors/workbench-error';
 import type { EngagementPort } from '../token/engagement-service';
 import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
-import type { IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import type { TokenRunRequest, IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { KeyDecryptor } from '../../../shared/keys/key-info';
 import type { Profile } from '../../../shared/profiles/profile';
@@ -32,12 +32,6 @@ export interface ProfilesPort {
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
 }
 
-/** A token run as the router asks for it. */
-export interface TokenRunRequest {
-  runId: string;
-  profileId: string;
-  timeoutMs?: number;
-}
 
 /** What the router needs of the token service (electron/services/token). */
 export interface TokenPort {

@@ -82,7 +82,7 @@ describe('router: request validation', () => {
     ['engagement:refresh', { runId: 'r', token: 't', profileId: 'p', clientId: 'c', clientSecret: 's' }, 'the request must name either a profileId or a clientId with its clientSecret'],
     ['engagement:refresh', { runId: 'r', profileId: 'p' }, '"token" is missing'],
     ['engagement:refresh', { runId: 'r', token: 't', clientId: 'c', clientSecret: 's'.repeat(513) }, '"clientSecret" is too long (at most 512 characters)'],
-    ['verify:with-profile', { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) }, '"token" is too long (at most 65536 characters)'],
+    ['verify:with-profile', { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) }, '"token" is too long (at most 1048576 characters)'],
     ['verify:with-profile', { profileId: 'p' }, '"token" is missing'],
     ['shell:open-external', { url: '' }, '"url" must not be empty'],
     ['shell:open-external', { url: `https://x/${'a'.repeat(2048)}` }, '"url" is too long (at most 2048 characters)'],

@@ -1,9 +1,16 @@
-import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
+import { importPKCS8 } from 'jose';
+import { checkClientId } from '../../../shared/intelligence/client-id';
+import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
+import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../../../shared/intelligence/flow-types';
+import { discoveryUrlForRegion } from '../../../shared/intelligence/regions';
 import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
+import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
+import type { KeyDecryptor } from '../../../shared/keys/key-info';
+import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import type { Product } from '../../../shared/profiles/profile';
 import { otherProductError } from '../profiles/profile-service-errors';
 import type { RunnableProfile } from '../profiles/profile-service';
-import type { TokenPort, TokenRunRequest } from '../router/router-types';
+import type { TokenPort } from '../router/router-types';
 import { createRunRegistry, type RunRegistry } from './run-registry';
 
 /** What the token service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
@@ -11,6 +18,8 @@ export interface TokenServiceDeps {
   profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
   /** The fetch the flow uses: safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
+  /** Decrypts an encrypted key sent with a draft run. */
+  decryptor: KeyDecryptor;
   /** The running runs, shared with the Engagement service so token:cancel reaches both (a private one by default). */
   runs?: RunRegistry;
   now?: () => number;
@@ -25,20 +34,43 @@ export interface TokenService extends TokenPort {
   cancelAll(): number;
 }
 
-/** Creates the token service used by the router: takes a runnable Intelligence profile, runs runTokenFlow, and manages cancellable runs. */
+/** What one run signs with and where it goes. */
+interface RunCredentials {
+  clientId: string;
+  discoveryUrl: string;
+  privateKey: CryptoKey;
+  tokenRequestStyle: TokenRequestStyle;
+}
+
+/**
+ * The credentials of a draft run ("Get token" on an unsaved form): checked as a save would check them, the key imported
+ * non-extractable for this run only. Nothing is written to disk or the keychain.
+ */
+async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): Promise<RunCredentials> {
+  const clientId = checkClientId(draft.clientId);
+  const discoveryUrl = draft.discoveryUrl !== undefined ? checkEndpointUrl(draft.discoveryUrl, 'discovery URL').href : discoveryUrlForRegion(draft.region);
+  const loaded = await loadPrivateKey(draft.privateKeyPem, { decryptor, ...(draft.passphrase === undefined ? {} : { passphrase: draft.passphrase }) });
+  const privateKey = await importPKCS8(loaded.pkcs8Pem, 'RS256', { extractable: false });
+  return { clientId, discoveryUrl, privateKey, tokenRequestStyle: draft.tokenRequestStyle };
+}
+
+/** The credentials of a saved profile, through the one runnable-profile check (one store read, one key import). */
+async function savedCredentials(deps: TokenServiceDeps, profileId: string): Promise<RunCredentials> {
+  const runnable = await deps.profiles.runnable(profileId, 'intelligence');
+  if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
+  return { clientId: runnable.profile.clientId, discoveryUrl: runnable.discoveryUrl, privateKey: runnable.privateKey, tokenRequestStyle: runnable.profile.tokenRequestStyle };
+}
+
+/** Creates the token service used by the router: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
 export function createTokenService(deps: TokenServiceDeps): TokenService {
   const runs = deps.runs ?? createRunRegistry();
   return {
     run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport> {
       return runs.track(request.runId, async (signal) => {
-        const runnable = await deps.profiles.runnable(request.profileId, 'intelligence');
-        if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
+        const credentials = request.draft !== undefined ? await draftCredentials(request.draft, deps.decryptor) : await savedCredentials(deps, request.profileId);
         return runTokenFlow(
           {
-            clientId: runnable.profile.clientId,
-            discoveryUrl: runnable.discoveryUrl,
-            privateKey: runnable.privateKey,
-            tokenRequestStyle: runnable.profile.tokenRequestStyle,
+            ...credentials,
             ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
             signal,
           },
