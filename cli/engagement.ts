@@ -100,7 +100,7 @@ export async function runEngagementCli(
   settings: { whoami: boolean; timeoutMs?: number; verbose?: boolean },
   io: CliIo,
 ): Promise<EngagementRunResult> {
-  const [{ runEngagementFlow }, { DEFAULT_SAFE_FETCH_TIMEOUT_MS, createSafeFetch }] = await Promise.all([
+  const [{ runEngagementFlow }, { createSafeFetch }] = await Promise.all([
     import('../shared/engagement/run-engagement-flow'),
     import('../electron/services/net/safe-fetch'),
   ]);
@@ -110,8 +110,7 @@ export async function runEngagementCli(
     const report = await runEngagementFlow(
       { ...draft, whoami: settings.whoami, signal: interrupt.signal, ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }) },
       {
-        // The flow times each step (--timeout-ms); safe-fetch's own limit stays above it so the flow's message wins.
-        fetch: createSafeFetch({ timeoutMs: Math.max(DEFAULT_SAFE_FETCH_TIMEOUT_MS, 2 * (settings.timeoutMs ?? 0)) }),
+        fetch: createSafeFetch(),
         ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
       },
     );

@@ -9,7 +9,7 @@ import { registerRefreshCommand } from './commands/refresh';
 import { registerTokenCommand } from './commands/token';
 import { registerUiCommand } from './commands/ui';
 import { registerWhoamiCommand } from './commands/whoami';
-import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, type CliIo, type CliOutcome } from './terminal';
+import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, terminalSafe, type CliIo, type CliOutcome } from './terminal';
 
 const EXAMPLES = `
 Examples:
@@ -38,7 +38,7 @@ function buildProgram(io: CliIo, outcome: CliOutcome): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error:/, paint.red(paint.bold('error:')))),
+      outputError: (text, write) => write(terminalSafe(text, { keepNewlines: true }).replace(/^error:/, paint.red(paint.bold('error:')))),
     })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES);

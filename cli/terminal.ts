@@ -94,6 +94,34 @@ export function painterFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
   return createPainter(shouldUseColor(stream, env));
 }
 
+// ---- Escaping what tokens and servers say ------------------------------------------------------------------------------
+
+/** C0 and C1 control characters, DEL, and the bidirectional marks and overrides that can make text read other than it is. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** What JSON.stringify leaves raw inside strings (its own line breaks and indentation are layout, not values). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\u001b` for ESC: the same visible escape for every unsafe character, and valid inside a JSON string. */
+function unicodeEscape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * A value from a token, a server or a file made safe to print: every C0 and C1 control character, DEL and bidirectional
+ * override is shown as a `\uXXXX` escape, so no value can move the cursor, retitle the terminal, paint a fake line or read
+ * backwards. Multi-line text (our messages, a text payload) may keep its line breaks and tabs; a single value never does.
+ */
+export function terminalSafe(text: string, options: { keepNewlines?: boolean; keepTabs?: boolean } = {}): string {
+  return text.replace(UNSAFE, (char) => ((char === '\n' && options.keepNewlines === true) || (char === '\t' && options.keepTabs === true) ? char : unicodeEscape(char)));
+}
+
+/** JSON for stdout: JSON.stringify escapes C0 controls itself but leaves DEL, C1 controls and bidi overrides raw, so those are escaped too. */
+export function terminalJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, unicodeEscape)}\n`;
+}
+
 /** Splits text into lines of at most `width` characters at spaces (a longer word keeps its own line), each prefixed with `indent`. */
 export function wrapText(text: string, width: number, indent = ''): string[] {
   const room = Math.max(20, width - indent.length);
@@ -179,6 +207,30 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   }
 }
 
+/**
+ * Warns, as ssh does, when a file holding a private key or a secret can be read or written by the group or by others
+ * (`what` is e.g. "key file"). Windows permissions are not mode bits, so nothing is said there. The run goes on.
+ */
+export async function warnIfReadableByOthers(path: string, what: string, io: Pick<CliIo, 'stderr' | 'env'>): Promise<void> {
+  if (process.platform === 'win32') return;
+  let mode: number;
+  try {
+    mode = (await stat(path)).mode;
+  } catch {
+    return;
+  }
+  if ((mode & 0o077) === 0) return;
+  const octal = (mode & 0o777).toString(8).padStart(4, '0');
+  reportWarning(`${what} ${path} is accessible by other users (permissions ${octal}): anyone on this computer may read it. Restrict it with: chmod 600 ${path}`, io);
+}
+
+/** Reads a file that holds a private key or a secret (see {@link readTextFile}), warning first when others can read it. */
+export async function readSecretFile(path: string, what: string, io: Pick<CliIo, 'stderr' | 'env'>): Promise<string> {
+  const text = await readTextFile(path, what);
+  await warnIfReadableByOthers(path, what, io);
+  return text;
+}
+
 /** The value of an environment variable named on the command line; unset or empty is a usage error naming the option. */
 export function readEnv(env: NodeJS.ProcessEnv, name: string, option: string): string {
   const value = env[name];
@@ -192,15 +244,15 @@ export function readEnv(env: NodeJS.ProcessEnv, name: string, option: string): s
 /** Writes an error to stderr as `error: <message> (<CODE>)` plus a `hint:` line when there is one; never a stack trace. */
 export function reportError(error: ErrorPayload, io: Pick<CliIo, 'stderr' | 'env'>): void {
   const paint = painterFor(io.stderr, io.env);
-  const lines = [`${paint.red(paint.bold('error:'))} ${error.message} ${paint.dim(`(${error.code})`)}`];
-  if (error.hint !== undefined && error.hint !== '') lines.push(`${paint.yellow('hint:')} ${error.hint}`);
+  const lines = [`${paint.red(paint.bold('error:'))} ${terminalSafe(error.message, { keepNewlines: true })} ${paint.dim(`(${terminalSafe(error.code)})`)}`];
+  if (error.hint !== undefined && error.hint !== '') lines.push(`${paint.yellow('hint:')} ${terminalSafe(error.hint, { keepNewlines: true })}`);
   io.stderr.write(`${lines.join('\n')}\n`);
 }
 
 /** Writes a warning line to stderr as `warning: <message>`. */
 export function reportWarning(message: string, io: Pick<CliIo, 'stderr' | 'env'>): void {
   const paint = painterFor(io.stderr, io.env);
-  io.stderr.write(`${paint.yellow('warning:')} ${message}\n`);
+  io.stderr.write(`${paint.yellow('warning:')} ${terminalSafe(message, { keepNewlines: true })}\n`);
 }
 
 /**
@@ -231,7 +283,7 @@ function maskedValue(value: string): string {
 }
 
 function field(item: ShownField): string {
-  return `${item.name}: ${item.sensitive ? maskedValue(item.value) : item.value}`;
+  return `${terminalSafe(item.name)}: ${item.sensitive ? maskedValue(item.value) : terminalSafe(item.value)}`;
 }
 
 /**
@@ -243,19 +295,20 @@ export function formatStep(step: FlowStep<string>, paint: Painter): string {
   const mark = step.status === 'ok' ? paint.green('ok') : step.status === 'failed' ? paint.red('FAILED') : paint.yellow(step.status);
   const lines = [`${mark} ${paint.bold(step.title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`];
   if (step.request) {
-    lines.push(`   ${step.request.method} ${step.request.url}`);
+    lines.push(`   ${step.request.method} ${terminalSafe(step.request.url)}`);
     for (const header of step.request.headers) lines.push(`     ${field(header)}`);
     for (const param of step.request.params) lines.push(`     ${paint.dim('param')} ${field(param)}`);
   }
   if (step.assertion) {
-    lines.push(`   header ${JSON.stringify(step.assertion.header)}`);
-    lines.push(`   claims ${JSON.stringify(step.assertion.payload)}`);
+    lines.push(`   header ${terminalSafe(JSON.stringify(step.assertion.header))}`);
+    lines.push(`   claims ${terminalSafe(JSON.stringify(step.assertion.payload))}`);
   }
   if (step.response) {
     lines.push(`   -> HTTP ${step.response.status}`);
     for (const header of step.response.headers) lines.push(`     ${field(header)}`);
-    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${line}`));
+    // The body is already cut to SHOWN_BODY_LIMIT by the flow; each of its lines is escaped, never echoed raw.
+    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${terminalSafe(line)}`));
   }
-  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${step.error.message}`);
+  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${terminalSafe(step.error.message)}`);
   return `${lines.join('\n')}\n`;
 }

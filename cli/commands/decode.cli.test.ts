@@ -29,7 +29,7 @@ let v1Expired = '';
 
 function file(name: string, content: string): string {
   const path = join(dir, name);
-  writeFileSync(path, content);
+  writeFileSync(path, content, { mode: 0o600 });
   return path;
 }
 
@@ -209,6 +209,48 @@ describe('mctoken decode: verification', () => {
     const unchecked = await runMctoken(['decode', none, '--json']);
     expect(unchecked.code).toBe(0);
     expect(JSON.parse(unchecked.stdout).warnings.map((w: { code: string }) => w.code)).toContain('WARN_ALG_NONE');
+  });
+});
+
+describe('mctoken decode: hostile claims', () => {
+  /** A JWT whose claim names and values try to retitle the terminal, erase a line and paint a fake "valid" signature. */
+  const hostileToken = (() => {
+    const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const payload = {
+      sub: 'x\u001b]0;pwned\u0007\r\u001b[2K',
+      'fake\nSignature (HS256): valid': '\u009b32mvalid\u007f',
+      note: 'line\n  Signature (HS256): \u001b[32mvalid\u001b[0m',
+    };
+    return `${segment({ alg: 'HS256', typ: 'JWT\u001b[1A' })}.${segment(payload)}.c2ln`;
+  })();
+
+  it('escapes every control character from the token in the text output', async () => {
+    const run = await runMctoken(['decode', '-'], { input: hostileToken });
+    expect(run.code).toBe(0);
+    // Only our own line breaks remain: nothing from the token can move the cursor, retitle the window or start a fake line.
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stdout).toContain('x\\u001b]0;pwned\\u0007\\u000d\\u001b[2K');
+    expect(run.stdout).toContain('fake\\u000aSignature (HS256): valid');
+    expect(run.stdout).toContain('\\u009b32mvalid\\u007f');
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('Signature'))).toEqual(['Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it']);
+  });
+
+  it('refuses a payload nested 6,000 levels deep with ERR_TOKEN_TOO_DEEP (exit 1), not an internal error', async () => {
+    const segment = (json: string) => Buffer.from(json).toString('base64url');
+    const deep = `${segment('{"alg":"HS256"}')}.${segment(`{"a":${'['.repeat(6000)}${']'.repeat(6000)}}`)}.c2ln`;
+    expect(await runMctoken(['decode', '-'], { input: deep })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: Segment 2 (payload) nests objects or arrays more than 64 levels deep, which no real token does: check that this is the token you meant to paste. (ERR_TOKEN_TOO_DEEP)\n',
+    });
+  });
+
+  it('escapes DEL and C1 characters in --json too, which stays valid JSON', async () => {
+    const run = await runMctoken(['decode', '-', '--json'], { input: hostileToken });
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect((JSON.parse(run.stdout) as { payload: Record<string, unknown> }).payload['fake\nSignature (HS256): valid']).toBe('\u009b32mvalid\u007f');
   });
 });
 

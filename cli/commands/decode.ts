@@ -13,12 +13,16 @@ import {
   painterFor,
   readEnv,
   readStdin,
+  readSecretFile,
   readTextFile,
   reportError,
   wrapText,
   type CliIo,
   type CliOutcome,
   type Painter,
+  terminalJson,
+  terminalSafe,
+  warnIfReadableByOthers,
 } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -80,11 +84,11 @@ export async function runDecode(tokenArgument: string | undefined, options: Deco
     import('../../shared/claims/explain-token'),
     import('../../shared/verify/verify-signature'),
   ]);
-  const source = await verificationKeyFromOptions(options, io.env);
+  const source = await verificationKeyFromOptions(options, io);
   const token = decodeToken(await readTokenInput(tokenArgument, io));
   const explanation = explainToken(token, { now: Date.now() });
   const signature = await verifySignature(token, source?.key ?? null);
-  if (options.json === true) io.stdout.write(`${JSON.stringify(toDecodeJson(token, explanation, signature), null, 2)}\n`);
+  if (options.json === true) io.stdout.write(terminalJson(toDecodeJson(token, explanation, signature)));
   else io.stdout.write(formatDecodePlain(token, explanation, signature, source?.description ?? null, { paint: painterFor(io.stdout, io.env), width: outputWidth(io.stdout) }));
   if (source === null || signature.status === 'valid') return EXIT_OK;
   reportError(signature.error ?? verificationFailed(signature), io);
@@ -116,14 +120,15 @@ interface KeySource {
  * The key to verify with, from --secret-file, --secret-env (with --secret-encoding) or --key-file; null when none was given.
  * A secret file's one trailing newline is dropped (what `echo secret > file` adds). A key file holding JSON is a JWK or a JWK set.
  */
-async function verificationKeyFromOptions(options: DecodeOptions, env: NodeJS.ProcessEnv): Promise<KeySource | null> {
+async function verificationKeyFromOptions(options: DecodeOptions, io: CliIo): Promise<KeySource | null> {
+  const { env } = io;
   const encoding = options.secretEncoding ?? 'text';
   if (options.secretEnv !== undefined) {
     const secret = readEnv(env, options.secretEnv, '--secret-env');
     return { key: { type: 'secret', secret, encoding }, description: `the ${encoding} secret in $${options.secretEnv}` };
   }
   if (options.secretFile !== undefined) {
-    const secret = (await readTextFile(options.secretFile, 'secret file')).replace(/\r?\n$/, '');
+    const secret = (await readSecretFile(options.secretFile, 'secret file', io)).replace(/\r?\n$/, '');
     if (secret === '') throw new UsageError(`The secret file ${options.secretFile} is empty: put the JWT signing secret in it.`);
     return { key: { type: 'secret', secret, encoding }, description: `the ${encoding} secret in ${options.secretFile}` };
   }
@@ -132,6 +137,8 @@ async function verificationKeyFromOptions(options: DecodeOptions, env: NodeJS.Pr
   }
   if (options.keyFile !== undefined) {
     const text = (await readTextFile(options.keyFile, 'key file')).trim();
+    // A public key or certificate may be world-readable; a private key (its public half is used) should not be.
+    if (text.includes('PRIVATE KEY')) await warnIfReadableByOthers(options.keyFile, 'key file', io);
     return { key: keyFromFileText(text), description: `the key in ${options.keyFile}` };
   }
   return null;
@@ -205,40 +212,37 @@ function formatDecodePlain(token: DecodedToken, explanation: TokenExplanation, s
   if (token.payloadText === null) out.push(paint.bold(`Claims (${explanation.claims.length})`), ...claimRows(explanation.claims, layout), '');
   else {
     const { encoding, text } = token.payloadText;
-    const lines = encoding === 'utf8' ? escapeControls(text).split('\n') : (text.match(/.{1,64}/g) ?? []);
+    const lines = encoding === 'utf8' ? terminalSafe(text, { keepNewlines: true, keepTabs: true }).split('\n') : (text.match(/.{1,64}/g) ?? []);
     out.push(paint.bold(`Payload (${encoding === 'utf8' ? 'UTF-8 text' : 'hex: the bytes are not text'})`), ...lines.map((line) => `  ${line}`), '');
   }
   if (explanation.warnings.length > 0) {
     out.push(paint.bold(`Warnings (${explanation.warnings.length})`));
     for (const warning of explanation.warnings) {
-      const [first = '', ...rest] = wrapText(`${warning.message} (${warning.code})`, layout.width, '    ');
+      const [first = '', ...rest] = wrapText(`${terminalSafe(warning.message)} (${warning.code})`, layout.width, '    ');
       out.push(`  ${paint.yellow('!')} ${first.trimStart()}`, ...rest);
     }
     out.push('');
   }
   if (signature.signatures === undefined) out.push(signatureLine('Signature', signature, keyDescription, layout));
-  else signature.signatures.forEach((one, i) => out.push(signatureLine(`Signature ${i + 1}${one.kid === null ? '' : ` (kid ${escapeControls(one.kid)})`}`, one, keyDescription, layout)));
+  else signature.signatures.forEach((one, i) => out.push(signatureLine(`Signature ${i + 1}${one.kid === null ? '' : ` (kid ${terminalSafe(one.kid)})`}`, one, keyDescription, layout)));
   return `${out.join('\n')}\n`;
 }
 
 function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {
   const { paint } = layout;
   if (claims.length === 0) return [paint.dim('  (none)')];
-  const column = Math.min(MAX_PATH_COLUMN, Math.max(...claims.map((claim) => claim.path.length)));
+  const paths = claims.map((claim) => terminalSafe(claim.path));
+  const column = Math.min(MAX_PATH_COLUMN, Math.max(...paths.map((path) => path.length)));
   const rows: string[] = [];
-  for (const claim of claims) {
+  claims.forEach((claim, index) => {
     const tags = [claim.documented ? '' : paint.yellow('[undocumented]'), claim.unused === true ? paint.dim('[unused]') : ''].filter(Boolean);
-    const path = claim.path.length > column ? `${claim.path}\n  ${' '.repeat(column)}` : claim.path.padEnd(column);
-    rows.push(`  ${paint.cyan(path)}  ${[showValue(claim.value), ...tags].join(' ')}`);
-    if (claim.interpretation !== null) rows.push(...wrapText(`= ${claim.interpretation}`, layout.width, '      ').map((line) => paint.green(line)));
-    rows.push(...wrapText(claim.explanation, layout.width, '      ').map((line) => paint.dim(line)));
-  }
+    const shownPath = paths[index] ?? '';
+    const path = shownPath.length > column ? `${shownPath}\n  ${' '.repeat(column)}` : shownPath.padEnd(column);
+    rows.push(`  ${paint.cyan(path)}  ${[terminalSafe(showValue(claim.value)), ...tags].join(' ')}`);
+    if (claim.interpretation !== null) rows.push(...wrapText(`= ${terminalSafe(claim.interpretation)}`, layout.width, '      ').map((line) => paint.green(line)));
+    rows.push(...wrapText(terminalSafe(claim.explanation), layout.width, '      ').map((line) => paint.dim(line)));
+  });
   return rows;
-}
-
-/** Shows control characters (but line feeds and tabs) and bidirectional overrides of token text as \u escapes: a token cannot drive the terminal. */
-function escapeControls(text: string): string {
-  return text.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => (c === '\n' || c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 function showValue(value: unknown): string {
@@ -246,16 +250,16 @@ function showValue(value: unknown): string {
 }
 
 function reason(signature: Pick<VerificationResult, 'error'>): string {
-  return signature.error === undefined ? '' : `: ${signature.error.message}`;
+  return signature.error === undefined ? '' : `: ${terminalSafe(signature.error.message)}`;
 }
 
 function signatureLine(name: string, signature: Pick<VerificationResult, 'status' | 'alg' | 'error'>, keyDescription: string | null, layout: PlainLayout): string {
   const { paint } = layout;
-  const alg = signature.alg ?? 'no alg';
+  const alg = terminalSafe(signature.alg ?? 'no alg');
   const label = `${paint.bold(name)} (${alg}): `;
   switch (signature.status) {
     case 'valid':
-      return `${label}${paint.green('valid')}, checked with ${keyDescription ?? 'the given key'}`;
+      return `${label}${paint.green('valid')}, checked with ${terminalSafe(keyDescription ?? 'the given key')}`;
     case 'invalid':
       return `${label}${paint.red('invalid')}${reason(signature)}`;
     case 'unsupported':

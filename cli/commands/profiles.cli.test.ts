@@ -61,7 +61,7 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     services = createWorkbenchServices({ userDataDir, keychainService, appVersion: '0.0.0-test' });
     for (const [name, content] of Object.entries({ escaped: keys.pkcs1Escaped, pkcs8: keys.pkcs8Pem, encrypted: keys.pkcs8EncryptedPem })) {
       files[name] = join(dir, `${name}.pem`);
-      writeFileSync(files[name]!, content);
+      writeFileSync(files[name]!, content, { mode: 0o600 });
     }
   });
 
@@ -196,6 +196,18 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     });
   });
 
+  it.each([1, 2])('loses no profile and leaves no orphaned keychain entry when 8 mctoken processes save at the same moment (round %i)', async (round) => {
+    const names = Array.from({ length: 8 }, (_, i) => `concurrent-${round}-${i}`);
+    const runs = await Promise.all(names.map((name) => cli(...saveArgs(name, files.pkcs8!))));
+    expect(runs.map((run) => [run.code, run.stderr])).toEqual(names.map(() => [0, '']));
+    const profiles = await routerProfiles();
+    expect(names.filter((name) => !profiles.some((profile) => profile.name === name))).toEqual([]);
+    const referenced = profiles.filter((profile) => profile.hasSecret).map((profile) => profileSecretAccount(profile.id));
+    expect((await services.secrets.list()).sort()).toEqual(referenced.sort());
+    expect(readdirSync(userDataDir).filter((name) => name.endsWith('.lock'))).toEqual([]);
+    for (const name of names) expect((await cli('profiles', 'delete', name)).code).toBe(0);
+  });
+
   it('reports unknown profiles (exit 1)', async () => {
     const notFound = 'error: No profile is named "nope": run "mctoken profiles list" to see the saved ones. (ERR_PROFILE_NOT_FOUND)\n';
     expect(await cli('profiles', 'show', 'nope')).toEqual({ code: 1, stdout: '', stderr: notFound });
@@ -248,7 +260,7 @@ describe.runIf(process.platform === 'linux')('mctoken profiles with no Secret Se
     assertCliBuilt();
     const userDataDir = mkdtempSync(join(tmpdir(), 'mctw-cli-nokeyring-'));
     const keyFile = join(userDataDir, 'key.pem');
-    writeFileSync(keyFile, testKeyPair('cli-profiles').pkcs8Pem);
+    writeFileSync(keyFile, testKeyPair('cli-profiles').pkcs8Pem, { mode: 0o600 });
     // A D-Bus address where nothing listens: no keyring can answer, so the real keychain is never touched.
     const env = { MCTW_USER_DATA_DIR: userDataDir, MCTW_KEYCHAIN_SERVICE: `mctw-test-cli-${randomUUID()}`, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/mctw-bus', NODE_DEBUG: 'module' };
     try {

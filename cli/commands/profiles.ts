@@ -8,7 +8,7 @@ import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import type { KeyInfo } from '../../shared/keys/key-info';
 import type { Profile } from '../../shared/profiles/profile';
 import { ENGAGEMENT_ONLY_FLAGS, addClientSecretOptions, addTenantOptions, draftFromOptions, flagsGiven, type EngagementOptions } from '../engagement';
-import { EXIT_OK, UsageError, discoveryUrlOption, formatTable, keyFileError, readEnv, readTextFile, reportWarning, usageCheck, type CliIo, type CliOutcome } from '../terminal';
+import { EXIT_OK, UsageError, discoveryUrlOption, formatTable, keyFileError, readEnv, readSecretFile, reportWarning, terminalJson, terminalSafe, usageCheck, type CliIo, type CliOutcome } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
@@ -105,7 +105,7 @@ async function runProfilesList(options: ProfilesOutputOptions, io: CliIo): Promi
   const { callRouter, openServices } = await import('../services');
   const listing = await callRouter(openServices(io.env).router, 'profiles:list', null);
   for (const problem of listing.problems) reportWarning(`${problem.message} (${problem.code})`, io);
-  io.stdout.write(options.json === true ? `${JSON.stringify(listing, null, 2)}\n` : formatProfileList(listing.profiles));
+  io.stdout.write(options.json === true ? terminalJson(listing) : formatProfileList(listing.profiles));
   return EXIT_OK;
 }
 
@@ -113,7 +113,7 @@ async function runProfilesList(options: ProfilesOutputOptions, io: CliIo): Promi
 async function runProfilesShow(name: string, options: ProfilesOutputOptions, io: CliIo): Promise<number> {
   const { findProfileByName, openServices } = await import('../services');
   const profile = await findProfileByName(openServices(io.env).profiles, name);
-  io.stdout.write(options.json === true ? `${JSON.stringify(profile, null, 2)}\n` : formatProfile(profile));
+  io.stdout.write(options.json === true ? terminalJson(profile) : formatProfile(profile));
   return EXIT_OK;
 }
 
@@ -145,7 +145,7 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
     region: options.region ?? null,
     discoveryUrl,
     tokenRequestStyle: options.queryStyle === true ? 'query' : 'form',
-    ...(options.keyFile === undefined ? {} : { privateKeyPem: await readTextFile(options.keyFile, 'key file') }),
+    ...(options.keyFile === undefined ? {} : { privateKeyPem: await readSecretFile(options.keyFile, 'key file', io) }),
     ...(passphrase === undefined ? {} : { passphrase }),
   };
   let saved;
@@ -156,7 +156,7 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
     throw error;
   }
   const verb = existing === undefined ? 'Saved' : 'Updated';
-  io.stdout.write(`${verb} profile "${saved.name}" (client id ${saved.clientId}, ${saved.region ?? saved.discoveryUrl ?? '-'}). Key: ${describeKey(saved.keyInfo)}, stored in the OS keychain.\n`);
+  io.stdout.write(terminalSafe(`${verb} profile "${saved.name}" (client id ${saved.clientId}, ${where(saved)}). Key: ${describeKey(saved.keyInfo)}, stored in the OS keychain.`) + '\n');
   return EXIT_OK;
 }
 
@@ -186,7 +186,7 @@ async function runProfilesDelete(name: string, io: CliIo): Promise<number> {
   const services = openServices(io.env);
   const profile = await findProfileByName(services.profiles, name);
   await callRouter(services.router, 'profiles:delete', { id: profile.id });
-  io.stdout.write(`Deleted profile "${profile.name}" and its entry in the OS keychain.\n`);
+  io.stdout.write(`${terminalSafe(`Deleted profile "${profile.name}" and its entry in the OS keychain.`)}\n`);
   return EXIT_OK;
 }
 
@@ -211,7 +211,7 @@ function storedSecrets(profile: Profile): string {
 /** The `mctoken profiles list` table: name, product, client id, region or discovery URL, key fingerprint. */
 function formatProfileList(profiles: Profile[]): string {
   if (profiles.length === 0) return 'No saved profiles. Save one with: mctoken profiles save NAME --client-id ID --region us1 --key-file key.pem\n';
-  const rows = profiles.map((p) => [p.name, p.product, p.clientId || '-', where(p), storedSecrets(p)]);
+  const rows = profiles.map((p) => [p.name, p.product, p.clientId || '-', where(p), storedSecrets(p)].map((cell) => terminalSafe(cell)));
   return formatTable([['NAME', 'PRODUCT', 'CLIENT ID', 'REGION / DISCOVERY URL / SUBDOMAIN', 'KEY / SECRETS'], ...rows]);
 }
 
@@ -234,5 +234,5 @@ function formatProfile(profile: Profile): string {
     rows.splice(3, 3, ['Subdomain', profile.subdomain ?? '-'], ['Auth URL', profile.authUrl ?? '-'], ['Scopes', profile.scope ?? "(the package's own)"], ['Account id', profile.accountId ?? '-']);
     rows.splice(-2, 0, ['Client secret', profile.hasClientSecret ? 'yes, in the OS keychain' : 'no']);
   }
-  return rows.map(([name, value]) => `${`${name}:`.padEnd(16)}${value}`).join('\n') + '\n';
+  return rows.map(([name, value]) => `${`${name}:`.padEnd(16)}${terminalSafe(value)}`).join('\n') + '\n';
 }

@@ -75,7 +75,7 @@ async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
   const clientSecret = await readClientSecret(options, io.env);
   const jwt = (await readTextFile(options.jwtFile, 'JWT file')).trim();
   const source = refreshSourceOf(decodeToken(jwt).payload);
-  const [{ runLegacyRefresh }, { createSafeFetch, DEFAULT_SAFE_FETCH_TIMEOUT_MS }] = await Promise.all([
+  const [{ runLegacyRefresh }, { createSafeFetch }] = await Promise.all([
     import('../../shared/engagement/run-legacy-refresh'),
     import('../../electron/services/net/safe-fetch'),
   ]);
@@ -85,7 +85,7 @@ async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
     const report = await runLegacyRefresh(
       { source, clientId, clientSecret, signal: interrupt.signal, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
       {
-        fetch: createSafeFetch({ timeoutMs: Math.max(DEFAULT_SAFE_FETCH_TIMEOUT_MS, 2 * (options.timeoutMs ?? 0)) }),
+        fetch: createSafeFetch(),
         ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
       },
     );

@@ -1,12 +1,12 @@
 // `mctoken token` end to end: the built CLI against the local identity provider on 127.0.0.1, for every region and key
 // shape, the OAuth failures, the fault modes and the usage errors; and a scan that no output ever carried the key.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REGIONS } from '../../shared/intelligence/regions';
-import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
+import { startIdpServer, startScriptedHttpServer, type IdpServer } from '../../test/support/idp-server';
 import { pemBody, testKeyPair } from '../../test/support/test-keys';
 import { CLI_TEST_TIMEOUT_MS, assertCliBuilt, cliTranscript, runMctoken, startMctoken } from '../test-support/run-mctoken';
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   };
   for (const [name, content] of Object.entries(files)) {
     keys[name] = join(dir, `${name}.pem`);
-    writeFileSync(keys[name]!, content);
+    writeFileSync(keys[name]!, content, { mode: 0o600 });
   }
 });
 
@@ -84,6 +84,18 @@ describe('mctoken token: getting a token', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(server.hasIssued(run.stdout.trim())).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('warns, as ssh does, when the key file can be read by other users, and still gets the token', async () => {
+    const open = join(dir, 'open-key.pem');
+    writeFileSync(open, testKeyPair().pkcs1Pem, { mode: 0o644 });
+    chmodSync(open, 0o644);
+    const run = await runMctoken(tokenArgs(open));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(ACCESS_TOKEN_LINE);
+    expect(run.stderr).toBe(`warning: key file ${open} is accessible by other users (permissions 0644): anyone on this computer may read it. Restrict it with: chmod 600 ${open}\n`);
+    chmodSync(open, 0o600);
+    expect((await runMctoken(tokenArgs(open))).stderr).toBe('');
   });
 
   it('prints {access_token, expires_in, expires_at, token_endpoint} with --json', async () => {
@@ -185,6 +197,46 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
       stdout: '',
       stderr: 'error: Cancelled: the request to the discovery endpoint was stopped before it finished. (ERR_CANCELLED)\n',
     });
+  });
+
+  it('stops on Ctrl-C in the middle of an endless body, at once', async () => {
+    const endless = await startScriptedHttpServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"token_endpoint":"');
+      const timer = setInterval(() => res.write('x'), 200);
+      res.on('close', () => clearInterval(timer));
+    });
+    try {
+      const started = startMctoken(['token', '--client-id', CLIENT_ID, '--discovery-url', endless.url, '--key-file', keys.pkcs1!, '--timeout-ms', '600000']);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const interrupted = Date.now();
+      started.child.kill('SIGINT');
+      expect(await started.done).toEqual({
+        code: 130,
+        stdout: '',
+        stderr: 'error: Cancelled: the request to the discovery endpoint was stopped before it finished. (ERR_CANCELLED)\n',
+      });
+      expect(Date.now() - interrupted).toBeLessThan(2000);
+    } finally {
+      await endless.close();
+    }
+  });
+
+  it('--verbose shows a hostile body capped and escaped: no raw control character reaches the terminal', async () => {
+    const hostile = `<html>\u001b]0;pwned\u0007\r\u001b[2K\u001b[32mok\u001b[0m Intelligence token \u009b31m\u007f${'A'.repeat(200_000)}</html>`;
+    const page = await startScriptedHttpServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(hostile));
+    try {
+      const run = await runMctoken(['token', '--client-id', CLIENT_ID, '--discovery-url', page.url, '--key-file', keys.pkcs1!, '--verbose']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('ERR_DISCOVERY_NOT_JSON');
+      // eslint-disable-next-line no-control-regex
+      expect(run.stderr.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      expect(run.stderr).toContain('<html>\\u001b]0;pwned\\u0007\\u000d\\u001b[2K\\u001b[32mok\\u001b[0m Intelligence token \\u009b31m\\u007fAAAA');
+      expect(run.stderr).toMatch(/… \(\d+ more characters not shown\)/);
+      expect(run.stderr.length).toBeLessThan(8 * 1024);
+    } finally {
+      await page.close();
+    }
   });
 
   it('reports a 500 from discovery and from the token endpoint', async () => {

@@ -17,12 +17,14 @@ import {
   keyFileError,
   painterFor,
   readEnv,
-  readTextFile,
+  readSecretFile,
   reportError,
   reportWarning,
   usageCheck,
   type CliIo,
   type CliOutcome,
+  terminalJson,
+  terminalSafe,
 } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -137,7 +139,7 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
     return runIntelligenceToken({ clientId: profile.clientId, discoveryUrl, tokenRequestStyle: profile.tokenRequestStyle, privateKey }, options, io);
   }
   if (engagement.length > 0) return runEngagementToken(await draftFromOptions('token', options, io.env), options, io);
-  return runIntelligenceToken(await targetFromOptions(options, io.env), options, io);
+  return runIntelligenceToken(await targetFromOptions(options, io), options, io);
 }
 
 /** The Engagement server-to-server token: the access token alone, or the --json object. */
@@ -153,7 +155,7 @@ async function runEngagementToken(draft: Parameters<typeof runEngagementCli>[0],
 /** The Intelligence token flow for a resolved target. */
 async function runIntelligenceToken(target: TokenTarget, options: TokenOptions, io: CliIo): Promise<number> {
   // Loaded only when a token is asked for: the flow and the network layer are not needed for --help or the other commands.
-  const [{ runTokenFlow }, { DEFAULT_SAFE_FETCH_TIMEOUT_MS, createSafeFetch }] = await Promise.all([
+  const [{ runTokenFlow }, { createSafeFetch }] = await Promise.all([
     import('../../shared/intelligence/run-token-flow'),
     import('../../electron/services/net/safe-fetch'),
   ]);
@@ -170,8 +172,8 @@ async function runIntelligenceToken(target: TokenTarget, options: TokenOptions, 
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       },
       {
-        // The flow times each step itself (--timeout-ms); safe-fetch's own limit stays well above it so the flow's message wins.
-        fetch: createSafeFetch({ timeoutMs: Math.max(DEFAULT_SAFE_FETCH_TIMEOUT_MS, 2 * (options.timeoutMs ?? 0)) }),
+        // The flow holds each step's one deadline (--timeout-ms); safe-fetch sets none of its own.
+        fetch: createSafeFetch(),
         ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
       },
     );
@@ -181,7 +183,7 @@ async function runIntelligenceToken(target: TokenTarget, options: TokenOptions, 
       return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
     }
     const token = report.outcome.token;
-    io.stdout.write(options.json === true ? `${JSON.stringify(toTokenJson(token), null, 2)}\n` : `${token.accessToken}\n`);
+    io.stdout.write(options.json === true ? terminalJson(toTokenJson(token)) : `${terminalSafe(token.accessToken)}\n`);
     return EXIT_OK;
   } finally {
     interrupt.dispose();
@@ -201,7 +203,8 @@ interface TokenTarget {
  * problem (a missing option, an unset variable, an http discovery URL that is not loopback) is found before any file is read
  * or any connection made.
  */
-async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv): Promise<TokenTarget> {
+async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<TokenTarget> {
+  const { env } = io;
   const { clientId, keyFile, region, discoveryUrl: url } = options;
   if (clientId === undefined || keyFile === undefined || (region === undefined && url === undefined)) {
     const missing = [
@@ -214,7 +217,7 @@ async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv):
   const checkedClientId = usageCheck(() => checkClientId(clientId));
   const discoveryUrl = region === undefined ? discoveryUrlOption(url ?? '') : discoveryUrlForRegion(region);
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(env, options.passphraseEnv, '--passphrase-env');
-  const privateKey = await loadKeyFile(keyFile, passphrase);
+  const privateKey = await loadKeyFile(keyFile, passphrase, io);
   return { clientId: checkedClientId, discoveryUrl, tokenRequestStyle: 'form', privateKey };
 }
 
@@ -222,8 +225,8 @@ async function targetFromOptions(options: TokenOptions, env: NodeJS.ProcessEnv):
  * Reads and imports the RSA private key in `path` (every shape the core normalizes: PKCS#1, PKCS#8, `\n`-escaped, quoted,
  * encrypted with `passphrase`). Errors name the file and the problem, never the key.
  */
-async function loadKeyFile(path: string, passphrase: string | undefined): Promise<CryptoKey> {
-  const pem = await readTextFile(path, 'key file');
+async function loadKeyFile(path: string, passphrase: string | undefined, io: CliIo): Promise<CryptoKey> {
+  const pem = await readSecretFile(path, 'key file', io);
   const [{ loadPrivateKey }, { nodeKeyDecryptor }] = await Promise.all([
     import('../../shared/keys/load-private-key'),
     import('../../electron/services/node-key-decryptor'),

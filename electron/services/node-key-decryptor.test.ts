@@ -3,6 +3,7 @@ import { loadPrivateKey } from '../../shared/keys/load-private-key';
 import { testKeyPair } from '../../test/support/test-keys';
 import { nodeKeyDecryptor } from './node-key-decryptor';
 import { workbenchRejection } from '../../test/support/rejection';
+import { encryptPkcs8 } from '../../test/support/pbes2-key';
 
 const keys = testKeyPair();
 const WRONG_PASSPHRASE = 'The passphrase is wrong: check it and try again.';
@@ -61,5 +62,29 @@ describe('loadPrivateKey with nodeKeyDecryptor', () => {
   it('ignores the passphrase and decryptor for an unencrypted key', async () => {
     const loaded = await loadPrivateKey(keys.pkcs1Pem, { passphrase: 'unused', decryptor: nodeKeyDecryptor });
     expect(loaded.info.format).toBe('pkcs1');
+  });
+});
+
+describe('nodeKeyDecryptor keeps the main thread free', () => {
+  it('decrypts a key with a million PBKDF2 iterations while the event loop keeps ticking', async () => {
+    const heavy = encryptPkcs8(keys.pkcs8Pem, keys.passphrase, 1_000_000);
+    let last = performance.now();
+    let longestStall = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestStall = Math.max(longestStall, now - last);
+      last = now;
+    }, 5);
+    try {
+      const started = performance.now();
+      expect(await nodeKeyDecryptor.decrypt(heavy, keys.passphrase)).toBe(keys.pkcs8Pem);
+      const took = performance.now() - started;
+      longestStall = Math.max(longestStall, performance.now() - last);
+      // The derivation itself takes a while; none of that time may be spent blocking this thread.
+      expect(took).toBeGreaterThan(150);
+      expect(longestStall).toBeLessThan(100);
+    } finally {
+      clearInterval(ticker);
+    }
   });
 });

@@ -84,12 +84,20 @@ describe('PrivateKeyField', () => {
   it('refuses a dropped file that is too large to be a key', async () => {
     render(<Harness />);
     const area = screen.getByLabelText('Private key');
-    const file = new File(['x'.repeat(70 * 1024)], 'big.pem');
+    const file = new File(['x'.repeat(16 * 1024 + 1)], 'big.pem');
     fireEvent.drop(area, { dataTransfer: { files: [file], types: ['Files'] } });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The file could not be read as a key: choose the .pem file of the private key (under 64 KB).');
+    expect(alert).toHaveTextContent('The file could not be read as a key: choose the .pem file of the private key (under 16 KB).');
     expect(alert).toHaveTextContent('ERR_FILE_READ');
     expect(area).toHaveValue('');
+  });
+
+  it('refuses a pasted key longer than the 16 KB cap the router and the CLI share, with ERR_KEY_TOO_LARGE', () => {
+    render(<Harness />);
+    fireEvent.change(screen.getByLabelText('Private key'), { target: { value: `${testKeyPair().pkcs1Pem}${'\\'.repeat(16 * 1024)}` } });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(PRIVATE_KEY_MESSAGES.tooLarge);
+    expect(alert).toHaveTextContent('ERR_KEY_TOO_LARGE');
   });
 
   it('describes the stored key (never the key) while the field is empty', () => {

@@ -24,7 +24,7 @@ export interface PrivateKeyFieldProps {
 
 const FILE_ERROR: ErrorPayload = {
   code: 'ERR_FILE_READ',
-  message: 'The file could not be read as a key: choose the .pem file of the private key (under 64 KB).',
+  message: 'The file could not be read as a key: choose the .pem file of the private key (under 16 KB).',
 };
 
 /** The private key textarea: paste or drop a `.pem`, checked as you type, with a passphrase field for encrypted keys. */

@@ -1,5 +1,7 @@
-/** The largest key file the key field reads (a 16384-bit PEM is about 13 KB). */
-export const MAX_KEY_FILE_BYTES = 64 * 1024;
+import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
+
+/** The largest key file the key field reads: the same cap as a pasted key (a 16384-bit PEM is about 13 KB). */
+export const MAX_KEY_FILE_BYTES = REQUEST_LIMITS.pem;
 
 /** Reads a dropped or chosen file as text with FileReader; rejects files over MAX_KEY_FILE_BYTES. */
 export function readTextFile(file: Blob): Promise<string> {

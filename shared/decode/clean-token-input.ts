@@ -69,7 +69,22 @@ function formField(text: string): string | null {
   }
 }
 
+/** True for a space or a tab: what lines are padded with around a line break. */
+function isPadding(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+/** Joins the lines, dropping spaces and tabs around each line break, in one pass (a backtracking pattern here was quadratic on long padding). */
 function removeLineBreaks(text: string): string {
   if (!text.includes('\n') && !text.includes('\r')) return text;
-  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, '');
+  const lines = text.split(/[\r\n]+/);
+  return lines
+    .map((line, index) => {
+      let start = 0;
+      let end = line.length;
+      if (index > 0) while (start < end && isPadding(line.charCodeAt(start))) start++;
+      if (index < lines.length - 1) while (end > start && isPadding(line.charCodeAt(end - 1))) end--;
+      return line.slice(start, end);
+    })
+    .join('');
 }

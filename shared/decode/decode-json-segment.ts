@@ -2,9 +2,10 @@
 import { tryBase64UrlToBinary } from '../encoding/base64url';
 import { tryUtf8FromBinary } from '../encoding/utf8';
 import type { JsonObject } from './decoded-token';
-import { base64Error, emptySegmentError, jsonError, notObjectError, utf8Error } from './segment-errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { base64Error, emptySegmentError, jsonError, notObjectError, tooDeepError, utf8Error } from './segment-errors';
 
-/** The JSON object in a base64url segment; `label` names it in messages. Throws ERR_TOKEN_SEGMENTS, ERR_TOKEN_BASE64, ERR_TOKEN_JSON or ERR_TOKEN_NOT_OBJECT. */
+/** The JSON object in a base64url segment; `label` names it in messages. Throws ERR_TOKEN_SEGMENTS, ERR_TOKEN_BASE64, ERR_TOKEN_JSON, ERR_TOKEN_NOT_OBJECT or ERR_TOKEN_TOO_DEEP. */
 export function decodeJsonSegment(segment: string, label: string): JsonObject {
   if (segment.length === 0) throw emptySegmentError(label);
   const binary = tryBase64UrlToBinary(segment);
@@ -18,5 +19,6 @@ export function decodeJsonSegment(segment: string, label: string): JsonObject {
     throw jsonError(label);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notObjectError(label, value);
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError(label);
   return value as JsonObject;
 }

@@ -3,7 +3,8 @@ import { tryBase64UrlToBinary } from '../encoding/base64url';
 import { binaryToBytes } from '../encoding/binary-string';
 import { tryUtf8FromBinary } from '../encoding/utf8';
 import type { JsonObject, PayloadText } from './decoded-token';
-import { base64Error, emptySegmentError } from './segment-errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { base64Error, emptySegmentError, tooDeepError } from './segment-errors';
 
 /** A decoded payload: the claims set, or the text when the payload is not a JSON object. */
 export interface DecodedPayload {
@@ -37,13 +38,14 @@ function claimsSet(text: string): JsonObject | null {
   }
 }
 
-/** Decodes a base64url payload; `label` names it in messages. Throws ERR_TOKEN_SEGMENTS when empty, ERR_TOKEN_BASE64 when not base64url. */
+/** Decodes a base64url payload; `label` names it in messages. Throws ERR_TOKEN_SEGMENTS when empty, ERR_TOKEN_BASE64 when not base64url, ERR_TOKEN_TOO_DEEP for claims nested too deep. */
 export function decodePayload(segment: string, label: string): DecodedPayload {
   if (segment.length === 0) throw emptySegmentError(label);
   const binary = tryBase64UrlToBinary(segment);
   if (binary === null) throw base64Error(label, segment);
   const text = tryUtf8FromBinary(binary);
   const claims = text === null ? null : claimsSet(text);
+  if (claims !== null && nestsDeeperThan(claims, MAX_JSON_DEPTH)) throw tooDeepError(label);
   if (claims !== null) return { payload: claims, payloadText: null };
   // The UTF-8 decoder drops a leading byte order mark: hex shows such a payload exactly as it is.
   if (text === null || hasBinaryControl(text) || binary.startsWith('\xef\xbb\xbf')) return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };

@@ -7,7 +7,8 @@ import { decodeJwsJson, isJwsJson } from './decode-jws-json';
 import { decodePayload } from './decode-payload';
 import type { DecodedToken } from './decoded-token';
 import { detectTokenKind } from './detect-token-kind';
-import { base64Error, segmentCountError, segmentLabel } from './segment-errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { base64Error, segmentCountError, segmentLabel, tooDeepError } from './segment-errors';
 
 /** The largest input decodeToken accepts, in characters (1 MiB): room for tokens stuffed with claims, still a bounded parse. */
 export const MAX_TOKEN_CHARS = 1024 * 1024;
@@ -20,7 +21,9 @@ function parseJwsJson(text: string): DecodedToken | null {
   } catch {
     return null;
   }
-  return isJwsJson(value) ? decodeJwsJson(value) : null;
+  if (!isJwsJson(value)) return null;
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError('The JWS JSON serialization');
+  return decodeJwsJson(value);
 }
 
 function decodeCompact(compact: string): DecodedToken {

@@ -1,6 +1,7 @@
 // The errors decodeToken reports about one segment or the segment count: short, specific, never quoting the token.
 // Segment errors take a label naming the part: `segmentLabel(i)` in the compact form, e.g. "Signature 2's protected header" in JSON.
 import { WorkbenchError } from '../errors/workbench-error';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 const SEGMENT_NAMES = ['header', 'payload', 'signature', 'opaque part'] as const;
 const EXPECTED = 'expected 3 (header.payload.signature), or 4 for an Engagement access token';
@@ -53,6 +54,14 @@ export function utf8Error(label: string): WorkbenchError {
 /** ERR_TOKEN_JSON for a segment whose text is not JSON (the parser's message is not repeated: it may quote the token). */
 export function jsonError(label: string): WorkbenchError {
   return new WorkbenchError('ERR_TOKEN_JSON', `${label} is base64url but not JSON. Check that the token was copied whole and that it is a JWT.`);
+}
+
+/** ERR_TOKEN_TOO_DEEP for a segment whose JSON nests deeper than MAX_JSON_DEPTH levels. */
+export function tooDeepError(label: string): WorkbenchError {
+  return new WorkbenchError(
+    'ERR_TOKEN_TOO_DEEP',
+    `${label} nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep, which no real token does: check that this is the token you meant to paste.`,
+  );
 }
 
 /** ERR_TOKEN_NOT_OBJECT for a segment that is JSON but not an object. */

@@ -56,6 +56,22 @@ describe('readTokenEndpoint', () => {
     },
   );
 
+  it('accepts a token endpoint on the discovery URL\'s own origin', () => {
+    expect(readTokenEndpoint(response(200, '{"token_endpoint":"https://idp.example.com/us1/token"}')).href).toBe('https://idp.example.com/us1/token');
+  });
+
+  it.each(['https://evil.example/token', 'https://idp.example.com:8443/us1/token', 'https://example.com/us1/token', 'https://idp.intelligence.salesforce.com.evil.example/token'])(
+    'refuses a token endpoint on another origin (%s) with ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT',
+    (endpoint) => {
+      expect(() => readTokenEndpoint(response(200, JSON.stringify({ token_endpoint: endpoint })))).toThrow(
+        expect.objectContaining({
+          code: 'ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT',
+          message: `The discovery document sends the token request to another site (${new URL(endpoint).host}, not idp.example.com), which was refused before anything was signed: check that the discovery URL is the one Salesforce gave you.`,
+        }),
+      );
+    },
+  );
+
   it('applies the https rule to the token endpoint it returns', () => {
     expect(() => readTokenEndpoint(response(200, '{"token_endpoint":"http://evil.example/token"}'))).toThrow(
       expect.objectContaining({

@@ -1,6 +1,7 @@
 // Step 1 of the flow: GET the discovery document and read its token_endpoint.
 import { WorkbenchError } from '../errors/workbench-error';
 import { checkEndpointUrl } from './endpoint-url';
+import { INTELLIGENCE_AUDIENCE } from './regions';
 import { jsonObjectBody, isJsonBody, looksLikeHtml } from './response-body';
 import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from './timed-request';
 
@@ -17,9 +18,25 @@ function httpError(status: number): WorkbenchError {
   return new WorkbenchError('ERR_DISCOVERY_HTTP', `The discovery endpoint answered HTTP ${status}: ${next}.`);
 }
 
+/** Salesforce's own identity-provider origins: a token endpoint there is trusted whichever discovery URL named it. */
+export const KNOWN_TOKEN_ORIGINS: readonly string[] = [new URL(INTELLIGENCE_AUDIENCE).origin];
+
 /**
- * Reads the token endpoint from a discovery response and checks it with checkEndpointUrl (https, or loopback http).
- * Throws ERR_DISCOVERY_HTTP, ERR_DISCOVERY_NOT_JSON, ERR_DISCOVERY_NO_TOKEN_ENDPOINT, ERR_URL_INVALID or ERR_URL_INSECURE.
+ * The signed assertion goes wherever the token endpoint says, so a discovery document may only name its own origin (or
+ * Salesforce's identity provider): a hostile document could otherwise collect a valid assertion and replay it.
+ */
+function checkTokenEndpointOrigin(tokenEndpoint: URL, discoveryUrl: URL): URL {
+  if (tokenEndpoint.origin === discoveryUrl.origin || KNOWN_TOKEN_ORIGINS.includes(tokenEndpoint.origin)) return tokenEndpoint;
+  throw new WorkbenchError(
+    'ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT',
+    `The discovery document sends the token request to another site (${tokenEndpoint.host}, not ${discoveryUrl.host}), which was refused before anything was signed: check that the discovery URL is the one Salesforce gave you.`,
+  );
+}
+
+/**
+ * Reads the token endpoint from a discovery response (whose `url` is the discovery URL asked) and checks it: https (or
+ * loopback http), and the discovery URL's origin or a known Salesforce one. Throws ERR_DISCOVERY_HTTP, ERR_DISCOVERY_NOT_JSON,
+ * ERR_DISCOVERY_NO_TOKEN_ENDPOINT, ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT, ERR_URL_INVALID or ERR_URL_INSECURE.
  */
 export function readTokenEndpoint(response: TimedResponse): URL {
   if (response.status < 200 || response.status > 299) throw httpError(response.status);
@@ -39,7 +56,7 @@ export function readTokenEndpoint(response: TimedResponse): URL {
       'The discovery document has no token_endpoint: check that the URL is the Intelligence discovery URL you were given.',
     );
   }
-  return checkEndpointUrl(tokenEndpoint, 'token endpoint from the discovery document');
+  return checkTokenEndpointOrigin(checkEndpointUrl(tokenEndpoint, 'token endpoint from the discovery document'), new URL(response.url));
 }
 
 /** GETs the discovery document and returns the response with its checked token endpoint; throws what timedRequest and readTokenEndpoint throw. */

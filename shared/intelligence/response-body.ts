@@ -28,12 +28,23 @@ export function looksLikeHtml(response: TimedResponse): boolean {
   return /text\/html|application\/xhtml/i.test(type) || /^\s*(<!doctype html|<html|<head|<body)/i.test(response.body);
 }
 
-const JWS_LIKE = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/** Runs of token characters and dots: matched greedily, each character once (a pattern with `{8,}` per segment was quadratic). */
+const WORD = /[A-Za-z0-9_.-]+/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
 
+/** True when a word holds three dot-separated segments of at least 8 characters in a row: a JWS (or JWT) is in it. */
+function holdsJws(word: string): boolean {
+  let longInARow = 0;
+  for (const segment of word.split('.')) {
+    longInARow = segment.length >= 8 ? longInARow + 1 : 0;
+    if (longInARow === 3) return true;
+  }
+  return false;
+}
+
 /** Server text made safe to quote in a message: token-like strings removed, control characters dropped, one line, at most `max` characters. */
 export function quotableServerText(text: string, max = 200): string {
-  const clean = text.replace(JWS_LIKE, '[token removed]').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text.replace(WORD, (word) => (holdsJws(word) ? '[token removed]' : word)).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }

@@ -289,6 +289,23 @@ describe('runTokenFlow against the local identity provider', () => {
       expect(report.steps[0]?.response?.status).toBe(200);
     });
 
+    it('a token_endpoint on another origin fails discovery: nothing is signed, and the other origin gets nothing', async () => {
+      const elsewhere = await startIdpServer({ clients: { [CLIENT]: testKeyPair().pkcs1PublicPem } });
+      try {
+        server.setDiscoveryOverride((document) => ({ ...document, token_endpoint: elsewhere.tokenUrl('us1') }));
+        const { report, events } = await run();
+        expect(errorOf(report)).toEqual({
+          code: 'ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT',
+          message: `The discovery document sends the token request to another site (${new URL(elsewhere.baseUrl).host}, not ${host}), which was refused before anything was signed: check that the discovery URL is the one Salesforce gave you.`,
+        });
+        expect(statuses(report)).toEqual(['failed', 'pending', 'pending']);
+        expect(events.some((e) => e.id === 'assertion')).toBe(false);
+        expect(elsewhere.requests).toEqual([]);
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
     it('a discovery document without token_endpoint', async () => {
       server.setDiscoveryOverride(() => ({ issuer: 'x' }));
       const { report } = await run();

@@ -1,10 +1,14 @@
 // HTTP requests and responses as the step view shows them: sensitive values flagged or masked, bodies truncated.
 import type { ShownField, ShownRequest, ShownResponse } from './flow-types';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../decode/json-depth';
 import { jsonObjectBody } from './response-body';
 import type { PlainRequest, TimedResponse } from './timed-request';
 
 /** Bodies longer than this many characters are cut in the step view. */
 export const SHOWN_BODY_LIMIT = 4096;
+
+/** What a step shows instead of a JSON body nested deeper than MAX_JSON_DEPTH. */
+export const DEEP_BODY = `(a JSON body nested more than ${MAX_JSON_DEPTH} levels deep: not shown)`;
 
 /** What replaces a sensitive value in a masked body. */
 export const MASK = '••••••••';
@@ -39,6 +43,8 @@ export function showRequest(
 export function showResponse(response: TimedResponse, sensitiveKeys: readonly string[] = []): ShownResponse {
   const headers: ShownField[] = response.headers.map(([name, value]) => ({ name, value, sensitive: SENSITIVE_HEADERS.has(name) }));
   const json = jsonObjectBody(response.body);
+  // Re-printing JSON walks it: a body nested thousands of levels deep is not shown (it is no token answer anyway).
+  if (json !== null && nestsDeeperThan(json, MAX_JSON_DEPTH)) return { status: response.status, headers, body: DEEP_BODY };
   const hidden = json === null ? [] : sensitiveKeys.filter((key) => typeof json[key] === 'string');
   if (json === null || hidden.length === 0) return { status: response.status, headers, body: truncateBody(response.body) };
   const masked = { ...json };

@@ -1,16 +1,20 @@
-// One network step of the flow: a fetch bounded by a timeout and the caller's cancel signal, with failures in words.
+// One network exchange: a fetch and its body read, bounded by one deadline, the caller's cancel signal and a byte cap, with failures in words.
 import { WorkbenchError } from '../errors/workbench-error';
 import { durationText } from './duration-text';
 import { networkError } from './network-error';
+import { BodyTooLargeError, MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body';
 
 /** How long one network step may take unless the caller says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** What a network step needs: the fetch to use (injected), a timeout and the caller's cancel signal. */
+/** What a network step needs: the fetch to use (injected), a timeout, the caller's cancel signal and a cap on the body. */
 export interface NetOptions {
   fetch: typeof fetch;
+  /** The deadline for the whole exchange, body included; default DEFAULT_TIMEOUT_MS. This is the one place a deadline is set. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** The most the response body may hold; default MAX_RESPONSE_BYTES (1 MiB). */
+  maxBodyBytes?: number;
 }
 
 /** A request as timedRequest sends it. */
@@ -37,36 +41,85 @@ export function parseHttpDate(value: string | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
+/** Why the exchange was stopped: the caller's cancel or our own timer. */
+type StopReason = 'cancelled' | 'timeout';
+
+/** "1 MiB", "64 KiB" or bytes, for a message. */
+function byteText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
 /**
- * Sends one request and reads the whole answer within `timeoutMs` (default 15 s). `what` names the endpoint in
- * messages ("discovery endpoint"). Throws ERR_CANCELLED (caller aborted), ERR_TIMEOUT, ERR_NETWORK, or a
- * WorkbenchError the injected fetch threw itself.
+ * Sends one request and reads the whole answer, through a byte cap, within `timeoutMs` (default 15 s). `what` names the
+ * endpoint in messages ("discovery endpoint"). One AbortController, held here for the whole exchange and fired by a plain
+ * timer or by the caller's signal, stops the request and the body read alike, so no garbage collection can lose the deadline.
+ * Throws ERR_CANCELLED (caller aborted), ERR_TIMEOUT, ERR_RESPONSE_TOO_LARGE, ERR_NETWORK, or a WorkbenchError the
+ * injected fetch threw itself.
  */
 export async function timedRequest(url: URL, request: PlainRequest, what: string, net: NetOptions): Promise<TimedResponse> {
   const timeoutMs = net.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = net.signal === undefined ? timeout : AbortSignal.any([net.signal, timeout]);
+  const maxBodyBytes = net.maxBodyBytes ?? MAX_RESPONSE_BYTES;
+  const controller = new AbortController();
+  let stopped: StopReason | null = null;
+  const stop = (reason: StopReason): void => {
+    stopped ??= reason;
+    controller.abort(new Error(`request ${reason}`));
+  };
+  const timer = setTimeout(() => stop('timeout'), timeoutMs);
+  const onCancel = (): void => stop('cancelled');
+  if (net.signal?.aborted) stop('cancelled');
+  net.signal?.addEventListener('abort', onCancel, { once: true });
   try {
-    const init: RequestInit = { method: request.method, headers: request.headers, signal };
+    const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
     if (request.body !== undefined) init.body = request.body;
-    const response = await net.fetch(url.href, init);
-    const body = await response.text();
+    const response = await untilAborted(net.fetch(url.href, init), controller.signal);
+    const body = await readCappedBody(response, maxBodyBytes, controller.signal);
     const headers: Array<[string, string]> = [];
     response.headers.forEach((value, name) => headers.push([name.toLowerCase(), value]));
     return { url: url.href, status: response.status, headers, body, serverDateMs: parseHttpDate(response.headers.get('date')) };
   } catch (error) {
-    if (net.signal?.aborted) {
+    if (stopped === 'cancelled') {
       throw new WorkbenchError('ERR_CANCELLED', `Cancelled: the request to the ${what} was stopped before it finished.`, { cause: error });
     }
-    if (timeout.aborted) {
+    if (stopped === 'timeout') {
       throw new WorkbenchError(
         'ERR_TIMEOUT',
         `The ${what} (${url.host}) did not answer within ${durationText(timeoutMs)}: check the network/VPN or try again.`,
         { cause: error },
       );
     }
+    if (error instanceof BodyTooLargeError) {
+      throw new WorkbenchError(
+        'ERR_RESPONSE_TOO_LARGE',
+        `The ${what} (${url.host}) sent more than ${byteText(error.limitBytes)}, which no answer of this kind needs: check the URL.`,
+      );
+    }
     if (error instanceof WorkbenchError) throw error;
     throw networkError(url.host, error);
+  } finally {
+    clearTimeout(timer);
+    net.signal?.removeEventListener('abort', onCancel);
+    controller.abort();
+  }
+}
+
+/** The fetch's response, or a rejection the moment the signal aborts even if the fetch does not notice; a late response's body is cancelled. */
+async function untilAborted(pending: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([pending, aborted]);
+  } catch (error) {
+    pending.then((late) => late.body?.cancel().catch(() => undefined), () => undefined);
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }
 

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../errors/workbench-error';
+import { REQUEST_LIMITS } from '../ipc/request-limits';
 import { pemBody, testKeyPair } from '../../test/support/test-keys';
 import { normalizePrivateKeyPem, type NormalizedPem } from './normalize-private-key';
 import { PRIVATE_KEY_MESSAGES as M } from './private-key-errors';
@@ -189,5 +190,18 @@ describe('normalizePrivateKeyPem: errors', () => {
       code: 'ERR_KEY_MALFORMED',
       message: 'This is a PEM "X509 CRL" block, not a private key: paste the private key.',
     });
+  });
+});
+
+describe('normalizePrivateKeyPem size cap', () => {
+  it('refuses a paste over REQUEST_LIMITS.pem (16 KB) with ERR_KEY_TOO_LARGE, and takes one at the cap', () => {
+    const key = testKeyPair().pkcs1Pem;
+    expect(normalizePrivateKeyPem(key.padEnd(REQUEST_LIMITS.pem, ' ')).format).toBe('pkcs1');
+    expect(() => normalizePrivateKeyPem(key.padEnd(REQUEST_LIMITS.pem + 1, ' '))).toThrow(
+      expect.objectContaining({
+        code: 'ERR_KEY_TOO_LARGE',
+        message: 'The pasted key is longer than 16 KB, far more than any RSA private key: paste only the key, from its -----BEGIN line to its -----END line.',
+      }),
+    );
   });
 });

@@ -1,9 +1,11 @@
 // Cleans up a pasted private key and re-wraps it as canonical PEM, or says exactly what is wrong with it.
 import { WorkbenchError } from '../errors/workbench-error';
+import { REQUEST_LIMITS } from '../ipc/request-limits';
 import { tryBase64ToBytes } from './base64';
 import { DerError } from './der';
 import { OID_RSA_ENCRYPTION, keyAlgorithmPhrase } from './key-algorithm-oids';
 import type { PrivateKeyFormat } from './key-info';
+import { checkKeyIterations } from './key-iterations';
 import { stripQuoteCharacters, unescapePastedText } from './pasted-text';
 import { findPemBlocks, formatPem, type PemBlock } from './pem-blocks';
 import { CONTAINER_FORMAT_MESSAGES, PRIVATE_KEY_MESSAGES as M, keyError, notAKeyError, notRsaKeyError } from './private-key-errors';
@@ -68,6 +70,7 @@ function normalizeBlock(block: PemBlock): NormalizedPem {
   if (label === 'ENCRYPTED PRIVATE KEY') {
     const der = bodyBytes(block);
     withDerErrors(() => checkEncryptedPrivateKeyInfo(der));
+    checkKeyIterations(der);
     return { pem: formatPem(label, der), format: 'pkcs8-encrypted', encrypted: true };
   }
   if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'SSH2 PUBLIC KEY') throw keyError('ERR_KEY_PUBLIC', M.publicKey);
@@ -103,8 +106,9 @@ function normalizeUnarmored(text: string): NormalizedPem {
   throw keyError('ERR_KEY_MALFORMED', M.notFound);
 }
 
-/** Accepts a private key however it was pasted (PKCS#1 or PKCS#8 PEM; literal or doubled `\n` escapes, quotes, JSON or Python strings, CRLF, indentation, no line breaks at all, or just the base64 body) and returns canonical PEM. Throws ERR_KEY_EMPTY, ERR_KEY_PUBLIC, ERR_KEY_CERTIFICATE, ERR_KEY_NOT_RSA or ERR_KEY_MALFORMED. Encrypted keys are returned with `encrypted: true`. */
+/** Accepts a private key however it was pasted (PKCS#1 or PKCS#8 PEM; literal or doubled `\n` escapes, quotes, JSON or Python strings, CRLF, indentation, no line breaks at all, or just the base64 body) and returns canonical PEM. Throws ERR_KEY_TOO_LARGE (over REQUEST_LIMITS.pem, the one cap the router, the key field and the CLI share), ERR_KEY_EMPTY, ERR_KEY_PUBLIC, ERR_KEY_CERTIFICATE, ERR_KEY_NOT_RSA or ERR_KEY_MALFORMED. Encrypted keys are returned with `encrypted: true`. */
 export function normalizePrivateKeyPem(input: string): NormalizedPem {
+  if (input.length > REQUEST_LIMITS.pem) throw new WorkbenchError('ERR_KEY_TOO_LARGE', M.tooLarge);
   const text = unescapePastedText(input);
   if (stripQuoteCharacters(text).replace(/[\s,;]+/g, '').length === 0) throw keyError('ERR_KEY_EMPTY', M.empty);
   const blocks = findPemBlocks(text);

@@ -1,6 +1,7 @@
 // Finds PEM blocks in pasted text, however mangled its line breaks are, and writes canonical PEM.
 import { bytesToBase64, tryBase64ToBytes } from './base64';
 import { stripQuoteCharacters, unescapePastedText } from './pasted-text';
+import { findPemMarkers, type PemMarker } from './pem-markers';
 
 /** One RFC 7468 / RFC 1421 encapsulation header (e.g. `Proc-Type: 4,ENCRYPTED`). */
 export interface PemHeader {
@@ -18,8 +19,6 @@ export interface PemBlock {
   problem: 'no-end' | 'end-mismatch' | null;
 }
 
-const BEGIN = /-{3,}\s*BEGIN ([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)\s*-{3,}/g;
-const END = /-{3,}\s*END ([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)\s*-{3,}/g;
 const PROC_TYPE = /^\s*Proc-Type:\s*(\d+,(?:ENCRYPTED|MIC-ONLY|MIC-CLEAR))/i;
 const DEK_INFO = /^\s*DEK-Info:\s*([A-Za-z0-9-]+),([0-9A-Fa-f]+)/i;
 
@@ -49,22 +48,38 @@ function readHeaders(text: string): { headers: PemHeader[]; rest: string } {
   return { headers, rest };
 }
 
-/** Finds every PEM block in pasted text (escapes, quotes, CRLF, indentation and missing line breaks are tolerated). */
+/** The first marker at or after `from`, moving `cursor` forward (callers ask with growing `from`, so the whole walk is linear). */
+function firstFrom(markers: readonly PemMarker[], cursor: { at: number }, from: number): PemMarker | undefined {
+  while (cursor.at < markers.length && markers[cursor.at]!.start < from) cursor.at++;
+  return markers[cursor.at];
+}
+
+/**
+ * Finds every PEM block in pasted text (escapes, quotes, CRLF, indentation and missing line breaks are tolerated), in
+ * linear time. A block ends at its END marker, or unclosed at the next BEGIN (or the end of the text).
+ */
 export function findPemBlocks(input: string): PemBlock[] {
   const text = unescapePastedText(input);
+  const begins = findPemMarkers(text, 'BEGIN');
+  const ends = findPemMarkers(text, 'END');
+  const beginCursor = { at: 0 };
+  const nextBeginCursor = { at: 0 };
+  const endCursor = { at: 0 };
   const blocks: PemBlock[] = [];
-  BEGIN.lastIndex = 0;
-  for (let begin = BEGIN.exec(text); begin !== null; begin = BEGIN.exec(text)) {
-    const label = begin[1]!.toUpperCase();
-    END.lastIndex = BEGIN.lastIndex;
-    const end = END.exec(text);
-    const nextBegin = text.slice(BEGIN.lastIndex).search(/-{3,}\s*BEGIN /);
-    const closed = end !== null && (nextBegin === -1 || end.index < BEGIN.lastIndex + nextBegin);
-    const inner = stripQuoteCharacters(text.slice(BEGIN.lastIndex, closed ? end.index : nextBegin === -1 ? text.length : BEGIN.lastIndex + nextBegin));
-    const { headers, rest } = readHeaders(inner);
-    const problem = !closed ? 'no-end' : end[1]!.toUpperCase() !== label ? 'end-mismatch' : null;
+  for (let begin = firstFrom(begins, beginCursor, 0); begin !== undefined; ) {
+    if (begin.label === '') {
+      begin = firstFrom(begins, beginCursor, begin.end);
+      continue;
+    }
+    const label = begin.label.toUpperCase();
+    const end = firstFrom(ends, endCursor, begin.end);
+    const nextBegin = firstFrom(begins, nextBeginCursor, begin.end);
+    const closed = end !== undefined && (nextBegin === undefined || end.start < nextBegin.start);
+    const innerEnd = closed ? end.start : nextBegin === undefined ? text.length : nextBegin.start;
+    const { headers, rest } = readHeaders(stripQuoteCharacters(text.slice(begin.end, innerEnd)));
+    const problem = !closed ? 'no-end' : end.label.toUpperCase() !== label ? 'end-mismatch' : null;
     blocks.push({ label, headers, body: rest.replace(/\s+/g, ''), problem });
-    if (closed) BEGIN.lastIndex = END.lastIndex;
+    begin = firstFrom(begins, beginCursor, closed ? end.end : begin.end);
   }
   return blocks;
 }

@@ -3,6 +3,7 @@ import { WorkbenchError } from '../errors/workbench-error';
 
 /** The exact messages of the private-key errors (tests and UIs compare against these). */
 export const PRIVATE_KEY_MESSAGES = {
+  tooLarge: 'The pasted key is longer than 16 KB, far more than any RSA private key: paste only the key, from its -----BEGIN line to its -----END line.',
   empty: 'No private key was given: paste the whole key, from its -----BEGIN line to its -----END line.',
   publicKey: 'This is the public half of the key pair: paste the private key (-----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----).',
   sshPublicKey: 'This is an OpenSSH public key (the public half): paste the private key instead.',

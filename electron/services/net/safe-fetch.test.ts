@@ -76,6 +76,8 @@ beforeAll(async () => {
     '/same': redirect(302, () => '/echo'),
     '/cross': redirect(302, () => `${b.origin}/echo`),
     '/cross-307': redirect(307, () => `${b.origin}/echo`),
+    '/cross-308': redirect(308, () => `${b.origin}/echo`),
+    '/same-307': redirect(307, () => `${a.origin}/echo`),
     '/see-other': redirect(303, () => '/echo'),
     '/chain': redirect(302, () => '/same'),
     '/loop': redirect(302, () => '/loop'),
@@ -139,13 +141,20 @@ describe('safe-fetch redirects', () => {
     expect(seen.headers['x-kept']).toBe('yes');
   });
 
-  it('resends the body on a cross-origin 307, still without Authorization', async () => {
-    const seen = await echoed(
-      await safeFetch(`${a.origin}/cross-307`, { method: 'POST', headers: { Authorization: AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }),
-    );
-    expect(seen).toMatchObject({ origin: b.origin, method: 'POST', body: 'grant_type=client_credentials' });
-    expect(seen.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(seen.headers.authorization).toBeUndefined();
+  it.each([307, 308])('refuses to resend a body to another origin on %i (ERR_REDIRECT_CROSS_ORIGIN), and the other origin gets nothing', async (status) => {
+    const before = b.hits.length;
+    await expect(
+      safeFetch(`${a.origin}/cross-${status}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_assertion=eyJ.secret.sig' }),
+    ).rejects.toMatchObject({
+      code: 'ERR_REDIRECT_CROSS_ORIGIN',
+      message: `127.0.0.1:${new URL(a.origin).port} redirected the request and its body to another site (127.0.0.1:${new URL(b.origin).port}), which was refused so no credential is resent: check the URL.`,
+    });
+    expect(b.hits.length).toBe(before);
+  });
+
+  it('resends the body on a same-origin 307', async () => {
+    const seen = await echoed(await safeFetch(`${a.origin}/same-307`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }));
+    expect(seen).toMatchObject({ origin: a.origin, method: 'POST', body: 'grant_type=client_credentials' });
   });
 
   it('turns a POST into a body-less GET on 303', async () => {
@@ -230,14 +239,6 @@ describe('safe-fetch URL rules and time limits', () => {
       message: 'The request URL uses http:// on example.com: only https:// is allowed (http only for localhost). Use the https:// address.',
     });
     expect(called).toBe(false);
-  });
-
-  it('fails with ERR_TIMEOUT when the server does not answer in time', async () => {
-    const hurried = createSafeFetch({ timeoutMs: 300 });
-    await expect(hurried(`${a.origin}/hang`)).rejects.toMatchObject({
-      code: 'ERR_TIMEOUT',
-      message: expect.stringMatching(/^127\.0\.0\.1:\d+ did not answer within 300 ms: check the network\/VPN or try again\.$/),
-    });
   });
 
   it('passes the caller’s own abort through as an AbortError', async () => {

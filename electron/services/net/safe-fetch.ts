@@ -2,16 +2,12 @@ import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
 import { dropBodyHeaders, dropCredentialHeaders, isRedirectStatus, redirectBecomesGet } from './redirect-rules';
 
-/** How long a request (headers and body) may take before it fails with ERR_TIMEOUT, unless the caller says otherwise. */
-export const DEFAULT_SAFE_FETCH_TIMEOUT_MS = 30_000;
-
 /** How many redirects are followed before giving up. */
 export const MAX_REDIRECTS = 5;
 
 /** Options of createSafeFetch; `fetch` is the underlying fetch (the global one by default). */
 export interface SafeFetchOptions {
   fetch?: typeof fetch;
-  timeoutMs?: number;
   maxRedirects?: number;
 }
 
@@ -23,13 +19,17 @@ interface Hop {
   body: ArrayBuffer | undefined;
 }
 
-/** Reads the caller's request once (the body is buffered so a 307/308 can resend it). */
-async function firstHop(input: RequestInfo | URL, init: RequestInit | undefined): Promise<{ hop: Hop; signal: AbortSignal }> {
+/**
+ * Reads the caller's request once (the body is buffered so a same-origin 307/308 can resend it). The caller's own signal is
+ * passed on as it is: a signal re-derived through `new Request()` follows it only weakly and stops following after a GC.
+ */
+async function firstHop(input: RequestInfo | URL, init: RequestInit | undefined): Promise<{ hop: Hop; signal: AbortSignal | undefined }> {
   const request = new Request(input, init);
   const url = checkEndpointUrl(request.url, 'request URL');
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
   const body = hasBody ? await request.arrayBuffer() : undefined;
-  return { hop: { url, method: request.method, headers: new Headers(request.headers), body }, signal: request.signal };
+  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  return { hop: { url, method: request.method, headers: new Headers(request.headers), body }, signal };
 }
 
 /** Works out the next hop of a redirect, refusing https→http, non-loopback http and unparsable targets, and dropping credentials across origins. */
@@ -50,12 +50,14 @@ function nextHop(current: Hop, status: number, location: string): Hop {
     dropBodyHeaders(headers);
     return { url, method: 'GET', headers, body: undefined };
   }
+  if (current.body !== undefined && url.origin !== current.url.origin) {
+    // The body may carry a client assertion, a client secret or a refresh token: it never travels to an origin the caller did not choose.
+    throw new WorkbenchError(
+      'ERR_REDIRECT_CROSS_ORIGIN',
+      `${current.url.host} redirected the request and its body to another site (${url.host}), which was refused so no credential is resent: check the URL.`,
+    );
+  }
   return { url, method: current.method, headers, body: current.body };
-}
-
-/** A duration for a message: whole seconds when it is at least one, else milliseconds. */
-function formatDuration(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
 
 /** Cancels a response body we will not read, so its connection is released. */
@@ -65,34 +67,26 @@ async function discard(response: Response): Promise<void> {
 
 /**
  * A fetch for the main process and the CLI: https only (http for loopback), at most MAX_REDIRECTS redirects followed by hand,
- * credentials dropped when a redirect leaves the origin, https→http refused, and a default timeout (ERR_TIMEOUT).
+ * credentials dropped when a redirect leaves the origin, a body never resent to another origin, https→http refused.
+ * It sets no deadline of its own: timedRequest holds the one deadline for the whole exchange and passes its signal here.
  */
 export function createSafeFetch(options: SafeFetchOptions = {}): typeof fetch {
   const baseFetch = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_SAFE_FETCH_TIMEOUT_MS;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
 
   return async function safeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const { hop: start, signal: callerSignal } = await firstHop(input, init);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([callerSignal, timeout]);
+    const { hop: start, signal } = await firstHop(input, init);
     const mode = init?.redirect ?? 'follow';
     let hop = start;
-    try {
-      for (let redirects = 0; ; redirects += 1) {
-        const response = await baseFetch(hop.url.href, { method: hop.method, headers: hop.headers, body: hop.body, redirect: 'manual', signal });
-        const location = response.headers.get('location');
-        if (!isRedirectStatus(response.status) || location === null || mode === 'manual') return response;
-        await discard(response);
-        if (mode === 'error') throw new WorkbenchError('ERR_NETWORK', `${hop.url.host} answered with a redirect, which this request does not follow: check the URL.`);
-        if (redirects >= maxRedirects) throw new WorkbenchError('ERR_NETWORK', `${start.url.host} redirected more than ${maxRedirects} times: check the URL.`);
-        hop = nextHop(hop, response.status, location);
-      }
-    } catch (error) {
-      if (timeout.aborted && !callerSignal.aborted) {
-        throw new WorkbenchError('ERR_TIMEOUT', `${hop.url.host} did not answer within ${formatDuration(timeoutMs)}: check the network/VPN or try again.`, { cause: error });
-      }
-      throw error;
+    for (let redirects = 0; ; redirects += 1) {
+      signal?.throwIfAborted();
+      const response = await baseFetch(hop.url.href, { method: hop.method, headers: hop.headers, body: hop.body, redirect: 'manual', signal: signal ?? null });
+      const location = response.headers.get('location');
+      if (!isRedirectStatus(response.status) || location === null || mode === 'manual') return response;
+      void discard(response);
+      if (mode === 'error') throw new WorkbenchError('ERR_NETWORK', `${hop.url.host} answered with a redirect, which this request does not follow: check the URL.`);
+      if (redirects >= maxRedirects) throw new WorkbenchError('ERR_NETWORK', `${start.url.host} redirected more than ${maxRedirects} times: check the URL.`);
+      hop = nextHop(hop, response.status, location);
     }
   };
 }

@@ -1,6 +1,13 @@
+const PREFIX = 'profile:';
+
 /** The keychain account a profile's secret (private key or JWT signing secret) is stored under: `profile:<id>`. */
 export function profileSecretAccount(profileId: string): string {
-  return `profile:${profileId}`;
+  return `${PREFIX}${profileId}`;
+}
+
+/** True for an account named by profileSecretAccount (other entries of the keychain service are never touched). */
+export function isProfileSecretAccount(account: string): boolean {
+  return account.startsWith(PREFIX) && account.length > PREFIX.length;
 }
 
 /** The keychain account of an Engagement profile's client secret: `profile:<id>:client-secret` (beside its signing secret). */

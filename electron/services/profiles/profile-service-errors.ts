@@ -16,6 +16,10 @@ export const PROFILE_MESSAGES = {
   product: 'Choose the product of the profile: Marketing Cloud Intelligence or Engagement.',
   secretHex: 'The JWT signing secret is not valid hex (pairs of 0-9, a-f): paste it again or choose the "text" encoding.',
   secretBase64: 'The JWT signing secret is not valid base64: paste it again or choose the "text" encoding.',
+  keyForClientId:
+    'The client id changed: paste the private key again. A stored key only signs for the client id it was saved with.',
+  keyForDiscovery:
+    'The discovery URL now points to another site: paste the private key again. A stored key only signs for the site it was saved with.',
 } as const;
 
 /** ERR_PROFILE_NOT_FOUND. */
@@ -65,4 +69,9 @@ export function secretGoneError(name: string, what: string): WorkbenchError {
     'ERR_KEYCHAIN_NOT_FOUND',
     `The ${what} of profile "${name}" is not in the OS keychain (it may have been deleted there): edit the profile and paste the ${what} again.`,
   );
+}
+
+/** ERR_PROFILE_KEY_REQUIRED: an update would point the stored key at another client or site, so the key must be given again. */
+export function keyRequiredError(message: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_KEY_REQUIRED', message);
 }

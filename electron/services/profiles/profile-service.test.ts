@@ -145,14 +145,31 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     await expect(service.runnable('id-1')).resolves.toMatchObject({ product: 'intelligence', privateKey: { extractable: false } });
   });
 
+  it('asks for the key again (ERR_PROFILE_KEY_REQUIRED) when an update without one changes the client id or the discovery site', async () => {
+    const saved = await service.save(intelligence());
+    const before = await fileText();
+    await expect(service.save(intelligence({ id: 'id-1', clientId: 'svc-attacker', privateKeyPem: undefined }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_KEY_REQUIRED',
+      message: 'The client id changed: paste the private key again. A stored key only signs for the client id it was saved with.',
+    });
+    await expect(service.save(intelligence({ id: 'id-1', region: null, discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', privateKeyPem: undefined }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_KEY_REQUIRED',
+      message: 'The discovery URL now points to another site: paste the private key again. A stored key only signs for the site it was saved with.',
+    });
+    expect(await fileText()).toBe(before);
+    expect(await service.get('id-1')).toEqual(saved);
+    const withKey = await service.save(intelligence({ id: 'id-1', clientId: 'svc-2', privateKeyPem: pair.pkcs8Pem }));
+    expect(withKey.clientId).toBe('svc-2');
+  });
+
   it('keeps the stored key when an update brings none, and replaces it when it brings one', async () => {
     await service.save(intelligence());
     clock = new Date('2025-02-02T08:00:00.000Z');
-    const updated = await service.save(intelligence({ id: 'id-1', name: 'Renamed', clientId: 'svc-2', region: 'eu1', privateKeyPem: undefined }));
+    const updated = await service.save(intelligence({ id: 'id-1', name: 'Renamed', region: 'eu1', privateKeyPem: undefined }));
     expect(updated).toMatchObject({
       id: 'id-1',
       name: 'Renamed',
-      clientId: 'svc-2',
+      clientId: 'svc-account-1',
       region: 'eu1',
       keyInfo: { format: 'pkcs1', fingerprint: sshFingerprint() },
       hasSecret: true,
@@ -287,13 +304,56 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     await expect(service.delete('id-2')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
   });
 
-  it.skipIf(!existsSync('/sys/kernel'))('removes the just-written key when the profile cannot be written (a folder that takes no files)', async () => {
+  it.skipIf(!existsSync('/sys/kernel'))('leaves no key behind when the profile cannot be written (a folder that takes no files, not even the lock)', async () => {
     const failing = open('/sys');
     await expect(failing.save(intelligence())).rejects.toMatchObject({
       code: 'ERR_PROFILES_IO',
-      message: 'Could not save /sys/profiles.json (EACCES): make sure its folder exists and is writable; the saved profiles are unchanged.',
+      message: expect.stringMatching(/^Could not save \/sys\/profiles\.json \((EACCES|EPERM)\): make sure its folder exists and is writable; the saved profiles are unchanged\.$/),
     });
     expect(await secrets.list()).toEqual([]);
+  });
+
+  it('removes orphaned keychain entries (no profile refers to them) when it saves or deletes, and leaves other entries alone', async () => {
+    await secrets.set('profile:ghost-of-a-lost-save', 'orphaned key');
+    await secrets.set('not-a-profile-entry', 'someone else');
+    await service.save(intelligence());
+    expect((await secrets.list()).sort()).toEqual(['not-a-profile-entry', 'profile:id-1']);
+    await secrets.set('profile:another-ghost', 'orphaned key');
+    await service.delete('id-1');
+    expect(await secrets.list()).toEqual(['not-a-profile-entry']);
+  });
+
+  it('keeps every secret when profiles.json has an entry it cannot read (that entry\'s secret is not an orphan)', async () => {
+    await service.save(intelligence());
+    const text = JSON.parse(await fileText()) as { profiles: unknown[] };
+    text.profiles.push({ id: 'unreadable-entry', name: 42 });
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'profiles.json'), JSON.stringify(text));
+    await secrets.set('profile:unreadable-entry', 'its key');
+    await service.save(intelligence({ name: 'Second' }));
+    expect((await secrets.list()).sort()).toEqual(['profile:id-1', 'profile:id-2', 'profile:unreadable-entry']);
+  });
+
+  it('waits for a lock another process holds, and takes over a stale one left by a process that died', async () => {
+    const { lock } = await import('proper-lockfile');
+    const { mkdir, utimes } = await import('node:fs/promises');
+    const path = join(dir, 'profiles.json');
+    const release = await lock(path, { realpath: false, lockfilePath: `${path}.lock` });
+    let saved = false;
+    const pending = service.save(intelligence()).then((profile) => {
+      saved = true;
+      return profile;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(saved).toBe(false);
+    await release();
+    await expect(pending).resolves.toMatchObject({ id: 'id-1' });
+
+    await mkdir(`${path}.lock`);
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(`${path}.lock`, longAgo, longAgo);
+    await expect(service.save(intelligence({ name: 'After a crash' }))).resolves.toMatchObject({ id: 'id-2' });
+    expect(await readdir(dir)).toEqual(['profiles.json']);
   });
 
   it('refuses to save when profiles.json cannot be read, before touching the keychain', async () => {

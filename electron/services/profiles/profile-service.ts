@@ -13,9 +13,12 @@ import type { SecretStore } from '../secret-store/secret-store';
 import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
 import { issueFields, profileSchema } from './profile-schema';
 import { serverToServerFields, type SecretPlan } from './engagement-fields';
-import { profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
+import { isProfileSecretAccount, profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
+import { withProfilesLock } from './profiles-lock';
 import { profileShapeError } from './profile-store-errors';
 import {
+  PROFILE_MESSAGES,
+  keyRequiredError,
   noSecretStoredError,
   profileInvalidError,
   profileMissingError,
@@ -87,6 +90,16 @@ interface ProductFields {
 
 const NO_SERVER_TO_SERVER = { subdomain: null, authUrl: null, scope: null, accountId: null } as const;
 
+/**
+ * A kept key must keep signing for the same client at the same site: otherwise whoever can call profiles:save could get
+ * assertions signed for a client id or sent to a site of their choosing without ever knowing the key.
+ */
+function checkKeyStillFits(existing: Profile | undefined, clientId: string, discoveryUrl: string): void {
+  if (existing === undefined) return;
+  if (existing.clientId !== clientId) throw keyRequiredError(PROFILE_MESSAGES.keyForClientId);
+  if (existing.discoveryUrl === null || new URL(existing.discoveryUrl).origin !== new URL(discoveryUrl).origin) throw keyRequiredError(PROFILE_MESSAGES.keyForDiscovery);
+}
+
 async function intelligenceFields(request: SaveProfileRequest, existing: Profile | undefined, decryptor: KeyDecryptor): Promise<ProductFields> {
   const pem = present(request.privateKeyPem);
   const keepKey = pem === undefined && existing?.product === 'intelligence' && existing.hasSecret && existing.keyInfo !== null;
@@ -98,6 +111,7 @@ async function intelligenceFields(request: SaveProfileRequest, existing: Profile
   const clientId = checkClientId(request.clientId);
   const endpoint = intelligenceEndpoint(request.region, request.discoveryUrl);
   const base = { clientId, ...endpoint, ...NO_SERVER_TO_SERVER, secretEncoding: null, clientSecret: { kind: 'none', dropStale: existing?.hasClientSecret === true } } as const;
+  if (pem === undefined) checkKeyStillFits(existing, clientId, endpoint.discoveryUrl);
   if (pem === undefined) return { ...base, keyInfo: existing?.keyInfo ?? null, secret: { kind: 'keep' } };
   const passphrase = present(request.passphrase) === undefined ? undefined : request.passphrase;
   const loaded = await loadPrivateKey(pem, { decryptor, ...(passphrase === undefined ? {} : { passphrase }) });
@@ -273,12 +287,43 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     }
   }
 
+  /**
+   * Removes keychain entries no profile refers to (left by a crash between writing a secret and its profile, or by an older
+   * version that lost a profile to a concurrent writer). It runs after each save and delete, under the profiles lock: that
+   * is when no other writer can be between its two steps, and the keychain is already being talked to. It only runs when
+   * the file was read without any problem before and after the change, so a profile skipped as unreadable (and moved aside
+   * by the write) never loses its secret.
+   */
+  async function removeOrphanedSecrets(): Promise<void> {
+    const listing = await store.list();
+    if (listing.problems.length > 0) return;
+    // An Engagement profile's client secret lives beside its main secret: both are referenced.
+    const referenced = new Set(
+      listing.profiles.flatMap((profile) => (profile.hasClientSecret ? [profileSecretAccount(profile.id), profileClientSecretAccount(profile.id)] : [profileSecretAccount(profile.id)])),
+    );
+    const accounts = await secrets.list().catch(() => [] as string[]);
+    for (const account of accounts) {
+      if (isProfileSecretAccount(account) && !referenced.has(account)) await secrets.delete(account).catch(() => false);
+    }
+  }
+
+  /** One mutation at a time in this process, and under the OS-level profiles lock across processes; orphans swept after. */
+  const mutate = <T>(work: () => Promise<T>, sweep: boolean): Promise<T> =>
+    queue.run(() =>
+      withProfilesLock(store.path, async () => {
+        const readCleanly = sweep && (await store.list()).problems.length === 0;
+        const result = await work();
+        if (readCleanly) await removeOrphanedSecrets();
+        return result;
+      }),
+    );
+
   return {
     list: () => store.list(),
     get: findProfile,
-    save: (request) => queue.run(() => save(request)),
-    rename: (id, name) => queue.run(() => rename(id, name)),
-    delete: (id) => queue.run(() => remove(id)),
+    save: (request) => mutate(() => save(request), true),
+    rename: (id, name) => mutate(() => rename(id, name), false),
+    delete: (id) => mutate(() => remove(id), true),
 
     async runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile> {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);

@@ -204,3 +204,13 @@ describe('router: app:info and token:cancel without services', () => {
     await expect(router.handle('token:cancel', { runId: 'none' }, context)).resolves.toEqual({ ok: true, value: { cancelled: false } });
   });
 });
+
+describe('router: hostile keys within the size cap', () => {
+  it.each(['\\', '-', ' \t'])('answers keys:inspect for 16 KB of %j at once, with a coded error', async (unit) => {
+    const pem = unit.repeat(Math.floor(REQUEST_LIMITS.pem / unit.length));
+    const started = performance.now();
+    const result = await router.handle('keys:inspect', { pem }, context);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^ERR_KEY_/) } });
+  });
+});

@@ -203,6 +203,19 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
     }
   });
 
+  it('holds the timeout the run asked for, past 30 s: a token endpoint answering at 35 s within a 45 s setting gives a token', async () => {
+    // One place decides the deadline (the flow's timedRequest); the app's safe-fetch once cut every request at 30 s.
+    idp.setFault('slow', { delayMs: 35_000, only: 'token' });
+    try {
+      const started = Date.now();
+      const report = await value<TokenFlowReport>('token:run', { runId: 'run-45s', profileId: profile.id, timeoutMs: 45_000 });
+      expect(report.outcome.ok ? 'token' : report.outcome.error).toBe('token');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(35_000);
+    } finally {
+      idp.setFault('none');
+    }
+  }, 60_000);
+
   it('saves an encrypted key with its passphrase and runs the flow with it (the passphrase is used once, never stored)', async () => {
     const encrypted = await value<Profile>('profiles:save', {
       name: 'Router flow (encrypted key)',

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { showResponse, DEEP_BODY } from '../intelligence/shown-exchange';
+import { textToBase64Url } from '../encoding/base64url-text';
+import { decodeToken } from './decode-token';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+
+const segment = (json: string): string => textToBase64Url(json);
+const nested = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+const tokenWithPayload = (payload: string): string => `${segment('{"alg":"HS256"}')}.${segment(payload)}.c2ln`;
+
+describe('JSON nesting depth', () => {
+  it('measures depth without recursion, even thousands of levels down', () => {
+    expect(nestsDeeperThan('x', 0)).toBe(false);
+    expect(nestsDeeperThan({}, 0)).toBe(true);
+    expect(nestsDeeperThan({ a: [1, { b: [] }] }, 4)).toBe(false);
+    expect(nestsDeeperThan({ a: [1, { b: [] }] }, 3)).toBe(true);
+    expect(nestsDeeperThan(JSON.parse(nested(200_000)), MAX_JSON_DEPTH)).toBe(true);
+  });
+
+  it('decodes a payload nested exactly MAX_JSON_DEPTH levels deep', () => {
+    expect(decodeToken(tokenWithPayload(`{"a":${nested(MAX_JSON_DEPTH - 1)}}`)).payload).toHaveProperty('a');
+  });
+
+  it('refuses a payload nested 6,000 levels deep with ERR_TOKEN_TOO_DEEP instead of overflowing the stack later', () => {
+    expect(() => decodeToken(tokenWithPayload(`{"a":${nested(6000)}}`))).toThrow(
+      expect.objectContaining({
+        code: 'ERR_TOKEN_TOO_DEEP',
+        message: 'Segment 2 (payload) nests objects or arrays more than 64 levels deep, which no real token does: check that this is the token you meant to paste.',
+      }),
+    );
+    expect(() => decodeToken(`${segment(`{"alg":"HS256","x":${nested(100)}}`)}.${segment('{}')}.c2ln`)).toThrow(expect.objectContaining({ code: 'ERR_TOKEN_TOO_DEEP' }));
+  });
+
+  it('does not re-print a server body nested deeper than that in a step', () => {
+    const body = `{"access_token":"secret-token","a":${nested(100_000)}}`;
+    const shown = showResponse({ url: 'https://idp.example.com/t', status: 200, headers: [], body, serverDateMs: null }, ['access_token']);
+    expect(shown).toEqual({ status: 200, headers: [], body: DEEP_BODY });
+  });
+});

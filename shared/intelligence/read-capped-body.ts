@@ -1,0 +1,69 @@
+// Reading a response body through a byte cap, stoppable at any moment by a signal the caller holds.
+
+/** The most a response body may hold unless the caller says otherwise: far above any discovery document or token answer. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** Thrown when a body passes the cap; the caller words the message (it knows which endpoint it asked). */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`The response body is larger than ${limitBytes} bytes.`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** Settles with the signal's reason as soon as it aborts; the listener is removed by `release`. */
+function abortion(signal: AbortSignal): { promise: Promise<never>; release: () => void } {
+  let release = (): void => undefined;
+  const promise = new Promise<never>((_resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    release = () => signal.removeEventListener('abort', onAbort);
+  });
+  promise.catch(() => undefined);
+  return { promise, release };
+}
+
+/**
+ * Reads the body as UTF-8 text, at most `maxBytes` bytes (a larger Content-Length is refused before reading). Rejects with
+ * BodyTooLargeError past the cap and with the signal's reason when it aborts; either way the stream is cancelled, which
+ * closes the connection. The signal is listened to directly, so the read stops even if fetch lost its own link to it.
+ */
+export async function readCappedBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
+  const stream = response.body;
+  if (stream === null) return '';
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    stream.cancel().catch(() => undefined);
+    throw new BodyTooLargeError(maxBytes);
+  }
+  const reader = stream.getReader();
+  const aborted = abortion(signal);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), aborted.promise]);
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+      chunks.push(value);
+    }
+  } catch (error) {
+    // Not awaited: a hostile server must not be able to hold the cancel up.
+    reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    aborted.release();
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
