@@ -10,6 +10,8 @@ import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor,
 const COMMANDS = {
   decode: async () => (await import('./commands/decode')).registerDecodeCommand,
   token: async () => (await import('./commands/token')).registerTokenCommand,
+  whoami: async () => (await import('./commands/whoami')).registerWhoamiCommand,
+  refresh: async () => (await import('./commands/refresh')).registerRefreshCommand,
   profiles: async () => (await import('./commands/profiles')).registerProfilesCommand,
   ui: async () => (await import('./commands/ui')).registerUiCommand,
 } as const;
@@ -17,13 +19,15 @@ const COMMANDS = {
 /** The commands to load for these arguments: the one named first, or all of them (for help, the version, or a typo). */
 function commandsFor(argv: readonly string[]): (keyof typeof COMMANDS)[] {
   const first = argv.find((arg) => !arg.startsWith('-'));
-  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first as keyof typeof COMMANDS] : ['decode', 'token', 'profiles', 'ui'];
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first as keyof typeof COMMANDS] : Object.keys(COMMANDS) as (keyof typeof COMMANDS)[];
 }
 
 const EXAMPLES = `
 Examples:
   mctoken decode "$JWT" --secret-env MC_JWT_SECRET
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
+  mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
+  mctoken whoami --profile engagement-prod
   mctoken profiles save prod --client-id "$SA_ID" --region eu1 --key-file key.pem
   mctoken ui                                  # the whole app in your browser
   curl -H "Authorization: Bearer $(mctoken token --profile prod)" ...
@@ -37,7 +41,7 @@ Run "mctoken <command> --help" for each command's options and examples.`;
 async function buildProgram(argv: readonly string[], io: CliIo, outcome: CliOutcome): Promise<Command> {
   const paint = painterFor(io.stderr, io.env);
   const program = new Command('mctoken')
-    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence API tokens, manage saved profiles, or open the whole app in your browser.')
+    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles, or open the whole app in your browser.')
     .version(CLI_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand(false)

@@ -5,6 +5,7 @@ import { version } from '../package.json';
 import type { ErrorCode } from '../shared/errors/error-codes';
 import { WorkbenchError, type ErrorPayload } from '../shared/errors/workbench-error';
 import { checkEndpointUrl } from '../shared/intelligence/endpoint-url';
+import type { FlowStep, ShownField } from '../shared/intelligence/flow-types';
 
 /** The version of mctoken: package.json's, inlined by esbuild at build time. */
 export const CLI_VERSION: string = version;
@@ -274,4 +275,42 @@ export function interruptSignal(): { signal: AbortSignal; dispose: () => void } 
   const onInterrupt = (): void => controller.abort();
   process.once('SIGINT', onInterrupt);
   return { signal: controller.signal, dispose: () => process.off('SIGINT', onInterrupt) };
+}
+
+// ---- Steps with --verbose ---------------------------------------------------------------------------------------------
+
+/** How a sensitive value appears in --verbose output: its length only, never the value. */
+function maskedValue(value: string): string {
+  return `<masked: ${value.length} chars>`;
+}
+
+function field(item: ShownField): string {
+  return `${terminalSafe(item.name)}: ${item.sensitive ? maskedValue(item.value) : terminalSafe(item.value)}`;
+}
+
+/**
+ * One step of a token flow (Intelligence or Engagement) as `--verbose` prints it on stderr: status, duration, the request and the response with
+ * sensitive values masked (the response's masked `body`, never `revealedBody`), the decoded assertion and the error.
+ */
+export function formatStep(step: FlowStep<string>, paint: Painter): string {
+  if (step.status === 'running') return `${paint.dim('..')} ${step.title}\n`;
+  const mark = step.status === 'ok' ? paint.green('ok') : step.status === 'failed' ? paint.red('FAILED') : paint.yellow(step.status);
+  const lines = [`${mark} ${paint.bold(step.title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`];
+  if (step.request) {
+    lines.push(`   ${step.request.method} ${terminalSafe(step.request.url)}`);
+    for (const header of step.request.headers) lines.push(`     ${field(header)}`);
+    for (const param of step.request.params) lines.push(`     ${paint.dim('param')} ${field(param)}`);
+  }
+  if (step.assertion) {
+    lines.push(`   header ${terminalSafe(JSON.stringify(step.assertion.header))}`);
+    lines.push(`   claims ${terminalSafe(JSON.stringify(step.assertion.payload))}`);
+  }
+  if (step.response) {
+    lines.push(`   -> HTTP ${step.response.status}`);
+    for (const header of step.response.headers) lines.push(`     ${field(header)}`);
+    // The body is already cut to SHOWN_BODY_LIMIT by the flow; each of its lines is escaped, never echoed raw.
+    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${terminalSafe(line)}`));
+  }
+  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${terminalSafe(step.error.message)}`);
+  return `${lines.join('\n')}\n`;
 }

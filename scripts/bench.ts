@@ -1,6 +1,7 @@
 // `npm run bench`: prints the project's speed and size figures (never asserted in tests).
 import { benchCoreDecode } from './bench/core-decode';
 import { benchTokenExchange } from './bench/token-exchange';
+import { benchEngagementToken } from './bench/engagement-token';
 import { benchBundleSize } from './bench/bundle-size';
 import { benchCliStartup } from './bench/cli-startup';
 import { benchBrowser } from './bench/browser';
@@ -8,6 +9,7 @@ import { benchBrowser } from './bench/browser';
 const sections: Array<[string, () => unknown]> = [
   ['Decode + explain (shared core)', benchCoreDecode],
   ['Intelligence token exchange (local identity provider on 127.0.0.1)', benchTokenExchange],
+  ['Engagement server-to-server token (local Engagement server on 127.0.0.1)', benchEngagementToken],
   ['Renderer bundle size', benchBundleSize],
   ['mctoken start-up', benchCliStartup],
   ['Decoder in the browser (Debian Chromium, built renderer)', benchBrowser],

@@ -108,7 +108,7 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
   it('lists and shows the profile, as text and JSON, without the key', async () => {
     const list = await cli('profiles', 'list');
     expect(list.code).toBe(0);
-    expect(list.stdout.split('\n')[0]).toMatch(/^NAME +PRODUCT +CLIENT ID +REGION \/ DISCOVERY URL +KEY$/);
+    expect(list.stdout.split('\n')[0]).toMatch(/^NAME +PRODUCT +CLIENT ID +REGION \/ DISCOVERY URL \/ SUBDOMAIN +KEY \/ SECRETS$/);
     expect(list.stdout.split('\n')[1]).toMatch(new RegExp(`^prod +intelligence +${CLIENT_ID} +http://127\\.0\\.0\\.1:\\d+/us1/\\.well-known/openid-configuration +${fingerprint.replace(/[+/]/g, '\\$&')}$`));
     const listed = JSON.parse((await cli('profiles', 'list', '--json')).stdout);
     expect(listed.problems).toEqual([]);
@@ -182,12 +182,12 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
       NOOP_CONTEXT,
     );
     expect(saved.ok).toBe(true);
-    expect((await cli('profiles', 'list')).stdout).toMatch(/^engagement +engagement +- +- +secret stored$/m);
+    expect((await cli('profiles', 'list')).stdout).toMatch(/^engagement +engagement +- +- +signing secret stored$/m);
     expect(await cli('token', '--profile', 'engagement')).toEqual({
       code: 1,
       stdout: '',
       stderr:
-        'error: Profile "engagement" is not an Intelligence profile with a discovery URL: mctoken token needs one. (ERR_PROFILE_INVALID)\nhint: Run "mctoken profiles show NAME" to check it, or save one with "mctoken profiles save".\n',
+        'error: Profile "engagement" has no client secret and subdomain stored: it can verify SSO JWTs but not get a token. Edit it and add the client id, client secret and subdomain. (ERR_PROFILE_INVALID)\n',
     });
     expect(await cli(...saveArgs('Engagement', files.pkcs8!))).toEqual({
       code: 1,

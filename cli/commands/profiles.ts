@@ -7,12 +7,14 @@ import { REGIONS, type Region } from '../../shared/intelligence/regions';
 import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import type { KeyInfo } from '../../shared/keys/key-info';
 import type { Profile } from '../../shared/profiles/profile';
+import { ENGAGEMENT_ONLY_FLAGS, addClientSecretOptions, addTenantOptions, draftFromOptions, flagsGiven, type EngagementOptions } from '../engagement';
 import { EXIT_OK, UsageError, discoveryUrlOption, formatTable, keyFileError, readEnv, readSecretFile, reportWarning, terminalJson, terminalSafe, usageCheck, type CliIo, type CliOutcome } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
 /** The options of `mctoken profiles save`, as commander parses them. */
-export interface ProfilesSaveOptions {
+export interface ProfilesSaveOptions extends EngagementOptions {
+  product: 'intelligence' | 'engagement';
   clientId: string;
   region?: Region;
   discoveryUrl?: string;
@@ -31,11 +33,12 @@ Examples:
   mctoken profiles list
   mctoken profiles save prod --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken profiles save staging --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file enc.pem --passphrase-env KEY_PASS
+  mctoken profiles save mc-prod --product engagement --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken profiles show prod --json
   mctoken profiles delete staging
 
 Profiles are the app's own: the same profiles.json in the app's user-data folder (MCTW_USER_DATA_DIR overrides it) and the
-same OS keychain entries, so a profile saved in the app works here and back. Keys live only in the keychain.`;
+same OS keychain entries, so a profile saved in the app works here and back. Keys and secrets live only in the keychain.`;
 
 /** Registers `mctoken profiles list|show|save|delete`. */
 export function registerProfilesCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
@@ -65,11 +68,12 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
       outcome.exitCode = await runProfilesShow(name, options, io);
     });
 
-  profiles
+  const save = profiles
     .command('save')
-    .description('save an Intelligence profile (or replace the settings of the one with that name); the key goes to the OS keychain')
+    .description('save a profile (or replace the settings of the one with that name); the key or client secret goes to the OS keychain')
     .argument('<name>', 'the profile name')
-    .requiredOption('--client-id <id>', 'the service account id (client id)')
+    .addOption(new Option('--product <product>', 'the product of the profile').choices(['intelligence', 'engagement']).default('intelligence'))
+    .requiredOption('--client-id <id>', 'the service account id (Intelligence) or the installed package\'s client id (Engagement)')
     .addOption(new Option('--region <region>', 'the Intelligence region (its discovery URL is guessed from the one documented URL: prefer --discovery-url)').choices(REGIONS).conflicts('discoveryUrl'))
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM); may be left out when updating, to keep the stored key')
@@ -77,11 +81,11 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
     .option('--query-style', 'send the token request parameters in the query string instead of a form POST body')
     .addHelpText(
       'after',
-      '\nExamples:\n  mctoken profiles save prod --client-id "$SA_ID" --region us1 --key-file key.pem\n  mctoken profiles save eu --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file enc.pem --passphrase-env KEY_PASS',
-    )
-    .action(async (name: string, options: ProfilesSaveOptions) => {
-      outcome.exitCode = await runProfilesSave(name, options, io);
-    });
+      '\nExamples:\n  mctoken profiles save prod --client-id "$SA_ID" --region us1 --key-file key.pem\n  mctoken profiles save eu --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file enc.pem --passphrase-env KEY_PASS\n  mctoken profiles save mc --product engagement --client-id "$CLIENT_ID" --client-secret-file secret.txt --subdomain "$SUBDOMAIN" --scope "email_read"',
+    );
+  addTenantOptions(addClientSecretOptions(save)).action(async (name: string, options: ProfilesSaveOptions) => {
+    outcome.exitCode = await (options.product === 'engagement' ? runEngagementSave(name, options, io) : runProfilesSave(name, options, io));
+  });
 
   profiles
     .command('delete')
@@ -118,6 +122,8 @@ async function runProfilesShow(name: string, options: ProfilesOutputOptions, io:
  * stored key when --key-file is left out), through the app's router: the key goes to the OS keychain, never to a file.
  */
 async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: CliIo): Promise<number> {
+  const engagementOnly = flagsGiven(options, ENGAGEMENT_ONLY_FLAGS);
+  if (engagementOnly.length > 0) throw new UsageError(`${engagementOnly.join(', ')} ${engagementOnly.length > 1 ? 'belong' : 'belongs'} to Engagement profiles: add --product engagement.`);
   if (options.region === undefined && options.discoveryUrl === undefined) {
     throw new UsageError('mctoken profiles save needs --region REGION or --discovery-url URL.');
   }
@@ -154,6 +160,26 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
   return EXIT_OK;
 }
 
+/**
+ * `mctoken profiles save NAME --product engagement`: a server-to-server profile (client id, subdomain or auth URL, scopes,
+ * account id); the client secret goes to the OS keychain. Updating an Engagement profile keeps its stored signing secret.
+ */
+async function runEngagementSave(name: string, options: ProfilesSaveOptions, io: CliIo): Promise<number> {
+  const intelligenceOnly = flagsGiven(options, { region: '--region', discoveryUrl: '--discovery-url', keyFile: '--key-file', passphraseEnv: '--passphrase-env', queryStyle: '--query-style' });
+  if (intelligenceOnly.length > 0) throw new UsageError(`${intelligenceOnly.join(', ')} ${intelligenceOnly.length > 1 ? 'belong' : 'belongs'} to Intelligence profiles: leave out --product engagement.`);
+  const draft = await draftFromOptions('profiles save --product engagement', options, io.env);
+  const { callRouter, openServices, profileNamed } = await import('../services');
+  const services = openServices(io.env);
+  const existing = profileNamed((await callRouter(services.router, 'profiles:list', null)).profiles, name);
+  if (existing !== undefined && existing.product !== 'engagement') {
+    throw new WorkbenchError('ERR_PROFILE_NAME_TAKEN', `An Intelligence profile is already named "${existing.name}": pick another name, or delete it first.`);
+  }
+  const saved = await callRouter(services.router, 'profiles:save', { ...(existing === undefined ? {} : { id: existing.id }), name, product: 'engagement', ...draft });
+  const verb = existing === undefined ? 'Saved' : 'Updated';
+  io.stdout.write(`${verb} profile "${saved.name}" (client id ${saved.clientId}, ${where(saved)}). Client secret stored in the OS keychain.\n`);
+  return EXIT_OK;
+}
+
 /** `mctoken profiles delete NAME`: removes the profile and its keychain entry, through the app's router. */
 async function runProfilesDelete(name: string, io: CliIo): Promise<number> {
   const { callRouter, findProfileByName, openServices } = await import('../services');
@@ -172,14 +198,21 @@ function describeKey(info: KeyInfo | null): string {
 }
 
 function where(profile: Profile): string {
-  return profile.region ?? profile.discoveryUrl ?? '-';
+  return profile.region ?? profile.discoveryUrl ?? profile.subdomain ?? profile.authUrl ?? '-';
+}
+
+/** What a profile keeps in the keychain, without the secrets. */
+function storedSecrets(profile: Profile): string {
+  if (profile.keyInfo !== null) return profile.keyInfo.fingerprint;
+  const kept = [profile.hasClientSecret ? 'client secret' : '', profile.hasSecret ? 'signing secret' : ''].filter(Boolean);
+  return kept.length === 0 ? 'none' : `${kept.join(' + ')} stored`;
 }
 
 /** The `mctoken profiles list` table: name, product, client id, region or discovery URL, key fingerprint. */
 function formatProfileList(profiles: Profile[]): string {
   if (profiles.length === 0) return 'No saved profiles. Save one with: mctoken profiles save NAME --client-id ID --region us1 --key-file key.pem\n';
-  const rows = profiles.map((p) => [p.name, p.product, p.clientId || '-', where(p), p.keyInfo?.fingerprint ?? (p.hasSecret ? 'secret stored' : 'none')].map((cell) => terminalSafe(cell)));
-  return formatTable([['NAME', 'PRODUCT', 'CLIENT ID', 'REGION / DISCOVERY URL', 'KEY'], ...rows]);
+  const rows = profiles.map((p) => [p.name, p.product, p.clientId || '-', where(p), storedSecrets(p)].map((cell) => terminalSafe(cell)));
+  return formatTable([['NAME', 'PRODUCT', 'CLIENT ID', 'REGION / DISCOVERY URL / SUBDOMAIN', 'KEY / SECRETS'], ...rows]);
 }
 
 /** The `mctoken profiles show` text: every field of the profile; the key only as type, size, format and fingerprint. */
@@ -197,5 +230,9 @@ function formatProfile(profile: Profile): string {
     ['Updated', profile.updatedAt],
   ];
   if (profile.secretEncoding !== null) rows.splice(7, 0, ['Secret encoding', profile.secretEncoding]);
+  if (profile.product === 'engagement') {
+    rows.splice(3, 3, ['Subdomain', profile.subdomain ?? '-'], ['Auth URL', profile.authUrl ?? '-'], ['Scopes', profile.scope ?? "(the package's own)"], ['Account id', profile.accountId ?? '-']);
+    rows.splice(-2, 0, ['Client secret', profile.hasClientSecret ? 'yes, in the OS keychain' : 'no']);
+  }
   return rows.map(([name, value]) => `${`${name}:`.padEnd(16)}${terminalSafe(value)}`).join('\n') + '\n';
 }

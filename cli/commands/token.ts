@@ -1,7 +1,9 @@
-// `mctoken token`: run the Intelligence token flow and print the access token. Options, run and output, top to bottom.
+// `mctoken token`: run the Intelligence token flow, or the Engagement server-to-server flow, and print the access token.
+// Options, run and output, top to bottom; the Engagement pieces shared with whoami and refresh are in cli/engagement.ts.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
-import type { FlowStep, IssuedToken, ShownField, TokenRequestStyle } from '../../shared/intelligence/flow-types';
+import { ENGAGEMENT_ONLY_FLAGS, addClientSecretOptions, addTenantOptions, draftFromOptions, flagsGiven, runEngagementCli, toEngagementTokenJson, type EngagementOptions } from '../engagement';
+import type { IssuedToken, TokenRequestStyle } from '../../shared/intelligence/flow-types';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
 import {
@@ -10,6 +12,7 @@ import {
   EXIT_OK,
   UsageError,
   discoveryUrlOption,
+  formatStep,
   interruptSignal,
   keyFileError,
   painterFor,
@@ -20,15 +23,14 @@ import {
   usageCheck,
   type CliIo,
   type CliOutcome,
-  type Painter,
   terminalJson,
   terminalSafe,
 } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
-/** The options of `mctoken token`, as commander parses them. */
-export interface TokenOptions {
+/** The options of `mctoken token`, as commander parses them (Intelligence's here, Engagement's from EngagementOptions). */
+export interface TokenOptions extends EngagementOptions {
   profile?: string;
   clientId?: string;
   region?: Region;
@@ -40,6 +42,15 @@ export interface TokenOptions {
   verbose?: boolean;
   queryStyle?: boolean;
 }
+
+/** The options only the Intelligence flow has, by their flags. */
+const INTELLIGENCE_ONLY_FLAGS: Readonly<Record<string, string>> = {
+  region: '--region',
+  discoveryUrl: '--discovery-url',
+  keyFile: '--key-file',
+  passphraseEnv: '--passphrase-env',
+  queryStyle: '--query-style',
+};
 
 /** Largest --timeout-ms accepted: ten minutes. */
 export const MAX_TIMEOUT_MS = 600_000;
@@ -58,9 +69,14 @@ Examples:
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken token --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file key.pem --verbose
   MC_KEY_PASS=... mctoken token --client-id "$SA_ID" --region eu1 --key-file encrypted.pem --passphrase-env MC_KEY_PASS
+  mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN" --scope "email_read"
+  mctoken token --client-id "$CLIENT_ID" --client-secret-file secret.txt --auth-url "$AUTH_URL" --account-id 510001234 --json
   mctoken token --profile prod --json
   curl -H "Authorization: Bearer $(mctoken token --profile prod)" https://...
 
+Intelligence options (--region, --discovery-url, --key-file, --passphrase-env) and Engagement options (--client-secret-*,
+--subdomain, --auth-url, --scope, --account-id) cannot be mixed (exit 2). An Engagement --json also lists missing_scopes:
+requested scopes that were not granted (each named in a warning on stderr; the exit status stays 0).
 The key file may be PKCS#1 or PKCS#8 PEM, even pasted with literal \\n escapes or quotes. Only https discovery URLs
 are accepted (http only for localhost/127.0.0.1/::1); any other http URL is refused before connecting (exit 2).
 Exit status: 0 token issued, 1 the flow failed (the OAuth error, its description and a hint on stderr), 2 wrong usage,
@@ -68,36 +84,76 @@ Exit status: 0 token issued, 1 the flow failed (the OAuth error, its description
 
 /** Registers `mctoken token`. */
 export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
-  program
+  const command = program
     .command('token')
-    .summary('get a Marketing Cloud Intelligence API access token')
+    .summary('get an Intelligence API token, or an Engagement server-to-server token')
     .description(
-      'Run the Marketing Cloud Intelligence token flow (discovery, RS256 client assertion, token request) and print the access token alone on stdout, so $(mctoken token ...) works. Use a saved profile, or give the service account id, the region or discovery URL and the private key file.',
+      'Run the Marketing Cloud Intelligence token flow (discovery, RS256 client assertion, token request), or the Engagement server-to-server flow (v2/token with the installed package\'s client id and secret), and print the access token alone on stdout, so $(mctoken token ...) works. Use a saved profile of either product, or give the options of one.',
     )
-    .addOption(new Option('--profile <name>', 'use a profile saved in the app or with "mctoken profiles save"').conflicts(['clientId', 'region', 'discoveryUrl', 'keyFile', 'passphraseEnv']))
-    .option('--client-id <id>', 'the service account id (client id)')
+    .addOption(
+      new Option('--profile <name>', 'use a profile saved in the app or with "mctoken profiles save" (either product)').conflicts([
+        'clientId',
+        'region',
+        'discoveryUrl',
+        'keyFile',
+        'passphraseEnv',
+        ...Object.keys(ENGAGEMENT_ONLY_FLAGS),
+      ]),
+    )
+    .option('--client-id <id>', 'the service account id (Intelligence) or the installed package\'s client id (Engagement)')
     .addOption(new Option('--region <region>', 'the Intelligence region, a shortcut for its discovery URL (guessed from the one documented URL: prefer --discovery-url)').choices(REGIONS).conflicts('discoveryUrl'))
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM)')
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key')
-    .option('--json', 'print {access_token, expires_in, expires_at, token_endpoint} as JSON')
+    .option('--json', 'print {access_token, expires_in, expires_at, token_endpoint} as JSON (Engagement: also token_type, scope, rest/soap_instance_url, missing_scopes)')
     .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
     .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
     .option('--query-style', "send the token request parameters in the query string, as Salesforce's docs show, instead of a form POST body")
-    .addHelpText('after', EXAMPLES)
-    .action(async (options: TokenOptions) => {
-      outcome.exitCode = await runToken(options, io);
-    });
+    .addHelpText('after', EXAMPLES);
+  addTenantOptions(addClientSecretOptions(command)).action(async (options: TokenOptions) => {
+    outcome.exitCode = await runToken(options, io);
+  });
 }
 
 // ---- Run ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Resolves the client, discovery URL and key (options or profile), runs the Intelligence token flow, and prints the access
- * token alone (or `--json`) on stdout; steps go to stderr with --verbose, warnings always. Returns the exit status.
+ * Picks the product (a saved profile's, or the options'), resolves its credentials and runs its flow: the access token
+ * alone (or `--json`) on stdout; steps on stderr with --verbose, warnings always. Returns the exit status.
  */
 export async function runToken(options: TokenOptions, io: CliIo): Promise<number> {
-  const target = options.profile === undefined ? await targetFromOptions(options, io) : await targetFromProfile(options.profile, io.env);
+  const engagement = flagsGiven(options, ENGAGEMENT_ONLY_FLAGS);
+  const intelligence = flagsGiven(options, INTELLIGENCE_ONLY_FLAGS);
+  if (engagement.length > 0 && intelligence.length > 0) {
+    throw new UsageError(`Intelligence options (${intelligence.join(', ')}) cannot be mixed with Engagement options (${engagement.join(', ')}): give the options of one product.`);
+  }
+  if (options.profile !== undefined) {
+    const { openServices } = await import('../services');
+    // The one runnable-profile check: one store read, the secret from the keychain (one key import for Intelligence).
+    const runnable = await openServices(io.env).profiles.runnable({ name: options.profile });
+    if (runnable.product === 'engagement') {
+      const { engagementDraftOf } = await import('../../electron/services/token/engagement-service');
+      return runEngagementToken(engagementDraftOf(runnable), options, io);
+    }
+    const { profile, discoveryUrl, privateKey } = runnable;
+    return runIntelligenceToken({ clientId: profile.clientId, discoveryUrl, tokenRequestStyle: profile.tokenRequestStyle, privateKey }, options, io);
+  }
+  if (engagement.length > 0) return runEngagementToken(await draftFromOptions('token', options, io.env), options, io);
+  return runIntelligenceToken(await targetFromOptions(options, io), options, io);
+}
+
+/** The Engagement server-to-server token: the access token alone, or the --json object. */
+async function runEngagementToken(draft: Parameters<typeof runEngagementCli>[0], options: TokenOptions, io: CliIo): Promise<number> {
+  const settings = { whoami: false, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(options.verbose === true ? { verbose: true } : {}) };
+  const result = await runEngagementCli(draft, settings, io);
+  if (!result.ok) return result.exitCode;
+  const { token } = result.report.outcome;
+  io.stdout.write(options.json === true ? `${JSON.stringify(toEngagementTokenJson(token), null, 2)}\n` : `${token.accessToken}\n`);
+  return EXIT_OK;
+}
+
+/** The Intelligence token flow for a resolved target. */
+async function runIntelligenceToken(target: TokenTarget, options: TokenOptions, io: CliIo): Promise<number> {
   // Loaded only when a token is asked for: the flow and the network layer are not needed for --help or the other commands.
   const [{ runTokenFlow }, { createSafeFetch }] = await Promise.all([
     import('../../shared/intelligence/run-token-flow'),
@@ -184,23 +240,6 @@ async function loadKeyFile(path: string, passphrase: string | undefined, io: Cli
   }
 }
 
-/** The token target from a saved Intelligence profile; its key is read from the OS keychain and imported, never shown. */
-async function targetFromProfile(name: string, env: NodeJS.ProcessEnv): Promise<TokenTarget> {
-  const { openServices, findProfileByName } = await import('../services');
-  const services = openServices(env);
-  const profile = await findProfileByName(services.profiles, name);
-  if (profile.product !== 'intelligence' || profile.discoveryUrl === null) {
-    throw new WorkbenchError('ERR_PROFILE_INVALID', `Profile "${profile.name}" is not an Intelligence profile with a discovery URL: mctoken token needs one.`, {
-      hint: 'Run "mctoken profiles show NAME" to check it, or save one with "mctoken profiles save".',
-    });
-  }
-  if (!profile.hasSecret) {
-    throw new WorkbenchError('ERR_PROFILE_INVALID', `Profile "${profile.name}" has no private key stored: save it again with --key-file KEY.pem.`);
-  }
-  const privateKey = await services.profiles.getPrivateKey(profile.id);
-  return { clientId: profile.clientId, discoveryUrl: profile.discoveryUrl, tokenRequestStyle: profile.tokenRequestStyle, privateKey };
-}
-
 // ---- Output ------------------------------------------------------------------------------------------------------------
 
 /** What `mctoken token --json` prints. */
@@ -219,40 +258,4 @@ function toTokenJson(token: IssuedToken): TokenJson {
     expires_at: new Date(token.expiresAt).toISOString(),
     token_endpoint: token.tokenEndpoint,
   };
-}
-
-/** How a sensitive value appears in --verbose output: its length only, never the value. */
-function maskedValue(value: string): string {
-  return `<masked: ${value.length} chars>`;
-}
-
-function field(item: ShownField): string {
-  return `${terminalSafe(item.name)}: ${item.sensitive ? maskedValue(item.value) : terminalSafe(item.value)}`;
-}
-
-/**
- * One step of the token flow as `--verbose` prints it on stderr: status, duration, the request and the response with
- * sensitive values masked (the response's masked `body`, never `revealedBody`), the decoded assertion and the error.
- */
-function formatStep(step: FlowStep, paint: Painter): string {
-  if (step.status === 'running') return `${paint.dim('..')} ${step.title}\n`;
-  const mark = step.status === 'ok' ? paint.green('ok') : step.status === 'failed' ? paint.red('FAILED') : paint.yellow(step.status);
-  const lines = [`${mark} ${paint.bold(step.title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`];
-  if (step.request) {
-    lines.push(`   ${step.request.method} ${terminalSafe(step.request.url)}`);
-    for (const header of step.request.headers) lines.push(`     ${field(header)}`);
-    for (const param of step.request.params) lines.push(`     ${paint.dim('param')} ${field(param)}`);
-  }
-  if (step.assertion) {
-    lines.push(`   header ${terminalSafe(JSON.stringify(step.assertion.header))}`);
-    lines.push(`   claims ${terminalSafe(JSON.stringify(step.assertion.payload))}`);
-  }
-  if (step.response) {
-    lines.push(`   -> HTTP ${step.response.status}`);
-    for (const header of step.response.headers) lines.push(`     ${field(header)}`);
-    // The body is already cut to SHOWN_BODY_LIMIT by the flow; each of its lines is escaped, never echoed raw.
-    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${terminalSafe(line)}`));
-  }
-  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${terminalSafe(step.error.message)}`);
-  return `${lines.join('\n')}\n`;
 }

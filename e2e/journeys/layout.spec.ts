@@ -42,7 +42,7 @@ test.describe('Layout that fits: profiles table, focus after Use, the narrow nav
     const { page } = await desktop.open();
     await page.setViewportSize({ width: 800, height: 600 });
     const sizes = await ui.navIcons(page).evaluateAll((icons) => icons.map((icon) => `${icon.getBoundingClientRect().width}x${icon.getBoundingClientRect().height}`));
-    expect(sizes).toEqual(['20x20', '20x20', '20x20']);
+    expect(sizes).toEqual(['20x20', '20x20', '20x20', '20x20']);
 
     await expect(ui.navText(page, 'Profiles')).not.toBeInViewport();
     await ui.nav(page, 'Profiles').hover();

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { FlowStepId } from '../../shared/intelligence/flow-types';
 
 /** The app's screens as the side navigation names them. */
-export type ScreenName = 'Decoder' | 'Intelligence credentials' | 'Profiles';
+export type ScreenName = 'Decoder' | 'Intelligence credentials' | 'Engagement credentials' | 'Profiles';
 
 /** The screen on show: every screen stays mounted, the others are `hidden`. */
 const shown = (page: Page): Locator => page.locator('.app__screen:not([hidden])');

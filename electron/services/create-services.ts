@@ -8,6 +8,8 @@ import type { Router } from './router/router-types';
 import { keychainServiceName } from './secret-store/keychain-service-name';
 import { createKeytarSecretStore } from './secret-store/keytar-secret-store';
 import type { SecretStore } from './secret-store/secret-store';
+import { createEngagementService, type EngagementPort } from './token/engagement-service';
+import { createRunRegistry } from './token/run-registry';
 import { createTokenService, type TokenService } from './token/token-service';
 
 /** Options of the composition root: where profiles live, which keychain service, and what the host provides. */
@@ -32,6 +34,7 @@ export interface WorkbenchServices {
   profiles: ProfileService;
   secrets: SecretStore;
   tokens: TokenService;
+  engagement: EngagementPort;
   /** The fetch every outgoing request uses (safe-fetch). */
   fetch: typeof fetch;
 }
@@ -42,14 +45,18 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const store = createProfileStore({ dir: options.userDataDir });
   const profiles = createProfileService({ store, secrets, decryptor: nodeKeyDecryptor });
   const safeFetch = createSafeFetch(options.fetch ? { fetch: options.fetch } : {});
-  const tokens = createTokenService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor });
+  // One registry of running runs, so token:cancel (and quitting) reaches Intelligence and Engagement runs alike.
+  const runs = createRunRegistry();
+  const tokens = createTokenService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs });
+  const engagement = createEngagementService({ profiles, fetch: safeFetch, runs });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
     secrets,
     profiles,
     tokens,
+    engagement,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, tokens, fetch: safeFetch };
+  return { router, profiles, secrets, tokens, engagement, fetch: safeFetch };
 }

@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/profiles/profile';
 import { ScreenErrorBoundary } from '../common/error-boundary';
 import { CredentialsScreen } from '../credentials/credentials-screen';
 import { DecoderScreen } from '../decoder/decoder-screen';
+import { EngagementScreen } from '../engagement/engagement-screen';
 import { useBridgeQuery } from '../hooks/use-bridge-query';
 import { ProfilesScreen } from '../profiles/profiles-screen';
 import { KeychainBanner } from './keychain-banner';
@@ -21,6 +22,11 @@ interface Selection {
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('decoder');
   const [selection, setSelection] = useState<Selection>({ id: null, formKey: 0, saved: null });
+  const [opened, setOpened] = useState<{ token: string; nonce: number; at: number } | null>(null);
+  const openInDecoder = useCallback((token: string) => {
+    setOpened((o) => ({ token, nonce: (o?.nonce ?? 0) + 1, at: Date.now() }));
+    setScreen('decoder');
+  }, []);
   // Bumped by "Use" on the profiles screen: the focus follows the user to the credentials screen's title.
   const [focusTitle, setFocusTitle] = useState(0);
   useEffect(() => {
@@ -58,12 +64,17 @@ export function App() {
         <KeychainBanner appInfo={appInfo} />
         <div hidden={screen !== 'decoder'} className="app__screen">
           <ScreenErrorBoundary screen="Decoder">
-            <DecoderScreen profiles={profiles} />
+            <DecoderScreen profiles={profiles} opened={opened} />
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'credentials'} className="app__screen">
           <ScreenErrorBoundary screen="Intelligence credentials" back={toDecoder}>
             <CredentialsScreen profile={selected} formKey={selection.formKey} onSaved={onSaved} onNew={() => select(null)} />
+          </ScreenErrorBoundary>
+        </div>
+        <div hidden={screen !== 'engagement'} className="app__screen">
+          <ScreenErrorBoundary screen="Engagement credentials" back={toDecoder}>
+            <EngagementScreen profiles={profiles} onSaved={reload} onOpenInDecoder={openInDecoder} />
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'profiles'} className="app__screen">

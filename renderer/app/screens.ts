@@ -2,6 +2,7 @@
 export const SCREENS = [
   { id: 'decoder', label: 'Decoder', hint: 'Decode and verify tokens' },
   { id: 'credentials', label: 'Intelligence credentials', hint: 'Test a service account' },
+  { id: 'engagement', label: 'Engagement credentials', hint: 'Server-to-server token, who am I' },
   { id: 'profiles', label: 'Profiles', hint: 'Saved credentials' },
 ] as const;
 

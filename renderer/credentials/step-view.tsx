@@ -17,7 +17,7 @@ const STATUS_ICON: Readonly<Record<Exclude<FlowStepStatus, 'running'>, string>> 
 
 /** Props of {@link StepView}. */
 export interface StepViewProps {
-  step: FlowStep;
+  step: FlowStep<string>;
   /** 1-based position, shown in the pending icon. */
   index: number;
   /** What the step does, shown under its title. */
@@ -29,7 +29,7 @@ export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-function hasSensitive(step: FlowStep): boolean {
+function hasSensitive(step: FlowStep<string>): boolean {
   const fields = [...(step.request?.headers ?? []), ...(step.request?.params ?? []), ...(step.response?.headers ?? [])];
   return fields.some((f) => f.sensitive) || step.response?.revealedBody !== undefined;
 }

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
+import { RefreshPanel } from '../engagement/refresh-panel';
 import { useNow } from '../hooks/use-now';
 import { decodeInput, type DecodeState } from './decode-input';
 import { DecodedTokenView } from './decoded-token-view';
@@ -12,6 +13,8 @@ import { TokenInput } from './token-input';
 export interface DecoderScreenProps {
   /** Saved profiles (empty without the desktop app); Engagement ones with a secret feed the signature panel. */
   profiles: readonly Profile[];
+  /** A token sent from another screen ("Open in decoder"); a new nonce replaces the input. */
+  opened?: { token: string; nonce: number; at: number } | null;
 }
 
 function announcement(state: DecodeState): string {
@@ -22,10 +25,17 @@ function announcement(state: DecodeState): string {
 }
 
 /** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; decoding follows typing at a lower priority (useDeferredValue), so large tokens do not block the input. */
-export function DecoderScreen({ profiles }: DecoderScreenProps) {
+export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
   const [input, setInput] = useState('');
   // When the text was pasted: a lifetime without iat (v1 expiresIn) counts from it, not from every clock tick.
   const [pastedAt, setPastedAt] = useState(() => Date.now());
+  // A token opened from another screen replaces the input once per nonce (state adjusted during render, not in an effect).
+  const [openedNonce, setOpenedNonce] = useState(0);
+  if (opened !== null && opened.nonce !== openedNonce) {
+    setOpenedNonce(opened.nonce);
+    setInput(opened.token);
+    setPastedAt(opened.at);
+  }
   const deferred = useDeferredValue(input);
   const now = useNow(15_000);
   const state = useMemo(() => decodeInput(deferred, now, pastedAt), [deferred, now, pastedAt]);
@@ -70,6 +80,7 @@ export function DecoderScreen({ profiles }: DecoderScreenProps) {
       {state.status === 'ok' && (
         <div className="decoder__signature">
           <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
+          <RefreshPanel key={deferred} token={state.token} raw={deferred} />
         </div>
       )}
       </div>

@@ -16,7 +16,7 @@ export interface ProfilesTableProps {
 }
 
 function endpointOf(profile: Profile): string {
-  if (profile.product === 'engagement') return '—';
+  if (profile.product === 'engagement') return profile.subdomain ?? profile.authUrl ?? '—';
   return profile.region ?? profile.discoveryUrl ?? '—';
 }
 

@@ -37,6 +37,11 @@ export function makeProfile(overrides: Partial<Profile> = {}): Profile {
     keyInfo: { type: 'RSA', bits: 2048, fingerprint: 'SHA256:q0K3mVf3yPz0T8cF9kY3Yt0hWcM2m7u5a0sRr9xQkAb', format: 'pkcs1' },
     secretEncoding: null,
     hasSecret: true,
+    subdomain: null,
+    authUrl: null,
+    scope: null,
+    accountId: null,
+    hasClientSecret: false,
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
     ...overrides,
@@ -57,6 +62,8 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
     'profiles:delete': (request) => ok({ id: request.id }),
     'token:run': () => new Promise(() => undefined),
     'token:cancel': () => ok({ cancelled: true }),
+    'engagement:token': () => new Promise(() => undefined),
+    'engagement:refresh': () => new Promise(() => undefined),
     'verify:with-profile': () => ok({ status: 'unchecked', alg: 'HS256' }),
   };
   const bridge: Record<string, unknown> = {};

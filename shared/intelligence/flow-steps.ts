@@ -1,5 +1,5 @@
 // The three steps of a run as they change: each change is reported to the caller as a snapshot.
-import { toErrorPayload } from '../errors/workbench-error';
+import { toErrorPayload, WorkbenchError } from '../errors/workbench-error';
 import type { FlowStep, FlowStepId } from './flow-types';
 
 /** The title of each step, as the UI and CLI show it. */
@@ -17,20 +17,29 @@ export function pendingSteps(): FlowStep[] {
   return STEP_ORDER.map((id) => ({ id, title: STEP_TITLES[id], status: 'pending' }));
 }
 
-/** Tracks the steps of one run, timing them with `now` and reporting every change to `onStep` (whose errors are ignored). */
-export class StepTracker {
-  readonly steps: FlowStep[] = pendingSteps();
+/**
+ * Tracks the steps of one run, timing them with `now` and reporting every change to `onStep` (whose errors are ignored).
+ * Other flows (Engagement) pass their own pending steps; the default is the Intelligence flow's.
+ */
+export class StepTracker<Id extends string = FlowStepId> {
+  readonly steps: FlowStep<Id>[];
 
   constructor(
     private readonly now: () => number,
-    private readonly onStep: ((step: FlowStep) => void) | undefined,
-  ) {}
-
-  private step(id: FlowStepId): FlowStep {
-    return this.steps[STEP_ORDER.indexOf(id)]!;
+    private readonly onStep: ((step: FlowStep<Id>) => void) | undefined,
+    initial?: FlowStep<Id>[],
+  ) {
+    this.steps = initial ?? (pendingSteps() as unknown as FlowStep<Id>[]);
   }
 
-  private emit(step: FlowStep): void {
+  private step(id: Id): FlowStep<Id> {
+    const found = this.steps.find((step) => step.id === id);
+    // Only a programming error gets here: every flow passes the ids of its own steps.
+    if (found === undefined) throw new WorkbenchError('ERR_INTERNAL', `The flow has no step "${id}".`);
+    return found;
+  }
+
+  private emit(step: FlowStep<Id>): void {
     try {
       this.onStep?.({ ...step });
     } catch {
@@ -39,29 +48,29 @@ export class StepTracker {
   }
 
   /** Marks a step running (reported) with what is known when it starts, e.g. its request. */
-  start(id: FlowStepId, details: Partial<FlowStep> = {}): void {
+  start(id: Id, details: Partial<FlowStep<Id>> = {}): void {
     const step = this.step(id);
     Object.assign(step, details, { status: 'running', startedAt: this.now() });
     this.emit(step);
   }
 
   /** Adds details to a step without reporting (they go out with the step's end). */
-  note(id: FlowStepId, details: Partial<FlowStep>): void {
+  note(id: Id, details: Partial<FlowStep<Id>>): void {
     Object.assign(this.step(id), details);
   }
 
   /** Marks a running step ok (reported) with its duration. */
-  succeed(id: FlowStepId, details: Partial<FlowStep> = {}): void {
+  succeed(id: Id, details: Partial<FlowStep<Id>> = {}): void {
     this.end(this.step(id), 'ok', details);
   }
 
   /** Marks a step failed, or cancelled for ERR_CANCELLED (reported), with the error as a payload. */
-  fail(id: FlowStepId, error: unknown): void {
+  fail(id: Id, error: unknown): void {
     const payload = toErrorPayload(error);
     this.end(this.step(id), payload.code === 'ERR_CANCELLED' ? 'cancelled' : 'failed', { error: payload });
   }
 
-  private end(step: FlowStep, status: 'ok' | 'failed' | 'cancelled', details: Partial<FlowStep>): void {
+  private end(step: FlowStep<Id>, status: 'ok' | 'failed' | 'cancelled', details: Partial<FlowStep<Id>>): void {
     const startedAt = step.startedAt ?? this.now();
     Object.assign(step, details, { status, startedAt, durationMs: Math.max(0, this.now() - startedAt) });
     this.emit(step);

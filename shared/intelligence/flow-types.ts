@@ -18,7 +18,7 @@ export interface ShownRequest {
   method: 'GET' | 'POST';
   url: string;
   headers: ShownField[];
-  /** Form or query parameters. */
+  /** Form, query or JSON body parameters. */
   params: ShownField[];
 }
 
@@ -31,9 +31,9 @@ export interface ShownResponse {
   revealedBody?: string;
 }
 
-/** One step of the flow as reported to the UI: status, timing, request, response and error. */
-export interface FlowStep {
-  id: FlowStepId;
+/** One step of a flow as reported to the UI: status, timing, request, response and error. `Id` names the flow's steps. */
+export interface FlowStep<Id extends string = FlowStepId> {
+  id: Id;
   title: string;
   status: FlowStepStatus;
   /** Milliseconds since the epoch when the step started, if it has. */
@@ -47,9 +47,9 @@ export interface FlowStep {
   error?: ErrorPayload;
 }
 
-/** A warning noticed during the flow (e.g. clock skew). */
+/** A warning noticed during a flow (e.g. clock skew, or Engagement scopes asked for but not granted). */
 export interface FlowWarning {
-  code: 'WARN_CLOCK_SKEW' | 'WARN_EXPIRES_IN_UNEXPECTED';
+  code: 'WARN_CLOCK_SKEW' | 'WARN_EXPIRES_IN_UNEXPECTED' | 'WARN_SUBDOMAIN_SHAPE' | 'WARN_AUTH_HOST' | 'WARN_SCOPES_MISSING';
   message: string;
 }
 

@@ -4,6 +4,15 @@ import { WorkbenchError } from '../errors/workbench-error';
 import { isJsonBody, jsonObjectBody, looksLikeHtml, quotableServerText } from './response-body';
 import type { TimedResponse } from './timed-request';
 
+/** How one product explains its token endpoint's failures: a code and hint per OAuth error, and what URL to check otherwise. */
+export interface OAuthAdvice {
+  known: Readonly<Record<string, { code: ErrorCode; hint: string }>>;
+  /** The hint for an OAuth error not in `known`. */
+  otherHint: string;
+  /** The sentence ending a non-OAuth failure, e.g. "Check the discovery URL." */
+  checkUrl: string;
+}
+
 const KNOWN: Readonly<Record<string, { code: ErrorCode; hint: string }>> = {
   invalid_client: {
     code: 'ERR_OAUTH_INVALID_CLIENT',
@@ -31,43 +40,52 @@ const KNOWN: Readonly<Record<string, { code: ErrorCode; hint: string }>> = {
   },
 };
 
-const OTHER_HINT = 'The server returned an OAuth error the workbench does not know. Read its description and check the Intelligence documentation.';
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The Intelligence flow's advice (the default). */
+export const INTELLIGENCE_OAUTH_ADVICE: OAuthAdvice = {
+  known: KNOWN,
+  otherHint: 'The server returned an OAuth error the workbench does not know. Read its description and check the Intelligence documentation.',
+  checkUrl: 'Check the discovery URL.',
+};
 
 /** The WorkbenchError for an OAuth `error` code and optional `error_description`: message `<error>: <description>`, with a hint per code. */
-export function oauthError(error: string, description?: string): WorkbenchError {
+export function oauthError(error: string, description?: string, advice: OAuthAdvice = INTELLIGENCE_OAUTH_ADVICE): WorkbenchError {
   const name = error.replace(/[^\w.-]/g, '').slice(0, 60) || 'unknown_error';
-  const known = KNOWN[name];
+  const known = advice.known[name];
   const text = description === undefined ? '' : quotableServerText(description);
   const message = text === '' ? `${name} (the server gave no description)` : `${name}: ${text}`;
-  return new WorkbenchError(known?.code ?? 'ERR_OAUTH_OTHER', message, { hint: known?.hint ?? OTHER_HINT });
+  return new WorkbenchError(known?.code ?? 'ERR_OAUTH_OTHER', message, { hint: known?.hint ?? advice.otherHint });
 }
 
 /** Reads an RFC 6749 §5.2 error body (a JSON object with a string `error`); null when the body is not one. */
-export function parseOAuthErrorBody(body: string): WorkbenchError | null {
+export function parseOAuthErrorBody(body: string, advice: OAuthAdvice = INTELLIGENCE_OAUTH_ADVICE): WorkbenchError | null {
   const json = jsonObjectBody(body);
   if (json === null || typeof json.error !== 'string' || json.error === '') return null;
-  return oauthError(json.error, typeof json.error_description === 'string' ? json.error_description : undefined);
+  return oauthError(json.error, typeof json.error_description === 'string' ? json.error_description : undefined, advice);
 }
 
 /**
  * Explains a token endpoint answer that carries no token: an OAuth error body (any status), an HTML page or other
  * non-JSON body (ERR_TOKEN_ENDPOINT_NOT_JSON), or a bare HTTP failure such as a 5xx (ERR_TOKEN_ENDPOINT_HTTP).
  */
-export function tokenEndpointFailure(response: TimedResponse): WorkbenchError {
-  const oauth = parseOAuthErrorBody(response.body);
+export function tokenEndpointFailure(response: TimedResponse, advice: OAuthAdvice = INTELLIGENCE_OAUTH_ADVICE): WorkbenchError {
+  const oauth = parseOAuthErrorBody(response.body, advice);
   if (oauth !== null) return oauth;
   const { status } = response;
   if (looksLikeHtml(response)) {
     return new WorkbenchError(
       'ERR_TOKEN_ENDPOINT_NOT_JSON',
-      `The token endpoint answered HTTP ${status} with what looks like an HTML page, not JSON: a proxy may be in the way, or the URL is wrong. Check the discovery URL.`,
+      `The token endpoint answered HTTP ${status} with what looks like an HTML page, not JSON: a proxy may be in the way, or the URL is wrong. ${advice.checkUrl}`,
     );
   }
   if (status >= 500) {
     return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The token endpoint answered HTTP ${status} without an OAuth error: the service may be down. Try again later.`);
   }
   if (response.body.trim() !== '' && !isJsonBody(response.body)) {
-    return new WorkbenchError('ERR_TOKEN_ENDPOINT_NOT_JSON', `The token endpoint answered HTTP ${status} with a body that is not JSON: check the discovery URL.`);
+    return new WorkbenchError('ERR_TOKEN_ENDPOINT_NOT_JSON', `The token endpoint answered HTTP ${status} with a body that is not JSON: ${lowerFirst(advice.checkUrl)}`);
   }
-  return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The token endpoint answered HTTP ${status} without an OAuth error: check the discovery URL and try again.`);
+  return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The token endpoint answered HTTP ${status} without an OAuth error: ${lowerFirst(advice.checkUrl).replace(/\.$/, '')} and try again.`);
 }

@@ -1,6 +1,7 @@
 // shared/ipc: the typed IPC contract between renderer and main. Start here: IpcChannelMap lists every channel with its
 // request and response; request-schemas.ts (with request-limits.ts) checks requests at run time, result.ts is the
 // { ok, value } | { ok: false, error } shape, and create-bridge.ts builds window.workbench from a transport.
+import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { ErrorPayload } from '../errors/workbench-error';
 import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
 import type { Region } from '../intelligence/regions';
@@ -40,6 +41,15 @@ export interface SaveProfileRequest {
   /** Engagement: the JWT signing secret; omit to keep the stored one. */
   signingSecret?: string;
   secretEncoding?: SecretEncoding;
+  /** Engagement server-to-server: the tenant subdomain, or the auth base URL (one of them). */
+  subdomain?: string | null;
+  authUrl?: string | null;
+  /** Engagement server-to-server: space-separated scopes; null/omitted asks for the package's own. */
+  scope?: string | null;
+  /** Engagement server-to-server: the business unit MID for account_id. */
+  accountId?: string | null;
+  /** Engagement server-to-server: the installed package's client secret; omit to keep the stored one. */
+  clientSecret?: string;
 }
 
 /** Unsaved Intelligence credentials, as the form stands: used for one run only, never written to disk or the keychain. */
@@ -55,6 +65,25 @@ export type TokenRunDraft = {
 /** A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request. */
 export type TokenRunRequest = { runId: string; timeoutMs?: number } & ({ profileId: string; draft?: never } | { draft: TokenRunDraft; profileId?: never });
 
+/** Unsaved Engagement values for one run ("test without saving"): used in the main process for that run only, never written to disk or the keychain. */
+export interface EngagementDraft {
+  clientId: string;
+  clientSecret: string;
+  subdomain?: string | null;
+  authUrl?: string | null;
+  scope?: string | null;
+  accountId?: string | null;
+}
+
+/** A server-to-server token run, from a saved profile or from unsaved form values; `whoami` adds userinfo and the SOAP endpoint. */
+export type EngagementTokenRequest = { runId: string; timeoutMs?: number; whoami?: boolean } & ({ profileId: string } | { draft: EngagementDraft });
+
+/**
+ * A legacy refresh of the SSO JWT in `token` (spends its single-use refresh token): with a saved profile's client id and
+ * stored client secret, or with a client id and secret typed for this run only.
+ */
+export type EngagementRefreshRequest = { runId: string; timeoutMs?: number; token: string } & ({ profileId: string } | { clientId: string; clientSecret: string });
+
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */
 export interface IpcChannelMap {
   'app:info': { request: null; response: AppInfo };
@@ -63,13 +92,17 @@ export interface IpcChannelMap {
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
   'profiles:delete': { request: { id: string }; response: { id: string } };
   'token:run': { request: TokenRunRequest; response: TokenFlowReport };
+  /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
+  'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };
+  'engagement:refresh': { request: EngagementRefreshRequest; response: RefreshReport };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
 }
 
 /** Every main-to-renderer event, with its payload type. */
 export interface IpcEventMap {
   'token:progress': { runId: string; step: FlowStep };
+  'engagement:progress': { runId: string; step: FlowStep<EngagementStepId | RefreshStepId> };
 }
 
 /** A request/response channel name. */
@@ -90,11 +123,13 @@ export const IPC_CHANNELS = [
   'profiles:delete',
   'token:run',
   'token:cancel',
+  'engagement:token',
+  'engagement:refresh',
   'verify:with-profile',
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */
-export const IPC_EVENTS = ['token:progress'] as const satisfies readonly IpcEvent[];
+export const IPC_EVENTS = ['token:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
 
 /** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, HTTP and server-sent events under mctoken ui. */
 export interface IpcTransport {

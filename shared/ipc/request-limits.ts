@@ -19,6 +19,14 @@ export const REQUEST_LIMITS = Object.freeze({
   clientId: 512,
   /** A URL. */
   url: 2048,
+  /** An Engagement client secret. */
+  clientSecret: 512,
+  /** An Engagement subdomain (a host name label). */
+  subdomain: 63,
+  /** Space-separated Engagement scopes. */
+  scope: 20_000,
+  /** An Engagement business unit MID. */
+  accountId: 32,
 });
 
 /** Bounds on token:run's timeout, in milliseconds. */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { WorkbenchError } from '../errors/workbench-error';
 import { REGIONS } from '../intelligence/regions';
-import type { IpcChannel, IpcRequest } from './ipc-contract';
+import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
 import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from './request-limits';
 
 /** A string of at most `max` characters. */
@@ -16,6 +16,20 @@ const noRequest = z.union([z.null(), z.undefined()]).transform(() => null);
 
 const id = nonEmpty(L.id);
 const region = z.enum(REGIONS);
+const timeoutMs = z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional();
+
+/** Where an Engagement tenant is and what to ask for (the service checks the values; these are the bounds). */
+const engagementTarget = {
+  subdomain: text(L.subdomain).nullable().optional(),
+  authUrl: text(L.url).nullable().optional(),
+  scope: text(L.scope).nullable().optional(),
+  accountId: text(L.accountId).nullable().optional(),
+};
+const engagementDraft = z.strictObject({ clientId: text(L.clientId), clientSecret: text(L.clientSecret), ...engagementTarget });
+const runBase = { runId: id, timeoutMs };
+
+/** A refinement whose refusal reads "the request <phrase>" (see issuePhrase). */
+const either = (phrase: string) => ({ params: { phrase } });
 
 /** Reports the field at `path` as missing, as any other missing field is reported. */
 function missing(ctx: z.RefinementCtx, path: (string | number)[]): void {
@@ -62,11 +76,25 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
     passphrase: text(L.passphrase).optional(),
     signingSecret: text(L.signingSecret).optional(),
     secretEncoding: z.enum(['text', 'base64', 'hex']).optional(),
+    ...engagementTarget,
+    clientSecret: text(L.clientSecret).optional(),
   }),
   'profiles:rename': z.strictObject({ id, name: text(L.name) }),
   'profiles:delete': z.strictObject({ id }),
   'token:run': tokenRun,
   'token:cancel': z.strictObject({ runId: id }),
+  // Either a saved profile or unsaved values, never both: one object with a refinement names the problem better than a union.
+  'engagement:token': z
+    .strictObject({ ...runBase, whoami: z.boolean().optional(), profileId: id.optional(), draft: engagementDraft.optional() })
+    .refine((r) => (r.profileId === undefined) !== (r.draft === undefined), either('must name either a profileId or a draft'))
+    .transform((r) => r as EngagementTokenRequest),
+  'engagement:refresh': z
+    .strictObject({ ...runBase, token: text(L.token), profileId: id.optional(), clientId: text(L.clientId).optional(), clientSecret: text(L.clientSecret).optional() })
+    .refine(
+      (r) => (r.profileId === undefined) !== (r.clientId === undefined && r.clientSecret === undefined) && (r.clientId === undefined) === (r.clientSecret === undefined),
+      either('must name either a profileId or a clientId with its clientSecret'),
+    )
+    .transform((r) => r as EngagementRefreshRequest),
   'verify:with-profile': z.strictObject({ profileId: id, token: text(L.token) }),
 };
 
@@ -111,6 +139,8 @@ function issuePhrase(issue: z.core.$ZodIssue): string {
     }
     case 'invalid_union':
       return 'has the wrong shape';
+    case 'custom':
+      return typeof issue.params?.phrase === 'string' ? issue.params.phrase : 'is invalid';
     default:
       return 'is invalid';
   }

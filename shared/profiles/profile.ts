@@ -25,6 +25,16 @@ export interface Profile {
   secretEncoding: SecretEncoding | null;
   /** Whether a secret (private key or signing secret) is stored in the keychain for this profile. */
   hasSecret: boolean;
+  /** Engagement server-to-server: the tenant subdomain, or null when an auth base URL is used instead (or none). */
+  subdomain: string | null;
+  /** Engagement server-to-server: the auth base URL, when given instead of the subdomain. */
+  authUrl: string | null;
+  /** Engagement server-to-server: the space-separated scopes to ask for; null asks for the package's own, "" for none. */
+  scope: string | null;
+  /** Engagement server-to-server: the business unit MID sent as account_id; null for the default business unit. */
+  accountId: string | null;
+  /** Engagement: whether the installed package's client secret is stored in the keychain (next to any signing secret). */
+  hasClientSecret: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -13,3 +13,15 @@ export async function workbenchRejection(promise: Promise<unknown>): Promise<Wor
   expect(error).toBeInstanceOf(WorkbenchError);
   return error as WorkbenchError;
 }
+
+/** Calls `fn`, expects it to throw a WorkbenchError, and returns that error for code/message asserts. */
+export function workbenchThrow(fn: () => unknown): WorkbenchError {
+  let error: unknown;
+  try {
+    fn();
+  } catch (thrown) {
+    error = thrown;
+  }
+  expect(error).toBeInstanceOf(WorkbenchError);
+  return error as WorkbenchError;
+}

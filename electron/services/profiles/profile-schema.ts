@@ -25,6 +25,12 @@ export const profileSchema = z.object({
   keyInfo: keyInfoSchema.nullable(),
   secretEncoding: z.enum(['text', 'base64', 'hex']).nullable(),
   hasSecret: z.boolean(),
+  // The Engagement server-to-server fields came later: profiles saved before them load with the defaults.
+  subdomain: z.string().min(1).max(63).nullable().default(null),
+  authUrl: z.string().min(1).max(2048).nullable().default(null),
+  scope: z.string().max(20_000).nullable().default(null),
+  accountId: z.string().regex(/^\d{1,18}$/).nullable().default(null),
+  hasClientSecret: z.boolean().default(false),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 }) satisfies z.ZodType<Profile>;

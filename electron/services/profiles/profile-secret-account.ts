@@ -9,3 +9,8 @@ export function profileSecretAccount(profileId: string): string {
 export function isProfileSecretAccount(account: string): boolean {
   return account.startsWith(PREFIX) && account.length > PREFIX.length;
 }
+
+/** The keychain account of an Engagement profile's client secret: `profile:<id>:client-secret` (beside its signing secret). */
+export function profileClientSecretAccount(profileId: string): string {
+  return `profile:${profileId}:client-secret`;
+}

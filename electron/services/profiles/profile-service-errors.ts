@@ -27,6 +27,11 @@ export function profileNotFoundError(): WorkbenchError {
   return new WorkbenchError('ERR_PROFILE_NOT_FOUND', PROFILE_MESSAGES.notFound);
 }
 
+/** ERR_PROFILE_NOT_FOUND for a name (the CLI looks profiles up by name). */
+export function profileNotFoundByNameError(name: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILE_NOT_FOUND', `No profile is named "${name}": run "mctoken profiles list" to see the saved ones.`);
+}
+
 /** ERR_PROFILE_INVALID with one of the fixed messages. */
 export function profileInvalidError(message: string): WorkbenchError {
   return new WorkbenchError('ERR_PROFILE_INVALID', message);
@@ -45,6 +50,12 @@ export function profileMissingError(product: Product, missing: readonly string[]
 /** ERR_PROFILE_INVALID: the profile is for the other product, so it has no secret of the kind asked for. */
 export function wrongProductError(name: string, product: Product, what: string): WorkbenchError {
   return new WorkbenchError('ERR_PROFILE_INVALID', `Profile "${name}" is a ${PRODUCT_LABELS[product]} profile: it has no ${what}.`);
+}
+
+/** ERR_PROFILE_INVALID: a token run of one product was asked of a profile of the other (`actual`). */
+export function otherProductError(actual: Product): WorkbenchError {
+  const wanted: Product = actual === 'intelligence' ? 'engagement' : 'intelligence';
+  return new WorkbenchError('ERR_PROFILE_INVALID', `This profile is for ${PRODUCT_LABELS[actual]}: getting this token needs a ${PRODUCT_LABELS[wanted]} profile.`);
 }
 
 /** ERR_PROFILE_INVALID: the profile was saved without its secret. */

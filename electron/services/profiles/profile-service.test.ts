@@ -88,6 +88,11 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
       keyInfo: { type: 'RSA', bits: 2048, fingerprint: sshFingerprint(), format: 'pkcs1' },
       secretEncoding: null,
       hasSecret: true,
+      subdomain: null,
+      authUrl: null,
+      scope: null,
+      accountId: null,
+      hasClientSecret: false,
       createdAt: T0.toISOString(),
       updatedAt: T0.toISOString(),
     });
@@ -102,7 +107,9 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
 
   it('hands out a non-extractable CryptoKey that signs for the key pair, also after reopening', async () => {
     await service.save(intelligence());
-    const key = await open().getPrivateKey('id-1');
+    const runnable = await open().runnable('id-1', 'intelligence');
+    if (runnable.product !== 'intelligence') throw new Error('expected an Intelligence profile');
+    const key = runnable.privateKey;
     expect(key.extractable).toBe(false);
     expect(key.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5' });
     const jwt = await new SignJWT({ sub: 'svc-account-1' }).setProtectedHeader({ alg: 'RS256' }).sign(key);
@@ -135,7 +142,7 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     const text = await fileText();
     expect(text).not.toContain(pair.passphrase);
     for (const chunk of [...keyChunks(pair[field]), ...keyChunks(pair.pkcs8Pem)]) expect(text).not.toContain(chunk);
-    await expect(service.getPrivateKey('id-1')).resolves.toBeDefined();
+    await expect(service.runnable('id-1')).resolves.toMatchObject({ product: 'intelligence', privateKey: { extractable: false } });
   });
 
   it('asks for the key again (ERR_PROFILE_KEY_REQUIRED) when an update without one changes the client id or the discovery site', async () => {
@@ -262,16 +269,16 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
       code: 'ERR_PROFILE_INVALID',
       message: 'Profile "US1 service account" is a Marketing Cloud Intelligence profile: it has no JWT signing secret.',
     });
-    await expect(service.getPrivateKey('id-2')).rejects.toMatchObject({
+    await expect(service.runnable('id-2', 'intelligence')).rejects.toMatchObject({
       code: 'ERR_PROFILE_INVALID',
-      message: 'Profile "SSO app" is a Marketing Cloud Engagement profile: it has no private key.',
+      message: 'This profile is for Marketing Cloud Engagement: getting this token needs a Marketing Cloud Intelligence profile.',
     });
     await secrets.delete('profile:id-1');
-    await expect(service.getPrivateKey('id-1')).rejects.toMatchObject({
+    await expect(service.runnable('id-1')).rejects.toMatchObject({
       code: 'ERR_KEYCHAIN_NOT_FOUND',
       message: 'The private key of profile "US1 service account" is not in the OS keychain (it may have been deleted there): edit the profile and paste the private key again.',
     });
-    await expect(service.getPrivateKey('nope')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
+    await expect(service.runnable('nope')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
   });
 
   it('switching a profile to the other product drops the old secret from the keychain', async () => {

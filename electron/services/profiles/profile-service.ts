@@ -1,5 +1,5 @@
 // The profile service: saves profiles (secrets to the OS keychain first, then the profile), renames, deletes, and hands
-// the main process a profile's private key (as a CryptoKey) or signing secret. Key material never leaves it otherwise.
+// the main process a runnable profile (private key as a CryptoKey, or client secret) or a signing secret. Key material never leaves it otherwise.
 import { randomUUID } from 'node:crypto';
 import { importPKCS8 } from 'jose';
 import { isWorkbenchError, WorkbenchError } from '../../../shared/errors/workbench-error';
@@ -12,7 +12,8 @@ import type { SecretEncoding } from '../../../shared/verify/verification';
 import type { SecretStore } from '../secret-store/secret-store';
 import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
 import { issueFields, profileSchema } from './profile-schema';
-import { isProfileSecretAccount, profileSecretAccount } from './profile-secret-account';
+import { serverToServerFields, type SecretPlan } from './engagement-fields';
+import { isProfileSecretAccount, profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
 import { withProfilesLock } from './profiles-lock';
 import { profileShapeError } from './profile-store-errors';
 import {
@@ -23,6 +24,8 @@ import {
   profileMissingError,
   profileNotFoundError,
   secretGoneError,
+  otherProductError,
+  profileNotFoundByNameError,
   wrongProductError,
 } from './profile-service-errors';
 import type { ProfileStore } from './profile-store';
@@ -50,18 +53,25 @@ export interface ProfileService {
   rename(id: string, name: string): Promise<Profile>;
   /** Deletes the profile's keychain entry, then the profile (a keychain entry already gone does not block it). */
   delete(id: string): Promise<{ id: string }>;
-  /** The profile's private key as a non-extractable RS256 CryptoKey (the PEM stays in here). Main process only. */
-  getPrivateKey(id: string): Promise<CryptoKey>;
   /** The profile's JWT signing secret and its encoding, for verifying in the main process only. */
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
+  /**
+   * The one check of "a runnable profile": the profile (one store read) with everything a token run needs, its secret
+   * from the keychain (one key import for Intelligence). Found by id, or by name ignoring case (the CLI). `product` refuses a
+   * profile of the other product first. ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
+   */
+  runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile>;
 }
+
+/** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
+export type RunnableProfile =
+  | { product: 'intelligence'; profile: Profile; discoveryUrl: string; privateKey: CryptoKey }
+  | { product: 'engagement'; profile: Profile; clientSecret: string };
 
 const SECRET_ENCODINGS: readonly SecretEncoding[] = ['text', 'base64', 'hex'];
 const PRIVATE_KEY = 'private key';
 const SIGNING_SECRET = 'JWT signing secret';
-
-/** What a save does with the keychain: write a new secret, keep the stored one, or have none (dropping a stale one). */
-type SecretPlan = { kind: 'write'; secret: string } | { kind: 'keep' } | { kind: 'none'; dropStale: boolean };
+const CLIENT_SECRET = 'client secret';
 
 /** The fields of a profile that depend on its product, plus what to do with its secret. */
 interface ProductFields {
@@ -71,7 +81,14 @@ interface ProductFields {
   keyInfo: KeyInfo | null;
   secretEncoding: SecretEncoding | null;
   secret: SecretPlan;
+  subdomain: string | null;
+  authUrl: string | null;
+  scope: string | null;
+  accountId: string | null;
+  clientSecret: SecretPlan;
 }
+
+const NO_SERVER_TO_SERVER = { subdomain: null, authUrl: null, scope: null, accountId: null } as const;
 
 /**
  * A kept key must keep signing for the same client at the same site: otherwise whoever can call profiles:save could get
@@ -93,17 +110,19 @@ async function intelligenceFields(request: SaveProfileRequest, existing: Profile
   if (missing.length > 0) throw profileMissingError('intelligence', missing);
   const clientId = checkClientId(request.clientId);
   const endpoint = intelligenceEndpoint(request.region, request.discoveryUrl);
+  const base = { clientId, ...endpoint, ...NO_SERVER_TO_SERVER, secretEncoding: null, clientSecret: { kind: 'none', dropStale: existing?.hasClientSecret === true } } as const;
   if (pem === undefined) checkKeyStillFits(existing, clientId, endpoint.discoveryUrl);
-  if (pem === undefined) return { clientId, ...endpoint, keyInfo: existing?.keyInfo ?? null, secretEncoding: null, secret: { kind: 'keep' } };
+  if (pem === undefined) return { ...base, keyInfo: existing?.keyInfo ?? null, secret: { kind: 'keep' } };
   const passphrase = present(request.passphrase) === undefined ? undefined : request.passphrase;
   const loaded = await loadPrivateKey(pem, { decryptor, ...(passphrase === undefined ? {} : { passphrase }) });
-  return { clientId, ...endpoint, keyInfo: loaded.info, secretEncoding: null, secret: { kind: 'write', secret: loaded.pkcs8Pem } };
+  return { ...base, keyInfo: loaded.info, secret: { kind: 'write', secret: loaded.pkcs8Pem } };
 }
 
 function engagementFields(request: SaveProfileRequest, existing: Profile | undefined): ProductFields {
   const encoding = request.secretEncoding ?? (existing?.product === 'engagement' ? existing.secretEncoding : null) ?? 'text';
   if (!SECRET_ENCODINGS.includes(encoding)) throw profileInvalidError('Choose how the JWT signing secret is written: text, base64 or hex.');
-  const base = { clientId: request.clientId.trim(), region: null, discoveryUrl: null, keyInfo: null };
+  const { clientSecret, ...s2s } = serverToServerFields(request, existing);
+  const base = { ...s2s, clientSecret, region: null, discoveryUrl: null, keyInfo: null };
   const secret = request.signingSecret !== undefined && request.signingSecret.trim() !== '' ? request.signingSecret : undefined;
   if (secret !== undefined) {
     checkSecretEncoding(secret, encoding);
@@ -131,6 +150,13 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     return listing.profiles;
   }
 
+  async function findProfileNamed(name: string): Promise<Profile> {
+    const wanted = name.toLocaleLowerCase();
+    const profile = (await currentProfiles()).find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
+    if (profile === undefined) throw profileNotFoundByNameError(name);
+    return profile;
+  }
+
   async function findProfile(id: string): Promise<Profile> {
     const profile = await store.get(id);
     if (profile === null) throw profileNotFoundError();
@@ -138,9 +164,9 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   }
 
   /** The stored secret of a profile; a missing keychain entry becomes an error naming the profile. */
-  async function storedSecret(profile: Profile, what: string): Promise<string> {
+  async function storedSecret(profile: Profile, what: string, account = profileSecretAccount(profile.id)): Promise<string> {
     try {
-      return await secrets.get(profileSecretAccount(profile.id));
+      return await secrets.get(account);
     } catch (error) {
       if (isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND') throw secretGoneError(profile.name, what);
       throw error;
@@ -148,8 +174,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   }
 
   /** The secret stored before an overwrite, to put back if the profile write fails (null when there was none). */
-  async function previousSecret(account: string, existing: Profile | undefined): Promise<string | null> {
-    if (existing?.hasSecret !== true) return null;
+  async function previousSecret(account: string, hadSecret: boolean): Promise<string | null> {
+    if (!hadSecret) return null;
     try {
       return await secrets.get(account);
     } catch (error) {
@@ -189,23 +215,34 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       keyInfo: fields.keyInfo,
       secretEncoding: fields.secretEncoding,
       hasSecret: fields.secret.kind !== 'none',
+      subdomain: fields.subdomain,
+      authUrl: fields.authUrl,
+      scope: fields.scope,
+      accountId: fields.accountId,
+      hasClientSecret: fields.clientSecret.kind !== 'none',
       createdAt: existing?.createdAt ?? stamp,
       updatedAt: stamp,
     };
     const shape = profileSchema.safeParse(profile);
     if (!shape.success) throw profileShapeError(issueFields(shape.error));
-    const account = profileSecretAccount(id);
-    if (fields.secret.kind !== 'write') {
-      const saved = await store.put(profile);
-      if (fields.secret.kind === 'none' && fields.secret.dropStale) await secrets.delete(account).catch(() => false);
-      return saved;
-    }
-    const previous = await previousSecret(account, existing);
-    await secrets.set(account, fields.secret.secret);
+    const plans = [
+      { account: profileSecretAccount(id), plan: fields.secret, had: existing?.hasSecret === true },
+      { account: profileClientSecretAccount(id), plan: fields.clientSecret, had: existing?.hasClientSecret === true },
+    ];
+    // Secrets first, remembering what they replace, so a failed profile write can put the keychain back as it was.
+    const written: Array<{ account: string; previous: string | null }> = [];
     try {
-      return await store.put(profile);
+      for (const { account, plan, had } of plans) {
+        if (plan.kind !== 'write') continue;
+        const previous = await previousSecret(account, had);
+        await secrets.set(account, plan.secret);
+        written.push({ account, previous });
+      }
+      const saved = await store.put(profile);
+      for (const { account, plan } of plans) if (plan.kind === 'none' && plan.dropStale) await secrets.delete(account).catch(() => false);
+      return saved;
     } catch (error) {
-      await restoreSecret(account, previous);
+      for (const { account, previous } of written.reverse()) await restoreSecret(account, previous);
       throw error;
     }
   }
@@ -232,8 +269,22 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       // Nothing should be stored; clear a stale entry if the keychain answers, but never let it block the delete.
       await secrets.delete(account).catch(() => false);
     }
+    // The client secret's entry goes too; one already missing (or a keychain that no longer answers for it) does not block the delete.
+    await secrets.delete(profileClientSecretAccount(id)).catch(() => false);
     if (!(await store.remove(id))) throw profileNotFoundError();
     return { id };
+  }
+
+  /** The stored private key imported once, non-extractable: whoever holds the CryptoKey can sign but cannot read the key out. */
+  async function importStoredKey(profile: Profile): Promise<CryptoKey> {
+    if (!profile.hasSecret) throw noSecretStoredError(profile.name, PRIVATE_KEY);
+    const pem = await storedSecret(profile, PRIVATE_KEY);
+    try {
+      // The keychain holds the canonical unencrypted PKCS#8 written at save time, so it is imported as is.
+      return await importPKCS8(pem, 'RS256', { extractable: false });
+    } catch {
+      throw new WorkbenchError('ERR_KEY_MALFORMED', `The private key of profile "${profile.name}" in the OS keychain cannot be read: edit the profile and paste the key again.`);
+    }
   }
 
   /**
@@ -246,7 +297,10 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   async function removeOrphanedSecrets(): Promise<void> {
     const listing = await store.list();
     if (listing.problems.length > 0) return;
-    const referenced = new Set(listing.profiles.map((profile) => profileSecretAccount(profile.id)));
+    // An Engagement profile's client secret lives beside its main secret: both are referenced.
+    const referenced = new Set(
+      listing.profiles.flatMap((profile) => (profile.hasClientSecret ? [profileSecretAccount(profile.id), profileClientSecretAccount(profile.id)] : [profileSecretAccount(profile.id)])),
+    );
     const accounts = await secrets.list().catch(() => [] as string[]);
     for (const account of accounts) {
       if (isProfileSecretAccount(account) && !referenced.has(account)) await secrets.delete(account).catch(() => false);
@@ -271,14 +325,19 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     rename: (id, name) => mutate(() => rename(id, name), false),
     delete: (id) => mutate(() => remove(id), true),
 
-    async getPrivateKey(id: string): Promise<CryptoKey> {
-      const profile = await findProfile(id);
-      if (profile.product !== 'intelligence') throw wrongProductError(profile.name, profile.product, PRIVATE_KEY);
-      if (!profile.hasSecret) throw noSecretStoredError(profile.name, PRIVATE_KEY);
-      const pem = await storedSecret(profile, PRIVATE_KEY);
-      const loaded = await loadPrivateKey(pem);
-      // Re-imported non-extractable: whoever holds the CryptoKey can sign, but cannot read the key back out.
-      return importPKCS8(loaded.pkcs8Pem, 'RS256', { extractable: false });
+    async runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile> {
+      const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
+      if (product !== undefined && profile.product !== product) throw otherProductError(profile.product);
+      if (profile.product === 'intelligence') {
+        if (profile.discoveryUrl === null) throw profileInvalidError(`Profile "${profile.name}" has no discovery URL: edit it and choose a region or paste the discovery URL.`);
+        return { product: 'intelligence', profile, discoveryUrl: profile.discoveryUrl, privateKey: await importStoredKey(profile) };
+      }
+      if (!profile.hasClientSecret || (profile.subdomain === null && profile.authUrl === null)) {
+        throw profileInvalidError(
+          `Profile "${profile.name}" has no client secret and subdomain stored: it can verify SSO JWTs but not get a token. Edit it and add the client id, client secret and subdomain.`,
+        );
+      }
+      return { product: 'engagement', profile, clientSecret: await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id)) };
     },
 
     async getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }> {

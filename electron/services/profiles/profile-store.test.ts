@@ -21,6 +21,11 @@ function makeProfile(overrides: Partial<Profile> = {}): Profile {
     keyInfo: { type: 'RSA', bits: 2048, fingerprint: 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU', format: 'pkcs1' },
     secretEncoding: null,
     hasSecret: true,
+    subdomain: null,
+    authUrl: null,
+    scope: null,
+    accountId: null,
+    hasClientSecret: false,
     createdAt: '2025-01-30T10:00:00.000Z',
     updatedAt: '2025-01-30T10:00:00.000Z',
     ...overrides,
@@ -104,6 +109,16 @@ describe('profile store: reading and writing', () => {
     expect((await store.list()).profiles).toEqual([makeProfile()]);
     await store.put(makeProfile({ name: 'Again' }));
     expect(await readFile(file(), 'utf8')).not.toContain('MIIEvgIBADANBg');
+  });
+
+  it('loads profiles saved before the Engagement server-to-server fields existed, with those fields empty', async () => {
+    const older: Record<string, unknown> = { ...makeProfile({ product: 'engagement', secretEncoding: 'text' }) };
+    for (const field of ['subdomain', 'authUrl', 'scope', 'accountId', 'hasClientSecret']) delete older[field];
+    await writeFile(file(), JSON.stringify({ version: 1, profiles: [older] }));
+    const { profiles, problems } = await storeHere().list();
+    expect(problems).toEqual([]);
+    expect(profiles).toEqual([makeProfile({ product: 'engagement', secretEncoding: 'text' })]);
+    expect(profiles[0]).toMatchObject({ subdomain: null, authUrl: null, scope: null, accountId: null, hasClientSecret: false });
   });
 });
 

@@ -37,7 +37,7 @@ export function createRouter(services: RouterServices): Router {
 
 /** One handler per channel (a missing channel is a compile error). Requests arrive already validated. */
 function handlerTable(services: RouterServices): HandlerTable {
-  const { profiles, tokens } = services;
+  const { profiles, tokens, engagement } = services;
   return {
     /** The version (injected from package.json), the platform and whether the keychain answers. */
     'app:info': async () => ({ version: services.appVersion, platform: services.platform, keychain: await probeKeychain(services) }),
@@ -54,6 +54,10 @@ function handlerTable(services: RouterServices): HandlerTable {
     /** Runs the token flow; its progress goes out as token:progress events for the run id. */
     'token:run': (request, context) => tokens.run(request, (step) => context.emit('token:progress', { runId: request.runId, step })),
     'token:cancel': async ({ runId }) => ({ cancelled: tokens.cancel(runId) }),
+
+    /** Engagement runs, from a saved profile or unsaved values (used for this run only); progress as engagement:progress events. */
+    'engagement:token': (request, context) => engagement.token(request, (step) => context.emit('engagement:progress', { runId: request.runId, step })),
+    'engagement:refresh': (request, context) => engagement.refresh(request, (step) => context.emit('engagement:progress', { runId: request.runId, step })),
 
     /** Decodes the token and checks it with the profile's stored signing secret, inside the main process (the secret never goes back). */
     'verify:with-profile': async ({ profileId, token }) => {

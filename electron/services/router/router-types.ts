@@ -1,3 +1,4 @@
+import type { EngagementPort } from '../token/engagement-service';
 import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
 import type { TokenRunRequest, IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, KeychainStatus, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
@@ -45,6 +46,8 @@ export interface RouterServices {
   secrets: { probe(): Promise<KeychainStatus> };
   profiles: ProfilesPort;
   tokens: TokenPort;
+  /** Engagement server-to-server tokens, who-am-I and the legacy refresh. */
+  engagement: EngagementPort;
   /** Told about unexpected (non-WorkbenchError) failures; must not log their text where secrets could end up. */
   onInternalError?(channel: IpcChannel, error: unknown): void;
 }

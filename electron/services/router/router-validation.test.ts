@@ -19,6 +19,7 @@ const guardServices: RouterServices = {
   secrets: { probe: unreachable('probe') },
   profiles: { list: unreachable('list'), save: unreachable('save'), rename: unreachable('rename'), delete: unreachable('delete'), getSigningSecret: unreachable('getSigningSecret') },
   tokens: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
+  engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
 };
 const events: Array<{ event: IpcEvent; payload: unknown }> = [];
 const context: RouterContext = { emit: (event, payload) => events.push({ event, payload }) };
@@ -59,6 +60,8 @@ describe('router: request validation', () => {
     ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', discoveryUrl: 5 }, '"discoveryUrl" must be a string'],
     ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', discoveryUrl: `https://x/${'a'.repeat(2048)}` }, '"discoveryUrl" is too long (at most 2048 characters)'],
     ['profiles:save', { product: 'intelligence', clientId: 'c' }, '"name" is missing'],
+    ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', clientSecret: 7 }, '"clientSecret" must be a string'],
+    ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', scope: 's'.repeat(20_001) }, '"scope" is too long (at most 20000 characters)'],
     ['profiles:rename', { id: '', name: 'x' }, '"id" must not be empty'],
     ['profiles:rename', { id: 'a', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
     ['profiles:delete', { id: 'i'.repeat(129) }, '"id" is too long (at most 128 characters)'],
@@ -68,6 +71,16 @@ describe('router: request validation', () => {
     ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
     ['token:run', { runId: 'r' }, '"profileId" is missing'],
     ['token:cancel', { runId: 7 }, '"runId" must be a string'],
+    ['engagement:token', { runId: 'r' }, 'the request must name either a profileId or a draft'],
+    ['engagement:token', { runId: 'r', profileId: 'p', draft: { clientId: 'c', clientSecret: 's' } }, 'the request must name either a profileId or a draft'],
+    ['engagement:token', { runId: 'r', draft: { clientId: 'c' } }, '"draft.clientSecret" is missing'],
+    ['engagement:token', { runId: 'r', draft: { clientId: 'c', clientSecret: 's', subdomain: 'x'.repeat(64) } }, '"draft.subdomain" is too long (at most 63 characters)'],
+    ['engagement:token', { runId: 'r', profileId: 'p', whoami: 'yes' }, '"whoami" must be a boolean'],
+    ['engagement:token', { runId: 'r', draft: { clientId: 'c', clientSecret: 's', privateKeyPem: 'k' } }, '"draft" has unknown field "privateKeyPem"'],
+    ['engagement:refresh', { runId: 'r', token: 't', clientId: 'c' }, 'the request must name either a profileId or a clientId with its clientSecret'],
+    ['engagement:refresh', { runId: 'r', token: 't', profileId: 'p', clientId: 'c', clientSecret: 's' }, 'the request must name either a profileId or a clientId with its clientSecret'],
+    ['engagement:refresh', { runId: 'r', profileId: 'p' }, '"token" is missing'],
+    ['engagement:refresh', { runId: 'r', token: 't', clientId: 'c', clientSecret: 's'.repeat(513) }, '"clientSecret" is too long (at most 512 characters)'],
     ['verify:with-profile', { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) }, '"token" is too long (at most 1048576 characters)'],
     ['verify:with-profile', { profileId: 'p' }, '"token" is missing'],
   ];
@@ -90,6 +103,8 @@ describe('router: request validation', () => {
       router.handle('profiles:save', { name: MARKER, product: MARKER, clientId: MARKER }, context),
       router.handle('verify:with-profile', { profileId: MARKER, token: MARKER.repeat(10_000) }, context),
       router.handle('profiles:delete', { id: 'x', [MARKER]: MARKER }, context),
+      router.handle('engagement:token', { runId: 'r', draft: { clientId: MARKER, clientSecret: MARKER.repeat(100) } }, context),
+      router.handle('engagement:refresh', { runId: 'r', token: MARKER, clientId: MARKER }, context),
     ]);
     for (const result of results) expect(result.ok).toBe(false);
     expect(JSON.stringify(results)).not.toContain(MARKER);

@@ -96,8 +96,8 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
   function progress(runId: string, match: (step: FlowStep) => boolean): Promise<FlowStep> {
     return new Promise((resolve) => {
       const check = (): boolean => {
-        const hit = events.find((e) => e.event === 'token:progress' && e.payload.runId === runId && match(e.payload.step));
-        if (hit) resolve(hit.payload.step);
+        const hit = events.find((e) => e.event === 'token:progress' && e.payload.runId === runId && match(e.payload.step as FlowStep));
+        if (hit) resolve(hit.payload.step as FlowStep);
         return hit !== undefined;
       };
       if (check()) return;
@@ -256,7 +256,7 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
     const engagement = await value<Profile>('profiles:save', { name: 'Engagement app', product: 'engagement', clientId: 'pkg-1', signingSecret: 'not-the-key' });
     await expect(call('token:run', { runId: 'run-engagement', profileId: engagement.id })).resolves.toEqual({
       ok: false,
-      error: { code: 'ERR_PROFILE_INVALID', message: 'This profile is for Marketing Cloud Engagement: getting a token needs a Marketing Cloud Intelligence profile.' },
+      error: { code: 'ERR_PROFILE_INVALID', message: 'This profile is for Marketing Cloud Engagement: getting this token needs a Marketing Cloud Intelligence profile.' },
     });
     expect(services.tokens.activeRuns()).toEqual([]);
   });

@@ -1,5 +1,4 @@
 import { importPKCS8 } from 'jose';
-import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { checkClientId } from '../../../shared/intelligence/client-id';
 import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
 import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../../../shared/intelligence/flow-types';
@@ -8,37 +7,31 @@ import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
 import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
 import type { KeyDecryptor } from '../../../shared/keys/key-info';
 import { loadPrivateKey } from '../../../shared/keys/load-private-key';
-import type { Profile } from '../../../shared/profiles/profile';
+import type { Product } from '../../../shared/profiles/profile';
+import { otherProductError } from '../profiles/profile-service-errors';
+import type { RunnableProfile } from '../profiles/profile-service';
 import type { TokenPort } from '../router/router-types';
+import { createRunRegistry, type RunRegistry } from './run-registry';
 
-/** What the token service needs: the profiles (the key is loaded by reference, inside the profile service) and a fetch. */
+/** What the token service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
 export interface TokenServiceDeps {
-  profiles: { get(id: string): Promise<Profile>; getPrivateKey(id: string): Promise<CryptoKey> };
+  profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
   /** The fetch the flow uses: safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
   /** Decrypts an encrypted key sent with a draft run. */
   decryptor: KeyDecryptor;
+  /** The running runs, shared with the Engagement service so token:cancel reaches both (a private one by default). */
+  runs?: RunRegistry;
   now?: () => number;
   randomUUID?: () => string;
 }
 
-/** Runs the Intelligence token flow for saved profiles or unsaved drafts and keeps one AbortController per running run id. */
+/** Runs the Intelligence token flow for saved profiles and keeps one AbortController per running run id. */
 export interface TokenService extends TokenPort {
   /** The run ids currently running. */
   activeRuns(): string[];
   /** Cancels every running run (e.g. when the app quits); returns how many were cancelled. */
   cancelAll(): number;
-}
-
-/** Finds an Intelligence profile that can run the flow, or throws ERR_PROFILE_NOT_FOUND (from the profile service) / ERR_PROFILE_INVALID. */
-async function runnableProfile(deps: TokenServiceDeps, profileId: string): Promise<Profile & { discoveryUrl: string }> {
-  const profile = await deps.profiles.get(profileId);
-  if (profile.product !== 'intelligence') {
-    throw new WorkbenchError('ERR_PROFILE_INVALID', 'This profile is for Marketing Cloud Engagement: getting a token needs a Marketing Cloud Intelligence profile.');
-  }
-  if (profile.discoveryUrl === null) throw new WorkbenchError('ERR_PROFILE_INVALID', 'This profile has no discovery URL: edit it and choose a region or paste the discovery URL.');
-  if (!profile.hasSecret) throw new WorkbenchError('ERR_PROFILE_INVALID', 'This profile has no private key stored: edit it and paste the key.');
-  return { ...profile, discoveryUrl: profile.discoveryUrl };
 }
 
 /** What one run signs with and where it goes. */
@@ -61,36 +54,25 @@ async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): 
   return { clientId, discoveryUrl, privateKey, tokenRequestStyle: draft.tokenRequestStyle };
 }
 
-/** The credentials of a saved profile: its key is loaded by reference from the keychain. */
+/** The credentials of a saved profile, through the one runnable-profile check (one store read, one key import). */
 async function savedCredentials(deps: TokenServiceDeps, profileId: string): Promise<RunCredentials> {
-  const profile = await runnableProfile(deps, profileId);
-  const privateKey = await deps.profiles.getPrivateKey(profile.id);
-  return { clientId: profile.clientId, discoveryUrl: profile.discoveryUrl, privateKey, tokenRequestStyle: profile.tokenRequestStyle };
+  const runnable = await deps.profiles.runnable(profileId, 'intelligence');
+  if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
+  return { clientId: runnable.profile.clientId, discoveryUrl: runnable.discoveryUrl, privateKey: runnable.privateKey, tokenRequestStyle: runnable.profile.tokenRequestStyle };
 }
 
-/** Creates the token service used by the router: loads the profile's key by reference (or the draft's key for one run), runs runTokenFlow, and manages cancellable runs. */
+/** Creates the token service used by the router: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
 export function createTokenService(deps: TokenServiceDeps): TokenService {
-  const runs = new Map<string, AbortController>();
-
-  const cancel = (runId: string): boolean => {
-    const controller = runs.get(runId);
-    if (!controller || controller.signal.aborted) return false;
-    controller.abort();
-    return true;
-  };
-
+  const runs = deps.runs ?? createRunRegistry();
   return {
-    async run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport> {
-      if (runs.has(request.runId)) throw new WorkbenchError('ERR_IPC_INVALID_REQUEST', 'A token run with this id is already running: wait for it to finish or cancel it.');
-      const controller = new AbortController();
-      runs.set(request.runId, controller);
-      try {
+    run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport> {
+      return runs.track(request.runId, async (signal) => {
         const credentials = request.draft !== undefined ? await draftCredentials(request.draft, deps.decryptor) : await savedCredentials(deps, request.profileId);
-        return await runTokenFlow(
+        return runTokenFlow(
           {
             ...credentials,
             ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
-            signal: controller.signal,
+            signal,
           },
           {
             fetch: deps.fetch,
@@ -99,19 +81,10 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
             ...(deps.randomUUID ? { randomUUID: deps.randomUUID } : {}),
           },
         );
-      } finally {
-        runs.delete(request.runId);
-      }
+      });
     },
-
-    cancel,
-
-    activeRuns: () => [...runs.keys()],
-
-    cancelAll(): number {
-      let cancelled = 0;
-      for (const runId of runs.keys()) if (cancel(runId)) cancelled += 1;
-      return cancelled;
-    },
+    cancel: (runId) => runs.cancel(runId),
+    activeRuns: () => runs.activeRuns(),
+    cancelAll: () => runs.cancelAll(),
   };
 }

@@ -1,0 +1,113 @@
+// `mctoken refresh`: the legacy refresh of an App Center SSO JWT. It spends the JWT's single-use refresh token, so it runs
+// only with --spend-refresh-token. Options, run and output, top to bottom.
+import type { Command } from 'commander';
+import type { RefreshedToken } from '../../shared/engagement/flow-types';
+import { addClientSecretOptions, readClientSecret, type EngagementOptions } from '../engagement';
+import {
+  EXIT_FAILURE,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  UsageError,
+  formatStep,
+  interruptSignal,
+  painterFor,
+  readTextFile,
+  reportError,
+  reportWarning,
+  usageCheck,
+  type CliIo,
+  type CliOutcome,
+} from '../terminal';
+import { parseTimeoutMs } from './token';
+
+// ---- Options -----------------------------------------------------------------------------------------------------------
+
+/** The options of `mctoken refresh`. */
+export interface RefreshOptions extends EngagementOptions {
+  jwtFile: string;
+  clientId: string;
+  spendRefreshToken?: boolean;
+  json?: boolean;
+  timeoutMs?: number;
+  verbose?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  mctoken refresh --jwt-file sso.jwt --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --spend-refresh-token
+  mctoken refresh --jwt-file sso.jwt --client-id "$CLIENT_ID" --client-secret-file secret.txt --spend-refresh-token --json
+
+The refresh token in the JWT works once: a second use fails after a 5-minute grace. The answer carries the next refresh
+token, printed only with --json ({accessToken, expiresIn, refreshToken}): keep it, or sign in again for a new JWT.
+Exit status: 0 ok, 1 the refresh failed (error code, message and hint on stderr), 2 wrong usage, 130 interrupted.`;
+
+/** Registers `mctoken refresh`. */
+export function registerRefreshCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
+  const command = program
+    .command('refresh')
+    .summary("spend an SSO JWT's refresh token for a new Engagement access token (legacy packages)")
+    .description('POST the refresh token of an App Center SSO JWT (claims version 1 or 2) to its authEndpoint with the package\'s client id and secret, and print the new access token.')
+    .requiredOption('--jwt-file <file>', 'a file holding the SSO JWT posted to your app')
+    .requiredOption('--client-id <id>', "the installed package's client id")
+    .option('--spend-refresh-token', 'confirm that the single-use refresh token in the JWT may be spent')
+    .option('--json', 'print {accessToken, expiresIn, refreshToken} as JSON')
+    .option('--timeout-ms <n>', 'give up after this many milliseconds (default 15000)', parseTimeoutMs)
+    .option('--verbose', 'print the step (status, duration, request and response with secrets masked) on stderr')
+    .addHelpText('after', EXAMPLES);
+  addClientSecretOptions(command).action(async (options: RefreshOptions) => {
+    outcome.exitCode = await runRefresh(options, io);
+  });
+}
+
+// ---- Run ---------------------------------------------------------------------------------------------------------------
+
+/** Checks the confirmation and inputs before anything is sent, spends the refresh token, and prints the new access token. */
+async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
+  if (options.spendRefreshToken !== true) {
+    throw new UsageError('The refresh token in the JWT works once (a second use fails after a 5-minute grace): add --spend-refresh-token to spend it.');
+  }
+  const [{ decodeToken }, { refreshSourceOf }, { checkPackageClientId }] = await Promise.all([
+    import('../../shared/decode/decode-token'),
+    import('../../shared/engagement/legacy-refresh'),
+    import('../../shared/engagement/credentials'),
+  ]);
+  const clientId = usageCheck(() => checkPackageClientId(options.clientId));
+  const clientSecret = await readClientSecret(options, io.env);
+  const jwt = (await readTextFile(options.jwtFile, 'JWT file')).trim();
+  const source = refreshSourceOf(decodeToken(jwt).payload);
+  const [{ runLegacyRefresh }, { createSafeFetch }] = await Promise.all([
+    import('../../shared/engagement/run-legacy-refresh'),
+    import('../../electron/services/net/safe-fetch'),
+  ]);
+  const paint = painterFor(io.stderr, io.env);
+  const interrupt = interruptSignal();
+  try {
+    const report = await runLegacyRefresh(
+      { source, clientId, clientSecret, signal: interrupt.signal, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
+      {
+        fetch: createSafeFetch(),
+        ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
+      },
+    );
+    if (!report.outcome.ok) {
+      reportError(report.outcome.error, io);
+      return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
+    }
+    writeRefreshed(report.outcome.token, options, io);
+    return EXIT_OK;
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+// ---- Output ------------------------------------------------------------------------------------------------------------
+
+/** The new access token alone (the next refresh token only with --json, with a reminder on stderr otherwise). */
+function writeRefreshed(token: RefreshedToken, options: RefreshOptions, io: CliIo): void {
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify({ accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken }, null, 2)}\n`);
+    return;
+  }
+  io.stdout.write(`${token.accessToken}\n`);
+  if (token.refreshToken !== null) reportWarning('The old refresh token is spent; the new one is printed only with --json: run with --json next time to keep it.', io);
+}

@@ -1,0 +1,86 @@
+// `mctoken whoami`: get an Engagement server-to-server token, then ask v2/userinfo and the SOAP endpoint who it belongs to.
+// Options, run and output, top to bottom; the shared Engagement pieces are in cli/engagement.ts.
+import { Option, type Command } from 'commander';
+import type { WhoAmI } from '../../shared/engagement/flow-types';
+import { WorkbenchError } from '../../shared/errors/workbench-error';
+import { addClientSecretOptions, addTenantOptions, draftFromOptions, draftFromProfile, ENGAGEMENT_ONLY_FLAGS, runEngagementCli, type EngagementOptions } from '../engagement';
+import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal';
+import { parseTimeoutMs } from './token';
+
+// ---- Options -----------------------------------------------------------------------------------------------------------
+
+/** The options of `mctoken whoami`. */
+export interface WhoamiOptions extends EngagementOptions {
+  profile?: string;
+  json?: boolean;
+  timeoutMs?: number;
+  verbose?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  mctoken whoami --profile prod
+  mctoken whoami --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
+  mctoken whoami --profile prod --json | jq .userinfo.organization
+
+Prints the business unit (MID), enterprise id, stack, region and user of the token, and the REST and SOAP URLs.
+--json prints {userinfo, endpoints: {rest, soap}} with userinfo as the server sent it.
+Exit status: 0 ok, 1 the flow failed (error code, description and hint on stderr), 2 wrong usage, 130 interrupted.`;
+
+/** Registers `mctoken whoami`. */
+export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
+  const command = program
+    .command('whoami')
+    .summary('who an Engagement server-to-server token belongs to (MID, enterprise, stack, region, user)')
+    .description('Get a server-to-server token for the installed package, then call v2/userinfo and platform/v1/endpoints/soap with it.')
+    .addOption(new Option('--profile <name>', 'use a saved Engagement profile').conflicts(['clientId', ...Object.keys(ENGAGEMENT_ONLY_FLAGS)]))
+    .option('--client-id <id>', "the installed package's client id")
+    .option('--json', 'print {userinfo, endpoints: {rest, soap}} as JSON')
+    .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
+    .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
+    .addHelpText('after', EXAMPLES);
+  addTenantOptions(addClientSecretOptions(command)).action(async (options: WhoamiOptions) => {
+    outcome.exitCode = await runWhoami(options, io);
+  });
+}
+
+// ---- Run ---------------------------------------------------------------------------------------------------------------
+
+/** Resolves the credentials (profile or options), runs token + userinfo + SOAP endpoint, and prints who it is. */
+async function runWhoami(options: WhoamiOptions, io: CliIo): Promise<number> {
+  const draft = options.profile === undefined ? await draftFromOptions('whoami', options, io.env) : await draftFromProfile(options.profile, io.env);
+  const settings = { whoami: true, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(options.verbose === true ? { verbose: true } : {}) };
+  const result = await runEngagementCli(draft, settings, io);
+  if (!result.ok) return result.exitCode;
+  const whoami = result.report.outcome.whoami;
+  if (whoami === null) throw new WorkbenchError('ERR_INTERNAL', 'The run finished without a who-am-I answer: try again.');
+  io.stdout.write(options.json === true ? `${JSON.stringify({ userinfo: whoami.userinfo, endpoints: whoami.endpoints }, null, 2)}\n` : formatWhoami(whoami));
+  return EXIT_OK;
+}
+
+// ---- Output ------------------------------------------------------------------------------------------------------------
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** A server-sent value made safe for a terminal: control characters (escape sequences) shown as `?`. */
+function safe(value: string | null): string {
+  return value === null ? '-' : value.replace(CONTROL, '?');
+}
+
+/** The text `mctoken whoami` prints: one labelled line per fact. */
+function formatWhoami(whoami: WhoAmI): string {
+  const { summary, endpoints } = whoami;
+  const user = [summary.userName, summary.userEmail === null ? null : `<${summary.userEmail}>`].filter((part) => part !== null).join(' ');
+  const rows: Array<[string, string | null]> = [
+    ['MID', summary.mid],
+    ['Enterprise id', summary.enterpriseId],
+    ['Enterprise', summary.enterpriseName],
+    ['Stack', summary.stack],
+    ['Region', summary.region],
+    ['User', user === '' ? null : user],
+    ['REST URL', endpoints.rest],
+    ['SOAP URL', endpoints.soap],
+  ];
+  return rows.map(([name, value]) => `${`${name}:`.padEnd(15)}${safe(value)}`).join('\n') + '\n';
+}

@@ -1,0 +1,139 @@
+// What the Engagement commands share (token, whoami, refresh, profiles save): the package's options, reading the client
+// secret from an environment variable or a file, the credentials from the options or a saved profile, and the run itself.
+// Bad input is a usage error (exit 2) found before any connection; the secret is never printed.
+import { Option, type Command } from 'commander';
+import type { EngagementFlowReport, EngagementToken } from '../shared/engagement/flow-types';
+import { checkAccountId, checkClientSecret, checkPackageClientId } from '../shared/engagement/credentials';
+import { parseScopes } from '../shared/engagement/scopes';
+import { resolveTenant } from '../shared/engagement/tenant';
+import type { EngagementDraft } from '../shared/ipc/ipc-contract';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, UsageError, formatStep, interruptSignal, painterFor, readEnv, readTextFile, reportError, reportWarning, usageCheck, type CliIo } from './terminal';
+
+/** The Engagement options as commander parses them. */
+export interface EngagementOptions {
+  clientId?: string;
+  clientSecretEnv?: string;
+  clientSecretFile?: string;
+  subdomain?: string;
+  authUrl?: string;
+  scope?: string;
+  accountId?: string;
+}
+
+/** The options only the Engagement flow has, by their flags: mixing them with Intelligence ones is a usage error. */
+export const ENGAGEMENT_ONLY_FLAGS: Readonly<Record<string, string>> = {
+  clientSecretEnv: '--client-secret-env',
+  clientSecretFile: '--client-secret-file',
+  subdomain: '--subdomain',
+  authUrl: '--auth-url',
+  scope: '--scope',
+  accountId: '--account-id',
+};
+
+/** The flags of `table` whose options were given. */
+export function flagsGiven(options: object, table: Readonly<Record<string, string>>): string[] {
+  return Object.entries(table)
+    .filter(([key]) => (options as Record<string, unknown>)[key] !== undefined)
+    .map(([, flag]) => flag);
+}
+
+/** Adds the secret options (env or file, not both) to a command. */
+export function addClientSecretOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--client-secret-env <var>', 'the environment variable holding the client secret').conflicts('clientSecretFile'))
+    .option('--client-secret-file <file>', 'a file holding the client secret');
+}
+
+/** Adds the server-to-server target options: the subdomain or auth URL, scopes and account id. */
+export function addTenantOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--subdomain <sub>', 'the tenant subdomain (28 characters starting with mc)').conflicts('authUrl'))
+    .option('--auth-url <url>', 'the auth base URL, https://<subdomain>.auth.marketingcloudapis.com/')
+    .option('--scope <scopes>', 'space-separated scopes to ask for (default: the package\'s own; "" for none)')
+    .option('--account-id <mid>', 'the MID of the business unit (account_id)');
+}
+
+/** The client secret from --client-secret-env or --client-secret-file; a usage error when neither is given or it is malformed. */
+export async function readClientSecret(options: EngagementOptions, env: NodeJS.ProcessEnv): Promise<string> {
+  let secret: string;
+  if (options.clientSecretEnv !== undefined) secret = readEnv(env, options.clientSecretEnv, '--client-secret-env');
+  else if (options.clientSecretFile !== undefined) secret = await readTextFile(options.clientSecretFile, 'client secret file');
+  else throw new UsageError('The client secret is needed: put it in an environment variable and pass --client-secret-env VAR, or use --client-secret-file FILE.');
+  return usageCheck(() => checkClientSecret(secret));
+}
+
+/**
+ * The server-to-server credentials from the options, every value checked before any connection: missing options, an
+ * http auth URL that is not loopback, bad scopes or account id are usage errors (exit 2).
+ */
+export async function draftFromOptions(command: string, options: EngagementOptions, env: NodeJS.ProcessEnv): Promise<EngagementDraft> {
+  const missing = [
+    options.clientId === undefined ? '--client-id ID' : '',
+    options.clientSecretEnv === undefined && options.clientSecretFile === undefined ? '--client-secret-env VAR or --client-secret-file FILE' : '',
+    options.subdomain === undefined && options.authUrl === undefined ? '--subdomain SUB or --auth-url URL' : '',
+  ].filter(Boolean);
+  if (missing.length > 0) throw new UsageError(`mctoken ${command} needs ${missing.join(', ')}; or use a saved profile with --profile NAME.`);
+  const clientId = usageCheck(() => checkPackageClientId(options.clientId ?? ''));
+  const tenant = usageCheck(() => resolveTenant({ subdomain: options.subdomain ?? null, authUrl: options.authUrl ?? null }));
+  const scope = options.scope === undefined ? null : usageCheck(() => parseScopes(options.scope ?? '').join(' '));
+  const accountId = usageCheck(() => checkAccountId(options.accountId)) ?? null;
+  const clientSecret = await readClientSecret(options, env);
+  const where = options.authUrl === undefined ? { subdomain: tenant.subdomain } : { authUrl: tenant.authBaseUrl.href };
+  return { clientId, clientSecret, ...where, scope, accountId };
+}
+
+/** The credentials of a saved Engagement profile, found by name through the one runnable-profile check (secret from the keychain). */
+export async function draftFromProfile(name: string, env: NodeJS.ProcessEnv): Promise<EngagementDraft> {
+  const { openServices } = await import('./services');
+  const runnable = await openServices(env).profiles.runnable({ name }, 'engagement');
+  if (runnable.product !== 'engagement') throw new UsageError(`Profile "${name}" is not an Engagement profile.`);
+  const { engagementDraftOf } = await import('../electron/services/token/engagement-service');
+  return engagementDraftOf(runnable);
+}
+
+/** How an Engagement run went for the CLI: the report, or the exit status when it failed (the error already on stderr). */
+export type EngagementRunResult = { ok: true; report: EngagementFlowReport & { outcome: { ok: true } } } | { ok: false; exitCode: number };
+
+/** Runs the server-to-server flow (and who-am-I when asked) with safe-fetch and Ctrl-C; warnings and errors go to stderr. */
+export async function runEngagementCli(
+  draft: EngagementDraft,
+  settings: { whoami: boolean; timeoutMs?: number; verbose?: boolean },
+  io: CliIo,
+): Promise<EngagementRunResult> {
+  const [{ runEngagementFlow }, { createSafeFetch }] = await Promise.all([
+    import('../shared/engagement/run-engagement-flow'),
+    import('../electron/services/net/safe-fetch'),
+  ]);
+  const paint = painterFor(io.stderr, io.env);
+  const interrupt = interruptSignal();
+  try {
+    const report = await runEngagementFlow(
+      { ...draft, whoami: settings.whoami, signal: interrupt.signal, ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }) },
+      {
+        fetch: createSafeFetch(),
+        ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
+      },
+    );
+    for (const warning of report.warnings) reportWarning(warning.message, io);
+    if (report.outcome.ok) return { ok: true, report: report as EngagementFlowReport & { outcome: { ok: true } } };
+    reportError(report.outcome.error, io);
+    return { ok: false, exitCode: report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE };
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/** What `mctoken token --json` prints for an Engagement token. */
+export function toEngagementTokenJson(token: EngagementToken): Record<string, unknown> {
+  return {
+    access_token: token.accessToken,
+    token_type: token.tokenType,
+    expires_in: token.expiresIn,
+    expires_at: new Date(token.expiresAt).toISOString(),
+    scope: token.scope,
+    rest_instance_url: token.restInstanceUrl,
+    soap_instance_url: token.soapInstanceUrl,
+    token_endpoint: token.tokenEndpoint,
+    missing_scopes: token.missingScopes,
+  };
+}

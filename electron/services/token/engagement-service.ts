@@ -1,0 +1,79 @@
+// Engagement runs in the main process: the server-to-server token (with who-am-I) and the legacy refresh, from a saved
+// profile (secret read from the keychain here) or from values sent for one run only. No secret goes back to the caller.
+import { decodeToken } from '../../../shared/decode/decode-token';
+import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../../../shared/engagement/flow-types';
+import { refreshSourceOf, type RefreshSource } from '../../../shared/engagement/legacy-refresh';
+import { runEngagementFlow, type EngagementFlowInput } from '../../../shared/engagement/run-engagement-flow';
+import { REFRESH_STEP_TITLE, runLegacyRefresh } from '../../../shared/engagement/run-legacy-refresh';
+import { toErrorPayload } from '../../../shared/errors/workbench-error';
+import type { FlowStep } from '../../../shared/intelligence/flow-types';
+import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
+import type { RunnableProfile } from '../profiles/profile-service';
+import type { Product } from '../../../shared/profiles/profile';
+import { otherProductError } from '../profiles/profile-service-errors';
+import { createRunRegistry, type RunRegistry } from './run-registry';
+
+/** A step of either Engagement run, as progress events carry it. */
+export type EngagementProgressStep = FlowStep<EngagementStepId | RefreshStepId>;
+
+/** What the Engagement service needs. */
+export interface EngagementServiceDeps {
+  profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
+  /** safe-fetch in the app and the CLI. */
+  fetch: typeof fetch;
+  /** Shared with the Intelligence token service so token:cancel reaches every run. */
+  runs?: RunRegistry;
+  now?: () => number;
+}
+
+/** What the router needs of it. */
+export interface EngagementPort {
+  token(request: EngagementTokenRequest, onStep: (step: EngagementProgressStep) => void): Promise<EngagementFlowReport>;
+  refresh(request: EngagementRefreshRequest, onStep: (step: EngagementProgressStep) => void): Promise<RefreshReport>;
+}
+
+/** The credentials of a saved profile that can get a server-to-server token (ERR_PROFILE_INVALID otherwise). */
+async function profileCredentials(deps: EngagementServiceDeps, profileId: string): Promise<EngagementDraft> {
+  const runnable = await deps.profiles.runnable(profileId, 'engagement');
+  if (runnable.product !== 'engagement') throw otherProductError(runnable.product);
+  return engagementDraftOf(runnable);
+}
+
+/** The run values of a runnable Engagement profile (the app's runs and the CLI's). */
+export function engagementDraftOf(runnable: Extract<RunnableProfile, { product: 'engagement' }>): EngagementDraft {
+  const { profile } = runnable;
+  return { clientId: profile.clientId, clientSecret: runnable.clientSecret, subdomain: profile.subdomain, authUrl: profile.authUrl, scope: profile.scope, accountId: profile.accountId };
+}
+
+/** Creates the Engagement service. */
+export function createEngagementService(deps: EngagementServiceDeps): EngagementPort {
+  const runs = deps.runs ?? createRunRegistry();
+  const flowDeps = (onStep: (step: EngagementProgressStep) => void) => ({ fetch: deps.fetch, onStep, ...(deps.now ? { now: deps.now } : {}) });
+
+  return {
+    token(request, onStep) {
+      return runs.track(request.runId, async (signal) => {
+        const credentials = 'draft' in request ? request.draft : await profileCredentials(deps, request.profileId);
+        const input: EngagementFlowInput = { ...credentials, whoami: request.whoami === true, signal };
+        if (request.timeoutMs !== undefined) input.timeoutMs = request.timeoutMs;
+        return runEngagementFlow(input, flowDeps(onStep));
+      });
+    },
+
+    refresh(request, onStep) {
+      return runs.track(request.runId, async (signal) => {
+        let source: RefreshSource;
+        try {
+          source = refreshSourceOf(decodeToken(request.token).payload);
+        } catch (error) {
+          return { steps: [{ id: 'refresh', title: REFRESH_STEP_TITLE, status: 'pending' }], outcome: { ok: false, error: toErrorPayload(error) } };
+        }
+        const { clientId, clientSecret } = 'profileId' in request ? await profileCredentials(deps, request.profileId) : request;
+        return runLegacyRefresh(
+          { source, clientId, clientSecret, signal, ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }) },
+          flowDeps(onStep),
+        );
+      });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { EngagementToken, WhoAmI } from '../../shared/engagement/flow-types';
+import { Badge } from '../common/badge';
+import { CopyButton } from '../common/copy-button';
+import { ExpiryCountdown } from '../credentials/expiry-countdown';
+
+/** Props of {@link EngagementResult}. */
+export interface EngagementResultProps {
+  token: EngagementToken;
+  whoami: WhoAmI | null;
+  /** Opens the access token in the decoder (four segments, explained). */
+  onOpenInDecoder: (token: string) => void;
+}
+
+function Row({ name, value }: { name: string; value: string | null }) {
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td className="mono">{value ?? '—'}</td>
+    </tr>
+  );
+}
+
+/** A server-to-server token: the token with copy and "Open in decoder", its countdown, the endpoints, scopes granted vs asked, and who-am-I. */
+export function EngagementResult({ token, whoami, onOpenInDecoder }: EngagementResultProps) {
+  const { summary } = whoami ?? { summary: null };
+  return (
+    <section className="issued-token" aria-label="Access token">
+      <header className="issued-token__header">
+        <h3 className="issued-token__title">
+          <span className="issued-token__check" aria-hidden="true">
+            ✓
+          </span>
+          Access token issued
+        </h3>
+        <ExpiryCountdown expiresAt={token.expiresAt} lifetimeSeconds={token.expiresIn} />
+      </header>
+      <pre className="code-block issued-token__value" aria-label="Access token value" tabIndex={0}>
+        {token.accessToken}
+      </pre>
+      <div className="button-row">
+        <CopyButton text={token.accessToken} label="Copy token" />
+        <button type="button" className="button button--secondary" onClick={() => onOpenInDecoder(token.accessToken)}>
+          Open in decoder
+        </button>
+      </div>
+      <table className="fields-table" aria-label="Token details">
+        <tbody>
+          <Row name="Lifetime" value={`${token.expiresIn} s (from the response)`} />
+          <Row name="REST instance URL" value={token.restInstanceUrl} />
+          <Row name="SOAP instance URL" value={whoami?.endpoints.soap ?? token.soapInstanceUrl} />
+          <Row name="Token endpoint" value={token.tokenEndpoint} />
+        </tbody>
+      </table>
+      <div className="engagement-scopes" aria-label="Scopes">
+        <h4 className="step-section__title">Scopes granted{token.requestedScopes === null ? " (the package's own: none were asked for)" : ''}</h4>
+        <p data-testid="granted-scopes">{token.grantedScopes.length === 0 ? 'none' : token.grantedScopes.map((name) => <Badge key={name}>{name}</Badge>)}</p>
+        {token.missingScopes.length > 0 && (
+          <p className="field__help" data-testid="missing-scopes">
+            Asked for but not granted:{' '}
+            {token.missingScopes.map((name) => (
+              <Badge key={name} tone="warning">
+                {name}
+              </Badge>
+            ))}
+          </p>
+        )}
+      </div>
+      {summary !== null && (
+        <table className="fields-table" aria-label="Who am I">
+          <caption>Who am I (v2/userinfo)</caption>
+          <tbody>
+            <Row name="MID (business unit)" value={summary.mid} />
+            <Row name="Enterprise id" value={summary.enterpriseId} />
+            <Row name="Enterprise" value={summary.enterpriseName} />
+            <Row name="Stack" value={summary.stack} />
+            <Row name="Region" value={summary.region} />
+            <Row name="User" value={[summary.userName, summary.userEmail].filter((part) => part !== null).join(' · ') || null} />
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { decodeToken } from '../../shared/decode/decode-token';
+import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
+import type { IpcResult } from '../../shared/ipc/result';
+import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
+import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { renderWithBridge } from '../test-support/render-with-bridge';
+import { EngagementScreen } from './engagement-screen';
+import { ProfileSecretSummary } from '../profiles/profile-secret-summary';
+import { RefreshPanel } from './refresh-panel';
+
+// Rendering the whole screen with user events is slow on a loaded machine: a generous limit, not an assertion.
+vi.setConfig({ testTimeout: 30_000 });
+
+function deferred<T>() {
+  let release: (result: IpcResult<T>) => void = () => undefined;
+  const promise = new Promise<IpcResult<T>>((resolve) => {
+    release = resolve;
+  });
+  return { handler: () => promise, release: (result: IpcResult<T>) => act(() => release(result)) };
+}
+
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.c2ln.b3BhcXVl';
+const REPORT: EngagementFlowReport = {
+  steps: [
+    { id: 'token', title: 'Request the access token (v2/token)', status: 'ok', durationMs: 120 },
+    { id: 'userinfo', title: 'Who am I (v2/userinfo)', status: 'ok', durationMs: 80 },
+    { id: 'soap-endpoint', title: 'Find the SOAP endpoint (platform/v1/endpoints/soap)', status: 'ok', durationMs: 40 },
+  ],
+  warnings: [{ code: 'WARN_SCOPES_MISSING', message: 'Requested but not granted: journeys_read.' }],
+  outcome: {
+    ok: true,
+    token: {
+      accessToken: TOKEN,
+      tokenType: 'Bearer',
+      expiresIn: 1079,
+      expiresAt: Date.now() + 1_079_000,
+      scope: 'email_read',
+      grantedScopes: ['email_read'],
+      requestedScopes: ['email_read', 'journeys_read'],
+      missingScopes: ['journeys_read'],
+      restInstanceUrl: 'https://t.rest.marketingcloudapis.com/',
+      soapInstanceUrl: 'https://t.soap.marketingcloudapis.com/',
+      tokenEndpoint: 'https://t.auth.marketingcloudapis.com/v2/token',
+    },
+    whoami: {
+      userinfo: {},
+      summary: { mid: '510001234', enterpriseId: '514000001', enterpriseName: 'Acme', stack: 'S7', region: 'NA1', userName: 'Pat', userEmail: 'pat@example.com', userId: '7' },
+      endpoints: { rest: 'https://t.rest.marketingcloudapis.com/', soap: 'https://t.soap.marketingcloudapis.com/' },
+    },
+  },
+};
+
+describe('EngagementScreen', () => {
+  it('runs unsaved values as a draft, follows progress, and shows token, scopes and who-am-I; the token opens in the decoder', async () => {
+    const run = deferred<EngagementFlowReport>();
+    const fake = createFakeBridge({ 'engagement:token': run.handler });
+    const onOpen = vi.fn();
+    const user = userEvent.setup();
+    renderWithBridge(<EngagementScreen profiles={[]} onSaved={() => undefined} onOpenInDecoder={onOpen} />, fake.bridge);
+    await user.click(screen.getByLabelText('Subdomain or auth base URL'));
+    await user.paste('mc563885gzs27c5t9-63k636ttgm');
+    await user.click(screen.getByLabelText('Client id'));
+    await user.paste('pkg-1');
+    await user.click(screen.getByLabelText('Client secret'));
+    await user.paste('s3cret');
+    await user.type(screen.getByLabelText('Scopes (optional)'), 'email_read journeys_read');
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    const [request] = fake.callsTo('engagement:token') as Array<{ runId: string }>;
+    expect(request).toEqual({
+      runId: expect.any(String),
+      whoami: true,
+      timeoutMs: 15_000,
+      draft: { clientId: 'pkg-1', clientSecret: 's3cret', subdomain: 'mc563885gzs27c5t9-63k636ttgm', scope: 'email_read journeys_read', accountId: null },
+    });
+    act(() => fake.emit({ runId: request!.runId, step: { id: 'token', title: 'Request the access token (v2/token)', status: 'running' } } as never));
+    expect(document.querySelector('[data-step-id="token"]')).toHaveAttribute('data-step-status', 'running');
+    run.release({ ok: true, value: REPORT });
+    expect(await screen.findByLabelText('Access token value')).toHaveTextContent(TOKEN);
+    expect(screen.getByTestId('missing-scopes')).toHaveTextContent('journeys_read');
+    const who = screen.getByRole('table', { name: 'Who am I' });
+    expect(within(who).getByText('510001234')).toBeInTheDocument();
+    expect(within(who).getByText('S7')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open in decoder' }));
+    expect(onOpen).toHaveBeenCalledWith(TOKEN);
+  });
+
+  it('runs a saved profile by id, and shows a failure with its hint', async () => {
+    const profile = makeProfile({ id: 'p-eng', name: 'MC prod', product: 'engagement', hasClientSecret: true, subdomain: 'mcabc', keyInfo: null });
+    const run = deferred<EngagementFlowReport>();
+    const fake = createFakeBridge({ 'engagement:token': run.handler });
+    const user = userEvent.setup();
+    renderWithBridge(<EngagementScreen profiles={[profile]} onSaved={() => undefined} onOpenInDecoder={() => undefined} />, fake.bridge);
+    await user.selectOptions(screen.getByLabelText('Use'), 'p-eng');
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect(fake.callsTo('engagement:token')).toEqual([{ runId: expect.any(String), profileId: 'p-eng', whoami: true, timeoutMs: 15_000 }]);
+    run.release({
+      ok: true,
+      value: { steps: [], warnings: [], outcome: { ok: false, error: { code: 'ERR_OAUTH_INVALID_CLIENT', message: 'invalid_client: bad secret', hint: 'Check the package.' } } },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('invalid_client: bad secret');
+    expect(screen.getByRole('alert')).toHaveTextContent('Check the package.');
+  });
+});
+
+describe('RefreshPanel', () => {
+  it('appears for an SSO JWT with a refresh token, warns and waits for confirmation, then shows the new tokens', async () => {
+    const jwt = await makeEngagementSsoJwt({ version: 2 });
+    const run = deferred<RefreshReport>();
+    const fake = createFakeBridge({ 'engagement:refresh': run.handler });
+    const user = userEvent.setup();
+    renderWithBridge(<RefreshPanel token={decodeToken(jwt)} raw={jwt} />, fake.bridge);
+    await user.click(screen.getByRole('button', { name: 'Refresh…' }));
+    await user.click(screen.getByLabelText('Client id'));
+    await user.paste('pkg-1');
+    await user.click(screen.getByLabelText('Client secret'));
+    await user.paste('s3cret');
+    const spend = screen.getByRole('button', { name: 'Spend the refresh token' });
+    expect(spend).toBeDisabled();
+    expect(screen.getByText(/works once: a second use fails after a 5-minute grace/)).toBeInTheDocument();
+    await user.click(screen.getByLabelText(/I understand/));
+    await user.click(spend);
+    expect(fake.callsTo('engagement:refresh')).toEqual([{ runId: expect.any(String), token: jwt, clientId: 'pkg-1', clientSecret: 's3cret' }]);
+    run.release({
+      ok: true,
+      value: { steps: [], outcome: { ok: true, token: { accessToken: 'new-access', expiresIn: 3600, expiresAt: Date.now() + 3_600_000, refreshToken: 'next-refresh', authEndpoint: 'https://x/' } } },
+    });
+    expect(await screen.findByLabelText('New access token')).toHaveTextContent('new-access');
+    expect(screen.getByLabelText('New refresh token')).toHaveTextContent('next-refresh');
+    expect(screen.getByRole('button', { name: 'Copy new refresh token' })).toBeInTheDocument();
+  });
+
+  it('is absent for a token without a refresh token, and in a plain browser', async () => {
+    const jwt = await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { refreshToken: undefined } } } });
+    const { container } = renderWithBridge(<RefreshPanel token={decodeToken(jwt)} raw={jwt} />, createFakeBridge().bridge);
+    expect(container).toBeEmptyDOMElement();
+    const withRefresh = await makeEngagementSsoJwt({ version: 1 });
+    const browser = renderWithBridge(<RefreshPanel token={decodeToken(withRefresh)} raw={withRefresh} />, null);
+    expect(browser.container).toBeEmptyDOMElement();
+  });
+});
+
+describe('ProfileSecretSummary for Engagement profiles', () => {
+  it('names the client secret and the signing secret a profile keeps, never their values', () => {
+    const both = makeProfile({ product: 'engagement', keyInfo: null, hasSecret: true, secretEncoding: 'hex', hasClientSecret: true });
+    const { container, rerender } = renderWithBridge(<ProfileSecretSummary profile={both} />, null);
+    expect(container).toHaveTextContent('Client secret · signing secret (hex)');
+    rerender(<ProfileSecretSummary profile={{ ...both, hasSecret: false, secretEncoding: null }} />);
+    expect(container).toHaveTextContent(/^Client secret$/);
+    rerender(<ProfileSecretSummary profile={{ ...both, hasSecret: false, hasClientSecret: false }} />);
+    expect(container).toHaveTextContent('Nothing stored');
+  });
+});

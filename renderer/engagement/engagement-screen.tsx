@@ -1,0 +1,152 @@
+import { useId, useMemo, useState } from 'react';
+import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
+import { pendingEngagementSteps } from '../../shared/engagement/run-engagement-flow';
+import type { ErrorPayload } from '../../shared/errors/workbench-error';
+import type { Profile } from '../../shared/profiles/profile';
+import { callBridge } from '../bridge/call-bridge';
+import { useBridge } from '../bridge/bridge-context';
+import { ErrorMessage } from '../common/error-message';
+import { NeedsDesktop } from '../common/needs-desktop';
+import { Spinner } from '../common/spinner';
+import { FlowWarningsList } from '../credentials/flow-warnings-list';
+import { normaliseTimeoutSeconds, REQUEST_TIMEOUT_SECONDS } from '../credentials/request-timeout';
+import { RequestTimeoutField } from '../credentials/request-timeout-field';
+import { StepView } from '../credentials/step-view';
+import { draftOf, EMPTY_FORM, EngagementForm, type EngagementFormValues } from './engagement-form';
+import { EngagementResult } from './engagement-result';
+import { useEngagementRun } from './use-engagement-run';
+
+/** What each step does, shown under its title (the titles come from the core). */
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  token: 'POST <auth>v2/token with a JSON body: client credentials of the installed package.',
+  userinfo: 'GET <auth>v2/userinfo with the token: business unit, enterprise, stack, region, user.',
+  'soap-endpoint': 'GET <rest>platform/v1/endpoints/soap with the token: the tenant-specific SOAP URL.',
+};
+
+/** Props of {@link EngagementScreen}. */
+export interface EngagementScreenProps {
+  /** All saved profiles; the Engagement ones with a client secret can run. */
+  profiles: readonly Profile[];
+  /** After a save (the app reloads the list). */
+  onSaved: () => void;
+  /** Opens a token in the decoder. */
+  onOpenInDecoder: (token: string) => void;
+}
+
+const UNSAVED = '';
+
+/** Engagement credentials: a saved server-to-server profile or unsaved values, then token, who-am-I and SOAP endpoint, step by step. */
+export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: EngagementScreenProps) {
+  const bridge = useBridge();
+  const id = useId();
+  const runnable = useMemo(() => profiles.filter((p) => p.product === 'engagement' && p.hasClientSecret), [profiles]);
+  const [profileId, setProfileId] = useState(UNSAVED);
+  const [values, setValues] = useState<EngagementFormValues>(EMPTY_FORM);
+  const [whoami, setWhoami] = useState(true);
+  const [timeoutText, setTimeoutText] = useState(String(REQUEST_TIMEOUT_SECONDS.default));
+  const [saveName, setSaveName] = useState('');
+  const [saveState, setSaveState] = useState<{ saving: boolean; error: ErrorPayload | null; saved: string | null }>({ saving: false, error: null, saved: null });
+  const initial = useMemo(() => pendingEngagementSteps(true), []);
+  const { state, start, cancel } = useEngagementRun<'engagement:token', EngagementFlowReport>('engagement:token', initial);
+  const selected = runnable.find((p) => p.id === profileId) ?? null;
+
+  if (bridge === null) return <NeedsDesktop feature="Testing Engagement credentials" />;
+
+  const run = () => {
+    const seconds = normaliseTimeoutSeconds(timeoutText);
+    setTimeoutText(String(seconds));
+    const where = selected === null ? { draft: draftOf(values) } : { profileId: selected.id };
+    start({ ...where, whoami, timeoutMs: seconds * 1000 }, pendingEngagementSteps(whoami));
+  };
+  const save = async () => {
+    setSaveState({ saving: true, error: null, saved: null });
+    const reply = await callBridge(bridge, 'profiles:save', { name: saveName, product: 'engagement', ...draftOf(values) });
+    setSaveState({ saving: false, error: reply.ok ? null : reply.error, saved: reply.ok ? reply.value.name : null });
+    if (reply.ok) {
+      setValues((v) => ({ ...v, clientSecret: '' }));
+      onSaved();
+    }
+  };
+  const running = state.phase === 'running';
+  const outcome = state.phase === 'done' ? state.report?.outcome : undefined;
+  const failure = state.phase === 'done' ? (state.error ?? (outcome?.ok === false ? outcome.error : null)) : null;
+  const token = outcome?.ok === true ? outcome.token : outcome?.token;
+
+  return (
+    <div className="screen engagement">
+      <header className="screen__header">
+        <div>
+          <h1 className="screen__title">Engagement credentials</h1>
+          <p className="screen__subtitle">Test an installed package: server-to-server token, who-am-I and the SOAP endpoint.</p>
+        </div>
+      </header>
+      <section className="panel" aria-label="Credentials">
+        <div className="panel__body">
+          <div className="field">
+            <label htmlFor={`${id}-profile`}>Use</label>
+            <select id={`${id}-profile`} value={profileId} onChange={(e) => setProfileId(e.target.value)} disabled={running}>
+              <option value={UNSAVED}>Unsaved values (test without saving)</option>
+              {runnable.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {selected === null ? (
+            <>
+              <EngagementForm values={values} onChange={setValues} disabled={running} />
+              <div className="button-row">
+                <input aria-label="Profile name" value={saveName} onChange={(e) => setSaveName(e.target.value)} placeholder="Profile name" />
+                <button type="button" className="button button--secondary" onClick={() => void save()} disabled={running || saveState.saving || saveName.trim() === ''}>
+                  Save as profile
+                </button>
+              </div>
+              {saveState.error !== null && <ErrorMessage error={saveState.error} title="Could not save" />}
+              {saveState.saved !== null && <p role="status">Saved profile “{saveState.saved}”: its client secret is in the OS keychain.</p>}
+            </>
+          ) : (
+            <p className="field__help" data-testid="profile-summary">
+              Client id <code>{selected.clientId}</code> at <code>{selected.subdomain ?? selected.authUrl}</code>
+              {selected.scope !== null && <> · scopes <code>{selected.scope === '' ? '(none)' : selected.scope}</code></>}
+              {selected.accountId !== null && <> · account <code>{selected.accountId}</code></>} · client secret in the OS keychain
+            </p>
+          )}
+        </div>
+      </section>
+      <section className="panel token-run" aria-label="Get an access token">
+        <header className="panel__header">
+          <h2 className="panel__title">Get an access token</h2>
+          <div className="panel__actions">
+            <label>
+              <input type="checkbox" checked={whoami} onChange={(e) => setWhoami(e.target.checked)} disabled={running} /> Who am I
+            </label>
+            {running ? (
+              <button type="button" className="button button--danger" onClick={cancel} disabled={state.cancelling}>
+                {state.cancelling ? 'Cancelling…' : 'Cancel'}
+              </button>
+            ) : (
+              <button type="button" className="button button--primary" onClick={run}>
+                {state.phase === 'done' ? 'Run again' : 'Get token'}
+              </button>
+            )}
+          </div>
+        </header>
+        <div className="panel__body">
+          <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} disabled={running} />
+          <p className="token-run__status" role="status" aria-live="polite">
+            {running && <Spinner />} {running ? 'Running…' : state.phase === 'done' ? (outcome?.ok === true ? 'Access token issued.' : 'Failed.') : 'Not run yet.'}
+          </p>
+          <ol className="steps">
+            {state.steps.map((step, index) => (
+              <StepView key={step.id} step={step} index={index + 1} description={DESCRIPTIONS[step.id] ?? ''} />
+            ))}
+          </ol>
+          {state.phase === 'done' && state.report !== null && <FlowWarningsList warnings={state.report.warnings} />}
+          {failure !== null && failure !== undefined && !state.steps.some((step) => step.error !== undefined) && <ErrorMessage error={failure} title="No token" />}
+          {token !== undefined && <EngagementResult token={token} whoami={outcome?.ok === true ? outcome.whoami : null} onOpenInDecoder={onOpenInDecoder} />}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// The legacy refresh of an App Center SSO JWT: POST authEndpoint {clientId, clientSecret, refreshToken, accessType: "offline"}.
+import { WorkbenchError } from '../errors/workbench-error';
+import { checkEndpointUrl } from '../intelligence/endpoint-url';
+import { parseOAuthErrorBody } from '../intelligence/oauth-error';
+import { jsonObjectBody, looksLikeHtml, quotableServerText } from '../intelligence/response-body';
+import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
+import { ENGAGEMENT_OAUTH_ADVICE } from './engagement-oauth';
+import { MAX_ACCESS_TOKEN_LENGTH } from './s2s-token';
+
+/** What a refresh needs from the SSO JWT. */
+export interface RefreshSource {
+  authEndpoint: string;
+  refreshToken: string;
+}
+
+const MAX_REFRESH_TOKEN_LENGTH = 4096;
+
+function pick(payload: Record<string, unknown>, path: readonly string[]): unknown {
+  let current: unknown = payload;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * The refresh token and authEndpoint of a decoded SSO JWT payload (claims version 1 or 2): `request.rest.refreshToken`, or
+ * v1's `request.user.refreshToken`. ERR_REFRESH_NOT_AVAILABLE when either is missing (no API Integration component).
+ */
+export function refreshSourceOf(payload: Record<string, unknown>): RefreshSource {
+  const refreshToken = pick(payload, ['request', 'rest', 'refreshToken']) ?? pick(payload, ['request', 'user', 'refreshToken']);
+  const authEndpoint = pick(payload, ['request', 'rest', 'authEndpoint']);
+  if (typeof refreshToken !== 'string' || refreshToken === '' || refreshToken.length > MAX_REFRESH_TOKEN_LENGTH) {
+    throw new WorkbenchError(
+      'ERR_REFRESH_NOT_AVAILABLE',
+      'This JWT carries no refresh token: only App Center SSO JWTs of packages with an API Integration component have one (request.rest.refreshToken).',
+    );
+  }
+  if (typeof authEndpoint !== 'string' || authEndpoint === '') {
+    throw new WorkbenchError('ERR_REFRESH_NOT_AVAILABLE', 'This JWT names no request.rest.authEndpoint to refresh at: it is not an App Center SSO JWT.');
+  }
+  return { authEndpoint, refreshToken };
+}
+
+/** The refresh request; the authEndpoint is checked (https, http only on loopback) first. */
+export function buildRefreshRequest(source: RefreshSource, clientId: string, clientSecret: string): { url: URL; request: PlainRequest } {
+  const url = checkEndpointUrl(source.authEndpoint, 'authEndpoint');
+  const body = { clientId, clientSecret, refreshToken: source.refreshToken, accessType: 'offline' };
+  return { url, request: { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) } };
+}
+
+/** What a refresh gave. */
+export interface RefreshAnswer {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string | null;
+}
+
+const REFRESH_HINT =
+  'The client id or secret is wrong, or the refresh token was already used (it works once, with a 5-minute grace) or has expired (up to 700 days). Open the app from Marketing Cloud again for a fresh JWT.';
+
+/** ERR_REFRESH_REJECTED for a `{message, errorcode}` body, an OAuth error, or ERR_TOKEN_ENDPOINT_* for HTML, 5xx and the rest. */
+export function refreshFailure(response: TimedResponse): WorkbenchError {
+  const { status, body } = response;
+  const json = jsonObjectBody(body);
+  if (json !== null && typeof json.message === 'string') {
+    const code = typeof json.errorcode === 'number' || typeof json.errorcode === 'string' ? ` (errorcode ${quotableServerText(String(json.errorcode), 20)})` : '';
+    return new WorkbenchError('ERR_REFRESH_REJECTED', `The auth endpoint refused the refresh with HTTP ${status}: ${quotableServerText(json.message) || 'no message'}${code}.`, {
+      hint: REFRESH_HINT,
+    });
+  }
+  const oauth = parseOAuthErrorBody(body, ENGAGEMENT_OAUTH_ADVICE);
+  if (oauth !== null) return oauth;
+  if (looksLikeHtml(response)) {
+    return new WorkbenchError('ERR_TOKEN_ENDPOINT_NOT_JSON', `The auth endpoint answered HTTP ${status} with an HTML page, not JSON: a proxy may be in the way, or the authEndpoint is wrong.`);
+  }
+  if (status >= 500) return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The auth endpoint answered HTTP ${status}: the service may be down. Try again later.`);
+  if (status >= 200 && status <= 299) {
+    return new WorkbenchError('ERR_TOKEN_RESPONSE_INVALID', `The auth endpoint answered HTTP ${status} without an accessToken: check the authEndpoint of the JWT.`);
+  }
+  return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The auth endpoint answered HTTP ${status} without an explanation: check the authEndpoint and try again.`, { hint: REFRESH_HINT });
+}
+
+/** Reads a refresh answer `{accessToken, expiresIn, refreshToken}`; throws what refreshFailure says otherwise. */
+export function readRefreshResponse(response: TimedResponse): RefreshAnswer {
+  if (response.status < 200 || response.status > 299) throw refreshFailure(response);
+  const json = jsonObjectBody(response.body);
+  const token = json?.accessToken;
+  if (json === null || typeof token !== 'string' || token === '' || token.length > MAX_ACCESS_TOKEN_LENGTH) throw refreshFailure(response);
+  const expiresIn = typeof json.expiresIn === 'number' && Number.isFinite(json.expiresIn) && json.expiresIn > 0 ? json.expiresIn : 3600;
+  const next = json.refreshToken;
+  return { accessToken: token, expiresIn, refreshToken: typeof next === 'string' && next !== '' && next.length <= MAX_REFRESH_TOKEN_LENGTH ? next : null };
+}

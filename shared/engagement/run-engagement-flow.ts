@@ -1,0 +1,146 @@
+// The Engagement server-to-server flow end to end: v2/token, then (asked for) v2/userinfo and the SOAP endpoint.
+// Expected failures come back as data, like the Intelligence flow; the client secret is masked in every step.
+import { toErrorPayload, WorkbenchError } from '../errors/workbench-error';
+import type { FlowWarning } from '../intelligence/flow-types';
+import { StepTracker } from '../intelligence/flow-steps';
+import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
+import { timedRequest, type NetOptions } from '../intelligence/timed-request';
+import { checkAccountId, checkClientSecret, checkPackageClientId } from './credentials';
+import { explainUnresolvedHost } from './dns-failure';
+import type { EngagementFlowReport, EngagementStep, EngagementStepId, EngagementToken, WhoAmI } from './flow-types';
+import { grantedScopes, missingScopes, parseScopes } from './scopes';
+import { buildSoapEndpointRequest, readSoapEndpointResponse } from './soap-endpoint';
+import { buildS2sTokenRequest, readS2sTokenResponse, s2sTokenFields, type S2sTokenParams } from './s2s-token';
+import { resolveTenant, type EngagementTenant } from './tenant';
+import { buildUserinfoRequest, readUserinfoResponse, summarizeUserinfo, userinfoEndpoints } from './userinfo';
+
+/** What a run needs: the package's credentials, where the tenant is, and what to ask for. */
+export interface EngagementFlowInput {
+  clientId: string;
+  clientSecret: string;
+  /** Exactly one of the subdomain or the auth base URL. */
+  subdomain?: string | null;
+  authUrl?: string | null;
+  /** Space-separated scopes; undefined/null leaves `scope` out (the package's own scopes), "" asks for none. */
+  scope?: string | null;
+  /** A business unit MID for account_id. */
+  accountId?: string | null;
+  /** Also run who-am-I (v2/userinfo) and find the SOAP endpoint. */
+  whoami?: boolean;
+  /** Per network step; default 15 s. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** What the flow is given rather than reaching for. */
+export interface EngagementFlowDeps {
+  fetch: typeof fetch;
+  now?: () => number;
+  onStep?: (step: EngagementStep) => void;
+}
+
+/** The title of each step, as the UI and the CLI show it. */
+export const ENGAGEMENT_STEP_TITLES: Readonly<Record<EngagementStepId, string>> = {
+  token: 'Request the access token (v2/token)',
+  userinfo: 'Who am I (v2/userinfo)',
+  'soap-endpoint': 'Find the SOAP endpoint (platform/v1/endpoints/soap)',
+};
+
+/** The steps of a run that has not started: the token, plus who-am-I and the SOAP endpoint when asked. */
+export function pendingEngagementSteps(whoami: boolean): EngagementStep[] {
+  const ids: EngagementStepId[] = whoami ? ['token', 'userinfo', 'soap-endpoint'] : ['token'];
+  return ids.map((id) => ({ id, title: ENGAGEMENT_STEP_TITLES[id], status: 'pending' }));
+}
+
+const TOKEN_SECRETS = ['access_token', 'refresh_token'];
+
+/** Runs the flow and reports every step; never throws for expected failures (the outcome carries them). */
+export async function runEngagementFlow(input: EngagementFlowInput, deps: EngagementFlowDeps): Promise<EngagementFlowReport> {
+  const now = deps.now ?? Date.now;
+  const whoamiWanted = input.whoami === true;
+  const tracker = new StepTracker<EngagementStepId>(now, deps.onStep, pendingEngagementSteps(whoamiWanted));
+  const warnings: FlowWarning[] = [];
+  const net: NetOptions = { fetch: deps.fetch };
+  if (input.timeoutMs !== undefined) net.timeoutMs = input.timeoutMs;
+  if (input.signal !== undefined) net.signal = input.signal;
+  let token: EngagementToken | undefined;
+  const failed = (error: unknown): EngagementFlowReport => ({
+    steps: tracker.steps,
+    warnings,
+    outcome: token === undefined ? { ok: false, error: toErrorPayload(error) } : { ok: false, error: toErrorPayload(error), token },
+  });
+
+  let params: S2sTokenParams;
+  let requested: string[] | null;
+  let tenant: EngagementTenant;
+  try {
+    tenant = resolveTenant({ subdomain: input.subdomain ?? null, authUrl: input.authUrl ?? null });
+    warnings.push(...tenant.warnings);
+    requested = input.scope === undefined || input.scope === null ? null : parseScopes(input.scope);
+    const accountId = checkAccountId(input.accountId);
+    params = { clientId: checkPackageClientId(input.clientId), clientSecret: checkClientSecret(input.clientSecret) };
+    if (requested !== null) params.scope = requested.join(' ');
+    if (accountId !== undefined) params.accountId = accountId;
+  } catch (error) {
+    return failed(error);
+  }
+
+  let current: EngagementStepId = 'token';
+  try {
+    const { url, request } = buildS2sTokenRequest(tenant.authBaseUrl, params);
+    // The secret is replaced, not only flagged: steps cross IPC to the renderer, which never gets a secret.
+    const shownFields = s2sTokenFields(params).map(([name, value]): [string, string] => [name, name === 'client_secret' ? MASK : value]);
+    tracker.start('token', { request: showRequest(url, request, shownFields, ['client_secret']) });
+    const answer = await timedRequest(url, request, 'token endpoint', net).catch((error: unknown) => {
+      throw explainUnresolvedHost(error, url.host);
+    });
+    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS) });
+    const issued = readS2sTokenResponse(answer);
+    warnings.push(...issued.warnings);
+    const granted = grantedScopes(issued.scope);
+    const missing = missingScopes(requested, granted);
+    if (missing.length > 0) {
+      warnings.push({ code: 'WARN_SCOPES_MISSING', message: `Requested but not granted: ${missing.join(', ')}. The package's API Integration lacks these permissions.` });
+    }
+    token = {
+      accessToken: issued.accessToken,
+      tokenType: issued.tokenType,
+      expiresIn: issued.expiresIn,
+      expiresAt: now() + issued.expiresIn * 1000,
+      scope: issued.scope,
+      grantedScopes: granted,
+      requestedScopes: requested,
+      missingScopes: missing,
+      restInstanceUrl: issued.restInstanceUrl,
+      soapInstanceUrl: issued.soapInstanceUrl,
+      tokenEndpoint: url.href,
+    };
+    tracker.succeed('token');
+    if (!whoamiWanted) return { steps: tracker.steps, warnings, outcome: { ok: true, token, whoami: null } };
+
+    current = 'userinfo';
+    const userinfoCall = buildUserinfoRequest(tenant.authBaseUrl, token.accessToken);
+    tracker.start('userinfo', { request: showRequest(userinfoCall.url, userinfoCall.request, []) });
+    const userinfoAnswer = await timedRequest(userinfoCall.url, userinfoCall.request, 'userinfo endpoint', net);
+    tracker.note('userinfo', { response: showResponse(userinfoAnswer) });
+    const userinfo = readUserinfoResponse(userinfoAnswer);
+    tracker.succeed('userinfo');
+
+    current = 'soap-endpoint';
+    const restBase = token.restInstanceUrl ?? userinfoEndpoints(userinfo).rest;
+    if (restBase === null) {
+      throw new WorkbenchError('ERR_API_RESPONSE_INVALID', 'Neither the token response nor userinfo named a REST instance URL: the SOAP endpoint cannot be looked up.');
+    }
+    const soapCall = buildSoapEndpointRequest(restBase, token.accessToken);
+    tracker.start('soap-endpoint', { request: showRequest(soapCall.url, soapCall.request, []) });
+    const soapAnswer = await timedRequest(soapCall.url, soapCall.request, 'endpoints API', net);
+    tracker.note('soap-endpoint', { response: showResponse(soapAnswer) });
+    const soap = readSoapEndpointResponse(soapAnswer);
+    tracker.succeed('soap-endpoint');
+    const whoami: WhoAmI = { userinfo, summary: summarizeUserinfo(userinfo), endpoints: { rest: restBase, soap } };
+    return { steps: tracker.steps, warnings, outcome: { ok: true, token, whoami } };
+  } catch (error) {
+    tracker.fail(current, error);
+    return failed(error);
+  }
+}

@@ -1,0 +1,64 @@
+// The legacy refresh as one timed step: spends the SSO JWT's single-use refresh token for a new access token.
+import { toErrorPayload } from '../errors/workbench-error';
+import type { FlowStep } from '../intelligence/flow-types';
+import { StepTracker } from '../intelligence/flow-steps';
+import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
+import { timedRequest, type NetOptions } from '../intelligence/timed-request';
+import { checkClientSecret, checkPackageClientId } from './credentials';
+import { explainUnresolvedHost } from './dns-failure';
+import type { RefreshReport, RefreshStepId } from './flow-types';
+import { buildRefreshRequest, readRefreshResponse, type RefreshSource } from './legacy-refresh';
+
+/** What a refresh needs: where and what to refresh (from the JWT), and the package's client id and secret. */
+export interface RefreshInput {
+  source: RefreshSource;
+  clientId: string;
+  clientSecret: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** The title of the refresh step. */
+export const REFRESH_STEP_TITLE = 'Refresh the token (authEndpoint, spends the refresh token)';
+
+const REFRESH_SECRETS = ['accessToken', 'refreshToken', 'legacyToken'];
+
+/** Runs the refresh; never throws for expected failures. The request shows the secret and the spent refresh token masked. */
+export async function runLegacyRefresh(
+  input: RefreshInput,
+  deps: { fetch: typeof fetch; now?: () => number; onStep?: (step: FlowStep<RefreshStepId>) => void },
+): Promise<RefreshReport> {
+  const now = deps.now ?? Date.now;
+  const tracker = new StepTracker<RefreshStepId>(now, deps.onStep, [{ id: 'refresh', title: REFRESH_STEP_TITLE, status: 'pending' }]);
+  const net: NetOptions = { fetch: deps.fetch };
+  if (input.timeoutMs !== undefined) net.timeoutMs = input.timeoutMs;
+  if (input.signal !== undefined) net.signal = input.signal;
+  let started = false;
+  try {
+    const clientId = checkPackageClientId(input.clientId);
+    const clientSecret = checkClientSecret(input.clientSecret);
+    const { url, request } = buildRefreshRequest(input.source, clientId, clientSecret);
+    const fields: Array<[string, string]> = [
+      ['clientId', clientId],
+      // Replaced, not only flagged: steps cross IPC, and neither the secret nor the spent refresh token goes back.
+      ['clientSecret', MASK],
+      ['refreshToken', MASK],
+      ['accessType', 'offline'],
+    ];
+    tracker.start('refresh', { request: showRequest(url, request, fields, ['clientSecret', 'refreshToken']) });
+    started = true;
+    const answer = await timedRequest(url, request, 'auth endpoint', net).catch((error: unknown) => {
+      throw explainUnresolvedHost(error, url.host);
+    });
+    tracker.note('refresh', { response: showResponse(answer, REFRESH_SECRETS) });
+    const refreshed = readRefreshResponse(answer);
+    tracker.succeed('refresh');
+    return {
+      steps: tracker.steps,
+      outcome: { ok: true, token: { ...refreshed, expiresAt: now() + refreshed.expiresIn * 1000, authEndpoint: url.href } },
+    };
+  } catch (error) {
+    if (started) tracker.fail('refresh', error);
+    return { steps: tracker.steps, outcome: { ok: false, error: toErrorPayload(error) } };
+  }
+}

@@ -1,0 +1,28 @@
+// GET <rest_instance_url>platform/v1/endpoints/soap: the tenant's SOAP endpoint, as the docs say to find it.
+import { WorkbenchError } from '../errors/workbench-error';
+import { checkEndpointUrl } from '../intelligence/endpoint-url';
+import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
+import { readApiObject } from './api-failure';
+
+/** The endpoints request for the SOAP endpoint; the REST base URL is checked (https, http only on loopback) first. */
+export function buildSoapEndpointRequest(restInstanceUrl: string, accessToken: string): { url: URL; request: PlainRequest } {
+  const base = checkEndpointUrl(restInstanceUrl, 'REST instance URL');
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return {
+    url: new URL('platform/v1/endpoints/soap', base),
+    request: { method: 'GET', headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` } },
+  };
+}
+
+/** The SOAP endpoint URL of the answer `{ "url": ... }`; ERR_API_* for failures, ERR_API_RESPONSE_INVALID without a usable url. */
+export function readSoapEndpointResponse(response: TimedResponse): string {
+  const json = readApiObject(response, 'endpoints API');
+  if (typeof json.url !== 'string') {
+    throw new WorkbenchError('ERR_API_RESPONSE_INVALID', 'The endpoints API answered without a "url": check the REST instance URL.');
+  }
+  try {
+    return checkEndpointUrl(json.url, 'SOAP endpoint').href;
+  } catch {
+    throw new WorkbenchError('ERR_API_RESPONSE_INVALID', 'The endpoints API answered with a SOAP URL that is not an https address: check the REST instance URL.');
+  }
+}

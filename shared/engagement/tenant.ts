@@ -1,0 +1,85 @@
+// Where an Engagement tenant's auth server is: from the tenant subdomain or a pasted auth base URL.
+import { WorkbenchError } from '../errors/workbench-error';
+import { checkEndpointUrl, isLoopbackHost } from '../intelligence/endpoint-url';
+import type { FlowWarning } from '../intelligence/flow-types';
+
+/** The documented tenant-specific auth host suffix: `https://<subdomain>.auth.marketingcloudapis.com/`. */
+export const AUTH_HOST_SUFFIX = '.auth.marketingcloudapis.com';
+
+/** The documented length of a tenant subdomain (it also begins with `mc`). */
+export const SUBDOMAIN_LENGTH = 28;
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The auth base URL of a tenant (ends with `/`), its subdomain when known, and what looked unusual. */
+export interface EngagementTenant {
+  authBaseUrl: URL;
+  subdomain: string | null;
+  warnings: FlowWarning[];
+}
+
+/** WARN_SUBDOMAIN_SHAPE unless the subdomain is 28 characters starting with `mc` (the docs' shape): warned, never refused. */
+export function subdomainShapeWarning(subdomain: string): FlowWarning | null {
+  if (subdomain.length === SUBDOMAIN_LENGTH && subdomain.startsWith('mc')) return null;
+  return {
+    code: 'WARN_SUBDOMAIN_SHAPE',
+    message: `The subdomain "${subdomain}" is not the documented shape (28 characters starting with "mc"): check it against the Authentication Base URI of the installed package.`,
+  };
+}
+
+/** The tenant of a subdomain as pasted (trimmed, lowercased); ERR_SUBDOMAIN_INVALID when it is not a host name label. */
+export function tenantFromSubdomain(subdomain: string): EngagementTenant {
+  const label = subdomain.trim().toLowerCase();
+  if (label === '') {
+    throw new WorkbenchError('ERR_SUBDOMAIN_INVALID', 'The subdomain is empty: paste the tenant subdomain (the part before .auth.marketingcloudapis.com).');
+  }
+  if (label.includes('.') || label.includes('/')) {
+    throw new WorkbenchError(
+      'ERR_SUBDOMAIN_INVALID',
+      'The subdomain holds dots or slashes: paste only the part before .auth.marketingcloudapis.com, or give the whole address as the auth base URL.',
+    );
+  }
+  if (!LABEL.test(label)) {
+    throw new WorkbenchError('ERR_SUBDOMAIN_INVALID', 'The subdomain may hold only letters, digits and inner hyphens (at most 63): paste it again.');
+  }
+  const warning = subdomainShapeWarning(label);
+  return { authBaseUrl: new URL(`https://${label}${AUTH_HOST_SUFFIX}/`), subdomain: label, warnings: warning === null ? [] : [warning] };
+}
+
+/**
+ * The tenant of a pasted auth base URL: https (http only on loopback), query and fragment dropped, a trailing `v2/token`
+ * removed, and a trailing `/` added. A host outside `*.auth.marketingcloudapis.com` (other than loopback) is warned about.
+ */
+export function tenantFromAuthUrl(authUrl: string): EngagementTenant {
+  const url = checkEndpointUrl(authUrl, 'auth base URL');
+  url.search = '';
+  url.hash = '';
+  url.pathname = url.pathname.replace(/v2\/token\/?$/, '');
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  const host = url.hostname.toLowerCase();
+  const warnings: FlowWarning[] = [];
+  let subdomain: string | null = null;
+  if (host.endsWith(AUTH_HOST_SUFFIX)) {
+    subdomain = host.slice(0, -AUTH_HOST_SUFFIX.length);
+    const warning = subdomainShapeWarning(subdomain);
+    if (warning !== null) warnings.push(warning);
+  } else if (!isLoopbackHost(host)) {
+    warnings.push({
+      code: 'WARN_AUTH_HOST',
+      message: `${host} is not a tenant-specific auth host (<subdomain>${AUTH_HOST_SUFFIX}): the docs require tenant-specific endpoints.`,
+    });
+  }
+  return { authBaseUrl: url, subdomain, warnings };
+}
+
+/** The tenant from exactly one of a subdomain or an auth base URL; ERR_SUBDOMAIN_INVALID when neither or both are given. */
+export function resolveTenant(where: { subdomain?: string | null; authUrl?: string | null }): EngagementTenant {
+  const subdomain = where.subdomain?.trim() ?? '';
+  const authUrl = where.authUrl?.trim() ?? '';
+  if (subdomain !== '' && authUrl !== '') {
+    throw new WorkbenchError('ERR_SUBDOMAIN_INVALID', 'Give either the subdomain or the auth base URL, not both.');
+  }
+  if (authUrl !== '') return tenantFromAuthUrl(authUrl);
+  if (subdomain !== '') return tenantFromSubdomain(subdomain);
+  throw new WorkbenchError('ERR_SUBDOMAIN_INVALID', 'Give the tenant subdomain or the auth base URL (https://<subdomain>.auth.marketingcloudapis.com/).');
+}
