@@ -90,5 +90,5 @@ if (electron !== null) {
     `Electron's binary is not installed and could not be downloaded (${failure}): opening the app in your browser instead. ` +
       'For the desktop app, check the network or proxy, or set ELECTRON_MIRROR to a reachable Electron mirror, then run npm start again.',
   );
-  runAttached(process.execPath, [join(ROOT, 'dist', 'cli', 'mctoken.mjs'), 'ui', ...process.argv.slice(2)]);
+  runAttached(process.execPath, [join(ROOT, 'dist', 'cli', 'mctoken.cjs'), 'ui', ...process.argv.slice(2)]);
 }
