@@ -1,4 +1,5 @@
 import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, test } from '../fixtures/workbench-test';
+import { SAMPLE_PACKAGE, startEngagementServer } from '../../test/support/engagement-server';
 import { ENGAGEMENT_SIGNING_SECRET, makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { testKeyPair } from '../../test/support/test-keys';
 import { COLOR_SCHEMES, WINDOW_SIZES, expectNoAxeViolations } from '../support/accessibility';
@@ -56,11 +57,46 @@ test.describe('Every screen passes axe-core, light and dark, at 1280×800 and 80
         await expectNoAxeViolations(page, where('the delete dialog'));
       });
 
+      test(`${size.name}, ${colorScheme}: Engagement credentials (a failed run, an issued token) and the legacy refresh`, async ({ desktop }) => {
+        const server = await startEngagementServer({ packages: [SAMPLE_PACKAGE] });
+        try {
+          const { page } = await desktop.open();
+          await page.setViewportSize({ width: size.width, height: size.height });
+          await page.emulateMedia({ colorScheme });
+          const where = (screen: string) => `${screen} (${size.name}, ${colorScheme})`;
+          const screen = ui.shownScreen(page);
+
+          await openScreen(page, 'Engagement credentials');
+          await expectNoAxeViolations(page, where('the empty Engagement form'));
+          await screen.getByLabel('Subdomain or auth base URL', { exact: true }).fill(server.authBaseUrl);
+          await screen.getByLabel('Client id', { exact: true }).fill(SAMPLE_PACKAGE.clientId);
+          await screen.getByLabel('Client secret', { exact: true }).fill('not-the-secret');
+          await screen.getByRole('button', { name: 'Get token' }).click();
+          await expect(screen.locator('[data-step-id="token"]')).toHaveAttribute('data-step-status', 'failed');
+          await expectNoAxeViolations(page, where('the Engagement screen with a failed run'));
+          await screen.getByLabel('Client secret', { exact: true }).fill(SAMPLE_PACKAGE.clientSecret);
+          await screen.getByLabel('Scopes (optional)', { exact: true }).fill('email_read journeys_read');
+          await screen.getByRole('button', { name: 'Run again' }).click();
+          await expect(screen.locator('[data-step-id="soap-endpoint"]')).toHaveAttribute('data-step-status', 'ok');
+          await expect(screen.getByTestId('missing-scopes')).toBeVisible();
+          await expectNoAxeViolations(page, where('the Engagement screen with an issued token and who-am-I'));
+
+          const refreshToken = server.issueRefreshToken(SAMPLE_PACKAGE.clientId);
+          await pasteToken(page, await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { authEndpoint: server.refreshUrl, refreshToken } } } }));
+          const panel = ui.shownScreen(page).getByRole('region', { name: 'Legacy refresh' });
+          await panel.getByRole('button', { name: 'Refresh…' }).click();
+          await expect(panel.getByRole('button', { name: 'Spend the refresh token' })).toBeDisabled();
+          await expectNoAxeViolations(page, where('the legacy refresh panel'));
+        } finally {
+          await server.close();
+        }
+      });
+
       test(`${size.name}, ${colorScheme}: the plain browser (no desktop bridge)`, async ({ page, appUrl }) => {
         await page.setViewportSize({ width: size.width, height: size.height });
         await page.emulateMedia({ colorScheme });
         await page.goto(appUrl);
-        for (const screen of ['Decoder', 'Intelligence credentials', 'Profiles'] as const) {
+        for (const screen of ['Decoder', 'Intelligence credentials', 'Engagement credentials', 'Profiles'] as const) {
           await openScreen(page, screen);
           await expectNoAxeViolations(page, `${screen} in a plain browser (${size.name}, ${colorScheme})`);
         }

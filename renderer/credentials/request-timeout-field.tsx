@@ -7,10 +7,12 @@ export interface RequestTimeoutFieldProps {
   value: string;
   onChange: (value: string) => void;
   disabled: boolean;
+  /** What the deadline applies to, before the range; default the Intelligence flow's two network steps. */
+  help?: string;
 }
 
 /** The "Timeout per request (seconds)" box: whole seconds from 1 to 120; on blur it shows the value a run will use. Enter submits the form (Get token). */
-export function RequestTimeoutField({ value, onChange, disabled }: RequestTimeoutFieldProps) {
+export function RequestTimeoutField({ value, onChange, disabled, help = 'Discovery and the token request each stop waiting after this long' }: RequestTimeoutFieldProps) {
   const id = useId();
   const { min, max } = REQUEST_TIMEOUT_SECONDS;
   return (
@@ -30,7 +32,7 @@ export function RequestTimeoutField({ value, onChange, disabled }: RequestTimeou
         aria-describedby={`${id}-help`}
       />
       <p id={`${id}-help`} className="field__help">
-        Discovery and the token request each stop waiting after this long ({min}–{max} s).
+        {help} ({min}–{max} s).
       </p>
     </div>
   );

@@ -50,7 +50,23 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
   const { state, start, cancel } = useEngagementRun<'engagement:token', EngagementFlowReport>('engagement:token', initial);
   const selected = runnable.find((p) => p.id === profileId) ?? null;
 
-  if (bridge === null) return <NeedsDesktop feature="Testing Engagement credentials" />;
+
+  const header = (
+    <header className="screen__header">
+        <div>
+          <h1 className="screen__title">Engagement credentials</h1>
+          <p className="screen__subtitle">Test an installed package: server-to-server token, who-am-I and the SOAP endpoint.</p>
+        </div>
+      </header>
+  );
+  if (bridge === null) {
+    return (
+      <div className="screen engagement">
+        {header}
+        <NeedsDesktop feature="Testing Engagement credentials" />
+      </div>
+    );
+  }
 
   const run = () => {
     const seconds = normaliseTimeoutSeconds(timeoutText);
@@ -74,12 +90,7 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
 
   return (
     <div className="screen engagement">
-      <header className="screen__header">
-        <div>
-          <h1 className="screen__title">Engagement credentials</h1>
-          <p className="screen__subtitle">Test an installed package: server-to-server token, who-am-I and the SOAP endpoint.</p>
-        </div>
-      </header>
+      {header}
       <section className="panel" aria-label="Credentials">
         <div className="panel__body">
           <div className="field">
@@ -133,7 +144,7 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
           </div>
         </header>
         <div className="panel__body">
-          <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} disabled={running} />
+          <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} disabled={running} help="Each request (token, who-am-I, SOAP endpoint) stops waiting after this long" />
           <p className="token-run__status" role="status" aria-live="polite">
             {running && <Spinner />} {running ? 'Running…' : state.phase === 'done' ? (outcome?.ok === true ? 'Access token issued.' : 'Failed.') : 'Not run yet.'}
           </p>
