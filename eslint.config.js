@@ -40,8 +40,18 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-imports': ['error', { paths: [...noNode, noElectron, { name: 'react', message: 'shared/ is UI-free.' }], patterns: layerPatterns('electron', 'renderer', 'cli', 'e2e', 'test') }],
-      'no-restricted-globals': ['error', ...restrictGlobals(domGlobals, 'shared/ may not use DOM globals.'), ...restrictGlobals(nodeGlobals, 'shared/ may not use Node globals.')],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noNode, noElectron, { name: 'react', message: 'shared/ is UI-free.' }],
+          patterns: layerPatterns('electron', 'renderer', 'cli', 'e2e', 'test'),
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...restrictGlobals(domGlobals, 'shared/ may not use DOM globals.'),
+        ...restrictGlobals(nodeGlobals, 'shared/ may not use Node globals.'),
+      ],
     },
   },
   {
@@ -79,6 +89,20 @@ export default tseslint.config(
   },
   {
     files: ['cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...layerPatterns('renderer', 'e2e'), { group: ['**/electron/app/**', '**/electron/preload/**'], message: 'The CLI may use electron/services/ but not the Electron glue.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ...layerPatterns('renderer', 'e2e'),
+            {
+              group: ['**/electron/app/**', '**/electron/preload/**'],
+              message: 'The CLI may use electron/services/ but not the Electron glue.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -12,7 +12,10 @@ function classicScriptTags(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: (html) => html.replace(/<script type="module" crossorigin/g, '<script defer').replace(/<link rel="stylesheet" crossorigin/g, '<link rel="stylesheet"'),
+      handler: (html) =>
+        html
+          .replace(/<script type="module" crossorigin/g, '<script defer')
+          .replace(/<link rel="stylesheet" crossorigin/g, '<link rel="stylesheet"'),
     },
   };
 }

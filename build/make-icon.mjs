@@ -31,11 +31,7 @@ function coverage(distance) {
 /** Signed distance to the white key: a ring (head) and a shaft of three segments with two teeth. */
 function key(x, y) {
   const ring = Math.max(circle(x, y, 168, 256, 92), -circle(x, y, 168, 256, 44));
-  const segments = [
-    roundedBox(x, y, 290, 256, 34, 22, 8),
-    roundedBox(x, y, 360, 256, 26, 22, 8),
-    roundedBox(x, y, 424, 256, 28, 22, 8),
-  ];
+  const segments = [roundedBox(x, y, 290, 256, 34, 22, 8), roundedBox(x, y, 360, 256, 26, 22, 8), roundedBox(x, y, 424, 256, 28, 22, 8)];
   const teeth = [roundedBox(x, y, 372, 296, 14, 30, 6), roundedBox(x, y, 432, 300, 16, 34, 6)];
   return Math.min(ring, ...segments, ...teeth);
 }
@@ -92,7 +88,12 @@ export function iconPng() {
   header[8] = 8; // bit depth
   header[9] = 6; // colour type: RGBA
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(render(), { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(render(), { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

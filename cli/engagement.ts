@@ -7,7 +7,20 @@ import { checkAccountId, checkClientSecret, checkPackageClientId } from '../shar
 import { parseScopes } from '../shared/engagement/scopes';
 import { resolveTenant } from '../shared/engagement/tenant';
 import type { EngagementDraft } from '../shared/ipc/ipc-contract';
-import { EXIT_FAILURE, EXIT_INTERRUPTED, UsageError, formatStep, interruptSignal, painterFor, readEnv, readTextFile, reportError, reportWarning, usageCheck, type CliIo } from './terminal';
+import {
+  EXIT_FAILURE,
+  EXIT_INTERRUPTED,
+  UsageError,
+  formatStep,
+  interruptSignal,
+  painterFor,
+  readEnv,
+  readTextFile,
+  reportError,
+  reportWarning,
+  usageCheck,
+  type CliIo,
+} from './terminal';
 
 /** The Engagement options as commander parses them. */
 export interface EngagementOptions {
@@ -58,7 +71,10 @@ export async function readClientSecret(options: EngagementOptions, env: NodeJS.P
   let secret: string;
   if (options.clientSecretEnv !== undefined) secret = readEnv(env, options.clientSecretEnv, '--client-secret-env');
   else if (options.clientSecretFile !== undefined) secret = await readTextFile(options.clientSecretFile, 'client secret file');
-  else throw new UsageError('The client secret is needed: put it in an environment variable and pass --client-secret-env VAR, or use --client-secret-file FILE.');
+  else
+    throw new UsageError(
+      'The client secret is needed: put it in an environment variable and pass --client-secret-env VAR, or use --client-secret-file FILE.',
+    );
   return usageCheck(() => checkClientSecret(secret));
 }
 
@@ -69,10 +85,13 @@ export async function readClientSecret(options: EngagementOptions, env: NodeJS.P
 export async function draftFromOptions(command: string, options: EngagementOptions, env: NodeJS.ProcessEnv): Promise<EngagementDraft> {
   const missing = [
     options.clientId === undefined ? '--client-id ID' : '',
-    options.clientSecretEnv === undefined && options.clientSecretFile === undefined ? '--client-secret-env VAR or --client-secret-file FILE' : '',
+    options.clientSecretEnv === undefined && options.clientSecretFile === undefined
+      ? '--client-secret-env VAR or --client-secret-file FILE'
+      : '',
     options.subdomain === undefined && options.authUrl === undefined ? '--subdomain SUB or --auth-url URL' : '',
   ].filter(Boolean);
-  if (missing.length > 0) throw new UsageError(`mctoken ${command} needs ${missing.join(', ')}; or use a saved profile with --profile NAME.`);
+  if (missing.length > 0)
+    throw new UsageError(`mctoken ${command} needs ${missing.join(', ')}; or use a saved profile with --profile NAME.`);
   const clientId = usageCheck(() => checkPackageClientId(options.clientId ?? ''));
   const tenant = usageCheck(() => resolveTenant({ subdomain: options.subdomain ?? null, authUrl: options.authUrl ?? null }));
   const scope = options.scope === undefined ? null : usageCheck(() => parseScopes(options.scope ?? '').join(' '));
@@ -108,7 +127,12 @@ export async function runEngagementCli(
   const interrupt = interruptSignal();
   try {
     const report = await runEngagementFlow(
-      { ...draft, whoami: settings.whoami, signal: interrupt.signal, ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }) },
+      {
+        ...draft,
+        whoami: settings.whoami,
+        signal: interrupt.signal,
+        ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+      },
       {
         fetch: createSafeFetch(),
         ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
@@ -117,7 +141,10 @@ export async function runEngagementCli(
     for (const warning of report.warnings) reportWarning(warning.message, io);
     if (report.outcome.ok) return { ok: true, report: report as EngagementFlowReport & { outcome: { ok: true } } };
     reportError(report.outcome.error, io);
-    return { ok: false, exitCode: report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE };
+    return {
+      ok: false,
+      exitCode: report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE,
+    };
   } finally {
     interrupt.dispose();
   }

@@ -36,7 +36,11 @@ describe('mctoken --help and --version', () => {
 
 describe('mctoken usage errors', () => {
   it('exits 2 for an unknown command, and shows the help on stderr with exit 2 for no command', async () => {
-    expect(await runMctoken(['bogus'])).toEqual({ code: 2, stdout: '', stderr: "error: unknown command 'bogus'\n(run with --help for usage)\n" });
+    expect(await runMctoken(['bogus'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "error: unknown command 'bogus'\n(run with --help for usage)\n",
+    });
     const none = await runMctoken([]);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');

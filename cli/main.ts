@@ -4,7 +4,18 @@
 // in cli/services.ts. Only the command being run is loaded, so `mctoken decode` never loads zod, keytar or the router.
 import { Command, CommanderError } from 'commander';
 import { toErrorPayload } from '../shared/errors/workbench-error';
-import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, painterFor, reportError, terminalSafe, type CliIo, type CliOutcome } from './terminal';
+import {
+  CLI_VERSION,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+  painterFor,
+  reportError,
+  terminalSafe,
+  type CliIo,
+  type CliOutcome,
+} from './terminal';
 
 /** Each command's module, loaded on demand; each registers itself on the program. */
 const COMMANDS = {
@@ -19,7 +30,9 @@ const COMMANDS = {
 /** The commands to load for these arguments: the one named first, or all of them (for help, the version, or a typo). */
 function commandsFor(argv: readonly string[]): (keyof typeof COMMANDS)[] {
   const first = argv.find((arg) => !arg.startsWith('-'));
-  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first as keyof typeof COMMANDS] : Object.keys(COMMANDS) as (keyof typeof COMMANDS)[];
+  return first !== undefined && Object.hasOwn(COMMANDS, first)
+    ? [first as keyof typeof COMMANDS]
+    : (Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]);
 }
 
 const EXAMPLES = `
@@ -41,7 +54,9 @@ Run "mctoken <command> --help" for each command's options and examples.`;
 async function buildProgram(argv: readonly string[], io: CliIo, outcome: CliOutcome): Promise<Command> {
   const paint = painterFor(io.stderr, io.env);
   const program = new Command('mctoken')
-    .description('MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles, or open the whole app in your browser.')
+    .description(
+      'MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles, or open the whole app in your browser.',
+    )
     .version(CLI_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand(false)

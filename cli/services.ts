@@ -15,13 +15,19 @@ import { CLI_VERSION } from './terminal';
  * so a profile saved in the app works in the CLI and back.
  */
 export function openServices(env: NodeJS.ProcessEnv, options: Pick<WorkbenchServicesOptions, 'onInternalError'> = {}): WorkbenchServices {
-  return createWorkbenchServices({ userDataDir: defaultUserDataDir(env), keychainService: keychainServiceName(env), appVersion: CLI_VERSION, ...options });
+  return createWorkbenchServices({
+    userDataDir: defaultUserDataDir(env),
+    keychainService: keychainServiceName(env),
+    appVersion: CLI_VERSION,
+    ...options,
+  });
 }
 
 /** Calls one router channel the way the app's renderer does (same validation, same handlers); a failure is thrown as a WorkbenchError. */
 export async function callRouter<C extends IpcChannel>(router: Router, channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>> {
   const result = await router.handle(channel, request, { emit: () => undefined });
-  if (!result.ok) throw new WorkbenchError(result.error.code, result.error.message, result.error.hint === undefined ? {} : { hint: result.error.hint });
+  if (!result.ok)
+    throw new WorkbenchError(result.error.code, result.error.message, result.error.hint === undefined ? {} : { hint: result.error.hint });
   return result.value as IpcResponse<C>;
 }
 

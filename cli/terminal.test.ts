@@ -36,7 +36,9 @@ describe('createPainter', () => {
 
 describe('terminalSafe and terminalJson', () => {
   it('escapes every C0 and C1 control character and DEL, so a value cannot drive the terminal', () => {
-    expect(terminalSafe('a\u001b]0;title\u0007b\r\n\tc\u007fd\u009b31me\u0000\u202egnp.exe')).toBe('a\\u001b]0;title\\u0007b\\u000d\\u000a\\u0009c\\u007fd\\u009b31me\\u0000\\u202egnp.exe');
+    expect(terminalSafe('a\u001b]0;title\u0007b\r\n\tc\u007fd\u009b31me\u0000\u202egnp.exe')).toBe(
+      'a\\u001b]0;title\\u0007b\\u000d\\u000a\\u0009c\\u007fd\\u009b31me\\u0000\\u202egnp.exe',
+    );
     expect(terminalSafe('line one\nline two\u001b[2K\tx', { keepNewlines: true })).toBe('line one\nline two\\u001b[2K\\u0009x');
     expect(terminalSafe('a\tb\nc', { keepNewlines: true, keepTabs: true })).toBe('a\tb\nc');
     expect(terminalSafe('plain café ✓')).toBe('plain café ✓');

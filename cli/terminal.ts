@@ -84,8 +84,16 @@ const SGR = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yello
 
 /** A painter that emits ANSI SGR sequences when `enabled`, plain text otherwise. */
 export function createPainter(enabled: boolean): Painter {
-  const style = (codes: readonly [number, number]) => (text: string) => (enabled && text !== '' ? `\u001b[${codes[0]}m${text}\u001b[${codes[1]}m` : text);
-  return { bold: style(SGR.bold), dim: style(SGR.dim), red: style(SGR.red), green: style(SGR.green), yellow: style(SGR.yellow), cyan: style(SGR.cyan) };
+  const style = (codes: readonly [number, number]) => (text: string) =>
+    enabled && text !== '' ? `\u001b[${codes[0]}m${text}\u001b[${codes[1]}m` : text;
+  return {
+    bold: style(SGR.bold),
+    dim: style(SGR.dim),
+    red: style(SGR.red),
+    green: style(SGR.green),
+    yellow: style(SGR.yellow),
+    cyan: style(SGR.cyan),
+  };
 }
 
 /** The painter for a stream of this run (see {@link shouldUseColor}). */
@@ -113,7 +121,9 @@ function unicodeEscape(char: string): string {
  * backwards. Multi-line text (our messages, a text payload) may keep its line breaks and tabs; a single value never does.
  */
 export function terminalSafe(text: string, options: { keepNewlines?: boolean; keepTabs?: boolean } = {}): string {
-  return text.replace(UNSAFE, (char) => ((char === '\n' && options.keepNewlines === true) || (char === '\t' && options.keepTabs === true) ? char : unicodeEscape(char)));
+  return text.replace(UNSAFE, (char) =>
+    (char === '\n' && options.keepNewlines === true) || (char === '\t' && options.keepTabs === true) ? char : unicodeEscape(char),
+  );
 }
 
 /** JSON for stdout: JSON.stringify escapes C0 controls itself but leaves DEL, C1 controls and bidi overrides raw, so those are escaped too. */
@@ -150,7 +160,10 @@ export function outputWidth(stream: { isTTY?: boolean; columns?: number }): numb
 export function formatTable(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ')).join('\n') + '\n';
+  return (
+    rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ')).join('\n') +
+    '\n'
+  );
 }
 
 // ---- Input: stdin, files, environment ----------------------------------------------------------------------------------
@@ -168,7 +181,9 @@ export async function readStdin(stdin: Readable): Promise<string> {
     total += buffer.length;
     if (total > MAX_STDIN_BYTES) break;
   }
-  return Buffer.concat(chunks).subarray(0, MAX_STDIN_BYTES + 1).toString('utf8');
+  return Buffer.concat(chunks)
+    .subarray(0, MAX_STDIN_BYTES + 1)
+    .toString('utf8');
 }
 
 /** Largest file the CLI reads as a key or secret (a 4096-bit encrypted PEM is under 4 KiB). */
@@ -195,16 +210,22 @@ export async function readTextFile(path: string, what: string): Promise<string> 
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     if (info.size > MAX_INPUT_FILE_BYTES) {
-      throw new WorkbenchError('ERR_FILE_READ', `cannot read ${what} ${path}: it is larger than ${MAX_INPUT_FILE_BYTES / 1024} KiB, so it is not a key or secret`, {
-        hint: 'Check that the path names the right file.',
-      });
+      throw new WorkbenchError(
+        'ERR_FILE_READ',
+        `cannot read ${what} ${path}: it is larger than ${MAX_INPUT_FILE_BYTES / 1024} KiB, so it is not a key or secret`,
+        {
+          hint: 'Check that the path names the right file.',
+        },
+      );
     }
     return await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof WorkbenchError) throw error;
     const code = (error as { code?: unknown }).code;
     const reason = typeof code === 'string' ? (FILE_ERROR_REASONS[code] ?? `error ${code}`) : 'unreadable';
-    throw new WorkbenchError('ERR_FILE_READ', `cannot read ${what} ${path}: ${reason}`, { hint: 'Check the path and that the file is readable.' });
+    throw new WorkbenchError('ERR_FILE_READ', `cannot read ${what} ${path}: ${reason}`, {
+      hint: 'Check the path and that the file is readable.',
+    });
   }
 }
 
@@ -223,7 +244,10 @@ export async function warnIfReadableByOthers(path: string, what: string, io: Pic
   }
   if ((mode & 0o077) === 0) return;
   const octal = (mode & 0o777).toString(8).padStart(4, '0');
-  reportWarning(`${what} ${path} is accessible by other users (permissions ${octal}): anyone on this computer may read it. Restrict it with: chmod 600 ${path}`, io);
+  reportWarning(
+    `${what} ${path} is accessible by other users (permissions ${octal}): anyone on this computer may read it. Restrict it with: chmod 600 ${path}`,
+    io,
+  );
 }
 
 /** Reads a file that holds a private key or a secret (see {@link readTextFile}), warning first when others can read it. */
@@ -246,8 +270,11 @@ export function readEnv(env: NodeJS.ProcessEnv, name: string, option: string): s
 /** Writes an error to stderr as `error: <message> (<CODE>)` plus a `hint:` line when there is one; never a stack trace. */
 export function reportError(error: ErrorPayload, io: Pick<CliIo, 'stderr' | 'env'>): void {
   const paint = painterFor(io.stderr, io.env);
-  const lines = [`${paint.red(paint.bold('error:'))} ${terminalSafe(error.message, { keepNewlines: true })} ${paint.dim(`(${terminalSafe(error.code)})`)}`];
-  if (error.hint !== undefined && error.hint !== '') lines.push(`${paint.yellow('hint:')} ${terminalSafe(error.hint, { keepNewlines: true })}`);
+  const lines = [
+    `${paint.red(paint.bold('error:'))} ${terminalSafe(error.message, { keepNewlines: true })} ${paint.dim(`(${terminalSafe(error.code)})`)}`,
+  ];
+  if (error.hint !== undefined && error.hint !== '')
+    lines.push(`${paint.yellow('hint:')} ${terminalSafe(error.hint, { keepNewlines: true })}`);
   io.stderr.write(`${lines.join('\n')}\n`);
 }
 
@@ -263,7 +290,10 @@ export function reportWarning(message: string, io: Pick<CliIo, 'stderr' | 'env'>
  */
 export function keyFileError(error: ErrorPayload, path: string, passphraseGiven: boolean): WorkbenchError {
   if (error.code === 'ERR_KEY_ENCRYPTED' && !passphraseGiven) {
-    return new WorkbenchError('ERR_KEY_ENCRYPTED', `The key in ${path} is encrypted and needs its passphrase: put it in an environment variable and pass --passphrase-env VAR.`);
+    return new WorkbenchError(
+      'ERR_KEY_ENCRYPTED',
+      `The key in ${path} is encrypted and needs its passphrase: put it in an environment variable and pass --passphrase-env VAR.`,
+    );
   }
   const message = error.code.startsWith('ERR_KEY_') ? `key file ${path}: ${error.message}` : error.message;
   return new WorkbenchError(error.code, message, error.hint === undefined ? {} : { hint: error.hint });
@@ -295,7 +325,9 @@ function field(item: ShownField): string {
 export function formatStep(step: FlowStep<string>, paint: Painter): string {
   if (step.status === 'running') return `${paint.dim('..')} ${step.title}\n`;
   const mark = step.status === 'ok' ? paint.green('ok') : step.status === 'failed' ? paint.red('FAILED') : paint.yellow(step.status);
-  const lines = [`${mark} ${paint.bold(step.title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`];
+  const lines = [
+    `${mark} ${paint.bold(step.title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`,
+  ];
   if (step.request) {
     lines.push(`   ${step.request.method} ${terminalSafe(step.request.url)}`);
     for (const header of step.request.headers) lines.push(`     ${field(header)}`);

@@ -27,7 +27,11 @@ function readAllowList(file) {
   const entries = Array.isArray(data) ? data : data.allow;
   if (!Array.isArray(entries)) throw new Error(`${file}: expected { "allow": [ ... ] }`);
   for (const [index, entry] of entries.entries()) {
-    const ok = typeof entry?.check === 'string' && typeof entry?.file === 'string' && typeof entry?.reason === 'string' && entry.reason.trim().length >= 20;
+    const ok =
+      typeof entry?.check === 'string' &&
+      typeof entry?.file === 'string' &&
+      typeof entry?.reason === 'string' &&
+      entry.reason.trim().length >= 20;
     if (!ok) throw new Error(`${file}: entry ${index} needs "check", "file" and a written "reason" (at least 20 characters)`);
   }
   return entries;
@@ -119,13 +123,16 @@ async function main() {
   const unreviewed = findings.filter((f) => !isAllowed(f));
   const used = new Set(findings.map(isAllowed).filter(Boolean));
 
-  console.log(`Electronegativity ${require(join(packageDir, 'package.json')).version} on ${inputs.map((i) => relative(ROOT, i) || '.').join(', ')} (Electron ${electronVersion}): ${findings.length} finding(s).`);
+  console.log(
+    `Electronegativity ${require(join(packageDir, 'package.json')).version} on ${inputs.map((i) => relative(ROOT, i) || '.').join(', ')} (Electron ${electronVersion}): ${findings.length} finding(s).`,
+  );
   for (const f of findings) {
     const allowed = isAllowed(f);
     console.log(`  ${allowed ? 'allowed   ' : 'UNREVIEWED'} ${f.check} ${f.file}:${f.line}`);
     console.log(`             ${allowed ? `reason: ${allowed.reason}` : f.message.replace(/\s+/g, ' ').slice(0, 300)}`);
   }
-  for (const stale of allowList.filter((a) => !used.has(a))) console.log(`  note: allow-list entry no longer matches anything: ${stale.check} ${stale.file}`);
+  for (const stale of allowList.filter((a) => !used.has(a)))
+    console.log(`  note: allow-list entry no longer matches anything: ${stale.check} ${stale.file}`);
   for (const error of parseErrors) console.error(`  could not parse ${error}`);
 
   if (parseErrors.length > 0) {
@@ -133,7 +140,9 @@ async function main() {
     process.exit(2);
   }
   if (unreviewed.length > 0) {
-    console.error(`audit-electron: ${unreviewed.length} unreviewed finding(s). Fix them, or add a reviewed entry (check, file, reason) to ${relative(ROOT, allowFile)}.`);
+    console.error(
+      `audit-electron: ${unreviewed.length} unreviewed finding(s). Fix them, or add a reviewed entry (check, file, reason) to ${relative(ROOT, allowFile)}.`,
+    );
     process.exit(1);
   }
   console.log('audit-electron: no unreviewed findings.');

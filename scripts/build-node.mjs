@@ -35,17 +35,42 @@ const SERVICES = { [resolve('cli/services.ts')]: 'services.cjs' };
 const HTTP_SHELL = { [resolve('electron/services/http-shell/http-shell.ts')]: 'http-shell.cjs' };
 // CommonJS has no import.meta: `import.meta.url` (mctoken ui finds the built renderer with it) reads this file's URL, on use.
 const IMPORT_META_URL = 'var __mctwImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };';
-const cli = { ...common, format: 'cjs', minify: true, external, supported: { 'dynamic-import': false }, define: { 'import.meta.url': '__mctwImportMeta.url' }, banner: { js: IMPORT_META_URL } };
+const cli = {
+  ...common,
+  format: 'cjs',
+  minify: true,
+  external,
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__mctwImportMeta.url' },
+  banner: { js: IMPORT_META_URL },
+};
 
 /** Entry points that exist yet: later issues add them, the build must not fail before they land. */
 const jobs = [
   { entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external },
   { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external },
   // mctoken ui's page bridge: a classic browser script served before the app's own (not packaged into the desktop app).
-  { entryPoints: ['electron/preload/browser-preload.ts'], outfile: 'dist/http-shell/workbench-bridge.js', format: 'iife', platform: 'browser', target: 'es2022' },
-  { ...cli, entryPoints: ['cli/main.ts'], outfile: 'dist/cli/mctoken.cjs', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` }, plugins: [separateFiles({ ...ERRORS, ...SERVICES, ...HTTP_SHELL })] },
+  {
+    entryPoints: ['electron/preload/browser-preload.ts'],
+    outfile: 'dist/http-shell/workbench-bridge.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+  },
+  {
+    ...cli,
+    entryPoints: ['cli/main.ts'],
+    outfile: 'dist/cli/mctoken.cjs',
+    banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
+    plugins: [separateFiles({ ...ERRORS, ...SERVICES, ...HTTP_SHELL })],
+  },
   { ...cli, entryPoints: ['cli/services.ts'], outfile: 'dist/cli/services.cjs', plugins: [separateFiles(ERRORS)] },
-  { ...cli, entryPoints: ['electron/services/http-shell/http-shell.ts'], outfile: 'dist/cli/http-shell.cjs', plugins: [separateFiles(ERRORS)] },
+  {
+    ...cli,
+    entryPoints: ['electron/services/http-shell/http-shell.ts'],
+    outfile: 'dist/cli/http-shell.cjs',
+    plugins: [separateFiles(ERRORS)],
+  },
   { ...cli, entryPoints: ['shared/errors/workbench-error.ts'], outfile: 'dist/cli/errors.cjs' },
 ].filter((job) => existsSync(job.entryPoints[0]));
 

@@ -22,14 +22,21 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const skippedNotes = [];
 
-const vitestStatus = run('unit, component and keychain tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run('unit, component and keychain tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
   for (const file of report.testResults) {
-    for (const t of file.assertionResults) if (t.status === 'skipped' || t.status === 'pending' || t.status === 'todo') skippedNotes.push(`vitest: ${t.fullName}`);
+    for (const t of file.assertionResults)
+      if (t.status === 'skipped' || t.status === 'pending' || t.status === 'todo') skippedNotes.push(`vitest: ${t.fullName}`);
   }
 }
 if (vitestStatus !== 0) failures.push('vitest');
@@ -37,9 +44,14 @@ if (vitestStatus !== 0) failures.push('vitest');
 const auditStatus = run('Electron security audit', 'node', ['scripts/audit-electron.mjs']);
 if (auditStatus !== 0) failures.push('audit:electron');
 
-const playwrightStatus = run('end-to-end (Chromium, Electron, packaging)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-});
+const playwrightStatus = run(
+  'end-to-end (Chromium, Electron, packaging)',
+  'npx',
+  ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+  {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+  },
+);
 if (existsSync(playwrightJson)) {
   const { stats } = JSON.parse(readFileSync(playwrightJson, 'utf8'));
   totals.passed += stats.expected + stats.flaky;
@@ -59,7 +71,9 @@ if (existsSync(playwrightJson)) {
 }
 if (playwrightStatus !== 0) failures.push('playwright');
 
-console.log(`\nSuites: vitest ${vitestStatus === 0 ? 'ok' : 'FAILED'}, audit:electron ${auditStatus === 0 ? 'ok' : 'FAILED'}, playwright ${playwrightStatus === 0 ? 'ok' : 'FAILED'}`);
+console.log(
+  `\nSuites: vitest ${vitestStatus === 0 ? 'ok' : 'FAILED'}, audit:electron ${auditStatus === 0 ? 'ok' : 'FAILED'}, playwright ${playwrightStatus === 0 ? 'ok' : 'FAILED'}`,
+);
 if (skippedNotes.length > 0) console.log(`Skipped:\n${skippedNotes.map((note) => `  - ${note}`).join('\n')}`);
 // The audit is a check, not a test: it shows in the Suites line and the exit status, not in the counts.
 if (failures.length > 0 && totals.failed === 0) totals.failed = 1;

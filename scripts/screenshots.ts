@@ -40,7 +40,8 @@ async function shootCredentials(page: Page, discoveryUrl: string): Promise<void>
 
 /** Takes the screenshots: the decoder with a verified Engagement v2 token, and the credentials screen after a successful token run. */
 async function main(): Promise<void> {
-  if (process.env.MCTW_KEYRING !== 'isolated') throw new Error('Run under `bash scripts/with-keyring.sh`: the credentials screenshot saves a key to a throwaway keychain.');
+  if (process.env.MCTW_KEYRING !== 'isolated')
+    throw new Error('Run under `bash scripts/with-keyring.sh`: the credentials screenshot saves a key to a throwaway keychain.');
   await mkdir(OUT_DIR, { recursive: true });
   const userDataDir = await mkdtemp(join(tmpdir(), 'mctw-screenshots-'));
   const services = createWorkbenchServices({ userDataDir, keychainService: `mctw-screenshots-${randomUUID()}`, appVersion: '0.1.0' });

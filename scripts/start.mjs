@@ -31,7 +31,10 @@ function electronExecutable() {
 /** One short phrase for why the download failed, from its output (never the stack trace). */
 function downloadFailure(output, timedOut) {
   if (timedOut) return `the download did not finish within ${Math.round(DOWNLOAD_TIMEOUT_MS / 1000)} s`;
-  const network = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|CERT_[A-Z_]+|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/.exec(output);
+  const network =
+    /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|CERT_[A-Z_]+|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\b/.exec(
+      output,
+    );
   if (network) return `the download failed: ${network[1]}`;
   const http = /Response code (\d{3})/.exec(output);
   if (http) return `the download failed with HTTP ${http[1]}`;

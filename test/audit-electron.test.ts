@@ -47,7 +47,9 @@ describe('scripts/audit-electron.mjs', { timeout: 120_000 }, () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`UNREVIEWED NODE_INTEGRATION_JS_CHECK ${file}:2`);
     expect(result.stdout).toContain(`UNREVIEWED CONTEXT_ISOLATION_JS_CHECK ${file}:2`);
-    expect(result.stderr).toMatch(/^audit-electron: \d+ unreviewed finding\(s\)\. Fix them, or add a reviewed entry \(check, file, reason\) to scripts\/electronegativity-allow\.json\.\n$/);
+    expect(result.stderr).toMatch(
+      /^audit-electron: \d+ unreviewed finding\(s\)\. Fix them, or add a reviewed entry \(check, file, reason\) to scripts\/electronegativity-allow\.json\.\n$/,
+    );
   });
 
   it('accepts findings listed in an allow-list with reasons, and only those', async () => {
@@ -77,6 +79,8 @@ describe('scripts/audit-electron.mjs', { timeout: 120_000 }, () => {
     writeFileSync(allowFile, JSON.stringify({ allow: [{ check: 'PRELOAD_JS_CHECK', file: 'electron/app/window.ts', reason: '' }] }));
     const result = await audit('--allow', allowFile);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`audit-electron: the audit could not run: ${allowFile}: entry 0 needs "check", "file" and a written "reason" (at least 20 characters)\n`);
+    expect(result.stderr).toBe(
+      `audit-electron: the audit could not run: ${allowFile}: entry 0 needs "check", "file" and a written "reason" (at least 20 characters)\n`,
+    );
   });
 });

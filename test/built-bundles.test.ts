@@ -35,7 +35,12 @@ describe.skipIf(!BUILT)('the built Electron bundles (skipped until npm run build
     vi.stubEnv('MCTW_USER_DATA_DIR', userDataDir);
     vi.stubEnv('MCTW_KEYCHAIN_SERVICE', `mctw-bundles-${process.pid}`);
     // `require('electron')` in the bundles gets the double (the real module would look for the binary).
-    nodeRequire.cache[electronId] = { id: electronId, filename: electronId, loaded: true, exports: electronDouble } as unknown as NodeJS.Module;
+    nodeRequire.cache[electronId] = {
+      id: electronId,
+      filename: electronId,
+      loaded: true,
+      exports: electronDouble,
+    } as unknown as NodeJS.Module;
   });
   afterAll(async () => {
     delete nodeRequire.cache[electronId];

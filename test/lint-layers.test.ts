@@ -22,7 +22,10 @@ describe('layer lint rules', () => {
   });
 
   it('keeps DOM and Node globals out of shared/', async () => {
-    const messages = await layerMessages('shared/probe.ts', 'export const a = document.title + window.name + process.pid + Buffer.from("x").length;\n');
+    const messages = await layerMessages(
+      'shared/probe.ts',
+      'export const a = document.title + window.name + process.pid + Buffer.from("x").length;\n',
+    );
     expect(messages).toEqual([
       "Unexpected use of 'document'. shared/ may not use DOM globals.",
       "Unexpected use of 'window'. shared/ may not use DOM globals.",

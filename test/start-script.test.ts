@@ -21,42 +21,46 @@ describe('npm start without Electron’s binary', () => {
     expect(BUILT_FILES.filter((file) => !existsSync(file))).toEqual([]);
   });
 
-  it('says what failed and how to fix it in one line, then serves the app with mctoken ui and stops on Ctrl-C', { timeout: 60_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'mctw-start-'));
-    temp.push(dir);
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--no-open'], {
-      cwd: ROOT,
-      detached: true,
-      env: {
-        ...process.env,
-        ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron'),
-        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
-        electron_config_cache: join(dir, 'cache'),
-        MCTW_USER_DATA_DIR: join(dir, 'user-data'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const address = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
+  it(
+    'says what failed and how to fix it in one line, then serves the app with mctoken ui and stops on Ctrl-C',
+    { timeout: 60_000 },
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'mctw-start-'));
+      temp.push(dir);
+      const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--no-open'], {
+        cwd: ROOT,
+        detached: true,
+        env: {
+          ...process.env,
+          ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron'),
+          ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+          electron_config_cache: join(dir, 'cache'),
+          MCTW_USER_DATA_DIR: join(dir, 'user-data'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.on('exit', () => reject(new Error(`npm start ended early: ${stderr}`)));
-    });
-    expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
-    expect(stderr.split('\n')[0]).toMatch(
-      /^Electron's binary is not installed and could not be downloaded \(the download [^)]+\): opening the app in your browser instead\. For the desktop app, check the network or proxy, or set ELECTRON_MIRROR to a reachable Electron mirror, then run npm start again\.$/,
-    );
-    expect(stderr).not.toMatch(/^\s+at /m);
-    expect((await fetch(address.replace(/#.*$/, ''))).status).toBe(200);
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const address = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
+        });
+        child.on('exit', () => reject(new Error(`npm start ended early: ${stderr}`)));
+      });
+      expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+      expect(stderr.split('\n')[0]).toMatch(
+        /^Electron's binary is not installed and could not be downloaded \(the download [^)]+\): opening the app in your browser instead\. For the desktop app, check the network or proxy, or set ELECTRON_MIRROR to a reachable Electron mirror, then run npm start again\.$/,
+      );
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect((await fetch(address.replace(/#.*$/, ''))).status).toBe(200);
 
-    // Ctrl-C in a terminal reaches the whole process group.
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    process.kill(-child.pid!, 'SIGINT');
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('Stopped.\n');
-  });
+      // Ctrl-C in a terminal reaches the whole process group.
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      process.kill(-child.pid!, 'SIGINT');
+      expect(await exited).toBe(0);
+      expect(stderr).toContain('Stopped.\n');
+    },
+  );
 });

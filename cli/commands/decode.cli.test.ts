@@ -38,7 +38,12 @@ function decodeSegment(segment: string): unknown {
 }
 
 function intelligenceAssertion(): Promise<string> {
-  return new SignJWT({ iss: 'sa-0123456789', sub: 'sa-0123456789', aud: 'https://idp.intelligence.salesforce.com', jti: randomBytes(16).toString('hex') })
+  return new SignJWT({
+    iss: 'sa-0123456789',
+    sub: 'sa-0123456789',
+    aud: 'https://idp.intelligence.salesforce.com',
+    jti: randomBytes(16).toString('hex'),
+  })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
     .setIssuedAt()
     .sign(testKeyPair().privateKey);
@@ -62,7 +67,9 @@ describe('mctoken decode: token kinds, text output', () => {
     const run = await runMctoken(['decode', v2]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^Marketing Cloud Engagement App Center SSO JWT \(claims version 2\)\nkind: engagement-sso-v2\n\nHeader\n {2}alg {2}HS256\n/);
+    expect(run.stdout).toMatch(
+      /^Marketing Cloud Engagement App Center SSO JWT \(claims version 2\)\nkind: engagement-sso-v2\n\nHeader\n {2}alg {2}HS256\n/,
+    );
     for (const path of V2_CLAIM_PATHS) expect(run.stdout).toMatch(new RegExp(`^ {2}${path.replace(/\./g, '\\.')}(\\s|$)`, 'm'));
     expect(run.stdout).toContain('= Enterprise');
     expect(run.stdout).toContain('= UTC-06:00');
@@ -71,7 +78,9 @@ describe('mctoken decode: token kinds, text output', () => {
     expect(run.stdout).toMatch(/^Notes \(2\)\n {2}i Only legacy installed packages receive this SSO JWT\./m);
     expect(run.stdout).toMatch(/^ {2}i request\.rest\.refreshToken works once/m);
     expect(run.stdout).toContain('(WARN_REFRESH_TOKEN_SINGLE_USE)');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it',
+    );
     expect(hasAnsi(run.stdout)).toBe(false);
   });
 
@@ -84,14 +93,21 @@ describe('mctoken decode: token kinds, text output', () => {
     expect(run.stdout).toContain('(WARN_EXPIRED)');
     expect(run.stdout).toContain('(WARN_LIVE_TOKENS_IN_CLAIMS)');
     const json = JSON.parse((await runMctoken(['decode', v1Expired, '--json'])).stdout);
-    expect(json.warnings[0]).toEqual({ code: 'WARN_EXPIRED', severity: 'warning', message: expect.stringMatching(/^This token expired 2 h ago \(.+\)\. Open the app from Marketing Cloud again to get a fresh JWT\.$/) });
+    expect(json.warnings[0]).toEqual({
+      code: 'WARN_EXPIRED',
+      severity: 'warning',
+      message: expect.stringMatching(/^This token expired 2 h ago \(.+\)\. Open the app from Marketing Cloud again to get a fresh JWT\.$/),
+    });
     for (const path of V1_CLAIM_PATHS) expect(run.stdout).toMatch(new RegExp(`^ {2}${path.replace(/\./g, '\\.')}(\\s|$)`, 'm'));
   });
 
   it('names a four-segment Engagement access token', async () => {
     const run = await runMctoken(['decode', makeEngagementAccessToken()]);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['Marketing Cloud Engagement access token (four segments)', 'kind: engagement-access-token']);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      'Marketing Cloud Engagement access token (four segments)',
+      'kind: engagement-access-token',
+    ]);
     expect(run.stdout).toMatch(/^ {2}client_type +ServerToServer/m);
   });
 
@@ -117,7 +133,17 @@ describe('mctoken decode --json', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out).sort()).toEqual(['claims', 'header', 'kind', 'payload', 'payloadEncoding', 'serialization', 'signature', 'signatures', 'warnings']);
+    expect(Object.keys(out).sort()).toEqual([
+      'claims',
+      'header',
+      'kind',
+      'payload',
+      'payloadEncoding',
+      'serialization',
+      'signature',
+      'signatures',
+      'warnings',
+    ]);
     expect([out.serialization, out.payloadEncoding]).toEqual(['compact', 'json']);
     expect(out.signatures).toEqual([{ alg: 'HS256', kid: null, status: 'unchecked' }]);
     expect(out.kind).toBe('engagement-sso-v2');
@@ -131,11 +157,22 @@ describe('mctoken decode --json', () => {
       expect(typeof claim.explanation).toBe('string');
       expect(claim.interpretation === null || typeof claim.interpretation === 'string').toBe(true);
     }
-    expect(out.claims.find((c: { path: string }) => c.path === 'request.organization.dataContext')).toMatchObject({ value: 'tiered', interpretation: 'Enterprise' });
+    expect(out.claims.find((c: { path: string }) => c.path === 'request.organization.dataContext')).toMatchObject({
+      value: 'tiered',
+      interpretation: 'Enterprise',
+    });
     expect(out.signature).toEqual({ alg: 'HS256', status: 'unchecked' });
     expect(out.warnings).toEqual([
-      { code: 'WARN_LEGACY_PACKAGE', severity: 'info', message: expect.stringMatching(/^Only legacy installed packages receive this SSO JWT\./) },
-      { code: 'WARN_REFRESH_TOKEN_SINGLE_USE', severity: 'info', message: expect.stringMatching(/^request\.rest\.refreshToken works once/) },
+      {
+        code: 'WARN_LEGACY_PACKAGE',
+        severity: 'info',
+        message: expect.stringMatching(/^Only legacy installed packages receive this SSO JWT\./),
+      },
+      {
+        code: 'WARN_REFRESH_TOKEN_SINGLE_USE',
+        severity: 'info',
+        message: expect.stringMatching(/^request\.rest\.refreshToken works once/),
+      },
     ]);
   });
 
@@ -143,7 +180,11 @@ describe('mctoken decode --json', () => {
     const token = makeGenericJwt({ sub: 'x', exp: 4102444800, custom: { list: ['a', { deep: true }], empty: {} } });
     const out = JSON.parse((await runMctoken(['decode', token, '--json'])).stdout);
     expect(out.claims.map((c: { path: string }) => c.path)).toEqual(['sub', 'exp', 'custom.list.0', 'custom.list.1.deep', 'custom.empty']);
-    expect(out.claims.filter((c: { documented: boolean }) => !c.documented).map((c: { path: string }) => c.path)).toEqual(['custom.list.0', 'custom.list.1.deep', 'custom.empty']);
+    expect(out.claims.filter((c: { documented: boolean }) => !c.documented).map((c: { path: string }) => c.path)).toEqual([
+      'custom.list.0',
+      'custom.list.1.deep',
+      'custom.empty',
+    ]);
   });
 });
 
@@ -165,9 +206,19 @@ describe('mctoken decode: verification', () => {
   it('verifies secrets given as base64 and hex bytes', async () => {
     const bytes = randomBytes(32);
     const token = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(bytes);
-    const b64 = await runMctoken(['decode', token, '--secret-env', 'S', '--secret-encoding', 'base64', '--json'], { env: { S: bytes.toString('base64') } });
+    const b64 = await runMctoken(['decode', token, '--secret-env', 'S', '--secret-encoding', 'base64', '--json'], {
+      env: { S: bytes.toString('base64') },
+    });
     expect([b64.code, JSON.parse(b64.stdout).signature.status]).toEqual([0, 'valid']);
-    const hex = await runMctoken(['decode', token, '--secret-file', file('hex.txt', bytes.toString('hex')), '--secret-encoding', 'hex', '--json']);
+    const hex = await runMctoken([
+      'decode',
+      token,
+      '--secret-file',
+      file('hex.txt', bytes.toString('hex')),
+      '--secret-encoding',
+      'hex',
+      '--json',
+    ]);
     expect([hex.code, JSON.parse(hex.stdout).signature.status]).toEqual([0, 'valid']);
     const asText = await runMctoken(['decode', token, '--secret-env', 'S', '--json'], { env: { S: bytes.toString('hex') } });
     expect([asText.code, JSON.parse(asText.stdout).signature.status]).toEqual([1, 'invalid']);
@@ -241,7 +292,9 @@ describe('mctoken decode: hostile claims', () => {
     expect(run.stdout).toContain('x\\u001b]0;pwned\\u0007\\u000d\\u001b[2K');
     expect(run.stdout).toContain('fake\\u000aSignature (HS256): valid');
     expect(run.stdout).toContain('\\u009b32mvalid\\u007f');
-    expect(run.stdout.split('\n').filter((line) => line.startsWith('Signature'))).toEqual(['Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it']);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('Signature'))).toEqual([
+      'Signature (HS256): unchecked: pass --secret-file, --secret-env or --key-file to verify it',
+    ]);
   });
 
   it('refuses a payload nested 6,000 levels deep with ERR_TOKEN_TOO_DEEP (exit 1), not an internal error', async () => {
@@ -250,7 +303,8 @@ describe('mctoken decode: hostile claims', () => {
     expect(await runMctoken(['decode', '-'], { input: deep })).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: Segment 2 (payload) nests objects or arrays more than 64 levels deep, which no real token does: check that this is the token you meant to paste. (ERR_TOKEN_TOO_DEEP)\n',
+      stderr:
+        'error: Segment 2 (payload) nests objects or arrays more than 64 levels deep, which no real token does: check that this is the token you meant to paste. (ERR_TOKEN_TOO_DEEP)\n',
     });
   });
 
@@ -258,7 +312,9 @@ describe('mctoken decode: hostile claims', () => {
     const run = await runMctoken(['decode', '-', '--json'], { input: hostileToken });
     // eslint-disable-next-line no-control-regex
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    expect((JSON.parse(run.stdout) as { payload: Record<string, unknown> }).payload['fake\nSignature (HS256): valid']).toBe('\u009b32mvalid\u007f');
+    expect((JSON.parse(run.stdout) as { payload: Record<string, unknown> }).payload['fake\nSignature (HS256): valid']).toBe(
+      '\u009b32mvalid\u007f',
+    );
   });
 });
 
@@ -285,7 +341,8 @@ describe('mctoken decode: failures and exit statuses', () => {
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: Found 1 segment (no dots); expected 3 (header.payload.signature), or 4 for an Engagement access token. Paste the whole token. (ERR_TOKEN_SEGMENTS)\n',
+      stderr:
+        'error: Found 1 segment (no dots); expected 3 (header.payload.signature), or 4 for an Engagement access token. Paste the whole token. (ERR_TOKEN_SEGMENTS)\n',
     });
     const json = await runMctoken(['decode', 'a.b.c', '--json']);
     expect(json.code).toBe(1);
@@ -304,25 +361,43 @@ describe('mctoken decode: failures and exit statuses', () => {
   it('exits 2 when both --secret-file and --secret-env are given, or a secret with --key-file', async () => {
     const both = await runMctoken(['decode', v2, '--secret-file', 'x', '--secret-env', 'MC_JWT_SECRET'], { env: SECRET_ENV });
     expect(both.code).toBe(2);
-    expect(both.stderr).toBe("error: option '--secret-file <file>' cannot be used with option '--secret-env <var>'\n(run with --help for usage)\n");
+    expect(both.stderr).toBe(
+      "error: option '--secret-file <file>' cannot be used with option '--secret-env <var>'\n(run with --help for usage)\n",
+    );
     const withKey = await runMctoken(['decode', v2, '--secret-env', 'MC_JWT_SECRET', '--key-file', 'k.pem'], { env: SECRET_ENV });
     expect(withKey.code).toBe(2);
-    expect(withKey.stderr).toBe("error: option '--secret-env <var>' cannot be used with option '--key-file <file>'\n(run with --help for usage)\n");
+    expect(withKey.stderr).toBe(
+      "error: option '--secret-env <var>' cannot be used with option '--key-file <file>'\n(run with --help for usage)\n",
+    );
   });
 
   it('exits 2 when the named environment variable is missing or empty', async () => {
     const missing = await runMctoken(['decode', v2, '--secret-env', 'MCTW_NO_SUCH_VAR']);
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'error: --secret-env names the environment variable MCTW_NO_SUCH_VAR, which is not set: export it first. (ERR_USAGE)\n' });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --secret-env names the environment variable MCTW_NO_SUCH_VAR, which is not set: export it first. (ERR_USAGE)\n',
+    });
     const empty = await runMctoken(['decode', v2, '--secret-env', 'EMPTY'], { env: { EMPTY: '' } });
-    expect(empty).toEqual({ code: 2, stdout: '', stderr: 'error: --secret-env names the environment variable EMPTY, which is empty: put the value in it first. (ERR_USAGE)\n' });
+    expect(empty).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --secret-env names the environment variable EMPTY, which is empty: put the value in it first. (ERR_USAGE)\n',
+    });
   });
 
   it('exits 2 for --secret-encoding without a secret, or with an unknown encoding', async () => {
     const alone = await runMctoken(['decode', v2, '--secret-encoding', 'hex']);
-    expect(alone).toEqual({ code: 2, stdout: '', stderr: 'error: --secret-encoding applies to a secret: add --secret-file FILE or --secret-env VAR. (ERR_USAGE)\n' });
+    expect(alone).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --secret-encoding applies to a secret: add --secret-file FILE or --secret-env VAR. (ERR_USAGE)\n',
+    });
     const bad = await runMctoken(['decode', v2, '--secret-env', 'MC_JWT_SECRET', '--secret-encoding', 'b64'], { env: SECRET_ENV });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("error: option '--secret-encoding <encoding>' argument 'b64' is invalid. Allowed choices are text, base64, hex.\n(run with --help for usage)\n");
+    expect(bad.stderr).toBe(
+      "error: option '--secret-encoding <encoding>' argument 'b64' is invalid. Allowed choices are text, base64, hex.\n(run with --help for usage)\n",
+    );
   });
 
   it('exits 1 naming the file and the problem when a secret or key file cannot be read, never its contents', async () => {
@@ -330,18 +405,29 @@ describe('mctoken decode: failures and exit statuses', () => {
     expect(missing).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: cannot read secret file ./no-such-secret.txt: no such file (ERR_FILE_READ)\nhint: Check the path and that the file is readable.\n',
+      stderr:
+        'error: cannot read secret file ./no-such-secret.txt: no such file (ERR_FILE_READ)\nhint: Check the path and that the file is readable.\n',
     });
     const directory = await runMctoken(['decode', v2, '--key-file', dir]);
     expect(directory.code).toBe(1);
-    expect(directory.stderr).toBe(`error: cannot read key file ${dir}: it is a directory (ERR_FILE_READ)\nhint: Check the path and that the file is readable.\n`);
+    expect(directory.stderr).toBe(
+      `error: cannot read key file ${dir}: it is a directory (ERR_FILE_READ)\nhint: Check the path and that the file is readable.\n`,
+    );
   });
 
-  it.skipIf(!existsSync(SCRIPT))('exits 2 when no token is given and stdin is a terminal (util-linux script gives it a pseudo-terminal)', () => {
-    const run = spawnSync(SCRIPT, ['-qec', `${process.execPath} ${CLI_PATH} decode`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-    expect(run.status).toBe(2);
-    expect(run.stdout.replace(/\r/g, '')).toBe('error: No token given: pass it as an argument, or pipe it on stdin (mctoken decode - < token.txt). (ERR_USAGE)\n');
-  });
+  it.skipIf(!existsSync(SCRIPT))(
+    'exits 2 when no token is given and stdin is a terminal (util-linux script gives it a pseudo-terminal)',
+    () => {
+      const run = spawnSync(SCRIPT, ['-qec', `${process.execPath} ${CLI_PATH} decode`, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '0' },
+      });
+      expect(run.status).toBe(2);
+      expect(run.stdout.replace(/\r/g, '')).toBe(
+        'error: No token given: pass it as an argument, or pipe it on stdin (mctoken decode - < token.txt). (ERR_USAGE)\n',
+      );
+    },
+  );
 });
 
 describe('mctoken decode: colours', () => {
@@ -359,7 +445,10 @@ describe('mctoken decode: a lean start', () => {
   // Start-up time is measured by `npm run bench`; this proves the structure behind it: decode loads neither the app's
   // services (router, zod, profile store) nor the keychain module.
   it('loads only the entry and the shared error module, never services.cjs or keytar', () => {
-    const probe = file('loaded-modules.cjs', "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache))));\n");
+    const probe = file(
+      'loaded-modules.cjs',
+      "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache))));\n",
+    );
     const run = spawnSync(process.execPath, ['--require', probe, CLI_PATH, 'decode', v2], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     const loaded = JSON.parse(run.stderr.slice(run.stderr.indexOf('LOADED ') + 7)) as string[];

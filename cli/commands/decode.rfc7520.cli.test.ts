@@ -45,7 +45,9 @@ function decodeArgs(text: string, extra: string[]): [string[], { input?: string 
   return text.startsWith('{') ? [['decode', '-', ...extra], { input: text }] : [['decode', text, ...extra], {}];
 }
 
-const cases = RFC7520_VECTORS.flatMap((vector, index) => vector.forms.map((form) => [`${vector.name}, ${form}`, vector, index, form] as const));
+const cases = RFC7520_VECTORS.flatMap((vector, index) =>
+  vector.forms.map((form) => [`${vector.name}, ${form}`, vector, index, form] as const),
+);
 
 describe.each(cases)('mctoken decode: %s', (_name, vector, index, form) => {
   it('decodes (kind jws, payload as text, no claims) and verifies every signature with the RFC key file (exit 0)', async () => {
@@ -55,24 +57,33 @@ describe.each(cases)('mctoken decode: %s', (_name, vector, index, form) => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out).toMatchObject({ kind: 'jws', serialization: form, payload: vector.payloadText, payloadEncoding: 'utf8', claims: [] });
-    expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(vector.signatures.some((s) => s.header !== undefined) ? ['WARN_UNPROTECTED_HEADER'] : []);
+    expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(
+      vector.signatures.some((s) => s.header !== undefined) ? ['WARN_UNPROTECTED_HEADER'] : [],
+    );
     expect(out.signature.status).toBe('valid');
     expect(out.signatures.map((s: { status: string }) => s.status)).toEqual(vector.signatures.map(() => 'valid'));
   });
 });
 
-describe.each(RFC7520_VECTORS.map((vector, index) => [vector.name, vector, index] as const))('mctoken decode: %s with a flipped bit', (_name, vector, index) => {
-  it('exits 1 with the signature invalid (ERR_VERIFY_SIGNATURE_INVALID)', async () => {
-    const form = vector.forms[0]!;
-    const [args, options] = decodeArgs(serialize({ ...vector, payload: flipBit(vector.payload) }, form), ['--key-file', keyFileFor(vector, index), '--json']);
-    const run = await runMctoken(args, options);
-    expect(run.code).toBe(1);
-    const out = JSON.parse(run.stdout);
-    expect(out.signature.status).toBe('invalid');
-    expect(out.signatures.map((s: { code?: string }) => s.code)).toEqual(vector.signatures.map(() => 'ERR_VERIFY_SIGNATURE_INVALID'));
-    expect(run.stderr).toMatch(/^error: The signature does not match: .+ \(ERR_VERIFY_SIGNATURE_INVALID\)\n$/);
-  });
-});
+describe.each(RFC7520_VECTORS.map((vector, index) => [vector.name, vector, index] as const))(
+  'mctoken decode: %s with a flipped bit',
+  (_name, vector, index) => {
+    it('exits 1 with the signature invalid (ERR_VERIFY_SIGNATURE_INVALID)', async () => {
+      const form = vector.forms[0]!;
+      const [args, options] = decodeArgs(serialize({ ...vector, payload: flipBit(vector.payload) }, form), [
+        '--key-file',
+        keyFileFor(vector, index),
+        '--json',
+      ]);
+      const run = await runMctoken(args, options);
+      expect(run.code).toBe(1);
+      const out = JSON.parse(run.stdout);
+      expect(out.signature.status).toBe('invalid');
+      expect(out.signatures.map((s: { code?: string }) => s.code)).toEqual(vector.signatures.map(() => 'ERR_VERIFY_SIGNATURE_INVALID'));
+      expect(run.stderr).toMatch(/^error: The signature does not match: .+ \(ERR_VERIFY_SIGNATURE_INVALID\)\n$/);
+    });
+  },
+);
 
 describe('mctoken decode: JWS text output', () => {
   const rs256 = RFC7520_VECTORS[0]!;
@@ -89,15 +100,25 @@ describe('mctoken decode: JWS text output', () => {
   });
 
   it('gives one line per signature of a general JWS, each with its own verdict', async () => {
-    const run = await runMctoken(['decode', '-', '--key-file', keyFile('ec.json', RFC7520_EC_PUBLIC_JWK)], { input: serialize(multiple, 'general') });
+    const run = await runMctoken(['decode', '-', '--key-file', keyFile('ec.json', RFC7520_EC_PUBLIC_JWK)], {
+      input: serialize(multiple, 'general'),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[1]).toBe('kind: jws, general JSON serialization');
     expect(run.stdout).toContain('Header (signature 1 of 3)\n');
     const verdicts = run.stdout.trimEnd().split('\n').slice(-3);
-    expect(verdicts[0]).toMatch(/^Signature 1 \(kid bilbo\.baggins@hobbiton\.example\) \(RS256\): invalid: The token says RS256 but the key is an EC P-521 public key/);
-    expect(verdicts[1]).toMatch(/^Signature 2 \(kid bilbo\.baggins@hobbiton\.example\) \(ES512\): valid, checked with the key in .+ec\.json$/);
-    expect(verdicts[2]).toMatch(/^Signature 3 \(kid 018c0ae5-4d9b-471b-bfd6-eef314bc7037\) \(HS256\): invalid: The token says HS256 \(HMAC\) but the key is an EC P-521 public key: rejected/);
-    const secret = await runMctoken(['decode', '-', '--key-file', keyFile('oct.json', RFC7520_HMAC_JWK), '--json'], { input: serialize(multiple, 'general') });
+    expect(verdicts[0]).toMatch(
+      /^Signature 1 \(kid bilbo\.baggins@hobbiton\.example\) \(RS256\): invalid: The token says RS256 but the key is an EC P-521 public key/,
+    );
+    expect(verdicts[1]).toMatch(
+      /^Signature 2 \(kid bilbo\.baggins@hobbiton\.example\) \(ES512\): valid, checked with the key in .+ec\.json$/,
+    );
+    expect(verdicts[2]).toMatch(
+      /^Signature 3 \(kid 018c0ae5-4d9b-471b-bfd6-eef314bc7037\) \(HS256\): invalid: The token says HS256 \(HMAC\) but the key is an EC P-521 public key: rejected/,
+    );
+    const secret = await runMctoken(['decode', '-', '--key-file', keyFile('oct.json', RFC7520_HMAC_JWK), '--json'], {
+      input: serialize(multiple, 'general'),
+    });
     expect(JSON.parse(secret.stdout).signatures.map((s: { status: string }) => s.status)).toEqual(['invalid', 'invalid', 'valid']);
   });
 

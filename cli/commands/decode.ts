@@ -62,10 +62,18 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
     )
     .argument('[token]', 'the token; "-" or nothing (with piped input) reads it from stdin')
     .option('--json', 'print one JSON object instead of text')
-    .addOption(new Option('--secret-file <file>', 'verify HS256 with the JWT signing secret in this file (a trailing newline is ignored)').conflicts(['secretEnv', 'keyFile']))
-    .addOption(new Option('--secret-env <var>', 'verify HS256 with the JWT signing secret in this environment variable').conflicts(['keyFile']))
+    .addOption(
+      new Option('--secret-file <file>', 'verify HS256 with the JWT signing secret in this file (a trailing newline is ignored)').conflicts(
+        ['secretEnv', 'keyFile'],
+      ),
+    )
+    .addOption(
+      new Option('--secret-env <var>', 'verify HS256 with the JWT signing secret in this environment variable').conflicts(['keyFile']),
+    )
     .addOption(new Option('--secret-encoding <encoding>', 'how the secret is written (default: text)').choices(['text', 'base64', 'hex']))
-    .addOption(new Option('--key-file <file>', 'verify RS/PS/ES/EdDSA signatures with this public key: PEM, X.509 certificate, JWK or JWK set'))
+    .addOption(
+      new Option('--key-file <file>', 'verify RS/PS/ES/EdDSA signatures with this public key: PEM, X.509 certificate, JWK or JWK set'),
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: DecodeOptions) => {
       outcome.exitCode = await runDecode(token, options, io);
@@ -86,7 +94,13 @@ export async function runDecode(tokenArgument: string | undefined, options: Deco
   const explanation = explainToken(token, { now: Date.now() });
   const signature = await verifySignature(token, source?.key ?? null);
   if (options.json === true) io.stdout.write(terminalJson(toDecodeJson(token, explanation, signature)));
-  else io.stdout.write(formatDecodePlain(token, explanation, signature, source?.description ?? null, { paint: painterFor(io.stdout, io.env), width: outputWidth(io.stdout) }));
+  else
+    io.stdout.write(
+      formatDecodePlain(token, explanation, signature, source?.description ?? null, {
+        paint: painterFor(io.stdout, io.env),
+        width: outputWidth(io.stdout),
+      }),
+    );
   if (source === null || signature.status === 'valid') return EXIT_OK;
   reportError(signature.error ?? verificationFailed(signature), io);
   return EXIT_FAILURE;
@@ -94,7 +108,10 @@ export async function runDecode(tokenArgument: string | undefined, options: Deco
 
 /** For a result that carries no error of its own (the verifier gives one for every failure it knows). */
 function verificationFailed(signature: VerificationResult): ErrorPayload {
-  return { code: 'ERR_VERIFY_KEY_INVALID', message: `The signature was not verified (${signature.status}): check that the secret or key is the one for this token.` };
+  return {
+    code: 'ERR_VERIFY_KEY_INVALID',
+    message: `The signature was not verified (${signature.status}): check that the secret or key is the one for this token.`,
+  };
 }
 
 /** The token text: the argument, or stdin when the argument is `-` or absent with stdin piped; absent with a terminal is a usage error. */
@@ -183,8 +200,8 @@ function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signat
       documented: claim.documented,
     })),
     signature: { alg: signature.alg, status: signature.status },
-    signatures: (signature.signatures ?? [{ ...signature, kid: typeof token.header.kid === 'string' ? token.header.kid : null }]).map(({ alg, kid, status, error }) =>
-      error === undefined ? { alg, kid, status } : { alg, kid, status, code: error.code },
+    signatures: (signature.signatures ?? [{ ...signature, kid: typeof token.header.kid === 'string' ? token.header.kid : null }]).map(
+      ({ alg, kid, status, error }) => (error === undefined ? { alg, kid, status } : { alg, kid, status, code: error.code }),
     ),
     warnings: explanation.warnings.map((warning) => ({ code: warning.code, severity: warning.severity, message: warning.message })),
   };
@@ -201,22 +218,53 @@ interface PlainLayout {
 const MAX_PATH_COLUMN = 36;
 
 /** The text `mctoken decode` prints: kind, header, every claim with its reading and explanation (or a payload's text), warnings, notes, signature(s). */
-function formatDecodePlain(token: DecodedToken, explanation: TokenExplanation, signature: VerificationResult, keyDescription: string | null, layout: PlainLayout): string {
+function formatDecodePlain(
+  token: DecodedToken,
+  explanation: TokenExplanation,
+  signature: VerificationResult,
+  keyDescription: string | null,
+  layout: PlainLayout,
+): string {
   const { paint } = layout;
   const form = token.serialization === 'compact' ? '' : `, ${token.serialization} JSON serialization`;
   const out: string[] = [paint.bold(explanation.kindLabel), paint.dim(`kind: ${explanation.kind}${form}`), ''];
   const count = token.signatures.length;
   out.push(paint.bold(count > 1 ? `Header (signature 1 of ${count})` : 'Header'), ...claimRows(explanation.header, layout), '');
-  if (token.payloadText === null) out.push(paint.bold(`Claims (${explanation.claims.length})`), ...claimRows(explanation.claims, layout), '');
+  if (token.payloadText === null)
+    out.push(paint.bold(`Claims (${explanation.claims.length})`), ...claimRows(explanation.claims, layout), '');
   else {
     const { encoding, text } = token.payloadText;
-    const lines = encoding === 'utf8' ? terminalSafe(text, { keepNewlines: true, keepTabs: true }).split('\n') : (text.match(/.{1,64}/g) ?? []);
-    out.push(paint.bold(`Payload (${encoding === 'utf8' ? 'UTF-8 text' : 'hex: the bytes are not text'})`), ...lines.map((line) => `  ${line}`), '');
+    const lines =
+      encoding === 'utf8' ? terminalSafe(text, { keepNewlines: true, keepTabs: true }).split('\n') : (text.match(/.{1,64}/g) ?? []);
+    out.push(
+      paint.bold(`Payload (${encoding === 'utf8' ? 'UTF-8 text' : 'hex: the bytes are not text'})`),
+      ...lines.map((line) => `  ${line}`),
+      '',
+    );
   }
-  out.push(...warningRows('Warnings', paint.yellow('!'), explanation.warnings.filter((w) => w.severity === 'warning'), layout));
-  out.push(...warningRows('Notes', paint.cyan('i'), explanation.warnings.filter((w) => w.severity === 'info'), layout));
+  out.push(
+    ...warningRows(
+      'Warnings',
+      paint.yellow('!'),
+      explanation.warnings.filter((w) => w.severity === 'warning'),
+      layout,
+    ),
+  );
+  out.push(
+    ...warningRows(
+      'Notes',
+      paint.cyan('i'),
+      explanation.warnings.filter((w) => w.severity === 'info'),
+      layout,
+    ),
+  );
   if (signature.signatures === undefined) out.push(signatureLine('Signature', signature, keyDescription, layout));
-  else signature.signatures.forEach((one, i) => out.push(signatureLine(`Signature ${i + 1}${one.kid === null ? '' : ` (kid ${terminalSafe(one.kid)})`}`, one, keyDescription, layout)));
+  else
+    signature.signatures.forEach((one, i) =>
+      out.push(
+        signatureLine(`Signature ${i + 1}${one.kid === null ? '' : ` (kid ${terminalSafe(one.kid)})`}`, one, keyDescription, layout),
+      ),
+    );
   return `${out.join('\n')}\n`;
 }
 
@@ -238,11 +286,14 @@ function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {
   const column = Math.min(MAX_PATH_COLUMN, Math.max(...paths.map((path) => path.length)));
   const rows: string[] = [];
   claims.forEach((claim, index) => {
-    const tags = [claim.documented ? '' : paint.yellow('[undocumented]'), claim.unused === true ? paint.dim('[unused]') : ''].filter(Boolean);
+    const tags = [claim.documented ? '' : paint.yellow('[undocumented]'), claim.unused === true ? paint.dim('[unused]') : ''].filter(
+      Boolean,
+    );
     const shownPath = paths[index] ?? '';
     const path = shownPath.length > column ? `${shownPath}\n  ${' '.repeat(column)}` : shownPath.padEnd(column);
     rows.push(`  ${paint.cyan(path)}  ${[terminalSafe(showValue(claim.value)), ...tags].join(' ')}`);
-    if (claim.interpretation !== null) rows.push(...wrapText(`= ${terminalSafe(claim.interpretation)}`, layout.width, '      ').map((line) => paint.green(line)));
+    if (claim.interpretation !== null)
+      rows.push(...wrapText(`= ${terminalSafe(claim.interpretation)}`, layout.width, '      ').map((line) => paint.green(line)));
     rows.push(...wrapText(terminalSafe(claim.explanation), layout.width, '      ').map((line) => paint.dim(line)));
   });
   return rows;
@@ -256,7 +307,12 @@ function reason(signature: Pick<VerificationResult, 'error'>): string {
   return signature.error === undefined ? '' : `: ${terminalSafe(signature.error.message)}`;
 }
 
-function signatureLine(name: string, signature: Pick<VerificationResult, 'status' | 'alg' | 'error'>, keyDescription: string | null, layout: PlainLayout): string {
+function signatureLine(
+  name: string,
+  signature: Pick<VerificationResult, 'status' | 'alg' | 'error'>,
+  keyDescription: string | null,
+  layout: PlainLayout,
+): string {
   const { paint } = layout;
   const alg = terminalSafe(signature.alg ?? 'no alg');
   const label = `${paint.bold(name)} (${alg}): `;

@@ -44,7 +44,10 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     keyFile,
     ...more,
   ];
-  const fingerprint = `SHA256:${createHash('sha256').update(keys.publicKey.export({ type: 'spki', format: 'der' })).digest('base64').replace(/=+$/, '')}`;
+  const fingerprint = `SHA256:${createHash('sha256')
+    .update(keys.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64')
+    .replace(/=+$/, '')}`;
 
   async function routerProfiles(): Promise<Profile[]> {
     const result = await services.router.handle('profiles:list', null, NOOP_CONTEXT);
@@ -99,7 +102,14 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
       stderr: '',
     });
     const [profile] = await routerProfiles();
-    expect(profile).toMatchObject({ name: 'prod', product: 'intelligence', clientId: CLIENT_ID, region: null, discoveryUrl: idp.discoveryUrl('us1'), hasSecret: true });
+    expect(profile).toMatchObject({
+      name: 'prod',
+      product: 'intelligence',
+      clientId: CLIENT_ID,
+      region: null,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      hasSecret: true,
+    });
     expect(await services.secrets.list()).toEqual([profileSecretAccount(profile!.id)]);
     expect(await services.secrets.get(profileSecretAccount(profile!.id))).toContain('-----BEGIN PRIVATE KEY-----');
     expect(readFileSync(join(userDataDir, 'profiles.json'), 'utf8')).toContain(fingerprint);
@@ -109,7 +119,11 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     const list = await cli('profiles', 'list');
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^NAME +PRODUCT +CLIENT ID +REGION \/ DISCOVERY URL \/ SUBDOMAIN +KEY \/ SECRETS$/);
-    expect(list.stdout.split('\n')[1]).toMatch(new RegExp(`^prod +intelligence +${CLIENT_ID} +http://127\\.0\\.0\\.1:\\d+/us1/\\.well-known/openid-configuration +${fingerprint.replace(/[+/]/g, '\\$&')}$`));
+    expect(list.stdout.split('\n')[1]).toMatch(
+      new RegExp(
+        `^prod +intelligence +${CLIENT_ID} +http://127\\.0\\.0\\.1:\\d+/us1/\\.well-known/openid-configuration +${fingerprint.replace(/[+/]/g, '\\$&')}$`,
+      ),
+    );
     const listed = JSON.parse((await cli('profiles', 'list', '--json')).stdout);
     expect(listed.problems).toEqual([]);
     expect(listed.profiles).toEqual(await routerProfiles());
@@ -131,7 +145,13 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
   it('uses in the CLI a profile saved through the app router, and in the app a profile saved by the CLI', async () => {
     const saved = await services.router.handle(
       'profiles:save',
-      { name: 'from-app', product: 'intelligence', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('eu1'), privateKeyPem: keys.pkcs8Pem },
+      {
+        name: 'from-app',
+        product: 'intelligence',
+        clientId: CLIENT_ID,
+        discoveryUrl: idp.discoveryUrl('eu1'),
+        privateKeyPem: keys.pkcs8Pem,
+      },
       NOOP_CONTEXT,
     );
     expect(saved.ok).toBe(true);
@@ -150,10 +170,23 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
   });
 
   it('updates a profile by name, keeping the stored key when --key-file is left out', async () => {
-    const run = await cli('profiles', 'save', 'prod', '--client-id', CLIENT_ID, '--discovery-url', idp.discoveryUrl('us2'), '--query-style');
+    const run = await cli(
+      'profiles',
+      'save',
+      'prod',
+      '--client-id',
+      CLIENT_ID,
+      '--discovery-url',
+      idp.discoveryUrl('us2'),
+      '--query-style',
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`Updated profile "prod" (client id ${CLIENT_ID}, ${idp.discoveryUrl('us2')}). Key: RSA 2048 bits, pkcs1, ${fingerprint}, stored in the OS keychain.\n`);
-    expect((await routerProfiles()).filter((p) => p.name === 'prod')).toMatchObject([{ discoveryUrl: idp.discoveryUrl('us2'), tokenRequestStyle: 'query' }]);
+    expect(run.stdout).toBe(
+      `Updated profile "prod" (client id ${CLIENT_ID}, ${idp.discoveryUrl('us2')}). Key: RSA 2048 bits, pkcs1, ${fingerprint}, stored in the OS keychain.\n`,
+    );
+    expect((await routerProfiles()).filter((p) => p.name === 'prod')).toMatchObject([
+      { discoveryUrl: idp.discoveryUrl('us2'), tokenRequestStyle: 'query' },
+    ]);
     const token = await cli('token', '--profile', 'prod');
     expect(token.code).toBe(0);
     expect(idp.requests.at(-1)).toMatchObject({ endpoint: 'token', region: 'us2', style: 'query', status: 200 });
@@ -167,7 +200,9 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
       stderr: `error: The key in ${files.encrypted} is encrypted and needs its passphrase: put it in an environment variable and pass --passphrase-env VAR. (ERR_KEY_ENCRYPTED)\n`,
     });
     expect((await routerProfiles()).map((p) => p.name)).not.toContain('encrypted');
-    const withPass = await runMctoken([...saveArgs('encrypted', files.encrypted!), '--passphrase-env', 'KEY_PASS'], { env: { ...env, KEY_PASS: keys.passphrase } });
+    const withPass = await runMctoken([...saveArgs('encrypted', files.encrypted!), '--passphrase-env', 'KEY_PASS'], {
+      env: { ...env, KEY_PASS: keys.passphrase },
+    });
     expect(withPass.code).toBe(0);
     expect(withPass.stdout).toMatch(/^Saved profile "encrypted" .+ Key: RSA 2048 bits, pkcs8-encrypted, /);
     const token = await cli('token', '--profile', 'encrypted');
@@ -192,21 +227,25 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     expect(await cli(...saveArgs('Engagement', files.pkcs8!))).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: An Engagement profile is already named "engagement": pick another name, or delete it first. (ERR_PROFILE_NAME_TAKEN)\n',
+      stderr:
+        'error: An Engagement profile is already named "engagement": pick another name, or delete it first. (ERR_PROFILE_NAME_TAKEN)\n',
     });
   });
 
-  it.each([1, 2])('loses no profile and leaves no orphaned keychain entry when 8 mctoken processes save at the same moment (round %i)', async (round) => {
-    const names = Array.from({ length: 8 }, (_, i) => `concurrent-${round}-${i}`);
-    const runs = await Promise.all(names.map((name) => cli(...saveArgs(name, files.pkcs8!))));
-    expect(runs.map((run) => [run.code, run.stderr])).toEqual(names.map(() => [0, '']));
-    const profiles = await routerProfiles();
-    expect(names.filter((name) => !profiles.some((profile) => profile.name === name))).toEqual([]);
-    const referenced = profiles.filter((profile) => profile.hasSecret).map((profile) => profileSecretAccount(profile.id));
-    expect((await services.secrets.list()).sort()).toEqual(referenced.sort());
-    expect(readdirSync(userDataDir).filter((name) => name.endsWith('.lock'))).toEqual([]);
-    for (const name of names) expect((await cli('profiles', 'delete', name)).code).toBe(0);
-  });
+  it.each([1, 2])(
+    'loses no profile and leaves no orphaned keychain entry when 8 mctoken processes save at the same moment (round %i)',
+    async (round) => {
+      const names = Array.from({ length: 8 }, (_, i) => `concurrent-${round}-${i}`);
+      const runs = await Promise.all(names.map((name) => cli(...saveArgs(name, files.pkcs8!))));
+      expect(runs.map((run) => [run.code, run.stderr])).toEqual(names.map(() => [0, '']));
+      const profiles = await routerProfiles();
+      expect(names.filter((name) => !profiles.some((profile) => profile.name === name))).toEqual([]);
+      const referenced = profiles.filter((profile) => profile.hasSecret).map((profile) => profileSecretAccount(profile.id));
+      expect((await services.secrets.list()).sort()).toEqual(referenced.sort());
+      expect(readdirSync(userDataDir).filter((name) => name.endsWith('.lock'))).toEqual([]);
+      for (const name of names) expect((await cli('profiles', 'delete', name)).code).toBe(0);
+    },
+  );
 
   it('reports unknown profiles (exit 1)', async () => {
     const notFound = 'error: No profile is named "nope": run "mctoken profiles list" to see the saved ones. (ERR_PROFILE_NOT_FOUND)\n';
@@ -215,7 +254,8 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     expect(await cli('profiles', 'delete', 'nope')).toEqual({ code: 1, stdout: '', stderr: notFound });
   });
 
-  it('reports usage errors of profiles save (exit 2)', async () => {    expect(await cli('profiles', 'save', 'x', '--region', 'us1', '--key-file', files.pkcs8!)).toEqual({
+  it('reports usage errors of profiles save (exit 2)', async () => {
+    expect(await cli('profiles', 'save', 'x', '--region', 'us1', '--key-file', files.pkcs8!)).toEqual({
       code: 2,
       stdout: '',
       stderr: "error: required option '--client-id <id>' not specified\n(run with --help for usage)\n",
@@ -230,10 +270,23 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
       stdout: '',
       stderr: 'error: A new profile needs its private key: add --key-file KEY.pem. (ERR_USAGE)\n',
     });
-    expect(await cli('profiles', 'save', 'x', '--client-id', CLIENT_ID, '--discovery-url', 'http://idp.example.com/us1/.well-known/openid-configuration', '--key-file', files.pkcs8!)).toEqual({
+    expect(
+      await cli(
+        'profiles',
+        'save',
+        'x',
+        '--client-id',
+        CLIENT_ID,
+        '--discovery-url',
+        'http://idp.example.com/us1/.well-known/openid-configuration',
+        '--key-file',
+        files.pkcs8!,
+      ),
+    ).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'error: The discovery URL uses http:// on idp.example.com: only https:// is allowed (http only for localhost). Use the https:// address. (ERR_URL_INSECURE)\n',
+      stderr:
+        'error: The discovery URL uses http:// on idp.example.com: only https:// is allowed (http only for localhost). Use the https:// address. (ERR_URL_INSECURE)\n',
     });
     expect((await cli('profiles')).code).toBe(2);
   });
@@ -241,7 +294,11 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
   it('deletes a profile and its keychain entry', async () => {
     const prod = (await routerProfiles()).find((p) => p.name === 'prod')!;
     expect(await services.secrets.list()).toContain(profileSecretAccount(prod.id));
-    expect(await cli('profiles', 'delete', 'prod')).toEqual({ code: 0, stdout: 'Deleted profile "prod" and its entry in the OS keychain.\n', stderr: '' });
+    expect(await cli('profiles', 'delete', 'prod')).toEqual({
+      code: 0,
+      stdout: 'Deleted profile "prod" and its entry in the OS keychain.\n',
+      stderr: '',
+    });
     expect(await services.secrets.list()).not.toContain(profileSecretAccount(prod.id));
     expect((await routerProfiles()).map((p) => p.name)).not.toContain('prod');
     expect((await cli('profiles', 'show', 'prod')).code).toBe(1);
@@ -262,7 +319,12 @@ describe.runIf(process.platform === 'linux')('mctoken profiles with no Secret Se
     const keyFile = join(userDataDir, 'key.pem');
     writeFileSync(keyFile, testKeyPair('cli-profiles').pkcs8Pem, { mode: 0o600 });
     // A D-Bus address where nothing listens: no keyring can answer, so the real keychain is never touched.
-    const env = { MCTW_USER_DATA_DIR: userDataDir, MCTW_KEYCHAIN_SERVICE: `mctw-test-cli-${randomUUID()}`, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/mctw-bus', NODE_DEBUG: 'module' };
+    const env = {
+      MCTW_USER_DATA_DIR: userDataDir,
+      MCTW_KEYCHAIN_SERVICE: `mctw-test-cli-${randomUUID()}`,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/mctw-bus',
+      NODE_DEBUG: 'module',
+    };
     try {
       const save = await runMctoken(['profiles', 'save', 'p', '--client-id', CLIENT_ID, '--region', 'us1', '--key-file', keyFile], { env });
       expect(save.code).toBe(1);

@@ -7,8 +7,29 @@ import { REGIONS, type Region } from '../../shared/intelligence/regions';
 import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import type { KeyInfo } from '../../shared/keys/key-info';
 import type { Profile } from '../../shared/profiles/profile';
-import { ENGAGEMENT_ONLY_FLAGS, addClientSecretOptions, addTenantOptions, draftFromOptions, flagsGiven, type EngagementOptions } from '../engagement';
-import { EXIT_OK, UsageError, discoveryUrlOption, formatTable, keyFileError, readEnv, readSecretFile, reportWarning, terminalJson, terminalSafe, usageCheck, type CliIo, type CliOutcome } from '../terminal';
+import {
+  ENGAGEMENT_ONLY_FLAGS,
+  addClientSecretOptions,
+  addTenantOptions,
+  draftFromOptions,
+  flagsGiven,
+  type EngagementOptions,
+} from '../engagement';
+import {
+  EXIT_OK,
+  UsageError,
+  discoveryUrlOption,
+  formatTable,
+  keyFileError,
+  readEnv,
+  readSecretFile,
+  reportWarning,
+  terminalJson,
+  terminalSafe,
+  usageCheck,
+  type CliIo,
+  type CliOutcome,
+} from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
@@ -53,7 +74,7 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
     .command('list')
     .description('list the saved profiles: name, product, client id, region or discovery URL, key fingerprint')
     .option('--json', 'print { profiles, problems } as JSON')
-    .addHelpText('after', '\nExamples:\n  mctoken profiles list\n  mctoken profiles list --json | jq -r \'.profiles[].name\'')
+    .addHelpText('after', "\nExamples:\n  mctoken profiles list\n  mctoken profiles list --json | jq -r '.profiles[].name'")
     .action(async (options: ProfilesOutputOptions) => {
       outcome.exitCode = await runProfilesList(options, io);
     });
@@ -72,9 +93,18 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
     .command('save')
     .description('save a profile (or replace the settings of the one with that name); the key or client secret goes to the OS keychain')
     .argument('<name>', 'the profile name')
-    .addOption(new Option('--product <product>', 'the product of the profile').choices(['intelligence', 'engagement']).default('intelligence'))
-    .requiredOption('--client-id <id>', 'the service account id (Intelligence) or the installed package\'s client id (Engagement)')
-    .addOption(new Option('--region <region>', 'the Intelligence region (its discovery URL is guessed from the one documented URL: prefer --discovery-url)').choices(REGIONS).conflicts('discoveryUrl'))
+    .addOption(
+      new Option('--product <product>', 'the product of the profile').choices(['intelligence', 'engagement']).default('intelligence'),
+    )
+    .requiredOption('--client-id <id>', "the service account id (Intelligence) or the installed package's client id (Engagement)")
+    .addOption(
+      new Option(
+        '--region <region>',
+        'the Intelligence region (its discovery URL is guessed from the one documented URL: prefer --discovery-url)',
+      )
+        .choices(REGIONS)
+        .conflicts('discoveryUrl'),
+    )
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM); may be left out when updating, to keep the stored key')
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key (used once, not stored)')
@@ -123,7 +153,10 @@ async function runProfilesShow(name: string, options: ProfilesOutputOptions, io:
  */
 async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: CliIo): Promise<number> {
   const engagementOnly = flagsGiven(options, ENGAGEMENT_ONLY_FLAGS);
-  if (engagementOnly.length > 0) throw new UsageError(`${engagementOnly.join(', ')} ${engagementOnly.length > 1 ? 'belong' : 'belongs'} to Engagement profiles: add --product engagement.`);
+  if (engagementOnly.length > 0)
+    throw new UsageError(
+      `${engagementOnly.join(', ')} ${engagementOnly.length > 1 ? 'belong' : 'belongs'} to Engagement profiles: add --product engagement.`,
+    );
   if (options.region === undefined && options.discoveryUrl === undefined) {
     throw new UsageError('mctoken profiles save needs --region REGION or --discovery-url URL.');
   }
@@ -134,9 +167,13 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
   const services = openServices(io.env);
   const existing = profileNamed((await callRouter(services.router, 'profiles:list', null)).profiles, name);
   if (existing !== undefined && existing.product !== 'intelligence') {
-    throw new WorkbenchError('ERR_PROFILE_NAME_TAKEN', `An Engagement profile is already named "${existing.name}": pick another name, or delete it first.`);
+    throw new WorkbenchError(
+      'ERR_PROFILE_NAME_TAKEN',
+      `An Engagement profile is already named "${existing.name}": pick another name, or delete it first.`,
+    );
   }
-  if (existing === undefined && options.keyFile === undefined) throw new UsageError('A new profile needs its private key: add --key-file KEY.pem.');
+  if (existing === undefined && options.keyFile === undefined)
+    throw new UsageError('A new profile needs its private key: add --key-file KEY.pem.');
   const request: SaveProfileRequest = {
     ...(existing === undefined ? {} : { id: existing.id }),
     name,
@@ -152,11 +189,16 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
   try {
     saved = await callRouter(services.router, 'profiles:save', request);
   } catch (error) {
-    if (error instanceof WorkbenchError && options.keyFile !== undefined) throw keyFileError(error.toPayload(), options.keyFile, passphrase !== undefined);
+    if (error instanceof WorkbenchError && options.keyFile !== undefined)
+      throw keyFileError(error.toPayload(), options.keyFile, passphrase !== undefined);
     throw error;
   }
   const verb = existing === undefined ? 'Saved' : 'Updated';
-  io.stdout.write(terminalSafe(`${verb} profile "${saved.name}" (client id ${saved.clientId}, ${where(saved)}). Key: ${describeKey(saved.keyInfo)}, stored in the OS keychain.`) + '\n');
+  io.stdout.write(
+    terminalSafe(
+      `${verb} profile "${saved.name}" (client id ${saved.clientId}, ${where(saved)}). Key: ${describeKey(saved.keyInfo)}, stored in the OS keychain.`,
+    ) + '\n',
+  );
   return EXIT_OK;
 }
 
@@ -165,18 +207,37 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
  * account id); the client secret goes to the OS keychain. Updating an Engagement profile keeps its stored signing secret.
  */
 async function runEngagementSave(name: string, options: ProfilesSaveOptions, io: CliIo): Promise<number> {
-  const intelligenceOnly = flagsGiven(options, { region: '--region', discoveryUrl: '--discovery-url', keyFile: '--key-file', passphraseEnv: '--passphrase-env', queryStyle: '--query-style' });
-  if (intelligenceOnly.length > 0) throw new UsageError(`${intelligenceOnly.join(', ')} ${intelligenceOnly.length > 1 ? 'belong' : 'belongs'} to Intelligence profiles: leave out --product engagement.`);
+  const intelligenceOnly = flagsGiven(options, {
+    region: '--region',
+    discoveryUrl: '--discovery-url',
+    keyFile: '--key-file',
+    passphraseEnv: '--passphrase-env',
+    queryStyle: '--query-style',
+  });
+  if (intelligenceOnly.length > 0)
+    throw new UsageError(
+      `${intelligenceOnly.join(', ')} ${intelligenceOnly.length > 1 ? 'belong' : 'belongs'} to Intelligence profiles: leave out --product engagement.`,
+    );
   const draft = await draftFromOptions('profiles save --product engagement', options, io.env);
   const { callRouter, openServices, profileNamed } = await import('../services');
   const services = openServices(io.env);
   const existing = profileNamed((await callRouter(services.router, 'profiles:list', null)).profiles, name);
   if (existing !== undefined && existing.product !== 'engagement') {
-    throw new WorkbenchError('ERR_PROFILE_NAME_TAKEN', `An Intelligence profile is already named "${existing.name}": pick another name, or delete it first.`);
+    throw new WorkbenchError(
+      'ERR_PROFILE_NAME_TAKEN',
+      `An Intelligence profile is already named "${existing.name}": pick another name, or delete it first.`,
+    );
   }
-  const saved = await callRouter(services.router, 'profiles:save', { ...(existing === undefined ? {} : { id: existing.id }), name, product: 'engagement', ...draft });
+  const saved = await callRouter(services.router, 'profiles:save', {
+    ...(existing === undefined ? {} : { id: existing.id }),
+    name,
+    product: 'engagement',
+    ...draft,
+  });
   const verb = existing === undefined ? 'Saved' : 'Updated';
-  io.stdout.write(`${verb} profile "${saved.name}" (client id ${saved.clientId}, ${where(saved)}). Client secret stored in the OS keychain.\n`);
+  io.stdout.write(
+    `${verb} profile "${saved.name}" (client id ${saved.clientId}, ${where(saved)}). Client secret stored in the OS keychain.\n`,
+  );
   return EXIT_OK;
 }
 
@@ -210,7 +271,8 @@ function storedSecrets(profile: Profile): string {
 
 /** The `mctoken profiles list` table: name, product, client id, region or discovery URL, key fingerprint. */
 function formatProfileList(profiles: Profile[]): string {
-  if (profiles.length === 0) return 'No saved profiles. Save one with: mctoken profiles save NAME --client-id ID --region us1 --key-file key.pem\n';
+  if (profiles.length === 0)
+    return 'No saved profiles. Save one with: mctoken profiles save NAME --client-id ID --region us1 --key-file key.pem\n';
   const rows = profiles.map((p) => [p.name, p.product, p.clientId || '-', where(p), storedSecrets(p)].map((cell) => terminalSafe(cell)));
   return formatTable([['NAME', 'PRODUCT', 'CLIENT ID', 'REGION / DISCOVERY URL / SUBDOMAIN', 'KEY / SECRETS'], ...rows]);
 }
@@ -231,7 +293,14 @@ function formatProfile(profile: Profile): string {
   ];
   if (profile.secretEncoding !== null) rows.splice(7, 0, ['Secret encoding', profile.secretEncoding]);
   if (profile.product === 'engagement') {
-    rows.splice(3, 3, ['Subdomain', profile.subdomain ?? '-'], ['Auth URL', profile.authUrl ?? '-'], ['Scopes', profile.scope ?? "(the package's own)"], ['Account id', profile.accountId ?? '-']);
+    rows.splice(
+      3,
+      3,
+      ['Subdomain', profile.subdomain ?? '-'],
+      ['Auth URL', profile.authUrl ?? '-'],
+      ['Scopes', profile.scope ?? "(the package's own)"],
+      ['Account id', profile.accountId ?? '-'],
+    );
     rows.splice(-2, 0, ['Client secret', profile.hasClientSecret ? 'yes, in the OS keychain' : 'no']);
   }
   return rows.map(([name, value]) => `${`${name}:`.padEnd(16)}${terminalSafe(value)}`).join('\n') + '\n';

@@ -46,7 +46,9 @@ export function registerRefreshCommand(program: Command, io: CliIo, outcome: Cli
   const command = program
     .command('refresh')
     .summary("spend an SSO JWT's refresh token for a new Engagement access token (legacy packages)")
-    .description('POST the refresh token of an App Center SSO JWT (claims version 1 or 2) to its authEndpoint with the package\'s client id and secret, and print the new access token.')
+    .description(
+      "POST the refresh token of an App Center SSO JWT (claims version 1 or 2) to its authEndpoint with the package's client id and secret, and print the new access token.",
+    )
     .requiredOption('--jwt-file <file>', 'a file holding the SSO JWT posted to your app')
     .requiredOption('--client-id <id>', "the installed package's client id")
     .option('--spend-refresh-token', 'confirm that the single-use refresh token in the JWT may be spent')
@@ -64,7 +66,9 @@ export function registerRefreshCommand(program: Command, io: CliIo, outcome: Cli
 /** Checks the confirmation and inputs before anything is sent, spends the refresh token, and prints the new access token. */
 async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
   if (options.spendRefreshToken !== true) {
-    throw new UsageError('The refresh token in the JWT works once (a second use fails after a 5-minute grace): add --spend-refresh-token to spend it.');
+    throw new UsageError(
+      'The refresh token in the JWT works once (a second use fails after a 5-minute grace): add --spend-refresh-token to spend it.',
+    );
   }
   const [{ decodeToken }, { refreshSourceOf }, { checkPackageClientId }] = await Promise.all([
     import('../../shared/decode/decode-token'),
@@ -83,7 +87,13 @@ async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
   const interrupt = interruptSignal();
   try {
     const report = await runLegacyRefresh(
-      { source, clientId, clientSecret, signal: interrupt.signal, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
+      {
+        source,
+        clientId,
+        clientSecret,
+        signal: interrupt.signal,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      },
       {
         fetch: createSafeFetch(),
         ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
@@ -105,9 +115,12 @@ async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
 /** The new access token alone (the next refresh token only with --json, with a reminder on stderr otherwise). */
 function writeRefreshed(token: RefreshedToken, options: RefreshOptions, io: CliIo): void {
   if (options.json === true) {
-    io.stdout.write(`${JSON.stringify({ accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken }, null, 2)}\n`,
+    );
     return;
   }
   io.stdout.write(`${token.accessToken}\n`);
-  if (token.refreshToken !== null) reportWarning('The old refresh token is spent; the new one is printed only with --json: run with --json next time to keep it.', io);
+  if (token.refreshToken !== null)
+    reportWarning('The old refresh token is spent; the new one is printed only with --json: run with --json next time to keep it.', io);
 }

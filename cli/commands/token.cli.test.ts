@@ -52,7 +52,13 @@ afterAll(async () => {
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
   const output = cliTranscript();
-  for (const pem of [testKeyPair().pkcs1Pem, testKeyPair().pkcs8Pem, testKeyPair().pkcs8EncryptedPem, testKeyPair().pkcs1EncryptedPem, testKeyPair('cli-wrong-key').pkcs1Pem]) {
+  for (const pem of [
+    testKeyPair().pkcs1Pem,
+    testKeyPair().pkcs8Pem,
+    testKeyPair().pkcs8EncryptedPem,
+    testKeyPair().pkcs1EncryptedPem,
+    testKeyPair('cli-wrong-key').pkcs1Pem,
+  ]) {
     expect(output).not.toContain(pemBody(pem));
     expect(output).not.toContain(pemBody(pem).slice(64, 128));
   }
@@ -80,23 +86,30 @@ describe('mctoken token: getting a token', () => {
   });
 
   it.each([['pkcs8Encrypted'], ['pkcs1Encrypted']])('accepts the encrypted key %s with --passphrase-env', async (name) => {
-    const run = await runMctoken([...tokenArgs(keys[name]!), '--passphrase-env', 'MC_KEY_PASS'], { env: { MC_KEY_PASS: testKeyPair().passphrase } });
+    const run = await runMctoken([...tokenArgs(keys[name]!), '--passphrase-env', 'MC_KEY_PASS'], {
+      env: { MC_KEY_PASS: testKeyPair().passphrase },
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(server.hasIssued(run.stdout.trim())).toBe(true);
   });
 
-  it.skipIf(process.platform === 'win32')('warns, as ssh does, when the key file can be read by other users, and still gets the token', async () => {
-    const open = join(dir, 'open-key.pem');
-    writeFileSync(open, testKeyPair().pkcs1Pem, { mode: 0o644 });
-    chmodSync(open, 0o644);
-    const run = await runMctoken(tokenArgs(open));
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(ACCESS_TOKEN_LINE);
-    expect(run.stderr).toBe(`warning: key file ${open} is accessible by other users (permissions 0644): anyone on this computer may read it. Restrict it with: chmod 600 ${open}\n`);
-    chmodSync(open, 0o600);
-    expect((await runMctoken(tokenArgs(open))).stderr).toBe('');
-  });
+  it.skipIf(process.platform === 'win32')(
+    'warns, as ssh does, when the key file can be read by other users, and still gets the token',
+    async () => {
+      const open = join(dir, 'open-key.pem');
+      writeFileSync(open, testKeyPair().pkcs1Pem, { mode: 0o644 });
+      chmodSync(open, 0o644);
+      const run = await runMctoken(tokenArgs(open));
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(ACCESS_TOKEN_LINE);
+      expect(run.stderr).toBe(
+        `warning: key file ${open} is accessible by other users (permissions 0644): anyone on this computer may read it. Restrict it with: chmod 600 ${open}\n`,
+      );
+      chmodSync(open, 0o600);
+      expect((await runMctoken(tokenArgs(open))).stderr).toBe('');
+    },
+  );
 
   it('prints {access_token, expires_in, expires_at, token_endpoint} with --json', async () => {
     const before = Date.now();
@@ -126,9 +139,13 @@ describe('mctoken token: getting a token', () => {
     expect(run.code).toBe(0);
     const token = run.stdout.trim();
     expect(server.hasIssued(token)).toBe(true);
-    expect(run.stderr).toMatch(/^ok Find the token endpoint \(discovery\) \(\d+ ms\)\n {3}GET http:\/\/127\.0\.0\.1:\d+\/us1\/\.well-known\/openid-configuration\n/m);
+    expect(run.stderr).toMatch(
+      /^ok Find the token endpoint \(discovery\) \(\d+ ms\)\n {3}GET http:\/\/127\.0\.0\.1:\d+\/us1\/\.well-known\/openid-configuration\n/m,
+    );
     expect(run.stderr).toMatch(/^ok Sign the client assertion \(RS256\) \(\d+ ms\)$/m);
-    expect(run.stderr).toMatch(/^ {3}claims \{"iss":"sa-cli-0f3c9a71","sub":"sa-cli-0f3c9a71","aud":"https:\/\/idp\.intelligence\.salesforce\.com"/m);
+    expect(run.stderr).toMatch(
+      /^ {3}claims \{"iss":"sa-cli-0f3c9a71","sub":"sa-cli-0f3c9a71","aud":"https:\/\/idp\.intelligence\.salesforce\.com"/m,
+    );
     expect(run.stderr).toMatch(/^ok Request the access token \(\d+ ms\)\n {3}POST http:\/\/127\.0\.0\.1:\d+\/us1\/token\n/m);
     expect(run.stderr).toMatch(/^ {5}param client_assertion: <masked: \d+ chars>$/m);
     expect(run.stderr).toMatch(/^ {3}-> HTTP 200$/m);
@@ -148,7 +165,15 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
   });
 
   it('reports invalid_client for a client id the server does not know', async () => {
-    const run = await runMctoken(['token', '--client-id', 'sa-unknown', '--discovery-url', server.discoveryUrl('us2'), '--key-file', keys.pkcs1!]);
+    const run = await runMctoken([
+      'token',
+      '--client-id',
+      'sa-unknown',
+      '--discovery-url',
+      server.discoveryUrl('us2'),
+      '--key-file',
+      keys.pkcs1!,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: invalid_client: .+ \(ERR_OAUTH_INVALID_CLIENT\)\nhint: /);
   });
@@ -167,7 +192,9 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
   it('names the key file when the passphrase is wrong or the file is a public key', async () => {
     const wrong = await runMctoken([...tokenArgs(keys.pkcs8Encrypted!), '--passphrase-env', 'P'], { env: { P: 'not the passphrase' } });
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(new RegExp(`^error: key file ${keys.pkcs8Encrypted!.replace(/[.]/g, '\\.')}: .+ \\(ERR_KEY_PASSPHRASE\\)\\n`));
+    expect(wrong.stderr).toMatch(
+      new RegExp(`^error: key file ${keys.pkcs8Encrypted!.replace(/[.]/g, '\\.')}: .+ \\(ERR_KEY_PASSPHRASE\\)\\n`),
+    );
     const publicKey = await runMctoken(tokenArgs(keys.public!));
     expect(publicKey.code).toBe(1);
     expect(publicKey.stderr).toMatch(new RegExp(`^error: key file ${keys.public!.replace(/[.]/g, '\\.')}: .+ \\(ERR_KEY_PUBLIC\\)\\n`));
@@ -175,7 +202,12 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
 
   it('names the key file and the problem when it cannot be read', async () => {
     const run = await runMctoken(['token', '--client-id', CLIENT_ID, '--region', 'us1', '--key-file', './no-such-key.pem'], { cwd: dir });
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'error: cannot read key file ./no-such-key.pem: no such file (ERR_FILE_READ)\nhint: Check the path and that the file is readable.\n' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: cannot read key file ./no-such-key.pem: no such file (ERR_FILE_READ)\nhint: Check the path and that the file is readable.\n',
+    });
   });
 
   it('times out a slow server after --timeout-ms', async () => {
@@ -183,14 +215,19 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
     const run = await runMctoken([...tokenArgs(keys.pkcs1!), '--timeout-ms', '400']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^error: The discovery endpoint \(127\.0\.0\.1:\d+\) did not answer within 0\.4 s: check the network\/VPN or try again\. \(ERR_TIMEOUT\)\n$/);
+    expect(run.stderr).toMatch(
+      /^error: The discovery endpoint \(127\.0\.0\.1:\d+\) did not answer within 0\.4 s: check the network\/VPN or try again\. \(ERR_TIMEOUT\)\n$/,
+    );
   });
 
   it('stops on Ctrl-C (SIGINT) with ERR_CANCELLED and exit 130', async () => {
     server.setFault('slow', { delayMs: 30_000 });
     const requestsBefore = server.requests.length;
     const started = startMctoken(tokenArgs(keys.pkcs1!));
-    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(requestsBefore), { timeout: CLI_TEST_TIMEOUT_MS / 2, interval: 50 });
+    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(requestsBefore), {
+      timeout: CLI_TEST_TIMEOUT_MS / 2,
+      interval: 50,
+    });
     started.child.kill('SIGINT');
     expect(await started.done).toEqual({
       code: 130,
@@ -207,7 +244,17 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
       res.on('close', () => clearInterval(timer));
     });
     try {
-      const started = startMctoken(['token', '--client-id', CLIENT_ID, '--discovery-url', endless.url, '--key-file', keys.pkcs1!, '--timeout-ms', '600000']);
+      const started = startMctoken([
+        'token',
+        '--client-id',
+        CLIENT_ID,
+        '--discovery-url',
+        endless.url,
+        '--key-file',
+        keys.pkcs1!,
+        '--timeout-ms',
+        '600000',
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const interrupted = Date.now();
       started.child.kill('SIGINT');
@@ -226,12 +273,23 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
     const hostile = `<html>\u001b]0;pwned\u0007\r\u001b[2K\u001b[32mok\u001b[0m Intelligence token \u009b31m\u007f${'A'.repeat(200_000)}</html>`;
     const page = await startScriptedHttpServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(hostile));
     try {
-      const run = await runMctoken(['token', '--client-id', CLIENT_ID, '--discovery-url', page.url, '--key-file', keys.pkcs1!, '--verbose']);
+      const run = await runMctoken([
+        'token',
+        '--client-id',
+        CLIENT_ID,
+        '--discovery-url',
+        page.url,
+        '--key-file',
+        keys.pkcs1!,
+        '--verbose',
+      ]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('ERR_DISCOVERY_NOT_JSON');
       // eslint-disable-next-line no-control-regex
       expect(run.stderr.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-      expect(run.stderr).toContain('<html>\\u001b]0;pwned\\u0007\\u000d\\u001b[2K\\u001b[32mok\\u001b[0m Intelligence token \\u009b31m\\u007fAAAA');
+      expect(run.stderr).toContain(
+        '<html>\\u001b]0;pwned\\u0007\\u000d\\u001b[2K\\u001b[32mok\\u001b[0m Intelligence token \\u009b31m\\u007fAAAA',
+      );
       expect(run.stderr).toMatch(/… \(\d+ more characters not shown\)/);
       expect(run.stderr.length).toBeLessThan(8 * 1024);
     } finally {
@@ -242,11 +300,17 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
   it('reports a 500 from discovery and from the token endpoint', async () => {
     server.setFault('server-error');
     const discovery = await runMctoken(tokenArgs(keys.pkcs1!));
-    expect(discovery).toEqual({ code: 1, stdout: '', stderr: 'error: The discovery endpoint answered HTTP 500: the service may be down; try again later. (ERR_DISCOVERY_HTTP)\n' });
+    expect(discovery).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: The discovery endpoint answered HTTP 500: the service may be down; try again later. (ERR_DISCOVERY_HTTP)\n',
+    });
     server.setFault('server-error', { only: 'token' });
     const token = await runMctoken(tokenArgs(keys.pkcs1!));
     expect(token.code).toBe(1);
-    expect(token.stderr).toMatch(/^error: The token endpoint answered HTTP 500 .+ \((ERR_TOKEN_ENDPOINT_HTTP|ERR_TOKEN_ENDPOINT_NOT_JSON)\)\n/);
+    expect(token.stderr).toMatch(
+      /^error: The token endpoint answered HTTP 500 .+ \((ERR_TOKEN_ENDPOINT_HTTP|ERR_TOKEN_ENDPOINT_NOT_JSON)\)\n/,
+    );
   });
 
   it('reports an HTML page instead of JSON (a 200 page, a 502 proxy page, and on the token endpoint)', async () => {
@@ -321,7 +385,8 @@ describe('mctoken token: usage errors (exit 2, before any file is read or connec
     expect(await runMctoken(['token'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'error: mctoken token needs --client-id ID, --region REGION or --discovery-url URL, --key-file KEY.pem; or use a saved profile with --profile NAME. (ERR_USAGE)\n',
+      stderr:
+        'error: mctoken token needs --client-id ID, --region REGION or --discovery-url URL, --key-file KEY.pem; or use a saved profile with --profile NAME. (ERR_USAGE)\n',
     });
     expect((await runMctoken(['token', '--client-id', CLIENT_ID, '--region', 'us1'])).stderr).toBe(
       'error: mctoken token needs --key-file KEY.pem; or use a saved profile with --profile NAME. (ERR_USAGE)\n',
@@ -330,15 +395,32 @@ describe('mctoken token: usage errors (exit 2, before any file is read or connec
 
   it('refuses conflicting options, unknown regions and bad timeouts', async () => {
     const profileAndClient = await runMctoken(['token', '--profile', 'prod', '--client-id', CLIENT_ID]);
-    expect(profileAndClient).toEqual({ code: 2, stdout: '', stderr: "error: option '--profile <name>' cannot be used with option '--client-id <id>'\n(run with --help for usage)\n" });
-    const both = await runMctoken(['token', '--client-id', CLIENT_ID, '--region', 'us1', '--discovery-url', server.discoveryUrl('us1'), '--key-file', keys.pkcs1!]);
+    expect(profileAndClient).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "error: option '--profile <name>' cannot be used with option '--client-id <id>'\n(run with --help for usage)\n",
+    });
+    const both = await runMctoken([
+      'token',
+      '--client-id',
+      CLIENT_ID,
+      '--region',
+      'us1',
+      '--discovery-url',
+      server.discoveryUrl('us1'),
+      '--key-file',
+      keys.pkcs1!,
+    ]);
     expect(both.code).toBe(2);
-    expect(both.stderr).toBe("error: option '--region <region>' cannot be used with option '--discovery-url <url>'\n(run with --help for usage)\n");
+    expect(both.stderr).toBe(
+      "error: option '--region <region>' cannot be used with option '--discovery-url <url>'\n(run with --help for usage)\n",
+    );
     const region = await runMctoken(['token', '--client-id', CLIENT_ID, '--region', 'ap1', '--key-file', keys.pkcs1!]);
     expect(region).toEqual({
       code: 2,
       stdout: '',
-      stderr: "error: option '--region <region>' argument 'ap1' is invalid. Allowed choices are us1, us2, eu1, eu2.\n(run with --help for usage)\n",
+      stderr:
+        "error: option '--region <region>' argument 'ap1' is invalid. Allowed choices are us1, us2, eu1, eu2.\n(run with --help for usage)\n",
     });
     for (const value of ['abc', '0', '1.5', '600001']) {
       const timeout = await runMctoken([...tokenArgs(keys.pkcs1!), '--timeout-ms', value]);
@@ -352,12 +434,17 @@ describe('mctoken token: usage errors (exit 2, before any file is read or connec
 
   it('refuses an unset passphrase variable and a client id with spaces', async () => {
     const unset = await runMctoken([...tokenArgs(keys.pkcs8Encrypted!), '--passphrase-env', 'MCTW_NO_SUCH_VAR']);
-    expect(unset).toEqual({ code: 2, stdout: '', stderr: 'error: --passphrase-env names the environment variable MCTW_NO_SUCH_VAR, which is not set: export it first. (ERR_USAGE)\n' });
+    expect(unset).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --passphrase-env names the environment variable MCTW_NO_SUCH_VAR, which is not set: export it first. (ERR_USAGE)\n',
+    });
     const spaced = await runMctoken(['token', '--client-id', 'sa 1', '--region', 'us1', '--key-file', keys.pkcs1!]);
     expect(spaced).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'error: The client id contains spaces, line breaks or control characters: paste only the service account id. (ERR_CLIENT_ID_INVALID)\n',
+      stderr:
+        'error: The client id contains spaces, line breaks or control characters: paste only the service account id. (ERR_CLIENT_ID_INVALID)\n',
     });
   });
 });

@@ -2,7 +2,16 @@
 // Options, run and output, top to bottom; the Engagement pieces shared with whoami and refresh are in cli/engagement.ts.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
-import { ENGAGEMENT_ONLY_FLAGS, addClientSecretOptions, addTenantOptions, draftFromOptions, flagsGiven, runEngagementCli, toEngagementTokenJson, type EngagementOptions } from '../engagement';
+import {
+  ENGAGEMENT_ONLY_FLAGS,
+  addClientSecretOptions,
+  addTenantOptions,
+  draftFromOptions,
+  flagsGiven,
+  runEngagementCli,
+  toEngagementTokenJson,
+  type EngagementOptions,
+} from '../engagement';
 import type { IssuedToken, TokenRequestStyle } from '../../shared/intelligence/flow-types';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
@@ -88,7 +97,7 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
     .command('token')
     .summary('get an Intelligence API token, or an Engagement server-to-server token')
     .description(
-      'Run the Marketing Cloud Intelligence token flow (discovery, RS256 client assertion, token request), or the Engagement server-to-server flow (v2/token with the installed package\'s client id and secret), and print the access token alone on stdout, so $(mctoken token ...) works. Use a saved profile of either product, or give the options of one.',
+      "Run the Marketing Cloud Intelligence token flow (discovery, RS256 client assertion, token request), or the Engagement server-to-server flow (v2/token with the installed package's client id and secret), and print the access token alone on stdout, so $(mctoken token ...) works. Use a saved profile of either product, or give the options of one.",
     )
     .addOption(
       new Option('--profile <name>', 'use a profile saved in the app or with "mctoken profiles save" (either product)').conflicts([
@@ -100,15 +109,28 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
         ...Object.keys(ENGAGEMENT_ONLY_FLAGS),
       ]),
     )
-    .option('--client-id <id>', 'the service account id (Intelligence) or the installed package\'s client id (Engagement)')
-    .addOption(new Option('--region <region>', 'the Intelligence region, a shortcut for its discovery URL (guessed from the one documented URL: prefer --discovery-url)').choices(REGIONS).conflicts('discoveryUrl'))
+    .option('--client-id <id>', "the service account id (Intelligence) or the installed package's client id (Engagement)")
+    .addOption(
+      new Option(
+        '--region <region>',
+        'the Intelligence region, a shortcut for its discovery URL (guessed from the one documented URL: prefer --discovery-url)',
+      )
+        .choices(REGIONS)
+        .conflicts('discoveryUrl'),
+    )
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM)')
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key')
-    .option('--json', 'print {access_token, expires_in, expires_at, token_endpoint} as JSON (Engagement: also token_type, scope, rest/soap_instance_url, missing_scopes)')
+    .option(
+      '--json',
+      'print {access_token, expires_in, expires_at, token_endpoint} as JSON (Engagement: also token_type, scope, rest/soap_instance_url, missing_scopes)',
+    )
     .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
     .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
-    .option('--query-style', "send the token request parameters in the query string, as Salesforce's docs show, instead of a form POST body")
+    .option(
+      '--query-style',
+      "send the token request parameters in the query string, as Salesforce's docs show, instead of a form POST body",
+    )
     .addHelpText('after', EXAMPLES);
   addTenantOptions(addClientSecretOptions(command)).action(async (options: TokenOptions) => {
     outcome.exitCode = await runToken(options, io);
@@ -125,7 +147,9 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
   const engagement = flagsGiven(options, ENGAGEMENT_ONLY_FLAGS);
   const intelligence = flagsGiven(options, INTELLIGENCE_ONLY_FLAGS);
   if (engagement.length > 0 && intelligence.length > 0) {
-    throw new UsageError(`Intelligence options (${intelligence.join(', ')}) cannot be mixed with Engagement options (${engagement.join(', ')}): give the options of one product.`);
+    throw new UsageError(
+      `Intelligence options (${intelligence.join(', ')}) cannot be mixed with Engagement options (${engagement.join(', ')}): give the options of one product.`,
+    );
   }
   if (options.profile !== undefined) {
     const { openServices } = await import('../services');
@@ -136,7 +160,11 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
       return runEngagementToken(engagementDraftOf(runnable), options, io);
     }
     const { profile, discoveryUrl, privateKey } = runnable;
-    return runIntelligenceToken({ clientId: profile.clientId, discoveryUrl, tokenRequestStyle: profile.tokenRequestStyle, privateKey }, options, io);
+    return runIntelligenceToken(
+      { clientId: profile.clientId, discoveryUrl, tokenRequestStyle: profile.tokenRequestStyle, privateKey },
+      options,
+      io,
+    );
   }
   if (engagement.length > 0) return runEngagementToken(await draftFromOptions('token', options, io.env), options, io);
   return runIntelligenceToken(await targetFromOptions(options, io), options, io);
@@ -144,7 +172,11 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
 
 /** The Engagement server-to-server token: the access token alone, or the --json object. */
 async function runEngagementToken(draft: Parameters<typeof runEngagementCli>[0], options: TokenOptions, io: CliIo): Promise<number> {
-  const settings = { whoami: false, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(options.verbose === true ? { verbose: true } : {}) };
+  const settings = {
+    whoami: false,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.verbose === true ? { verbose: true } : {}),
+  };
   const result = await runEngagementCli(draft, settings, io);
   if (!result.ok) return result.exitCode;
   const { token } = result.report.outcome;
@@ -232,7 +264,10 @@ async function loadKeyFile(path: string, passphrase: string | undefined, io: Cli
     import('../../electron/services/node-key-decryptor'),
   ]);
   try {
-    const loaded = await loadPrivateKey(pem, passphrase === undefined ? { decryptor: nodeKeyDecryptor } : { passphrase, decryptor: nodeKeyDecryptor });
+    const loaded = await loadPrivateKey(
+      pem,
+      passphrase === undefined ? { decryptor: nodeKeyDecryptor } : { passphrase, decryptor: nodeKeyDecryptor },
+    );
     return loaded.key;
   } catch (error) {
     if (error instanceof WorkbenchError) throw keyFileError(error.toPayload(), path, passphrase !== undefined);

@@ -55,7 +55,12 @@ describe('mctoken ui', () => {
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script src="./workbench-bridge.js"></script>');
-    const call = (t: string) => fetch(`${origin}/api/invoke/profiles%3Alist`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: 'null' });
+    const call = (t: string) =>
+      fetch(`${origin}/api/invoke/profiles%3Alist`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+        body: 'null',
+      });
     expect(await (await call(token ?? '')).json()).toEqual({ ok: true, value: { profiles: [], problems: [] } });
     expect((await call('x'.repeat(43))).status).toBe(401);
 

@@ -29,7 +29,9 @@ export function registerUiCommand(program: Command, io: CliIo, outcome: CliOutco
   program
     .command('ui')
     .summary('open the whole app in your browser, served from this machine only')
-    .description('Serve the app (decoder, credentials with live steps, profiles) on 127.0.0.1 with the desktop app\'s services, and open it in the system browser.')
+    .description(
+      "Serve the app (decoder, credentials with live steps, profiles) on 127.0.0.1 with the desktop app's services, and open it in the system browser.",
+    )
     .option('--port <port>', 'the port on 127.0.0.1 (0 picks a free one)', '0')
     .option('--no-open', 'print the address without opening a browser')
     .addHelpText('after', EXAMPLES)
@@ -42,7 +44,8 @@ export function registerUiCommand(program: Command, io: CliIo, outcome: CliOutco
 
 /** The --port value: a whole number from 0 to 65535. */
 function parsePort(text: string): number {
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free one); got "${text}".`);
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free one); got "${text}".`);
   return Number(text);
 }
 
@@ -74,7 +77,8 @@ async function runUi(options: UiOptions, io: CliIo): Promise<number> {
   const { startHttpShell } = await import('../../electron/services/http-shell/http-shell');
   // Unexpected failures are reported by channel and error class only: their text could hold what the user sent.
   const services = openServices(io.env, {
-    onInternalError: (channel, error) => io.stderr.write(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).\n`),
+    onInternalError: (channel, error) =>
+      io.stderr.write(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).\n`),
   });
   const stopped = untilStopped();
   let shell;

@@ -3,7 +3,15 @@
 import { Option, type Command } from 'commander';
 import type { WhoAmI } from '../../shared/engagement/flow-types';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
-import { addClientSecretOptions, addTenantOptions, draftFromOptions, draftFromProfile, ENGAGEMENT_ONLY_FLAGS, runEngagementCli, type EngagementOptions } from '../engagement';
+import {
+  addClientSecretOptions,
+  addTenantOptions,
+  draftFromOptions,
+  draftFromProfile,
+  ENGAGEMENT_ONLY_FLAGS,
+  runEngagementCli,
+  type EngagementOptions,
+} from '../engagement';
 import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal';
 import { parseTimeoutMs } from './token';
 
@@ -33,7 +41,9 @@ export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliO
     .command('whoami')
     .summary('who an Engagement server-to-server token belongs to (MID, enterprise, stack, region, user)')
     .description('Get a server-to-server token for the installed package, then call v2/userinfo and platform/v1/endpoints/soap with it.')
-    .addOption(new Option('--profile <name>', 'use a saved Engagement profile').conflicts(['clientId', ...Object.keys(ENGAGEMENT_ONLY_FLAGS)]))
+    .addOption(
+      new Option('--profile <name>', 'use a saved Engagement profile').conflicts(['clientId', ...Object.keys(ENGAGEMENT_ONLY_FLAGS)]),
+    )
     .option('--client-id <id>', "the installed package's client id")
     .option('--json', 'print {userinfo, endpoints: {rest, soap}} as JSON')
     .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
@@ -48,13 +58,22 @@ export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliO
 
 /** Resolves the credentials (profile or options), runs token + userinfo + SOAP endpoint, and prints who it is. */
 async function runWhoami(options: WhoamiOptions, io: CliIo): Promise<number> {
-  const draft = options.profile === undefined ? await draftFromOptions('whoami', options, io.env) : await draftFromProfile(options.profile, io.env);
-  const settings = { whoami: true, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(options.verbose === true ? { verbose: true } : {}) };
+  const draft =
+    options.profile === undefined ? await draftFromOptions('whoami', options, io.env) : await draftFromProfile(options.profile, io.env);
+  const settings = {
+    whoami: true,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.verbose === true ? { verbose: true } : {}),
+  };
   const result = await runEngagementCli(draft, settings, io);
   if (!result.ok) return result.exitCode;
   const whoami = result.report.outcome.whoami;
   if (whoami === null) throw new WorkbenchError('ERR_INTERNAL', 'The run finished without a who-am-I answer: try again.');
-  io.stdout.write(options.json === true ? `${JSON.stringify({ userinfo: whoami.userinfo, endpoints: whoami.endpoints }, null, 2)}\n` : formatWhoami(whoami));
+  io.stdout.write(
+    options.json === true
+      ? `${JSON.stringify({ userinfo: whoami.userinfo, endpoints: whoami.endpoints }, null, 2)}\n`
+      : formatWhoami(whoami),
+  );
   return EXIT_OK;
 }
 

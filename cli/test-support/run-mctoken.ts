@@ -92,7 +92,8 @@ export function assertCliBuilt(): void {
   const built = statSync(CLI_PATH).mtimeMs;
   for (const dir of ['cli', 'shared', 'electron/services']) {
     const newest = newestSource(join(REPO_ROOT, dir));
-    if (newest.mtimeMs > built) throw new Error(`dist/cli/mctoken.cjs is older than ${newest.path}: rebuild it with \`node scripts/build-node.mjs\`.`);
+    if (newest.mtimeMs > built)
+      throw new Error(`dist/cli/mctoken.cjs is older than ${newest.path}: rebuild it with \`node scripts/build-node.mjs\`.`);
   }
 }
 

@@ -49,7 +49,10 @@ test.describe("The desktop app through Electron's real IPC", () => {
         { name: 'private key (default test key pair)', needles: privateKeyNeedles(testKeyPair()) },
         { name: 'Engagement signing secret', needles: secretForms(ENGAGEMENT_SIGNING_SECRET) },
       ]);
-      expect(observations.of('pageerror').map((o) => o.text), 'uncaught errors in the win').toEqual([]);
+      expect(
+        observations.of('pageerror').map((o) => o.text),
+        'uncaught errors in the win',
+      ).toEqual([]);
     } finally {
       if (KEYRING_ISOLATED) {
         const store = createKeytarSecretStore({ service: keychainService });
@@ -74,7 +77,12 @@ test.describe("The desktop app through Electron's real IPC", () => {
     const keys = testKeyPair();
     idp.registerClient(CLIENT_ID, keys.publicPem);
     let { window: win } = await launch();
-    await saveIntelligenceProfile(win, { name: 'Electron e2e', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: keys.pkcs1Escaped });
+    await saveIntelligenceProfile(win, {
+      name: 'Electron e2e',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: keys.pkcs1Escaped,
+    });
     await ui.getToken(win).click();
     for (const id of ['discovery', 'assertion', 'token'] as const) await expect(ui.step(win, id)).toHaveAttribute('data-step-status', 'ok');
     const accessToken = (await ui.accessTokenValue(win).textContent())?.trim() ?? '';
@@ -97,7 +105,12 @@ test.describe("The desktop app through Electron's real IPC", () => {
     test.skip(!KEYRING_ISOLATED, KEYRING_SKIP_REASON);
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
     const { window: win } = await launch();
-    await saveIntelligenceProfile(win, { name: 'Slow', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair().pkcs1Escaped });
+    await saveIntelligenceProfile(win, {
+      name: 'Slow',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: testKeyPair().pkcs1Escaped,
+    });
     idp.setFault('slow', { delayMs: 30_000 });
     await ui.getToken(win).click();
     await expect(ui.step(win, 'discovery')).toHaveAttribute('data-step-status', 'running');

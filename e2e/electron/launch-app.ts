@@ -12,7 +12,12 @@ export interface LaunchedApp {
  * Launches the built app (package.json "main": dist/electron/main.cjs) with the given user-data folder and keychain
  * service, and waits for its window. Console messages and page errors go to `observations`.
  */
-export async function launchApp(executablePath: string, userDataDir: string, keychainService: string, observations: Observations): Promise<LaunchedApp> {
+export async function launchApp(
+  executablePath: string,
+  userDataDir: string,
+  keychainService: string,
+  observations: Observations,
+): Promise<LaunchedApp> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
   const app = await electron.launch({

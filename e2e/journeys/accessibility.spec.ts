@@ -42,10 +42,16 @@ test.describe('Every screen passes axe-core, light and dark, at 1280×800 and 80
         await ui.saveProfile(page).click();
         await expect(ui.fieldError(page, 'Profile name')).toBeVisible();
         await expectNoAxeViolations(page, where('the credentials form with invalid fields'));
-        await saveIntelligenceProfile(page, { name: 'Axe profile', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair().pkcs1Escaped });
+        await saveIntelligenceProfile(page, {
+          name: 'Axe profile',
+          clientId: CLIENT_ID,
+          discoveryUrl: idp.discoveryUrl('us1'),
+          key: testKeyPair().pkcs1Escaped,
+        });
         await ui.getToken(page).click();
         await expect(ui.issuedToken(page)).toBeVisible();
-        for (const id of ['discovery', 'assertion', 'token'] as const) await ui.step(page, id).getByRole('button', { name: 'Details' }).click();
+        for (const id of ['discovery', 'assertion', 'token'] as const)
+          await ui.step(page, id).getByRole('button', { name: 'Details' }).click();
         await ui.step(page, 'token').getByRole('button', { name: 'Reveal sensitive values' }).click();
         await expectNoAxeViolations(page, where('the credentials screen with an issued token'));
 
@@ -57,7 +63,9 @@ test.describe('Every screen passes axe-core, light and dark, at 1280×800 and 80
         await expectNoAxeViolations(page, where('the delete dialog'));
       });
 
-      test(`${size.name}, ${colorScheme}: Engagement credentials (a failed run, an issued token) and the legacy refresh`, async ({ desktop }) => {
+      test(`${size.name}, ${colorScheme}: Engagement credentials (a failed run, an issued token) and the legacy refresh`, async ({
+        desktop,
+      }) => {
         const server = await startEngagementServer({ packages: [SAMPLE_PACKAGE] });
         try {
           const { page } = await desktop.open();
@@ -82,7 +90,13 @@ test.describe('Every screen passes axe-core, light and dark, at 1280×800 and 80
           await expectNoAxeViolations(page, where('the Engagement screen with an issued token and who-am-I'));
 
           const refreshToken = server.issueRefreshToken(SAMPLE_PACKAGE.clientId);
-          await pasteToken(page, await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { authEndpoint: server.refreshUrl, refreshToken } } } }));
+          await pasteToken(
+            page,
+            await makeEngagementSsoJwt({
+              version: 2,
+              extraClaims: { request: { rest: { authEndpoint: server.refreshUrl, refreshToken } } },
+            }),
+          );
           const panel = ui.shownScreen(page).getByRole('region', { name: 'Legacy refresh' });
           await panel.getByRole('button', { name: 'Refresh…' }).click();
           await expect(panel.getByRole('button', { name: 'Spend the refresh token' })).toBeDisabled();

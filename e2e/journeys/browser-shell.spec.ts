@@ -39,7 +39,11 @@ test.describe('mctoken ui in the browser', () => {
     const outcome = await page.evaluate(
       async ({ url, token }) => {
         try {
-          const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: 'null' });
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: 'null',
+          });
           return `answered ${res.status}`;
         } catch (error) {
           return `refused: ${(error as Error).name}`;

@@ -11,7 +11,10 @@ test.describe('Intelligence credentials: test before saving, results in view, va
   test.skip(!KEYRING_ISOLATED, KEYRING_SKIP_REASON);
 
   for (const size of WINDOW_SIZES) {
-    test(`${size.name}: Get token on an unsaved form runs it as it stands, brings the run into view and stores nothing`, async ({ desktop, idp }) => {
+    test(`${size.name}: Get token on an unsaved form runs it as it stands, brings the run into view and stores nothing`, async ({
+      desktop,
+      idp,
+    }) => {
       const keys = testKeyPair();
       idp.registerClient(CLIENT_ID, keys.publicPem);
       const { page, services } = await desktop.open();
@@ -42,11 +45,19 @@ test.describe('Intelligence credentials: test before saving, results in view, va
     });
   }
 
-  test('a saved profile with edits shows "Edited", drops the Saved notice, and runs the edits only with the key pasted again', async ({ desktop, idp }) => {
+  test('a saved profile with edits shows "Edited", drops the Saved notice, and runs the edits only with the key pasted again', async ({
+    desktop,
+    idp,
+  }) => {
     const keys = testKeyPair();
     idp.registerClient(CLIENT_ID, keys.publicPem);
     const { page } = await desktop.open();
-    await saveIntelligenceProfile(page, { name: 'Edited profile', clientId: 'wrong-client-id', discoveryUrl: idp.discoveryUrl('us1'), key: keys.pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'Edited profile',
+      clientId: 'wrong-client-id',
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: keys.pkcs1Escaped,
+    });
     await expect(ui.editedBadge(page)).toHaveCount(0);
 
     await ui.clientId(page).fill(CLIENT_ID);
@@ -89,12 +100,21 @@ test.describe('Intelligence credentials: test before saving, results in view, va
     await expect(ui.fieldError(page, 'Client id (service account id)')).toContainText('ERR_CLIENT_ID_INVALID');
   });
 
-  test('Copy as curl uses the token; the token request is a separate copy that says its assertion works once', async ({ desktop, idp, context }) => {
+  test('Copy as curl uses the token; the token request is a separate copy that says its assertion works once', async ({
+    desktop,
+    idp,
+    context,
+  }) => {
     const keys = testKeyPair();
     idp.registerClient(CLIENT_ID, keys.publicPem);
     const { page } = await desktop.open();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-    await saveIntelligenceProfile(page, { name: 'Curl', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: keys.pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'Curl',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: keys.pkcs1Escaped,
+    });
     await ui.getToken(page).click();
     const token = ((await ui.accessTokenValue(page).textContent()) ?? '').trim();
     expect(idp.hasIssued(token)).toBe(true);
@@ -112,12 +132,20 @@ test.describe('Intelligence credentials: test before saving, results in view, va
   });
 
   for (const colorScheme of COLOR_SCHEMES) {
-    test(`${colorScheme}: the credentials screen with invalid fields and with a failed run passes axe at 800×600`, async ({ desktop, idp }) => {
+    test(`${colorScheme}: the credentials screen with invalid fields and with a failed run passes axe at 800×600`, async ({
+      desktop,
+      idp,
+    }) => {
       idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
       const { page } = await desktop.open();
       await page.setViewportSize({ width: 800, height: 600 });
       await page.emulateMedia({ colorScheme });
-      await saveIntelligenceProfile(page, { name: 'Failing', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair('other').pkcs1Escaped });
+      await saveIntelligenceProfile(page, {
+        name: 'Failing',
+        clientId: CLIENT_ID,
+        discoveryUrl: idp.discoveryUrl('us1'),
+        key: testKeyPair('other').pkcs1Escaped,
+      });
       await ui.getToken(page).click();
       await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'failed');
       await expectNoAxeViolations(page, `the credentials screen with a failed run (${colorScheme})`);

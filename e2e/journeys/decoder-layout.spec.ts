@@ -4,7 +4,10 @@ import { ui } from '../support/locators';
 import { pasteToken } from '../support/workbench-actions';
 
 test.describe('Decoder layout: the payload in view, coloured segments, large tokens', () => {
-  test('1280×800: after pasting an expired v1 token (with warnings) the payload claims are visible without scrolling', async ({ page, appUrl }) => {
+  test('1280×800: after pasting an expired v1 token (with warnings) the payload claims are visible without scrolling', async ({
+    page,
+    appUrl,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(appUrl);
     await pasteToken(page, await makeEngagementSsoJwt({ version: 1, expiresInSeconds: -3600 }));
@@ -41,7 +44,10 @@ test.describe('Decoder layout: the payload in view, coloured segments, large tok
     expect(Math.abs(heights.area - heights.mirror)).toBeLessThanOrEqual(2);
   });
 
-  test('a token of almost 1 MB decodes; the header shows its size with separators and does not overflow; typing stays responsive', async ({ page, appUrl }) => {
+  test('a token of almost 1 MB decodes; the header shows its size with separators and does not overflow; typing stays responsive', async ({
+    page,
+    appUrl,
+  }) => {
     await page.setViewportSize({ width: 800, height: 600 });
     await page.goto(appUrl);
     const token = makeGenericJwt(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`blob${i}`, 'y'.repeat(60_000)])));

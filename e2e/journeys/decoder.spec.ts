@@ -12,7 +12,9 @@ function tamperPayload(token: string, change: (payload: Record<string, unknown>)
 }
 
 test.describe('Decoder in the desktop app', () => {
-  test('an Engagement v2 SSO JWT: every claim has its row and explanation; the signing secret verifies it, a wrong one does not', async ({ desktop }) => {
+  test('an Engagement v2 SSO JWT: every claim has its row and explanation; the signing secret verifies it, a wrong one does not', async ({
+    desktop,
+  }) => {
     const { page } = await desktop.open();
     await pasteToken(page, await makeEngagementSsoJwt({ version: 2 }));
     for (const path of V2_CLAIM_PATHS) {

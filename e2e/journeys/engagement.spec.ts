@@ -32,7 +32,9 @@ async function fillUnsaved(page: Page, values: { secret: string; scope?: string;
 test.describe('Engagement credentials', () => {
   test.skip(!KEYRING_ISOLATED, KEYRING_SKIP_REASON);
 
-  test('unsaved values get a token: steps turn green, scopes granted vs asked, who-am-I, and the token opens in the decoder', async ({ desktop }) => {
+  test('unsaved values get a token: steps turn green, scopes granted vs asked, who-am-I, and the token opens in the decoder', async ({
+    desktop,
+  }) => {
     const { page } = await desktop.open();
     await fillUnsaved(page, { secret: SAMPLE_PACKAGE.clientSecret, scope: 'email_read journeys_read' });
     await ui.shownScreen(page).getByRole('button', { name: 'Get token' }).click();
@@ -77,7 +79,10 @@ test.describe('Engagement credentials', () => {
   test('Refresh from a decoded SSO JWT warns first, then shows the new access and refresh tokens', async ({ desktop, watchedSecrets }) => {
     const refreshToken = server.issueRefreshToken(SAMPLE_PACKAGE.clientId);
     watchedSecrets.push({ name: 'spent refresh token', needles: [refreshToken] });
-    const jwt = await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { authEndpoint: server.refreshUrl, refreshToken } } } });
+    const jwt = await makeEngagementSsoJwt({
+      version: 2,
+      extraClaims: { request: { rest: { authEndpoint: server.refreshUrl, refreshToken } } },
+    });
     const { page } = await desktop.open();
     await pasteToken(page, jwt);
     const panel = ui.shownScreen(page).getByRole('region', { name: 'Legacy refresh' });

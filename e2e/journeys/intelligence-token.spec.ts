@@ -11,12 +11,20 @@ const INVALID_CLIENT_HINT =
 test.describe('Intelligence credentials: save a profile and get a token through the real services', () => {
   test.skip(!KEYRING_ISOLATED, KEYRING_SKIP_REASON);
 
-  test('a PKCS#1 key pasted with literal \\n is saved and gets a token: every step turns green and the countdown runs', async ({ desktop, idp }) => {
+  test('a PKCS#1 key pasted with literal \\n is saved and gets a token: every step turns green and the countdown runs', async ({
+    desktop,
+    idp,
+  }) => {
     const keys = testKeyPair();
     idp.registerClient(CLIENT_ID, keys.publicPem);
     const { page } = await desktop.open();
     expect(keys.pkcs1Escaped).toContain('\\n');
-    await saveIntelligenceProfile(page, { name: 'Intelligence e2e', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: keys.pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'Intelligence e2e',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: keys.pkcs1Escaped,
+    });
 
     // Discovery answers after a pause, so its running state can be seen before it turns green.
     idp.setFault('slow', { delayMs: 1500, only: 'discovery' });
@@ -25,7 +33,8 @@ test.describe('Intelligence credentials: save a profile and get a token through 
     await expect(ui.step(page, 'discovery')).toHaveAttribute('data-step-status', 'running');
     await expect(ui.step(page, 'assertion')).toHaveAttribute('data-step-status', 'pending');
     await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'pending');
-    for (const id of ['discovery', 'assertion', 'token'] as const) await expect(ui.step(page, id)).toHaveAttribute('data-step-status', 'ok');
+    for (const id of ['discovery', 'assertion', 'token'] as const)
+      await expect(ui.step(page, id)).toHaveAttribute('data-step-status', 'ok');
     await expect(ui.runStatus(page)).toHaveText('Access token issued.');
 
     const log = await stepLog();
@@ -47,7 +56,12 @@ test.describe('Intelligence credentials: save a profile and get a token through 
     watchedSecrets.push({ name: 'private key (wrong key pair)', needles: privateKeyNeedles(wrong) });
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
     const { page } = await desktop.open();
-    await saveIntelligenceProfile(page, { name: 'Wrong key', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('eu1'), key: wrong.pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'Wrong key',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('eu1'),
+      key: wrong.pkcs1Escaped,
+    });
     await ui.getToken(page).click();
     await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'failed');
     await expect(ui.step(page, 'discovery')).toHaveAttribute('data-step-status', 'ok');
@@ -62,7 +76,12 @@ test.describe('Intelligence credentials: save a profile and get a token through 
   test('a slow server: the running request can be cancelled', async ({ desktop, idp }) => {
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
     const { page } = await desktop.open();
-    await saveIntelligenceProfile(page, { name: 'Slow server', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us2'), key: testKeyPair().pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'Slow server',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us2'),
+      key: testKeyPair().pkcs1Escaped,
+    });
     idp.setFault('slow', { delayMs: 30_000 });
     await ui.getToken(page).click();
     await expect(ui.step(page, 'discovery')).toHaveAttribute('data-step-status', 'running');
@@ -81,7 +100,12 @@ test.describe('Intelligence credentials: save a profile and get a token through 
   test('a slow server with a short timeout: the timeout message appears', async ({ desktop, idp }) => {
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
     const { page } = await desktop.open();
-    await saveIntelligenceProfile(page, { name: 'Timeout', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair().pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'Timeout',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: testKeyPair().pkcs1Escaped,
+    });
     idp.setFault('slow', { delayMs: 30_000 });
     await expect(ui.requestTimeout(page)).toHaveValue('15');
     await ui.requestTimeout(page).fill('1');
@@ -92,13 +116,20 @@ test.describe('Intelligence credentials: save a profile and get a token through 
       `The discovery endpoint (${host}) did not answer within 1 s: check the network/VPN or try again.`,
     );
     await expect(ui.stepError(page, 'discovery').locator('.error-message__code')).toHaveText('ERR_TIMEOUT');
-    await expect(ui.runStatus(page)).toHaveText(`Failed: The discovery endpoint (${host}) did not answer within 1 s: check the network/VPN or try again.`);
+    await expect(ui.runStatus(page)).toHaveText(
+      `Failed: The discovery endpoint (${host}) did not answer within 1 s: check the network/VPN or try again.`,
+    );
   });
 
   test('the token endpoint answers 500: the step says the service may be down', async ({ desktop, idp }) => {
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
     const { page } = await desktop.open();
-    await saveIntelligenceProfile(page, { name: 'Server error', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair().pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'Server error',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: testKeyPair().pkcs1Escaped,
+    });
     idp.setFault('server-error', { only: 'token' });
     await ui.getToken(page).click();
     await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'failed');
@@ -111,7 +142,12 @@ test.describe('Intelligence credentials: save a profile and get a token through 
   test('the token endpoint answers an HTML page: the step says a proxy may be in the way', async ({ desktop, idp }) => {
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
     const { page } = await desktop.open();
-    await saveIntelligenceProfile(page, { name: 'HTML answer', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair().pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'HTML answer',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: testKeyPair().pkcs1Escaped,
+    });
     idp.setFault('html', { only: 'token' });
     await ui.getToken(page).click();
     await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'failed');

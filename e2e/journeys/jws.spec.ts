@@ -12,13 +12,17 @@ const multiple = RFC7520_VECTORS.find((v) => v.name.startsWith('RFC 7520 4.8'))!
 const ed25519 = RFC7520_VECTORS.find((v) => v.name.startsWith('RFC 8037'))!;
 
 test.describe('Decoder: any JWS', () => {
-  test('RFC 7520 4.1: the text payload is shown, the JWS verifies with the PEM public key, and a flipped bit is invalid', async ({ desktop }) => {
+  test('RFC 7520 4.1: the text payload is shown, the JWS verifies with the PEM public key, and a flipped bit is invalid', async ({
+    desktop,
+  }) => {
     const { page } = await desktop.open();
     await pasteToken(page, serialize(rs256, 'compact'));
     await expect(page.getByRole('heading', { name: TOKEN_KIND_LABELS.jws })).toBeVisible();
     await expect(ui.payloadText(page)).toHaveText(rs256.payloadText);
     await expect(ui.verifyWith(page)).toHaveValue('pem');
-    await ui.publicKeyPem(page).fill(createPublicKey({ key: RFC7520_RSA_PUBLIC_JWK, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
+    await ui
+      .publicKeyPem(page)
+      .fill(createPublicKey({ key: RFC7520_RSA_PUBLIC_JWK, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
     await expect(ui.signatureStatus(page)).toHaveAttribute('data-signature-status', 'valid');
 
     await pasteToken(page, serialize({ ...rs256, payload: flipBit(rs256.payload) }, 'compact'));

@@ -11,17 +11,25 @@ test.describe('Layout that fits: profiles table, focus after Use, the narrow nav
   test.skip(!KEYRING_ISOLATED, KEYRING_SKIP_REASON);
 
   for (const size of WINDOW_SIZES) {
-    test(`${size.name}: long names and URLs fit the profiles table; the actions stay on screen; Use moves the focus to the credentials screen`, async ({ desktop }) => {
+    test(`${size.name}: long names and URLs fit the profiles table; the actions stay on screen; Use moves the focus to the credentials screen`, async ({
+      desktop,
+    }) => {
       const { page } = await desktop.open();
       await page.setViewportSize({ width: size.width, height: size.height });
-      await saveIntelligenceProfile(page, { name: LONG_NAME, clientId: `svc-${'0123456789abcdef'.repeat(4)}`, discoveryUrl: LONG_URL, key: testKeyPair().pkcs1Escaped });
+      await saveIntelligenceProfile(page, {
+        name: LONG_NAME,
+        clientId: `svc-${'0123456789abcdef'.repeat(4)}`,
+        discoveryUrl: LONG_URL,
+        key: testKeyPair().pkcs1Escaped,
+      });
       await openScreen(page, 'Profiles');
       const row = ui.profileRow(page, LONG_NAME);
       await expect(row).toHaveCount(1);
 
       const overflow = await ui.mainColumn(page).evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow, 'sideways overflow of the main column (px)').toBeLessThanOrEqual(0);
-      for (const action of [ui.useProfile(page, LONG_NAME), ui.renameProfile(page, LONG_NAME), ui.deleteProfile(page, LONG_NAME)]) await expect(action).toBeInViewport();
+      for (const action of [ui.useProfile(page, LONG_NAME), ui.renameProfile(page, LONG_NAME), ui.deleteProfile(page, LONG_NAME)])
+        await expect(action).toBeInViewport();
       await expect(row.getByTitle(LONG_URL)).toHaveCount(1);
 
       // Tabbing to Delete scrolls nothing sideways.
@@ -38,10 +46,14 @@ test.describe('Layout that fits: profiles table, focus after Use, the narrow nav
     });
   }
 
-  test('800×600: the icon-only navigation has same-size icons and a visible tooltip on hover and on keyboard focus', async ({ desktop }) => {
+  test('800×600: the icon-only navigation has same-size icons and a visible tooltip on hover and on keyboard focus', async ({
+    desktop,
+  }) => {
     const { page } = await desktop.open();
     await page.setViewportSize({ width: 800, height: 600 });
-    const sizes = await ui.navIcons(page).evaluateAll((icons) => icons.map((icon) => `${icon.getBoundingClientRect().width}x${icon.getBoundingClientRect().height}`));
+    const sizes = await ui
+      .navIcons(page)
+      .evaluateAll((icons) => icons.map((icon) => `${icon.getBoundingClientRect().width}x${icon.getBoundingClientRect().height}`));
     expect(sizes).toEqual(['20x20', '20x20', '20x20', '20x20']);
 
     await expect(ui.navText(page, 'Profiles')).not.toBeInViewport();

@@ -10,13 +10,23 @@ const CLIENT_ID = 'e2e-service-account-0003';
 test.describe('Leak scan after the journeys', () => {
   test.skip(!KEYRING_ISOLATED, KEYRING_SKIP_REASON);
 
-  test('the private key and the signing secret appear in no user-data file, console message, or anything the server sent', async ({ desktop, idp, observations, watchedSecrets }) => {
+  test('the private key and the signing secret appear in no user-data file, console message, or anything the server sent', async ({
+    desktop,
+    idp,
+    observations,
+    watchedSecrets,
+  }) => {
     const keys = testKeyPair();
     idp.registerClient(CLIENT_ID, keys.publicPem);
     let { page } = await desktop.open();
 
     // Intelligence: save the key, get a token, fail once with a server error.
-    await saveIntelligenceProfile(page, { name: 'Scan me', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: keys.pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'Scan me',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: keys.pkcs1Escaped,
+    });
     await ui.getToken(page).click();
     await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'ok');
     idp.setFault('server-error', { only: 'token' });
@@ -40,7 +50,9 @@ test.describe('Leak scan after the journeys', () => {
     await expect(ui.profileRows(page)).toHaveCount(2);
 
     // The scan saw real traffic, and the secrets are where they belong: in the keychain only.
-    expect(observations.of('ipc-response').map((o) => o.label)).toEqual(expect.arrayContaining(['profiles:save', 'token:run', 'verify:with-profile', 'profiles:list']));
+    expect(observations.of('ipc-response').map((o) => o.label)).toEqual(
+      expect.arrayContaining(['profiles:save', 'token:run', 'verify:with-profile', 'profiles:list']),
+    );
     expect(observations.of('ipc-event').length).toBeGreaterThanOrEqual(6);
     expect(observations.of('http-response').map((o) => o.label)).toEqual(expect.arrayContaining(['/', '/workbench-bridge.js']));
     expect(await scanFolderForSecrets(desktop.userDataDir, [pemBody(keys.pkcs1Pem).slice(0, 64), ENGAGEMENT_SIGNING_SECRET])).toEqual([]);
@@ -64,9 +76,15 @@ test('the scan itself finds a planted secret in a file, in any of its written fo
     expect((await scanFolderForSecrets(dir, secretForms(ENGAGEMENT_SIGNING_SECRET))).map((h) => h.file)).toEqual(['b64.txt']);
     const observations = new Observations();
     observations.add('ipc-response', 'profiles:save', { ok: true, value: { echoed: ENGAGEMENT_SIGNING_SECRET } });
-    recordSent(observations, { kind: 'event', label: 'token:progress', body: `data: ${JSON.stringify({ seq: 1, event: 'token:progress', payload: { body } })}\n\n` });
+    recordSent(observations, {
+      kind: 'event',
+      label: 'token:progress',
+      body: `data: ${JSON.stringify({ seq: 1, event: 'token:progress', payload: { body } })}\n\n`,
+    });
     expect(observations.containing(secretForms(ENGAGEMENT_SIGNING_SECRET)).map((h) => h.observation.label)).toEqual(['profiles:save']);
-    expect(observations.containing(pemNeedles(body)).map((h) => `${h.observation.source} ${h.observation.label}`)).toContain('ipc-event token:progress');
+    expect(observations.containing(pemNeedles(body)).map((h) => `${h.observation.source} ${h.observation.label}`)).toContain(
+      'ipc-event token:progress',
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -16,7 +16,9 @@ test.describe('Plain browser: the built renderer without the desktop bridge', ()
 
     await openScreen(page, 'Intelligence credentials');
     await expect(ui.needsDesktop(page)).toBeVisible();
-    await expect(page.getByText('Testing Intelligence credentials uses the OS keychain and makes network calls from the app')).toBeVisible();
+    await expect(
+      page.getByText('Testing Intelligence credentials uses the OS keychain and makes network calls from the app'),
+    ).toBeVisible();
     await expect(ui.credentialsForm(page)).toHaveCount(0);
 
     await openScreen(page, 'Profiles');

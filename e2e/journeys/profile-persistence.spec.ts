@@ -15,7 +15,12 @@ test.describe('Profiles across restarts: files hold the profile, the keychain ho
     const keys = testKeyPair();
     idp.registerClient(CLIENT_ID, keys.publicPem);
     const first = await desktop.open();
-    await saveIntelligenceProfile(first.page, { name: 'Survives restart', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: keys.pkcs1Escaped });
+    await saveIntelligenceProfile(first.page, {
+      name: 'Survives restart',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: keys.pkcs1Escaped,
+    });
     const fingerprint = (await ui.savedNotice(first.page).textContent()) ?? '';
 
     const { page, services } = await desktop.open();
@@ -50,7 +55,12 @@ test.describe('Profiles across restarts: files hold the profile, the keychain ho
   test('deleting a profile removes its keychain entry', async ({ desktop, idp }) => {
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
     const { page, services } = await desktop.open();
-    await saveIntelligenceProfile(page, { name: 'To delete', clientId: CLIENT_ID, discoveryUrl: idp.discoveryUrl('us1'), key: testKeyPair().pkcs1Escaped });
+    await saveIntelligenceProfile(page, {
+      name: 'To delete',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: testKeyPair().pkcs1Escaped,
+    });
     expect(await services.secrets.list()).toHaveLength(1);
 
     await openScreen(page, 'Profiles');

@@ -17,7 +17,9 @@ export interface LinuxDirPackage {
  * no native module rebuilt.
  */
 export async function packageLinuxDir(workDir: string): Promise<LinuxDirPackage> {
-  const electronPkg = JSON.parse(await readFile(join(REPO_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
+  const electronPkg = JSON.parse(await readFile(join(REPO_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const electronDist = join(workDir, 'electron-dist');
   await writePlaceholderElectronDist(electronDist, electronPkg.version);
   const output = join(workDir, 'release');

@@ -14,7 +14,7 @@ const KEYTAR_NODE = 'node_modules/keytar/build/Release/keytar.node';
 /** Bare module names a CommonJS bundle requires (relative requires excluded). */
 function requiredModules(source: string): string[] {
   const names = [...source.matchAll(/require\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1] ?? '');
-  return [...new Set(names.map((n) => (n.startsWith('@') ? n.split('/').slice(0, 2).join('/') : n.split('/')[0] ?? n)))];
+  return [...new Set(names.map((n) => (n.startsWith('@') ? n.split('/').slice(0, 2).join('/') : (n.split('/')[0] ?? n))))];
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -53,7 +53,10 @@ test.describe('electron-builder Linux dir target against a placeholder Electron:
 
   test('app.asar holds nothing from the sources or tests: no .ts, no source maps, no e2e/, test/ or source folders', async () => {
     const offending = entries.filter(
-      (e) => /\.(ts|tsx|mts|cts|map)$/.test(e) || /^(e2e|test|shared|renderer|electron|cli|scripts|build|docs|src)(\/|$)/.test(e) || /(^|\/)(e2e|test|tests|__tests__)\//.test(e),
+      (e) =>
+        /\.(ts|tsx|mts|cts|map)$/.test(e) ||
+        /^(e2e|test|shared|renderer|electron|cli|scripts|build|docs|src)(\/|$)/.test(e) ||
+        /(^|\/)(e2e|test|tests|__tests__)\//.test(e),
     );
     expect(offending).toEqual([]);
     const topLevel = [...new Set(entries.map((e) => e.split('/')[0]))].sort();
@@ -61,10 +64,16 @@ test.describe('electron-builder Linux dir target against a placeholder Electron:
   });
 
   test('every module the main and preload bundles require is built in, electron, or packaged', async () => {
-    const packagedModules = new Set(entries.filter((e) => /^node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(e)).map((e) => e.slice('node_modules/'.length, -'/package.json'.length)));
+    const packagedModules = new Set(
+      entries
+        .filter((e) => /^node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(e))
+        .map((e) => e.slice('node_modules/'.length, -'/package.json'.length)),
+    );
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
-      const missing = requiredModules(extractFile(pkg.asarPath, bundle).toString('utf8')).filter((m) => !builtins.has(m) && m !== 'electron' && !packagedModules.has(m));
+      const missing = requiredModules(extractFile(pkg.asarPath, bundle).toString('utf8')).filter(
+        (m) => !builtins.has(m) && m !== 'electron' && !packagedModules.has(m),
+      );
       expect(missing, `${bundle} requires modules the package lacks`).toEqual([]);
     }
     expect(packagedModules.has('keytar')).toBe(true);
@@ -91,7 +100,16 @@ test.describe('electron-builder Linux dir target against a placeholder Electron:
     expect(at).toBeGreaterThan(FUSE_SENTINEL.length - 1);
     expect([binary[at], binary[at + 1]]).toEqual([1, STOCK_FUSE_WIRE.length]);
     const wire = binary.subarray(at + 2, at + 2 + STOCK_FUSE_WIRE.length).toString('latin1');
-    const names = ['runAsNode', 'cookieEncryption', 'nodeOptions', 'nodeCliInspect', 'embeddedAsarIntegrity', 'onlyLoadAppFromAsar', 'browserV8Snapshot', 'fileProtocolPrivileges'];
+    const names = [
+      'runAsNode',
+      'cookieEncryption',
+      'nodeOptions',
+      'nodeCliInspect',
+      'embeddedAsarIntegrity',
+      'onlyLoadAppFromAsar',
+      'browserV8Snapshot',
+      'fileProtocolPrivileges',
+    ];
     const fuses = Object.fromEntries(names.map((name, i) => [name, wire[i] === '1']));
     expect(fuses).toEqual({
       runAsNode: false,

@@ -11,8 +11,15 @@ export const WINDOW_SIZES = [
 export const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 /** One axe violation, short enough to read in a failure message: rule, impact and the first targets. */
-function summary(violation: { id: string; impact?: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }): string {
-  const nodes = violation.nodes.slice(0, 5).map((node) => `    ${JSON.stringify(node.target)} ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
+function summary(violation: {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}): string {
+  const nodes = violation.nodes
+    .slice(0, 5)
+    .map((node) => `    ${JSON.stringify(node.target)} ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
   return `${violation.id} (${violation.impact ?? 'n/a'}, ${violation.nodes.length} node(s)): ${violation.help}\n${nodes.join('\n')}`;
 }
 

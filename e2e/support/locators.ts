@@ -12,7 +12,8 @@ export const ui = {
   /** A side-navigation button. */
   nav: (page: Page, screen: ScreenName): Locator => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }),
   /** A navigation button's text: beside the icon from 900 px, its tooltip below. */
-  navText: (page: Page, screen: ScreenName): Locator => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).locator('.side-nav__text'),
+  navText: (page: Page, screen: ScreenName): Locator =>
+    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).locator('.side-nav__text'),
   /** Every navigation icon. */
   navIcons: (page: Page): Locator => page.getByRole('navigation', { name: 'Screens' }).locator('.side-nav__icon svg'),
   /** The column the screens scroll in. */
@@ -70,18 +71,23 @@ export const ui = {
   /** The timeout box of the credentials form, in seconds (sent as `timeoutMs` with `token:run`). */
   requestTimeout: (page: Page): Locator => shown(page).getByLabel('Timeout per request (seconds)'),
   /** "Get token" on the credentials form: runs the form as it stands (the saved profile when unchanged). */
-  getToken: (page: Page): Locator => shown(page).getByRole('form', { name: 'Intelligence credentials' }).getByRole('button', { name: 'Get token' }),
+  getToken: (page: Page): Locator =>
+    shown(page).getByRole('form', { name: 'Intelligence credentials' }).getByRole('button', { name: 'Get token' }),
   /** The notice after a save, with the stored key's fingerprint. */
   savedNotice: (page: Page): Locator => shown(page).getByTestId('saved-fingerprint'),
   /** The message shown next to an invalid field of the credentials form, by the field's label. */
-  fieldError: (page: Page, label: string): Locator => shown(page).locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field__error'),
+  fieldError: (page: Page, label: string): Locator =>
+    shown(page)
+      .locator('.field', { has: page.getByLabel(label, { exact: true }) })
+      .locator('.field__error'),
   /** The form's save error. */
   saveError: (page: Page): Locator => shown(page).locator('.credentials-form .panel__footer-status [role="alert"]'),
   /** The "Get an access token" panel. */
   tokenPanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }),
   /** What the run used: "with the saved profile …" or "with the form as it stands (not saved)". */
   runSubject: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).locator('.panel__note'),
-  cancelRun: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: 'Cancel' }),
+  cancelRun: (page: Page): Locator =>
+    shown(page).getByRole('region', { name: 'Get an access token' }).getByRole('button', { name: 'Cancel' }),
   /** The run's one-line live status (focused when a run starts). */
   runStatus: (page: Page): Locator => shown(page).locator('.token-run__status'),
   /** The issued token's copy buttons: the token, an API call using it, and the token request. */
@@ -93,7 +99,8 @@ export const ui = {
   /** The error shown inside a step. */
   stepError: (page: Page, id: FlowStepId): Locator => shown(page).locator(`[data-step-id="${id}"] .step__error`),
   /** The run's error when no step carries it. */
-  runError: (page: Page): Locator => shown(page).getByRole('region', { name: 'Get an access token' }).locator('.panel__body > [role="alert"]'),
+  runError: (page: Page): Locator =>
+    shown(page).getByRole('region', { name: 'Get an access token' }).locator('.panel__body > [role="alert"]'),
   /** The issued token section. */
   issuedToken: (page: Page): Locator => shown(page).getByRole('region', { name: 'Access token', exact: true }),
   accessTokenValue: (page: Page): Locator => shown(page).getByLabel('Access token value'),
@@ -102,7 +109,10 @@ export const ui = {
   needsDesktop: (page: Page): Locator => shown(page).getByText('This needs the desktop app'),
 
   // Profiles
-  profileRow: (page: Page, name: string): Locator => shown(page).locator('.profiles-table tbody tr').filter({ has: page.getByRole('rowheader', { name }) }),
+  profileRow: (page: Page, name: string): Locator =>
+    shown(page)
+      .locator('.profiles-table tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name }) }),
   profileRows: (page: Page): Locator => shown(page).locator('.profiles-table tbody tr'),
   useProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Use ${name}` }),
   renameProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Rename ${name}` }),

@@ -16,7 +16,7 @@ export class Observations {
 
   /** Records one observation; values that are not strings are stored as JSON. */
   add(source: Observation['source'], label: string, value: unknown): void {
-    this.items.push({ source, label, text: typeof value === 'string' ? value : JSON.stringify(value) ?? String(value) });
+    this.items.push({ source, label, text: typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)) });
   }
 
   /** The observations of one source. */

@@ -19,7 +19,8 @@ function observeSteps(): void {
     for (const record of records) {
       if (record.type === 'attributes' && record.target instanceof Element) note(record.target);
       record.addedNodes.forEach((node) => {
-        if (node instanceof Element) [node, ...node.querySelectorAll('[data-step-status]')].filter((e) => e.hasAttribute('data-step-status')).forEach(note);
+        if (node instanceof Element)
+          [node, ...node.querySelectorAll('[data-step-status]')].filter((e) => e.hasAttribute('data-step-status')).forEach(note);
       });
     }
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step-status'] });

@@ -21,7 +21,8 @@ export function registerIpcHandlers(options: IpcMainOptions): () => void {
       const win = options.mainWindow();
       const mainFrame = win && !win.isDestroyed() ? win.webContents.mainFrame : null;
       const frame = event.senderFrame;
-      if (!isTrustedIpcSender({ frame, frameUrl: frame?.url }, { mainFrame, appFileUrl: options.appFileUrl })) return forbiddenSenderResult();
+      if (!isTrustedIpcSender({ frame, frameUrl: frame?.url }, { mainFrame, appFileUrl: options.appFileUrl }))
+        return forbiddenSenderResult();
       const sender = event.sender;
       return options.router.handle(channel, payload, {
         emit: (name, data) => {

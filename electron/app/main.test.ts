@@ -100,8 +100,14 @@ describe('IPC', () => {
     await startMain();
     await electron.app.becomeReady();
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
-    expect(await invoke('app:info', null, mainWindow().webContents.mainFrame)).toMatchObject({ ok: true, value: { version: '9.8.7', platform: process.platform } });
-    expect(await invoke('profiles:list', null, mainWindow().webContents.mainFrame)).toEqual({ ok: true, value: { profiles: [], problems: [] } });
+    expect(await invoke('app:info', null, mainWindow().webContents.mainFrame)).toMatchObject({
+      ok: true,
+      value: { version: '9.8.7', platform: process.platform },
+    });
+    expect(await invoke('profiles:list', null, mainWindow().webContents.mainFrame)).toEqual({
+      ok: true,
+      value: { profiles: [], problems: [] },
+    });
   });
 
   it.each([
@@ -113,7 +119,10 @@ describe('IPC', () => {
     const reply = await invoke('profiles:save', { name: 'x', product: 'engagement', clientId: '', signingSecret: 's' }, frame());
     expect(reply).toEqual({
       ok: false,
-      error: { code: 'ERR_IPC_FORBIDDEN_SENDER', message: 'This request came from outside the app window and was refused. Use the app window itself.' },
+      error: {
+        code: 'ERR_IPC_FORBIDDEN_SENDER',
+        message: 'This request came from outside the app window and was refused. Use the app window itself.',
+      },
     });
     expect(await readdir(userDataDir)).toEqual([]);
   });

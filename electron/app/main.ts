@@ -24,7 +24,8 @@ if (!app.requestSingleInstanceLock()) {
     userDataDir: app.getPath('userData'),
     keychainService: keychainServiceName(env),
     appVersion: app.getVersion(),
-    onInternalError: (channel, error) => console.error(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).`),
+    onInternalError: (channel, error) =>
+      console.error(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).`),
   });
 
   const showMainWindow = (): void => {

@@ -1,7 +1,10 @@
 import { Menu, app, shell, type MenuItemConstructorOptions } from 'electron';
 
 const HELP_LINKS = [
-  { label: 'Intelligence: Generate a JSON Web Token', url: 'https://help.salesforce.com/s/articleView?id=mktg.dato_getstarted_token_api_jwt.htm&type=5' },
+  {
+    label: 'Intelligence: Generate a JSON Web Token',
+    url: 'https://help.salesforce.com/s/articleView?id=mktg.dato_getstarted_token_api_jwt.htm&type=5',
+  },
 ];
 
 /** The application menu: standard roles (the Edit menu makes copy and paste work on macOS), developer tools only when not packaged. */

@@ -25,7 +25,12 @@ function takeLaunchToken(): string | null {
 
 const token = takeLaunchToken();
 if (token !== null) {
-  const transport = createHttpTransport({ origin: window.location.origin, token, streamId: crypto.randomUUID(), fetch: window.fetch.bind(window) });
+  const transport = createHttpTransport({
+    origin: window.location.origin,
+    token,
+    streamId: crypto.randomUUID(),
+    fetch: window.fetch.bind(window),
+  });
   window.addEventListener('pagehide', () => transport.close());
   Object.defineProperty(window, 'workbench', { value: createBridge(transport), enumerable: true, writable: false, configurable: false });
 }

@@ -3,7 +3,10 @@
  * exist for development and tests; the packaged app ignores them, so whoever can set a user's environment cannot point the
  * signed app at another profiles folder or another keychain service.
  */
-export function appEnvironment(env: Readonly<Record<string, string | undefined>>, isPackaged: boolean): Readonly<Record<string, string | undefined>> {
+export function appEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+  isPackaged: boolean,
+): Readonly<Record<string, string | undefined>> {
   if (!isPackaged) return env;
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toUpperCase().startsWith('MCTW_')));
 }

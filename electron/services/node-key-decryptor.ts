@@ -28,7 +28,12 @@ function decryptInWorker(pem: string, passphrase: string): Promise<WorkerAnswer>
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pem, passphrase } });
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new WorkbenchError('ERR_KEY_ITERATIONS', 'Decrypting this key took too long and was stopped: decrypt it with `openssl pkey -in key.pem -out plain.pem` and paste plain.pem.'));
+      reject(
+        new WorkbenchError(
+          'ERR_KEY_ITERATIONS',
+          'Decrypting this key took too long and was stopped: decrypt it with `openssl pkey -in key.pem -out plain.pem` and paste plain.pem.',
+        ),
+      );
     }, DECRYPT_TIME_LIMIT_MS);
     const settle = (): void => {
       clearTimeout(timer);

@@ -13,11 +13,15 @@ describe('defaultUserDataDir', () => {
   });
 
   it('macOS: ~/Library/Application Support (XDG ignored)', () => {
-    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/x' }, 'darwin', '/Users/ana')).toBe('/Users/ana/Library/Application Support/MC Token Workbench');
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/x' }, 'darwin', '/Users/ana')).toBe(
+      '/Users/ana/Library/Application Support/MC Token Workbench',
+    );
   });
 
   it('Windows: %APPDATA%, else the roaming AppData under the home folder', () => {
-    expect(defaultUserDataDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Roaming\\MC Token Workbench');
+    expect(defaultUserDataDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toBe(
+      'C:\\Users\\ana\\AppData\\Roaming\\MC Token Workbench',
+    );
     expect(defaultUserDataDir({}, 'win32', 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Roaming\\MC Token Workbench');
   });
 

@@ -52,7 +52,17 @@ describe('App', () => {
     const fake = createFakeBridge({
       'app:info': () => ({
         ok: true,
-        value: { version: '0.1.0', platform: 'linux', keychain: { available: false, error: { code: 'ERR_KEYCHAIN_UNAVAILABLE', message: 'No Secret Service answered: install and unlock gnome-keyring, then restart the app.' } } },
+        value: {
+          version: '0.1.0',
+          platform: 'linux',
+          keychain: {
+            available: false,
+            error: {
+              code: 'ERR_KEYCHAIN_UNAVAILABLE',
+              message: 'No Secret Service answered: install and unlock gnome-keyring, then restart the app.',
+            },
+          },
+        },
       }),
     });
     renderWithBridge(<App />, fake.bridge);
@@ -77,7 +87,9 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Intelligence credentials' })).toHaveFocus();
     await user.click(within(visibleScreen('Intelligence credentials')).getByRole('button', { name: 'Get token' }));
     expect(fake.callsTo('token:run')).toEqual([expect.objectContaining({ profileId: 'p-2' })]);
-    expect(screen.getByRole('region', { name: 'Get an access token' })).toHaveTextContent('with the saved profile “Intelligence EU sandbox”');
+    expect(screen.getByRole('region', { name: 'Get an access token' })).toHaveTextContent(
+      'with the saved profile “Intelligence EU sandbox”',
+    );
   });
 
   it('after saving a new profile, reloads the list and keeps editing the saved profile', async () => {

@@ -9,7 +9,11 @@ export const BRIDGE_MISSING: ErrorPayload = {
 };
 
 /** Calls one channel; never rejects: a missing bridge or a thrown error becomes a failed result. */
-export async function callBridge<C extends IpcChannel>(bridge: WorkbenchBridge | null, channel: C, request: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>> {
+export async function callBridge<C extends IpcChannel>(
+  bridge: WorkbenchBridge | null,
+  channel: C,
+  request: IpcRequest<C>,
+): Promise<IpcResult<IpcResponse<C>>> {
   if (bridge === null) return { ok: false, error: BRIDGE_MISSING };
   try {
     const method = bridge[channel] as (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;

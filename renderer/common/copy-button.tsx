@@ -24,7 +24,12 @@ export function CopyButton({ text, label, className, describedBy }: CopyButtonPr
   }, [state]);
   const onClick = async () => setState((await copyText(text)) ? 'copied' : 'failed');
   return (
-    <button type="button" className={`button button--secondary${className === undefined ? '' : ` ${className}`}`} onClick={() => void onClick()} aria-describedby={describedBy}>
+    <button
+      type="button"
+      className={`button button--secondary${className === undefined ? '' : ` ${className}`}`}
+      onClick={() => void onClick()}
+      aria-describedby={describedBy}
+    >
       <CopyIcon done={state === 'copied'} />
       {label}
       <span className="visually-hidden" aria-live="polite">

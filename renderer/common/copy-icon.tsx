@@ -7,7 +7,17 @@ export interface CopyIconProps {
 /** A 14px copy (two sheets) or check icon drawn in SVG, coloured by the current text colour. */
 export function CopyIcon({ done = false }: CopyIconProps) {
   return (
-    <svg className="button__icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6">
+    <svg
+      className="button__icon"
+      width="14"
+      height="14"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+    >
       {done ? (
         <path d="M3 8.5l3.2 3.2L13 5" strokeLinecap="round" strokeLinejoin="round" />
       ) : (

@@ -22,7 +22,11 @@ export function FieldError({ id, error }: FieldErrorProps) {
 }
 
 /** The ARIA attributes of a field that may be invalid: `aria-invalid`, and `aria-describedby` naming its error and help. */
-export function fieldAria(errorId: string, error: ErrorPayload | undefined, helpId?: string): { 'aria-invalid': boolean; 'aria-describedby'?: string } {
+export function fieldAria(
+  errorId: string,
+  error: ErrorPayload | undefined,
+  helpId?: string,
+): { 'aria-invalid': boolean; 'aria-describedby'?: string } {
   const describedBy = [error === undefined ? undefined : errorId, helpId].filter((x) => x !== undefined).join(' ');
   return { 'aria-invalid': error !== undefined, ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }) };
 }

@@ -7,7 +7,11 @@ describe('jsonTokens', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const text = JSON.stringify(value, null, 2) ?? '';
-        expect(jsonTokens(text).map((t) => t.text).join('')).toBe(text);
+        expect(
+          jsonTokens(text)
+            .map((t) => t.text)
+            .join(''),
+        ).toBe(text);
       }),
     );
   });

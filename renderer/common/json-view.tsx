@@ -19,7 +19,9 @@ export function JsonView({ value, label }: JsonViewProps) {
       <pre className="json-view__code" aria-label={label} tabIndex={0}>
         <code>
           {tokens.map((token, index) =>
-            token.kind === 'plain' ? token.text : (
+            token.kind === 'plain' ? (
+              token.text
+            ) : (
               <span key={index} className={`json-${token.kind}`}>
                 {token.text}
               </span>

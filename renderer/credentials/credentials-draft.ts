@@ -84,24 +84,32 @@ interface CheckedDraft {
 function checkDraft(draft: CredentialsDraft, purpose: DraftPurpose, keyRequired: boolean): CheckedDraft {
   const errors: FieldErrors = {};
   const name = draft.name.trim();
-  if (purpose === 'save' && name === '') errors.name = { code: 'ERR_PROFILE_INVALID', message: 'Give the profile a name, e.g. "Intelligence production".' };
+  if (purpose === 'save' && name === '')
+    errors.name = { code: 'ERR_PROFILE_INVALID', message: 'Give the profile a name, e.g. "Intelligence production".' };
   const clientId = checked(errors, 'clientId', () => checkClientId(draft.clientId)) ?? '';
   const discoveryUrl =
-    (draft.endpoint === 'custom' ? checked(errors, 'discoveryUrl', () => checkEndpointUrl(draft.discoveryUrl, 'discovery URL').href) : discoveryUrlForRegion(draft.endpoint)) ?? '';
+    (draft.endpoint === 'custom'
+      ? checked(errors, 'discoveryUrl', () => checkEndpointUrl(draft.discoveryUrl, 'discovery URL').href)
+      : discoveryUrlForRegion(draft.endpoint)) ?? '';
   const key = checkPrivateKey(draft.keyText);
   const out: CheckedDraft = { errors, name, clientId, discoveryUrl };
   if (key.state === 'error') errors.privateKey = key.error;
-  if (key.state === 'empty' && keyRequired) errors.privateKey = toErrorPayload(new WorkbenchError('ERR_KEY_EMPTY', PRIVATE_KEY_MESSAGES.empty));
+  if (key.state === 'empty' && keyRequired)
+    errors.privateKey = toErrorPayload(new WorkbenchError('ERR_KEY_EMPTY', PRIVATE_KEY_MESSAGES.empty));
   if (key.state === 'ok') {
     out.privateKeyPem = key.key.pem;
-    if (key.key.encrypted && draft.passphrase === '') errors.passphrase = toErrorPayload(new WorkbenchError('ERR_KEY_ENCRYPTED', PRIVATE_KEY_MESSAGES.encryptedNoPassphrase));
+    if (key.key.encrypted && draft.passphrase === '')
+      errors.passphrase = toErrorPayload(new WorkbenchError('ERR_KEY_ENCRYPTED', PRIVATE_KEY_MESSAGES.encryptedNoPassphrase));
     if (key.key.encrypted) out.passphrase = draft.passphrase;
   }
   return out;
 }
 
 /** Checks the draft and builds the `profiles:save` request, or returns every problem, each under its field. */
-export function buildSaveRequest(draft: CredentialsDraft, existing: Profile | null): { ok: true; request: SaveProfileRequest } | { ok: false; errors: FieldErrors } {
+export function buildSaveRequest(
+  draft: CredentialsDraft,
+  existing: Profile | null,
+): { ok: true; request: SaveProfileRequest } | { ok: false; errors: FieldErrors } {
   const c = checkDraft(draft, 'save', existing === null || !existing.hasSecret);
   if (Object.keys(c.errors).length > 0) return { ok: false, errors: c.errors };
   const request: SaveProfileRequest = {
@@ -123,18 +131,31 @@ export type TokenRunSource = TokenRunRequest extends infer R ? (R extends unknow
 
 const STORED_KEY_NEEDS_SAVED_SETTINGS: ErrorPayload = {
   code: 'ERR_KEY_EMPTY',
-  message: 'To test these unsaved changes, paste the private key again: the stored key is used only with the saved settings (or save first).',
+  message:
+    'To test these unsaved changes, paste the private key again: the stored key is used only with the saved settings (or save first).',
 };
 
 /**
  * The credentials a "Get token" uses: the saved profile when nothing a run uses was edited (its key stays in the
  * keychain), otherwise the form as it stands, sent for this run only. Returns every problem, each under its field.
  */
-export function buildRunSource(draft: CredentialsDraft, profile: Profile | null): { ok: true; source: TokenRunSource } | { ok: false; errors: FieldErrors } {
-  if (profile !== null && profile.hasSecret && !settingsEdited(draft, draftFromProfile(profile))) return { ok: true, source: { profileId: profile.id } };
+export function buildRunSource(
+  draft: CredentialsDraft,
+  profile: Profile | null,
+): { ok: true; source: TokenRunSource } | { ok: false; errors: FieldErrors } {
+  if (profile !== null && profile.hasSecret && !settingsEdited(draft, draftFromProfile(profile)))
+    return { ok: true, source: { profileId: profile.id } };
   const c = checkDraft(draft, 'run', true);
   if (c.errors.privateKey?.code === 'ERR_KEY_EMPTY' && profile?.hasSecret === true) c.errors.privateKey = STORED_KEY_NEEDS_SAVED_SETTINGS;
   if (Object.keys(c.errors).length > 0 || c.privateKeyPem === undefined) return { ok: false, errors: c.errors };
-  const base = { clientId: c.clientId, privateKeyPem: c.privateKeyPem, tokenRequestStyle: draft.style, ...(c.passphrase === undefined ? {} : { passphrase: c.passphrase }) };
-  return { ok: true, source: { draft: draft.endpoint === 'custom' ? { ...base, discoveryUrl: c.discoveryUrl } : { ...base, region: draft.endpoint } } };
+  const base = {
+    clientId: c.clientId,
+    privateKeyPem: c.privateKeyPem,
+    tokenRequestStyle: draft.style,
+    ...(c.passphrase === undefined ? {} : { passphrase: c.passphrase }),
+  };
+  return {
+    ok: true,
+    source: { draft: draft.endpoint === 'custom' ? { ...base, discoveryUrl: c.discoveryUrl } : { ...base, region: draft.endpoint } },
+  };
 }

@@ -59,8 +59,12 @@ describe('CredentialsForm', () => {
 
   it('says next to the region choice that the region table is a guess and recommends pasting the discovery URL', async () => {
     const user = userEvent.setup();
-    renderWithBridge(<CredentialsForm profile={null} onSaved={vi.fn()} onRun={() => undefined} running={false} />, createFakeBridge().bridge);
-    const hint = "Only us1's discovery URL is documented; the others are guessed from it. Best: choose “Paste a discovery URL…” and paste the one the Intelligence UI shows.";
+    renderWithBridge(
+      <CredentialsForm profile={null} onSaved={vi.fn()} onRun={() => undefined} running={false} />,
+      createFakeBridge().bridge,
+    );
+    const hint =
+      "Only us1's discovery URL is documented; the others are guessed from it. Best: choose “Paste a discovery URL…” and paste the one the Intelligence UI shows.";
     expect(screen.getByText(hint)).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Region'), 'custom');
     expect(screen.queryByText(hint)).toBeNull();
@@ -73,7 +77,10 @@ describe('CredentialsForm', () => {
     renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
     await fillNewProfile(user, testKeyPair().pkcs8EncryptedPem);
     await user.selectOptions(screen.getByLabelText('Region'), 'custom');
-    await user.type(screen.getByLabelText('Discovery URL'), 'https://idp.intelligence.salesforce.com/custom/.well-known/openid-configuration');
+    await user.type(
+      screen.getByLabelText('Discovery URL'),
+      'https://idp.intelligence.salesforce.com/custom/.well-known/openid-configuration',
+    );
     await user.type(screen.getByLabelText('Passphrase'), testKeyPair().passphrase);
     await user.click(screen.getByRole('button', { name: 'Save profile' }));
     await waitFor(() => expect(fake.callsTo('profiles:save')).toHaveLength(1));
@@ -87,7 +94,13 @@ describe('CredentialsForm', () => {
   });
 
   it.each([
-    ['no client id', 'Client id (service account id)', async (user: ReturnType<typeof userEvent.setup>) => user.type(screen.getByLabelText('Profile name'), 'x'), 'ERR_CLIENT_ID_INVALID', /^The client id is empty: paste the service account id/],
+    [
+      'no client id',
+      'Client id (service account id)',
+      async (user: ReturnType<typeof userEvent.setup>) => user.type(screen.getByLabelText('Profile name'), 'x'),
+      'ERR_CLIENT_ID_INVALID',
+      /^The client id is empty: paste the service account id/,
+    ],
     [
       'no key for a new profile',
       'Private key',
@@ -116,21 +129,24 @@ describe('CredentialsForm', () => {
       'ERR_KEY_ENCRYPTED',
       /^This key is encrypted: enter its passphrase\.$/,
     ],
-  ])('does not send a profile with %s: the %s field says what to fix, is marked invalid and gets the focus', async (_what, label, fill, code, message) => {
-    const fake = createFakeBridge();
-    const user = userEvent.setup();
-    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
-    await fill(user);
-    await user.click(screen.getByRole('button', { name: 'Save profile' }));
-    const field = screen.getByLabelText(label, { selector: 'input, textarea' });
-    expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(field).toHaveFocus();
-    const errorId = field.getAttribute('aria-describedby')!.split(' ')[0]!;
-    const error = document.getElementById(errorId)!;
-    expect(within(error).getByText(message)).toBeInTheDocument();
-    expect(within(error).getByText(code)).toBeInTheDocument();
-    expect(fake.callsTo('profiles:save')).toEqual([]);
-  });
+  ])(
+    'does not send a profile with %s: the %s field says what to fix, is marked invalid and gets the focus',
+    async (_what, label, fill, code, message) => {
+      const fake = createFakeBridge();
+      const user = userEvent.setup();
+      renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
+      await fill(user);
+      await user.click(screen.getByRole('button', { name: 'Save profile' }));
+      const field = screen.getByLabelText(label, { selector: 'input, textarea' });
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      expect(field).toHaveFocus();
+      const errorId = field.getAttribute('aria-describedby')!.split(' ')[0]!;
+      const error = document.getElementById(errorId)!;
+      expect(within(error).getByText(message)).toBeInTheDocument();
+      expect(within(error).getByText(code)).toBeInTheDocument();
+      expect(fake.callsTo('profiles:save')).toEqual([]);
+    },
+  );
 
   it('reports every invalid field at once, next to each, and focuses the first', async () => {
     const fake = createFakeBridge();
@@ -139,7 +155,9 @@ describe('CredentialsForm', () => {
     await user.selectOptions(screen.getByLabelText('Region'), 'custom');
     await user.type(screen.getByLabelText('Discovery URL'), 'not a url');
     await user.click(screen.getByRole('button', { name: 'Save profile' }));
-    const invalid = ['Profile name', 'Client id (service account id)', 'Discovery URL', 'Private key'].map((label) => screen.getByLabelText(label, { selector: 'input, textarea' }));
+    const invalid = ['Profile name', 'Client id (service account id)', 'Discovery URL', 'Private key'].map((label) =>
+      screen.getByLabelText(label, { selector: 'input, textarea' }),
+    );
     for (const field of invalid) expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(invalid[0]).toHaveFocus();
     expect(screen.getByLabelText('Profile name')).toHaveAccessibleDescription(/Give the profile a name/);
@@ -172,7 +190,14 @@ describe('CredentialsForm', () => {
     await user.paste(keys.pkcs8Pem);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     expect(onRun).toHaveBeenCalledWith(
-      { draft: { clientId: 'svc-draft', region: 'eu1', privateKeyPem: normalizePrivateKeyPem(keys.pkcs8Pem).pem, tokenRequestStyle: 'form' } },
+      {
+        draft: {
+          clientId: 'svc-draft',
+          region: 'eu1',
+          privateKeyPem: normalizePrivateKeyPem(keys.pkcs8Pem).pem,
+          tokenRequestStyle: 'form',
+        },
+      },
       15_000,
     );
     expect(fake.callsTo('profiles:save')).toEqual([]);
@@ -205,7 +230,10 @@ describe('CredentialsForm', () => {
     const saved = makeProfile();
     const fake = createFakeBridge({ 'profiles:save': () => ({ ok: true, value: saved }) });
     const user = userEvent.setup();
-    const view = renderWithBridge(<CredentialsForm profile={saved} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
+    const view = renderWithBridge(
+      <CredentialsForm profile={saved} onSaved={() => undefined} onRun={() => undefined} running={false} />,
+      fake.bridge,
+    );
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Saved “Intelligence production”')).toBeInTheDocument();
     await user.type(screen.getByLabelText('Client id (service account id)'), 'x');
@@ -217,7 +245,10 @@ describe('CredentialsForm', () => {
   it('updates an existing profile without resending the stored key', async () => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
-    renderWithBridge(<CredentialsForm profile={makeProfile()} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
+    renderWithBridge(
+      <CredentialsForm profile={makeProfile()} onSaved={() => undefined} onRun={() => undefined} running={false} />,
+      fake.bridge,
+    );
     expect(screen.getByLabelText('Profile name')).toHaveValue('Intelligence production');
     expect(screen.getByLabelText('Region')).toHaveValue('us1');
     await user.clear(screen.getByLabelText('Profile name'));
@@ -231,7 +262,14 @@ describe('CredentialsForm', () => {
 
   it('shows the error the app returns, with its hint', async () => {
     const fake = createFakeBridge({
-      'profiles:save': () => ({ ok: false, error: { code: 'ERR_PROFILE_NAME_TAKEN', message: 'A profile named "Intelligence production" exists: choose another name.', hint: 'Names are case-insensitive.' } }),
+      'profiles:save': () => ({
+        ok: false,
+        error: {
+          code: 'ERR_PROFILE_NAME_TAKEN',
+          message: 'A profile named "Intelligence production" exists: choose another name.',
+          hint: 'Names are case-insensitive.',
+        },
+      }),
     });
     const user = userEvent.setup();
     renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);

@@ -10,7 +10,17 @@ import { FieldError, fieldAria } from '../common/field-error';
 import { Notice } from '../common/notice';
 import { Spinner } from '../common/spinner';
 import { KEY_FORMAT_SHORT } from './check-private-key';
-import { DRAFT_FIELDS, buildRunSource, buildSaveRequest, draftFromProfile, isEdited, type CredentialsDraft, type DraftField, type FieldErrors, type TokenRunSource } from './credentials-draft';
+import {
+  DRAFT_FIELDS,
+  buildRunSource,
+  buildSaveRequest,
+  draftFromProfile,
+  isEdited,
+  type CredentialsDraft,
+  type DraftField,
+  type FieldErrors,
+  type TokenRunSource,
+} from './credentials-draft';
 import { PrivateKeyField } from './private-key-field';
 import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from './request-timeout';
 import { RequestTimeoutField } from './request-timeout-field';
@@ -42,7 +52,13 @@ const CLEARS: Readonly<Record<keyof CredentialsDraft, readonly DraftField[]>> = 
 export function CredentialsForm({ profile, onSaved, onRun, running }: CredentialsFormProps) {
   const bridge = useBridge();
   const id = useId();
-  const fieldIds: Record<DraftField, string> = { name: `${id}-name`, clientId: `${id}-client`, discoveryUrl: `${id}-discovery`, privateKey: `${id}-key`, passphrase: `${id}-key-passphrase` };
+  const fieldIds: Record<DraftField, string> = {
+    name: `${id}-name`,
+    clientId: `${id}-client`,
+    discoveryUrl: `${id}-discovery`,
+    privateKey: `${id}-key`,
+    passphrase: `${id}-key-passphrase`,
+  };
   const [draft, setDraft] = useState<CredentialsDraft>(() => draftFromProfile(profile));
   const [timeoutText, setTimeoutText] = useState(String(REQUEST_TIMEOUT_SECONDS.default));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -112,7 +128,14 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
       <div className="panel__body form-grid">
         <div className="field">
           <label htmlFor={fieldIds.name}>Profile name</label>
-          <input id={fieldIds.name} value={draft.name} onChange={(e) => update({ name: e.target.value })} placeholder="Intelligence production" autoComplete="off" {...fieldAria(`${id}-name-error`, errors.name)} />
+          <input
+            id={fieldIds.name}
+            value={draft.name}
+            onChange={(e) => update({ name: e.target.value })}
+            placeholder="Intelligence production"
+            autoComplete="off"
+            {...fieldAria(`${id}-name-error`, errors.name)}
+          />
           {errors.name !== undefined && <FieldError id={`${id}-name-error`} error={errors.name} />}
         </div>
         <div className="field">
@@ -131,7 +154,11 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
         </div>
         <div className="field">
           <label htmlFor={`${id}-endpoint`}>Region</label>
-          <select id={`${id}-endpoint`} value={draft.endpoint} onChange={(e) => update({ endpoint: e.target.value as CredentialsDraft['endpoint'] })}>
+          <select
+            id={`${id}-endpoint`}
+            value={draft.endpoint}
+            onChange={(e) => update({ endpoint: e.target.value as CredentialsDraft['endpoint'] })}
+          >
             {REGIONS.map((region) => (
               <option key={region} value={region}>
                 {region}
@@ -157,7 +184,8 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
           </div>
         ) : (
           <p className="field__help form-grid__aside">
-            Only us1's discovery URL is documented; the others are guessed from it. Best: choose “Paste a discovery URL…” and paste the one the Intelligence UI shows.
+            Only us1's discovery URL is documented; the others are guessed from it. Best: choose “Paste a discovery URL…” and paste the one
+            the Intelligence UI shows.
           </p>
         )}
         <div className="form-grid__wide">
@@ -178,11 +206,23 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
           <fieldset className="radio-group">
             <legend>Token request style</legend>
             <label>
-              <input type="radio" name={`${id}-style`} value="form" checked={draft.style === 'form'} onChange={() => update({ style: 'form' })} />
+              <input
+                type="radio"
+                name={`${id}-style`}
+                value="form"
+                checked={draft.style === 'form'}
+                onChange={() => update({ style: 'form' })}
+              />
               Form POST body <span className="muted">(RFC 7523, default)</span>
             </label>
             <label>
-              <input type="radio" name={`${id}-style`} value="query" checked={draft.style === 'query'} onChange={() => update({ style: 'query' })} />
+              <input
+                type="radio"
+                name={`${id}-style`}
+                value="query"
+                checked={draft.style === 'query'}
+                onChange={() => update({ style: 'query' })}
+              />
               Query string <span className="muted">(as in the Intelligence docs)</span>
             </label>
           </fieldset>

@@ -24,7 +24,9 @@ function CredentialsWorkspace({ profile, onSaved }: Pick<CredentialsScreenProps,
   const { state, start, cancel } = useTokenRun();
   const [subject, setSubject] = useState<string | null>(null);
   const run = (source: TokenRunSource, timeoutMs: number) => {
-    setSubject(source.profileId !== undefined && profile !== null ? `the saved profile “${profile.name}”` : 'the form as it stands (not saved)');
+    setSubject(
+      source.profileId !== undefined && profile !== null ? `the saved profile “${profile.name}”` : 'the form as it stands (not saved)',
+    );
     start(source, timeoutMs);
   };
   return (
@@ -45,7 +47,9 @@ export function CredentialsScreen({ profile, onSaved, onNew, formKey }: Credenti
           <h1 className="screen__title" tabIndex={-1}>
             Intelligence credentials
           </h1>
-          <p className="screen__subtitle">Test a Marketing Cloud Intelligence service account: discovery, signed client assertion, access token.</p>
+          <p className="screen__subtitle">
+            Test a Marketing Cloud Intelligence service account: discovery, signed client assertion, access token.
+          </p>
         </div>
         {bridge !== null && profile !== null && (
           <button type="button" className="button button--secondary" onClick={onNew}>
@@ -53,7 +57,11 @@ export function CredentialsScreen({ profile, onSaved, onNew, formKey }: Credenti
           </button>
         )}
       </header>
-      {bridge === null ? <NeedsDesktop feature="Testing Intelligence credentials" /> : <CredentialsWorkspace key={formKey} profile={profile} onSaved={onSaved} />}
+      {bridge === null ? (
+        <NeedsDesktop feature="Testing Intelligence credentials" />
+      ) : (
+        <CredentialsWorkspace key={formKey} profile={profile} onSaved={onSaved} />
+      )}
     </div>
   );
 }

@@ -14,7 +14,11 @@ export const API_URL_PLACEHOLDER = 'https://YOUR-INTELLIGENCE-API-URL';
 
 /** A curl command that calls an API with the token as `Authorization: Bearer …`. */
 export function bearerCurl(accessToken: string): string {
-  return [`curl --silent --show-error`, `  --header ${shellQuote(`Authorization: Bearer ${accessToken}`)}`, `  ${shellQuote(API_URL_PLACEHOLDER)}`].join(' \\\n');
+  return [
+    `curl --silent --show-error`,
+    `  --header ${shellQuote(`Authorization: Bearer ${accessToken}`)}`,
+    `  ${shellQuote(API_URL_PLACEHOLDER)}`,
+  ].join(' \\\n');
 }
 
 /** The access token a run obtained: the token, a live countdown to expiry, and copies of the token, an API call using it, and the token request. */
@@ -46,8 +50,8 @@ export function IssuedTokenView({ token }: IssuedTokenViewProps) {
         “Copy as curl” calls an API with this token: replace <code>{API_URL_PLACEHOLDER}</code> with the endpoint you call.
       </p>
       <p className="field__help" id={`${id}-request`}>
-        “Copy token request” repeats the request that got this token. Its signed assertion has been used: its <code>jti</code> works once, so the
-        identity provider refuses a replay. Press Get token for a fresh assertion.
+        “Copy token request” repeats the request that got this token. Its signed assertion has been used: its <code>jti</code> works once,
+        so the identity provider refuses a replay. Press Get token for a fresh assertion.
       </p>
     </section>
   );

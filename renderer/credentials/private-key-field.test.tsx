@@ -10,7 +10,16 @@ import { PrivateKeyField } from './private-key-field';
 function Harness({ stored = null }: { stored?: Parameters<typeof PrivateKeyField>[0]['storedKey'] }) {
   const [value, setValue] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  return <PrivateKeyField value={value} onChange={setValue} passphrase={passphrase} onPassphraseChange={setPassphrase} storedKey={stored} id="key" />;
+  return (
+    <PrivateKeyField
+      value={value}
+      onChange={setValue}
+      passphrase={passphrase}
+      onPassphraseChange={setPassphrase}
+      storedKey={stored}
+      id="key"
+    />
+  );
 }
 
 async function pasteKey(text: string) {
@@ -26,7 +35,11 @@ describe('PrivateKeyField', () => {
   it('accepts a PKCS#1 key pasted on one line with literal \\n escapes, as in the docs', async () => {
     render(<Harness />);
     await pasteKey(testKeyPair().pkcs1Escaped);
-    expect(screen.getByText('PKCS#1 RSA private key: ready. Get token uses it for one run; Save puts it in the OS keychain, and it is never shown again.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'PKCS#1 RSA private key: ready. Get token uses it for one run; Save puts it in the OS keychain, and it is never shown again.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByLabelText('Passphrase')).toBeNull();
   });
@@ -41,7 +54,12 @@ describe('PrivateKeyField', () => {
     ['a public key', (): string => testKeyPair().publicPem, 'ERR_KEY_PUBLIC', PRIVATE_KEY_MESSAGES.publicKey],
     ['a PKCS#1 public key', (): string => testKeyPair().pkcs1PublicPem, 'ERR_KEY_PUBLIC', PRIVATE_KEY_MESSAGES.publicKey],
     ['a certificate', (): string => CERTIFICATE, 'ERR_KEY_CERTIFICATE', PRIVATE_KEY_MESSAGES.certificate],
-    ['a truncated key', (): string => testKeyPair().pkcs1Pem.replace(/-----END RSA PRIVATE KEY-----\s*$/, ''), 'ERR_KEY_MALFORMED', PRIVATE_KEY_MESSAGES.noEnd],
+    [
+      'a truncated key',
+      (): string => testKeyPair().pkcs1Pem.replace(/-----END RSA PRIVATE KEY-----\s*$/, ''),
+      'ERR_KEY_MALFORMED',
+      PRIVATE_KEY_MESSAGES.noEnd,
+    ],
   ])('says plainly when the text is %s', async (_what, text, code, message) => {
     render(<Harness />);
     await pasteKey(text());

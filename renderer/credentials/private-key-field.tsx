@@ -28,7 +28,16 @@ const FILE_ERROR: ErrorPayload = {
 };
 
 /** The private key textarea: paste or drop a `.pem`, checked as you type, with a passphrase field for encrypted keys. */
-export function PrivateKeyField({ value, onChange, passphrase, onPassphraseChange, storedKey, id, error, passphraseError }: PrivateKeyFieldProps) {
+export function PrivateKeyField({
+  value,
+  onChange,
+  passphrase,
+  onPassphraseChange,
+  storedKey,
+  id,
+  error,
+  passphraseError,
+}: PrivateKeyFieldProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [fileError, setFileError] = useState<ErrorPayload | null>(null);
@@ -101,7 +110,10 @@ export function PrivateKeyField({ value, onChange, passphrase, onPassphraseChang
         {check.state === 'error' && error === undefined && <ErrorMessage error={check.error} inline />}
         {check.state === 'ok' && !check.key.encrypted && (
           <Notice tone="success" className="notice--inline">
-            <p>{KEY_FORMAT_LABELS[check.key.format]}: ready. Get token uses it for one run; Save puts it in the OS keychain, and it is never shown again.</p>
+            <p>
+              {KEY_FORMAT_LABELS[check.key.format]}: ready. Get token uses it for one run; Save puts it in the OS keychain, and it is never
+              shown again.
+            </p>
           </Notice>
         )}
         {check.state === 'ok' && check.key.encrypted && (

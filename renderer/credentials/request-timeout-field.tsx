@@ -12,7 +12,12 @@ export interface RequestTimeoutFieldProps {
 }
 
 /** The "Timeout per request (seconds)" box: whole seconds from 1 to 120; on blur it shows the value a run will use. Enter submits the form (Get token). */
-export function RequestTimeoutField({ value, onChange, disabled, help = 'Discovery and the token request each stop waiting after this long' }: RequestTimeoutFieldProps) {
+export function RequestTimeoutField({
+  value,
+  onChange,
+  disabled,
+  help = 'Discovery and the token request each stop waiting after this long',
+}: RequestTimeoutFieldProps) {
   const id = useId();
   const { min, max } = REQUEST_TIMEOUT_SECONDS;
   return (

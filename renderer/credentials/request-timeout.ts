@@ -2,7 +2,11 @@ import { DEFAULT_TIMEOUT_MS } from '../../shared/intelligence/timed-request';
 import { TIMEOUT_LIMITS } from '../../shared/ipc/request-limits';
 
 /** The per-request timeout the run panel offers, in whole seconds: the range the app's `token:run` accepts, default the flow's own. */
-export const REQUEST_TIMEOUT_SECONDS = Object.freeze({ min: TIMEOUT_LIMITS.min / 1000, max: TIMEOUT_LIMITS.max / 1000, default: DEFAULT_TIMEOUT_MS / 1000 });
+export const REQUEST_TIMEOUT_SECONDS = Object.freeze({
+  min: TIMEOUT_LIMITS.min / 1000,
+  max: TIMEOUT_LIMITS.max / 1000,
+  default: DEFAULT_TIMEOUT_MS / 1000,
+});
 
 /** The timeout in seconds a typed value stands for: rounded to a whole second and kept in range; empty or not a number gives the default. */
 export function normaliseTimeoutSeconds(text: string): number {

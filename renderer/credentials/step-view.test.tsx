@@ -104,7 +104,9 @@ describe('StepView', () => {
     expect(item).toHaveAttribute('data-step-status', 'failed');
     expect(within(item).getByText('Failed')).toBeInTheDocument();
     const alert = within(item).getByRole('alert');
-    expect(within(alert).getByText('The token endpoint rejected the client (invalid_client): check the client id and the key.')).toBeInTheDocument();
+    expect(
+      within(alert).getByText('The token endpoint rejected the client (invalid_client): check the client id and the key.'),
+    ).toBeInTheDocument();
     expect(within(alert).getByText('A regenerated API token invalidates the old private key.')).toBeInTheDocument();
     expect(within(alert).getByText('ERR_OAUTH_INVALID_CLIENT')).toBeInTheDocument();
     expect(within(item).getByRole('button', { name: 'Hide details' })).toBeInTheDocument();
@@ -114,8 +116,23 @@ describe('StepView', () => {
 
   it('decodes the signed assertion with the claims table', async () => {
     const user = userEvent.setup();
-    const compact = makeGenericJwt({ iss: 'svc-1', sub: 'svc-1', aud: 'https://idp.intelligence.salesforce.com', iat: 1795429859, jti: 'c0ffee00c0ffee00c0ffee00c0ffee00' }, { alg: 'RS256' });
-    renderStep({ id: 'assertion', title: 'Client assertion', status: 'ok', durationMs: 12, assertion: { header: { alg: 'RS256', typ: 'JWT' }, payload: {}, compact } });
+    const compact = makeGenericJwt(
+      {
+        iss: 'svc-1',
+        sub: 'svc-1',
+        aud: 'https://idp.intelligence.salesforce.com',
+        iat: 1795429859,
+        jti: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+      },
+      { alg: 'RS256' },
+    );
+    renderStep({
+      id: 'assertion',
+      title: 'Client assertion',
+      status: 'ok',
+      durationMs: 12,
+      assertion: { header: { alg: 'RS256', typ: 'JWT' }, payload: {}, compact },
+    });
     await user.click(screen.getByRole('button', { name: 'Details' }));
     for (const path of ['alg', 'typ', 'iss', 'sub', 'aud', 'iat', 'jti']) {
       expect(document.querySelector(`[data-claim-path="${path}"]`), path).not.toBeNull();

@@ -56,7 +56,13 @@ export function StepView({ step, index, description }: StepViewProps) {
         <span className="step__status">{STATUS_TEXT[step.status]}</span>
         <span className="step__duration">{step.durationMs === undefined ? '' : formatDuration(step.durationMs)}</span>
         {hasDetails ? (
-          <button type="button" className="button button--ghost button--small" aria-expanded={expanded} aria-controls={`${id}-details`} onClick={() => setOpen(!expanded)}>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-expanded={expanded}
+            aria-controls={`${id}-details`}
+            onClick={() => setOpen(!expanded)}
+          >
             {expanded ? 'Hide details' : 'Details'}
           </button>
         ) : (
@@ -71,7 +77,12 @@ export function StepView({ step, index, description }: StepViewProps) {
       {expanded && (
         <div className="step__details" id={`${id}-details`}>
           {hasSensitive(step) && (
-            <button type="button" className="button button--secondary button--small step__reveal" aria-pressed={revealed} onClick={() => setRevealed((r) => !r)}>
+            <button
+              type="button"
+              className="button button--secondary button--small step__reveal"
+              aria-pressed={revealed}
+              onClick={() => setRevealed((r) => !r)}
+            >
               {revealed ? 'Mask sensitive values' : 'Reveal sensitive values'}
             </button>
           )}
@@ -82,7 +93,11 @@ export function StepView({ step, index, description }: StepViewProps) {
                 <span className="http-line__method">{step.request.method}</span> {step.request.url}
               </p>
               <ShownFieldsTable caption="Headers" fields={step.request.headers} revealed={revealed} />
-              <ShownFieldsTable caption={step.request.method === 'GET' ? 'Query parameters' : 'Parameters'} fields={step.request.params} revealed={revealed} />
+              <ShownFieldsTable
+                caption={step.request.method === 'GET' ? 'Query parameters' : 'Parameters'}
+                fields={step.request.params}
+                revealed={revealed}
+              />
             </section>
           )}
           {step.response !== undefined && (

@@ -33,7 +33,9 @@ const TOKEN_OK: FlowStep = { id: 'token', title: STEP_TITLES.token, status: 'ok'
 
 function stepStatuses(): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  document.querySelectorAll('[data-step-id]').forEach((el) => (out[el.getAttribute('data-step-id')!] = el.getAttribute('data-step-status')));
+  document
+    .querySelectorAll('[data-step-id]')
+    .forEach((el) => (out[el.getAttribute('data-step-id')!] = el.getAttribute('data-step-status')));
   return out;
 }
 
@@ -69,7 +71,16 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
       value: {
         steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK],
         warnings: [{ code: 'WARN_CLOCK_SKEW', message: "This computer's clock is 94 s ahead of the server's: sync the clock." }],
-        outcome: { ok: true, token: { accessToken: 'access-token-value', expiresIn: 300, expiresAt, tokenEndpoint: 'https://idp.example/token', curl: "curl -X POST 'https://idp.example/token'" } },
+        outcome: {
+          ok: true,
+          token: {
+            accessToken: 'access-token-value',
+            expiresIn: 300,
+            expiresAt,
+            tokenEndpoint: 'https://idp.example/token',
+            curl: "curl -X POST 'https://idp.example/token'",
+          },
+        },
       },
     });
     const issued = await screen.findByRole('region', { name: 'Access token' });
@@ -81,7 +92,9 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     expect(fake.listenerCount()).toBe(0);
 
     await user.click(within(issued).getByRole('button', { name: /Copy as curl/ }));
-    await expect(navigator.clipboard.readText()).resolves.toBe(`curl --silent --show-error \\\n  --header 'Authorization: Bearer access-token-value' \\\n  '${API_URL_PLACEHOLDER}'`);
+    await expect(navigator.clipboard.readText()).resolves.toBe(
+      `curl --silent --show-error \\\n  --header 'Authorization: Bearer access-token-value' \\\n  '${API_URL_PLACEHOLDER}'`,
+    );
     const copyRequest = within(issued).getByRole('button', { name: /Copy token request \(curl\)/ });
     expect(copyRequest).toHaveAccessibleDescription(/Its signed assertion has been used: its jti works once/);
     await user.click(copyRequest);
@@ -102,7 +115,18 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
 
     const error = { code: 'ERR_CANCELLED' as const, message: 'Cancelled: no token was requested.' };
-    run.release({ ok: true, value: { steps: [{ ...DISCOVERY_OK, status: 'cancelled' }, { ...ASSERTION_OK, status: 'pending' }, { ...TOKEN_OK, status: 'pending' }], warnings: [], outcome: { ok: false, error } } });
+    run.release({
+      ok: true,
+      value: {
+        steps: [
+          { ...DISCOVERY_OK, status: 'cancelled' },
+          { ...ASSERTION_OK, status: 'pending' },
+          { ...TOKEN_OK, status: 'pending' },
+        ],
+        warnings: [],
+        outcome: { ok: false, error },
+      },
+    });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Cancelled: no token was requested.')).toBeInTheDocument();
     expect(within(alert).getByText('ERR_CANCELLED')).toBeInTheDocument();
@@ -111,9 +135,23 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
   });
 
   it('shows a failed step error once (in the step), with the outcome in the status line', async () => {
-    const error = { code: 'ERR_DISCOVERY_HTTP' as const, message: 'The discovery URL answered 404: check the region or paste the discovery URL you were given.' };
+    const error = {
+      code: 'ERR_DISCOVERY_HTTP' as const,
+      message: 'The discovery URL answered 404: check the region or paste the discovery URL you were given.',
+    };
     const fake = createFakeBridge({
-      'token:run': () => ({ ok: true, value: { steps: [{ ...DISCOVERY_OK, status: 'failed', error }, { ...ASSERTION_OK, status: 'pending' }, { ...TOKEN_OK, status: 'pending' }], warnings: [], outcome: { ok: false, error } } }),
+      'token:run': () => ({
+        ok: true,
+        value: {
+          steps: [
+            { ...DISCOVERY_OK, status: 'failed', error },
+            { ...ASSERTION_OK, status: 'pending' },
+            { ...TOKEN_OK, status: 'pending' },
+          ],
+          warnings: [],
+          outcome: { ok: false, error },
+        },
+      }),
     });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
@@ -125,7 +163,12 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
   });
 
   it('shows an IPC failure as an error message', async () => {
-    const fake = createFakeBridge({ 'token:run': () => ({ ok: false, error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' } }) });
+    const fake = createFakeBridge({
+      'token:run': () => ({
+        ok: false,
+        error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' },
+      }),
+    });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
@@ -138,7 +181,20 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     const fake = createFakeBridge({
       'token:run': () => ({
         ok: true,
-        value: { steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK], warnings: [], outcome: { ok: true, token: { accessToken: 't', expiresIn: 300, expiresAt: Date.now() - 1000, tokenEndpoint: 'https://idp.example/token', curl: 'curl' } } },
+        value: {
+          steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK],
+          warnings: [],
+          outcome: {
+            ok: true,
+            token: {
+              accessToken: 't',
+              expiresIn: 300,
+              expiresAt: Date.now() - 1000,
+              tokenEndpoint: 'https://idp.example/token',
+              curl: 'curl',
+            },
+          },
+        },
       }),
     });
     const user = userEvent.setup();
@@ -151,7 +207,13 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     const report: TokenFlowReport = {
       steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK],
       warnings: [],
-      outcome: { ok: false, error: { code: 'ERR_TIMEOUT', message: 'The token endpoint (idp.example) did not answer within 1 s: check the network/VPN or try again.' } },
+      outcome: {
+        ok: false,
+        error: {
+          code: 'ERR_TIMEOUT',
+          message: 'The token endpoint (idp.example) did not answer within 1 s: check the network/VPN or try again.',
+        },
+      },
     };
     const fake = createFakeBridge({ 'token:run': () => ({ ok: true, value: report }) });
     const user = userEvent.setup();
@@ -214,7 +276,14 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
     act(() => fake.emit({ runId: request!.runId, step: { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' } }));
     expect(titles()).toEqual(expected);
-    run.release({ ok: true, value: { steps: [DISCOVERY_OK, ASSERTION_OK, { ...TOKEN_OK, status: 'failed', error: { code: 'ERR_TIMEOUT', message: 'x' } }], warnings: [], outcome: { ok: false, error: { code: 'ERR_TIMEOUT', message: 'x' } } } });
+    run.release({
+      ok: true,
+      value: {
+        steps: [DISCOVERY_OK, ASSERTION_OK, { ...TOKEN_OK, status: 'failed', error: { code: 'ERR_TIMEOUT', message: 'x' } }],
+        warnings: [],
+        outcome: { ok: false, error: { code: 'ERR_TIMEOUT', message: 'x' } },
+      },
+    });
     await waitFor(() => expect(stepStatuses().token).toBe('failed'));
     expect(titles()).toEqual(expected);
   });

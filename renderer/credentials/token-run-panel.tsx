@@ -48,7 +48,10 @@ export function TokenRunPanel({ state, onCancel, subject }: TokenRunPanelProps) 
   // The outcome may end below the fold (at 800×600): bring it into view too.
   const done = state.phase === 'done';
   useEffect(() => {
-    if (done) panelRef.current?.querySelector('.issued-token, .panel__body > [role="alert"], .step--failed, .step--cancelled')?.scrollIntoView?.({ block: 'nearest' });
+    if (done)
+      panelRef.current
+        ?.querySelector('.issued-token, .panel__body > [role="alert"], .step--failed, .step--cancelled')
+        ?.scrollIntoView?.({ block: 'nearest' });
   }, [done]);
 
   return (

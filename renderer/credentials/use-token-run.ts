@@ -24,25 +24,28 @@ export function useTokenRun(): { state: TokenRunState; start: (source: TokenRunS
   const [state, setState] = useState<TokenRunState>(() => ({ phase: 'idle', steps: pendingSteps() }));
   const activeRun = useRef<string | null>(null);
 
-  const start = useCallback((source: TokenRunSource, timeoutMs: number) => {
-    if (bridge === null || activeRun.current !== null) return;
-    const runId = crypto.randomUUID();
-    activeRun.current = runId;
-    setState({ phase: 'running', runId, steps: pendingSteps(), cancelling: false });
-    const off = bridge.on('token:progress', (event) => {
-      if (event.runId !== runId) return;
-      setState((s) => (s.phase === 'running' && s.runId === runId ? { ...s, steps: mergeStep(s.steps, event.step) } : s));
-    });
-    void callBridge(bridge, 'token:run', { runId, timeoutMs, ...source }).then((reply) => {
-      off();
-      if (activeRun.current !== runId) return;
-      activeRun.current = null;
-      setState((s) => {
-        if (reply.ok) return { phase: 'done', steps: reply.value.steps, report: reply.value, error: null };
-        return { phase: 'done', steps: s.steps, report: null, error: reply.error };
+  const start = useCallback(
+    (source: TokenRunSource, timeoutMs: number) => {
+      if (bridge === null || activeRun.current !== null) return;
+      const runId = crypto.randomUUID();
+      activeRun.current = runId;
+      setState({ phase: 'running', runId, steps: pendingSteps(), cancelling: false });
+      const off = bridge.on('token:progress', (event) => {
+        if (event.runId !== runId) return;
+        setState((s) => (s.phase === 'running' && s.runId === runId ? { ...s, steps: mergeStep(s.steps, event.step) } : s));
       });
-    });
-  }, [bridge]);
+      void callBridge(bridge, 'token:run', { runId, timeoutMs, ...source }).then((reply) => {
+        off();
+        if (activeRun.current !== runId) return;
+        activeRun.current = null;
+        setState((s) => {
+          if (reply.ok) return { phase: 'done', steps: reply.value.steps, report: reply.value, error: null };
+          return { phase: 'done', steps: s.steps, report: null, error: reply.error };
+        });
+      });
+    },
+    [bridge],
+  );
 
   const cancel = useCallback(() => {
     const runId = activeRun.current;

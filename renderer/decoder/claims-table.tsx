@@ -36,7 +36,9 @@ export function ClaimsTable({ claims, caption, flaggedPaths }: ClaimsTableProps)
 
 /** One explained claim as a table row. */
 function ClaimRow({ claim, flagged }: { claim: ExplainedClaim; flagged: boolean }) {
-  const classes = ['claim-row', flagged ? 'claim-row--flagged' : '', claim.documented ? '' : 'claim-row--undocumented'].filter(Boolean).join(' ');
+  const classes = ['claim-row', flagged ? 'claim-row--flagged' : '', claim.documented ? '' : 'claim-row--undocumented']
+    .filter(Boolean)
+    .join(' ');
   return (
     <tr className={classes} data-claim-path={claim.path}>
       <th scope="row" className="claim-row__path">
@@ -57,7 +59,9 @@ function ClaimRow({ claim, flagged }: { claim: ExplainedClaim; flagged: boolean 
       <td className="claim-row__value">
         <code className={`value value--${valueType(claim.value)}`}>{formatClaimValue(claim.value)}</code>
         {claim.interpretation !== null && <span className="claim-row__interpretation">{claim.interpretation}</span>}
-        {localTimeOf(claim.interpretation) !== null && <span className="claim-row__interpretation claim-row__local-time">Local time: {localTimeOf(claim.interpretation)}</span>}
+        {localTimeOf(claim.interpretation) !== null && (
+          <span className="claim-row__interpretation claim-row__local-time">Local time: {localTimeOf(claim.interpretation)}</span>
+        )}
       </td>
       <td className="claim-row__explanation">
         {(!claim.documented || claim.unused === true) && (

@@ -6,9 +6,7 @@ import { toErrorPayload, type ErrorPayload } from '../../shared/errors/workbench
 
 /** What the decoder shows for the current input: nothing yet, an error, or the decoded and explained token. */
 export type DecodeState =
-  | { status: 'empty' }
-  | { status: 'error'; error: ErrorPayload }
-  | { status: 'ok'; token: DecodedToken; explanation: TokenExplanation };
+  { status: 'empty' } | { status: 'error'; error: ErrorPayload } | { status: 'ok'; token: DecodedToken; explanation: TokenExplanation };
 
 /**
  * Decodes and explains the pasted text at time `now` (ms), pasted at `decodedAt` (default `now`); never throws.

@@ -34,7 +34,9 @@ export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) 
           {explanation.kindLabel}
         </h2>
         <div className="decoded__kind-badges">
-          <Badge tone="accent">{token.serialization === 'compact' ? countNote(token.segments.length, 'segment') : `${token.serialization} JSON`}</Badge>
+          <Badge tone="accent">
+            {token.serialization === 'compact' ? countNote(token.segments.length, 'segment') : `${token.serialization} JSON`}
+          </Badge>
           {token.signatures.length > 1 && <Badge>{countNote(token.signatures.length, 'signature')}</Badge>}
           <Badge>{countNote(explanation.claims.length, 'claim')}</Badge>
           {undocumented > 0 && <Badge tone="warning">{numberFormat.format(undocumented)} undocumented</Badge>}
@@ -43,11 +45,23 @@ export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) 
       <TokenWarningsList warnings={explanation.warnings} />
       {/* The payload is what the user came for: it comes first, the header after it. */}
       {token.payloadText === null ? (
-        <SegmentPanel title="Payload" json={token.payload} claims={explanation.claims} flaggedPaths={flagged} note={countNote(explanation.claims.length, 'claim')} />
+        <SegmentPanel
+          title="Payload"
+          json={token.payload}
+          claims={explanation.claims}
+          flaggedPaths={flagged}
+          note={countNote(explanation.claims.length, 'claim')}
+        />
       ) : (
         <PayloadTextPanel payload={token.payloadText} />
       )}
-      <SegmentPanel title="Header" json={token.header} claims={explanation.header} flaggedPaths={flagged} note={countNote(explanation.header.length, 'parameter')} />
+      <SegmentPanel
+        title="Header"
+        json={token.header}
+        claims={explanation.header}
+        flaggedPaths={flagged}
+        note={countNote(explanation.header.length, 'parameter')}
+      />
     </div>
   );
 }

@@ -37,7 +37,9 @@ describe.each(cases)('DecoderScreen: %s', (_name, vector, form) => {
     expect(screen.getByText(form === 'compact' ? '3 segments' : `${form} JSON`)).toBeInTheDocument();
     await waitFor(() => expect(signatureStatus()).toHaveAttribute('data-signature-status', 'valid'));
     if (vector.signatures.length > 1) {
-      expect([...document.querySelectorAll('[data-signature-result]')].map((li) => li.getAttribute('data-signature-result'))).toEqual(vector.signatures.map(() => 'valid'));
+      expect([...document.querySelectorAll('[data-signature-result]')].map((li) => li.getAttribute('data-signature-result'))).toEqual(
+        vector.signatures.map(() => 'valid'),
+      );
     }
   });
 

@@ -115,32 +115,31 @@ describe('DecoderScreen', () => {
     expect(screen.getByText(/^Decoded: .*No warnings\.$/)).toBeInTheDocument();
   });
 
-  it.each([
-    ['not a token at all'],
-    ['eyJhbGciOiJIUzI1NiJ9.garbage!!.x'],
-    ['a.b'],
-  ])('shows the decoder error message for garbage %j and keeps working', async (garbage) => {
-    let message = '';
-    let code = '';
-    try {
-      decodeToken(garbage);
-    } catch (error) {
-      if (!(error instanceof WorkbenchError)) throw error;
-      message = error.message;
-      code = error.code;
-    }
-    expect(code).toMatch(/^ERR_TOKEN_/);
-    render(<DecoderScreen profiles={[]} />);
-    await pasteToken(garbage);
-    const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText(message)).toBeInTheDocument();
-    expect(within(alert).getByText(code)).toBeInTheDocument();
-    expect(document.querySelectorAll('[data-claim-path]')).toHaveLength(0);
+  it.each([['not a token at all'], ['eyJhbGciOiJIUzI1NiJ9.garbage!!.x'], ['a.b']])(
+    'shows the decoder error message for garbage %j and keeps working',
+    async (garbage) => {
+      let message = '';
+      let code = '';
+      try {
+        decodeToken(garbage);
+      } catch (error) {
+        if (!(error instanceof WorkbenchError)) throw error;
+        message = error.message;
+        code = error.code;
+      }
+      expect(code).toMatch(/^ERR_TOKEN_/);
+      render(<DecoderScreen profiles={[]} />);
+      await pasteToken(garbage);
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByText(message)).toBeInTheDocument();
+      expect(within(alert).getByText(code)).toBeInTheDocument();
+      expect(document.querySelectorAll('[data-claim-path]')).toHaveLength(0);
 
-    await pasteToken(await makeEngagementSsoJwt({ version: 2 }));
-    expect(await screen.findByRole('heading', { name: TOKEN_KIND_LABELS['engagement-sso-v2'] })).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).toBeNull();
-  });
+      await pasteToken(await makeEngagementSsoJwt({ version: 2 }));
+      expect(await screen.findByRole('heading', { name: TOKEN_KIND_LABELS['engagement-sso-v2'] })).toBeInTheDocument();
+      expect(screen.queryByRole('alert')).toBeNull();
+    },
+  );
 
   it('reports the signature unchecked, then valid with the right secret and invalid with a wrong one', async () => {
     const token = await makeEngagementSsoJwt({ version: 2 });
@@ -169,7 +168,9 @@ describe('DecoderScreen', () => {
     const user = await pasteToken(token);
     await user.selectOptions(screen.getByLabelText('Secret encoding'), 'hex');
     await user.click(screen.getByLabelText('Signing secret'));
-    await user.paste(Array.from(new TextEncoder().encode(ENGAGEMENT_SIGNING_SECRET), (byte) => byte.toString(16).padStart(2, '0')).join(''));
+    await user.paste(
+      Array.from(new TextEncoder().encode(ENGAGEMENT_SIGNING_SECRET), (byte) => byte.toString(16).padStart(2, '0')).join(''),
+    );
     await waitFor(() => expect(signatureStatus()).toHaveAttribute('data-signature-status', 'valid'));
   });
 
@@ -201,14 +202,26 @@ describe('DecoderScreen', () => {
   });
 
   it('verifies with a saved Engagement secret through verify:with-profile when the desktop app is there', async () => {
-    const profile = makeProfile({ id: 'p-eng', name: 'Engagement SSO app', product: 'engagement', keyInfo: null, secretEncoding: 'text', region: null, discoveryUrl: null });
+    const profile = makeProfile({
+      id: 'p-eng',
+      name: 'Engagement SSO app',
+      product: 'engagement',
+      keyInfo: null,
+      secretEncoding: 'text',
+      region: null,
+      discoveryUrl: null,
+    });
     const fake = createFakeBridge({ 'verify:with-profile': () => ({ ok: true, value: { status: 'valid', alg: 'HS256' } }) });
     const token = await makeEngagementSsoJwt({ version: 2 });
     renderWithBridge(<DecoderScreen profiles={[profile, makeProfile()]} />, fake.bridge);
     const user = await pasteToken(token);
     await user.selectOptions(screen.getByLabelText('Verify with'), 'profile');
     const picker = screen.getByLabelText('Saved signing secret');
-    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a profile…', 'Engagement SSO app']);
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose a profile…', 'Engagement SSO app']);
     await user.selectOptions(picker, 'p-eng');
     await waitFor(() => expect(signatureStatus()).toHaveAttribute('data-signature-status', 'valid'));
     expect(fake.callsTo('verify:with-profile')).toEqual([{ profileId: 'p-eng', token: decodeToken(token).compact }]);
@@ -219,7 +232,9 @@ describe('DecoderScreen', () => {
     const profile = makeProfile({ id: 'p-eng', product: 'engagement', keyInfo: null });
     render(<DecoderScreen profiles={[profile]} />);
     await pasteToken(await makeEngagementSsoJwt({ version: 2 }));
-    const options = within(screen.getByLabelText('Verify with')).getAllByRole('option').map((o) => o.getAttribute('value'));
+    const options = within(screen.getByLabelText('Verify with'))
+      .getAllByRole('option')
+      .map((o) => o.getAttribute('value'));
     expect(options).toEqual(['secret', 'pem', 'jwk']);
   });
 
@@ -239,7 +254,9 @@ describe('DecoderScreen', () => {
     expect([...mirror.querySelectorAll('.token-segment--2')].map((e) => e.textContent)).toEqual([signature]);
     expect(screen.getByText(`${new Intl.NumberFormat().format(token.length)} chars · 3 segments`)).toBeInTheDocument();
     expect(token.length).toBeGreaterThan(1000);
-    expect(screen.getByText(`${new Intl.NumberFormat().format(token.length)} chars · 3 segments`).textContent).toMatch(/^\d{1,3}([^\d]\d{3})+ chars/);
+    expect(screen.getByText(`${new Intl.NumberFormat().format(token.length)} chars · 3 segments`).textContent).toMatch(
+      /^\d{1,3}([^\d]\d{3})+ chars/,
+    );
   });
 
   it('breaks long claim paths after dots, shows times in local time beside UTC, and puts the payload before the header', async () => {
@@ -250,9 +267,15 @@ describe('DecoderScreen', () => {
     expect(pathCell).toHaveTextContent('request.user.timezone.longName');
     const exp = row('exp');
     const utc = within(exp).getByText(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/).textContent ?? '';
-    const expected = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }).format(
-      new Date(utc.slice(0, 20)),
-    );
+    const expected = new Intl.DateTimeFormat(undefined, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'short',
+    }).format(new Date(utc.slice(0, 20)));
     expect(within(exp).getByText(`Local time: ${expected}`)).toBeInTheDocument();
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings.indexOf('Payload')).toBeLessThan(headings.indexOf('Header'));

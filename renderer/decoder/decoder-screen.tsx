@@ -55,34 +55,34 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
       </header>
       {/* Input, result, then signature: on a wide window the signature sits under the input, on a narrow one under the result. */}
       <div className="decoder__columns">
-      <div className="decoder__input">
-        <TokenInput value={input} onChange={onInput} />
-      </div>
-      <div className="decoder__output">
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {announcement(state)}
-        </p>
-        {state.status === 'empty' && (
-          <div className="empty-state">
-            <span className="empty-state__glyph" aria-hidden="true">
-              {'{ }'}
-            </span>
-            <p className="empty-state__title">Paste a JWT, an App Center SSO token or an Engagement access token</p>
-            <p className="empty-state__text">
-              Every claim is explained in plain words, times are read in human terms, and HS256 signatures are checked with the package's JWT
-              signing secret. Nothing leaves this computer.
-            </p>
+        <div className="decoder__input">
+          <TokenInput value={input} onChange={onInput} />
+        </div>
+        <div className="decoder__output">
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {announcement(state)}
+          </p>
+          {state.status === 'empty' && (
+            <div className="empty-state">
+              <span className="empty-state__glyph" aria-hidden="true">
+                {'{ }'}
+              </span>
+              <p className="empty-state__title">Paste a JWT, an App Center SSO token or an Engagement access token</p>
+              <p className="empty-state__text">
+                Every claim is explained in plain words, times are read in human terms, and HS256 signatures are checked with the package's
+                JWT signing secret. Nothing leaves this computer.
+              </p>
+            </div>
+          )}
+          {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
+          {state.status === 'ok' && <DecodedTokenView token={state.token} explanation={state.explanation} />}
+        </div>
+        {state.status === 'ok' && (
+          <div className="decoder__signature">
+            <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
+            <RefreshPanel key={deferred} token={state.token} raw={deferred} />
           </div>
         )}
-        {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
-        {state.status === 'ok' && <DecodedTokenView token={state.token} explanation={state.explanation} />}
-      </div>
-      {state.status === 'ok' && (
-        <div className="decoder__signature">
-          <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
-          <RefreshPanel key={deferred} token={state.token} raw={deferred} />
-        </div>
-      )}
       </div>
     </div>
   );

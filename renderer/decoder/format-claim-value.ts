@@ -8,14 +8,23 @@ export function formatClaimValue(value: unknown): string {
 /** A CSS modifier naming the JSON type of a value, for colouring (`string`, `number`, `boolean`, `null`, `object`). */
 export function valueType(value: unknown): 'string' | 'number' | 'boolean' | 'null' | 'object' {
   if (value === null) return 'null';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return typeof value as 'string' | 'number' | 'boolean';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return typeof value as 'string' | 'number' | 'boolean';
   return 'object';
 }
 
 /** An interpretation that starts with a UTC time ("2024-05-01T12:00:00Z (expires in 4 min)"), as the core writes NumericDates. */
 const LEADING_UTC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)\b/;
 
-const localFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+const localFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
 
 /** The same moment in this computer's time zone, for a reading that starts with a UTC time; null for any other reading. */
 export function localTimeOf(interpretation: string | null): string | null {

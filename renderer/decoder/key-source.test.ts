@@ -22,7 +22,10 @@ describe('key source', () => {
 
   it('builds a secret with its encoding, a PEM, a JWK or a JWK Set', () => {
     expect(verificationKeyOf({ ...BLANK, secret: 'abc', encoding: 'hex' })).toEqual({ type: 'secret', secret: 'abc', encoding: 'hex' });
-    expect(verificationKeyOf({ ...BLANK, source: 'pem', pem: '-----BEGIN PUBLIC KEY-----' })).toEqual({ type: 'pem', pem: '-----BEGIN PUBLIC KEY-----' });
+    expect(verificationKeyOf({ ...BLANK, source: 'pem', pem: '-----BEGIN PUBLIC KEY-----' })).toEqual({
+      type: 'pem',
+      pem: '-----BEGIN PUBLIC KEY-----',
+    });
     expect(verificationKeyOf({ ...BLANK, source: 'jwk', jwk: '{"kty":"oct"}' })).toEqual({ type: 'jwk', jwk: '{"kty":"oct"}' });
     expect(verificationKeyOf({ ...BLANK, source: 'jwk', jwk: '{"keys":[]}' })).toEqual({ type: 'jwks', jwks: '{"keys":[]}' });
     expect(verificationKeyOf({ ...BLANK, source: 'jwk', jwk: 'not json' })).toEqual({ type: 'jwk', jwk: 'not json' });

@@ -7,7 +7,8 @@ export interface PayloadTextPanelProps {
 
 /** A JWS payload that is not JSON claims, shown as it is: UTF-8 text, or hex when its bytes are not text. */
 export function PayloadTextPanel({ payload }: PayloadTextPanelProps) {
-  const note = payload.encoding === 'utf8' ? `UTF-8 text, ${[...payload.text].length} characters` : `hex: not text, ${payload.text.length / 2} bytes`;
+  const note =
+    payload.encoding === 'utf8' ? `UTF-8 text, ${[...payload.text].length} characters` : `hex: not text, ${payload.text.length / 2} bytes`;
   return (
     <section className="panel segment-panel" aria-label="Payload">
       <div className="segment-panel__heading">

@@ -36,7 +36,8 @@ export function SignaturePanel({ token, secretProfiles }: SignaturePanelProps) {
   const [showSecret, setShowSecret] = useState(false);
   const check = useSignatureCheck(token, entry, bridge);
   const update = (patch: Partial<KeyEntry>) => setEntry((current) => ({ ...current, ...patch }));
-  const sources: KeySource[] = bridge !== null && secretProfiles.length > 0 ? ['secret', 'pem', 'jwk', 'profile'] : ['secret', 'pem', 'jwk'];
+  const sources: KeySource[] =
+    bridge !== null && secretProfiles.length > 0 ? ['secret', 'pem', 'jwk', 'profile'] : ['secret', 'pem', 'jwk'];
   const alg = typeof token.header.alg === 'string' ? token.header.alg : 'none';
 
   return (
@@ -73,7 +74,12 @@ export function SignaturePanel({ token, secretProfiles }: SignaturePanelProps) {
                   onChange={(e) => update({ secret: e.target.value })}
                   placeholder="The package's JWT signing secret"
                 />
-                <button type="button" className="button button--ghost button--small" aria-pressed={showSecret} onClick={() => setShowSecret((s) => !s)}>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  aria-pressed={showSecret}
+                  onClick={() => setShowSecret((s) => !s)}
+                >
                   {showSecret ? 'Hide' : 'Show'}
                 </button>
               </div>
@@ -127,7 +133,9 @@ export function SignaturePanel({ token, secretProfiles }: SignaturePanelProps) {
                 </option>
               ))}
             </select>
-            <p className="field__help">The secret stays in the OS keychain; the app checks the signature and only the verdict comes back.</p>
+            <p className="field__help">
+              The secret stays in the OS keychain; the app checks the signature and only the verdict comes back.
+            </p>
           </div>
         )}
       </div>

@@ -11,7 +11,12 @@ const LABELS: Readonly<Record<SignatureStatus, string>> = {
 };
 
 /** One signature's verdict in the list a JWS with several signatures gets. */
-const SHORT_LABELS: Readonly<Record<SignatureStatus, string>> = { valid: 'verified', invalid: 'invalid', unchecked: 'not checked', unsupported: 'cannot be checked' };
+const SHORT_LABELS: Readonly<Record<SignatureStatus, string>> = {
+  valid: 'verified',
+  invalid: 'invalid',
+  unchecked: 'not checked',
+  unsupported: 'cannot be checked',
+};
 
 const ICONS: Readonly<Record<SignatureStatus, string>> = { valid: '✓', invalid: '✕', unchecked: '?', unsupported: '–' };
 
@@ -38,15 +43,25 @@ export function SignatureStatusView({ check, source }: SignatureStatusViewProps)
   const status: SignatureStatus = check.phase === 'checking' ? 'unchecked' : check.result.status;
   const busy = check.phase === 'checking';
   const error = check.phase === 'done' ? check.result.error : undefined;
-  const message =
-    busy ? 'Checking the signature…'
-    : status === 'valid' ? validMessage(check.result.alg, source)
-    : error !== undefined ? error.message
-    : status === 'unchecked' ? ASK[source]
-    : status === 'invalid' ? 'The signature does not match: the key is wrong or the token was changed.'
-    : 'This algorithm cannot be checked here.';
+  const message = busy
+    ? 'Checking the signature…'
+    : status === 'valid'
+      ? validMessage(check.result.alg, source)
+      : error !== undefined
+        ? error.message
+        : status === 'unchecked'
+          ? ASK[source]
+          : status === 'invalid'
+            ? 'The signature does not match: the key is wrong or the token was changed.'
+            : 'This algorithm cannot be checked here.';
   return (
-    <div className={`signature-status signature-status--${busy ? 'checking' : status}`} data-signature-status={status} aria-busy={busy} role="status" aria-live="polite">
+    <div
+      className={`signature-status signature-status--${busy ? 'checking' : status}`}
+      data-signature-status={status}
+      aria-busy={busy}
+      role="status"
+      aria-live="polite"
+    >
       <span className="signature-status__icon" aria-hidden="true">
         {busy ? <Spinner /> : ICONS[status]}
       </span>

@@ -59,7 +59,10 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
         {coloured && (
           <div className="token-input__mirror mono" ref={mirrorRef} aria-hidden="true" data-testid="token-mirror">
             {segmentsOf(value).map((part, index) => (
-              <span key={index} className={part.segment === null ? 'token-dot' : `token-segment token-segment--${Math.min(part.segment, 3)}`}>
+              <span
+                key={index}
+                className={part.segment === null ? 'token-dot' : `token-segment token-segment--${Math.min(part.segment, 3)}`}
+              >
                 {part.text}
               </span>
             ))}
@@ -85,7 +88,8 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
         Decoded on this computer as you type: nothing is sent anywhere. Quotes, <code>Bearer </code> and <code>jwt=</code> are ignored.
         <span className="token-input__legend" aria-hidden={!coloured}>
           {' '}
-          <span className="token-segment--0">header</span> · <span className="token-segment--1">payload</span> · <span className="token-segment--2">signature</span>
+          <span className="token-segment--0">header</span> · <span className="token-segment--1">payload</span> ·{' '}
+          <span className="token-segment--2">signature</span>
         </span>
       </p>
     </section>

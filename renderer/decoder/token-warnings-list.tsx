@@ -35,7 +35,12 @@ export function TokenWarningsList({ warnings }: TokenWarningsListProps) {
   return (
     <ul className="token-warnings" aria-label="Warnings">
       {sorted.map((warning, index) => (
-        <li key={`${warning.code}-${index}`} className={`token-warning token-warning--${tone(warning)}`} data-warning-code={warning.code} data-severity={warning.severity}>
+        <li
+          key={`${warning.code}-${index}`}
+          className={`token-warning token-warning--${tone(warning)}`}
+          data-warning-code={warning.code}
+          data-severity={warning.severity}
+        >
           <span className="token-warning__icon" aria-hidden="true">
             {warning.severity === 'info' ? 'i' : '!'}
           </span>

@@ -65,7 +65,14 @@ export function EngagementForm({ values, onChange, disabled }: EngagementFormPro
       </div>
       <div className="field">
         <label htmlFor={`${id}-client`}>Client id</label>
-        <input id={`${id}-client`} value={values.clientId} maxLength={REQUEST_LIMITS.clientId} onChange={(e) => set({ clientId: e.target.value })} autoComplete="off" spellCheck={false} />
+        <input
+          id={`${id}-client`}
+          value={values.clientId}
+          maxLength={REQUEST_LIMITS.clientId}
+          onChange={(e) => set({ clientId: e.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-secret`}>Client secret</label>
@@ -82,7 +89,16 @@ export function EngagementForm({ values, onChange, disabled }: EngagementFormPro
       </div>
       <div className="field">
         <label htmlFor={`${id}-scope`}>Scopes (optional)</label>
-        <input id={`${id}-scope`} list={`${id}-scopes`} value={values.scope} maxLength={REQUEST_LIMITS.scope} onChange={(e) => set({ scope: e.target.value })} placeholder="email_read data_extensions_read" autoComplete="off" spellCheck={false} />
+        <input
+          id={`${id}-scope`}
+          list={`${id}-scopes`}
+          value={values.scope}
+          maxLength={REQUEST_LIMITS.scope}
+          onChange={(e) => set({ scope: e.target.value })}
+          placeholder="email_read data_extensions_read"
+          autoComplete="off"
+          spellCheck={false}
+        />
         <datalist id={`${id}-scopes`}>
           {scopeOptions(values.scope).map((option) => (
             <option key={option} value={option} />
@@ -92,7 +108,14 @@ export function EngagementForm({ values, onChange, disabled }: EngagementFormPro
       </div>
       <div className="field">
         <label htmlFor={`${id}-account`}>Account id (MID, optional)</label>
-        <input id={`${id}-account`} value={values.accountId} inputMode="numeric" maxLength={REQUEST_LIMITS.accountId} onChange={(e) => set({ accountId: e.target.value })} autoComplete="off" />
+        <input
+          id={`${id}-account`}
+          value={values.accountId}
+          inputMode="numeric"
+          maxLength={REQUEST_LIMITS.accountId}
+          onChange={(e) => set({ accountId: e.target.value })}
+          autoComplete="off"
+        />
       </div>
     </fieldset>
   );

@@ -52,8 +52,12 @@ export function EngagementResult({ token, whoami, onOpenInDecoder }: EngagementR
         </tbody>
       </table>
       <div className="engagement-scopes" aria-label="Scopes">
-        <h4 className="step-section__title">Scopes granted{token.requestedScopes === null ? " (the package's own: none were asked for)" : ''}</h4>
-        <p data-testid="granted-scopes">{token.grantedScopes.length === 0 ? 'none' : token.grantedScopes.map((name) => <Badge key={name}>{name}</Badge>)}</p>
+        <h4 className="step-section__title">
+          Scopes granted{token.requestedScopes === null ? " (the package's own: none were asked for)" : ''}
+        </h4>
+        <p data-testid="granted-scopes">
+          {token.grantedScopes.length === 0 ? 'none' : token.grantedScopes.map((name) => <Badge key={name}>{name}</Badge>)}
+        </p>
         {token.missingScopes.length > 0 && (
           <p className="field__help" data-testid="missing-scopes">
             Asked for but not granted:{' '}

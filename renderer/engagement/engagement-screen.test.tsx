@@ -47,7 +47,16 @@ const REPORT: EngagementFlowReport = {
     },
     whoami: {
       userinfo: {},
-      summary: { mid: '510001234', enterpriseId: '514000001', enterpriseName: 'Acme', stack: 'S7', region: 'NA1', userName: 'Pat', userEmail: 'pat@example.com', userId: '7' },
+      summary: {
+        mid: '510001234',
+        enterpriseId: '514000001',
+        enterpriseName: 'Acme',
+        stack: 'S7',
+        region: 'NA1',
+        userName: 'Pat',
+        userEmail: 'pat@example.com',
+        userId: '7',
+      },
       endpoints: { rest: 'https://t.rest.marketingcloudapis.com/', soap: 'https://t.soap.marketingcloudapis.com/' },
     },
   },
@@ -73,9 +82,17 @@ describe('EngagementScreen', () => {
       runId: expect.any(String),
       whoami: true,
       timeoutMs: 15_000,
-      draft: { clientId: 'pkg-1', clientSecret: 's3cret', subdomain: 'mc563885gzs27c5t9-63k636ttgm', scope: 'email_read journeys_read', accountId: null },
+      draft: {
+        clientId: 'pkg-1',
+        clientSecret: 's3cret',
+        subdomain: 'mc563885gzs27c5t9-63k636ttgm',
+        scope: 'email_read journeys_read',
+        accountId: null,
+      },
     });
-    act(() => fake.emit({ runId: request!.runId, step: { id: 'token', title: 'Request the access token (v2/token)', status: 'running' } } as never));
+    act(() =>
+      fake.emit({ runId: request!.runId, step: { id: 'token', title: 'Request the access token (v2/token)', status: 'running' } } as never),
+    );
     expect(document.querySelector('[data-step-id="token"]')).toHaveAttribute('data-step-status', 'running');
     run.release({ ok: true, value: REPORT });
     expect(await screen.findByLabelText('Access token value')).toHaveTextContent(TOKEN);
@@ -88,7 +105,14 @@ describe('EngagementScreen', () => {
   });
 
   it('runs a saved profile by id, and shows a failure with its hint', async () => {
-    const profile = makeProfile({ id: 'p-eng', name: 'MC prod', product: 'engagement', hasClientSecret: true, subdomain: 'mcabc', keyInfo: null });
+    const profile = makeProfile({
+      id: 'p-eng',
+      name: 'MC prod',
+      product: 'engagement',
+      hasClientSecret: true,
+      subdomain: 'mcabc',
+      keyInfo: null,
+    });
     const run = deferred<EngagementFlowReport>();
     const fake = createFakeBridge({ 'engagement:token': run.handler });
     const user = userEvent.setup();
@@ -98,7 +122,14 @@ describe('EngagementScreen', () => {
     expect(fake.callsTo('engagement:token')).toEqual([{ runId: expect.any(String), profileId: 'p-eng', whoami: true, timeoutMs: 15_000 }]);
     run.release({
       ok: true,
-      value: { steps: [], warnings: [], outcome: { ok: false, error: { code: 'ERR_OAUTH_INVALID_CLIENT', message: 'invalid_client: bad secret', hint: 'Check the package.' } } },
+      value: {
+        steps: [],
+        warnings: [],
+        outcome: {
+          ok: false,
+          error: { code: 'ERR_OAUTH_INVALID_CLIENT', message: 'invalid_client: bad secret', hint: 'Check the package.' },
+        },
+      },
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('invalid_client: bad secret');
     expect(screen.getByRole('alert')).toHaveTextContent('Check the package.');
@@ -122,10 +153,24 @@ describe('RefreshPanel', () => {
     expect(screen.getByText(/works once: a second use fails after a 5-minute grace/)).toBeInTheDocument();
     await user.click(screen.getByLabelText(/I understand/));
     await user.click(spend);
-    expect(fake.callsTo('engagement:refresh')).toEqual([{ runId: expect.any(String), token: jwt, clientId: 'pkg-1', clientSecret: 's3cret' }]);
+    expect(fake.callsTo('engagement:refresh')).toEqual([
+      { runId: expect.any(String), token: jwt, clientId: 'pkg-1', clientSecret: 's3cret' },
+    ]);
     run.release({
       ok: true,
-      value: { steps: [], outcome: { ok: true, token: { accessToken: 'new-access', expiresIn: 3600, expiresAt: Date.now() + 3_600_000, refreshToken: 'next-refresh', authEndpoint: 'https://x/' } } },
+      value: {
+        steps: [],
+        outcome: {
+          ok: true,
+          token: {
+            accessToken: 'new-access',
+            expiresIn: 3600,
+            expiresAt: Date.now() + 3_600_000,
+            refreshToken: 'next-refresh',
+            authEndpoint: 'https://x/',
+          },
+        },
+      },
     });
     expect(await screen.findByLabelText('New access token')).toHaveTextContent('new-access');
     expect(screen.getByLabelText('New refresh token')).toHaveTextContent('next-refresh');

@@ -45,19 +45,22 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
   const [whoami, setWhoami] = useState(true);
   const [timeoutText, setTimeoutText] = useState(String(REQUEST_TIMEOUT_SECONDS.default));
   const [saveName, setSaveName] = useState('');
-  const [saveState, setSaveState] = useState<{ saving: boolean; error: ErrorPayload | null; saved: string | null }>({ saving: false, error: null, saved: null });
+  const [saveState, setSaveState] = useState<{ saving: boolean; error: ErrorPayload | null; saved: string | null }>({
+    saving: false,
+    error: null,
+    saved: null,
+  });
   const initial = useMemo(() => pendingEngagementSteps(true), []);
   const { state, start, cancel } = useEngagementRun<'engagement:token', EngagementFlowReport>('engagement:token', initial);
   const selected = runnable.find((p) => p.id === profileId) ?? null;
 
-
   const header = (
     <header className="screen__header">
-        <div>
-          <h1 className="screen__title">Engagement credentials</h1>
-          <p className="screen__subtitle">Test an installed package: server-to-server token, who-am-I and the SOAP endpoint.</p>
-        </div>
-      </header>
+      <div>
+        <h1 className="screen__title">Engagement credentials</h1>
+        <p className="screen__subtitle">Test an installed package: server-to-server token, who-am-I and the SOAP endpoint.</p>
+      </div>
+    </header>
   );
   if (bridge === null) {
     return (
@@ -108,8 +111,18 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
             <>
               <EngagementForm values={values} onChange={setValues} disabled={running} />
               <div className="button-row">
-                <input aria-label="Profile name" value={saveName} onChange={(e) => setSaveName(e.target.value)} placeholder="Profile name" />
-                <button type="button" className="button button--secondary" onClick={() => void save()} disabled={running || saveState.saving || saveName.trim() === ''}>
+                <input
+                  aria-label="Profile name"
+                  value={saveName}
+                  onChange={(e) => setSaveName(e.target.value)}
+                  placeholder="Profile name"
+                />
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void save()}
+                  disabled={running || saveState.saving || saveName.trim() === ''}
+                >
                   Save as profile
                 </button>
               </div>
@@ -119,8 +132,19 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
           ) : (
             <p className="field__help" data-testid="profile-summary">
               Client id <code>{selected.clientId}</code> at <code>{selected.subdomain ?? selected.authUrl}</code>
-              {selected.scope !== null && <> · scopes <code>{selected.scope === '' ? '(none)' : selected.scope}</code></>}
-              {selected.accountId !== null && <> · account <code>{selected.accountId}</code></>} · client secret in the OS keychain
+              {selected.scope !== null && (
+                <>
+                  {' '}
+                  · scopes <code>{selected.scope === '' ? '(none)' : selected.scope}</code>
+                </>
+              )}
+              {selected.accountId !== null && (
+                <>
+                  {' '}
+                  · account <code>{selected.accountId}</code>
+                </>
+              )}{' '}
+              · client secret in the OS keychain
             </p>
           )}
         </div>
@@ -144,9 +168,15 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
           </div>
         </header>
         <div className="panel__body">
-          <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} disabled={running} help="Each request (token, who-am-I, SOAP endpoint) stops waiting after this long" />
+          <RequestTimeoutField
+            value={timeoutText}
+            onChange={setTimeoutText}
+            disabled={running}
+            help="Each request (token, who-am-I, SOAP endpoint) stops waiting after this long"
+          />
           <p className="token-run__status" role="status" aria-live="polite">
-            {running && <Spinner />} {running ? 'Running…' : state.phase === 'done' ? (outcome?.ok === true ? 'Access token issued.' : 'Failed.') : 'Not run yet.'}
+            {running && <Spinner />}{' '}
+            {running ? 'Running…' : state.phase === 'done' ? (outcome?.ok === true ? 'Access token issued.' : 'Failed.') : 'Not run yet.'}
           </p>
           <ol className="steps">
             {state.steps.map((step, index) => (
@@ -154,8 +184,12 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
             ))}
           </ol>
           {state.phase === 'done' && state.report !== null && <FlowWarningsList warnings={state.report.warnings} />}
-          {failure !== null && failure !== undefined && !state.steps.some((step) => step.error !== undefined) && <ErrorMessage error={failure} title="No token" />}
-          {token !== undefined && <EngagementResult token={token} whoami={outcome?.ok === true ? outcome.whoami : null} onOpenInDecoder={onOpenInDecoder} />}
+          {failure !== null && failure !== undefined && !state.steps.some((step) => step.error !== undefined) && (
+            <ErrorMessage error={failure} title="No token" />
+          )}
+          {token !== undefined && (
+            <EngagementResult token={token} whoami={outcome?.ok === true ? outcome.whoami : null} onOpenInDecoder={onOpenInDecoder} />
+          )}
         </div>
       </section>
     </div>

@@ -68,34 +68,61 @@ export function RefreshPanel({ token, raw }: RefreshPanelProps) {
         <div className="panel__body">
           <div className="field">
             <label htmlFor={`${id}-client`}>Client id</label>
-            <input id={`${id}-client`} value={clientId} maxLength={REQUEST_LIMITS.clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} />
+            <input
+              id={`${id}-client`}
+              value={clientId}
+              maxLength={REQUEST_LIMITS.clientId}
+              onChange={(e) => setClientId(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-secret`}>Client secret</label>
-            <input id={`${id}-secret`} type="password" value={clientSecret} maxLength={REQUEST_LIMITS.clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
+            <input
+              id={`${id}-secret`}
+              type="password"
+              value={clientSecret}
+              maxLength={REQUEST_LIMITS.clientSecret}
+              onChange={(e) => setClientSecret(e.target.value)}
+              autoComplete="off"
+            />
           </div>
           <Notice tone="warning" title="This spends the refresh token">
-            <p>The refresh token in this JWT works once: a second use fails after a 5-minute grace. Keep the new refresh token the answer carries.</p>
+            <p>
+              The refresh token in this JWT works once: a second use fails after a 5-minute grace. Keep the new refresh token the answer
+              carries.
+            </p>
             <label>
               <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I understand: spend it now
             </label>
           </Notice>
           <div className="button-row">
-            <button type="button" className="button button--primary" onClick={spend} disabled={!confirmed || state.phase === 'running' || clientId.trim() === '' || clientSecret.trim() === ''}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={spend}
+              disabled={!confirmed || state.phase === 'running' || clientId.trim() === '' || clientSecret.trim() === ''}
+            >
               Spend the refresh token
             </button>
           </div>
           <ol className="steps">
             {state.steps.map((step, index) => (
-              <StepView key={step.id} step={step} index={index + 1} description={`POST ${source.authEndpoint} with {clientId, clientSecret, refreshToken, accessType: "offline"}.`} />
+              <StepView
+                key={step.id}
+                step={step}
+                index={index + 1}
+                description={`POST ${source.authEndpoint} with {clientId, clientSecret, refreshToken, accessType: "offline"}.`}
+              />
             ))}
           </ol>
-          {failure !== null && failure !== undefined && !state.steps.some((step) => step.error !== undefined) && <ErrorMessage error={failure} title="No new token" />}
+          {failure !== null && failure !== undefined && !state.steps.some((step) => step.error !== undefined) && (
+            <ErrorMessage error={failure} title="No new token" />
+          )}
           {outcome?.ok === true && (
             <div className="issued-token" aria-label="Refreshed token">
-              <p>
-                New access token, valid {outcome.token.expiresIn} s (expiresIn):
-              </p>
+              <p>New access token, valid {outcome.token.expiresIn} s (expiresIn):</p>
               <pre className="code-block issued-token__value" aria-label="New access token" tabIndex={0}>
                 {outcome.token.accessToken}
               </pre>

@@ -49,7 +49,11 @@ export function useEngagementRun<C extends Channel, R extends { steps: Engagemen
         if (activeRun.current !== runId) return;
         activeRun.current = null;
         const report = reply.ok ? (reply.value as unknown as R) : null;
-        setState((s) => (report !== null ? { phase: 'done', steps: report.steps, report, error: null } : { phase: 'done', steps: s.steps, report: null, error: reply.ok ? null : reply.error }));
+        setState((s) =>
+          report !== null
+            ? { phase: 'done', steps: report.steps, report, error: null }
+            : { phase: 'done', steps: s.steps, report: null, error: reply.ok ? null : reply.error },
+        );
       });
     },
     [bridge, channel, initialSteps],

@@ -6,10 +6,7 @@ import { useBridge } from '../bridge/bridge-context';
 
 /** A read-only bridge call's state: not available (no desktop app), loading, loaded, or failed. */
 export type QueryState<T> =
-  | { status: 'unavailable' }
-  | { status: 'loading' }
-  | { status: 'ok'; value: T }
-  | { status: 'error'; error: ErrorPayload };
+  { status: 'unavailable' } | { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ErrorPayload };
 
 type NullRequestChannel = { [C in IpcChannel]: C extends 'app:info' | 'profiles:list' ? C : never }[IpcChannel];
 
@@ -23,7 +20,10 @@ export function useBridgeQuery<C extends NullRequestChannel>(channel: C): { stat
     let current = true;
     void callBridge(bridge, channel, null).then((reply) => {
       if (!current) return;
-      setResult({ generation, state: reply.ok ? { status: 'ok', value: reply.value as IpcResponse<C> } : { status: 'error', error: reply.error } });
+      setResult({
+        generation,
+        state: reply.ok ? { status: 'ok', value: reply.value as IpcResponse<C> } : { status: 'error', error: reply.error },
+      });
     });
     return () => {
       current = false;

@@ -27,7 +27,14 @@ export function DeleteProfileDialog({ profile, onDeleted, onCancel }: DeleteProf
   };
   const what = profile.product === 'intelligence' ? 'private key' : 'signing secret';
   return (
-    <ConfirmDialog title={`Delete “${profile.name}”?`} confirmLabel="Delete profile" danger busy={busy} onConfirm={() => void confirm()} onCancel={onCancel}>
+    <ConfirmDialog
+      title={`Delete “${profile.name}”?`}
+      confirmLabel="Delete profile"
+      danger
+      busy={busy}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    >
       <p>
         {profile.hasSecret
           ? `This removes the profile and its ${what} from the OS keychain. Unless you kept a copy of the ${what}, it cannot be recovered.`

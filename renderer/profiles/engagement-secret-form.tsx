@@ -25,11 +25,18 @@ export function EngagementSecretForm({ onSaved }: EngagementSecretFormProps) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '') return setError({ code: 'ERR_PROFILE_INVALID', message: 'Give the profile a name, e.g. "Engagement SSO app".' });
+    if (name.trim() === '')
+      return setError({ code: 'ERR_PROFILE_INVALID', message: 'Give the profile a name, e.g. "Engagement SSO app".' });
     if (secret === '') return setError({ code: 'ERR_VERIFY_SECRET_EMPTY', message: "Paste the package's JWT signing secret." });
     setBusy(true);
     setError(null);
-    const reply = await callBridge(bridge, 'profiles:save', { name: name.trim(), product: 'engagement', clientId: clientId.trim(), signingSecret: secret, secretEncoding: encoding });
+    const reply = await callBridge(bridge, 'profiles:save', {
+      name: name.trim(),
+      product: 'engagement',
+      clientId: clientId.trim(),
+      signingSecret: secret,
+      secretEncoding: encoding,
+    });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     setName('');
@@ -47,11 +54,24 @@ export function EngagementSecretForm({ onSaved }: EngagementSecretFormProps) {
       <form className="panel__body form-grid" onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="field">
           <label htmlFor={`${id}-name`}>Profile name</label>
-          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" placeholder="Engagement SSO app" />
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="off"
+            placeholder="Engagement SSO app"
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-client`}>Client id (optional)</label>
-          <input id={`${id}-client`} className="mono" value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input
+            id={`${id}-client`}
+            className="mono"
+            value={clientId}
+            onChange={(e) => setClientId(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-secret`}>JWT signing secret</label>

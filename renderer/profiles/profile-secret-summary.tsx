@@ -10,7 +10,12 @@ export interface ProfileSecretSummaryProps {
 /** What is stored in the keychain for a profile: the key's fingerprint, size and format, or the secret's encoding. Never the secret. */
 export function ProfileSecretSummary({ profile }: ProfileSecretSummaryProps) {
   if (!profile.hasSecret && !profile.hasClientSecret) return <Badge tone="warning">Nothing stored</Badge>;
-  if (profile.hasClientSecret) return <span className="muted">{profile.hasSecret ? `Client secret · signing secret (${profile.secretEncoding ?? 'text'})` : 'Client secret'}</span>;
+  if (profile.hasClientSecret)
+    return (
+      <span className="muted">
+        {profile.hasSecret ? `Client secret · signing secret (${profile.secretEncoding ?? 'text'})` : 'Client secret'}
+      </span>
+    );
   if (profile.keyInfo !== null) {
     return (
       <span className="secret-summary">

@@ -9,7 +9,16 @@ import { BridgeContext } from '../bridge/bridge-context';
 import { ProfilesScreen } from './profiles-screen';
 
 const INTEL = makeProfile();
-const ENGAGEMENT = makeProfile({ id: 'p-eng', name: 'Engagement SSO app', product: 'engagement', clientId: '', region: null, discoveryUrl: null, keyInfo: null, secretEncoding: 'base64' });
+const ENGAGEMENT = makeProfile({
+  id: 'p-eng',
+  name: 'Engagement SSO app',
+  product: 'engagement',
+  clientId: '',
+  region: null,
+  discoveryUrl: null,
+  keyInfo: null,
+  secretEncoding: 'base64',
+});
 
 function listing(value: ProfilesListing): QueryState<ProfilesListing> {
   return { status: 'ok', value };
@@ -19,7 +28,10 @@ function setup(state: QueryState<ProfilesListing>, fake = createFakeBridge()) {
   const onUse = vi.fn();
   const onChanged = vi.fn();
   const onReload = vi.fn();
-  renderWithBridge(<ProfilesScreen listing={state} selectedId={INTEL.id} onUse={onUse} onChanged={onChanged} onReload={onReload} />, fake.bridge);
+  renderWithBridge(
+    <ProfilesScreen listing={state} selectedId={INTEL.id} onUse={onUse} onChanged={onChanged} onReload={onReload} />,
+    fake.bridge,
+  );
   return { onUse, onChanged, onReload, fake, user: userEvent.setup() };
 }
 
@@ -52,7 +64,14 @@ describe('ProfilesScreen', () => {
   });
 
   it('shows problems reading the profiles as a notice', () => {
-    setup(listing({ profiles: [], problems: [{ code: 'ERR_PROFILES_CORRUPT', message: 'profiles.json could not be read and was moved aside: re-create your profiles.' }] }));
+    setup(
+      listing({
+        profiles: [],
+        problems: [
+          { code: 'ERR_PROFILES_CORRUPT', message: 'profiles.json could not be read and was moved aside: re-create your profiles.' },
+        ],
+      }),
+    );
     expect(screen.getByText('A problem reading your profiles')).toBeInTheDocument();
     expect(screen.getByText('profiles.json could not be read and was moved aside: re-create your profiles.')).toBeInTheDocument();
     expect(screen.getByText('ERR_PROFILES_CORRUPT')).toBeInTheDocument();
@@ -74,7 +93,12 @@ describe('ProfilesScreen', () => {
   });
 
   it('cancels a rename with Escape and shows a rename error in place', async () => {
-    const fake = createFakeBridge({ 'profiles:rename': () => ({ ok: false, error: { code: 'ERR_PROFILE_NAME_TAKEN', message: 'Another profile has this name: choose another.' } }) });
+    const fake = createFakeBridge({
+      'profiles:rename': () => ({
+        ok: false,
+        error: { code: 'ERR_PROFILE_NAME_TAKEN', message: 'Another profile has this name: choose another.' },
+      }),
+    });
     const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
     await user.click(screen.getByRole('button', { name: 'Rename Intelligence production' }));
     await user.keyboard('{Escape}');
@@ -114,8 +138,16 @@ describe('ProfilesScreen', () => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
     const props = { selectedId: null, onUse: () => undefined, onChanged: () => undefined, onReload: () => undefined };
-    const view = renderWithBridge(<ProfilesScreen listing={listing({ profiles: [INTEL, ENGAGEMENT, third], problems: [] })} {...props} />, fake.bridge);
-    const rerender = (profiles: typeof INTEL[]) => view.rerender(<BridgeContext.Provider value={fake.bridge}><ProfilesScreen listing={listing({ profiles, problems: [] })} {...props} /></BridgeContext.Provider>);
+    const view = renderWithBridge(
+      <ProfilesScreen listing={listing({ profiles: [INTEL, ENGAGEMENT, third], problems: [] })} {...props} />,
+      fake.bridge,
+    );
+    const rerender = (profiles: (typeof INTEL)[]) =>
+      view.rerender(
+        <BridgeContext.Provider value={fake.bridge}>
+          <ProfilesScreen listing={listing({ profiles, problems: [] })} {...props} />
+        </BridgeContext.Provider>,
+      );
     const deleteThrough = async (name: string) => {
       await user.click(screen.getByRole('button', { name: `Delete ${name}` }));
       await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete profile' }));
@@ -134,7 +166,12 @@ describe('ProfilesScreen', () => {
   });
 
   it('keeps the dialog open with the error when deleting fails', async () => {
-    const fake = createFakeBridge({ 'profiles:delete': () => ({ ok: false, error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' } }) });
+    const fake = createFakeBridge({
+      'profiles:delete': () => ({
+        ok: false,
+        error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' },
+      }),
+    });
     const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
     await user.click(screen.getByRole('button', { name: 'Delete Intelligence production' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete profile' }));
@@ -153,19 +190,27 @@ describe('ProfilesScreen', () => {
     await user.selectOptions(screen.getByLabelText('Encoding'), 'base64');
     await user.click(screen.getByRole('button', { name: 'Save secret' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith({ saved }));
-    expect(fake.callsTo('profiles:save')).toEqual([{ name: 'SSO app', product: 'engagement', clientId: '', signingSecret: 's3cret', secretEncoding: 'base64' }]);
+    expect(fake.callsTo('profiles:save')).toEqual([
+      { name: 'SSO app', product: 'engagement', clientId: '', signingSecret: 's3cret', secretEncoding: 'base64' },
+    ]);
     expect(screen.getByLabelText('JWT signing secret')).toHaveValue('');
   });
 
   it('shows a load failure with a retry', async () => {
-    const { onReload, user } = setup({ status: 'error', error: { code: 'ERR_PROFILES_IO', message: 'profiles.json could not be read: check its permissions.' } });
+    const { onReload, user } = setup({
+      status: 'error',
+      error: { code: 'ERR_PROFILES_IO', message: 'profiles.json could not be read: check its permissions.' },
+    });
     expect(screen.getByRole('alert')).toHaveTextContent('profiles.json could not be read: check its permissions.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onReload).toHaveBeenCalledOnce();
   });
 
   it('says plainly that profiles need the desktop app when there is no bridge', () => {
-    renderWithBridge(<ProfilesScreen listing={{ status: 'unavailable' }} selectedId={null} onUse={vi.fn()} onChanged={vi.fn()} onReload={vi.fn()} />, null);
+    renderWithBridge(
+      <ProfilesScreen listing={{ status: 'unavailable' }} selectedId={null} onUse={vi.fn()} onChanged={vi.fn()} onReload={vi.fn()} />,
+      null,
+    );
     expect(screen.getByText('This needs the desktop app')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('table')).toBeNull();

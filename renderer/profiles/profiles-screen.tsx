@@ -27,7 +27,8 @@ export function ProfilesScreen({ listing, selectedId, onUse, onChanged, onReload
   const emptyTitle = useRef<HTMLParagraphElement>(null);
   // The last profile was deleted: its row (and the focus) is gone, so the focus lands on the empty state instead of the page.
   useEffect(() => {
-    if (count === 0 && (previousCount.current ?? 0) > 0 && (document.activeElement === null || document.activeElement === document.body)) emptyTitle.current?.focus();
+    if (count === 0 && (previousCount.current ?? 0) > 0 && (document.activeElement === null || document.activeElement === document.body))
+      emptyTitle.current?.focus();
     previousCount.current = count;
   }, [count]);
   return (
@@ -35,7 +36,9 @@ export function ProfilesScreen({ listing, selectedId, onUse, onChanged, onReload
       <header className="screen__header">
         <div>
           <h1 className="screen__title">Profiles</h1>
-          <p className="screen__subtitle">Saved credentials. Keys and secrets live in the OS keychain; only their fingerprints are shown.</p>
+          <p className="screen__subtitle">
+            Saved credentials. Keys and secrets live in the OS keychain; only their fingerprints are shown.
+          </p>
         </div>
       </header>
       {listing.status === 'unavailable' && <NeedsDesktop feature="Saving profiles" />}
@@ -66,7 +69,9 @@ export function ProfilesScreen({ listing, selectedId, onUse, onChanged, onReload
               <p className="empty-state__title" tabIndex={-1} ref={emptyTitle}>
                 No profiles yet
               </p>
-              <p className="empty-state__text">Save Intelligence credentials on the Intelligence credentials screen, or add an Engagement signing secret below.</p>
+              <p className="empty-state__text">
+                Save Intelligence credentials on the Intelligence credentials screen, or add an Engagement signing secret below.
+              </p>
             </div>
           ) : (
             <section className="panel">

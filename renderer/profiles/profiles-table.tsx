@@ -64,7 +64,12 @@ export function ProfilesTable({ profiles, selectedId, onUse, onChanged }: Profil
         </thead>
         <tbody>
           {profiles.map((profile) => (
-            <tr key={profile.id} data-profile-id={profile.id} className={profile.id === selectedId ? 'is-selected' : undefined} aria-current={profile.id === selectedId ? 'true' : undefined}>
+            <tr
+              key={profile.id}
+              data-profile-id={profile.id}
+              className={profile.id === selectedId ? 'is-selected' : undefined}
+              aria-current={profile.id === selectedId ? 'true' : undefined}
+            >
               <th scope="row" className="profiles-table__name">
                 {renaming === profile.id ? (
                   <RenameField
@@ -83,7 +88,9 @@ export function ProfilesTable({ profiles, selectedId, onUse, onChanged }: Profil
                 )}
               </th>
               <td>
-                <Badge tone={profile.product === 'intelligence' ? 'accent' : 'neutral'}>{profile.product === 'intelligence' ? 'Intelligence' : 'Engagement'}</Badge>
+                <Badge tone={profile.product === 'intelligence' ? 'accent' : 'neutral'}>
+                  {profile.product === 'intelligence' ? 'Intelligence' : 'Engagement'}
+                </Badge>
               </td>
               <td>
                 <code className="truncate" title={profile.clientId}>
@@ -101,11 +108,23 @@ export function ProfilesTable({ profiles, selectedId, onUse, onChanged }: Profil
               <td className="profiles-table__actions">
                 <div className="profiles-table__buttons">
                   {profile.product === 'intelligence' && (
-                    <button type="button" className="button button--secondary button--small" data-action="use" onClick={() => onUse(profile)} aria-label={`Use ${profile.name}`}>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      data-action="use"
+                      onClick={() => onUse(profile)}
+                      aria-label={`Use ${profile.name}`}
+                    >
                       Use
                     </button>
                   )}
-                  <button type="button" className="button button--ghost button--small" data-action="rename" onClick={() => setRenaming(profile.id)} aria-label={`Rename ${profile.name}`}>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    data-action="rename"
+                    onClick={() => setRenaming(profile.id)}
+                    aria-label={`Rename ${profile.name}`}
+                  >
                     Rename
                   </button>
                   <button

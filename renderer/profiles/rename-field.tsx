@@ -27,7 +27,8 @@ export function RenameField({ profile, onDone }: RenameFieldProps) {
   const save = async () => {
     const trimmed = name.trim();
     if (trimmed === profile.name) return onDone(null);
-    if (trimmed === '') return setError({ code: 'ERR_PROFILE_INVALID', message: 'A profile needs a name: type one, or press Escape to keep the old name.' });
+    if (trimmed === '')
+      return setError({ code: 'ERR_PROFILE_INVALID', message: 'A profile needs a name: type one, or press Escape to keep the old name.' });
     setBusy(true);
     const reply = await callBridge(bridge, 'profiles:rename', { id: profile.id, name: trimmed });
     setBusy(false);

@@ -57,7 +57,10 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
   const defaults: { [C in IpcChannel]: FakeHandler<C> } = {
     'app:info': () => ok({ version: '0.1.0', platform: 'linux', keychain: { available: true } }),
     'profiles:list': () => ok({ profiles: [], problems: [] }),
-    'profiles:save': (request) => ok(makeProfile({ ...request, id: request.id ?? 'p-new', region: request.region ?? null, discoveryUrl: request.discoveryUrl ?? null })),
+    'profiles:save': (request) =>
+      ok(
+        makeProfile({ ...request, id: request.id ?? 'p-new', region: request.region ?? null, discoveryUrl: request.discoveryUrl ?? null }),
+      ),
     'profiles:rename': (request) => ok(makeProfile({ id: request.id, name: request.name })),
     'profiles:delete': (request) => ok({ id: request.id }),
     'token:run': () => new Promise(() => undefined),

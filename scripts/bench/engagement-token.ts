@@ -11,7 +11,12 @@ export async function benchEngagementToken(runs = 60): Promise<void> {
   const server = await startEngagementServer({ packages: [SAMPLE_PACKAGE] });
   try {
     const safeFetch = createSafeFetch();
-    const input = { clientId: SAMPLE_PACKAGE.clientId, clientSecret: SAMPLE_PACKAGE.clientSecret, authUrl: server.authBaseUrl, scope: 'email_read' };
+    const input = {
+      clientId: SAMPLE_PACKAGE.clientId,
+      clientSecret: SAMPLE_PACKAGE.clientSecret,
+      authUrl: server.authBaseUrl,
+      scope: 'email_read',
+    };
 
     const ours = async () => {
       const report = await runEngagementFlow(input, { fetch: safeFetch });
@@ -25,8 +30,17 @@ export async function benchEngagementToken(runs = 60): Promise<void> {
     };
 
     const bare = async () => {
-      const body = JSON.stringify({ grant_type: 'client_credentials', client_id: SAMPLE_PACKAGE.clientId, client_secret: SAMPLE_PACKAGE.clientSecret, scope: 'email_read' });
-      const response = await fetch(`${server.authBaseUrl}v2/token`, { method: 'POST', body, headers: { 'content-type': 'application/json', accept: 'application/json' } });
+      const body = JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: SAMPLE_PACKAGE.clientId,
+        client_secret: SAMPLE_PACKAGE.clientSecret,
+        scope: 'email_read',
+      });
+      const response = await fetch(`${server.authBaseUrl}v2/token`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+      });
       if (!response.ok) throw new Error(`baseline token request failed: ${response.status}`);
       await response.json();
     };

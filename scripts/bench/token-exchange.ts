@@ -34,9 +34,17 @@ export async function benchTokenExchange(runs = 60): Promise<void> {
       const jti = randomUUID().replace(/-/g, '');
       const assertion = await new SignJWT({ jti })
         .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-        .setIssuer(clientId).setSubject(clientId).setAudience(INTELLIGENCE_AUDIENCE).setIssuedAt(now)
+        .setIssuer(clientId)
+        .setSubject(clientId)
+        .setAudience(INTELLIGENCE_AUDIENCE)
+        .setIssuedAt(now)
         .sign(key);
-      const body = new URLSearchParams({ grant_type: 'client_credentials', client_assertion: assertion, client_id: clientId, client_assertion_type: CLIENT_ASSERTION_TYPE });
+      const body = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion: assertion,
+        client_id: clientId,
+        client_assertion_type: CLIENT_ASSERTION_TYPE,
+      });
       const response = await fetch(tokenUrl, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       if (!response.ok) throw new Error(`baseline token request failed: ${response.status}`);
       await response.json();

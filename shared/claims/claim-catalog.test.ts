@@ -26,7 +26,9 @@ describe('claim catalogs', () => {
   it('every kind documents the registered claims and header parameters', () => {
     for (const kind of TOKEN_KINDS) {
       // A plain JWS (payload not a JSON object) has no claims to document.
-      if (kind !== 'jws') for (const path of ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti']) expect(findClaimEntry(claimCatalog(kind), path), `${kind} ${path}`).toBeDefined();
+      if (kind !== 'jws')
+        for (const path of ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'])
+          expect(findClaimEntry(claimCatalog(kind), path), `${kind} ${path}`).toBeDefined();
       for (const path of ['alg', 'typ', 'kid', 'x5t#S256']) expect(findClaimEntry(headerCatalog(kind), path)).toBeDefined();
     }
     expect(catalogEntries(claimCatalog('jws'))).toEqual([]);

@@ -31,7 +31,14 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
 }
 
 // `node` is the catalog node for this path (array indexes do not move it); `inherited` is the nearest subtree entry above.
-function visit(walk: Walk, path: string, value: unknown, node: ClaimCatalog | undefined, inherited: ClaimEntry | undefined, depth: number): void {
+function visit(
+  walk: Walk,
+  path: string,
+  value: unknown,
+  node: ClaimCatalog | undefined,
+  inherited: ClaimEntry | undefined,
+  depth: number,
+): void {
   const entry = node?.entry ?? inherited;
   if (typeof value === 'object' && value !== null && depth < MAX_EXPLAIN_DEPTH) {
     const below = entry?.subtree === true ? entry : inherited;
@@ -56,7 +63,13 @@ function visit(walk: Walk, path: string, value: unknown, node: ClaimCatalog | un
  * Every leaf of `object` in document order (objects and non-empty arrays descended; array indexes ignored for lookup).
  * Paths the catalog does not know at all are also pushed to `unknown` (known-but-undocumented entries are not).
  */
-export function explainLeaves(object: JsonObject, catalog: ClaimCatalog, context: InterpretContext, undocumented: string, unknown: string[] = []): ExplainedClaim[] {
+export function explainLeaves(
+  object: JsonObject,
+  catalog: ClaimCatalog,
+  context: InterpretContext,
+  undocumented: string,
+  unknown: string[] = [],
+): ExplainedClaim[] {
   const walk: Walk = { context, undocumented, out: [], unknown };
   for (const key of Object.keys(object)) visit(walk, key, object[key], catalog.children.get(key), undefined, 1);
   return walk.out;

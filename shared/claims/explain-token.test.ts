@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeEngagementAccessToken, makeEngagementSsoJwt, makeGenericJwt, V1_CLAIM_PATHS, V2_CLAIM_PATHS } from '../../test/support/engagement-tokens';
+import {
+  makeEngagementAccessToken,
+  makeEngagementSsoJwt,
+  makeGenericJwt,
+  V1_CLAIM_PATHS,
+  V2_CLAIM_PATHS,
+} from '../../test/support/engagement-tokens';
 import { decodeToken } from '../decode/decode-token';
 import { encodeToken } from '../decode/encode-token';
 import { explainToken, UNDOCUMENTED_CLAIM, UNDOCUMENTED_HEADER } from './explain-token';
@@ -27,7 +33,9 @@ describe('explainToken: App Center SSO JWT', () => {
   ] as const)('claims version %i: one documented row per documented path, in document order', async (version, paths) => {
     const explanation = await explainSso(version);
     expect(explanation.kind).toBe(`engagement-sso-v${version}`);
-    expect(explanation.kindLabel).toBe(`Marketing Cloud Engagement App Center SSO JWT (claims version ${version}${version === 1 ? ', legacy' : ''})`);
+    expect(explanation.kindLabel).toBe(
+      `Marketing Cloud Engagement App Center SSO JWT (claims version ${version}${version === 1 ? ', legacy' : ''})`,
+    );
     expect(explanation.claims.map((c) => c.path)).toEqual(paths);
     for (const claim of explanation.claims) {
       expect(claim.documented, claim.path).toBe(true);
@@ -54,7 +62,9 @@ describe('explainToken: App Center SSO JWT', () => {
     expect(reading('request.organization.dataContext')).toBe('Enterprise');
     expect(reading('request.organization.stackKey')).toBeNull();
     expect(reading('request.organization.region')).toBe('North America (NA1)');
-    expect(reading('request.organization.id')).toBe('Differs from enterpriseId (514001234): a business unit (sub-account) of that enterprise.');
+    expect(reading('request.organization.id')).toBe(
+      'Differs from enterpriseId (514001234): a business unit (sub-account) of that enterprise.',
+    );
     expect(reading('request.application.customerEnvironment')).toBe("Production (the docs' example value)");
     expect(reading('request.rest.authEndpoint')).toBe('Tenant subdomain mc563885gzs27c5t9-63k636ttgm, auth service');
     expect(reading('request.rest.apiEndpointBase')).toBe('Tenant subdomain mc563885gzs27c5t9-63k636ttgm, rest service');
@@ -67,11 +77,16 @@ describe('explainToken: App Center SSO JWT', () => {
     for (const path of ['request.application.features', 'request.application.userPermissions']) {
       expect(row(explanation, path)).toMatchObject({ documented: true, unused: true, explanation: 'Documented as not used.' });
     }
-    expect(explanation.claims.filter((c) => c.unused).map((c) => c.path)).toEqual(['request.application.features', 'request.application.userPermissions']);
+    expect(explanation.claims.filter((c) => c.unused).map((c) => c.path)).toEqual([
+      'request.application.features',
+      'request.application.userPermissions',
+    ]);
   });
 
   it('in version 2 marks the four version 1 user tokens as not used', async () => {
-    const explanation = await explainSso(2, { request: { user: { oauthToken: 'a', internalOauthToken: 'b', refreshToken: 'c', expiresIn: 1200 } } });
+    const explanation = await explainSso(2, {
+      request: { user: { oauthToken: 'a', internalOauthToken: 'b', refreshToken: 'c', expiresIn: 1200 } },
+    });
     for (const field of ['oauthToken', 'internalOauthToken', 'refreshToken', 'expiresIn']) {
       const claim = row(explanation, `request.user.${field}`);
       expect(claim.documented).toBe(true);
@@ -82,10 +97,17 @@ describe('explainToken: App Center SSO JWT', () => {
 
   it('in version 1 explains the live tokens and reads expiresIn', async () => {
     const explanation = await explainSso(1, { iat: NOW_S - 60 });
-    expect(row(explanation, 'request.user.oauthToken')).toMatchObject({ unused: false, explanation: expect.stringMatching(/live REST API access token, valid 1 hour/) });
+    expect(row(explanation, 'request.user.oauthToken')).toMatchObject({
+      unused: false,
+      explanation: expect.stringMatching(/live REST API access token, valid 1 hour/),
+    });
     expect(row(explanation, 'request.user.internalOauthToken').explanation).toMatch(/SOAP API token \(the "legacy token"\)/);
-    expect(row(explanation, 'request.user.expiresIn').interpretation).toBe('1200 s (20 min) counted from iat: ends 2025-01-15T12:19:00Z (expires in 19 min)');
-    expect(row(explanation, 'iss').interpretation).toBe('The issuer seen in legacy App Center SSO JWTs (Salesforce does not document one).');
+    expect(row(explanation, 'request.user.expiresIn').interpretation).toBe(
+      '1200 s (20 min) counted from iat: ends 2025-01-15T12:19:00Z (expires in 19 min)',
+    );
+    expect(row(explanation, 'iss').interpretation).toBe(
+      'The issuer seen in legacy App Center SSO JWTs (Salesforce does not document one).',
+    );
     expect(row(explanation, 'iat').interpretation).toBe('2025-01-15T11:59:00Z (issued 1 min ago)');
   });
 
@@ -95,7 +117,9 @@ describe('explainToken: App Center SSO JWT', () => {
       ['alg', 'HS256', true],
       ['typ', 'JWT', true],
     ]);
-    expect(explanation.header[0]!.interpretation).toBe("HMAC with SHA-256: signed and checked with one shared secret (the package's JWT signing secret)");
+    expect(explanation.header[0]!.interpretation).toBe(
+      "HMAC with SHA-256: signed and checked with one shared secret (the package's JWT signing secret)",
+    );
   });
 
   it('flags undocumented claims in place and never drops them', async () => {
@@ -104,13 +128,26 @@ describe('explainToken: App Center SSO JWT', () => {
     expect(paths.indexOf('request.user.nickname')).toBe(paths.indexOf('request.user.timezone.dst') + 1);
     expect(paths.at(-1)).toBe('custom.a');
     for (const path of ['request.user.nickname', 'custom.a']) {
-      expect(row(explanation, path)).toEqual({ path, value: path === 'custom.a' ? 1 : 'Ada', explanation: UNDOCUMENTED_CLAIM, documented: false, interpretation: null, unused: false });
+      expect(row(explanation, path)).toEqual({
+        path,
+        value: path === 'custom.a' ? 1 : 'Ada',
+        explanation: UNDOCUMENTED_CLAIM,
+        documented: false,
+        interpretation: null,
+        unused: false,
+      });
     }
   });
 
   it('explains whatever sits inside the documented-but-unused claims as part of them', async () => {
-    const explanation = await explainSso(2, { request: { application: { features: { beta: true }, userPermissions: [{ name: 'Admin' }, 'Read'] } } });
-    for (const path of ['request.application.features.beta', 'request.application.userPermissions.0.name', 'request.application.userPermissions.1']) {
+    const explanation = await explainSso(2, {
+      request: { application: { features: { beta: true }, userPermissions: [{ name: 'Admin' }, 'Read'] } },
+    });
+    for (const path of [
+      'request.application.features.beta',
+      'request.application.userPermissions.0.name',
+      'request.application.userPermissions.1',
+    ]) {
       expect(row(explanation, path)).toMatchObject({ documented: true, unused: true, explanation: 'Documented as not used.' });
     }
   });
@@ -119,7 +156,7 @@ describe('explainToken: App Center SSO JWT', () => {
 describe('explainToken: corrected explanations (newer docs over the older "Explanation of the Decoded JWT" page)', () => {
   const explanationOf = async (version: 1 | 2, path: string) => row(await explainSso(version), path).explanation;
 
-  it('enterpriseId: an agency sub-account\'s is the agency client\'s id, not the top-level parent\'s', async () => {
+  it("enterpriseId: an agency sub-account's is the agency client's id, not the top-level parent's", async () => {
     expect(await explanationOf(2, 'request.organization.enterpriseId')).toBe(
       "The enterprise id: the MID of the top-level (parent) account. For an agency sub-account it is the agency client's id, not the top-level parent's.",
     );
@@ -152,13 +189,19 @@ describe('explainToken: corrected explanations (newer docs over the older "Expla
     expect(row(explanation, 'request.user.expiresIn')).toMatchObject({
       explanation:
         'A lifetime in seconds, e.g. 1200. The docs are ambiguous: the older page ties it to internalOauthToken, while the SDKs apply it to oauthToken, counted from when the JWT arrives (these JWTs carry no iat).',
-      interpretation: '1200 s (20 min) counted from when this JWT was decoded, as it has no iat: ends about 2025-01-15T12:18:00Z (expires in 18 min)',
+      interpretation:
+        '1200 s (20 min) counted from when this JWT was decoded, as it has no iat: ends about 2025-01-15T12:18:00Z (expires in 18 min)',
     });
   });
 
   it('customerEnvironment: no documented values; application.id is the package id; redirectUrl is where SSO lands', async () => {
-    expect(await explanationOf(2, 'request.application.customerEnvironment')).toBe('Tells a production account from a development one, e.g. Prod; the docs publish no list of values.');
-    expect(row(await explainSso(2, { request: { application: { customerEnvironment: 'Dev' } } }), 'request.application.customerEnvironment').interpretation).toBeNull();
+    expect(await explanationOf(2, 'request.application.customerEnvironment')).toBe(
+      'Tells a production account from a development one, e.g. Prod; the docs publish no list of values.',
+    );
+    expect(
+      row(await explainSso(2, { request: { application: { customerEnvironment: 'Dev' } } }), 'request.application.customerEnvironment')
+        .interpretation,
+    ).toBeNull();
     expect(await explanationOf(2, 'request.application.id')).toBe('The package id (called "App ID" in the old App Center).');
     expect(await explanationOf(2, 'request.application.redirectUrl')).toBe('Where to send the user after a successful SSO login.');
   });
@@ -175,10 +218,14 @@ describe('explainToken: corrected explanations (newer docs over the older "Expla
 
   it('legacy ExactTarget hosts in authEndpoint and apiEndpointBase are legacy, not invalid', async () => {
     const explanation = await explainSso(2, {
-      request: { rest: { authEndpoint: 'https://auth.exacttargetapis.com/v1/requestToken', apiEndpointBase: 'https://www.exacttargetapis.com/' } },
+      request: {
+        rest: { authEndpoint: 'https://auth.exacttargetapis.com/v1/requestToken', apiEndpointBase: 'https://www.exacttargetapis.com/' },
+      },
     });
     for (const path of ['request.rest.authEndpoint', 'request.rest.apiEndpointBase']) {
-      expect(row(explanation, path).interpretation, path).toMatch(/^A legacy shared ExactTarget host\. Current docs require the tenant-specific/);
+      expect(row(explanation, path).interpretation, path).toMatch(
+        /^A legacy shared ExactTarget host\. Current docs require the tenant-specific/,
+      );
       expect(row(explanation, path).explanation, path).toMatch(/legacy shared host/);
     }
   });
@@ -197,7 +244,10 @@ describe('explainToken: other kinds', () => {
   });
 
   it('explains registered claims of a generic JWT', () => {
-    const explanation = explainToken(decodeToken(makeGenericJwt({ sub: '1234567890', iat: NOW_S - 180, nbf: NOW_S - 180, exp: NOW_S + 3600 })), { now: NOW });
+    const explanation = explainToken(
+      decodeToken(makeGenericJwt({ sub: '1234567890', iat: NOW_S - 180, nbf: NOW_S - 180, exp: NOW_S + 3600 })),
+      { now: NOW },
+    );
     expect(explanation.claims.map((c) => [c.path, c.documented, c.interpretation])).toEqual([
       ['sub', true, null],
       ['iat', true, '2025-01-15T11:57:00Z (issued 3 min ago)'],
@@ -207,13 +257,19 @@ describe('explainToken: other kinds', () => {
   });
 
   it('explains an Intelligence client assertion', () => {
-    const payload = { iss: 'svc-1', sub: 'svc-1', aud: 'https://idp.intelligence.salesforce.com"', iat: NOW_S - 5, jti: '7f3f4b0e9c2d4a1b8e6f2d5c9b1a7e40' };
+    const payload = {
+      iss: 'svc-1',
+      sub: 'svc-1',
+      aud: 'https://idp.intelligence.salesforce.com"',
+      iat: NOW_S - 5,
+      jti: '7f3f4b0e9c2d4a1b8e6f2d5c9b1a7e40',
+    };
     const explanation = explainToken(decodeToken(makeGenericJwt(payload, { alg: 'RS256' })), { now: NOW });
     expect(explanation.kind).toBe('intelligence-assertion');
     expect(explanation.claims.map((c) => c.interpretation)).toEqual([
       'iss equals sub: the service account id, as required.',
       'iss equals sub: the service account id, as required.',
-      'Ends with a stray \'"\' copied from a typo in the docs\' sample: remove it.',
+      "Ends with a stray '\"' copied from a typo in the docs' sample: remove it.",
       '2025-01-15T11:59:55Z (issued 5 s ago)',
       '32 lowercase hex digits: a UUID without dashes, as documented.',
     ]);
@@ -236,19 +292,54 @@ describe('explainToken: other kinds', () => {
     expect(row(explanation, 'stack_key').interpretation).toBeNull();
     expect(row(explanation, 'client_type').interpretation).toBe('A web app integration (a confidential client, authorization code grant).');
     const ver = explanation.header.find((h) => h.path === 'ver');
-    expect(ver).toMatchObject({ value: '1', documented: false, explanation: expect.stringMatching(/^Seen in real tokens, not documented: .*not a registered header parameter\.$/) });
+    expect(ver).toMatchObject({
+      value: '1',
+      documented: false,
+      explanation: expect.stringMatching(/^Seen in real tokens, not documented: .*not a registered header parameter\.$/),
+    });
     expect(explanation.header.find((h) => h.path === 'kid')).toMatchObject({ value: '4', documented: true });
   });
 
   it('explains the OpenID Connect ID token and standard claims of a generic JWT instead of calling them undocumented', () => {
     const payload = {
-      iss: 'https://id.example.com', sub: 'u1', aud: 'client-1', exp: NOW_S + 300, iat: NOW_S - 60, auth_time: NOW_S - 120,
-      nonce: 'n-0S6_WzA2Mj', azp: 'client-1', at_hash: 'MTIzNDU2Nzg5MDEyMzQ1Ng', c_hash: 'LDktKdoQak3Pk0cnXxCltA', acr: 'urn:mace:incommon:iap:silver',
-      amr: ['pwd', 'mfa'], sid: '08a5019c-17e1-4977-8f42-65a12843ea02',
-      name: 'Ada Lovelace', given_name: 'Ada', family_name: 'Lovelace', middle_name: 'King', nickname: 'Ada', preferred_username: 'ada',
-      profile: 'https://example.com/ada', picture: 'https://example.com/ada.png', website: 'https://example.com', email: 'ada@example.com',
-      email_verified: true, gender: 'female', birthdate: '1815-12-10', zoneinfo: 'Europe/London', locale: 'en-GB', phone_number: '+44 20 7946 0000',
-      phone_number_verified: false, address: { formatted: '12 St James\'s Square, London', street_address: "12 St James's Square", locality: 'London', region: 'Greater London', postal_code: 'SW1Y 4LB', country: 'UK' },
+      iss: 'https://id.example.com',
+      sub: 'u1',
+      aud: 'client-1',
+      exp: NOW_S + 300,
+      iat: NOW_S - 60,
+      auth_time: NOW_S - 120,
+      nonce: 'n-0S6_WzA2Mj',
+      azp: 'client-1',
+      at_hash: 'MTIzNDU2Nzg5MDEyMzQ1Ng',
+      c_hash: 'LDktKdoQak3Pk0cnXxCltA',
+      acr: 'urn:mace:incommon:iap:silver',
+      amr: ['pwd', 'mfa'],
+      sid: '08a5019c-17e1-4977-8f42-65a12843ea02',
+      name: 'Ada Lovelace',
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+      middle_name: 'King',
+      nickname: 'Ada',
+      preferred_username: 'ada',
+      profile: 'https://example.com/ada',
+      picture: 'https://example.com/ada.png',
+      website: 'https://example.com',
+      email: 'ada@example.com',
+      email_verified: true,
+      gender: 'female',
+      birthdate: '1815-12-10',
+      zoneinfo: 'Europe/London',
+      locale: 'en-GB',
+      phone_number: '+44 20 7946 0000',
+      phone_number_verified: false,
+      address: {
+        formatted: "12 St James's Square, London",
+        street_address: "12 St James's Square",
+        locality: 'London',
+        region: 'Greater London',
+        postal_code: 'SW1Y 4LB',
+        country: 'UK',
+      },
       updated_at: NOW_S - 3 * 86_400,
     };
     const explanation = explainToken(decodeToken(makeGenericJwt(payload)), { now: NOW });
@@ -266,7 +357,9 @@ describe('explainToken: other kinds', () => {
   });
 
   it('flags unknown header parameters', () => {
-    const explanation = explainToken(decodeToken(makeGenericJwt({ sub: 'x' }, { header: { zzz: 1, jwk: { kty: 'RSA', n: 'abc' } } })), { now: NOW });
+    const explanation = explainToken(decodeToken(makeGenericJwt({ sub: 'x' }, { header: { zzz: 1, jwk: { kty: 'RSA', n: 'abc' } } })), {
+      now: NOW,
+    });
     expect(explanation.header.map((h) => [h.path, h.documented])).toEqual([
       ['alg', true],
       ['typ', true],

@@ -27,7 +27,13 @@ export interface ExplainOptions {
 /** Explains every header parameter and payload leaf of a decoded token (nothing is verified) and lists warnings and notes. */
 export function explainToken(token: DecodedToken, options: ExplainOptions = {}): TokenExplanation {
   const now = options.now ?? Date.now();
-  const context: InterpretContext = { now, decodedAt: options.decodedAt ?? now, kind: token.kind, header: token.header, payload: token.payload };
+  const context: InterpretContext = {
+    now,
+    decodedAt: options.decodedAt ?? now,
+    kind: token.kind,
+    header: token.header,
+    payload: token.payload,
+  };
   const unknown: string[] = [];
   const claims = explainLeaves(token.payload, claimCatalog(token.kind), context, UNDOCUMENTED_CLAIM, unknown);
   return {

@@ -47,7 +47,12 @@ describe('token warnings', () => {
       message: 'This token expired 2 h ago (2025-01-15T10:00:00Z). Open the app from Marketing Cloud again to get a fresh JWT.',
     });
     expect(warningsOf(makeGenericJwt({ exp: NOW_S }))).toEqual([
-      { code: 'WARN_EXPIRED', severity: 'warning', path: 'exp', message: 'This token expired 0 s ago (2025-01-15T12:00:00Z). Get a new token from its issuer.' },
+      {
+        code: 'WARN_EXPIRED',
+        severity: 'warning',
+        path: 'exp',
+        message: 'This token expired 0 s ago (2025-01-15T12:00:00Z). Get a new token from its issuer.',
+      },
     ]);
     expect(warningsOf(makeGenericJwt({ exp: NOW_S + 1 }))).toEqual([]);
   });
@@ -74,7 +79,12 @@ describe('token warnings', () => {
 
   it('WARN_ALG_NONE for an unsigned token', () => {
     expect(warningsOf(makeGenericJwt({ exp: NOW_S + 60 }, { alg: 'none' }))).toEqual([
-      { code: 'WARN_ALG_NONE', severity: 'warning', path: 'alg', message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.' },
+      {
+        code: 'WARN_ALG_NONE',
+        severity: 'warning',
+        path: 'alg',
+        message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.',
+      },
     ]);
     expect(codes(warningsOf(makeGenericJwt({ exp: NOW_S + 60 }, { header: { alg: 'None' }, signature: '' })))).toEqual(['WARN_ALG_NONE']);
   });
@@ -96,26 +106,45 @@ describe('token warnings', () => {
   });
 
   it('no live-token warning when the version 1 token fields are empty', async () => {
-    const warnings = await sso(1, { request: { user: { oauthToken: '', internalOauthToken: ' ', refreshToken: '' }, rest: { refreshToken: undefined } } });
+    const warnings = await sso(1, {
+      request: { user: { oauthToken: '', internalOauthToken: ' ', refreshToken: '' }, rest: { refreshToken: undefined } },
+    });
     expect(warnings).toEqual([LEGACY]);
   });
 
   it('WARN_NO_EXPIRY: a warning for SSO JWTs and generic tokens, a note for access tokens, nothing for assertions', async () => {
     expect(await sso(2, { exp: undefined, ...NO_REFRESH })).toEqual([
-      { code: 'WARN_NO_EXPIRY', severity: 'warning', path: 'exp', message: 'No exp claim, although App Center SSO JWTs carry one: do not accept this JWT for a login.' },
+      {
+        code: 'WARN_NO_EXPIRY',
+        severity: 'warning',
+        path: 'exp',
+        message: 'No exp claim, although App Center SSO JWTs carry one: do not accept this JWT for a login.',
+      },
       LEGACY,
     ]);
     expect(warningsOf(makeGenericJwt({ sub: 'x' }))).toEqual([
-      { code: 'WARN_NO_EXPIRY', severity: 'warning', path: 'exp', message: 'No exp claim: this token never expires on its own. Keep it secret and prefer short-lived tokens.' },
+      {
+        code: 'WARN_NO_EXPIRY',
+        severity: 'warning',
+        path: 'exp',
+        message: 'No exp claim: this token never expires on its own. Keep it secret and prefer short-lived tokens.',
+      },
     ]);
     expect(warningsOf(makeEngagementAccessToken())).toEqual([
       {
         code: 'WARN_NO_EXPIRY',
         severity: 'info',
-        message: 'Engagement access tokens carry no exp: this one lasts expires_in seconds from the token response that issued it (the docs say 20 minutes).',
+        message:
+          'Engagement access tokens carry no exp: this one lasts expires_in seconds from the token response that issued it (the docs say 20 minutes).',
       },
     ]);
-    const assertion = { iss: 's', sub: 's', aud: 'https://idp.intelligence.salesforce.com', iat: NOW_S, jti: '0123456789abcdef0123456789abcdef' };
+    const assertion = {
+      iss: 's',
+      sub: 's',
+      aud: 'https://idp.intelligence.salesforce.com',
+      iat: NOW_S,
+      jti: '0123456789abcdef0123456789abcdef',
+    };
     expect(warningsOf(makeGenericJwt(assertion, { alg: 'RS256' }))).toEqual([]);
   });
 
@@ -123,10 +152,17 @@ describe('token warnings', () => {
     const one = await sso(2, { extra: 1, ...NO_REFRESH });
     expect(one).toEqual([
       LEGACY,
-      { code: 'WARN_UNDOCUMENTED_CLAIMS', severity: 'info', path: 'extra', message: '1 claim is not in the public docs for this kind of token: extra. They are shown as found.' },
+      {
+        code: 'WARN_UNDOCUMENTED_CLAIMS',
+        severity: 'info',
+        path: 'extra',
+        message: '1 claim is not in the public docs for this kind of token: extra. They are shown as found.',
+      },
     ]);
     const many = await sso(2, { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, ...NO_REFRESH });
-    expect(many[1]!.message).toBe('7 claims are not in the public docs for this kind of token: a, b, c, d, e and 2 more. They are shown as found.');
+    expect(many[1]!.message).toBe(
+      '7 claims are not in the public docs for this kind of token: a, b, c, d, e and 2 more. They are shown as found.',
+    );
     expect(warningsOf(makeGenericJwt({ exp: NOW_S + 60, custom: 1 }))).toEqual([]);
   });
 
@@ -138,7 +174,11 @@ describe('token warnings', () => {
     const [header, payload, mac, opaque] = token.split('.');
     const fields = { ...(JSON.parse(base64UrlToText(payload!)) as object), pid: 42, extra: 1 };
     const withMore = [header, textToBase64Url(JSON.stringify(fields)), mac, opaque].join('.');
-    expect(warningsOf(withMore)[1]).toMatchObject({ code: 'WARN_UNDOCUMENTED_CLAIMS', path: 'extra', message: expect.stringMatching(/^1 claim is not in the public docs/) });
+    expect(warningsOf(withMore)[1]).toMatchObject({
+      code: 'WARN_UNDOCUMENTED_CLAIMS',
+      path: 'extra',
+      message: expect.stringMatching(/^1 claim is not in the public docs/),
+    });
   });
 
   it('warnings come before notes whatever order they are found in', async () => {

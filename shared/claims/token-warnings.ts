@@ -54,14 +54,25 @@ function timeWarnings(payload: JsonObject, now: number, kind: TokenKind, out: To
   }
   if (exp !== undefined) return;
   if (isSso(kind)) {
-    out.push({ code: 'WARN_NO_EXPIRY', severity: 'warning', path: 'exp', message: 'No exp claim, although App Center SSO JWTs carry one: do not accept this JWT for a login.' });
+    out.push({
+      code: 'WARN_NO_EXPIRY',
+      severity: 'warning',
+      path: 'exp',
+      message: 'No exp claim, although App Center SSO JWTs carry one: do not accept this JWT for a login.',
+    });
   } else if (kind === 'generic') {
-    out.push({ code: 'WARN_NO_EXPIRY', severity: 'warning', path: 'exp', message: 'No exp claim: this token never expires on its own. Keep it secret and prefer short-lived tokens.' });
+    out.push({
+      code: 'WARN_NO_EXPIRY',
+      severity: 'warning',
+      path: 'exp',
+      message: 'No exp claim: this token never expires on its own. Keep it secret and prefer short-lived tokens.',
+    });
   } else if (kind === 'engagement-access-token') {
     out.push({
       code: 'WARN_NO_EXPIRY',
       severity: 'info',
-      message: 'Engagement access tokens carry no exp: this one lasts expires_in seconds from the token response that issued it (the docs say 20 minutes).',
+      message:
+        'Engagement access tokens carry no exp: this one lasts expires_in seconds from the token response that issued it (the docs say 20 minutes).',
     });
   }
 }
@@ -87,7 +98,10 @@ function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
       });
     }
   }
-  for (const [path, holder] of [['request.rest.refreshToken', rest], ['request.user.refreshToken', user]] as const) {
+  for (const [path, holder] of [
+    ['request.rest.refreshToken', rest],
+    ['request.user.refreshToken', user],
+  ] as const) {
     if (holder === undefined || !isLiveString(holder.refreshToken)) continue;
     out.push({
       code: 'WARN_REFRESH_TOKEN_SINGLE_USE',
@@ -119,15 +133,29 @@ export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string
   const out: TokenWarning[] = [];
   const alg = token.header.alg;
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
-    out.push({ code: 'WARN_ALG_NONE', severity: 'warning', path: 'alg', message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.' });
+    out.push({
+      code: 'WARN_ALG_NONE',
+      severity: 'warning',
+      path: 'alg',
+      message: 'alg is "none": this token is unsigned, so anyone can forge or change it. Never accept it.',
+    });
   }
   if (token.payloadText?.encoding === 'utf8' && token.payloadText.text.trimStart().startsWith('{')) {
-    out.push({ code: 'WARN_PAYLOAD_NOT_JSON', severity: 'warning', message: 'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.' });
+    out.push({
+      code: 'WARN_PAYLOAD_NOT_JSON',
+      severity: 'warning',
+      message:
+        'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.',
+    });
   }
   const unprotected = [...new Set(token.signatures.flatMap((signature) => Object.keys(signature.unprotectedHeader ?? {})))];
   if (unprotected.length > 0) {
     const names = unprotected.slice(0, MAX_LISTED_PATHS).join(', ');
-    out.push({ code: 'WARN_UNPROTECTED_HEADER', severity: 'warning', message: `The unprotected header (${names}) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.` });
+    out.push({
+      code: 'WARN_UNPROTECTED_HEADER',
+      severity: 'warning',
+      message: `The unprotected header (${names}) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.`,
+    });
   }
   timeWarnings(token.payload, now, token.kind, out);
   if (isSso(token.kind)) engagementWarnings(token.payload, out);

@@ -7,10 +7,37 @@ import { cleanTokenInput } from './clean-token-input';
 /** The largest paste the decoder is meant to take. */
 const ONE_MEGABYTE = 1024 * 1024;
 
-const UNITS = [' ', '\t', '\n', '\r', '\r\n', ' \n', '\t\r\n ', '"', "'", '`', '{', '}', '&', '=', 'jwt=', '&jwt=', 'Bearer ', 'authorization:', ':', '\\', 'a', '.', '%'];
+const UNITS = [
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  ' \n',
+  '\t\r\n ',
+  '"',
+  "'",
+  '`',
+  '{',
+  '}',
+  '&',
+  '=',
+  'jwt=',
+  '&jwt=',
+  'Bearer ',
+  'authorization:',
+  ':',
+  '\\',
+  'a',
+  '.',
+  '%',
+];
 
 /** What surrounds the run: anything, or text that sends the cleaner down each of its paths (line breaks, quotes, prefixes, fields). */
-const around = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('a', 'a\nb', '\nx', 'x\n', '"', '{"jwt":"', '"}', 'Bearer a', 'jwt=a&', '&x=1', "'"));
+const around = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom('a', 'a\nb', '\nx', 'x\n', '"', '{"jwt":"', '"}', 'Bearer a', 'jwt=a&', '&x=1', "'"),
+);
 
 function elapsedMs(text: string): number {
   const started = performance.now();
@@ -19,7 +46,14 @@ function elapsedMs(text: string): number {
 }
 
 /** Surroundings every unit is tried with first: a line break elsewhere, quotes, a JSON object, a form field. */
-const EXAMPLES: Array<[string, string]> = [['a\nb', 'c'], ['a', '\nb'], ['"a\n', 'b"'], ['{"jwt":"a\n', 'b"}'], ['jwt=a\n', '&x=1'], ['Bearer a\n', 'b']];
+const EXAMPLES: Array<[string, string]> = [
+  ['a\nb', 'c'],
+  ['a', '\nb'],
+  ['"a\n', 'b"'],
+  ['{"jwt":"a\n', 'b"}'],
+  ['jwt=a\n', '&x=1'],
+  ['Bearer a\n', 'b'],
+];
 
 describe('cleanTokenInput runs in linear time (property)', () => {
   it.each(UNITS)('cleans a megabyte run of %j, with anything around it, well within a second', (unit) => {

@@ -10,7 +10,8 @@ import { base64Error } from './segment-errors';
 /** The most signatures a general JWS may carry here; each costs a key import when verified. */
 export const MAX_JWS_SIGNATURES = 16;
 
-const SERIALIZATION_HELP = 'see RFC 7515 §7.2: {"payload":"…","protected":"…","signature":"…"} or {"payload":"…","signatures":[{"protected":"…","signature":"…"}]}';
+const SERIALIZATION_HELP =
+  'see RFC 7515 §7.2: {"payload":"…","protected":"…","signature":"…"} or {"payload":"…","signatures":[{"protected":"…","signature":"…"}]}';
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -34,10 +35,17 @@ function decodeSignature(entry: unknown, name: string): DecodedSignature {
   if (protectedSegment === '' && unprotected === undefined) throw shapeError(`${name} has neither "protected" nor "header"`);
   const protectedHeader = protectedSegment === '' ? {} : decodeJsonSegment(protectedSegment, `The protected header of ${name}`);
   const shared = unprotected === undefined ? [] : Object.keys(unprotected).filter((key) => Object.hasOwn(protectedHeader, key));
-  if (shared.length > 0) throw shapeError(`${name} has ${JSON.stringify(shared[0]!.slice(0, 32))} in both its protected and unprotected header`);
+  if (shared.length > 0)
+    throw shapeError(`${name} has ${JSON.stringify(shared[0]!.slice(0, 32))} in both its protected and unprotected header`);
   const signature = tryBase64UrlToBytes(signatureSegment);
   if (signature === null) throw base64Error(`The signature of ${name}`, signatureSegment);
-  return { protectedSegment, header: { ...protectedHeader, ...unprotected }, unprotectedHeader: unprotected ?? null, signatureSegment, signature };
+  return {
+    protectedSegment,
+    header: { ...protectedHeader, ...unprotected },
+    unprotectedHeader: unprotected ?? null,
+    signatureSegment,
+    signature,
+  };
 }
 
 /** Decodes a parsed JWS JSON serialization (see isJwsJson); throws ERR_TOKEN_JWS_JSON for a bad shape, or the segment errors. */
@@ -46,7 +54,8 @@ export function decodeJwsJson(json: JsonObject): DecodedToken {
   if (payloadSegment === undefined) throw shapeError('it has no "payload" (a detached payload cannot be decoded here)');
   if (typeof payloadSegment !== 'string') throw shapeError('"payload" is not a string');
   const general = entries !== undefined;
-  if (general && ('signature' in json || 'protected' in json || 'header' in json)) throw shapeError('it mixes "signatures" with a top-level "signature", "protected" or "header"');
+  if (general && ('signature' in json || 'protected' in json || 'header' in json))
+    throw shapeError('it mixes "signatures" with a top-level "signature", "protected" or "header"');
   if (general && (!Array.isArray(entries) || entries.length === 0)) throw shapeError('"signatures" is not a non-empty array');
   const list: unknown[] = general ? (entries as unknown[]) : [json];
   if (list.length > MAX_JWS_SIGNATURES) throw shapeError(`it has ${list.length} signatures; at most ${MAX_JWS_SIGNATURES} are checked`);

@@ -48,6 +48,7 @@ export function decodePayload(segment: string, label: string): DecodedPayload {
   if (claims !== null && nestsDeeperThan(claims, MAX_JSON_DEPTH)) throw tooDeepError(label);
   if (claims !== null) return { payload: claims, payloadText: null };
   // The UTF-8 decoder drops a leading byte order mark: hex shows such a payload exactly as it is.
-  if (text === null || hasBinaryControl(text) || binary.startsWith('\xef\xbb\xbf')) return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };
+  if (text === null || hasBinaryControl(text) || binary.startsWith('\xef\xbb\xbf'))
+    return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };
   return { payload: {}, payloadText: { encoding: 'utf8', text } };
 }

@@ -29,7 +29,12 @@ const shape = (problem: string) =>
 describe('decodeToken: payloads that are not JSON claims', () => {
   it('shows a text payload as text: kind jws, no claims, and no claim-based warnings', () => {
     const token = decodeToken(`${HEADER}.${textToBase64Url('Hello, Zoë ✓\nsecond line')}.${SIG}`);
-    expect(token).toMatchObject({ kind: 'jws', serialization: 'compact', payload: {}, payloadText: { encoding: 'utf8', text: 'Hello, Zoë ✓\nsecond line' } });
+    expect(token).toMatchObject({
+      kind: 'jws',
+      serialization: 'compact',
+      payload: {},
+      payloadText: { encoding: 'utf8', text: 'Hello, Zoë ✓\nsecond line' },
+    });
     const explanation = explainToken(token, { now: NOW });
     expect(explanation.kindLabel).toBe('JSON Web Signature (JWS): the payload is not JSON claims, so this is not a JWT');
     expect(explanation.claims).toEqual([]);
@@ -43,8 +48,14 @@ describe('decodeToken: payloads that are not JSON claims', () => {
   });
 
   it('shows bytes that are not UTF-8 text, or are control characters, as hex', () => {
-    expect(decodeToken(`${HEADER}.${bytesToBase64Url(Uint8Array.of(0xff, 0x00, 0x10, 0xab))}.${SIG}`).payloadText).toEqual({ encoding: 'hex', text: 'ff0010ab' });
-    expect(decodeToken(`${HEADER}.${textToBase64Url('a\u0000b\u001b[31m')}.${SIG}`).payloadText).toEqual({ encoding: 'hex', text: '6100621b5b33316d' });
+    expect(decodeToken(`${HEADER}.${bytesToBase64Url(Uint8Array.of(0xff, 0x00, 0x10, 0xab))}.${SIG}`).payloadText).toEqual({
+      encoding: 'hex',
+      text: 'ff0010ab',
+    });
+    expect(decodeToken(`${HEADER}.${textToBase64Url('a\u0000b\u001b[31m')}.${SIG}`).payloadText).toEqual({
+      encoding: 'hex',
+      text: '6100621b5b33316d',
+    });
     expect(decodeToken(`${HEADER}.${textToBase64Url('\ufeffabc')}.${SIG}`).payloadText).toEqual({ encoding: 'hex', text: 'efbbbf616263' });
   });
 
@@ -66,12 +77,26 @@ describe('decodeToken: JWS JSON serializations', () => {
   it('reads a JWT in the flattened serialization as a JWT, and keeps the JSON on one line for re-decoding', () => {
     const pasted = `\n  ${JSON.stringify({ payload, protected: HEADER, signature: SIG }, null, 2)}\n`;
     const token = decodeToken(pasted);
-    expect(token).toMatchObject({ kind: 'generic', serialization: 'flattened', payload: { sub: 'x' }, segments: [], header: { alg: 'HS256' } });
+    expect(token).toMatchObject({
+      kind: 'generic',
+      serialization: 'flattened',
+      payload: { sub: 'x' },
+      segments: [],
+      header: { alg: 'HS256' },
+    });
     expect(decodeToken(token.compact)).toEqual(token);
   });
 
   it('joins the protected and unprotected headers of each signature', () => {
-    const token = decodeToken(JSON.stringify({ payload, signatures: [{ protected: HEADER, header: { kid: 'k1' }, signature: SIG }, { header: { alg: 'ES256' }, signature: '' }] }));
+    const token = decodeToken(
+      JSON.stringify({
+        payload,
+        signatures: [
+          { protected: HEADER, header: { kid: 'k1' }, signature: SIG },
+          { header: { alg: 'ES256' }, signature: '' },
+        ],
+      }),
+    );
     expect(token.serialization).toBe('general');
     expect(token.signatures.map((s) => [s.header, s.unprotectedHeader, s.protectedSegment])).toEqual([
       [{ alg: 'HS256', kid: 'k1' }, { kid: 'k1' }, HEADER],
@@ -81,7 +106,8 @@ describe('decodeToken: JWS JSON serializations', () => {
       {
         code: 'WARN_UNPROTECTED_HEADER',
         severity: 'warning',
-        message: 'The unprotected header (kid, alg) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.',
+        message:
+          'The unprotected header (kid, alg) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.',
       },
     ]);
   });
@@ -102,14 +128,26 @@ describe('decodeToken: JWS JSON serializations', () => {
       [{ payload: 1, protected: HEADER, signature: SIG }, '"payload" is not a string'],
       [{ payload, signatures: [] }, '"signatures" is not a non-empty array'],
       [{ payload, signatures: {} }, '"signatures" is not a non-empty array'],
-      [{ payload, signature: SIG, signatures: [{ protected: HEADER, signature: SIG }] }, 'it mixes "signatures" with a top-level "signature", "protected" or "header"'],
+      [
+        { payload, signature: SIG, signatures: [{ protected: HEADER, signature: SIG }] },
+        'it mixes "signatures" with a top-level "signature", "protected" or "header"',
+      ],
       [{ payload, signatures: ['x'] }, 'signature 1 is not a JSON object'],
-      [{ payload, signatures: [{ protected: HEADER, signature: SIG }, { signature: SIG }] }, 'signature 2 has neither "protected" nor "header"'],
+      [
+        { payload, signatures: [{ protected: HEADER, signature: SIG }, { signature: SIG }] },
+        'signature 2 has neither "protected" nor "header"',
+      ],
       [{ payload, protected: 7, signature: SIG }, '"protected" of the JWS is not a string'],
       [{ payload, protected: HEADER, header: [], signature: SIG }, '"header" of the JWS is not a JSON object'],
       [{ payload, protected: HEADER, signature: 5 }, 'the JWS has no "signature" string'],
-      [{ payload, protected: HEADER, header: { alg: 'none' }, signature: SIG }, 'the JWS has "alg" in both its protected and unprotected header'],
-      [{ payload, signatures: Array.from({ length: MAX_JWS_SIGNATURES + 1 }, () => ({ protected: HEADER, signature: SIG })) }, `it has ${MAX_JWS_SIGNATURES + 1} signatures; at most 16 are checked`],
+      [
+        { payload, protected: HEADER, header: { alg: 'none' }, signature: SIG },
+        'the JWS has "alg" in both its protected and unprotected header',
+      ],
+      [
+        { payload, signatures: Array.from({ length: MAX_JWS_SIGNATURES + 1 }, () => ({ protected: HEADER, signature: SIG })) },
+        `it has ${MAX_JWS_SIGNATURES + 1} signatures; at most 16 are checked`,
+      ],
     ];
     for (const [json, problem] of cases) {
       const error = jwsError(json);
@@ -118,14 +156,22 @@ describe('decodeToken: JWS JSON serializations', () => {
   });
 
   it('names the part when a header or signature is not base64url or not JSON', () => {
-    expect(jwsError({ payload, signatures: [{ protected: HEADER, signature: SIG }, { protected: textToBase64Url('nope'), signature: SIG }] }).message).toBe(
-      'The protected header of signature 2 is base64url but not JSON. Check that the token was copied whole and that it is a JWT.',
-    );
+    expect(
+      jwsError({
+        payload,
+        signatures: [
+          { protected: HEADER, signature: SIG },
+          { protected: textToBase64Url('nope'), signature: SIG },
+        ],
+      }).message,
+    ).toBe('The protected header of signature 2 is base64url but not JSON. Check that the token was copied whole and that it is a JWT.');
     const badSignature = jwsError({ payload, protected: HEADER, signature: 'ab+d' });
     expect([badSignature.code, badSignature.message]).toEqual([
       'ERR_TOKEN_BASE64',
       "The signature of the JWS is not valid base64url: it has '+' at character 3 (standard base64); base64url uses '-' and '_'. Check that the token was copied whole.",
     ]);
-    expect(jwsError({ payload: 'a=', protected: HEADER, signature: SIG }).message).toMatch(/^The payload is not valid base64url: it has '=' padding at character 2/);
+    expect(jwsError({ payload: 'a=', protected: HEADER, signature: SIG }).message).toMatch(
+      /^The payload is not valid base64url: it has '=' padding at character 2/,
+    );
   });
 });

@@ -34,7 +34,11 @@ function referenceEntries(object: JsonObject): [string, unknown][] {
 }
 const referenceLeafPaths = (object: JsonObject) => referenceEntries(object).map(([path]) => path);
 const referenceLeafValues = (object: JsonObject) => referenceEntries(object).map(([, value]) => value);
-const VALID = encodeToken({ alg: 'HS256', typ: 'JWT' }, { sub: 'abc', exp: 1_900_000_000, request: { claimsVersion: 2 } }, new Uint8Array(32).fill(7));
+const VALID = encodeToken(
+  { alg: 'HS256', typ: 'JWT' },
+  { sub: 'abc', exp: 1_900_000_000, request: { claimsVersion: 2 } },
+  new Uint8Array(32).fill(7),
+);
 
 describe('decodeToken properties', () => {
   it('throws nothing but an ERR_TOKEN_* WorkbenchError on arbitrary strings', () => {
@@ -43,8 +47,14 @@ describe('decodeToken properties', () => {
   });
 
   it('throws nothing but an ERR_TOKEN_* WorkbenchError on dot-separated base64url-ish strings', () => {
-    const segment = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/. '), maxLength: 60 });
-    fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (parts) => decodeOrTokenError(parts.join('.'))), { numRuns: 2000 });
+    const segment = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/. '),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (parts) => decodeOrTokenError(parts.join('.'))),
+      { numRuns: 2000 },
+    );
   });
 
   it('throws nothing but an ERR_TOKEN_* WorkbenchError on mutated valid tokens', () => {
@@ -84,8 +94,14 @@ describe('decodeToken properties', () => {
 
   it('gives back exactly the payload bytes: as claims, as UTF-8 text, or as hex', () => {
     const header = bytesToBase64Url(new TextEncoder().encode('{"alg":"HS256"}'));
-    const texts = fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.string({ maxLength: 20 }).map((text) => `\ufeff${text}`));
-    const payloads = fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 200 }), texts.map((text) => new TextEncoder().encode(text)));
+    const texts = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 100 }),
+      fc.string({ maxLength: 20 }).map((text) => `\ufeff${text}`),
+    );
+    const payloads = fc.oneof(
+      fc.uint8Array({ minLength: 1, maxLength: 200 }),
+      texts.map((text) => new TextEncoder().encode(text)),
+    );
     fc.assert(
       fc.property(payloads, (bytes) => {
         const decoded = decodeToken(`${header}.${bytesToBase64Url(bytes)}.`);
@@ -103,10 +119,16 @@ describe('decodeToken properties', () => {
     const member = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('eyJhbGciOiJIUzI1NiJ9', 'e30', '', 'c2ln'));
     const signature = fc.record({ protected: member, header: member, signature: member }, { requiredKeys: [] });
     const shapes = fc.oneof(
-      fc.record({ payload: member, signatures: fc.oneof(member, fc.array(fc.oneof(signature, member), { maxLength: 20 })) }, { requiredKeys: [] }),
+      fc.record(
+        { payload: member, signatures: fc.oneof(member, fc.array(fc.oneof(signature, member), { maxLength: 20 })) },
+        { requiredKeys: [] },
+      ),
       fc.record({ payload: member, protected: member, header: member, signature: member }, { requiredKeys: ['signature'] }),
     );
-    fc.assert(fc.property(shapes, (json) => decodeOrTokenError(JSON.stringify(json))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(shapes, (json) => decodeOrTokenError(JSON.stringify(json))),
+      { numRuns: 1000 },
+    );
   });
 
   it('explains any decodable token without throwing: exactly one row per leaf, in document order', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../errors/workbench-error';
 import type { ErrorCode } from '../errors/error-codes';
-import { ENGAGEMENT_SIGNING_SECRET, makeEngagementAccessToken, makeEngagementSsoJwt, makeGenericJwt } from '../../test/support/engagement-tokens';
+import {
+  ENGAGEMENT_SIGNING_SECRET,
+  makeEngagementAccessToken,
+  makeEngagementSsoJwt,
+  makeGenericJwt,
+} from '../../test/support/engagement-tokens';
 import { decodeToken, MAX_TOKEN_CHARS } from './decode-token';
 import { encodeToken } from './encode-token';
 import { textToBase64Url } from '../encoding/base64url-text';
@@ -45,8 +50,19 @@ describe('decodeToken', () => {
   it('returns signature bytes that verify with the signing secret', async () => {
     const token = await makeEngagementSsoJwt({ version: 1 });
     const decoded = decodeToken(token);
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(ENGAGEMENT_SIGNING_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-    const ok = await crypto.subtle.verify('HMAC', key, decoded.signature as Uint8Array<ArrayBuffer>, new TextEncoder().encode(decoded.signingInput));
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(ENGAGEMENT_SIGNING_SECRET),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    const ok = await crypto.subtle.verify(
+      'HMAC',
+      key,
+      decoded.signature as Uint8Array<ArrayBuffer>,
+      new TextEncoder().encode(decoded.signingInput),
+    );
     expect(ok).toBe(true);
   });
 
@@ -126,8 +142,16 @@ describe('decodeToken', () => {
     });
 
     it('ERR_TOKEN_SEGMENTS for an empty header or payload', () => {
-      expectError(`.${PAYLOAD}.sig`, 'ERR_TOKEN_SEGMENTS', 'Segment 1 (header) is empty; a JWT needs a header and a payload. Paste the whole token.');
-      expectError(`${HEADER}..sig`, 'ERR_TOKEN_SEGMENTS', 'Segment 2 (payload) is empty; a JWT needs a header and a payload. Paste the whole token.');
+      expectError(
+        `.${PAYLOAD}.sig`,
+        'ERR_TOKEN_SEGMENTS',
+        'Segment 1 (header) is empty; a JWT needs a header and a payload. Paste the whole token.',
+      );
+      expectError(
+        `${HEADER}..sig`,
+        'ERR_TOKEN_SEGMENTS',
+        'Segment 2 (payload) is empty; a JWT needs a header and a payload. Paste the whole token.',
+      );
     });
 
     it('ERR_TOKEN_BASE64 names the segment and the problem', () => {
@@ -169,7 +193,11 @@ describe('decodeToken', () => {
         'ERR_TOKEN_JSON',
         'Segment 1 (header) is base64url but not JSON. Check that the token was copied whole and that it is a JWT.',
       );
-      expectError(`_w.${PAYLOAD}.sig`, 'ERR_TOKEN_JSON', 'Segment 1 (header) decodes to bytes that are not UTF-8 text, so it is not JSON. Check that the token was copied whole.');
+      expectError(
+        `_w.${PAYLOAD}.sig`,
+        'ERR_TOKEN_JSON',
+        'Segment 1 (header) decodes to bytes that are not UTF-8 text, so it is not JSON. Check that the token was copied whole.',
+      );
       expect(decodeError(`${textToBase64Url('secret-text-here')}.${PAYLOAD}.sig`).message).not.toContain('secret');
     });
 

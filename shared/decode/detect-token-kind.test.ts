@@ -37,7 +37,9 @@ describe('detectTokenKind', () => {
   it('does not call it an assertion when one of the rules fails', () => {
     expect(detectTokenKind({ alg: 'HS256' }, assertion)).toBe('generic');
     expect(detectTokenKind({ alg: 'RS256' }, { ...assertion, sub: 'other' })).toBe('generic');
-    expect(detectTokenKind({ alg: 'RS256' }, { ...assertion, aud: 'https://idp.intelligence.salesforce.com.evil.example' })).toBe('generic');
+    expect(detectTokenKind({ alg: 'RS256' }, { ...assertion, aud: 'https://idp.intelligence.salesforce.com.evil.example' })).toBe(
+      'generic',
+    );
   });
 
   it('recognizes the four-segment access token and nothing else with four segments', () => {

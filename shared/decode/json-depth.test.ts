@@ -25,10 +25,13 @@ describe('JSON nesting depth', () => {
     expect(() => decodeToken(tokenWithPayload(`{"a":${nested(6000)}}`))).toThrow(
       expect.objectContaining({
         code: 'ERR_TOKEN_TOO_DEEP',
-        message: 'Segment 2 (payload) nests objects or arrays more than 64 levels deep, which no real token does: check that this is the token you meant to paste.',
+        message:
+          'Segment 2 (payload) nests objects or arrays more than 64 levels deep, which no real token does: check that this is the token you meant to paste.',
       }),
     );
-    expect(() => decodeToken(`${segment(`{"alg":"HS256","x":${nested(100)}}`)}.${segment('{}')}.c2ln`)).toThrow(expect.objectContaining({ code: 'ERR_TOKEN_TOO_DEEP' }));
+    expect(() => decodeToken(`${segment(`{"alg":"HS256","x":${nested(100)}}`)}.${segment('{}')}.c2ln`)).toThrow(
+      expect.objectContaining({ code: 'ERR_TOKEN_TOO_DEEP' }),
+    );
   });
 
   it('does not re-print a server body nested deeper than that in a step', () => {

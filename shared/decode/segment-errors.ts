@@ -32,7 +32,10 @@ export function emptySegmentError(label: string): WorkbenchError {
 
 /** ERR_TOKEN_BASE64 naming the segment and what is wrong with it (padding, standard base64, whitespace, a bad character or length). */
 export function base64Error(label: string, segment: string): WorkbenchError {
-  return new WorkbenchError('ERR_TOKEN_BASE64', `${label} is not valid base64url: ${base64Problem(segment)}. Check that the token was copied whole.`);
+  return new WorkbenchError(
+    'ERR_TOKEN_BASE64',
+    `${label} is not valid base64url: ${base64Problem(segment)}. Check that the token was copied whole.`,
+  );
 }
 
 function base64Problem(segment: string): string {
@@ -48,12 +51,18 @@ function base64Problem(segment: string): string {
 
 /** ERR_TOKEN_JSON for a segment that is not UTF-8 text. */
 export function utf8Error(label: string): WorkbenchError {
-  return new WorkbenchError('ERR_TOKEN_JSON', `${label} decodes to bytes that are not UTF-8 text, so it is not JSON. Check that the token was copied whole.`);
+  return new WorkbenchError(
+    'ERR_TOKEN_JSON',
+    `${label} decodes to bytes that are not UTF-8 text, so it is not JSON. Check that the token was copied whole.`,
+  );
 }
 
 /** ERR_TOKEN_JSON for a segment whose text is not JSON (the parser's message is not repeated: it may quote the token). */
 export function jsonError(label: string): WorkbenchError {
-  return new WorkbenchError('ERR_TOKEN_JSON', `${label} is base64url but not JSON. Check that the token was copied whole and that it is a JWT.`);
+  return new WorkbenchError(
+    'ERR_TOKEN_JSON',
+    `${label} is base64url but not JSON. Check that the token was copied whole and that it is a JWT.`,
+  );
 }
 
 /** ERR_TOKEN_TOO_DEEP for a segment whose JSON nests deeper than MAX_JSON_DEPTH levels. */

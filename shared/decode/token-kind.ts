@@ -1,5 +1,12 @@
 /** The kinds of token the workbench recognizes. */
-export const TOKEN_KINDS = ['engagement-sso-v1', 'engagement-sso-v2', 'intelligence-assertion', 'engagement-access-token', 'generic', 'jws'] as const;
+export const TOKEN_KINDS = [
+  'engagement-sso-v1',
+  'engagement-sso-v2',
+  'intelligence-assertion',
+  'engagement-access-token',
+  'generic',
+  'jws',
+] as const;
 
 /** One recognized token kind. */
 export type TokenKind = (typeof TOKEN_KINDS)[number];

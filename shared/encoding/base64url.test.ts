@@ -9,7 +9,15 @@ const bytes = (...values: number[]) => new Uint8Array(values);
 
 describe('base64url', () => {
   it('decodes the RFC 4648 test vectors without padding', () => {
-    const vectors: [string, string][] = [['', ''], ['f', 'Zg'], ['fo', 'Zm8'], ['foo', 'Zm9v'], ['foob', 'Zm9vYg'], ['fooba', 'Zm9vYmE'], ['foobar', 'Zm9vYmFy']];
+    const vectors: [string, string][] = [
+      ['', ''],
+      ['f', 'Zg'],
+      ['fo', 'Zm8'],
+      ['foo', 'Zm9v'],
+      ['foob', 'Zm9vYg'],
+      ['fooba', 'Zm9vYmE'],
+      ['foobar', 'Zm9vYmFy'],
+    ];
     for (const [plain, encoded] of vectors) {
       expect(base64UrlToText(encoded)).toBe(plain);
       expect(textToBase64Url(plain)).toBe(encoded);
@@ -54,7 +62,10 @@ describe('base64url', () => {
         expect(encoded.length % 4).not.toBe(1);
         expect(isBase64UrlAlphabet(encoded)).toBe(true);
         expect(tryBase64UrlToBytes(encoded)).toEqual(data);
-        const reference = btoa(String.fromCharCode(...data)).replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_');
+        const reference = btoa(String.fromCharCode(...data))
+          .replace(/=+$/, '')
+          .replaceAll('+', '-')
+          .replaceAll('/', '_');
         expect(encoded).toBe(reference);
       }),
     );

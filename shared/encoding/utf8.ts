@@ -22,7 +22,8 @@ export function tryUtf8Decode(bytes: Uint8Array): string | null {
 /** Decodes UTF-8 bytes to text; throws ERR_TOKEN_JSON when the bytes are not valid UTF-8. */
 export function utf8Decode(bytes: Uint8Array): string {
   const text = tryUtf8Decode(bytes);
-  if (text === null) throw new WorkbenchError('ERR_TOKEN_JSON', 'The bytes are not valid UTF-8 text. Check that the token was copied whole.');
+  if (text === null)
+    throw new WorkbenchError('ERR_TOKEN_JSON', 'The bytes are not valid UTF-8 text. Check that the token was copied whole.');
   return text;
 }
 

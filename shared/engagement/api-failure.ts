@@ -22,12 +22,19 @@ export function apiFailure(response: TimedResponse, what: string): WorkbenchErro
     );
   }
   if (looksLikeHtml(response)) {
-    return new WorkbenchError('ERR_API_NOT_JSON', `The ${what} answered HTTP ${status} with an HTML page, not JSON: a proxy may be in the way, or the URL is wrong.`);
+    return new WorkbenchError(
+      'ERR_API_NOT_JSON',
+      `The ${what} answered HTTP ${status} with an HTML page, not JSON: a proxy may be in the way, or the URL is wrong.`,
+    );
   }
   if (status >= 200 && status <= 299) {
-    return new WorkbenchError('ERR_API_NOT_JSON', `The ${what} answered HTTP ${status} with a body that is not a JSON object: check the URL.`);
+    return new WorkbenchError(
+      'ERR_API_NOT_JSON',
+      `The ${what} answered HTTP ${status} with a body that is not a JSON object: check the URL.`,
+    );
   }
-  if (status >= 500) return new WorkbenchError('ERR_API_HTTP', `The ${what} answered HTTP ${status}: the service may be down. Try again later.`);
+  if (status >= 500)
+    return new WorkbenchError('ERR_API_HTTP', `The ${what} answered HTTP ${status}: the service may be down. Try again later.`);
   return new WorkbenchError('ERR_API_HTTP', `The ${what} answered HTTP ${status}: check the URL and try again.`);
 }
 

@@ -5,7 +5,9 @@ import { checkAccountId, checkClientSecret, checkPackageClientId } from './crede
 describe('package credentials', () => {
   it('trims the client id and refuses empty or spaced ones', () => {
     expect(checkPackageClientId('  abc123 ')).toBe('abc123');
-    expect(() => checkPackageClientId('')).toThrow("The client id is empty: copy it from the installed package's API Integration component.");
+    expect(() => checkPackageClientId('')).toThrow(
+      "The client id is empty: copy it from the installed package's API Integration component.",
+    );
     expect(() => checkPackageClientId('ab c')).toThrow('The client id holds spaces');
   });
 

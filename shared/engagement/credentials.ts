@@ -10,10 +10,16 @@ const MID = /^\d{1,18}$/;
 export function checkPackageClientId(clientId: string): string {
   const trimmed = clientId.trim();
   if (trimmed === '') {
-    throw new WorkbenchError('ERR_CLIENT_ID_INVALID', "The client id is empty: copy it from the installed package's API Integration component.");
+    throw new WorkbenchError(
+      'ERR_CLIENT_ID_INVALID',
+      "The client id is empty: copy it from the installed package's API Integration component.",
+    );
   }
   if (FORBIDDEN.test(trimmed) || trimmed.length > MAX_LENGTH) {
-    throw new WorkbenchError('ERR_CLIENT_ID_INVALID', 'The client id holds spaces, line breaks or control characters, or is too long: paste only the client id.');
+    throw new WorkbenchError(
+      'ERR_CLIENT_ID_INVALID',
+      'The client id holds spaces, line breaks or control characters, or is too long: paste only the client id.',
+    );
   }
   return trimmed;
 }
@@ -22,10 +28,16 @@ export function checkPackageClientId(clientId: string): string {
 export function checkClientSecret(secret: string): string {
   const trimmed = secret.trim();
   if (trimmed === '') {
-    throw new WorkbenchError('ERR_CLIENT_SECRET_INVALID', "The client secret is empty: copy it from the installed package's API Integration component.");
+    throw new WorkbenchError(
+      'ERR_CLIENT_SECRET_INVALID',
+      "The client secret is empty: copy it from the installed package's API Integration component.",
+    );
   }
   if (FORBIDDEN.test(trimmed) || trimmed.length > MAX_LENGTH) {
-    throw new WorkbenchError('ERR_CLIENT_SECRET_INVALID', 'The client secret holds spaces, line breaks or control characters, or is too long: paste only the secret.');
+    throw new WorkbenchError(
+      'ERR_CLIENT_SECRET_INVALID',
+      'The client secret holds spaces, line breaks or control characters, or is too long: paste only the secret.',
+    );
   }
   return trimmed;
 }
@@ -35,7 +47,10 @@ export function checkAccountId(accountId: string | null | undefined): string | u
   const trimmed = accountId?.trim() ?? '';
   if (trimmed === '') return undefined;
   if (!MID.test(trimmed)) {
-    throw new WorkbenchError('ERR_ACCOUNT_ID_INVALID', 'The account id is the MID of a business unit: digits only (e.g. 510001234). Leave it empty for the default business unit.');
+    throw new WorkbenchError(
+      'ERR_ACCOUNT_ID_INVALID',
+      'The account id is the MID of a business unit: digits only (e.g. 510001234). Leave it empty for the default business unit.',
+    );
   }
   return trimmed;
 }

@@ -16,7 +16,7 @@ export const ENGAGEMENT_OAUTH_ADVICE: OAuthAdvice = {
     },
     invalid_scope: {
       code: 'ERR_OAUTH_INVALID_SCOPE',
-      hint: "A requested scope is misspelled or not enabled for the package's API Integration. Check the names against \"REST API Permission IDs and Scopes\", or leave the scopes empty to get the package's own.",
+      hint: 'A requested scope is misspelled or not enabled for the package\'s API Integration. Check the names against "REST API Permission IDs and Scopes", or leave the scopes empty to get the package\'s own.',
     },
     access_denied: {
       code: 'ERR_OAUTH_ACCESS_DENIED',
@@ -31,7 +31,8 @@ export const ENGAGEMENT_OAUTH_ADVICE: OAuthAdvice = {
       hint: 'The server did not accept grant_type=client_credentials: check that the auth base URL is the tenant-specific one of the package.',
     },
   },
-  otherHint: 'The server returned an OAuth error the workbench does not know. Read its description and check the Marketing Cloud Engagement documentation.',
+  otherHint:
+    'The server returned an OAuth error the workbench does not know. Read its description and check the Marketing Cloud Engagement documentation.',
   checkUrl: 'Check the subdomain or auth base URL.',
 };
 

@@ -14,14 +14,21 @@ const response = (status: number, body: string, type = 'application/json'): Time
 describe('refreshSourceOf', () => {
   it('reads request.rest.refreshToken (v2) or request.user.refreshToken (v1), and the authEndpoint', () => {
     const rest = { authEndpoint: 'https://a/v1/requestToken' };
-    expect(refreshSourceOf({ request: { rest: { ...rest, refreshToken: 'r2' } } })).toEqual({ authEndpoint: rest.authEndpoint, refreshToken: 'r2' });
-    expect(refreshSourceOf({ request: { rest, user: { refreshToken: 'r1' } } })).toEqual({ authEndpoint: rest.authEndpoint, refreshToken: 'r1' });
+    expect(refreshSourceOf({ request: { rest: { ...rest, refreshToken: 'r2' } } })).toEqual({
+      authEndpoint: rest.authEndpoint,
+      refreshToken: 'r2',
+    });
+    expect(refreshSourceOf({ request: { rest, user: { refreshToken: 'r1' } } })).toEqual({
+      authEndpoint: rest.authEndpoint,
+      refreshToken: 'r1',
+    });
   });
 
   it('says when the JWT has no refresh token or no authEndpoint', () => {
     expect(workbenchThrow(() => refreshSourceOf({ request: { rest: { authEndpoint: 'https://a/' } } }))).toMatchObject({
       code: 'ERR_REFRESH_NOT_AVAILABLE',
-      message: 'This JWT carries no refresh token: only App Center SSO JWTs of packages with an API Integration component have one (request.rest.refreshToken).',
+      message:
+        'This JWT carries no refresh token: only App Center SSO JWTs of packages with an API Integration component have one (request.rest.refreshToken).',
     });
     expect(workbenchThrow(() => refreshSourceOf({ request: { rest: { refreshToken: 'r' } } })).message).toBe(
       'This JWT names no request.rest.authEndpoint to refresh at: it is not an App Center SSO JWT.',
@@ -32,7 +39,11 @@ describe('refreshSourceOf', () => {
 
 describe('refresh answers', () => {
   it('reads accessToken, expiresIn and the next refreshToken', () => {
-    expect(readRefreshResponse(response(200, '{"accessToken":"a","expiresIn":3600,"refreshToken":"n"}'))).toEqual({ accessToken: 'a', expiresIn: 3600, refreshToken: 'n' });
+    expect(readRefreshResponse(response(200, '{"accessToken":"a","expiresIn":3600,"refreshToken":"n"}'))).toEqual({
+      accessToken: 'a',
+      expiresIn: 3600,
+      refreshToken: 'n',
+    });
     expect(readRefreshResponse(response(200, '{"accessToken":"a"}'))).toEqual({ accessToken: 'a', expiresIn: 3600, refreshToken: null });
   });
 

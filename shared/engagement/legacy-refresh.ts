@@ -38,7 +38,10 @@ export function refreshSourceOf(payload: Record<string, unknown>): RefreshSource
     );
   }
   if (typeof authEndpoint !== 'string' || authEndpoint === '') {
-    throw new WorkbenchError('ERR_REFRESH_NOT_AVAILABLE', 'This JWT names no request.rest.authEndpoint to refresh at: it is not an App Center SSO JWT.');
+    throw new WorkbenchError(
+      'ERR_REFRESH_NOT_AVAILABLE',
+      'This JWT names no request.rest.authEndpoint to refresh at: it is not an App Center SSO JWT.',
+    );
   }
   return { authEndpoint, refreshToken };
 }
@@ -47,7 +50,10 @@ export function refreshSourceOf(payload: Record<string, unknown>): RefreshSource
 export function buildRefreshRequest(source: RefreshSource, clientId: string, clientSecret: string): { url: URL; request: PlainRequest } {
   const url = checkEndpointUrl(source.authEndpoint, 'authEndpoint');
   const body = { clientId, clientSecret, refreshToken: source.refreshToken, accessType: 'offline' };
-  return { url, request: { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) } };
+  return {
+    url,
+    request: { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) },
+  };
 }
 
 /** What a refresh gave. */
@@ -65,21 +71,42 @@ export function refreshFailure(response: TimedResponse): WorkbenchError {
   const { status, body } = response;
   const json = jsonObjectBody(body);
   if (json !== null && typeof json.message === 'string') {
-    const code = typeof json.errorcode === 'number' || typeof json.errorcode === 'string' ? ` (errorcode ${quotableServerText(String(json.errorcode), 20)})` : '';
-    return new WorkbenchError('ERR_REFRESH_REJECTED', `The auth endpoint refused the refresh with HTTP ${status}: ${quotableServerText(json.message) || 'no message'}${code}.`, {
-      hint: REFRESH_HINT,
-    });
+    const code =
+      typeof json.errorcode === 'number' || typeof json.errorcode === 'string'
+        ? ` (errorcode ${quotableServerText(String(json.errorcode), 20)})`
+        : '';
+    return new WorkbenchError(
+      'ERR_REFRESH_REJECTED',
+      `The auth endpoint refused the refresh with HTTP ${status}: ${quotableServerText(json.message) || 'no message'}${code}.`,
+      {
+        hint: REFRESH_HINT,
+      },
+    );
   }
   const oauth = parseOAuthErrorBody(body, ENGAGEMENT_OAUTH_ADVICE);
   if (oauth !== null) return oauth;
   if (looksLikeHtml(response)) {
-    return new WorkbenchError('ERR_TOKEN_ENDPOINT_NOT_JSON', `The auth endpoint answered HTTP ${status} with an HTML page, not JSON: a proxy may be in the way, or the authEndpoint is wrong.`);
+    return new WorkbenchError(
+      'ERR_TOKEN_ENDPOINT_NOT_JSON',
+      `The auth endpoint answered HTTP ${status} with an HTML page, not JSON: a proxy may be in the way, or the authEndpoint is wrong.`,
+    );
   }
-  if (status >= 500) return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The auth endpoint answered HTTP ${status}: the service may be down. Try again later.`);
+  if (status >= 500)
+    return new WorkbenchError(
+      'ERR_TOKEN_ENDPOINT_HTTP',
+      `The auth endpoint answered HTTP ${status}: the service may be down. Try again later.`,
+    );
   if (status >= 200 && status <= 299) {
-    return new WorkbenchError('ERR_TOKEN_RESPONSE_INVALID', `The auth endpoint answered HTTP ${status} without an accessToken: check the authEndpoint of the JWT.`);
+    return new WorkbenchError(
+      'ERR_TOKEN_RESPONSE_INVALID',
+      `The auth endpoint answered HTTP ${status} without an accessToken: check the authEndpoint of the JWT.`,
+    );
   }
-  return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The auth endpoint answered HTTP ${status} without an explanation: check the authEndpoint and try again.`, { hint: REFRESH_HINT });
+  return new WorkbenchError(
+    'ERR_TOKEN_ENDPOINT_HTTP',
+    `The auth endpoint answered HTTP ${status} without an explanation: check the authEndpoint and try again.`,
+    { hint: REFRESH_HINT },
+  );
 }
 
 /** Reads a refresh answer `{accessToken, expiresIn, refreshToken}`; throws what refreshFailure says otherwise. */
@@ -90,5 +117,9 @@ export function readRefreshResponse(response: TimedResponse): RefreshAnswer {
   if (json === null || typeof token !== 'string' || token === '' || token.length > MAX_ACCESS_TOKEN_LENGTH) throw refreshFailure(response);
   const expiresIn = typeof json.expiresIn === 'number' && Number.isFinite(json.expiresIn) && json.expiresIn > 0 ? json.expiresIn : 3600;
   const next = json.refreshToken;
-  return { accessToken: token, expiresIn, refreshToken: typeof next === 'string' && next !== '' && next.length <= MAX_REFRESH_TOKEN_LENGTH ? next : null };
+  return {
+    accessToken: token,
+    expiresIn,
+    refreshToken: typeof next === 'string' && next !== '' && next.length <= MAX_REFRESH_TOKEN_LENGTH ? next : null,
+  };
 }

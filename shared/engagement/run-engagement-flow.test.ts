@@ -52,12 +52,18 @@ describe('runEngagementFlow', () => {
     expect(step.request?.params.map((field) => field.name)).toEqual(['grant_type', 'client_id', 'client_secret']);
     expect(step.response?.body).toContain(`"access_token": "${MASK}"`);
     expect(step.response?.body).not.toContain(token.accessToken);
-    expect(server.requests.at(-1)).toMatchObject({ contentType: 'application/json', bodyNames: ['grant_type', 'client_id', 'client_secret'] });
+    expect(server.requests.at(-1)).toMatchObject({
+      contentType: 'application/json',
+      bodyNames: ['grant_type', 'client_id', 'client_secret'],
+    });
   });
 
   it('sends scope and account_id, and names each requested scope that was not granted', async () => {
     const report = await runEngagementFlow(input({ scope: 'email_read journeys_read sms_send', accountId: OTHER_MID }), { fetch });
-    expect(report.outcome).toMatchObject({ ok: true, token: { grantedScopes: ['email_read'], missingScopes: ['journeys_read', 'sms_send'] } });
+    expect(report.outcome).toMatchObject({
+      ok: true,
+      token: { grantedScopes: ['email_read'], missingScopes: ['journeys_read', 'sms_send'] },
+    });
     expect(report.warnings).toContainEqual({
       code: 'WARN_SCOPES_MISSING',
       message: "Requested but not granted: journeys_read, sms_send. The package's API Integration lacks these permissions.",
@@ -71,7 +77,14 @@ describe('runEngagementFlow', () => {
     expect(report.outcome).toMatchObject({
       ok: true,
       whoami: {
-        summary: { mid: SAMPLE_MID, enterpriseId: '514000001', stack: 'S7', region: 'NA1', userName: 'Test User', userEmail: 'test.user@example.com' },
+        summary: {
+          mid: SAMPLE_MID,
+          enterpriseId: '514000001',
+          stack: 'S7',
+          region: 'NA1',
+          userName: 'Test User',
+          userEmail: 'test.user@example.com',
+        },
         endpoints: { rest: server.restBaseUrl, soap: server.soapBaseUrl },
         userinfo: { organization: { member_id: Number(SAMPLE_MID) } },
       },
@@ -80,11 +93,35 @@ describe('runEngagementFlow', () => {
   });
 
   it.each([
-    ['a wrong secret', { clientSecret: 'wrong-secret' }, 'ERR_OAUTH_INVALID_CLIENT', 'invalid_client: Invalid client ID or secret.', 'no server-to-server API Integration'],
-    ['a package without API Integration', { clientId: 'no-api-client', clientSecret: 'none-secret-1' }, 'ERR_OAUTH_INVALID_CLIENT', 'invalid_client: The package has no API Integration component.', 'Server-to-Server'],
-    ['a web-app package', { clientId: 'web-app-client', clientSecret: 'web-secret-1' }, 'ERR_OAUTH_UNAUTHORIZED_CLIENT', 'unauthorized_client: The client is not authorized for the client_credentials grant.', 'web or public app'],
+    [
+      'a wrong secret',
+      { clientSecret: 'wrong-secret' },
+      'ERR_OAUTH_INVALID_CLIENT',
+      'invalid_client: Invalid client ID or secret.',
+      'no server-to-server API Integration',
+    ],
+    [
+      'a package without API Integration',
+      { clientId: 'no-api-client', clientSecret: 'none-secret-1' },
+      'ERR_OAUTH_INVALID_CLIENT',
+      'invalid_client: The package has no API Integration component.',
+      'Server-to-Server',
+    ],
+    [
+      'a web-app package',
+      { clientId: 'web-app-client', clientSecret: 'web-secret-1' },
+      'ERR_OAUTH_UNAUTHORIZED_CLIENT',
+      'unauthorized_client: The client is not authorized for the client_credentials grant.',
+      'web or public app',
+    ],
     ['an unknown scope', { scope: 'email_reed' }, 'ERR_OAUTH_INVALID_SCOPE', 'invalid_scope: Unknown scope: email_reed.', 'misspelled'],
-    ['an unreachable business unit', { accountId: '999' }, 'ERR_OAUTH_ACCESS_DENIED', 'access_denied: The client does not have access to this account.', 'cannot reach the business unit'],
+    [
+      'an unreachable business unit',
+      { accountId: '999' },
+      'ERR_OAUTH_ACCESS_DENIED',
+      'access_denied: The client does not have access to this account.',
+      'cannot reach the business unit',
+    ],
   ])('explains %s with a code, the server description and a hint', async (_what, extra, code, message, hint) => {
     const report = await runEngagementFlow(input(extra), { fetch });
     expect(report.outcome).toMatchObject({ ok: false, error: { code, message, hint: expect.stringContaining(hint) } });
@@ -95,29 +132,47 @@ describe('runEngagementFlow', () => {
     server.setFault('server-error');
     expect((await runEngagementFlow(input(), { fetch })).outcome).toMatchObject({
       ok: false,
-      error: { code: 'ERR_TOKEN_ENDPOINT_HTTP', message: 'The token endpoint answered HTTP 500 without an OAuth error: the service may be down. Try again later.' },
+      error: {
+        code: 'ERR_TOKEN_ENDPOINT_HTTP',
+        message: 'The token endpoint answered HTTP 500 without an OAuth error: the service may be down. Try again later.',
+      },
     });
     server.setFault('html');
     expect((await runEngagementFlow(input(), { fetch })).outcome).toMatchObject({
       ok: false,
       error: {
         code: 'ERR_TOKEN_ENDPOINT_NOT_JSON',
-        message: 'The token endpoint answered HTTP 502 with what looks like an HTML page, not JSON: a proxy may be in the way, or the URL is wrong. Check the subdomain or auth base URL.',
+        message:
+          'The token endpoint answered HTTP 502 with what looks like an HTML page, not JSON: a proxy may be in the way, or the URL is wrong. Check the subdomain or auth base URL.',
       },
     });
     server.setFault('reset');
     expect((await runEngagementFlow(input(), { fetch })).outcome).toMatchObject({
       ok: false,
-      error: { code: 'ERR_NETWORK', message: 'Could not reach 127.0.0.1:' + new URL(server.authBaseUrl).port + ': the connection was reset before an answer came. Check the URL, the network or VPN, then try again.' },
+      error: {
+        code: 'ERR_NETWORK',
+        message:
+          'Could not reach 127.0.0.1:' +
+          new URL(server.authBaseUrl).port +
+          ': the connection was reset before an answer came. Check the URL, the network or VPN, then try again.',
+      },
     });
     server.setFault('slow', { delayMs: 5_000 });
-    expect((await runEngagementFlow(input({ timeoutMs: 200 }), { fetch })).outcome).toMatchObject({ ok: false, error: { code: 'ERR_TIMEOUT' } });
+    expect((await runEngagementFlow(input({ timeoutMs: 200 }), { fetch })).outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_TIMEOUT' },
+    });
     server.setFault('endless-body');
     const endless = await runEngagementFlow(input({ timeoutMs: 10_000 }), { fetch });
     // The body is read through a byte cap, so a body that never ends is refused long before the deadline.
     expect(endless.outcome).toMatchObject({
       ok: false,
-      error: { code: 'ERR_RESPONSE_TOO_LARGE', message: expect.stringMatching(/^The token endpoint \(127\.0\.0\.1:\d+\) sent more than 1 MiB, which no answer of this kind needs: check the URL\.$/) },
+      error: {
+        code: 'ERR_RESPONSE_TOO_LARGE',
+        message: expect.stringMatching(
+          /^The token endpoint \(127\.0\.0\.1:\d+\) sent more than 1 MiB, which no answer of this kind needs: check the URL\.$/,
+        ),
+      },
     });
   });
 
@@ -125,30 +180,47 @@ describe('runEngagementFlow', () => {
     server.setFault('server-error', { only: 'userinfo' });
     const report = await runEngagementFlow(input({ whoami: true }), { fetch });
     expect(report.steps.map((step) => step.status)).toEqual(['ok', 'failed', 'pending']);
-    expect(report.outcome).toMatchObject({ ok: false, error: { code: 'ERR_API_HTTP', message: 'The userinfo endpoint answered HTTP 500: the service may be down. Try again later.' } });
+    expect(report.outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_API_HTTP', message: 'The userinfo endpoint answered HTTP 500: the service may be down. Try again later.' },
+    });
     expect(!report.outcome.ok && report.outcome.token !== undefined && server.hasIssued(report.outcome.token.accessToken)).toBe(true);
   });
 
   it('says that a subdomain does not resolve', async () => {
-    const dnsFailure: typeof fetch = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) }));
+    const dnsFailure: typeof fetch = () =>
+      Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) }));
     const report = await runEngagementFlow(input({ authUrl: null, subdomain: 'mcnosuchtenantxxxxxxxxxxxxxx' }), { fetch: dnsFailure });
     expect(report.outcome).toMatchObject({
       ok: false,
       error: {
         code: 'ERR_SUBDOMAIN_NOT_FOUND',
-        message: 'mcnosuchtenantxxxxxxxxxxxxxx.auth.marketingcloudapis.com does not resolve (no DNS entry): the subdomain is probably mistyped.',
+        message:
+          'mcnosuchtenantxxxxxxxxxxxxxx.auth.marketingcloudapis.com does not resolve (no DNS entry): the subdomain is probably mistyped.',
       },
     });
   });
 
   it('refuses bad input before any request, and reports a refused connection', async () => {
     const before = server.requests.length;
-    expect((await runEngagementFlow(input({ clientSecret: ' ' }), { fetch })).outcome).toMatchObject({ ok: false, error: { code: 'ERR_CLIENT_SECRET_INVALID' } });
-    expect((await runEngagementFlow(input({ accountId: 'x' }), { fetch })).outcome).toMatchObject({ ok: false, error: { code: 'ERR_ACCOUNT_ID_INVALID' } });
-    expect((await runEngagementFlow(input({ authUrl: 'http://example.com/' }), { fetch })).outcome).toMatchObject({ ok: false, error: { code: 'ERR_URL_INSECURE' } });
+    expect((await runEngagementFlow(input({ clientSecret: ' ' }), { fetch })).outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_CLIENT_SECRET_INVALID' },
+    });
+    expect((await runEngagementFlow(input({ accountId: 'x' }), { fetch })).outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_ACCOUNT_ID_INVALID' },
+    });
+    expect((await runEngagementFlow(input({ authUrl: 'http://example.com/' }), { fetch })).outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_URL_INSECURE' },
+    });
     expect(server.requests.length).toBe(before);
     const closed = await runEngagementFlow(input({ authUrl: await closedPortUrl() }), { fetch });
-    expect(closed.outcome).toMatchObject({ ok: false, error: { code: 'ERR_NETWORK', message: expect.stringContaining('the connection was refused') } });
+    expect(closed.outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_NETWORK', message: expect.stringContaining('the connection was refused') },
+    });
   });
 
   it('is cancelled by its signal', async () => {

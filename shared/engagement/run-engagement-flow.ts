@@ -100,7 +100,10 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
     const granted = grantedScopes(issued.scope);
     const missing = missingScopes(requested, granted);
     if (missing.length > 0) {
-      warnings.push({ code: 'WARN_SCOPES_MISSING', message: `Requested but not granted: ${missing.join(', ')}. The package's API Integration lacks these permissions.` });
+      warnings.push({
+        code: 'WARN_SCOPES_MISSING',
+        message: `Requested but not granted: ${missing.join(', ')}. The package's API Integration lacks these permissions.`,
+      });
     }
     token = {
       accessToken: issued.accessToken,
@@ -129,7 +132,10 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
     current = 'soap-endpoint';
     const restBase = token.restInstanceUrl ?? userinfoEndpoints(userinfo).rest;
     if (restBase === null) {
-      throw new WorkbenchError('ERR_API_RESPONSE_INVALID', 'Neither the token response nor userinfo named a REST instance URL: the SOAP endpoint cannot be looked up.');
+      throw new WorkbenchError(
+        'ERR_API_RESPONSE_INVALID',
+        'Neither the token response nor userinfo named a REST instance URL: the SOAP endpoint cannot be looked up.',
+      );
     }
     const soapCall = buildSoapEndpointRequest(restBase, token.accessToken);
     tracker.start('soap-endpoint', { request: showRequest(soapCall.url, soapCall.request, []) });

@@ -17,7 +17,10 @@ describe('runLegacyRefresh', () => {
   it('spends the refresh token for a new access token and the next refresh token, masking secrets in the step', async () => {
     const from = source();
     const report = await runLegacyRefresh({ source: from, ...creds }, { fetch, now: () => 5_000 });
-    expect(report.outcome).toMatchObject({ ok: true, token: { expiresIn: 3600, expiresAt: 5_000 + 3_600_000, authEndpoint: server.refreshUrl } });
+    expect(report.outcome).toMatchObject({
+      ok: true,
+      token: { expiresIn: 3600, expiresAt: 5_000 + 3_600_000, authEndpoint: server.refreshUrl },
+    });
     if (!report.outcome.ok) return;
     const { token } = report.outcome;
     expect(server.hasIssued(token.accessToken)).toBe(true);
@@ -52,11 +55,18 @@ describe('runLegacyRefresh', () => {
   });
 
   it('explains a wrong secret, an HTML page and a 500', async () => {
-    expect((await runLegacyRefresh({ source: source(), ...creds, clientSecret: 'wrong' }, { fetch })).outcome).toMatchObject({ ok: false, error: { code: 'ERR_REFRESH_REJECTED' } });
+    expect((await runLegacyRefresh({ source: source(), ...creds, clientSecret: 'wrong' }, { fetch })).outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_REFRESH_REJECTED' },
+    });
     server.setFault('html', { only: 'refresh' });
     expect((await runLegacyRefresh({ source: source(), ...creds }, { fetch })).outcome).toMatchObject({
       ok: false,
-      error: { code: 'ERR_TOKEN_ENDPOINT_NOT_JSON', message: 'The auth endpoint answered HTTP 502 with an HTML page, not JSON: a proxy may be in the way, or the authEndpoint is wrong.' },
+      error: {
+        code: 'ERR_TOKEN_ENDPOINT_NOT_JSON',
+        message:
+          'The auth endpoint answered HTTP 502 with an HTML page, not JSON: a proxy may be in the way, or the authEndpoint is wrong.',
+      },
     });
     server.setFault('server-error');
     expect((await runLegacyRefresh({ source: source(), ...creds }, { fetch })).outcome).toMatchObject({
@@ -67,10 +77,16 @@ describe('runLegacyRefresh', () => {
 
   it('refuses an insecure authEndpoint or an empty secret before sending anything', async () => {
     const before = server.requests.length;
-    const insecure = await runLegacyRefresh({ source: { authEndpoint: 'http://example.com/v1/requestToken', refreshToken: 'r' }, ...creds }, { fetch });
+    const insecure = await runLegacyRefresh(
+      { source: { authEndpoint: 'http://example.com/v1/requestToken', refreshToken: 'r' }, ...creds },
+      { fetch },
+    );
     expect(insecure.outcome).toMatchObject({ ok: false, error: { code: 'ERR_URL_INSECURE' } });
     expect(insecure.steps[0]?.status).toBe('pending');
-    expect((await runLegacyRefresh({ source: source(), ...creds, clientSecret: '' }, { fetch })).outcome).toMatchObject({ ok: false, error: { code: 'ERR_CLIENT_SECRET_INVALID' } });
+    expect((await runLegacyRefresh({ source: source(), ...creds, clientSecret: '' }, { fetch })).outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_CLIENT_SECRET_INVALID' },
+    });
     expect(server.requests.length).toBe(before);
   });
 });

@@ -79,7 +79,10 @@ export function readS2sTokenResponse(response: TimedResponse): S2sTokenAnswer {
   const warnings: FlowWarning[] = [];
   let expiresIn = json.expires_in;
   if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-    warnings.push({ code: 'WARN_EXPIRES_IN_UNEXPECTED', message: 'The token response has no usable expires_in: assuming 1200 s (20 minutes), as documented.' });
+    warnings.push({
+      code: 'WARN_EXPIRES_IN_UNEXPECTED',
+      message: 'The token response has no usable expires_in: assuming 1200 s (20 minutes), as documented.',
+    });
     expiresIn = DOCUMENTED_S2S_EXPIRES_IN;
   }
   return {

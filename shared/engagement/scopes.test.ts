@@ -14,7 +14,9 @@ describe('scopes', () => {
       code: 'ERR_SCOPE_INVALID',
       message: '"bad?name" is not a scope name: scopes are names like email_read, separated by spaces.',
     });
-    expect(() => parseScopes(Array.from({ length: MAX_SCOPES + 1 }, (_, i) => `s${i}`).join(' '))).toThrow(`More than ${MAX_SCOPES} scopes were given`);
+    expect(() => parseScopes(Array.from({ length: MAX_SCOPES + 1 }, (_, i) => `s${i}`).join(' '))).toThrow(
+      `More than ${MAX_SCOPES} scopes were given`,
+    );
   });
 
   it('names each requested scope that was not granted, and none when nothing was requested', () => {

@@ -23,6 +23,9 @@ export function readSoapEndpointResponse(response: TimedResponse): string {
   try {
     return checkEndpointUrl(json.url, 'SOAP endpoint').href;
   } catch {
-    throw new WorkbenchError('ERR_API_RESPONSE_INVALID', 'The endpoints API answered with a SOAP URL that is not an https address: check the REST instance URL.');
+    throw new WorkbenchError(
+      'ERR_API_RESPONSE_INVALID',
+      'The endpoints API answered with a SOAP URL that is not an https address: check the REST instance URL.',
+    );
   }
 }

@@ -18,14 +18,18 @@ describe('tenantFromSubdomain', () => {
     expect(short.warnings).toEqual([
       {
         code: 'WARN_SUBDOMAIN_SHAPE',
-        message: 'The subdomain "mcshort" is not the documented shape (28 characters starting with "mc"): check it against the Authentication Base URI of the installed package.',
+        message:
+          'The subdomain "mcshort" is not the documented shape (28 characters starting with "mc"): check it against the Authentication Base URI of the installed package.',
       },
     ]);
     expect(tenantFromSubdomain(`xx${SUB.slice(2)}`).warnings[0]?.code).toBe('WARN_SUBDOMAIN_SHAPE');
   });
 
   it('refuses empty input, a pasted host and characters a host name cannot hold', () => {
-    expect(thrown(() => tenantFromSubdomain(' '))).toMatchObject({ code: 'ERR_SUBDOMAIN_INVALID', message: expect.stringContaining('is empty') });
+    expect(thrown(() => tenantFromSubdomain(' '))).toMatchObject({
+      code: 'ERR_SUBDOMAIN_INVALID',
+      message: expect.stringContaining('is empty'),
+    });
     expect(thrown(() => tenantFromSubdomain(`${SUB}.auth.marketingcloudapis.com`)).message).toBe(
       'The subdomain holds dots or slashes: paste only the part before .auth.marketingcloudapis.com, or give the whole address as the auth base URL.',
     );
@@ -36,7 +40,9 @@ describe('tenantFromSubdomain', () => {
 
 describe('tenantFromAuthUrl', () => {
   it('normalizes a pasted auth URL: trailing v2/token, query and fragment removed, trailing slash added', () => {
-    expect(tenantFromAuthUrl(`https://${SUB}.auth.marketingcloudapis.com/v2/token?x=1#y`).authBaseUrl.href).toBe(`https://${SUB}.auth.marketingcloudapis.com/`);
+    expect(tenantFromAuthUrl(`https://${SUB}.auth.marketingcloudapis.com/v2/token?x=1#y`).authBaseUrl.href).toBe(
+      `https://${SUB}.auth.marketingcloudapis.com/`,
+    );
     expect(tenantFromAuthUrl(`https://${SUB}.auth.marketingcloudapis.com`).subdomain).toBe(SUB);
     expect(tenantFromAuthUrl('http://127.0.0.1:4000/tenant').authBaseUrl.href).toBe('http://127.0.0.1:4000/tenant/');
   });
@@ -52,7 +58,8 @@ describe('tenantFromAuthUrl', () => {
   it('warns about hosts that are not tenant-specific, and about an odd subdomain in the host', () => {
     expect(tenantFromAuthUrl('https://auth.exacttargetapis.com/').warnings[0]).toEqual({
       code: 'WARN_AUTH_HOST',
-      message: 'auth.exacttargetapis.com is not a tenant-specific auth host (<subdomain>.auth.marketingcloudapis.com): the docs require tenant-specific endpoints.',
+      message:
+        'auth.exacttargetapis.com is not a tenant-specific auth host (<subdomain>.auth.marketingcloudapis.com): the docs require tenant-specific endpoints.',
     });
     expect(tenantFromAuthUrl('https://mcabc.auth.marketingcloudapis.com/').warnings[0]?.code).toBe('WARN_SUBDOMAIN_SHAPE');
   });
@@ -66,6 +73,8 @@ describe('resolveTenant', () => {
       code: 'ERR_SUBDOMAIN_INVALID',
       message: 'Give either the subdomain or the auth base URL, not both.',
     });
-    expect(thrown(() => resolveTenant({})).message).toBe('Give the tenant subdomain or the auth base URL (https://<subdomain>.auth.marketingcloudapis.com/).');
+    expect(thrown(() => resolveTenant({})).message).toBe(
+      'Give the tenant subdomain or the auth base URL (https://<subdomain>.auth.marketingcloudapis.com/).',
+    );
   });
 });

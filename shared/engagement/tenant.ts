@@ -31,7 +31,10 @@ export function subdomainShapeWarning(subdomain: string): FlowWarning | null {
 export function tenantFromSubdomain(subdomain: string): EngagementTenant {
   const label = subdomain.trim().toLowerCase();
   if (label === '') {
-    throw new WorkbenchError('ERR_SUBDOMAIN_INVALID', 'The subdomain is empty: paste the tenant subdomain (the part before .auth.marketingcloudapis.com).');
+    throw new WorkbenchError(
+      'ERR_SUBDOMAIN_INVALID',
+      'The subdomain is empty: paste the tenant subdomain (the part before .auth.marketingcloudapis.com).',
+    );
   }
   if (label.includes('.') || label.includes('/')) {
     throw new WorkbenchError(
@@ -40,7 +43,10 @@ export function tenantFromSubdomain(subdomain: string): EngagementTenant {
     );
   }
   if (!LABEL.test(label)) {
-    throw new WorkbenchError('ERR_SUBDOMAIN_INVALID', 'The subdomain may hold only letters, digits and inner hyphens (at most 63): paste it again.');
+    throw new WorkbenchError(
+      'ERR_SUBDOMAIN_INVALID',
+      'The subdomain may hold only letters, digits and inner hyphens (at most 63): paste it again.',
+    );
   }
   const warning = subdomainShapeWarning(label);
   return { authBaseUrl: new URL(`https://${label}${AUTH_HOST_SUFFIX}/`), subdomain: label, warnings: warning === null ? [] : [warning] };
@@ -81,5 +87,8 @@ export function resolveTenant(where: { subdomain?: string | null; authUrl?: stri
   }
   if (authUrl !== '') return tenantFromAuthUrl(authUrl);
   if (subdomain !== '') return tenantFromSubdomain(subdomain);
-  throw new WorkbenchError('ERR_SUBDOMAIN_INVALID', 'Give the tenant subdomain or the auth base URL (https://<subdomain>.auth.marketingcloudapis.com/).');
+  throw new WorkbenchError(
+    'ERR_SUBDOMAIN_INVALID',
+    'Give the tenant subdomain or the auth base URL (https://<subdomain>.auth.marketingcloudapis.com/).',
+  );
 }

@@ -5,7 +5,10 @@ import type { WhoAmISummary } from './flow-types';
 
 /** The userinfo request for a token. */
 export function buildUserinfoRequest(authBaseUrl: URL, accessToken: string): { url: URL; request: PlainRequest } {
-  return { url: new URL('v2/userinfo', authBaseUrl), request: { method: 'GET', headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` } } };
+  return {
+    url: new URL('v2/userinfo', authBaseUrl),
+    request: { method: 'GET', headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` } },
+  };
 }
 
 function objectAt(value: unknown, key: string): Record<string, unknown> {

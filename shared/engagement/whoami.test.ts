@@ -4,7 +4,13 @@ import type { TimedResponse } from '../intelligence/timed-request';
 import { buildSoapEndpointRequest, readSoapEndpointResponse } from './soap-endpoint';
 import { readUserinfoResponse, summarizeUserinfo, userinfoEndpoints } from './userinfo';
 
-const response = (status: number, body: string, type = 'application/json'): TimedResponse => ({ url: 'https://x/', status, headers: [['content-type', type]], body, serverDateMs: null });
+const response = (status: number, body: string, type = 'application/json'): TimedResponse => ({
+  url: 'https://x/',
+  status,
+  headers: [['content-type', type]],
+  body,
+  serverDateMs: null,
+});
 
 describe('who-am-I', () => {
   it('summarizes the documented userinfo fields, numbers as text, missing ones as null', () => {
@@ -30,19 +36,26 @@ describe('who-am-I', () => {
   it('codes a refused token, an HTML page and a body that is not an object', () => {
     expect(workbenchThrow(() => readUserinfoResponse(response(401, '{"message":"Not Authorized","errorcode":0}')))).toMatchObject({
       code: 'ERR_API_UNAUTHORIZED',
-      message: 'The userinfo endpoint refused the token (HTTP 401: Not Authorized): it may have expired or lack the permission; get a new token and try again.',
+      message:
+        'The userinfo endpoint refused the token (HTTP 401: Not Authorized): it may have expired or lack the permission; get a new token and try again.',
     });
     expect(workbenchThrow(() => readUserinfoResponse(response(200, '<html></html>', 'text/html'))).code).toBe('ERR_API_NOT_JSON');
     expect(workbenchThrow(() => readUserinfoResponse(response(200, '[1]'))).message).toBe(
       'The userinfo endpoint answered HTTP 200 with a body that is not a JSON object: check the URL.',
     );
-    expect(workbenchThrow(() => readUserinfoResponse(response(404, '{}'))).message).toBe('The userinfo endpoint answered HTTP 404: check the URL and try again.');
+    expect(workbenchThrow(() => readUserinfoResponse(response(404, '{}'))).message).toBe(
+      'The userinfo endpoint answered HTTP 404: check the URL and try again.',
+    );
   });
 
   it('asks the endpoints API under the REST base and accepts only an https (or loopback) SOAP URL', () => {
-    expect(buildSoapEndpointRequest('https://t.rest.marketingcloudapis.com', 'tok').url.href).toBe('https://t.rest.marketingcloudapis.com/platform/v1/endpoints/soap');
+    expect(buildSoapEndpointRequest('https://t.rest.marketingcloudapis.com', 'tok').url.href).toBe(
+      'https://t.rest.marketingcloudapis.com/platform/v1/endpoints/soap',
+    );
     expect(workbenchThrow(() => buildSoapEndpointRequest('http://evil.example/', 'tok')).code).toBe('ERR_URL_INSECURE');
-    expect(readSoapEndpointResponse(response(200, '{"url":"https://t.soap.marketingcloudapis.com/"}'))).toBe('https://t.soap.marketingcloudapis.com/');
+    expect(readSoapEndpointResponse(response(200, '{"url":"https://t.soap.marketingcloudapis.com/"}'))).toBe(
+      'https://t.soap.marketingcloudapis.com/',
+    );
     expect(workbenchThrow(() => readSoapEndpointResponse(response(200, '{"url":"http://evil.example/"}')))).toMatchObject({
       code: 'ERR_API_RESPONSE_INVALID',
       message: 'The endpoints API answered with a SOAP URL that is not an https address: check the REST instance URL.',

@@ -25,7 +25,9 @@ export class WorkbenchError extends Error {
 
   /** The serializable payload (no stack, no cause). */
   toPayload(): ErrorPayload {
-    return this.hint === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, hint: this.hint };
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint };
   }
 }
 
@@ -38,7 +40,10 @@ export function isWorkbenchError(value: unknown): value is WorkbenchError {
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof WorkbenchError) return error.toPayload();
   if (isErrorPayload(error)) return error;
-  return { code: 'ERR_INTERNAL', message: 'Something unexpected went wrong. Try again; if it persists, report it with the steps that led here.' };
+  return {
+    code: 'ERR_INTERNAL',
+    message: 'Something unexpected went wrong. Try again; if it persists, report it with the steps that led here.',
+  };
 }
 
 /** True when the value has the shape of an ErrorPayload with a known code. */

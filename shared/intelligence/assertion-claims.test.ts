@@ -19,12 +19,17 @@ describe('buildAssertionClaims', () => {
 
   it('always yields claims that pass preflight for any time and any UUID (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1_000_000_000_000, max: 4_000_000_000_000 }), fc.uuid(), fc.stringMatching(/^[A-Za-z0-9._@-]{1,40}$/), (nowMs, uuid, clientId) => {
-        const claims = buildAssertionClaims(clientId, nowMs, () => uuid);
-        expect(claims.jti).toMatch(/^[0-9a-f]{32}$/);
-        expect(claims.iat).toBe(Math.floor(nowMs / 1000));
-        expect(() => preflightAssertion({ ...ASSERTION_HEADER }, { ...claims }, clientId)).not.toThrow();
-      }),
+      fc.property(
+        fc.integer({ min: 1_000_000_000_000, max: 4_000_000_000_000 }),
+        fc.uuid(),
+        fc.stringMatching(/^[A-Za-z0-9._@-]{1,40}$/),
+        (nowMs, uuid, clientId) => {
+          const claims = buildAssertionClaims(clientId, nowMs, () => uuid);
+          expect(claims.jti).toMatch(/^[0-9a-f]{32}$/);
+          expect(claims.iat).toBe(Math.floor(nowMs / 1000));
+          expect(() => preflightAssertion({ ...ASSERTION_HEADER }, { ...claims }, clientId)).not.toThrow();
+        },
+      ),
     );
   });
 });

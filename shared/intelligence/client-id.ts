@@ -9,13 +9,22 @@ const MAX_LENGTH = 256;
 export function checkClientId(clientId: string): string {
   const trimmed = clientId.trim();
   if (trimmed === '') {
-    throw new WorkbenchError('ERR_CLIENT_ID_INVALID', 'The client id is empty: paste the service account id shown when the API token was generated in Intelligence.');
+    throw new WorkbenchError(
+      'ERR_CLIENT_ID_INVALID',
+      'The client id is empty: paste the service account id shown when the API token was generated in Intelligence.',
+    );
   }
   if (FORBIDDEN.test(trimmed)) {
-    throw new WorkbenchError('ERR_CLIENT_ID_INVALID', 'The client id contains spaces, line breaks or control characters: paste only the service account id.');
+    throw new WorkbenchError(
+      'ERR_CLIENT_ID_INVALID',
+      'The client id contains spaces, line breaks or control characters: paste only the service account id.',
+    );
   }
   if (trimmed.length > MAX_LENGTH) {
-    throw new WorkbenchError('ERR_CLIENT_ID_INVALID', `The client id is longer than ${MAX_LENGTH} characters: paste only the service account id.`);
+    throw new WorkbenchError(
+      'ERR_CLIENT_ID_INVALID',
+      `The client id is longer than ${MAX_LENGTH} characters: paste only the service account id.`,
+    );
   }
   return trimmed;
 }

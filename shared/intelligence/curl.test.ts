@@ -16,7 +16,7 @@ describe('shellQuote', () => {
   it.each([
     ['plain', "'plain'"],
     ["it's", "'it'\\''s'"],
-    ['$HOME `x` "y" \\', "'$HOME `x` \"y\" \\'"],
+    ['$HOME `x` "y" \\', '\'$HOME `x` "y" \\\''],
   ])('quotes %j as %s, which the shell reads back unchanged', async (value, quoted) => {
     expect(shellQuote(value)).toBe(quoted);
     const { stdout } = await run('bash', ['-c', `printf %s ${quoted}`]);
@@ -65,7 +65,11 @@ describe.skipIf(!existsSync('/usr/bin/curl'))('the curl command, run for real ag
 
   it.each(['form', 'query'] as const)('%s style gets a token, and carries the assertion but never the key', async (style) => {
     const clientId = "sa-'quoted'";
-    const assertion = await signAssertion({ ...ASSERTION_HEADER }, buildAssertionClaims(clientId, Date.now(), () => crypto.randomUUID()), key);
+    const assertion = await signAssertion(
+      { ...ASSERTION_HEADER },
+      buildAssertionClaims(clientId, Date.now(), () => crypto.randomUUID()),
+      key,
+    );
     const command = tokenRequestCurl(new URL(server.tokenUrl('us2')), tokenRequestParams(clientId, assertion), style);
     expect(command).toContain(assertion);
     expect(command).not.toContain(pemBody(testKeyPair().pkcs8Pem).slice(0, 64));

@@ -12,7 +12,11 @@ export function tokenRequestCurl(tokenEndpoint: URL, params: ReadonlyArray<reado
   if (style === 'query') {
     const url = new URL(tokenEndpoint.href);
     for (const [name, value] of params) url.searchParams.append(name, value);
-    lines.push(`  --header ${shellQuote('Accept: application/json')}`, `  --header ${shellQuote('Content-Length: 0')}`, `  ${shellQuote(url.href)}`);
+    lines.push(
+      `  --header ${shellQuote('Accept: application/json')}`,
+      `  --header ${shellQuote('Content-Length: 0')}`,
+      `  ${shellQuote(url.href)}`,
+    );
   } else {
     lines.push(`  --header ${shellQuote('Accept: application/json')}`);
     for (const [name, value] of params) lines.push(`  --data-urlencode ${shellQuote(`${name}=${value}`)}`);

@@ -33,14 +33,18 @@ describe('readTokenEndpoint', () => {
     expect(() => readTokenEndpoint(response(200, '<!DOCTYPE html><html><body>Sign in</body></html>', 'text/html'))).toThrow(
       expect.objectContaining({
         code: 'ERR_DISCOVERY_NOT_JSON',
-        message: 'The discovery URL returned an HTML page, not the JSON discovery document: check the URL (a login page, a proxy or a wrong address?).',
+        message:
+          'The discovery URL returned an HTML page, not the JSON discovery document: check the URL (a login page, a proxy or a wrong address?).',
       }),
     );
   });
 
   it('reports other non-JSON bodies as ERR_DISCOVERY_NOT_JSON', () => {
     expect(() => readTokenEndpoint(response(200, 'token_endpoint=https://x', 'text/plain'))).toThrow(
-      expect.objectContaining({ code: 'ERR_DISCOVERY_NOT_JSON', message: 'The discovery URL did not return JSON: check that it is the discovery URL you were given.' }),
+      expect.objectContaining({
+        code: 'ERR_DISCOVERY_NOT_JSON',
+        message: 'The discovery URL did not return JSON: check that it is the discovery URL you were given.',
+      }),
     );
   });
 
@@ -56,27 +60,32 @@ describe('readTokenEndpoint', () => {
     },
   );
 
-  it('accepts a token endpoint on the discovery URL\'s own origin', () => {
-    expect(readTokenEndpoint(response(200, '{"token_endpoint":"https://idp.example.com/us1/token"}')).href).toBe('https://idp.example.com/us1/token');
+  it("accepts a token endpoint on the discovery URL's own origin", () => {
+    expect(readTokenEndpoint(response(200, '{"token_endpoint":"https://idp.example.com/us1/token"}')).href).toBe(
+      'https://idp.example.com/us1/token',
+    );
   });
 
-  it.each(['https://evil.example/token', 'https://idp.example.com:8443/us1/token', 'https://example.com/us1/token', 'https://idp.intelligence.salesforce.com.evil.example/token'])(
-    'refuses a token endpoint on another origin (%s) with ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT',
-    (endpoint) => {
-      expect(() => readTokenEndpoint(response(200, JSON.stringify({ token_endpoint: endpoint })))).toThrow(
-        expect.objectContaining({
-          code: 'ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT',
-          message: `The discovery document sends the token request to another site (${new URL(endpoint).host}, not idp.example.com), which was refused before anything was signed: check that the discovery URL is the one Salesforce gave you.`,
-        }),
-      );
-    },
-  );
+  it.each([
+    'https://evil.example/token',
+    'https://idp.example.com:8443/us1/token',
+    'https://example.com/us1/token',
+    'https://idp.intelligence.salesforce.com.evil.example/token',
+  ])('refuses a token endpoint on another origin (%s) with ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT', (endpoint) => {
+    expect(() => readTokenEndpoint(response(200, JSON.stringify({ token_endpoint: endpoint })))).toThrow(
+      expect.objectContaining({
+        code: 'ERR_DISCOVERY_FOREIGN_TOKEN_ENDPOINT',
+        message: `The discovery document sends the token request to another site (${new URL(endpoint).host}, not idp.example.com), which was refused before anything was signed: check that the discovery URL is the one Salesforce gave you.`,
+      }),
+    );
+  });
 
   it('applies the https rule to the token endpoint it returns', () => {
     expect(() => readTokenEndpoint(response(200, '{"token_endpoint":"http://evil.example/token"}'))).toThrow(
       expect.objectContaining({
         code: 'ERR_URL_INSECURE',
-        message: 'The token endpoint from the discovery document uses http:// on evil.example: only https:// is allowed (http only for localhost). Use the https:// address.',
+        message:
+          'The token endpoint from the discovery document uses http:// on evil.example: only https:// is allowed (http only for localhost). Use the https:// address.',
       }),
     );
     expect(() => readTokenEndpoint(response(200, '{"token_endpoint":"/us1/token"}'))).toThrow(
@@ -113,7 +122,9 @@ describe('fetchDiscovery against the local identity provider', () => {
 
   it('reports a document without token_endpoint', async () => {
     server.setDiscoveryOverride(({ token_endpoint: _dropped, ...rest }) => rest);
-    await expect(fetchDiscovery(new URL(server.discoveryUrl('us2')), { fetch })).rejects.toMatchObject({ code: 'ERR_DISCOVERY_NO_TOKEN_ENDPOINT' });
+    await expect(fetchDiscovery(new URL(server.discoveryUrl('us2')), { fetch })).rejects.toMatchObject({
+      code: 'ERR_DISCOVERY_NO_TOKEN_ENDPOINT',
+    });
   });
 
   it('reports an unknown path as ERR_DISCOVERY_HTTP 404', async () => {

@@ -29,33 +29,41 @@ describe('checkEndpointUrl', () => {
     ['http://10.0.0.1/x', '10.0.0.1'],
     ['http://[::2]/x', '[::2]'],
   ])('refuses http off loopback: %s', (input, host) => {
-    expect(() => checkEndpointUrl(input, 'discovery URL')).toThrow(expect.objectContaining({
-      code: 'ERR_URL_INSECURE',
-      message: `The discovery URL uses http:// on ${host}: only https:// is allowed (http only for localhost). Use the https:// address.`,
-    }));
+    expect(() => checkEndpointUrl(input, 'discovery URL')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_URL_INSECURE',
+        message: `The discovery URL uses http:// on ${host}: only https:// is allowed (http only for localhost). Use the https:// address.`,
+      }),
+    );
   });
 
   it.each(['', 'not a url', 'idp.intelligence.salesforce.com/us1/token', 'https://'])('refuses an unparsable URL: %j', (input) => {
-    expect(() => checkEndpointUrl(input, 'discovery URL')).toThrow(expect.objectContaining({
-      code: 'ERR_URL_INVALID',
-      message: 'The discovery URL is not a valid URL: paste the full address, starting with https://.',
-    }));
+    expect(() => checkEndpointUrl(input, 'discovery URL')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_URL_INVALID',
+        message: 'The discovery URL is not a valid URL: paste the full address, starting with https://.',
+      }),
+    );
   });
 
   it('refuses other schemes', () => {
-    expect(() => checkEndpointUrl('ftp://example.com/x', 'token endpoint')).toThrow(expect.objectContaining({
-      code: 'ERR_URL_INVALID',
-      message: 'The token endpoint must start with https:// (it uses ftp:).',
-    }));
+    expect(() => checkEndpointUrl('ftp://example.com/x', 'token endpoint')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_URL_INVALID',
+        message: 'The token endpoint must start with https:// (it uses ftp:).',
+      }),
+    );
     expect(() => checkEndpointUrl('javascript:alert(1)', 'token endpoint')).toThrow(expect.objectContaining({ code: 'ERR_URL_INVALID' }));
   });
 
   it('refuses a URL with a user name or password, without echoing them', () => {
     const call = () => checkEndpointUrl('https://user:hunter2@example.com/x', 'discovery URL');
-    expect(call).toThrow(expect.objectContaining({
-      code: 'ERR_URL_INVALID',
-      message: 'The discovery URL must not contain a user name or password: remove the part before "@".',
-    }));
+    expect(call).toThrow(
+      expect.objectContaining({
+        code: 'ERR_URL_INVALID',
+        message: 'The discovery URL must not contain a user name or password: remove the part before "@".',
+      }),
+    );
   });
 
   it('accepts every https URL and refuses every http URL on a non-loopback domain (property)', () => {

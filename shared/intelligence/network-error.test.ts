@@ -30,7 +30,9 @@ describe('network errors', () => {
     const cause = new TypeError('fetch failed', { cause: withCode('ENOTFOUND') });
     const error = networkError('idp.example.com', cause);
     expect(error.code).toBe('ERR_NETWORK');
-    expect(error.message).toBe('Could not reach idp.example.com: the host name could not be resolved (DNS). Check the URL, the network or VPN, then try again.');
+    expect(error.message).toBe(
+      'Could not reach idp.example.com: the host name could not be resolved (DNS). Check the URL, the network or VPN, then try again.',
+    );
     expect(error.cause).toBe(cause);
   });
 

@@ -32,7 +32,11 @@ export function networkFailureReason(error: unknown): string {
 
 /** An ERR_NETWORK error for a request to `host` that failed with `error` (the cause is kept, not shown). */
 export function networkError(host: string, error: unknown): WorkbenchError {
-  return new WorkbenchError('ERR_NETWORK', `Could not reach ${host}: ${networkFailureReason(error)}. Check the URL, the network or VPN, then try again.`, {
-    cause: error,
-  });
+  return new WorkbenchError(
+    'ERR_NETWORK',
+    `Could not reach ${host}: ${networkFailureReason(error)}. Check the URL, the network or VPN, then try again.`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -42,14 +42,20 @@ describe('OAuth error responses', () => {
 
   it('says when the server gave no description', () => {
     expect(parseOAuthErrorBody('{"error":"invalid_grant"}')?.message).toBe('invalid_grant (the server gave no description)');
-    expect(parseOAuthErrorBody('{"error":"invalid_grant","error_description":42}')?.message).toBe('invalid_grant (the server gave no description)');
+    expect(parseOAuthErrorBody('{"error":"invalid_grant","error_description":42}')?.message).toBe(
+      'invalid_grant (the server gave no description)',
+    );
   });
 
   it('sanitizes and truncates what the server says, and never echoes a token', () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJzYS0xIn0.c2lnbmF0dXJlLWJ5dGVz';
-    const error = parseOAuthErrorBody(JSON.stringify({ error: 'invalid<b>_client', error_description: `assertion ${jwt} rejected\r\n${'x'.repeat(300)}` }));
+    const error = parseOAuthErrorBody(
+      JSON.stringify({ error: 'invalid<b>_client', error_description: `assertion ${jwt} rejected\r\n${'x'.repeat(300)}` }),
+    );
     expect(error?.code).toBe('ERR_OAUTH_OTHER');
-    expect(error?.message).toBe(`invalidb_client: assertion [token removed] rejected ${'x'.repeat(200 - 'assertion [token removed] rejected '.length)}…`);
+    expect(error?.message).toBe(
+      `invalidb_client: assertion [token removed] rejected ${'x'.repeat(200 - 'assertion [token removed] rejected '.length)}…`,
+    );
     expect(error?.message).not.toContain(jwt);
   });
 
@@ -62,7 +68,9 @@ describe('OAuth error responses', () => {
 
 describe('tokenEndpointFailure', () => {
   it('prefers an OAuth body whatever the status', () => {
-    expect(tokenEndpointFailure(response(401, '{"error":"invalid_client","error_description":"unknown client_id"}')).toPayload()).toMatchObject({
+    expect(
+      tokenEndpointFailure(response(401, '{"error":"invalid_client","error_description":"unknown client_id"}')).toPayload(),
+    ).toMatchObject({
       code: 'ERR_OAUTH_INVALID_CLIENT',
       message: 'invalid_client: unknown client_id',
     });

@@ -47,7 +47,8 @@ function lowerFirst(text: string): string {
 /** The Intelligence flow's advice (the default). */
 export const INTELLIGENCE_OAUTH_ADVICE: OAuthAdvice = {
   known: KNOWN,
-  otherHint: 'The server returned an OAuth error the workbench does not know. Read its description and check the Intelligence documentation.',
+  otherHint:
+    'The server returned an OAuth error the workbench does not know. Read its description and check the Intelligence documentation.',
   checkUrl: 'Check the discovery URL.',
 };
 
@@ -82,10 +83,19 @@ export function tokenEndpointFailure(response: TimedResponse, advice: OAuthAdvic
     );
   }
   if (status >= 500) {
-    return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The token endpoint answered HTTP ${status} without an OAuth error: the service may be down. Try again later.`);
+    return new WorkbenchError(
+      'ERR_TOKEN_ENDPOINT_HTTP',
+      `The token endpoint answered HTTP ${status} without an OAuth error: the service may be down. Try again later.`,
+    );
   }
   if (response.body.trim() !== '' && !isJsonBody(response.body)) {
-    return new WorkbenchError('ERR_TOKEN_ENDPOINT_NOT_JSON', `The token endpoint answered HTTP ${status} with a body that is not JSON: ${lowerFirst(advice.checkUrl)}`);
+    return new WorkbenchError(
+      'ERR_TOKEN_ENDPOINT_NOT_JSON',
+      `The token endpoint answered HTTP ${status} with a body that is not JSON: ${lowerFirst(advice.checkUrl)}`,
+    );
   }
-  return new WorkbenchError('ERR_TOKEN_ENDPOINT_HTTP', `The token endpoint answered HTTP ${status} without an OAuth error: ${lowerFirst(advice.checkUrl).replace(/\.$/, '')} and try again.`);
+  return new WorkbenchError(
+    'ERR_TOKEN_ENDPOINT_HTTP',
+    `The token endpoint answered HTTP ${status} without an OAuth error: ${lowerFirst(advice.checkUrl).replace(/\.$/, '')} and try again.`,
+  );
 }

@@ -25,12 +25,30 @@ describe('preflightAssertion', () => {
   });
 
   it.each([
-    ['https://idp.intelligence.salesforce.com"', 'aud has a stray quote ("https://idp.intelligence.salesforce.com\\""), the typo in the docs\' sample: use exactly https://idp.intelligence.salesforce.com.'],
-    ['"https://idp.intelligence.salesforce.com"', 'aud has a stray quote ("\\"https://idp.intelligence.salesforce.com\\""), the typo in the docs\' sample: use exactly https://idp.intelligence.salesforce.com.'],
-    ['https://idp.intelligence.salesforce.com/', 'aud ends with a slash ("https://idp.intelligence.salesforce.com/"): use exactly https://idp.intelligence.salesforce.com.'],
-    ['http://idp.intelligence.salesforce.com', 'aud uses http:// ("http://idp.intelligence.salesforce.com"): use exactly https://idp.intelligence.salesforce.com.'],
-    [' https://idp.intelligence.salesforce.com', 'aud has spaces around it (" https://idp.intelligence.salesforce.com"): use exactly https://idp.intelligence.salesforce.com.'],
-    ['https://idp.intelligence.salesforce.com/us1/token', 'aud is "https://idp.intelligence.salesforce.com/us1/token": use exactly https://idp.intelligence.salesforce.com.'],
+    [
+      'https://idp.intelligence.salesforce.com"',
+      'aud has a stray quote ("https://idp.intelligence.salesforce.com\\""), the typo in the docs\' sample: use exactly https://idp.intelligence.salesforce.com.',
+    ],
+    [
+      '"https://idp.intelligence.salesforce.com"',
+      'aud has a stray quote ("\\"https://idp.intelligence.salesforce.com\\""), the typo in the docs\' sample: use exactly https://idp.intelligence.salesforce.com.',
+    ],
+    [
+      'https://idp.intelligence.salesforce.com/',
+      'aud ends with a slash ("https://idp.intelligence.salesforce.com/"): use exactly https://idp.intelligence.salesforce.com.',
+    ],
+    [
+      'http://idp.intelligence.salesforce.com',
+      'aud uses http:// ("http://idp.intelligence.salesforce.com"): use exactly https://idp.intelligence.salesforce.com.',
+    ],
+    [
+      ' https://idp.intelligence.salesforce.com',
+      'aud has spaces around it (" https://idp.intelligence.salesforce.com"): use exactly https://idp.intelligence.salesforce.com.',
+    ],
+    [
+      'https://idp.intelligence.salesforce.com/us1/token',
+      'aud is "https://idp.intelligence.salesforce.com/us1/token": use exactly https://idp.intelligence.salesforce.com.',
+    ],
     [['https://idp.intelligence.salesforce.com'], 'aud is a list: use exactly https://idp.intelligence.salesforce.com as a single string.'],
     [undefined, 'aud is missing: use exactly https://idp.intelligence.salesforce.com.'],
     [42, 'aud is not a string: use exactly https://idp.intelligence.salesforce.com.'],
@@ -40,12 +58,22 @@ describe('preflightAssertion', () => {
 
   it('names iss and sub when they are not the client id', () => {
     expectPreflight(header, { ...good(), iss: 'sa-2' }, 'iss is "sa-2": it must be the client id (service account id) "sa-1".');
-    expectPreflight(header, { ...good(), sub: 'someone@example.com' }, 'sub is "someone@example.com": it must be the client id (service account id) "sa-1", like iss.');
+    expectPreflight(
+      header,
+      { ...good(), sub: 'someone@example.com' },
+      'sub is "someone@example.com": it must be the client id (service account id) "sa-1", like iss.',
+    );
   });
 
   it.each([
-    ['3f2504e0-4f89-11d3-9a0c-0305e82c3301', 'jti is "3f2504e0-4f89-11d3-9a0c-0305e82c3301": use a random UUID without its dashes (32 lowercase hex characters).'],
-    ['3F2504E04F8911D39A0C0305E82C3301', 'jti is "3F2504E04F8911D39A0C0305E82C3301": use a random UUID without its dashes (32 lowercase hex characters).'],
+    [
+      '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+      'jti is "3f2504e0-4f89-11d3-9a0c-0305e82c3301": use a random UUID without its dashes (32 lowercase hex characters).',
+    ],
+    [
+      '3F2504E04F8911D39A0C0305E82C3301',
+      'jti is "3F2504E04F8911D39A0C0305E82C3301": use a random UUID without its dashes (32 lowercase hex characters).',
+    ],
     ['abc', 'jti is "abc": use a random UUID without its dashes (32 lowercase hex characters).'],
     [undefined, 'jti is undefined: use a random UUID without its dashes (32 lowercase hex characters).'],
   ])('catches jti %j', (jti, message) => {
@@ -65,7 +93,10 @@ describe('preflightAssertion', () => {
   it('truncates a long claim value in its message', () => {
     const iss = 'x'.repeat(200);
     expect(() => preflightAssertion(header, { ...good(), iss }, 'sa-1')).toThrow(
-      expect.objectContaining({ code: 'ERR_ASSERTION_PREFLIGHT', message: `iss is "${'x'.repeat(79)}…: it must be the client id (service account id) "sa-1".` }),
+      expect.objectContaining({
+        code: 'ERR_ASSERTION_PREFLIGHT',
+        message: `iss is "${'x'.repeat(79)}…: it must be the client id (service account id) "sa-1".`,
+      }),
     );
   });
 });

@@ -28,7 +28,8 @@ function audProblem(aud: unknown): string | null {
 }
 
 function iatProblem(iat: unknown): string | null {
-  if (typeof iat !== 'number' || !Number.isFinite(iat)) return 'iat is missing or not a number: use the current time in whole seconds since the epoch.';
+  if (typeof iat !== 'number' || !Number.isFinite(iat))
+    return 'iat is missing or not a number: use the current time in whole seconds since the epoch.';
   if (iat > MILLISECONDS_THRESHOLD) return `iat looks like milliseconds (${iat}): divide by 1000 and use whole seconds since the epoch.`;
   if (!Number.isInteger(iat)) return `iat has a fraction (${iat}): use whole seconds since the epoch.`;
   if (iat <= 0) return `iat is ${iat}: use the current time in whole seconds since the epoch.`;
@@ -44,7 +45,8 @@ export function preflightAssertion(header: Record<string, unknown>, claims: Reco
   const aud = audProblem(claims.aud);
   if (aud !== null) fail(aud);
   if (claims.iss !== clientId) fail(`iss is ${shown(claims.iss)}: it must be the client id (service account id) ${shown(clientId)}.`);
-  if (claims.sub !== clientId) fail(`sub is ${shown(claims.sub)}: it must be the client id (service account id) ${shown(clientId)}, like iss.`);
+  if (claims.sub !== clientId)
+    fail(`sub is ${shown(claims.sub)}: it must be the client id (service account id) ${shown(clientId)}, like iss.`);
   if (typeof claims.jti !== 'string' || !JTI.test(claims.jti)) {
     fail(`jti is ${shown(claims.jti)}: use a random UUID without its dashes (32 lowercase hex characters).`);
   }

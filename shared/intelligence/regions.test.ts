@@ -24,16 +24,20 @@ describe('regions', () => {
   it('refuses an unknown region with ERR_REGION_UNKNOWN and the list of regions', () => {
     const call = () => discoveryUrlForRegion('us3');
     expect(call).toThrow(WorkbenchError);
-    expect(call).toThrow(expect.objectContaining({
-      code: 'ERR_REGION_UNKNOWN',
-      message: 'Unknown region "us3": use one of us1, us2, eu1, eu2, or paste the discovery URL you were given.',
-    }));
+    expect(call).toThrow(
+      expect.objectContaining({
+        code: 'ERR_REGION_UNKNOWN',
+        message: 'Unknown region "us3": use one of us1, us2, eu1, eu2, or paste the discovery URL you were given.',
+      }),
+    );
   });
 
   it('keeps odd characters of an unknown region out of the message', () => {
-    expect(() => discoveryUrlForRegion('<script>"x"</script>')).toThrow(expect.objectContaining({
-      code: 'ERR_REGION_UNKNOWN',
-      message: 'Unknown region "scriptxscript": use one of us1, us2, eu1, eu2, or paste the discovery URL you were given.',
-    }));
+    expect(() => discoveryUrlForRegion('<script>"x"</script>')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_REGION_UNKNOWN',
+        message: 'Unknown region "scriptxscript": use one of us1, us2, eu1, eu2, or paste the discovery URL you were given.',
+      }),
+    );
   });
 });

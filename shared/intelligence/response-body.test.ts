@@ -35,7 +35,7 @@ describe('response bodies', () => {
   });
 
   it.each(['a', 'a.', 'aaaaaaaa.', ' ', '\u0000', '-'])('quotes a megabyte of %j in linear time', (unit) => {
-    const text = unit.repeat(Math.floor(1024 * 1024 / unit.length));
+    const text = unit.repeat(Math.floor((1024 * 1024) / unit.length));
     const started = performance.now();
     expect(quotableServerText(text).length).toBeLessThanOrEqual(201);
     expect(performance.now() - started).toBeLessThan(1000);

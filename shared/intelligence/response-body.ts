@@ -45,6 +45,10 @@ function holdsJws(word: string): boolean {
 
 /** Server text made safe to quote in a message: token-like strings removed, control characters dropped, one line, at most `max` characters. */
 export function quotableServerText(text: string, max = 200): string {
-  const clean = text.replace(WORD, (word) => (holdsJws(word) ? '[token removed]' : word)).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(WORD, (word) => (holdsJws(word) ? '[token removed]' : word))
+    .replace(CONTROL, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }

@@ -27,7 +27,10 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-async function run(input: Partial<TokenFlowInput> = {}, deps: Partial<TokenFlowDeps> = {}): Promise<{ report: TokenFlowReport; events: FlowStep[] }> {
+async function run(
+  input: Partial<TokenFlowInput> = {},
+  deps: Partial<TokenFlowDeps> = {},
+): Promise<{ report: TokenFlowReport; events: FlowStep[] }> {
   const events: FlowStep[] = [];
   const report = await runTokenFlow(
     { clientId: CLIENT, discoveryUrl: server.discoveryUrl('us1'), privateKey: key, ...input },
@@ -49,7 +52,12 @@ describe('runTokenFlow against the local identity provider', () => {
       expect(statuses(report)).toEqual(['ok', 'ok', 'ok']);
       expect(report.warnings).toEqual([]);
       expect(events.map((e) => `${e.id}:${e.status}`)).toEqual([
-        'discovery:running', 'discovery:ok', 'assertion:running', 'assertion:ok', 'token:running', 'token:ok',
+        'discovery:running',
+        'discovery:ok',
+        'assertion:running',
+        'assertion:ok',
+        'token:running',
+        'token:ok',
       ]);
       if (!report.outcome.ok) throw new Error('unreachable');
       const { token } = report.outcome;
@@ -72,7 +80,12 @@ describe('runTokenFlow against the local identity provider', () => {
     const { report } = await run();
     if (!report.outcome.ok) throw new Error(report.outcome.error.message);
     const [discovery, assertion, token] = report.steps;
-    expect(discovery?.request).toEqual({ method: 'GET', url: server.discoveryUrl('us1'), headers: [{ name: 'Accept', value: 'application/json', sensitive: false }], params: [] });
+    expect(discovery?.request).toEqual({
+      method: 'GET',
+      url: server.discoveryUrl('us1'),
+      headers: [{ name: 'Accept', value: 'application/json', sensitive: false }],
+      params: [],
+    });
     expect(JSON.parse(discovery?.response?.body ?? '')).toMatchObject({ token_endpoint: server.tokenUrl('us1') });
     expect(discovery?.durationMs).toBeGreaterThanOrEqual(0);
 
@@ -98,11 +111,14 @@ describe('runTokenFlow against the local identity provider', () => {
   });
 
   it('keeps going when a progress listener throws', async () => {
-    const { report } = await run({}, {
-      onStep: () => {
-        throw new Error('listener bug');
+    const { report } = await run(
+      {},
+      {
+        onStep: () => {
+          throw new Error('listener bug');
+        },
       },
-    });
+    );
     expect(report.outcome.ok).toBe(true);
     expect(statuses(report)).toEqual(['ok', 'ok', 'ok']);
   });
@@ -116,7 +132,11 @@ describe('runTokenFlow against the local identity provider', () => {
 
   it('a wrong key: invalid_client with the key/region hint, token step failed with the 401 shown', async () => {
     const { report, events } = await run({ privateKey: await importPKCS8(testKeyPair('other').pkcs8Pem, 'RS256') });
-    expect(errorOf(report)).toEqual({ code: 'ERR_OAUTH_INVALID_CLIENT', message: 'invalid_client: client_assertion signature is invalid for this client', hint: INVALID_CLIENT_HINT });
+    expect(errorOf(report)).toEqual({
+      code: 'ERR_OAUTH_INVALID_CLIENT',
+      message: 'invalid_client: client_assertion signature is invalid for this client',
+      hint: INVALID_CLIENT_HINT,
+    });
     expect(statuses(report)).toEqual(['ok', 'ok', 'failed']);
     expect(report.steps[2]?.error).toEqual(errorOf(report));
     expect(report.steps[2]?.response?.status).toBe(401);
@@ -125,7 +145,11 @@ describe('runTokenFlow against the local identity provider', () => {
 
   it('an unknown client id: invalid_client', async () => {
     const { report } = await run({ clientId: 'sa-9999' });
-    expect(errorOf(report)).toMatchObject({ code: 'ERR_OAUTH_INVALID_CLIENT', message: 'invalid_client: unknown client_id', hint: INVALID_CLIENT_HINT });
+    expect(errorOf(report)).toMatchObject({
+      code: 'ERR_OAUTH_INVALID_CLIENT',
+      message: 'invalid_client: unknown client_id',
+      hint: INVALID_CLIENT_HINT,
+    });
   });
 
   it('a replayed jti: invalid_grant on the second run', async () => {
@@ -139,7 +163,10 @@ describe('runTokenFlow against the local identity provider', () => {
     it('slow discovery: ERR_TIMEOUT naming the step and the time allowed; later steps stay pending', async () => {
       server.setFault('slow', { delayMs: 5_000 });
       const { report, events } = await run({ timeoutMs: 300 });
-      const error = { code: 'ERR_TIMEOUT', message: `The discovery endpoint (${host}) did not answer within 0.3 s: check the network/VPN or try again.` };
+      const error = {
+        code: 'ERR_TIMEOUT',
+        message: `The discovery endpoint (${host}) did not answer within 0.3 s: check the network/VPN or try again.`,
+      };
       expect(errorOf(report)).toEqual(error);
       expect(statuses(report)).toEqual(['failed', 'pending', 'pending']);
       expect(report.steps[0]?.error).toEqual(error);
@@ -149,7 +176,10 @@ describe('runTokenFlow against the local identity provider', () => {
     it('slow token endpoint: ERR_TIMEOUT on the token step', async () => {
       server.setFault('slow', { delayMs: 5_000, only: 'token' });
       const { report } = await run({ timeoutMs: 300 });
-      expect(errorOf(report)).toEqual({ code: 'ERR_TIMEOUT', message: `The token endpoint (${host}) did not answer within 0.3 s: check the network/VPN or try again.` });
+      expect(errorOf(report)).toEqual({
+        code: 'ERR_TIMEOUT',
+        message: `The token endpoint (${host}) did not answer within 0.3 s: check the network/VPN or try again.`,
+      });
       expect(statuses(report)).toEqual(['ok', 'ok', 'failed']);
     });
 
@@ -157,12 +187,15 @@ describe('runTokenFlow against the local identity provider', () => {
       server.setFault('slow', { delayMs: 5_000, only: 'token' });
       const controller = new AbortController();
       const events: FlowStep[] = [];
-      const { report } = await run({ signal: controller.signal }, {
-        onStep: (step) => {
-          events.push(step);
-          if (step.id === 'token' && step.status === 'running') setTimeout(() => controller.abort(), 50);
+      const { report } = await run(
+        { signal: controller.signal },
+        {
+          onStep: (step) => {
+            events.push(step);
+            if (step.id === 'token' && step.status === 'running') setTimeout(() => controller.abort(), 50);
+          },
         },
-      });
+      );
       const error = { code: 'ERR_CANCELLED', message: 'Cancelled: the request to the token endpoint was stopped before it finished.' };
       expect(errorOf(report)).toEqual(error);
       expect(statuses(report)).toEqual(['ok', 'ok', 'cancelled']);
@@ -179,7 +212,10 @@ describe('runTokenFlow against the local identity provider', () => {
     it('server error on discovery: ERR_DISCOVERY_HTTP with the 500 shown', async () => {
       server.setFault('server-error');
       const { report } = await run();
-      expect(errorOf(report)).toEqual({ code: 'ERR_DISCOVERY_HTTP', message: 'The discovery endpoint answered HTTP 500: the service may be down; try again later.' });
+      expect(errorOf(report)).toEqual({
+        code: 'ERR_DISCOVERY_HTTP',
+        message: 'The discovery endpoint answered HTTP 500: the service may be down; try again later.',
+      });
       expect(report.steps[0]?.response).toMatchObject({ status: 500, body: 'Internal Server Error' });
       expect(statuses(report)).toEqual(['failed', 'pending', 'pending']);
     });
@@ -187,7 +223,10 @@ describe('runTokenFlow against the local identity provider', () => {
     it('server error on the token endpoint: ERR_TOKEN_ENDPOINT_HTTP', async () => {
       server.setFault('server-error', { only: 'token' });
       const { report } = await run();
-      expect(errorOf(report)).toEqual({ code: 'ERR_TOKEN_ENDPOINT_HTTP', message: 'The token endpoint answered HTTP 500 without an OAuth error: the service may be down. Try again later.' });
+      expect(errorOf(report)).toEqual({
+        code: 'ERR_TOKEN_ENDPOINT_HTTP',
+        message: 'The token endpoint answered HTTP 500 without an OAuth error: the service may be down. Try again later.',
+      });
       expect(statuses(report)).toEqual(['ok', 'ok', 'failed']);
     });
 
@@ -196,7 +235,8 @@ describe('runTokenFlow against the local identity provider', () => {
       const { report } = await run();
       expect(errorOf(report)).toEqual({
         code: 'ERR_DISCOVERY_NOT_JSON',
-        message: 'The discovery URL returned an HTML page, not the JSON discovery document: check the URL (a login page, a proxy or a wrong address?).',
+        message:
+          'The discovery URL returned an HTML page, not the JSON discovery document: check the URL (a login page, a proxy or a wrong address?).',
       });
     });
 
@@ -205,23 +245,24 @@ describe('runTokenFlow against the local identity provider', () => {
       const { report } = await run();
       expect(errorOf(report)).toEqual({
         code: 'ERR_TOKEN_ENDPOINT_NOT_JSON',
-        message: 'The token endpoint answered HTTP 502 with what looks like an HTML page, not JSON: a proxy may be in the way, or the URL is wrong. Check the discovery URL.',
+        message:
+          'The token endpoint answered HTTP 502 with what looks like an HTML page, not JSON: a proxy may be in the way, or the URL is wrong. Check the discovery URL.',
       });
       expect(report.steps[2]?.response?.status).toBe(502);
     });
 
-    it.each([['discovery', ['failed', 'pending', 'pending']], ['token', ['ok', 'ok', 'failed']]] as const)(
-      'a reset connection on %s: ERR_NETWORK',
-      async (only, expected) => {
-        server.setFault('reset', { only });
-        const { report } = await run();
-        expect(errorOf(report)).toEqual({
-          code: 'ERR_NETWORK',
-          message: `Could not reach ${host}: the connection was reset before an answer came. Check the URL, the network or VPN, then try again.`,
-        });
-        expect(statuses(report)).toEqual(expected);
-      },
-    );
+    it.each([
+      ['discovery', ['failed', 'pending', 'pending']],
+      ['token', ['ok', 'ok', 'failed']],
+    ] as const)('a reset connection on %s: ERR_NETWORK', async (only, expected) => {
+      server.setFault('reset', { only });
+      const { report } = await run();
+      expect(errorOf(report)).toEqual({
+        code: 'ERR_NETWORK',
+        message: `Could not reach ${host}: the connection was reset before an answer came. Check the URL, the network or VPN, then try again.`,
+      });
+      expect(statuses(report)).toEqual(expected);
+    });
 
     it('server clock 2 minutes ahead: the token comes, with WARN_CLOCK_SKEW saying by how much', async () => {
       server.setFault('clock-skew', { skewSeconds: 120 });
@@ -239,7 +280,10 @@ describe('runTokenFlow against the local identity provider', () => {
       const { report } = await run();
       expect(report.warnings.map((w) => w.code)).toEqual(['WARN_CLOCK_SKEW']);
       expect(report.warnings[0]?.message).toMatch(/^This computer's clock is (9 min 5\d s|10 min|10 min [12] s) ahead of the server's/);
-      expect(errorOf(report)).toMatchObject({ code: 'ERR_OAUTH_INVALID_GRANT', message: 'invalid_grant: iat is too far from the server time' });
+      expect(errorOf(report)).toMatchObject({
+        code: 'ERR_OAUTH_INVALID_GRANT',
+        message: 'invalid_grant: iat is too far from the server time',
+      });
     });
 
     it('a skewed local clock (injected) is caught the same way', async () => {
@@ -257,7 +301,12 @@ describe('runTokenFlow against the local identity provider', () => {
         message: 'jti is "notauuid": use a random UUID without its dashes (32 lowercase hex characters).',
       });
       expect(statuses(report)).toEqual(['ok', 'failed', 'pending']);
-      expect(events.map((e) => `${e.id}:${e.status}`)).toEqual(['discovery:running', 'discovery:ok', 'assertion:running', 'assertion:failed']);
+      expect(events.map((e) => `${e.id}:${e.status}`)).toEqual([
+        'discovery:running',
+        'discovery:ok',
+        'assertion:running',
+        'assertion:failed',
+      ]);
       expect(server.requests.map((r) => r.endpoint)).toEqual(['discovery']);
     });
 
@@ -273,7 +322,8 @@ describe('runTokenFlow against the local identity provider', () => {
       const { report } = await run({ discoveryUrl: 'http://idp.intelligence.salesforce.com/us1/.well-known/openid-configuration' });
       expect(errorOf(report)).toEqual({
         code: 'ERR_URL_INSECURE',
-        message: 'The discovery URL uses http:// on idp.intelligence.salesforce.com: only https:// is allowed (http only for localhost). Use the https:// address.',
+        message:
+          'The discovery URL uses http:// on idp.intelligence.salesforce.com: only https:// is allowed (http only for localhost). Use the https:// address.',
       });
       expect(statuses(report)).toEqual(['pending', 'pending', 'pending']);
     });
@@ -283,7 +333,8 @@ describe('runTokenFlow against the local identity provider', () => {
       const { report } = await run();
       expect(errorOf(report)).toEqual({
         code: 'ERR_URL_INSECURE',
-        message: 'The token endpoint from the discovery document uses http:// on attacker.example: only https:// is allowed (http only for localhost). Use the https:// address.',
+        message:
+          'The token endpoint from the discovery document uses http:// on attacker.example: only https:// is allowed (http only for localhost). Use the https:// address.',
       });
       expect(statuses(report)).toEqual(['failed', 'pending', 'pending']);
       expect(report.steps[0]?.response?.status).toBe(200);

@@ -58,7 +58,11 @@ export async function runTokenFlow(input: TokenFlowInput, deps: TokenFlowDeps): 
   if (input.timeoutMs !== undefined) net.timeoutMs = input.timeoutMs;
   if (input.signal !== undefined) net.signal = input.signal;
   const style = input.tokenRequestStyle ?? 'form';
-  const failed = (error: unknown): TokenFlowReport => ({ steps: tracker.steps, warnings, outcome: { ok: false, error: toErrorPayload(error) } });
+  const failed = (error: unknown): TokenFlowReport => ({
+    steps: tracker.steps,
+    warnings,
+    outcome: { ok: false, error: toErrorPayload(error) },
+  });
 
   let clientId: string;
   let discoveryUrl: URL;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { MASK, SHOWN_BODY_LIMIT, showRequest, showResponse, truncateBody } from './shown-exchange';
 import type { TimedResponse } from './timed-request';
 
-const response = (body: string, headers: Array<[string, string]> = []): TimedResponse => ({ url: 'https://x.example/t', status: 200, headers, body, serverDateMs: null });
+const response = (body: string, headers: Array<[string, string]> = []): TimedResponse => ({
+  url: 'https://x.example/t',
+  status: 200,
+  headers,
+  body,
+  serverDateMs: null,
+});
 
 describe('shown exchanges', () => {
   it('truncates long bodies and says by how much', () => {
@@ -16,7 +22,10 @@ describe('shown exchanges', () => {
     const shown = showRequest(
       new URL('https://x.example/token'),
       { method: 'POST', headers: { Accept: 'application/json', Authorization: 'Bearer abc' } },
-      [['client_id', 'sa-1'], ['client_assertion', 'aaa.bbb.ccc']],
+      [
+        ['client_id', 'sa-1'],
+        ['client_assertion', 'aaa.bbb.ccc'],
+      ],
       ['client_assertion'],
     );
     expect(shown).toEqual({
@@ -34,7 +43,13 @@ describe('shown exchanges', () => {
   });
 
   it('masks sensitive JSON values in the body and keeps them for the reveal toggle', () => {
-    const shown = showResponse(response('{"access_token":"s3cr3t-token","expires_in":300}', [['set-cookie', 'a=b'], ['date', 'x']]), ['access_token', 'refresh_token']);
+    const shown = showResponse(
+      response('{"access_token":"s3cr3t-token","expires_in":300}', [
+        ['set-cookie', 'a=b'],
+        ['date', 'x'],
+      ]),
+      ['access_token', 'refresh_token'],
+    );
     expect(shown.body).toBe(`{\n  "access_token": "${MASK}",\n  "expires_in": 300\n}`);
     expect(shown.body).not.toContain('s3cr3t-token');
     expect(shown.revealedBody).toBe('{\n  "access_token": "s3cr3t-token",\n  "expires_in": 300\n}');
@@ -46,6 +61,10 @@ describe('shown exchanges', () => {
 
   it('shows other bodies as they are, with no revealedBody', () => {
     expect(showResponse(response('<html>oops</html>'), ['access_token'])).toEqual({ status: 200, headers: [], body: '<html>oops</html>' });
-    expect(showResponse(response('{"error":"invalid_client"}'), ['access_token'])).toEqual({ status: 200, headers: [], body: '{"error":"invalid_client"}' });
+    expect(showResponse(response('{"error":"invalid_client"}'), ['access_token'])).toEqual({
+      status: 200,
+      headers: [],
+      body: '{"error":"invalid_client"}',
+    });
   });
 });

@@ -27,7 +27,11 @@ export function showRequest(
   params: ReadonlyArray<readonly [string, string]>,
   sensitive: readonly string[] = [],
 ): ShownRequest {
-  const headers: ShownField[] = Object.entries(request.headers).map(([name, value]) => ({ name, value, sensitive: SENSITIVE_HEADERS.has(name.toLowerCase()) }));
+  const headers: ShownField[] = Object.entries(request.headers).map(([name, value]) => ({
+    name,
+    value,
+    sensitive: SENSITIVE_HEADERS.has(name.toLowerCase()),
+  }));
   return {
     method: request.method,
     url: url.href,

@@ -5,11 +5,17 @@ import type { AssertionClaims, AssertionHeader } from './assertion-claims';
 
 function checkSigningKey(key: CryptoKey): void {
   if (key.type !== 'private') {
-    throw new WorkbenchError('ERR_KEY_PUBLIC', 'This is a public key: sign with the RSA private key Intelligence generated for the service account.');
+    throw new WorkbenchError(
+      'ERR_KEY_PUBLIC',
+      'This is a public key: sign with the RSA private key Intelligence generated for the service account.',
+    );
   }
   const algorithm = key.algorithm as { name?: string; hash?: { name?: string } };
   if (algorithm.name !== 'RSASSA-PKCS1-v1_5' || algorithm.hash?.name !== 'SHA-256' || !key.usages.includes('sign')) {
-    throw new WorkbenchError('ERR_KEY_NOT_RSA', 'This key cannot sign RS256 assertions: load the RSA private key Intelligence generated for the service account.');
+    throw new WorkbenchError(
+      'ERR_KEY_NOT_RSA',
+      'This key cannot sign RS256 assertions: load the RSA private key Intelligence generated for the service account.',
+    );
   }
 }
 

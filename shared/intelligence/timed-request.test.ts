@@ -17,7 +17,9 @@ describe('timedRequest', () => {
       res.writeHead(201, { 'Content-Type': 'application/json', Date: 'Tue, 14 Nov 2023 22:13:20 GMT', 'X-Method': req.method ?? '' });
       res.end('{"a":1}');
     });
-    const response = await timedRequest(new URL(`${server.url}/x`), { method: 'POST', headers: {}, body: 'b=1' }, 'test endpoint', { fetch });
+    const response = await timedRequest(new URL(`${server.url}/x`), { method: 'POST', headers: {}, body: 'b=1' }, 'test endpoint', {
+      fetch,
+    });
     expect(response.status).toBe(201);
     expect(response.body).toBe('{"a":1}');
     expect(response.url).toBe(`${server.url}/x`);
@@ -47,7 +49,9 @@ describe('timedRequest', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write('{"token_endpoint":');
     });
-    await expect(timedRequest(new URL(server.url), get, 'discovery endpoint', { fetch, timeoutMs: 300 })).rejects.toMatchObject({ code: 'ERR_TIMEOUT' });
+    await expect(timedRequest(new URL(server.url), get, 'discovery endpoint', { fetch, timeoutMs: 300 })).rejects.toMatchObject({
+      code: 'ERR_TIMEOUT',
+    });
   });
 
   it('reports ERR_CANCELLED when the caller aborts mid-request', async () => {
@@ -61,7 +65,9 @@ describe('timedRequest', () => {
 
   it('reports ERR_CANCELLED, not a timeout, when the signal was already aborted', async () => {
     server = await startScriptedHttpServer((_req, res) => res.end('{}'));
-    await expect(timedRequest(new URL(server.url), get, 'token endpoint', { fetch, signal: AbortSignal.abort(), timeoutMs: 1 })).rejects.toMatchObject({
+    await expect(
+      timedRequest(new URL(server.url), get, 'token endpoint', { fetch, signal: AbortSignal.abort(), timeoutMs: 1 }),
+    ).rejects.toMatchObject({
       code: 'ERR_CANCELLED',
     });
   });

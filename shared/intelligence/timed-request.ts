@@ -116,7 +116,10 @@ async function untilAborted(pending: Promise<Response>, signal: AbortSignal): Pr
   try {
     return await Promise.race([pending, aborted]);
   } catch (error) {
-    pending.then((late) => late.body?.cancel().catch(() => undefined), () => undefined);
+    pending.then(
+      (late) => late.body?.cancel().catch(() => undefined),
+      () => undefined,
+    );
     throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);

@@ -59,7 +59,9 @@ describe('readTokenResponse', () => {
     expect(readTokenResponse(response(200, '{"access_token":"opaque"}'))).toEqual({
       accessToken: 'opaque',
       expiresIn: 300,
-      warnings: [{ code: 'WARN_EXPIRES_IN_UNEXPECTED', message: 'The token response has no expires_in: assuming 300 s (5 minutes), as documented.' }],
+      warnings: [
+        { code: 'WARN_EXPIRES_IN_UNEXPECTED', message: 'The token response has no expires_in: assuming 300 s (5 minutes), as documented.' },
+      ],
     });
   });
 
@@ -67,7 +69,12 @@ describe('readTokenResponse', () => {
     expect(readTokenResponse(response(200, '{"access_token":"opaque","expires_in":3600}'))).toEqual({
       accessToken: 'opaque',
       expiresIn: 3600,
-      warnings: [{ code: 'WARN_EXPIRES_IN_UNEXPECTED', message: 'The token response says expires_in 3600 s where the docs say 300 s (5 minutes): using 3600 s.' }],
+      warnings: [
+        {
+          code: 'WARN_EXPIRES_IN_UNEXPECTED',
+          message: 'The token response says expires_in 3600 s where the docs say 300 s (5 minutes): using 3600 s.',
+        },
+      ],
     });
   });
 
@@ -75,18 +82,24 @@ describe('readTokenResponse', () => {
     const answer = readTokenResponse(response(200, `{"access_token":"opaque","expires_in":${value}}`));
     expect(answer.expiresIn).toBe(300);
     expect(answer.warnings).toEqual([
-      { code: 'WARN_EXPIRES_IN_UNEXPECTED', message: 'The token response has an expires_in that is not a positive number: assuming 300 s (5 minutes), as documented.' },
+      {
+        code: 'WARN_EXPIRES_IN_UNEXPECTED',
+        message: 'The token response has an expires_in that is not a positive number: assuming 300 s (5 minutes), as documented.',
+      },
     ]);
   });
 
-  it.each(['{"token_type":"Bearer"}', '{"access_token":""}', '{"access_token":7}', '', '[]'])('rejects a 200 without access_token: %j', (body) => {
-    expect(() => readTokenResponse(response(200, body))).toThrow(
-      expect.objectContaining({
-        code: 'ERR_TOKEN_RESPONSE_INVALID',
-        message: 'The token endpoint answered HTTP 200 without an access_token: check that the token endpoint is the one from discovery.',
-      }),
-    );
-  });
+  it.each(['{"token_type":"Bearer"}', '{"access_token":""}', '{"access_token":7}', '', '[]'])(
+    'rejects a 200 without access_token: %j',
+    (body) => {
+      expect(() => readTokenResponse(response(200, body))).toThrow(
+        expect.objectContaining({
+          code: 'ERR_TOKEN_RESPONSE_INVALID',
+          message: 'The token endpoint answered HTTP 200 without an access_token: check that the token endpoint is the one from discovery.',
+        }),
+      );
+    },
+  );
 
   it('reads an OAuth error even on a 200', () => {
     expect(() => readTokenResponse(response(200, '{"error":"invalid_grant","error_description":"nope"}'))).toThrow(
@@ -95,7 +108,9 @@ describe('readTokenResponse', () => {
   });
 
   it('reports an HTML 200 as ERR_TOKEN_ENDPOINT_NOT_JSON and errors by their OAuth code', () => {
-    expect(() => readTokenResponse(response(200, '<html><body>login</body></html>', 'text/html'))).toThrow(expect.objectContaining({ code: 'ERR_TOKEN_ENDPOINT_NOT_JSON' }));
+    expect(() => readTokenResponse(response(200, '<html><body>login</body></html>', 'text/html'))).toThrow(
+      expect.objectContaining({ code: 'ERR_TOKEN_ENDPOINT_NOT_JSON' }),
+    );
     expect(() => readTokenResponse(response(401, '{"error":"invalid_client","error_description":"unknown client_id"}'))).toThrow(
       expect.objectContaining({ code: 'ERR_OAUTH_INVALID_CLIENT', message: 'invalid_client: unknown client_id' }),
     );
@@ -112,7 +127,11 @@ describe('exchangeToken against the local identity provider', () => {
   afterAll(() => server.close());
 
   it.each(['form', 'query'] as const)('gets a token with the %s style', async (style) => {
-    const assertion = await signAssertion({ ...ASSERTION_HEADER }, buildAssertionClaims('sa-1', Date.now(), () => crypto.randomUUID()), key);
+    const assertion = await signAssertion(
+      { ...ASSERTION_HEADER },
+      buildAssertionClaims('sa-1', Date.now(), () => crypto.randomUUID()),
+      key,
+    );
     const answer = await exchangeToken(new URL(server.tokenUrl('eu1')), tokenRequestParams('sa-1', assertion), style, { fetch });
     expect(server.hasIssued(answer.accessToken)).toBe(true);
     expect(answer.expiresIn).toBe(300);
@@ -121,8 +140,14 @@ describe('exchangeToken against the local identity provider', () => {
   });
 
   it('surfaces the OAuth error of a rejected request', async () => {
-    const assertion = await signAssertion({ ...ASSERTION_HEADER }, buildAssertionClaims('sa-unknown', Date.now(), () => crypto.randomUUID()), key);
-    await expect(exchangeToken(new URL(server.tokenUrl('eu1')), tokenRequestParams('sa-unknown', assertion), 'form', { fetch })).rejects.toMatchObject({
+    const assertion = await signAssertion(
+      { ...ASSERTION_HEADER },
+      buildAssertionClaims('sa-unknown', Date.now(), () => crypto.randomUUID()),
+      key,
+    );
+    await expect(
+      exchangeToken(new URL(server.tokenUrl('eu1')), tokenRequestParams('sa-unknown', assertion), 'form', { fetch }),
+    ).rejects.toMatchObject({
       code: 'ERR_OAUTH_INVALID_CLIENT',
       message: 'invalid_client: unknown client_id',
     });

@@ -50,13 +50,22 @@ export interface TokenAnswer {
 function expiresInOf(value: unknown): { expiresIn: number; warning: FlowWarning | null } {
   const warn = (message: string): FlowWarning => ({ code: 'WARN_EXPIRES_IN_UNEXPECTED', message });
   if (value === undefined) {
-    return { expiresIn: DOCUMENTED_EXPIRES_IN, warning: warn('The token response has no expires_in: assuming 300 s (5 minutes), as documented.') };
+    return {
+      expiresIn: DOCUMENTED_EXPIRES_IN,
+      warning: warn('The token response has no expires_in: assuming 300 s (5 minutes), as documented.'),
+    };
   }
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    return { expiresIn: DOCUMENTED_EXPIRES_IN, warning: warn('The token response has an expires_in that is not a positive number: assuming 300 s (5 minutes), as documented.') };
+    return {
+      expiresIn: DOCUMENTED_EXPIRES_IN,
+      warning: warn('The token response has an expires_in that is not a positive number: assuming 300 s (5 minutes), as documented.'),
+    };
   }
   if (value !== DOCUMENTED_EXPIRES_IN) {
-    return { expiresIn: value, warning: warn(`The token response says expires_in ${value} s where the docs say 300 s (5 minutes): using ${value} s.`) };
+    return {
+      expiresIn: value,
+      warning: warn(`The token response says expires_in ${value} s where the docs say 300 s (5 minutes): using ${value} s.`),
+    };
   }
   return { expiresIn: value, warning: null };
 }

@@ -56,7 +56,10 @@ describe('createBridge', () => {
         throw new WorkbenchError('ERR_IPC_FORBIDDEN_SENDER', 'Blocked.');
       }).transport,
     );
-    await expect(bridge['app:info'](null)).resolves.toEqual({ ok: false, error: { code: 'ERR_IPC_FORBIDDEN_SENDER', message: 'Blocked.' } });
+    await expect(bridge['app:info'](null)).resolves.toEqual({
+      ok: false,
+      error: { code: 'ERR_IPC_FORBIDDEN_SENDER', message: 'Blocked.' },
+    });
   });
 
   it('hides the text of any other transport failure behind ERR_INTERNAL', async () => {
@@ -99,7 +102,10 @@ describe('createBridge', () => {
     const bridge = createBridge(fakeTransport(async () => null).transport);
     const on = bridge.on as (event: string, listener: unknown) => () => void;
     expect(() => on('profiles:list', () => undefined)).toThrow(
-      expect.objectContaining({ code: 'ERR_IPC_UNKNOWN_CHANNEL', message: 'This app event does not exist: subscribe to one of the documented events.' }),
+      expect.objectContaining({
+        code: 'ERR_IPC_UNKNOWN_CHANNEL',
+        message: 'This app event does not exist: subscribe to one of the documented events.',
+      }),
     );
     expect(() => on('token:progress', 'nope')).toThrow(
       expect.objectContaining({ code: 'ERR_IPC_INVALID_REQUEST', message: 'An event listener must be a function.' }),

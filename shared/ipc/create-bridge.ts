@@ -2,7 +2,10 @@ import { WorkbenchError, isErrorPayload, toErrorPayload } from '../errors/workbe
 import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent, type IpcTransport, type WorkbenchBridge } from './ipc-contract';
 import { fail, type IpcResult } from './result';
 
-const MALFORMED_REPLY = new WorkbenchError('ERR_INTERNAL', 'The app sent back a reply it could not read. Restart the app; if it persists, report it.');
+const MALFORMED_REPLY = new WorkbenchError(
+  'ERR_INTERNAL',
+  'The app sent back a reply it could not read. Restart the app; if it persists, report it.',
+);
 
 /** True when a value has the shape of an IpcResult (a success with a value, or a failure with a known error payload). */
 function isIpcResult(value: unknown): value is IpcResult<unknown> {
@@ -34,7 +37,8 @@ export function createBridge(transport: IpcTransport): WorkbenchBridge {
     bridge[channel] = (request: unknown) => invokeChannel(transport, channel, request);
   }
   bridge.on = (event: unknown, listener: unknown): (() => void) => {
-    if (!isIpcEvent(event)) throw new WorkbenchError('ERR_IPC_UNKNOWN_CHANNEL', 'This app event does not exist: subscribe to one of the documented events.');
+    if (!isIpcEvent(event))
+      throw new WorkbenchError('ERR_IPC_UNKNOWN_CHANNEL', 'This app event does not exist: subscribe to one of the documented events.');
     if (typeof listener !== 'function') throw new WorkbenchError('ERR_IPC_INVALID_REQUEST', 'An event listener must be a function.');
     const unsubscribe = transport.on(event, (payload) => (listener as (payload: unknown) => void)(payload));
     let active = true;

@@ -23,7 +23,10 @@ export interface HttpTransport extends IpcTransport {
   close(): void;
 }
 
-const SERVER_GONE = new WorkbenchError('ERR_NETWORK', 'The workbench server is not answering: start `mctoken ui` again and open the address it prints.');
+const SERVER_GONE = new WorkbenchError(
+  'ERR_NETWORK',
+  'The workbench server is not answering: start `mctoken ui` again and open the address it prints.',
+);
 
 function isIpcEvent(name: unknown): name is IpcEvent {
   return typeof name === 'string' && (IPC_EVENTS as readonly string[]).includes(name);
@@ -33,7 +36,9 @@ function isIpcEvent(name: unknown): name is IpcEvent {
 function parseEvent(data: string): StreamedEvent | null {
   try {
     const value = JSON.parse(data) as Partial<StreamedEvent> | null;
-    return value !== null && typeof value === 'object' && typeof value.seq === 'number' && typeof value.event === 'string' ? (value as StreamedEvent) : null;
+    return value !== null && typeof value === 'object' && typeof value.seq === 'number' && typeof value.event === 'string'
+      ? (value as StreamedEvent)
+      : null;
   } catch {
     return null;
   }
@@ -70,7 +75,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 
   /** Reads the stream until it ends; resolves `opened` once the server answered (or refused). Returns whether to reconnect. */
   const readStream = async (opened: () => void): Promise<boolean> => {
-    const response = await options.fetch(`${options.origin}${HTTP_PROTOCOL.eventsPath}`, { headers, signal: stop.signal, cache: 'no-store' });
+    const response = await options.fetch(`${options.origin}${HTTP_PROTOCOL.eventsPath}`, {
+      headers,
+      signal: stop.signal,
+      cache: 'no-store',
+    });
     opened();
     if (!response.ok || response.body === null) return false;
     connected = true;

@@ -63,7 +63,9 @@ export type TokenRunDraft = {
 } & ({ region: 'us1' | 'us2' | 'eu1' | 'eu2'; discoveryUrl?: never } | { discoveryUrl: string; region?: never });
 
 /** A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request. */
-export type TokenRunRequest = { runId: string; timeoutMs?: number } & ({ profileId: string; draft?: never } | { draft: TokenRunDraft; profileId?: never });
+export type TokenRunRequest = { runId: string; timeoutMs?: number } & (
+  { profileId: string; draft?: never } | { draft: TokenRunDraft; profileId?: never }
+);
 
 /** Unsaved Engagement values for one run ("test without saving"): used in the main process for that run only, never written to disk or the keychain. */
 export interface EngagementDraft {
@@ -76,13 +78,17 @@ export interface EngagementDraft {
 }
 
 /** A server-to-server token run, from a saved profile or from unsaved form values; `whoami` adds userinfo and the SOAP endpoint. */
-export type EngagementTokenRequest = { runId: string; timeoutMs?: number; whoami?: boolean } & ({ profileId: string } | { draft: EngagementDraft });
+export type EngagementTokenRequest = { runId: string; timeoutMs?: number; whoami?: boolean } & (
+  { profileId: string } | { draft: EngagementDraft }
+);
 
 /**
  * A legacy refresh of the SSO JWT in `token` (spends its single-use refresh token): with a saved profile's client id and
  * stored client secret, or with a client id and secret typed for this run only.
  */
-export type EngagementRefreshRequest = { runId: string; timeoutMs?: number; token: string } & ({ profileId: string } | { clientId: string; clientSecret: string });
+export type EngagementRefreshRequest = { runId: string; timeoutMs?: number; token: string } & (
+  { profileId: string } | { clientId: string; clientSecret: string }
+);
 
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */
 export interface IpcChannelMap {

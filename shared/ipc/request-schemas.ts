@@ -48,15 +48,22 @@ const draft = z
   })
   .superRefine((d, ctx) => {
     if (d.region === undefined && d.discoveryUrl === undefined) missing(ctx, ['region']);
-    if (d.region !== undefined && d.discoveryUrl !== undefined) ctx.addIssue({ code: 'custom', path: ['discoveryUrl'], message: 'region and discoveryUrl both given' });
+    if (d.region !== undefined && d.discoveryUrl !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['discoveryUrl'], message: 'region and discoveryUrl both given' });
   });
 
 /** token:run: a saved profile (`profileId`) or a draft, exactly one. */
 const tokenRun = z
-  .strictObject({ runId: id, timeoutMs: z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional(), profileId: id.optional(), draft: draft.optional() })
+  .strictObject({
+    runId: id,
+    timeoutMs: z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional(),
+    profileId: id.optional(),
+    draft: draft.optional(),
+  })
   .superRefine((r, ctx) => {
     if (r.profileId === undefined && r.draft === undefined) missing(ctx, ['profileId']);
-    if (r.profileId !== undefined && r.draft !== undefined) ctx.addIssue({ code: 'custom', path: ['draft'], message: 'profileId and draft both given' });
+    if (r.profileId !== undefined && r.draft !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['draft'], message: 'profileId and draft both given' });
   })
   .transform((r) => r as IpcRequest<'token:run'>);
 
@@ -89,9 +96,17 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
     .refine((r) => (r.profileId === undefined) !== (r.draft === undefined), either('must name either a profileId or a draft'))
     .transform((r) => r as EngagementTokenRequest),
   'engagement:refresh': z
-    .strictObject({ ...runBase, token: text(L.token), profileId: id.optional(), clientId: text(L.clientId).optional(), clientSecret: text(L.clientSecret).optional() })
+    .strictObject({
+      ...runBase,
+      token: text(L.token),
+      profileId: id.optional(),
+      clientId: text(L.clientId).optional(),
+      clientSecret: text(L.clientSecret).optional(),
+    })
     .refine(
-      (r) => (r.profileId === undefined) !== (r.clientId === undefined && r.clientSecret === undefined) && (r.clientId === undefined) === (r.clientSecret === undefined),
+      (r) =>
+        (r.profileId === undefined) !== (r.clientId === undefined && r.clientSecret === undefined) &&
+        (r.clientId === undefined) === (r.clientSecret === undefined),
       either('must name either a profileId or a clientId with its clientSecret'),
     )
     .transform((r) => r as EngagementRefreshRequest),
@@ -128,14 +143,22 @@ function issuePhrase(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.input === undefined ? 'is missing' : `must be ${issue.expected === 'null' ? 'null' : withArticle(issue.expected)}`;
     case 'too_big':
-      return issue.origin === 'string' ? `is too long (at most ${String(issue.maximum)} characters)` : `must be at most ${String(issue.maximum)}`;
+      return issue.origin === 'string'
+        ? `is too long (at most ${String(issue.maximum)} characters)`
+        : `must be at most ${String(issue.maximum)}`;
     case 'too_small':
-      return issue.origin === 'string' ? (issue.minimum === 1 ? 'must not be empty' : `must have at least ${String(issue.minimum)} characters`) : `must be at least ${String(issue.minimum)}`;
+      return issue.origin === 'string'
+        ? issue.minimum === 1
+          ? 'must not be empty'
+          : `must have at least ${String(issue.minimum)} characters`
+        : `must be at least ${String(issue.minimum)}`;
     case 'invalid_value':
       return `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'unrecognized_keys': {
       const safe = issue.keys.filter((key) => SAFE_KEY.test(key));
-      return safe.length === issue.keys.length ? `has unknown field${safe.length > 1 ? 's' : ''} ${safe.map((k) => `"${k}"`).join(', ')}` : 'has an unknown field';
+      return safe.length === issue.keys.length
+        ? `has unknown field${safe.length > 1 ? 's' : ''} ${safe.map((k) => `"${k}"`).join(', ')}`
+        : 'has an unknown field';
     }
     case 'invalid_union':
       return 'has the wrong shape';

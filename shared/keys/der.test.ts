@@ -18,7 +18,11 @@ describe('DER reader and writer', () => {
   });
 
   it('round-trips object identifiers', () => {
-    const oid = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 39 }), fc.array(fc.integer({ min: 0, max: 2 ** 31 }), { maxLength: 8 }));
+    const oid = fc.tuple(
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 0, max: 39 }),
+      fc.array(fc.integer({ min: 0, max: 2 ** 31 }), { maxLength: 8 }),
+    );
     fc.assert(
       fc.property(oid, ([a, b, rest]) => {
         const dotted = [a, b, ...rest].join('.');
@@ -51,7 +55,7 @@ describe('RSA DER conversions', () => {
     expect(Buffer.from(pkcs1ToPkcs8(pkcs1)).equals(keys.privateKey.export({ type: 'pkcs8', format: 'der' }))).toBe(true);
   });
 
-  it('builds exactly the SPKI Node exports from a private key\'s public numbers', () => {
+  it("builds exactly the SPKI Node exports from a private key's public numbers", () => {
     expect(Buffer.from(rsaSpki(readPkcs1PrivateKey(pkcs1))).equals(keys.publicKey.export({ type: 'spki', format: 'der' }))).toBe(true);
   });
 });

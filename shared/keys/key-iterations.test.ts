@@ -16,7 +16,10 @@ describe('encrypted key iteration counts', () => {
   });
 
   it('accepts a key at the cap', () => {
-    expect(normalizePrivateKeyPem(withIterationCount(keys.pkcs8EncryptedPem, MAX_KEY_ITERATIONS))).toMatchObject({ format: 'pkcs8-encrypted', encrypted: true });
+    expect(normalizePrivateKeyPem(withIterationCount(keys.pkcs8EncryptedPem, MAX_KEY_ITERATIONS))).toMatchObject({
+      format: 'pkcs8-encrypted',
+      encrypted: true,
+    });
   });
 
   it.each([

@@ -30,13 +30,20 @@ describe('loadPrivateKey', () => {
     expect(loaded.key.extractable).toBe(true);
     const jwt = await new SignJWT({ iss: 'client' }).setProtectedHeader({ alg: 'RS256' }).sign(loaded.key);
     const [header, payload, signature] = jwt.split('.');
-    expect(nodeVerify('sha256', new TextEncoder().encode(`${header}.${payload}`), keys.publicKey, Buffer.from(signature!, 'base64url'))).toBe(true);
+    expect(
+      nodeVerify('sha256', new TextEncoder().encode(`${header}.${payload}`), keys.publicKey, Buffer.from(signature!, 'base64url')),
+    ).toBe(true);
     expect((await exportJWK(loaded.key)).n).toBe(keys.publicKey.export({ format: 'jwk' }).n);
   });
 
   it('reports the bits and node-computed fingerprint of a 3072-bit key', async () => {
     const big = testKeyPair('big', 3072);
-    expect((await loadPrivateKey(big.pkcs1Pem)).info).toEqual({ type: 'RSA', bits: 3072, fingerprint: nodeFingerprint(big), format: 'pkcs1' });
+    expect((await loadPrivateKey(big.pkcs1Pem)).info).toEqual({
+      type: 'RSA',
+      bits: 3072,
+      fingerprint: nodeFingerprint(big),
+      format: 'pkcs1',
+    });
   });
 
   it('gives different keys different fingerprints', async () => {
@@ -61,10 +68,14 @@ describe('loadPrivateKey', () => {
   });
 
   it('says how to decrypt an encrypted key when no decryptor is available (both encrypted formats)', async () => {
-    const message = 'This key is encrypted and cannot be decrypted here: decrypt it with `openssl pkey -in key.pem -out plain.pem` and paste plain.pem.';
+    const message =
+      'This key is encrypted and cannot be decrypted here: decrypt it with `openssl pkey -in key.pem -out plain.pem` and paste plain.pem.';
     for (const pem of [keys.pkcs8EncryptedPem, keys.pkcs1EncryptedPem]) {
       expect(await workbenchRejection(loadPrivateKey(pem))).toMatchObject({ code: 'ERR_KEY_ENCRYPTED', message });
-      expect(await workbenchRejection(loadPrivateKey(pem, { passphrase: keys.passphrase }))).toMatchObject({ code: 'ERR_KEY_ENCRYPTED', message });
+      expect(await workbenchRejection(loadPrivateKey(pem, { passphrase: keys.passphrase }))).toMatchObject({
+        code: 'ERR_KEY_ENCRYPTED',
+        message,
+      });
     }
   });
 

@@ -35,7 +35,7 @@ describe('normalizePrivateKeyPem: accepted paste variants', () => {
   });
 
   it.each<[string, (pem: string) => string]>([
-    ['literal \\n escapes on one line (the docs\' Python sample)', (pem) => pem.trimEnd().replace(/\n/g, '\\n')],
+    ["literal \\n escapes on one line (the docs' Python sample)", (pem) => pem.trimEnd().replace(/\n/g, '\\n')],
     ['literal \\r\\n escapes', (pem) => pem.replace(/\n/g, '\\r\\n')],
     ['doubled \\\\n escapes', (pem) => pem.replace(/\n/g, '\\\\n')],
     ['CRLF line endings', (pem) => pem.replace(/\n/g, '\r\n')],
@@ -47,11 +47,33 @@ describe('normalizePrivateKeyPem: accepted paste variants', () => {
     ['a JSON string with escaped slashes', (pem) => JSON.stringify(pem).replace(/\//g, '\\/')],
     ['a Python assignment', (pem) => `private_key = "${pem.trimEnd().replace(/\n/g, '\\n')}"\n`],
     ['a Python triple-quoted string', (pem) => `key = """\n${pem}"""`],
-    ['Python implicit string concatenation', (pem) => `key = (\n${bodyLines(pem).map((l) => `    "${l}\\n"`).join('\n')}\n)`],
-    ['stray indentation on every line', (pem) => bodyLines(pem).map((l, i) => `${' '.repeat(i % 5)}\t${l}  `).join('\n')],
+    [
+      'Python implicit string concatenation',
+      (pem) =>
+        `key = (\n${bodyLines(pem)
+          .map((l) => `    "${l}\\n"`)
+          .join('\n')}\n)`,
+    ],
+    [
+      'stray indentation on every line',
+      (pem) =>
+        bodyLines(pem)
+          .map((l, i) => `${' '.repeat(i % 5)}\t${l}  `)
+          .join('\n'),
+    ],
     ['no line breaks at all', (pem) => bodyLines(pem).join('')],
     ['spaces instead of line breaks', (pem) => bodyLines(pem).join(' ')],
-    ['the body re-wrapped at 76 columns', (pem) => { const [head, ...rest] = bodyLines(pem); const foot = rest.pop()!; return `${head}\n${rest.join('').match(/.{1,76}/g)!.join('\n')}\n${foot}\n`; }],
+    [
+      'the body re-wrapped at 76 columns',
+      (pem) => {
+        const [head, ...rest] = bodyLines(pem);
+        const foot = rest.pop()!;
+        return `${head}\n${rest
+          .join('')
+          .match(/.{1,76}/g)!
+          .join('\n')}\n${foot}\n`;
+      },
+    ],
     ['blank lines and spaces around it', (pem) => `\n\n   ${pem}\n\n  `],
     ['a byte-order mark and non-breaking spaces', (pem) => `\ufeff${pem.replace(/\n/g, '\u00a0\n')}`],
   ])('accepts %s', (_name, mangle) => {
@@ -59,7 +81,7 @@ describe('normalizePrivateKeyPem: accepted paste variants', () => {
     expect(normalizePrivateKeyPem(mangle(keys.pkcs8Pem))).toEqual(pkcs8);
   });
 
-  it('accepts the test kit\'s escaped PKCS#1 sample', () => {
+  it("accepts the test kit's escaped PKCS#1 sample", () => {
     expect(normalizePrivateKeyPem(keys.pkcs1Escaped)).toEqual(pkcs1);
   });
 
@@ -74,13 +96,19 @@ describe('normalizePrivateKeyPem: accepted paste variants', () => {
   });
 
   it('flags encrypted PKCS#8 without failing', () => {
-    expect(normalizePrivateKeyPem(keys.pkcs8EncryptedPem)).toEqual({ pem: keys.pkcs8EncryptedPem, format: 'pkcs8-encrypted', encrypted: true });
+    expect(normalizePrivateKeyPem(keys.pkcs8EncryptedPem)).toEqual({
+      pem: keys.pkcs8EncryptedPem,
+      format: 'pkcs8-encrypted',
+      encrypted: true,
+    });
     expect(normalizePrivateKeyPem(JSON.stringify(keys.pkcs8EncryptedPem)).pem).toBe(keys.pkcs8EncryptedPem);
   });
 
   it('flags legacy encrypted PKCS#1 and preserves its Proc-Type and DEK-Info headers', () => {
     const expected: NormalizedPem = { pem: keys.pkcs1EncryptedPem, format: 'pkcs1-encrypted', encrypted: true };
-    expect(keys.pkcs1EncryptedPem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,[0-9A-F]{32}\n\n/);
+    expect(keys.pkcs1EncryptedPem).toMatch(
+      /^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,[0-9A-F]{32}\n\n/,
+    );
     expect(normalizePrivateKeyPem(keys.pkcs1EncryptedPem)).toEqual(expected);
     expect(normalizePrivateKeyPem(keys.pkcs1EncryptedPem.replace(/\n/g, '\\n'))).toEqual(expected);
     expect(normalizePrivateKeyPem(keys.pkcs1EncryptedPem.replace(/\n/g, '\r\n'))).toEqual(expected);
@@ -133,20 +161,26 @@ describe('normalizePrivateKeyPem: errors', () => {
       code: 'ERR_KEY_NOT_RSA',
       message: 'This is a DSA key, not an RSA key: Marketing Cloud Intelligence needs an RSA private key.',
     });
-    expect(normalizeError('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----')).toMatchObject({
+    expect(
+      normalizeError('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----'),
+    ).toMatchObject({
       code: 'ERR_KEY_NOT_RSA',
       message:
         'This is an OpenSSH-format private key, which cannot be used as is: if it is an RSA key, convert it with `ssh-keygen -p -m PEM -f <file>` and paste the result.',
     });
     expect(normalizeError('PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\nComment: rsa-key\n')).toMatchObject({
       code: 'ERR_KEY_NOT_RSA',
-      message: 'This is a PuTTY (.ppk) key, which cannot be used as is: in PuTTYgen choose Conversions > Export OpenSSH key and paste the exported file.',
+      message:
+        'This is a PuTTY (.ppk) key, which cannot be used as is: in PuTTYgen choose Conversions > Export OpenSSH key and paste the exported file.',
     });
   });
 
   it('ERR_KEY_MALFORMED for garbage', () => {
     expect(normalizeError('hello, this is not a key')).toMatchObject({ code: 'ERR_KEY_MALFORMED', message: M.notFound });
-    expect(normalizeError('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w')).toMatchObject({ code: 'ERR_KEY_MALFORMED', message: M.notFound });
+    expect(normalizeError('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w')).toMatchObject({
+      code: 'ERR_KEY_MALFORMED',
+      message: M.notFound,
+    });
   });
 
   it('ERR_KEY_MALFORMED for broken base64', () => {
@@ -163,8 +197,14 @@ describe('normalizePrivateKeyPem: errors', () => {
     const message = 'The key is truncated or corrupted: copy it again in full, from its -----BEGIN line to its -----END line.';
     expect(normalizeError(truncated)).toMatchObject({ code: 'ERR_KEY_MALFORMED', message });
     const pkcs8Lines = bodyLines(keys.pkcs8Pem);
-    expect(normalizeError([...pkcs8Lines.slice(0, 5), pkcs8Lines[pkcs8Lines.length - 1]].join('\n'))).toMatchObject({ code: 'ERR_KEY_MALFORMED', message });
-    expect(normalizeError('-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----')).toMatchObject({ code: 'ERR_KEY_MALFORMED', message });
+    expect(normalizeError([...pkcs8Lines.slice(0, 5), pkcs8Lines[pkcs8Lines.length - 1]].join('\n'))).toMatchObject({
+      code: 'ERR_KEY_MALFORMED',
+      message,
+    });
+    expect(normalizeError('-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----')).toMatchObject({
+      code: 'ERR_KEY_MALFORMED',
+      message,
+    });
   });
 
   it('ERR_KEY_MALFORMED for a missing or mismatched END line', () => {
@@ -200,7 +240,8 @@ describe('normalizePrivateKeyPem size cap', () => {
     expect(() => normalizePrivateKeyPem(key.padEnd(REQUEST_LIMITS.pem + 1, ' '))).toThrow(
       expect.objectContaining({
         code: 'ERR_KEY_TOO_LARGE',
-        message: 'The pasted key is longer than 16 KB, far more than any RSA private key: paste only the key, from its -----BEGIN line to its -----END line.',
+        message:
+          'The pasted key is longer than 16 KB, far more than any RSA private key: paste only the key, from its -----BEGIN line to its -----END line.',
       }),
     );
   });

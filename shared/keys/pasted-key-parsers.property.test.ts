@@ -13,8 +13,35 @@ const PASTED_KEY_LIMIT = REQUEST_LIMITS.pem;
 
 /** Units whose long runs make backtracking regexes quadratic. */
 const UNITS = [
-  '\\', '\\\\r', '\\r', '-', ' ', '\t', '\n', '\r', '\r\n', '"', "'", '`', '\u00a0', 'A', '=', ',', ':', '/', '+',
-  '-----BEGIN ', 'BEGIN ', 'BEGIN A ', '-----END ', '-----BEGIN A-----', '-----END A-----', 'ssh-rsa ', 'ecdsa-sha2-', 'Proc-Type: ', 'DEK-Info: AES-',
+  '\\',
+  '\\\\r',
+  '\\r',
+  '-',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '"',
+  "'",
+  '`',
+  '\u00a0',
+  'A',
+  '=',
+  ',',
+  ':',
+  '/',
+  '+',
+  '-----BEGIN ',
+  'BEGIN ',
+  'BEGIN A ',
+  '-----END ',
+  '-----BEGIN A-----',
+  '-----END A-----',
+  'ssh-rsa ',
+  'ecdsa-sha2-',
+  'Proc-Type: ',
+  'DEK-Info: AES-',
 ];
 
 const parsers: Record<string, (text: string) => unknown> = {
@@ -37,14 +64,17 @@ function elapsedMs(parse: (text: string) => unknown, text: string): number {
 }
 
 describe('pasted-key parsers run in linear time (property)', () => {
-  it.each(Object.keys(parsers))('%s handles a paste-limit run of any special unit, with anything around it, in well under a second', (name) => {
-    const parse = parsers[name]!;
-    fc.assert(
-      fc.property(fc.constantFrom(...UNITS), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (unit, before, after) => {
-        const run = unit.repeat(Math.floor((PASTED_KEY_LIMIT - before.length - after.length) / unit.length));
-        expect(elapsedMs(parse, `${before}${run}${after}`)).toBeLessThan(250);
-      }),
-      { numRuns: 40 },
-    );
-  });
+  it.each(Object.keys(parsers))(
+    '%s handles a paste-limit run of any special unit, with anything around it, in well under a second',
+    (name) => {
+      const parse = parsers[name]!;
+      fc.assert(
+        fc.property(fc.constantFrom(...UNITS), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (unit, before, after) => {
+          const run = unit.repeat(Math.floor((PASTED_KEY_LIMIT - before.length - after.length) / unit.length));
+          expect(elapsedMs(parse, `${before}${run}${after}`)).toBeLessThan(250);
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 });

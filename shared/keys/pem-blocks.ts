@@ -66,7 +66,7 @@ export function findPemBlocks(input: string): PemBlock[] {
   const nextBeginCursor = { at: 0 };
   const endCursor = { at: 0 };
   const blocks: PemBlock[] = [];
-  for (let begin = firstFrom(begins, beginCursor, 0); begin !== undefined; ) {
+  for (let begin = firstFrom(begins, beginCursor, 0); begin !== undefined;) {
     if (begin.label === '') {
       begin = firstFrom(begins, beginCursor, begin.end);
       continue;

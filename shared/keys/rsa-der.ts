@@ -27,7 +27,12 @@ export function readPkcs1PublicKey(der: Uint8Array): RsaPublicNumbers {
 
 /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo (version 0, rsaEncryption). */
 export function pkcs1ToPkcs8(pkcs1Der: Uint8Array): Uint8Array {
-  return encodeDer(DER_TAG.SEQUENCE, Uint8Array.of(DER_TAG.INTEGER, 1, 0), RSA_ALGORITHM_IDENTIFIER(), encodeDer(DER_TAG.OCTET_STRING, pkcs1Der));
+  return encodeDer(
+    DER_TAG.SEQUENCE,
+    Uint8Array.of(DER_TAG.INTEGER, 1, 0),
+    RSA_ALGORITHM_IDENTIFIER(),
+    encodeDer(DER_TAG.OCTET_STRING, pkcs1Der),
+  );
 }
 
 /** Builds the SubjectPublicKeyInfo DER of an RSA public key (what `openssl`/Node export as `spki`). */

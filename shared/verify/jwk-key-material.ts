@@ -5,7 +5,11 @@ import type { KeyMaterial } from './key-material';
 import { EC_ALGORITHM_BY_CURVE, type EcCurve } from './jws-algorithms';
 import { VERIFY_MESSAGES as M, quoteForMessage, verifyError } from './verify-errors';
 
-const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = { RSA: ['kty', 'n', 'e'], EC: ['kty', 'crv', 'x', 'y'], OKP: ['kty', 'crv', 'x'] };
+const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  RSA: ['kty', 'n', 'e'],
+  EC: ['kty', 'crv', 'x', 'y'],
+  OKP: ['kty', 'crv', 'x'],
+};
 
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
@@ -39,11 +43,19 @@ export function jwkKeyMaterial(jwk: Record<string, unknown>): KeyMaterial {
     return { kind: 'rsa', description: 'an RSA public key', importFor: (alg) => importPublicJwk(jwkPublic, alg), ...declaredAlg };
   }
   if (kty === 'EC') {
-    if (!isNonEmptyString(jwk.crv) || !isNonEmptyString(jwk.x) || !isNonEmptyString(jwk.y)) throw verifyError('ERR_VERIFY_KEY_INVALID', M.jwkShape);
-    if (!(jwk.crv in EC_ALGORITHM_BY_CURVE)) return { kind: 'other', description: `an EC key on curve ${quoteForMessage(jwk.crv)}`, ...declaredAlg };
+    if (!isNonEmptyString(jwk.crv) || !isNonEmptyString(jwk.x) || !isNonEmptyString(jwk.y))
+      throw verifyError('ERR_VERIFY_KEY_INVALID', M.jwkShape);
+    if (!(jwk.crv in EC_ALGORITHM_BY_CURVE))
+      return { kind: 'other', description: `an EC key on curve ${quoteForMessage(jwk.crv)}`, ...declaredAlg };
     const jwkPublic = publicPart(jwk, 'EC');
     const curve = jwk.crv as EcCurve;
-    return { kind: 'ec', curve, description: `an EC ${curve} public key`, importFor: (alg) => importPublicJwk(jwkPublic, alg), ...declaredAlg };
+    return {
+      kind: 'ec',
+      curve,
+      description: `an EC ${curve} public key`,
+      importFor: (alg) => importPublicJwk(jwkPublic, alg),
+      ...declaredAlg,
+    };
   }
   if (kty === 'OKP' && jwk.crv === 'Ed25519') {
     if (!isNonEmptyString(jwk.x)) throw verifyError('ERR_VERIFY_KEY_INVALID', M.jwkShape);

@@ -14,7 +14,12 @@ export const EDDSA_ALGORITHMS = ['EdDSA', 'Ed25519'] as const;
 export type EcCurve = keyof typeof EC_ALGORITHM_BY_CURVE;
 
 /** Every algorithm verifySignature can check. */
-export const SUPPORTED_ALGORITHMS: readonly string[] = [...HMAC_ALGORITHMS, ...RSA_ALGORITHMS, ...Object.values(EC_ALGORITHM_BY_CURVE), ...EDDSA_ALGORITHMS];
+export const SUPPORTED_ALGORITHMS: readonly string[] = [
+  ...HMAC_ALGORITHMS,
+  ...RSA_ALGORITHMS,
+  ...Object.values(EC_ALGORITHM_BY_CURVE),
+  ...EDDSA_ALGORITHMS,
+];
 
 /** True when the algorithm is one verifySignature can check. */
 export function isSupportedAlgorithm(alg: string): boolean {

@@ -14,7 +14,15 @@ import { ecSpki, readSpkiAlgorithm } from '../keys/subject-public-key-info';
 import type { KeyMaterial } from './key-material';
 import { VERIFY_MESSAGES as M, unusablePemError, verifyError } from './verify-errors';
 
-const USABLE_LABELS = ['PUBLIC KEY', 'RSA PUBLIC KEY', 'CERTIFICATE', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'];
+const USABLE_LABELS = [
+  'PUBLIC KEY',
+  'RSA PUBLIC KEY',
+  'CERTIFICATE',
+  'PRIVATE KEY',
+  'RSA PRIVATE KEY',
+  'EC PRIVATE KEY',
+  'ENCRYPTED PRIVATE KEY',
+];
 
 /** Key material from SPKI DER; `importFor` imports it for one algorithm (through the certificate when there is one). */
 function spkiMaterial(spki: Uint8Array, importFor: (alg: string) => Promise<CryptoKey>, from: string): KeyMaterial {
@@ -40,7 +48,8 @@ function ecPrivateKeyMaterial(sec1: Uint8Array, curveOidFromPkcs8: string | null
 
 function blockMaterial(block: PemBlock): KeyMaterial {
   if (block.problem !== null) throw verifyError('ERR_VERIFY_KEY_INVALID', M.keyDamaged);
-  const encrypted = block.label === 'ENCRYPTED PRIVATE KEY' || block.headers.some((h) => h.name === 'Proc-Type' && h.value.endsWith(',ENCRYPTED'));
+  const encrypted =
+    block.label === 'ENCRYPTED PRIVATE KEY' || block.headers.some((h) => h.name === 'Proc-Type' && h.value.endsWith(',ENCRYPTED'));
   if (encrypted) throw verifyError('ERR_VERIFY_KEY_INVALID', M.encryptedPrivateKey);
   if (!USABLE_LABELS.includes(block.label)) throw unusablePemError(block.label);
   const der = tryBase64ToBytes(block.body);
@@ -60,7 +69,8 @@ function blockMaterial(block: PemBlock): KeyMaterial {
       return ecPrivateKeyMaterial(der, null);
     default: {
       const info = readPrivateKeyInfo(der);
-      if (info.algorithmOid === OID_RSA_ENCRYPTION) return plainSpkiMaterial(rsaSpki(readPkcs1PrivateKey(info.privateKey)), ' (from the private key)');
+      if (info.algorithmOid === OID_RSA_ENCRYPTION)
+        return plainSpkiMaterial(rsaSpki(readPkcs1PrivateKey(info.privateKey)), ' (from the private key)');
       if (info.algorithmOid === OID_EC_PUBLIC_KEY) return ecPrivateKeyMaterial(info.privateKey, info.parameterOid);
       if (info.algorithmOid === OID_ED25519) throw verifyError('ERR_VERIFY_KEY_INVALID', M.ed25519PrivateKey);
       return { kind: 'other', description: `${keyAlgorithmPhrase(info.algorithmOid)} (private)` };

@@ -17,7 +17,8 @@ function jsonKeyMaterial(value: string | object, header: JsonObject, alg: string
 export function resolveVerificationKey(key: VerificationKey, header: JsonObject, alg: string): KeyMaterial[] {
   switch (key.type) {
     case 'secret':
-      if (/-----\s*BEGIN [A-Z0-9 ]*(PUBLIC KEY|CERTIFICATE)/.test(key.secret)) throw algorithmConfusionError(alg, 'a PEM public key pasted as a secret');
+      if (/-----\s*BEGIN [A-Z0-9 ]*(PUBLIC KEY|CERTIFICATE)/.test(key.secret))
+        throw algorithmConfusionError(alg, 'a PEM public key pasted as a secret');
       return [{ kind: 'secret', bytes: secretBytes(key.secret, key.encoding), description: 'a secret' }];
     case 'pem':
       return key.pem.trim().startsWith('{') ? jsonKeyMaterial(key.pem, header, alg) : [pemKeyMaterial(key.pem)];

@@ -42,7 +42,12 @@ describe('secretBytes', () => {
 
   it('rejects an empty secret with ERR_VERIFY_SECRET_EMPTY', () => {
     const message = "The signing secret is empty: paste the secret (for Engagement SSO, the package's JWT signing secret).";
-    for (const [secret, encoding] of [['', 'text'], [' \n', 'text'], ['', 'base64'], ['0x', 'hex']] as const) {
+    for (const [secret, encoding] of [
+      ['', 'text'],
+      [' \n', 'text'],
+      ['', 'base64'],
+      ['0x', 'hex'],
+    ] as const) {
       expect(secretError(secret, encoding)).toMatchObject({ code: 'ERR_VERIFY_SECRET_EMPTY', message });
     }
   });
@@ -50,7 +55,9 @@ describe('secretBytes', () => {
   it('rejects badly encoded secrets with ERR_VERIFY_SECRET_ENCODING', () => {
     const base64Message = 'The secret is not valid base64: check it, or choose the text encoding.';
     const hexMessage = 'The secret is not valid hex (0-9, a-f, an even number of digits): check it, or choose the text encoding.';
-    for (const bad of ['not base64!', 'abcde', 'ab+c-d', '==ab', '==']) expect(secretError(bad, 'base64')).toMatchObject({ code: 'ERR_VERIFY_SECRET_ENCODING', message: base64Message });
-    for (const bad of ['abc', 'zz', '0xg1']) expect(secretError(bad, 'hex')).toMatchObject({ code: 'ERR_VERIFY_SECRET_ENCODING', message: hexMessage });
+    for (const bad of ['not base64!', 'abcde', 'ab+c-d', '==ab', '=='])
+      expect(secretError(bad, 'base64')).toMatchObject({ code: 'ERR_VERIFY_SECRET_ENCODING', message: base64Message });
+    for (const bad of ['abc', 'zz', '0xg1'])
+      expect(secretError(bad, 'hex')).toMatchObject({ code: 'ERR_VERIFY_SECRET_ENCODING', message: hexMessage });
   });
 });

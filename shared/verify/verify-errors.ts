@@ -7,7 +7,8 @@ import { SUPPORTED_ALGORITHMS } from './jws-algorithms';
 export const VERIFY_MESSAGES = {
   algNone: 'This token is unsecured (alg: none): it has no signature, so nothing proves who made it. Never accept it.',
   algMissing: 'The token header has no "alg": its signature cannot be checked.',
-  badSignatureSecret: 'The signature does not match: the secret is wrong (check its encoding: text, base64 or hex) or the token was altered.',
+  badSignatureSecret:
+    'The signature does not match: the secret is wrong (check its encoding: text, base64 or hex) or the token was altered.',
   badSignatureKey: 'The signature does not match: this is not the key the token was signed with, or the token was altered.',
   malformedJws: 'The token cannot be checked as a JWS (for example an unknown "crit" header): treat it as not verified.',
   secretEmpty: "The signing secret is empty: paste the secret (for Engagement SSO, the package's JWT signing secret).",
@@ -44,7 +45,10 @@ export function quoteForMessage(value: string): string {
 
 /** ERR_VERIFY_ALG_UNSUPPORTED naming the algorithm and what is supported. */
 export function unsupportedAlgorithmError(alg: string): WorkbenchError {
-  return verifyError('ERR_VERIFY_ALG_UNSUPPORTED', `The algorithm ${quoteForMessage(alg)} is not supported: the workbench checks ${SUPPORTED_ALGORITHMS.join(', ')}.`);
+  return verifyError(
+    'ERR_VERIFY_ALG_UNSUPPORTED',
+    `The algorithm ${quoteForMessage(alg)} is not supported: the workbench checks ${SUPPORTED_ALGORITHMS.join(', ')}.`,
+  );
 }
 
 /** ERR_VERIFY_ALG_MISMATCH for an HMAC token checked with a public key: the algorithm-confusion attack. */
@@ -57,31 +61,49 @@ export function algorithmConfusionError(alg: string, keyDescription: string): Wo
 
 /** ERR_VERIFY_ALG_MISMATCH for a public-key token checked with a secret. */
 export function secretForAsymmetricError(alg: string): WorkbenchError {
-  return verifyError('ERR_VERIFY_ALG_MISMATCH', `The token says ${alg}, which is signed with a private key, so a secret cannot verify it: use the matching public key (PEM, certificate or JWK).`);
+  return verifyError(
+    'ERR_VERIFY_ALG_MISMATCH',
+    `The token says ${alg}, which is signed with a private key, so a secret cannot verify it: use the matching public key (PEM, certificate or JWK).`,
+  );
 }
 
 /** ERR_VERIFY_ALG_MISMATCH when the key's type or curve does not fit the token's algorithm. */
 export function keyTypeMismatchError(alg: string, keyDescription: string, allowed: readonly string[]): WorkbenchError {
   const fits = allowed.length === 0 ? 'which verifies none of the supported algorithms' : `which only verifies ${allowed.join(', ')}`;
-  return verifyError('ERR_VERIFY_ALG_MISMATCH', `The token says ${alg} but the key is ${keyDescription}, ${fits}: use the key the token was signed with.`);
+  return verifyError(
+    'ERR_VERIFY_ALG_MISMATCH',
+    `The token says ${alg} but the key is ${keyDescription}, ${fits}: use the key the token was signed with.`,
+  );
 }
 
 /** ERR_VERIFY_ALG_MISMATCH when a JWK declares another algorithm than the token's. */
 export function declaredAlgorithmMismatchError(alg: string, declared: string): WorkbenchError {
-  return verifyError('ERR_VERIFY_ALG_MISMATCH', `The token says ${alg} but the JWK is declared for ${quoteForMessage(declared)}: use the key the token was signed with.`);
+  return verifyError(
+    'ERR_VERIFY_ALG_MISMATCH',
+    `The token says ${alg} but the JWK is declared for ${quoteForMessage(declared)}: use the key the token was signed with.`,
+  );
 }
 
 /** ERR_VERIFY_KID_NOT_FOUND for a kid no key in the set has. */
 export function kidNotFoundError(kid: string): WorkbenchError {
-  return verifyError('ERR_VERIFY_KID_NOT_FOUND', `No key in the JWK set has kid ${quoteForMessage(kid)}: use the set that contains the token's signing key.`);
+  return verifyError(
+    'ERR_VERIFY_KID_NOT_FOUND',
+    `No key in the JWK set has kid ${quoteForMessage(kid)}: use the set that contains the token's signing key.`,
+  );
 }
 
 /** ERR_VERIFY_KID_NOT_FOUND when the token has no kid and no key in the set fits its algorithm. */
 export function noFittingKeyError(alg: string): WorkbenchError {
-  return verifyError('ERR_VERIFY_KID_NOT_FOUND', `The token has no kid and no key in the JWK set fits ${alg}: use the set that contains the token's signing key.`);
+  return verifyError(
+    'ERR_VERIFY_KID_NOT_FOUND',
+    `The token has no kid and no key in the JWK set fits ${alg}: use the set that contains the token's signing key.`,
+  );
 }
 
 /** ERR_VERIFY_KEY_INVALID for a PEM block that cannot verify anything, naming its label. */
 export function unusablePemError(label: string): WorkbenchError {
-  return verifyError('ERR_VERIFY_KEY_INVALID', `A PEM "${label.slice(0, 40)}" block cannot verify signatures: paste a public key, a certificate or a JWK.`);
+  return verifyError(
+    'ERR_VERIFY_KEY_INVALID',
+    `A PEM "${label.slice(0, 40)}" block cannot verify signatures: paste a public key, a certificate or a JWK.`,
+  );
 }

@@ -27,7 +27,10 @@ describe.each(['EdDSA', 'Ed25519'] as const)('verifySignature: alg %s', (alg) =>
     ['an X.509 certificate', () => ({ type: 'pem', pem: selfSignedCertificate(ed.privateKey, ed.publicKey) })],
     ['an OKP JWK', () => ({ type: 'jwk', jwk: publicJwk(ed.publicKey) })],
     ['an OKP JWK that carries its private part too (only the public part is used)', () => ({ type: 'jwk', jwk: publicJwk(ed.privateKey) })],
-    ['a JWK set, by kid', () => ({ type: 'jwks', jwks: { keys: [publicJwk(otherEd.publicKey, { kid: 'old' }), publicJwk(ed.publicKey, { kid: 'current' })] } })],
+    [
+      'a JWK set, by kid',
+      () => ({ type: 'jwks', jwks: { keys: [publicJwk(otherEd.publicKey, { kid: 'old' }), publicJwk(ed.publicKey, { kid: 'current' })] } }),
+    ],
   ])('is valid with %s', async (_name, key) => {
     expect(await verifySignature(await signed(alg, ed.privateKey, { kid: 'current' }), key())).toEqual({ status: 'valid', alg });
   });
@@ -57,18 +60,25 @@ describe('verifySignature: Ed25519 keys and the algorithm they allow', () => {
   });
 
   it('refuses an RS256 token with an Ed25519 JWK, and an EdDSA token with a secret or an RSA key', async () => {
-    expect(await verifySignature(decodeToken(makeGenericJwt({}, { alg: 'RS256' })), { type: 'jwk', jwk: publicJwk(ed.publicKey) })).toEqual({
-      status: 'invalid',
-      alg: 'RS256',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed25519 public key, which only verifies EdDSA, Ed25519: use the key the token was signed with.' },
-    });
+    expect(await verifySignature(decodeToken(makeGenericJwt({}, { alg: 'RS256' })), { type: 'jwk', jwk: publicJwk(ed.publicKey) })).toEqual(
+      {
+        status: 'invalid',
+        alg: 'RS256',
+        error: {
+          code: 'ERR_VERIFY_ALG_MISMATCH',
+          message:
+            'The token says RS256 but the key is an Ed25519 public key, which only verifies EdDSA, Ed25519: use the key the token was signed with.',
+        },
+      },
+    );
     const token = await signed('EdDSA');
     expect(await verifySignature(token, { type: 'secret', secret: 'a secret' })).toEqual({
       status: 'invalid',
       alg: 'EdDSA',
       error: {
         code: 'ERR_VERIFY_ALG_MISMATCH',
-        message: 'The token says EdDSA, which is signed with a private key, so a secret cannot verify it: use the matching public key (PEM, certificate or JWK).',
+        message:
+          'The token says EdDSA, which is signed with a private key, so a secret cannot verify it: use the matching public key (PEM, certificate or JWK).',
       },
     });
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -77,27 +87,46 @@ describe('verifySignature: Ed25519 keys and the algorithm they allow', () => {
 
   it('still refuses alg none, even with an Ed25519 key', async () => {
     const none = decodeToken(makeGenericJwt({ sub: 'x' }, { alg: 'none' }));
-    expect(await verifySignature(none, { type: 'pem', pem: spki(ed.publicKey) })).toEqual({ status: 'invalid', alg: 'none', error: { code: 'ERR_VERIFY_ALG_NONE', message: M.algNone } });
+    expect(await verifySignature(none, { type: 'pem', pem: spki(ed.publicKey) })).toEqual({
+      status: 'invalid',
+      alg: 'none',
+      error: { code: 'ERR_VERIFY_ALG_NONE', message: M.algNone },
+    });
   });
 
   it('holds a JWK to the alg it declares: EdDSA and Ed25519 are different names', async () => {
     expect(await verifySignature(await signed('Ed25519'), { type: 'jwk', jwk: publicJwk(ed.publicKey, { alg: 'EdDSA' }) })).toEqual({
       status: 'invalid',
       alg: 'Ed25519',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says Ed25519 but the JWK is declared for "EdDSA": use the key the token was signed with.' },
+      error: {
+        code: 'ERR_VERIFY_ALG_MISMATCH',
+        message: 'The token says Ed25519 but the JWK is declared for "EdDSA": use the key the token was signed with.',
+      },
     });
   });
 
   it('says to paste the public key for an Ed25519 private key, and treats other OKP curves as not fitting', async () => {
     const token = await signed('EdDSA');
     const privatePem = ed.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    expect(await verifySignature(token, { type: 'pem', pem: privatePem })).toEqual({ status: 'unchecked', alg: 'EdDSA', error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.ed25519PrivateKey } });
+    expect(await verifySignature(token, { type: 'pem', pem: privatePem })).toEqual({
+      status: 'unchecked',
+      alg: 'EdDSA',
+      error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.ed25519PrivateKey },
+    });
     const x25519 = publicJwk(generateKeyPairSync('x25519').publicKey);
     expect(await verifySignature(token, { type: 'jwk', jwk: x25519 })).toEqual({
       status: 'invalid',
       alg: 'EdDSA',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says EdDSA but the key is a "OKP" "X25519" key, which verifies none of the supported algorithms: use the key the token was signed with.' },
+      error: {
+        code: 'ERR_VERIFY_ALG_MISMATCH',
+        message:
+          'The token says EdDSA but the key is a "OKP" "X25519" key, which verifies none of the supported algorithms: use the key the token was signed with.',
+      },
     });
-    expect(await verifySignature(token, { type: 'jwk', jwk: { kty: 'OKP', crv: 'Ed25519' } })).toEqual({ status: 'unchecked', alg: 'EdDSA', error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.jwkShape } });
+    expect(await verifySignature(token, { type: 'jwk', jwk: { kty: 'OKP', crv: 'Ed25519' } })).toEqual({
+      status: 'unchecked',
+      alg: 'EdDSA',
+      error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.jwkShape },
+    });
   });
 });

@@ -12,7 +12,11 @@ const BAD_SECRET = {
   message: 'The signature does not match: the secret is wrong (check its encoding: text, base64 or hex) or the token was altered.',
 };
 
-async function hmacJwt(alg: 'HS256' | 'HS384' | 'HS512', key: Uint8Array, claims: Record<string, unknown> = { sub: 'user-1' }): Promise<string> {
+async function hmacJwt(
+  alg: 'HS256' | 'HS384' | 'HS512',
+  key: Uint8Array,
+  claims: Record<string, unknown> = { sub: 'user-1' },
+): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT' }).sign(key);
 }
 
@@ -25,8 +29,14 @@ describe('verifySignature: HMAC secrets', () => {
   it('accepts an App Center SSO JWT (claims v1 and v2) with the text signing secret', async () => {
     for (const version of [1, 2] as const) {
       const token = decodeToken(await makeEngagementSsoJwt({ version }));
-      expect(await verifySignature(token, { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET })).toEqual({ status: 'valid', alg: 'HS256' });
-      expect(await verifySignature(token, { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET, encoding: 'text' })).toEqual({ status: 'valid', alg: 'HS256' });
+      expect(await verifySignature(token, { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET })).toEqual({
+        status: 'valid',
+        alg: 'HS256',
+      });
+      expect(await verifySignature(token, { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET, encoding: 'text' })).toEqual({
+        status: 'valid',
+        alg: 'HS256',
+      });
     }
   });
 
@@ -46,7 +56,9 @@ describe('verifySignature: HMAC secrets', () => {
     const jwt = await makeEngagementSsoJwt({ version: 2 });
     const key = { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET } as const;
     const payload = decodeToken(jwt).payload;
-    const forged = decodeToken(withPayload(jwt, { ...payload, request: { ...(payload.request as object), user: { id: 1, email: 'attacker@example.com' } } }));
+    const forged = decodeToken(
+      withPayload(jwt, { ...payload, request: { ...(payload.request as object), user: { id: 1, email: 'attacker@example.com' } } }),
+    );
     expect(await verifySignature(forged, key)).toEqual({ status: 'invalid', alg: 'HS256', error: BAD_SECRET });
     const signature = jwt.split('.')[2]!;
     const flipped = `${jwt.slice(0, jwt.length - signature.length)}${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
@@ -57,7 +69,10 @@ describe('verifySignature: HMAC secrets', () => {
     const key = randomBytes(64);
     for (const alg of ['HS384', 'HS512'] as const) {
       const token = decodeToken(await hmacJwt(alg, key));
-      expect(await verifySignature(token, { type: 'secret', secret: key.toString('base64'), encoding: 'base64' })).toEqual({ status: 'valid', alg });
+      expect(await verifySignature(token, { type: 'secret', secret: key.toString('base64'), encoding: 'base64' })).toEqual({
+        status: 'valid',
+        alg,
+      });
     }
   });
 
@@ -72,7 +87,11 @@ describe('verifySignature: HMAC secrets', () => {
     ] as const) {
       expect(await verifySignature(token, { type: 'secret', secret, encoding })).toEqual({ status: 'valid', alg: 'HS256' });
     }
-    expect(await verifySignature(token, { type: 'secret', secret: key.toString('base64') })).toEqual({ status: 'invalid', alg: 'HS256', error: BAD_SECRET });
+    expect(await verifySignature(token, { type: 'secret', secret: key.toString('base64') })).toEqual({
+      status: 'invalid',
+      alg: 'HS256',
+      error: BAD_SECRET,
+    });
   });
 
   it('leaves the signature unchecked when the secret is empty or badly encoded', async () => {
@@ -85,7 +104,10 @@ describe('verifySignature: HMAC secrets', () => {
     expect(await verifySignature(token, { type: 'secret', secret: 'xyz!', encoding: 'hex' })).toEqual({
       status: 'unchecked',
       alg: 'HS256',
-      error: { code: 'ERR_VERIFY_SECRET_ENCODING', message: 'The secret is not valid hex (0-9, a-f, an even number of digits): check it, or choose the text encoding.' },
+      error: {
+        code: 'ERR_VERIFY_SECRET_ENCODING',
+        message: 'The secret is not valid hex (0-9, a-f, an even number of digits): check it, or choose the text encoding.',
+      },
     });
     expect(await verifySignature(token, { type: 'secret', secret: 'a*b', encoding: 'base64' })).toMatchObject({
       status: 'unchecked',

@@ -31,8 +31,14 @@ describe('verifySignature: JWK sets', () => {
   );
 
   it('picks the key by kid (RS256 and ES256)', async () => {
-    expect(await verifySignature(await signed('RS256', rsa.privateKey, { kid: 'rsa-current' }), mixed)).toEqual({ status: 'valid', alg: 'RS256' });
-    expect(await verifySignature(await signed('ES256', p256.privateKey, { kid: 'ec-1' }), mixed)).toEqual({ status: 'valid', alg: 'ES256' });
+    expect(await verifySignature(await signed('RS256', rsa.privateKey, { kid: 'rsa-current' }), mixed)).toEqual({
+      status: 'valid',
+      alg: 'RS256',
+    });
+    expect(await verifySignature(await signed('ES256', p256.privateKey, { kid: 'ec-1' }), mixed)).toEqual({
+      status: 'valid',
+      alg: 'ES256',
+    });
   });
 
   it('accepts the set as JSON text and from the PEM field', async () => {
@@ -48,7 +54,10 @@ describe('verifySignature: JWK sets', () => {
     expect(await verifySignature(token, mixed)).toEqual({
       status: 'invalid',
       alg: 'RS256',
-      error: { code: 'ERR_VERIFY_SIGNATURE_INVALID', message: 'The signature does not match: this is not the key the token was signed with, or the token was altered.' },
+      error: {
+        code: 'ERR_VERIFY_SIGNATURE_INVALID',
+        message: 'The signature does not match: this is not the key the token was signed with, or the token was altered.',
+      },
     });
   });
 
@@ -56,14 +65,20 @@ describe('verifySignature: JWK sets', () => {
     expect(await verifySignature(await signed('RS256', rsa.privateKey, { kid: 'rotated-away' }), mixed)).toEqual({
       status: 'unchecked',
       alg: 'RS256',
-      error: { code: 'ERR_VERIFY_KID_NOT_FOUND', message: 'No key in the JWK set has kid "rotated-away": use the set that contains the token\'s signing key.' },
+      error: {
+        code: 'ERR_VERIFY_KID_NOT_FOUND',
+        message: 'No key in the JWK set has kid "rotated-away": use the set that contains the token\'s signing key.',
+      },
     });
   });
 
   it('without a kid, tries every key that fits the algorithm', async () => {
     expect(await verifySignature(await signed('RS256', rsa.privateKey), mixed)).toEqual({ status: 'valid', alg: 'RS256' });
     expect(await verifySignature(await signed('ES256', p256.privateKey), mixed)).toEqual({ status: 'valid', alg: 'ES256' });
-    expect(await verifySignature(await signed('ES256', otherP256.privateKey), mixed)).toMatchObject({ status: 'invalid', error: { code: 'ERR_VERIFY_SIGNATURE_INVALID' } });
+    expect(await verifySignature(await signed('ES256', otherP256.privateKey), mixed)).toMatchObject({
+      status: 'invalid',
+      error: { code: 'ERR_VERIFY_SIGNATURE_INVALID' },
+    });
   });
 
   it('without a kid, skips keys whose declared alg differs', async () => {
@@ -72,7 +87,10 @@ describe('verifySignature: JWK sets', () => {
     expect(await verifySignature(token, declaredRs256)).toEqual({
       status: 'unchecked',
       alg: 'PS256',
-      error: { code: 'ERR_VERIFY_KID_NOT_FOUND', message: "The token has no kid and no key in the JWK set fits PS256: use the set that contains the token's signing key." },
+      error: {
+        code: 'ERR_VERIFY_KID_NOT_FOUND',
+        message: "The token has no kid and no key in the JWK set fits PS256: use the set that contains the token's signing key.",
+      },
     });
   });
 
@@ -81,12 +99,18 @@ describe('verifySignature: JWK sets', () => {
     expect(await verifySignature(await signed('RS256', rsa.privateKey), ecOnly)).toEqual({
       status: 'unchecked',
       alg: 'RS256',
-      error: { code: 'ERR_VERIFY_KID_NOT_FOUND', message: "The token has no kid and no key in the JWK set fits RS256: use the set that contains the token's signing key." },
+      error: {
+        code: 'ERR_VERIFY_KID_NOT_FOUND',
+        message: "The token has no kid and no key in the JWK set fits RS256: use the set that contains the token's signing key.",
+      },
     });
   });
 
   it('with a single key and no kid, uses that key (so a misfit is a mismatch, not a missing kid)', async () => {
-    expect(await verifySignature(await signed('RS256', rsa.privateKey), set(publicJwk(rsa.publicKey)))).toEqual({ status: 'valid', alg: 'RS256' });
+    expect(await verifySignature(await signed('RS256', rsa.privateKey), set(publicJwk(rsa.publicKey)))).toEqual({
+      status: 'valid',
+      alg: 'RS256',
+    });
     expect(await verifySignature(await signed('ES256', p256.privateKey), set(publicJwk(rsa.publicKey)))).toMatchObject({
       status: 'invalid',
       error: { code: 'ERR_VERIFY_ALG_MISMATCH' },
@@ -96,7 +120,10 @@ describe('verifySignature: JWK sets', () => {
   it('rejects an HS256 token against a set of public keys as algorithm confusion', async () => {
     const header = Buffer.from('{"alg":"HS256","kid":"rsa-current"}').toString('base64url');
     const token = decodeToken(`${header}.${Buffer.from('{"sub":"admin"}').toString('base64url')}.c2ln`);
-    expect(await verifySignature(token, mixed)).toMatchObject({ status: 'invalid', error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: expect.stringMatching(/algorithm-confusion attack/) } });
+    expect(await verifySignature(token, mixed)).toMatchObject({
+      status: 'invalid',
+      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: expect.stringMatching(/algorithm-confusion attack/) },
+    });
   });
 
   it('accepts an oct key in a set for HS256', async () => {
@@ -108,8 +135,20 @@ describe('verifySignature: JWK sets', () => {
 
   it('reports a malformed or empty set with ERR_VERIFY_KEY_INVALID', async () => {
     const token = await signed('RS256', rsa.privateKey);
-    expect(await verifySignature(token, { type: 'jwks', jwks: { keys: [] } })).toEqual({ status: 'unchecked', alg: 'RS256', error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.jwksEmpty } });
-    expect(await verifySignature(token, { type: 'jwks', jwks: '{"keys":"nope"}' })).toEqual({ status: 'unchecked', alg: 'RS256', error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.jwksShape } });
-    expect(await verifySignature(token, { type: 'jwks', jwks: '[1,2]' })).toEqual({ status: 'unchecked', alg: 'RS256', error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.jwkJson } });
+    expect(await verifySignature(token, { type: 'jwks', jwks: { keys: [] } })).toEqual({
+      status: 'unchecked',
+      alg: 'RS256',
+      error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.jwksEmpty },
+    });
+    expect(await verifySignature(token, { type: 'jwks', jwks: '{"keys":"nope"}' })).toEqual({
+      status: 'unchecked',
+      alg: 'RS256',
+      error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.jwksShape },
+    });
+    expect(await verifySignature(token, { type: 'jwks', jwks: '[1,2]' })).toEqual({
+      status: 'unchecked',
+      alg: 'RS256',
+      error: { code: 'ERR_VERIFY_KEY_INVALID', message: M.jwkJson },
+    });
   });
 });

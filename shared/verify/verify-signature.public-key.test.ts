@@ -15,14 +15,20 @@ const otherRsa = testKeyPair('other');
 const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' });
 
-const BAD_KEY = { code: 'ERR_VERIFY_SIGNATURE_INVALID', message: 'The signature does not match: this is not the key the token was signed with, or the token was altered.' };
+const BAD_KEY = {
+  code: 'ERR_VERIFY_SIGNATURE_INVALID',
+  message: 'The signature does not match: this is not the key the token was signed with, or the token was altered.',
+};
 
 async function signed(alg: string, key: KeyObject, header: Record<string, unknown> = {}): Promise<ReturnType<typeof decodeToken>> {
   return decodeToken(await new SignJWT({ sub: 'service-account', iat: 1_700_000_000 }).setProtectedHeader({ alg, ...header }).sign(key));
 }
 
 const pem = (text: string): VerificationKey => ({ type: 'pem', pem: text });
-const jwk = (key: KeyObject, extra: Record<string, unknown> = {}): VerificationKey => ({ type: 'jwk', jwk: { ...key.export({ format: 'jwk' }), ...extra } });
+const jwk = (key: KeyObject, extra: Record<string, unknown> = {}): VerificationKey => ({
+  type: 'jwk',
+  jwk: { ...key.export({ format: 'jwk' }), ...extra },
+});
 
 describe('verifySignature: RSA', () => {
   it.each<[string, () => VerificationKey]>([
@@ -37,7 +43,10 @@ describe('verifySignature: RSA', () => {
     ['a private JWK (only its public members are used)', () => jwk(rsa.privateKey)],
     ['a JWK pasted into the PEM field', () => pem(JSON.stringify(rsa.publicKey.export({ format: 'jwk' })))],
   ])('accepts RS256 with %s', async (_name, key) => {
-    expect(await verifySignature(decodeToken(makeGenericJwt({ iss: 'x' }, { alg: 'RS256' })), key())).toEqual({ status: 'valid', alg: 'RS256' });
+    expect(await verifySignature(decodeToken(makeGenericJwt({ iss: 'x' }, { alg: 'RS256' })), key())).toEqual({
+      status: 'valid',
+      alg: 'RS256',
+    });
   });
 
   it('accepts RS384, RS512, PS256 and PS512 with the same RSA public key', async () => {
@@ -61,7 +70,8 @@ describe('verifySignature: RSA', () => {
       alg: 'RS256',
       error: {
         code: 'ERR_VERIFY_ALG_MISMATCH',
-        message: 'The token says RS256, which is signed with a private key, so a secret cannot verify it: use the matching public key (PEM, certificate or JWK).',
+        message:
+          'The token says RS256, which is signed with a private key, so a secret cannot verify it: use the matching public key (PEM, certificate or JWK).',
       },
     });
   });
@@ -71,7 +81,10 @@ describe('verifySignature: RSA', () => {
     expect(await verifySignature(token, jwk(rsa.publicKey, { alg: 'PS256' }))).toEqual({
       status: 'invalid',
       alg: 'RS256',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the JWK is declared for "PS256": use the key the token was signed with.' },
+      error: {
+        code: 'ERR_VERIFY_ALG_MISMATCH',
+        message: 'The token says RS256 but the JWK is declared for "PS256": use the key the token was signed with.',
+      },
     });
   });
 
@@ -105,34 +118,61 @@ describe('verifySignature: EC', () => {
 
   it('rejects an ES256 token checked with another P-256 key', async () => {
     const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    expect(await verifySignature(await signed('ES256', p256.privateKey), jwk(other.publicKey))).toEqual({ status: 'invalid', alg: 'ES256', error: BAD_KEY });
+    expect(await verifySignature(await signed('ES256', p256.privateKey), jwk(other.publicKey))).toEqual({
+      status: 'invalid',
+      alg: 'ES256',
+      error: BAD_KEY,
+    });
   });
 
   it('rejects a curve or key type that does not fit the algorithm (ERR_VERIFY_ALG_MISMATCH)', async () => {
     expect(await verifySignature(await signed('ES256', p256.privateKey), jwk(p384.publicKey))).toEqual({
       status: 'invalid',
       alg: 'ES256',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says ES256 but the key is an EC P-384 public key, which only verifies ES384: use the key the token was signed with.' },
+      error: {
+        code: 'ERR_VERIFY_ALG_MISMATCH',
+        message:
+          'The token says ES256 but the key is an EC P-384 public key, which only verifies ES384: use the key the token was signed with.',
+      },
     });
     expect(await verifySignature(await signed('ES256', p256.privateKey), pem(rsa.publicPem))).toEqual({
       status: 'invalid',
       alg: 'ES256',
       error: {
         code: 'ERR_VERIFY_ALG_MISMATCH',
-        message: 'The token says ES256 but the key is an RSA public key, which only verifies RS256, RS384, RS512, PS256, PS384, PS512: use the key the token was signed with.',
+        message:
+          'The token says ES256 but the key is an RSA public key, which only verifies RS256, RS384, RS512, PS256, PS384, PS512: use the key the token was signed with.',
       },
     });
     const ed = generateKeyPairSync('ed25519');
-    expect(await verifySignature(decodeToken(makeGenericJwt({}, { alg: 'RS256' })), pem(ed.publicKey.export({ type: 'spki', format: 'pem' }).toString()))).toEqual({
+    expect(
+      await verifySignature(
+        decodeToken(makeGenericJwt({}, { alg: 'RS256' })),
+        pem(ed.publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+      ),
+    ).toEqual({
       status: 'invalid',
       alg: 'RS256',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed25519 public key, which only verifies EdDSA, Ed25519: use the key the token was signed with.' },
+      error: {
+        code: 'ERR_VERIFY_ALG_MISMATCH',
+        message:
+          'The token says RS256 but the key is an Ed25519 public key, which only verifies EdDSA, Ed25519: use the key the token was signed with.',
+      },
     });
     const ed448 = generateKeyPairSync('ed448');
-    expect(await verifySignature(decodeToken(makeGenericJwt({}, { alg: 'RS256' })), pem(ed448.publicKey.export({ type: 'spki', format: 'pem' }).toString()))).toEqual({
+    expect(
+      await verifySignature(
+        decodeToken(makeGenericJwt({}, { alg: 'RS256' })),
+        pem(ed448.publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+      ),
+    ).toEqual({
       status: 'invalid',
       alg: 'RS256',
-      error: { code: 'ERR_VERIFY_ALG_MISMATCH', message: 'The token says RS256 but the key is an Ed448 key, which verifies none of the supported algorithms: use the key the token was signed with.' },
+      error: {
+        code: 'ERR_VERIFY_ALG_MISMATCH',
+        message:
+          'The token says RS256 but the key is an Ed448 key, which verifies none of the supported algorithms: use the key the token was signed with.',
+      },
     });
   });
 });
@@ -160,11 +200,17 @@ describe('verifySignature: algorithm confusion and unsecured tokens', () => {
   });
 
   it('rejects the same attack with a certificate, a JWK, or the PEM pasted as a "secret"', async () => {
-    for (const key of [pem(selfSignedCertificate(rsa.privateKey, rsa.publicKey)), jwk(rsa.publicKey), { type: 'secret', secret: rsa.publicPem } as const]) {
+    for (const key of [
+      pem(selfSignedCertificate(rsa.privateKey, rsa.publicKey)),
+      jwk(rsa.publicKey),
+      { type: 'secret', secret: rsa.publicPem } as const,
+    ]) {
       const result = await verifySignature(confusedToken(), key);
       expect(result.status).toBe('invalid');
       expect(result.error?.code).toBe('ERR_VERIFY_ALG_MISMATCH');
-      expect(result.error?.message).toMatch(/^The token says HS256 \(HMAC\) but the key is .+: rejected, because a public key used as an HMAC secret is the classic algorithm-confusion attack\./);
+      expect(result.error?.message).toMatch(
+        /^The token says HS256 \(HMAC\) but the key is .+: rejected, because a public key used as an HMAC secret is the classic algorithm-confusion attack\./,
+      );
     }
   });
 
@@ -181,12 +227,17 @@ describe('verifySignature: algorithm confusion and unsecured tokens', () => {
     const es256k = decodeToken(makeGenericJwt({}, { header: { alg: 'ES256K' }, signature: 'c2ln' }));
     const unsupported = {
       code: 'ERR_VERIFY_ALG_UNSUPPORTED',
-      message: 'The algorithm "ES256K" is not supported: the workbench checks HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519.',
+      message:
+        'The algorithm "ES256K" is not supported: the workbench checks HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519.',
     };
     expect(await verifySignature(es256k, pem(rsa.publicPem))).toEqual({ status: 'unsupported', alg: 'ES256K', error: unsupported });
     expect(await verifySignature(es256k, null)).toEqual({ status: 'unsupported', alg: 'ES256K', error: unsupported });
     const missing = decodeToken(makeGenericJwt({}, { header: { alg: undefined }, signature: 'c2ln' }));
-    expect(await verifySignature(missing, null)).toEqual({ status: 'unsupported', alg: null, error: { code: 'ERR_VERIFY_ALG_UNSUPPORTED', message: M.algMissing } });
+    expect(await verifySignature(missing, null)).toEqual({
+      status: 'unsupported',
+      alg: null,
+      error: { code: 'ERR_VERIFY_ALG_UNSUPPORTED', message: M.algMissing },
+    });
   });
 });
 
@@ -202,12 +253,22 @@ describe('verifySignature: unusable keys', () => {
     ['an encrypted PKCS#8 private key', pem(rsa.pkcs8EncryptedPem), 'ERR_VERIFY_KEY_INVALID', M.encryptedPrivateKey],
     ['an encrypted PKCS#1 private key', pem(encryptedPkcs1), 'ERR_VERIFY_KEY_INVALID', M.encryptedPrivateKey],
     ['an OpenSSH public key', pem('ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host'), 'ERR_VERIFY_KEY_INVALID', M.sshPublicKey],
-    ['a certificate request', pem('-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----'), 'ERR_VERIFY_KEY_INVALID', 'A PEM "CERTIFICATE REQUEST" block cannot verify signatures: paste a public key, a certificate or a JWK.'],
+    [
+      'a certificate request',
+      pem('-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----'),
+      'ERR_VERIFY_KEY_INVALID',
+      'A PEM "CERTIFICATE REQUEST" block cannot verify signatures: paste a public key, a certificate or a JWK.',
+    ],
     ['a JWK that is not JSON', { type: 'jwk', jwk: '{kty: RSA' }, 'ERR_VERIFY_KEY_INVALID', M.jwkJson],
     ['a JWK without kty', { type: 'jwk', jwk: { n: 'AQAB', e: 'AQAB' } }, 'ERR_VERIFY_KEY_INVALID', M.jwkShape],
     ['an RSA JWK without n', { type: 'jwk', jwk: { kty: 'RSA', e: 'AQAB' } }, 'ERR_VERIFY_KEY_INVALID', M.jwkShape],
     ['an encryption JWK', jwk(rsa.publicKey, { use: 'enc' }), 'ERR_VERIFY_KEY_INVALID', M.jwkForEncryption],
-    ['an RSA JWK with a 2-byte modulus', { type: 'jwk', jwk: { kty: 'RSA', n: 'AQE', e: 'AQAB' } }, 'ERR_VERIFY_KEY_INVALID', M.rsaTooSmall],
+    [
+      'an RSA JWK with a 2-byte modulus',
+      { type: 'jwk', jwk: { kty: 'RSA', n: 'AQE', e: 'AQAB' } },
+      'ERR_VERIFY_KEY_INVALID',
+      M.rsaTooSmall,
+    ],
   ])('leaves the signature unchecked for %s', async (_name, key, code, message) => {
     expect(await verifySignature(token, key)).toEqual({ status: 'unchecked', alg: 'RS256', error: { code, message } });
   });

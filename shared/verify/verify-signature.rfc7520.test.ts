@@ -17,13 +17,17 @@ import { decodeToken } from '../decode/decode-token';
 import type { VerificationKey } from './verification';
 import { verifySignature } from './verify-signature';
 
-const ALL_KEYS: VerificationKey = { type: 'jwks', jwks: { keys: [RFC7520_RSA_PUBLIC_JWK, RFC7520_EC_PUBLIC_JWK, RFC7520_HMAC_JWK, { ...RFC8037_ED25519_PUBLIC_JWK }] } };
+const ALL_KEYS: VerificationKey = {
+  type: 'jwks',
+  jwks: { keys: [RFC7520_RSA_PUBLIC_JWK, RFC7520_EC_PUBLIC_JWK, RFC7520_HMAC_JWK, { ...RFC8037_ED25519_PUBLIC_JWK }] },
+};
 
 const cases = RFC7520_VECTORS.flatMap((vector) => vector.forms.map((form) => [`${vector.name}, ${form}`, vector, form] as const));
 
 function algs(vector: JwsVector): string[] {
   return vector.signatures.map((s) => {
-    const protectedHeader = s.protected === undefined ? {} : (JSON.parse(Buffer.from(s.protected, 'base64url').toString('utf8')) as { alg?: string });
+    const protectedHeader =
+      s.protected === undefined ? {} : (JSON.parse(Buffer.from(s.protected, 'base64url').toString('utf8')) as { alg?: string });
     return protectedHeader.alg ?? s.header?.alg ?? '';
   });
 }
@@ -77,7 +81,8 @@ describe.each(cases)('%s', (_name, vector, form) => {
       const token = decodeToken(serialize(tampered(vector, where), form));
       const outcome = await verifySignature(token, ALL_KEYS);
       const flipped = where === 'payload' ? (outcome.signatures ?? [outcome]) : [outcome.signatures?.[where] ?? outcome];
-      for (const one of flipped) expect(one, `flipped in ${String(where)}`).toMatchObject({ status: 'invalid', error: { code: 'ERR_VERIFY_SIGNATURE_INVALID' } });
+      for (const one of flipped)
+        expect(one, `flipped in ${String(where)}`).toMatchObject({ status: 'invalid', error: { code: 'ERR_VERIFY_SIGNATURE_INVALID' } });
       if (where === 'payload') expect(outcome.status).toBe('invalid');
     }
   });
@@ -97,7 +102,8 @@ describe('RFC 7520 4.8 with one key: results per signature', () => {
         kid: 'bilbo.baggins@hobbiton.example',
         error: {
           code: 'ERR_VERIFY_ALG_MISMATCH',
-          message: 'The token says RS256 but the key is an EC P-521 public key, which only verifies ES512: use the key the token was signed with.',
+          message:
+            'The token says RS256 but the key is an EC P-521 public key, which only verifies ES512: use the key the token was signed with.',
         },
       },
       { status: 'valid', alg: 'ES512', kid: 'bilbo.baggins@hobbiton.example' },
@@ -118,7 +124,11 @@ describe('RFC 7520 4.8 with one key: results per signature', () => {
     const token = decodeToken(serialize(vector, 'general'));
     const other = await verifySignature(token, { type: 'secret', secret: 'not the key' });
     expect(other.status).toBe('invalid');
-    expect(other.signatures?.map((s) => s.error?.code)).toEqual(['ERR_VERIFY_ALG_MISMATCH', 'ERR_VERIFY_ALG_MISMATCH', 'ERR_VERIFY_SIGNATURE_INVALID']);
+    expect(other.signatures?.map((s) => s.error?.code)).toEqual([
+      'ERR_VERIFY_ALG_MISMATCH',
+      'ERR_VERIFY_ALG_MISMATCH',
+      'ERR_VERIFY_SIGNATURE_INVALID',
+    ]);
     const none = await verifySignature(token, null);
     expect(none).toEqual({
       status: 'unchecked',

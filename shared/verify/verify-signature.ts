@@ -57,16 +57,22 @@ async function verifyWith(material: KeyMaterial, alg: string, jws: FlattenedJws)
     return result('valid', alg);
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed) {
-      return result('invalid', alg, verifyError('ERR_VERIFY_SIGNATURE_INVALID', material.kind === 'secret' ? M.badSignatureSecret : M.badSignatureKey));
+      return result(
+        'invalid',
+        alg,
+        verifyError('ERR_VERIFY_SIGNATURE_INVALID', material.kind === 'secret' ? M.badSignatureSecret : M.badSignatureKey),
+      );
     }
-    if (error instanceof TypeError && /modulusLength/.test(error.message)) return result('unchecked', alg, verifyError('ERR_VERIFY_KEY_INVALID', M.rsaTooSmall));
+    if (error instanceof TypeError && /modulusLength/.test(error.message))
+      return result('unchecked', alg, verifyError('ERR_VERIFY_KEY_INVALID', M.rsaTooSmall));
     return result('invalid', alg, verifyError('ERR_VERIFY_SIGNATURE_INVALID', M.malformedJws));
   }
 }
 
 async function verifyOne(token: DecodedToken, signature: DecodedSignature, key: VerificationKey | null): Promise<VerificationResult> {
   const rawAlg = signature.header.alg;
-  if (typeof rawAlg !== 'string' || rawAlg.length === 0) return result('unsupported', null, verifyError('ERR_VERIFY_ALG_UNSUPPORTED', M.algMissing));
+  if (typeof rawAlg !== 'string' || rawAlg.length === 0)
+    return result('unsupported', null, verifyError('ERR_VERIFY_ALG_UNSUPPORTED', M.algMissing));
   const alg = rawAlg;
   if (alg.toLowerCase() === 'none') return result('invalid', alg, verifyError('ERR_VERIFY_ALG_NONE', M.algNone));
   if (!isSupportedAlgorithm(alg)) return result('unsupported', alg, unsupportedAlgorithmError(alg));
@@ -97,7 +103,9 @@ async function verifyOne(token: DecodedToken, signature: DecodedSignature, key: 
 
 function withKid(outcome: VerificationResult, signature: DecodedSignature): SignatureResult {
   const kid = typeof signature.header.kid === 'string' ? signature.header.kid : null;
-  return outcome.error === undefined ? { status: outcome.status, alg: outcome.alg, kid } : { status: outcome.status, alg: outcome.alg, kid, error: outcome.error };
+  return outcome.error === undefined
+    ? { status: outcome.status, alg: outcome.alg, kid }
+    : { status: outcome.status, alg: outcome.alg, kid, error: outcome.error };
 }
 
 /** Checks a decoded token's signature (for a four-segment Engagement access token, segments 0..2; for a general JWS, every signature, reported in `signatures`, with the best one on top). Statuses: `invalid` for `alg: none` (ERR_VERIFY_ALG_NONE, even without a key), an algorithm the key does not allow (ERR_VERIFY_ALG_MISMATCH) or a wrong signature (ERR_VERIFY_SIGNATURE_INVALID); `unsupported` for an unknown or missing alg (ERR_VERIFY_ALG_UNSUPPORTED); `unchecked` when no key is given, or the key cannot be used (ERR_VERIFY_SECRET_*, ERR_VERIFY_KEY_INVALID, ERR_VERIFY_KID_NOT_FOUND). Expiry is not checked here. Never throws a WorkbenchError: problems are in `error`. */

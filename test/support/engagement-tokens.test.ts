@@ -54,8 +54,13 @@ describe('makeEngagementSsoJwt', () => {
   });
 
   it('merges extra claims deeply; undefined removes a claim', async () => {
-    const token = await makeEngagementSsoJwt({ version: 2, extraClaims: { exp: 123, extra: [1], request: { user: { id: 1 }, rest: { refreshToken: undefined } } } });
-    const payload = decodeJwt(token) as Record<string, unknown> & { request: { user: Record<string, unknown>; rest: Record<string, unknown> } };
+    const token = await makeEngagementSsoJwt({
+      version: 2,
+      extraClaims: { exp: 123, extra: [1], request: { user: { id: 1 }, rest: { refreshToken: undefined } } },
+    });
+    const payload = decodeJwt(token) as Record<string, unknown> & {
+      request: { user: Record<string, unknown>; rest: Record<string, unknown> };
+    };
     expect(payload.exp).toBe(123);
     expect(payload.extra).toEqual([1]);
     expect(payload.request.user.id).toBe(1);
@@ -71,7 +76,9 @@ describe('makeEngagementAccessToken', () => {
     expect(segments).toHaveLength(4);
     expect(segments[3]).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     expect(decodeProtectedHeader(segments.slice(0, 3).join('.'))).toEqual({ alg: 'HS256', kid: '4', ver: '1', typ: 'JWT' });
-    const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(segments[1]!.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0))));
+    const payload = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(atob(segments[1]!.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0))),
+    );
     expect(Object.keys(payload)).toEqual(['access_token', 'client_id', 'eid', 'stack_key', 'platform_version', 'client_type']);
     expect(payload.client_type).toBe('ServerToServer');
     expect(makeEngagementAccessToken({ clientType: 'Confidential' })).not.toBe(token);

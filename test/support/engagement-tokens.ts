@@ -149,8 +149,11 @@ export function makeGenericJwt(payload: Record<string, unknown>, options: Generi
   const signingInput = `${jsonSegment(header)}.${jsonSegment(payload)}`;
   if (options.signature !== undefined) return `${signingInput}.${options.signature}`;
   if (alg === 'none') return `${signingInput}.`;
-  if (alg === 'RS256') return `${signingInput}.${sign('sha256', Buffer.from(signingInput), testKeyPair().privateKey).toString('base64url')}`;
-  const mac = createHmac('sha256', options.secret ?? ENGAGEMENT_SIGNING_SECRET).update(signingInput).digest('base64url');
+  if (alg === 'RS256')
+    return `${signingInput}.${sign('sha256', Buffer.from(signingInput), testKeyPair().privateKey).toString('base64url')}`;
+  const mac = createHmac('sha256', options.secret ?? ENGAGEMENT_SIGNING_SECRET)
+    .update(signingInput)
+    .digest('base64url');
   return `${signingInput}.${mac}`;
 }
 

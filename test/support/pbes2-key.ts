@@ -7,7 +7,12 @@ import { tryBase64ToBytes } from '../../shared/keys/base64';
 
 const base64ToBytes = (text: string): Uint8Array => tryBase64ToBytes(text)!;
 
-const OID = { pbes2: '1.2.840.113549.1.5.13', pbkdf2: '1.2.840.113549.1.5.12', hmacSha256: '1.2.840.113549.2.9', aes256Cbc: '2.16.840.1.101.3.4.1.42' };
+const OID = {
+  pbes2: '1.2.840.113549.1.5.13',
+  pbkdf2: '1.2.840.113549.1.5.12',
+  hmacSha256: '1.2.840.113549.2.9',
+  aes256Cbc: '2.16.840.1.101.3.4.1.42',
+};
 
 /** A DER INTEGER holding a non-negative count. */
 function derInteger(value: number): Uint8Array {
@@ -29,7 +34,16 @@ export function encryptPkcs8(pkcs8Pem: string, passphrase: string, iterations: n
   const key = pbkdf2Sync(passphrase, salt, iterations, 32, 'sha256');
   const cipher = createCipheriv('aes-256-cbc', key, iv);
   const encrypted = Buffer.concat([cipher.update(der), cipher.final()]);
-  const kdf = encodeDer(DER_TAG.SEQUENCE, encodeOid(OID.pbkdf2), encodeDer(DER_TAG.SEQUENCE, encodeDer(DER_TAG.OCTET_STRING, salt), derInteger(iterations), encodeDer(DER_TAG.SEQUENCE, encodeOid(OID.hmacSha256), encodeDer(DER_TAG.NULL))));
+  const kdf = encodeDer(
+    DER_TAG.SEQUENCE,
+    encodeOid(OID.pbkdf2),
+    encodeDer(
+      DER_TAG.SEQUENCE,
+      encodeDer(DER_TAG.OCTET_STRING, salt),
+      derInteger(iterations),
+      encodeDer(DER_TAG.SEQUENCE, encodeOid(OID.hmacSha256), encodeDer(DER_TAG.NULL)),
+    ),
+  );
   const scheme = encodeDer(DER_TAG.SEQUENCE, encodeOid(OID.aes256Cbc), encodeDer(DER_TAG.OCTET_STRING, iv));
   const algorithm = encodeDer(DER_TAG.SEQUENCE, encodeOid(OID.pbes2), encodeDer(DER_TAG.SEQUENCE, kdf, scheme));
   return formatPem('ENCRYPTED PRIVATE KEY', encodeDer(DER_TAG.SEQUENCE, algorithm, encodeDer(DER_TAG.OCTET_STRING, encrypted)));
@@ -44,6 +58,10 @@ export function withIterationCount(encryptedPem: string, iterations: number): st
   const params = readDerChildren(derChild(kdf, 1, DER_TAG.SEQUENCE).content);
   const newParams = encodeDer(DER_TAG.SEQUENCE, params[0]!.raw, derInteger(iterations), ...params.slice(2).map((p) => p.raw));
   const newKdf = encodeDer(DER_TAG.SEQUENCE, kdf[0]!.raw, newParams);
-  const newAlgorithm = encodeDer(DER_TAG.SEQUENCE, algorithm[0]!.raw, encodeDer(DER_TAG.SEQUENCE, newKdf, ...pbes2.slice(1).map((p) => p.raw)));
+  const newAlgorithm = encodeDer(
+    DER_TAG.SEQUENCE,
+    algorithm[0]!.raw,
+    encodeDer(DER_TAG.SEQUENCE, newKdf, ...pbes2.slice(1).map((p) => p.raw)),
+  );
   return formatPem('ENCRYPTED PRIVATE KEY', encodeDer(DER_TAG.SEQUENCE, newAlgorithm, ...fields.slice(1).map((f) => f.raw)));
 }

@@ -9,7 +9,7 @@ export const RFC7520_PAYLOAD_B64U =
 
 /** RFC 7520 §4: the payload as text (note the U+2019 apostrophes). */
 export const RFC7520_PAYLOAD_TEXT =
-  'It’s a dangerous business, Frodo, going out your door. You step onto the road, and if you don\'t keep your feet, there’s no knowing where you might be swept off to.';
+  "It’s a dangerous business, Frodo, going out your door. You step onto the road, and if you don't keep your feet, there’s no knowing where you might be swept off to.";
 
 /** RFC 7520 §3.3: the RSA key's public part (Bilbo's, 2048 bits). */
 export const RFC7520_RSA_PUBLIC_JWK = {
@@ -194,7 +194,8 @@ function jsonSignature(signature: VectorSignature): VectorSignature {
 /** RFC 7515 §7.1: protected.payload.signature (only for a single signature with no unprotected header). */
 export function compactOf(vector: JwsVector): string {
   const [only] = vector.signatures;
-  if (vector.signatures.length !== 1 || only === undefined || only.header !== undefined) throw new Error(`${vector.name} has no compact form`);
+  if (vector.signatures.length !== 1 || only === undefined || only.header !== undefined)
+    throw new Error(`${vector.name} has no compact form`);
   return `${only.protected ?? ''}.${vector.payload}.${only.signature}`;
 }
 

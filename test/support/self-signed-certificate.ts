@@ -12,7 +12,10 @@ function signatureAlgorithm(publicKey: KeyObject): Uint8Array {
 /** The PEM certificate of a key pair, checked with node:crypto to carry exactly that public key. */
 export function selfSignedCertificate(privateKey: KeyObject, publicKey: KeyObject): string {
   const algorithm = signatureAlgorithm(publicKey);
-  const name = encodeDer(DER_TAG.SEQUENCE, encodeDer(0x31, encodeDer(DER_TAG.SEQUENCE, encodeOid('2.5.4.3'), encodeDer(0x0c, new TextEncoder().encode('workbench test')))));
+  const name = encodeDer(
+    DER_TAG.SEQUENCE,
+    encodeDer(0x31, encodeDer(DER_TAG.SEQUENCE, encodeOid('2.5.4.3'), encodeDer(0x0c, new TextEncoder().encode('workbench test')))),
+  );
   const time = (value: string) => encodeDer(0x17, new TextEncoder().encode(value));
   const tbs = encodeDer(
     DER_TAG.SEQUENCE,

@@ -149,7 +149,10 @@ export const ipcMain = {
 };
 
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
-type HeadersListener = (details: { responseHeaders?: Record<string, string[] | string> }, callback: (response: { responseHeaders?: Record<string, string[] | string> }) => void) => void;
+type HeadersListener = (
+  details: { responseHeaders?: Record<string, string[] | string> },
+  callback: (response: { responseHeaders?: Record<string, string[] | string> }) => void,
+) => void;
 
 export const session = {
   defaultSession: {
@@ -229,7 +232,12 @@ export function resetElectronDouble(): void {
   app.resetReady();
   createdWindows.length = 0;
   ipcMain.handlers.clear();
-  Object.assign(session.defaultSession, { permissionRequestHandler: null, permissionCheckHandler: null, headersListener: null, headersFilter: undefined });
+  Object.assign(session.defaultSession, {
+    permissionRequestHandler: null,
+    permissionCheckHandler: null,
+    headersListener: null,
+    headersFilter: undefined,
+  });
   shell.opened.length = 0;
   Menu.applicationMenu = null;
   contextBridge.exposed.clear();

@@ -32,7 +32,9 @@ describe('mctoken ui server: address and bind', () => {
   });
 
   it.each(['0.0.0.0', '::', 'localhost', '192.168.1.10'])('refuses to bind to %s', async (host) => {
-    await expect(startHttpShell({ router: recordingRouter(), rendererDir: '/nonexistent', bridgeScriptFile: '/nonexistent', host })).rejects.toMatchObject({
+    await expect(
+      startHttpShell({ router: recordingRouter(), rendererDir: '/nonexistent', bridgeScriptFile: '/nonexistent', host }),
+    ).rejects.toMatchObject({
       code: 'ERR_USAGE',
       message: `mctoken ui listens on 127.0.0.1 only (this machine); it refuses to bind to ${host}.`,
     });
@@ -63,11 +65,20 @@ describe('mctoken ui server: the launch token', () => {
   ])('refuses %s with 401 and does nothing', async (_what, headers: Record<string, string>) => {
     harness = await startHarness();
     for (const path of [INVOKE, HTTP_PROTOCOL.eventsPath]) {
-      const reply = await rawRequest(harness.shell.port, { method: path === INVOKE ? 'POST' : 'GET', path, headers: { 'content-type': 'application/json', ...headers }, body: 'null' });
+      const reply = await rawRequest(harness.shell.port, {
+        method: path === INVOKE ? 'POST' : 'GET',
+        path,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: 'null',
+      });
       expect(reply.status).toBe(401);
       expect(JSON.parse(reply.body)).toEqual({
         ok: false,
-        error: { code: 'ERR_IPC_FORBIDDEN_SENDER', message: 'This request did not carry the launch token of this mctoken ui session and was refused. Open the address mctoken ui printed.' },
+        error: {
+          code: 'ERR_IPC_FORBIDDEN_SENDER',
+          message:
+            'This request did not carry the launch token of this mctoken ui session and was refused. Open the address mctoken ui printed.',
+        },
       });
     }
     expect(harness.router.calls).toEqual([]);
@@ -76,8 +87,18 @@ describe('mctoken ui server: the launch token', () => {
   it('never takes the token from a cookie or the query string', async () => {
     harness = await startHarness();
     const { shell } = harness;
-    const inQuery = await rawRequest(shell.port, { method: 'POST', path: `${INVOKE}?token=${shell.token}`, headers: { 'content-type': 'application/json' }, body: 'null' });
-    const inCookie = await rawRequest(shell.port, { method: 'POST', path: INVOKE, headers: { 'content-type': 'application/json', cookie: `token=${shell.token}` }, body: 'null' });
+    const inQuery = await rawRequest(shell.port, {
+      method: 'POST',
+      path: `${INVOKE}?token=${shell.token}`,
+      headers: { 'content-type': 'application/json' },
+      body: 'null',
+    });
+    const inCookie = await rawRequest(shell.port, {
+      method: 'POST',
+      path: INVOKE,
+      headers: { 'content-type': 'application/json', cookie: `token=${shell.token}` },
+      body: 'null',
+    });
     expect([inQuery.status, inCookie.status]).toEqual([401, 401]);
     expect(harness.router.calls).toEqual([]);
     const page = await rawRequest(shell.port, { path: '/' });
@@ -87,7 +108,12 @@ describe('mctoken ui server: the launch token', () => {
   it('compares the token in constant time (crypto.timingSafeEqual)', async () => {
     harness = await startHarness();
     vi.mocked(timingSafeEqual).mockClear();
-    await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell, { authorization: `Bearer ${'B'.repeat(43)}` }), body: 'null' });
+    await rawRequest(harness.shell.port, {
+      method: 'POST',
+      path: INVOKE,
+      headers: apiHeaders(harness.shell, { authorization: `Bearer ${'B'.repeat(43)}` }),
+      body: 'null',
+    });
     expect(timingSafeEqual).toHaveBeenCalledTimes(1);
   });
 });
@@ -102,28 +128,49 @@ describe('mctoken ui server: Host and Origin', () => {
       const page = await rawRequest(shell.port, { path: '/', headers: { host: hostHeader } });
       expect(page.status).toBe(403);
       expect(page.body).not.toContain('<script');
-      const call = await rawRequest(shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(shell, { host: hostHeader }), body: 'null' });
+      const call = await rawRequest(shell.port, {
+        method: 'POST',
+        path: INVOKE,
+        headers: apiHeaders(shell, { host: hostHeader }),
+        body: 'null',
+      });
       expect(call.status).toBe(403);
       expect(JSON.parse(call.body).error.code).toBe('ERR_IPC_FORBIDDEN_SENDER');
       expect(harness.router.calls).toEqual([]);
     },
   );
 
-  it.each(['http://evil.example', 'http://127.0.0.1:1', 'null', 'http://localhost:PORT'])('refuses Origin %s with 403 even with the token', async (origin) => {
-    harness = await startHarness();
-    const { shell } = harness;
-    const call = await rawRequest(shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(shell, { origin: origin.replace('PORT', String(shell.port)) }), body: 'null' });
-    expect(call.status).toBe(403);
-    expect(JSON.parse(call.body)).toEqual({
-      ok: false,
-      error: { code: 'ERR_IPC_FORBIDDEN_SENDER', message: 'This request did not come from the workbench page and was refused. Open the address mctoken ui printed.' },
-    });
-    expect(harness.router.calls).toEqual([]);
-  });
+  it.each(['http://evil.example', 'http://127.0.0.1:1', 'null', 'http://localhost:PORT'])(
+    'refuses Origin %s with 403 even with the token',
+    async (origin) => {
+      harness = await startHarness();
+      const { shell } = harness;
+      const call = await rawRequest(shell.port, {
+        method: 'POST',
+        path: INVOKE,
+        headers: apiHeaders(shell, { origin: origin.replace('PORT', String(shell.port)) }),
+        body: 'null',
+      });
+      expect(call.status).toBe(403);
+      expect(JSON.parse(call.body)).toEqual({
+        ok: false,
+        error: {
+          code: 'ERR_IPC_FORBIDDEN_SENDER',
+          message: 'This request did not come from the workbench page and was refused. Open the address mctoken ui printed.',
+        },
+      });
+      expect(harness.router.calls).toEqual([]);
+    },
+  );
 
   it('accepts its own origin', async () => {
     harness = await startHarness();
-    const call = await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell, { origin: harness.shell.origin }), body: 'null' });
+    const call = await rawRequest(harness.shell.port, {
+      method: 'POST',
+      path: INVOKE,
+      headers: apiHeaders(harness.shell, { origin: harness.shell.origin }),
+      body: 'null',
+    });
     expect(call.status).toBe(200);
   });
 });
@@ -132,20 +179,46 @@ describe('mctoken ui server: request bodies', () => {
   it('refuses a body over 256 KB with 413 before anything runs, declared or streamed', async () => {
     harness = await startHarness();
     const big = JSON.stringify({ pem: 'x'.repeat(300 * 1024) });
-    const declared = await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell, { 'content-length': String(big.length) }), body: big });
+    const declared = await rawRequest(harness.shell.port, {
+      method: 'POST',
+      path: INVOKE,
+      headers: apiHeaders(harness.shell, { 'content-length': String(big.length) }),
+      body: big,
+    });
     expect(declared.status).toBe(413);
-    const streamed = await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell, { 'transfer-encoding': 'chunked' }), body: big });
+    const streamed = await rawRequest(harness.shell.port, {
+      method: 'POST',
+      path: INVOKE,
+      headers: apiHeaders(harness.shell, { 'transfer-encoding': 'chunked' }),
+      body: big,
+    });
     expect(streamed.status).toBe(413);
-    expect(JSON.parse(streamed.body).error).toEqual({ code: 'ERR_IPC_INVALID_REQUEST', message: 'The request is larger than the app accepts (256 KB) and was refused.' });
+    expect(JSON.parse(streamed.body).error).toEqual({
+      code: 'ERR_IPC_INVALID_REQUEST',
+      message: 'The request is larger than the app accepts (256 KB) and was refused.',
+    });
     expect(harness.router.calls).toEqual([]);
   });
 
   it('accepts a body just under the cap, and refuses bodies that are not JSON', async () => {
     harness = await startHarness();
     const near = JSON.stringify({ token: 'x'.repeat(250 * 1024) });
-    expect((await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: near })).status).toBe(200);
-    expect((await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: '{oops' })).status).toBe(400);
-    expect((await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell, { 'content-type': 'text/plain' }), body: 'null' })).status).toBe(415);
+    expect(
+      (await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: near })).status,
+    ).toBe(200);
+    expect(
+      (await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: '{oops' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await rawRequest(harness.shell.port, {
+          method: 'POST',
+          path: INVOKE,
+          headers: apiHeaders(harness.shell, { 'content-type': 'text/plain' }),
+          body: 'null',
+        })
+      ).status,
+    ).toBe(415);
     expect(harness.router.calls).toHaveLength(1);
   });
 });
@@ -189,9 +262,22 @@ describe('mctoken ui server: the bridge over HTTP', () => {
   it('carries calls and delivers the events of a call before its reply, to the calling page only', async () => {
     harness = await startHarness();
     const step = { id: 'discovery', status: 'running' };
-    harness.router.emitBeforeReply = [{ event: 'token:progress', payload: { runId: 'r1', step } }, { event: 'token:progress', payload: { runId: 'r1', step: { ...step, status: 'ok' } } }];
-    const transport = createHttpTransport({ origin: harness.shell.origin, token: harness.shell.token, streamId: crypto.randomUUID(), fetch });
-    const bystander = createHttpTransport({ origin: harness.shell.origin, token: harness.shell.token, streamId: crypto.randomUUID(), fetch });
+    harness.router.emitBeforeReply = [
+      { event: 'token:progress', payload: { runId: 'r1', step } },
+      { event: 'token:progress', payload: { runId: 'r1', step: { ...step, status: 'ok' } } },
+    ];
+    const transport = createHttpTransport({
+      origin: harness.shell.origin,
+      token: harness.shell.token,
+      streamId: crypto.randomUUID(),
+      fetch,
+    });
+    const bystander = createHttpTransport({
+      origin: harness.shell.origin,
+      token: harness.shell.token,
+      streamId: crypto.randomUUID(),
+      fetch,
+    });
     const seen: string[] = [];
     const bridge = createBridge(transport);
     bridge.on('token:progress', (event) => seen.push(`${event.runId}:${event.step.status}`));
@@ -217,21 +303,39 @@ describe('mctoken ui server: the bridge over HTTP', () => {
 
   it('tells the page to restart mctoken ui once the server is gone', async () => {
     harness = await startHarness();
-    const transport = createHttpTransport({ origin: harness.shell.origin, token: harness.shell.token, streamId: crypto.randomUUID(), fetch, retryMs: 50 });
+    const transport = createHttpTransport({
+      origin: harness.shell.origin,
+      token: harness.shell.token,
+      streamId: crypto.randomUUID(),
+      fetch,
+      retryMs: 50,
+    });
     const bridge = createBridge(transport);
     expect(await bridge['app:info'](null)).toMatchObject({ ok: true });
     await harness.shell.close();
     expect(await bridge['app:info'](null)).toEqual({
       ok: false,
-      error: { code: 'ERR_NETWORK', message: 'The workbench server is not answering: start `mctoken ui` again and open the address it prints.' },
+      error: {
+        code: 'ERR_NETWORK',
+        message: 'The workbench server is not answering: start `mctoken ui` again and open the address it prints.',
+      },
     });
     transport.close();
   });
 
   it('logs nothing, whatever it is sent', async () => {
-    const writes = [vi.spyOn(process.stdout, 'write'), vi.spyOn(process.stderr, 'write'), ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m))];
+    const writes = [
+      vi.spyOn(process.stdout, 'write'),
+      vi.spyOn(process.stderr, 'write'),
+      ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m)),
+    ];
     harness = await startHarness();
-    await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: JSON.stringify({ signingSecret: 'top-secret' }) });
+    await rawRequest(harness.shell.port, {
+      method: 'POST',
+      path: INVOKE,
+      headers: apiHeaders(harness.shell),
+      body: JSON.stringify({ signingSecret: 'top-secret' }),
+    });
     await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: { authorization: 'Bearer nope' }, body: 'x' });
     for (const spy of writes) expect(spy).not.toHaveBeenCalled();
     writes.forEach((spy) => spy.mockRestore());

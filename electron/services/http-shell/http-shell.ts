@@ -58,10 +58,18 @@ const SECURITY_HEADERS: OutgoingHttpHeaders = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const refusal = (code: 'ERR_IPC_FORBIDDEN_SENDER' | 'ERR_IPC_INVALID_REQUEST' | 'ERR_IPC_UNKNOWN_CHANNEL', message: string): IpcResult<never> =>
-  fail(new WorkbenchError(code, message).toPayload());
-const NO_TOKEN = refusal('ERR_IPC_FORBIDDEN_SENDER', 'This request did not carry the launch token of this mctoken ui session and was refused. Open the address mctoken ui printed.');
-const FOREIGN = refusal('ERR_IPC_FORBIDDEN_SENDER', 'This request did not come from the workbench page and was refused. Open the address mctoken ui printed.');
+const refusal = (
+  code: 'ERR_IPC_FORBIDDEN_SENDER' | 'ERR_IPC_INVALID_REQUEST' | 'ERR_IPC_UNKNOWN_CHANNEL',
+  message: string,
+): IpcResult<never> => fail(new WorkbenchError(code, message).toPayload());
+const NO_TOKEN = refusal(
+  'ERR_IPC_FORBIDDEN_SENDER',
+  'This request did not carry the launch token of this mctoken ui session and was refused. Open the address mctoken ui printed.',
+);
+const FOREIGN = refusal(
+  'ERR_IPC_FORBIDDEN_SENDER',
+  'This request did not come from the workbench page and was refused. Open the address mctoken ui printed.',
+);
 const TOO_LARGE = refusal('ERR_IPC_INVALID_REQUEST', 'The request is larger than the app accepts (256 KB) and was refused.');
 const NOT_JSON = refusal('ERR_IPC_INVALID_REQUEST', 'The request body must be JSON sent as application/json.');
 const NOT_FOUND = refusal('ERR_IPC_UNKNOWN_CHANNEL', 'This request is not one the app knows: reload the page.');
@@ -69,10 +77,15 @@ const NOT_FOUND = refusal('ERR_IPC_UNKNOWN_CHANNEL', 'This request is not one th
 /** Starts the server on 127.0.0.1 (a free port by default) with a new launch token. */
 export async function startHttpShell(options: HttpShellOptions): Promise<HttpShell> {
   const host = options.host ?? LOOPBACK_HOST;
-  if (host !== LOOPBACK_HOST) throw new WorkbenchError('ERR_USAGE', `mctoken ui listens on ${LOOPBACK_HOST} only (this machine); it refuses to bind to ${host}.`);
+  if (host !== LOOPBACK_HOST)
+    throw new WorkbenchError('ERR_USAGE', `mctoken ui listens on ${LOOPBACK_HOST} only (this machine); it refuses to bind to ${host}.`);
   const requestedPort = options.port ?? 0;
-  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) throw new WorkbenchError('ERR_USAGE', 'The port must be a whole number from 0 to 65535 (0 picks a free one).');
-  const [indexHtml, bridgeScript] = await Promise.all([readFile(join(options.rendererDir, 'index.html'), 'utf8'), readFile(options.bridgeScriptFile, 'utf8')]).catch(() => {
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535)
+    throw new WorkbenchError('ERR_USAGE', 'The port must be a whole number from 0 to 65535 (0 picks a free one).');
+  const [indexHtml, bridgeScript] = await Promise.all([
+    readFile(join(options.rendererDir, 'index.html'), 'utf8'),
+    readFile(options.bridgeScriptFile, 'utf8'),
+  ]).catch(() => {
     throw new WorkbenchError('ERR_FILE_READ', 'The built app is missing (dist/renderer or dist/http-shell): run `npm run build` first.');
   });
   const page = browserModePage(indexHtml);
@@ -81,13 +94,32 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   const streams = new EventStreams((event, frame) => tap({ kind: 'event', label: event, body: frame }));
   let port = 0;
 
-  const send = (res: ServerResponse, status: number, body: string | Buffer, headers: OutgoingHttpHeaders, sent: Omit<SentBody, 'body'>): void => {
-    if (typeof body === 'string' || /^(text|application\/json)/.test(String(headers['content-type']))) tap({ ...sent, body: body.toString() });
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    headers: OutgoingHttpHeaders,
+    sent: Omit<SentBody, 'body'>,
+  ): void => {
+    if (typeof body === 'string' || /^(text|application\/json)/.test(String(headers['content-type'])))
+      tap({ ...sent, body: body.toString() });
     res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) });
     res.end(body);
   };
-  const sendResult = (res: ServerResponse, status: number, result: IpcResult<unknown>, label: string, headers: OutgoingHttpHeaders = {}): void =>
-    send(res, status, JSON.stringify(result), { 'content-type': 'application/json; charset=utf-8', ...headers }, { kind: status === 200 ? 'reply' : 'refusal', label });
+  const sendResult = (
+    res: ServerResponse,
+    status: number,
+    result: IpcResult<unknown>,
+    label: string,
+    headers: OutgoingHttpHeaders = {},
+  ): void =>
+    send(
+      res,
+      status,
+      JSON.stringify(result),
+      { 'content-type': 'application/json; charset=utf-8', ...headers },
+      { kind: status === 200 ? 'reply' : 'refusal', label },
+    );
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     if (!tokenMatches(bearerToken(req.headers[HTTP_PROTOCOL.tokenHeader]), token)) {
@@ -148,7 +180,14 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     const isApi = path.startsWith('/api/');
     if (!isExpectedHost(req.headers, port)) {
       if (isApi) sendResult(res, 403, FOREIGN, path);
-      else send(res, 403, `Refused: open the address mctoken ui printed (${LOOPBACK_HOST}:${port}).`, { 'content-type': 'text/plain; charset=utf-8' }, { kind: 'refusal', label: path });
+      else
+        send(
+          res,
+          403,
+          `Refused: open the address mctoken ui printed (${LOOPBACK_HOST}:${port}).`,
+          { 'content-type': 'text/plain; charset=utf-8' },
+          { kind: 'refusal', label: path },
+        );
       return;
     }
     if (!isAllowedOrigin(req.headers, port)) sendResult(res, 403, FOREIGN, path, { connection: 'close' });
@@ -167,8 +206,20 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new WorkbenchError('ERR_USAGE', `Port ${requestedPort} is already in use: choose another with --port, or --port 0 for a free one.`));
-      else if (error.code === 'EACCES') reject(new WorkbenchError('ERR_USAGE', `Port ${requestedPort} is not allowed for this user: choose one above 1023, or --port 0 for a free one.`));
+      if (error.code === 'EADDRINUSE')
+        reject(
+          new WorkbenchError(
+            'ERR_USAGE',
+            `Port ${requestedPort} is already in use: choose another with --port, or --port 0 for a free one.`,
+          ),
+        );
+      else if (error.code === 'EACCES')
+        reject(
+          new WorkbenchError(
+            'ERR_USAGE',
+            `Port ${requestedPort} is not allowed for this user: choose one above 1023, or --port 0 for a free one.`,
+          ),
+        );
       else reject(error);
     });
     server.listen({ port: requestedPort, host: LOOPBACK_HOST, exclusive: true }, resolve);

@@ -54,14 +54,22 @@ describe('timedRequest through safe-fetch against a hostile server', () => {
     server = await startScriptedHttpServer((_req, res) => streamForever(res, 'x'.repeat(1024), 5));
     const outcome = await within(
       4000,
-      withGarbageCollection(timedRequest(new URL(server.url), get, 'discovery endpoint', { fetch, timeoutMs: 1000, maxBodyBytes: 64 * 1024 * 1024 })).catch((error: unknown) => error),
+      withGarbageCollection(
+        timedRequest(new URL(server.url), get, 'discovery endpoint', { fetch, timeoutMs: 1000, maxBodyBytes: 64 * 1024 * 1024 }),
+      ).catch((error: unknown) => error),
     );
-    expect(outcome).toMatchObject({ code: 'ERR_TIMEOUT', message: `The discovery endpoint (${new URL(server.url).host}) did not answer within 1 s: check the network/VPN or try again.` });
+    expect(outcome).toMatchObject({
+      code: 'ERR_TIMEOUT',
+      message: `The discovery endpoint (${new URL(server.url).host}) did not answer within 1 s: check the network/VPN or try again.`,
+    });
   });
 
   it('stops an endless body at the byte cap with ERR_RESPONSE_TOO_LARGE', async () => {
     server = await startScriptedHttpServer((_req, res) => streamForever(res, 'x'.repeat(16 * 1024), 1));
-    const outcome = await within(5000, timedRequest(new URL(server.url), get, 'discovery endpoint', { fetch, timeoutMs: 10_000 }).catch((error: unknown) => error));
+    const outcome = await within(
+      5000,
+      timedRequest(new URL(server.url), get, 'discovery endpoint', { fetch, timeoutMs: 10_000 }).catch((error: unknown) => error),
+    );
     expect(outcome).toMatchObject({
       code: 'ERR_RESPONSE_TOO_LARGE',
       message: `The discovery endpoint (${new URL(server.url).host}) sent more than 1 MiB, which no answer of this kind needs: check the URL.`,
@@ -73,14 +81,22 @@ describe('timedRequest through safe-fetch against a hostile server', () => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(2 * 1024 * 1024) });
       res.write('{');
     });
-    const outcome = await within(3000, timedRequest(new URL(server.url), get, 'token endpoint', { fetch, timeoutMs: 10_000 }).catch((error: unknown) => error));
+    const outcome = await within(
+      3000,
+      timedRequest(new URL(server.url), get, 'token endpoint', { fetch, timeoutMs: 10_000 }).catch((error: unknown) => error),
+    );
     expect(outcome).toMatchObject({ code: 'ERR_RESPONSE_TOO_LARGE' });
   });
 
   it('times out a body that trickles one byte every 200 ms, under garbage collection', async () => {
     server = await startScriptedHttpServer((_req, res) => streamForever(res, 'x', 200));
     const started = Date.now();
-    const outcome = await within(4000, withGarbageCollection(timedRequest(new URL(server.url), get, 'token endpoint', { fetch, timeoutMs: 1000 })).catch((error: unknown) => error));
+    const outcome = await within(
+      4000,
+      withGarbageCollection(timedRequest(new URL(server.url), get, 'token endpoint', { fetch, timeoutMs: 1000 })).catch(
+        (error: unknown) => error,
+      ),
+    );
     expect(outcome).toMatchObject({ code: 'ERR_TIMEOUT' });
     expect(Date.now() - started).toBeLessThan(2500);
   });
@@ -94,9 +110,14 @@ describe('timedRequest through safe-fetch against a hostile server', () => {
     const started = Date.now();
     const outcome = await within(
       4000,
-      withGarbageCollection(timedRequest(new URL(server.url), get, 'token endpoint', { fetch, timeoutMs: 60_000, signal: controller.signal })).catch((error: unknown) => error),
+      withGarbageCollection(
+        timedRequest(new URL(server.url), get, 'token endpoint', { fetch, timeoutMs: 60_000, signal: controller.signal }),
+      ).catch((error: unknown) => error),
     );
-    expect(outcome).toMatchObject({ code: 'ERR_CANCELLED', message: 'Cancelled: the request to the token endpoint was stopped before it finished.' });
+    expect(outcome).toMatchObject({
+      code: 'ERR_CANCELLED',
+      message: 'Cancelled: the request to the token endpoint was stopped before it finished.',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });

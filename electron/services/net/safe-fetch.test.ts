@@ -92,7 +92,27 @@ beforeAll(async () => {
   certDir = mkdtempSync(join(tmpdir(), 'mctw-safe-fetch-'));
   const keyFile = join(certDir, 'key.pem');
   const certFile = join(certDir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   const cert = readFileSync(certFile, 'utf8');
   secure = await startServer(
     {
@@ -131,7 +151,9 @@ describe('safe-fetch redirects', () => {
   });
 
   it('drops Authorization, Proxy-Authorization and cookies when a redirect goes to another origin (another port)', async () => {
-    const response = await safeFetch(`${a.origin}/cross`, { headers: { Authorization: AUTH, Cookie: 'sid=1', 'Proxy-Authorization': 'Basic eA==', 'X-Kept': 'yes' } });
+    const response = await safeFetch(`${a.origin}/cross`, {
+      headers: { Authorization: AUTH, Cookie: 'sid=1', 'Proxy-Authorization': 'Basic eA==', 'X-Kept': 'yes' },
+    });
     const seen = await echoed(response);
     expect(seen.origin).toBe(b.origin);
     expect(response.url).toBe(`${b.origin}/echo`);
@@ -141,19 +163,32 @@ describe('safe-fetch redirects', () => {
     expect(seen.headers['x-kept']).toBe('yes');
   });
 
-  it.each([307, 308])('refuses to resend a body to another origin on %i (ERR_REDIRECT_CROSS_ORIGIN), and the other origin gets nothing', async (status) => {
-    const before = b.hits.length;
-    await expect(
-      safeFetch(`${a.origin}/cross-${status}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_assertion=eyJ.secret.sig' }),
-    ).rejects.toMatchObject({
-      code: 'ERR_REDIRECT_CROSS_ORIGIN',
-      message: `127.0.0.1:${new URL(a.origin).port} redirected the request and its body to another site (127.0.0.1:${new URL(b.origin).port}), which was refused so no credential is resent: check the URL.`,
-    });
-    expect(b.hits.length).toBe(before);
-  });
+  it.each([307, 308])(
+    'refuses to resend a body to another origin on %i (ERR_REDIRECT_CROSS_ORIGIN), and the other origin gets nothing',
+    async (status) => {
+      const before = b.hits.length;
+      await expect(
+        safeFetch(`${a.origin}/cross-${status}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'client_assertion=eyJ.secret.sig',
+        }),
+      ).rejects.toMatchObject({
+        code: 'ERR_REDIRECT_CROSS_ORIGIN',
+        message: `127.0.0.1:${new URL(a.origin).port} redirected the request and its body to another site (127.0.0.1:${new URL(b.origin).port}), which was refused so no credential is resent: check the URL.`,
+      });
+      expect(b.hits.length).toBe(before);
+    },
+  );
 
   it('resends the body on a same-origin 307', async () => {
-    const seen = await echoed(await safeFetch(`${a.origin}/same-307`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }));
+    const seen = await echoed(
+      await safeFetch(`${a.origin}/same-307`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      }),
+    );
     expect(seen).toMatchObject({ origin: a.origin, method: 'POST', body: 'grant_type=client_credentials' });
   });
 
@@ -170,7 +205,10 @@ describe('safe-fetch redirects', () => {
 
   it('gives up after 5 redirects', async () => {
     const before = a.hits.filter((p) => p === '/loop').length;
-    await expect(safeFetch(`${a.origin}/loop`)).rejects.toMatchObject({ code: 'ERR_NETWORK', message: `127.0.0.1:${new URL(a.origin).port} redirected more than 5 times: check the URL.` });
+    await expect(safeFetch(`${a.origin}/loop`)).rejects.toMatchObject({
+      code: 'ERR_NETWORK',
+      message: `127.0.0.1:${new URL(a.origin).port} redirected more than 5 times: check the URL.`,
+    });
     expect(a.hits.filter((p) => p === '/loop').length - before).toBe(6);
   });
 
@@ -197,12 +235,16 @@ describe('safe-fetch redirects', () => {
   it('refuses a redirect to plain http on a public host, without connecting to it', async () => {
     await expect(safeFetch(`${a.origin}/to-public-http`)).rejects.toMatchObject({
       code: 'ERR_URL_INSECURE',
-      message: 'The redirect target uses http:// on example.com: only https:// is allowed (http only for localhost). Use the https:// address.',
+      message:
+        'The redirect target uses http:// on example.com: only https:// is allowed (http only for localhost). Use the https:// address.',
     });
   });
 
   it('refuses a redirect to a file: URL', async () => {
-    await expect(safeFetch(`${a.origin}/to-file`)).rejects.toMatchObject({ code: 'ERR_URL_INVALID', message: 'The redirect target must start with https:// (it uses file:).' });
+    await expect(safeFetch(`${a.origin}/to-file`)).rejects.toMatchObject({
+      code: 'ERR_URL_INVALID',
+      message: 'The redirect target must start with https:// (it uses file:).',
+    });
   });
 });
 
@@ -219,7 +261,9 @@ describe('safe-fetch over https', () => {
     const before = a.hits.length;
     await expect(secureFetch()(`${secure.origin}/to-http`, { headers: { Authorization: AUTH } })).rejects.toMatchObject({
       code: 'ERR_URL_INSECURE',
-      message: expect.stringMatching(/^127\.0\.0\.1:\d+ redirected from https to an insecure address, which was refused: use the https URL the service documents\.$/),
+      message: expect.stringMatching(
+        /^127\.0\.0\.1:\d+ redirected from https to an insecure address, which was refused: use the https URL the service documents\.$/,
+      ),
     });
     expect(a.hits.length).toBe(before);
   });

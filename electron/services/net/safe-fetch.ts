@@ -38,10 +38,16 @@ function nextHop(current: Hop, status: number, location: string): Hop {
   try {
     target = new URL(location, current.url);
   } catch {
-    throw new WorkbenchError('ERR_URL_INVALID', `${current.url.host} redirected to an address that is not a valid URL: check the URL you entered.`);
+    throw new WorkbenchError(
+      'ERR_URL_INVALID',
+      `${current.url.host} redirected to an address that is not a valid URL: check the URL you entered.`,
+    );
   }
   if (current.url.protocol === 'https:' && target.protocol !== 'https:') {
-    throw new WorkbenchError('ERR_URL_INSECURE', `${current.url.host} redirected from https to an insecure address, which was refused: use the https URL the service documents.`);
+    throw new WorkbenchError(
+      'ERR_URL_INSECURE',
+      `${current.url.host} redirected from https to an insecure address, which was refused: use the https URL the service documents.`,
+    );
   }
   const url = checkEndpointUrl(target.href, 'redirect target');
   const headers = new Headers(current.headers);
@@ -80,12 +86,23 @@ export function createSafeFetch(options: SafeFetchOptions = {}): typeof fetch {
     let hop = start;
     for (let redirects = 0; ; redirects += 1) {
       signal?.throwIfAborted();
-      const response = await baseFetch(hop.url.href, { method: hop.method, headers: hop.headers, body: hop.body, redirect: 'manual', signal: signal ?? null });
+      const response = await baseFetch(hop.url.href, {
+        method: hop.method,
+        headers: hop.headers,
+        body: hop.body,
+        redirect: 'manual',
+        signal: signal ?? null,
+      });
       const location = response.headers.get('location');
       if (!isRedirectStatus(response.status) || location === null || mode === 'manual') return response;
       void discard(response);
-      if (mode === 'error') throw new WorkbenchError('ERR_NETWORK', `${hop.url.host} answered with a redirect, which this request does not follow: check the URL.`);
-      if (redirects >= maxRedirects) throw new WorkbenchError('ERR_NETWORK', `${start.url.host} redirected more than ${maxRedirects} times: check the URL.`);
+      if (mode === 'error')
+        throw new WorkbenchError(
+          'ERR_NETWORK',
+          `${hop.url.host} answered with a redirect, which this request does not follow: check the URL.`,
+        );
+      if (redirects >= maxRedirects)
+        throw new WorkbenchError('ERR_NETWORK', `${start.url.host} redirected more than ${maxRedirects} times: check the URL.`);
       hop = nextHop(hop, response.status, location);
     }
   };

@@ -25,7 +25,9 @@ describe('writeFileAtomic', () => {
     const target = join(dir, 'data.json');
     await mkdir(target);
     await writeFile(join(target, 'child'), 'x');
-    await expect(writeFileAtomic(target, 'new')).rejects.toMatchObject({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST|EPERM)$/) });
+    await expect(writeFileAtomic(target, 'new')).rejects.toMatchObject({
+      code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST|EPERM)$/),
+    });
     expect(await readdir(dir)).toEqual(['data.json']);
     expect(await readdir(target)).toEqual(['child']);
   });

@@ -40,7 +40,8 @@ export function serverToServerFields(request: SaveProfileRequest, existing: Prof
   const secret = present(request.clientSecret);
   const keepSecret = secret === undefined && existing?.product === 'engagement' && existing.hasClientSecret;
   const tenantGiven = present(request.subdomain) !== undefined || present(request.authUrl) !== undefined;
-  const anyGiven = secret !== undefined || keepSecret || tenantGiven || present(request.accountId) !== undefined || present(request.scope) !== undefined;
+  const anyGiven =
+    secret !== undefined || keepSecret || tenantGiven || present(request.accountId) !== undefined || present(request.scope) !== undefined;
   if (!anyGiven) return verifyOnly(request, existing);
   const missing: string[] = [];
   if (present(request.clientId) === undefined) missing.push('the client id');

@@ -38,7 +38,12 @@ describe.skipIf(!isolated)(`Engagement profiles on the real keyring${isolated ? 
     dirs.push(dir);
     ids = 0;
     for (const account of await secrets.list()) await secrets.delete(account);
-    service = createProfileService({ store: createProfileStore({ dir }), secrets, decryptor: nodeKeyDecryptor, newId: () => `id-${++ids}` });
+    service = createProfileService({
+      store: createProfileStore({ dir }),
+      secrets,
+      decryptor: nodeKeyDecryptor,
+      newId: () => `id-${++ids}`,
+    });
   });
 
   afterAll(async () => {
@@ -47,7 +52,9 @@ describe.skipIf(!isolated)(`Engagement profiles on the real keyring${isolated ? 
   });
 
   it('keeps the client secret only in the keychain, beside a signing secret, and hands both out in the main process', async () => {
-    const saved = await service.save(s2s({ signingSecret: 'sso-signing-secret', scope: ' email_read  journeys_read ', accountId: ' 510001234 ' }));
+    const saved = await service.save(
+      s2s({ signingSecret: 'sso-signing-secret', scope: ' email_read  journeys_read ', accountId: ' 510001234 ' }),
+    );
     expect(saved).toMatchObject({
       clientId: 'pkg-client-1',
       subdomain: SUB,
@@ -68,7 +75,14 @@ describe.skipIf(!isolated)(`Engagement profiles on the real keyring${isolated ? 
     const updated = await service.save(s2s({ id: 'id-1', subdomain: null, authUrl: 'http://127.0.0.1:4000/v2/token', clientSecret: '' }));
     expect(updated).toMatchObject({ subdomain: null, authUrl: 'http://127.0.0.1:4000/', hasClientSecret: true });
     expect(await service.runnable('id-1')).toMatchObject({ clientSecret: CLIENT_SECRET });
-    const intelligence = await service.save({ id: 'id-1', name: 'Engagement prod', product: 'intelligence', clientId: 'svc-1', region: 'us1', privateKeyPem: testKeyPair().pkcs8Pem });
+    const intelligence = await service.save({
+      id: 'id-1',
+      name: 'Engagement prod',
+      product: 'intelligence',
+      clientId: 'svc-1',
+      region: 'us1',
+      privateKeyPem: testKeyPair().pkcs8Pem,
+    });
     expect(intelligence).toMatchObject({ hasClientSecret: false, subdomain: null, authUrl: null });
     expect(await secrets.list()).toEqual(['profile:id-1']);
   });
@@ -76,9 +90,12 @@ describe.skipIf(!isolated)(`Engagement profiles on the real keyring${isolated ? 
   it('says what a server-to-server profile is missing, and refuses bad values before touching the keychain', async () => {
     await expect(service.save(s2s({ subdomain: null, clientSecret: undefined, clientId: '', accountId: '1' }))).rejects.toMatchObject({
       code: 'ERR_PROFILE_INVALID',
-      message: 'This Marketing Cloud Engagement profile is missing the client id, the subdomain or auth base URL, the client secret: fill them in and save again.',
+      message:
+        'This Marketing Cloud Engagement profile is missing the client id, the subdomain or auth base URL, the client secret: fill them in and save again.',
     });
-    await expect(service.save(s2s({ authUrl: 'http://example.com/', subdomain: null }))).rejects.toMatchObject({ code: 'ERR_URL_INSECURE' });
+    await expect(service.save(s2s({ authUrl: 'http://example.com/', subdomain: null }))).rejects.toMatchObject({
+      code: 'ERR_URL_INSECURE',
+    });
     await expect(service.save(s2s({ accountId: 'BU1' }))).rejects.toMatchObject({ code: 'ERR_ACCOUNT_ID_INVALID' });
     await expect(service.save(s2s({ clientSecret: 'has space' }))).rejects.toMatchObject({ code: 'ERR_CLIENT_SECRET_INVALID' });
     expect(await secrets.list()).toEqual([]);
@@ -88,7 +105,8 @@ describe.skipIf(!isolated)(`Engagement profiles on the real keyring${isolated ? 
     await service.save({ name: 'SSO only', product: 'engagement', clientId: '', signingSecret: 'x' });
     await expect(service.runnable('id-1')).rejects.toMatchObject({
       code: 'ERR_PROFILE_INVALID',
-      message: 'Profile "SSO only" has no client secret and subdomain stored: it can verify SSO JWTs but not get a token. Edit it and add the client id, client secret and subdomain.',
+      message:
+        'Profile "SSO only" has no client secret and subdomain stored: it can verify SSO JWTs but not get a token. Edit it and add the client id, client secret and subdomain.',
     });
     await service.save({ name: 'Intel', product: 'intelligence', clientId: 'svc-1', region: 'eu1', privateKeyPem: testKeyPair().pkcs1Pem });
     const intel = await service.runnable('id-2');

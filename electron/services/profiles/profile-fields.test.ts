@@ -10,14 +10,19 @@ describe('profile fields', () => {
     expect(checkProfileName('  Prod  ')).toBe('Prod');
     expect(checkProfileName('x'.repeat(80))).toBe('x'.repeat(80));
     for (const bad of ['', '   ', 'x'.repeat(81), undefined, 42]) {
-      expect(() => checkProfileName(bad)).toThrow(expect.objectContaining({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.nameLength }));
+      expect(() => checkProfileName(bad)).toThrow(
+        expect.objectContaining({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.nameLength }),
+      );
     }
   });
 
   it('finds a taken name ignoring case, but not the profile itself', () => {
     const profiles = [{ id: 'a', name: 'Prod EU' }] as Profile[];
     expect(() => checkNameFree('prod eu', profiles)).toThrow(
-      expect.objectContaining({ code: 'ERR_PROFILE_NAME_TAKEN', message: 'A profile named "prod eu" already exists: choose another name.' }),
+      expect.objectContaining({
+        code: 'ERR_PROFILE_NAME_TAKEN',
+        message: 'A profile named "prod eu" already exists: choose another name.',
+      }),
     );
     expect(() => checkNameFree('PROD EU', profiles, 'a')).not.toThrow();
     expect(() => checkNameFree('Prod US', profiles)).not.toThrow();
@@ -25,7 +30,9 @@ describe('profile fields', () => {
 
   it('knows the two products only', () => {
     expect(checkProduct('engagement')).toBe('engagement');
-    expect(() => checkProduct('datorama')).toThrow(expect.objectContaining({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.product }));
+    expect(() => checkProduct('datorama')).toThrow(
+      expect.objectContaining({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.product }),
+    );
   });
 
   it('treats blank and null values as absent', () => {
@@ -49,7 +56,11 @@ describe('profile fields', () => {
     expect(() => checkSecretEncoding('0a1B', 'hex')).not.toThrow();
     expect(() => checkSecretEncoding('c2VjcmV0', 'base64')).not.toThrow();
     expect(() => checkSecretEncoding('c2Vj-_', 'base64')).not.toThrow();
-    expect(() => checkSecretEncoding('abc', 'hex')).toThrow(expect.objectContaining({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.secretHex }));
-    expect(() => checkSecretEncoding('not base64!', 'base64')).toThrow(expect.objectContaining({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.secretBase64 }));
+    expect(() => checkSecretEncoding('abc', 'hex')).toThrow(
+      expect.objectContaining({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.secretHex }),
+    );
+    expect(() => checkSecretEncoding('not base64!', 'base64')).toThrow(
+      expect.objectContaining({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.secretBase64 }),
+    );
   });
 });

@@ -35,7 +35,10 @@ export function present(value: string | null | undefined): string | undefined {
  * Where an Intelligence profile discovers its token endpoint: a pasted discovery URL (checked: https, or http on loopback)
  * wins, keeping the region only when the URL is that region's; else the region's discovery URL. Callers check that one is given.
  */
-export function intelligenceEndpoint(region: string | null | undefined, discoveryUrl: string | null | undefined): { region: Region | null; discoveryUrl: string } {
+export function intelligenceEndpoint(
+  region: string | null | undefined,
+  discoveryUrl: string | null | undefined,
+): { region: Region | null; discoveryUrl: string } {
   const pasted = present(discoveryUrl);
   if (pasted === undefined) {
     const derived = discoveryUrlForRegion(region ?? '');

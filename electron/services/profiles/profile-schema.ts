@@ -29,7 +29,11 @@ export const profileSchema = z.object({
   subdomain: z.string().min(1).max(63).nullable().default(null),
   authUrl: z.string().min(1).max(2048).nullable().default(null),
   scope: z.string().max(20_000).nullable().default(null),
-  accountId: z.string().regex(/^\d{1,18}$/).nullable().default(null),
+  accountId: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .nullable()
+    .default(null),
   hasClientSecret: z.boolean().default(false),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -16,8 +16,7 @@ export const PROFILE_MESSAGES = {
   product: 'Choose the product of the profile: Marketing Cloud Intelligence or Engagement.',
   secretHex: 'The JWT signing secret is not valid hex (pairs of 0-9, a-f): paste it again or choose the "text" encoding.',
   secretBase64: 'The JWT signing secret is not valid base64: paste it again or choose the "text" encoding.',
-  keyForClientId:
-    'The client id changed: paste the private key again. A stored key only signs for the client id it was saved with.',
+  keyForClientId: 'The client id changed: paste the private key again. A stored key only signs for the client id it was saved with.',
   keyForDiscovery:
     'The discovery URL now points to another site: paste the private key again. A stored key only signs for the site it was saved with.',
 } as const;
@@ -44,7 +43,10 @@ export function profileNameTakenError(name: string): WorkbenchError {
 
 /** ERR_PROFILE_INVALID listing what a profile of this product still needs. */
 export function profileMissingError(product: Product, missing: readonly string[]): WorkbenchError {
-  return new WorkbenchError('ERR_PROFILE_INVALID', `This ${PRODUCT_LABELS[product]} profile is missing ${missing.join(', ')}: fill them in and save again.`);
+  return new WorkbenchError(
+    'ERR_PROFILE_INVALID',
+    `This ${PRODUCT_LABELS[product]} profile is missing ${missing.join(', ')}: fill them in and save again.`,
+  );
 }
 
 /** ERR_PROFILE_INVALID: the profile is for the other product, so it has no secret of the kind asked for. */
@@ -55,7 +57,10 @@ export function wrongProductError(name: string, product: Product, what: string):
 /** ERR_PROFILE_INVALID: a token run of one product was asked of a profile of the other (`actual`). */
 export function otherProductError(actual: Product): WorkbenchError {
   const wanted: Product = actual === 'intelligence' ? 'engagement' : 'intelligence';
-  return new WorkbenchError('ERR_PROFILE_INVALID', `This profile is for ${PRODUCT_LABELS[actual]}: getting this token needs a ${PRODUCT_LABELS[wanted]} profile.`);
+  return new WorkbenchError(
+    'ERR_PROFILE_INVALID',
+    `This profile is for ${PRODUCT_LABELS[actual]}: getting this token needs a ${PRODUCT_LABELS[wanted]} profile.`,
+  );
 }
 
 /** ERR_PROFILE_INVALID: the profile was saved without its secret. */

@@ -133,17 +133,20 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
   it.each([
     ['PKCS#8', 'pkcs8EncryptedPem', 'pkcs8-encrypted'],
     ['legacy PKCS#1', 'pkcs1EncryptedPem', 'pkcs1-encrypted'],
-  ] as const)('decrypts an encrypted %s key with its passphrase and stores it unencrypted; the passphrase is kept nowhere', async (_what, field, format) => {
-    const saved = await service.save(intelligence({ privateKeyPem: pair[field], passphrase: pair.passphrase }));
-    expect(saved.keyInfo).toEqual({ type: 'RSA', bits: 2048, fingerprint: sshFingerprint(), format });
-    const stored = await secrets.get('profile:id-1');
-    expect(stored).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
-    expect(pemBody(stored)).toBe(pemBody(pair.pkcs8Pem));
-    const text = await fileText();
-    expect(text).not.toContain(pair.passphrase);
-    for (const chunk of [...keyChunks(pair[field]), ...keyChunks(pair.pkcs8Pem)]) expect(text).not.toContain(chunk);
-    await expect(service.runnable('id-1')).resolves.toMatchObject({ product: 'intelligence', privateKey: { extractable: false } });
-  });
+  ] as const)(
+    'decrypts an encrypted %s key with its passphrase and stores it unencrypted; the passphrase is kept nowhere',
+    async (_what, field, format) => {
+      const saved = await service.save(intelligence({ privateKeyPem: pair[field], passphrase: pair.passphrase }));
+      expect(saved.keyInfo).toEqual({ type: 'RSA', bits: 2048, fingerprint: sshFingerprint(), format });
+      const stored = await secrets.get('profile:id-1');
+      expect(stored).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+      expect(pemBody(stored)).toBe(pemBody(pair.pkcs8Pem));
+      const text = await fileText();
+      expect(text).not.toContain(pair.passphrase);
+      for (const chunk of [...keyChunks(pair[field]), ...keyChunks(pair.pkcs8Pem)]) expect(text).not.toContain(chunk);
+      await expect(service.runnable('id-1')).resolves.toMatchObject({ product: 'intelligence', privateKey: { extractable: false } });
+    },
+  );
 
   it('asks for the key again (ERR_PROFILE_KEY_REQUIRED) when an update without one changes the client id or the discovery site', async () => {
     const saved = await service.save(intelligence());
@@ -152,9 +155,19 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
       code: 'ERR_PROFILE_KEY_REQUIRED',
       message: 'The client id changed: paste the private key again. A stored key only signs for the client id it was saved with.',
     });
-    await expect(service.save(intelligence({ id: 'id-1', region: null, discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', privateKeyPem: undefined }))).rejects.toMatchObject({
+    await expect(
+      service.save(
+        intelligence({
+          id: 'id-1',
+          region: null,
+          discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration',
+          privateKeyPem: undefined,
+        }),
+      ),
+    ).rejects.toMatchObject({
       code: 'ERR_PROFILE_KEY_REQUIRED',
-      message: 'The discovery URL now points to another site: paste the private key again. A stored key only signs for the site it was saved with.',
+      message:
+        'The discovery URL now points to another site: paste the private key again. A stored key only signs for the site it was saved with.',
     });
     expect(await fileText()).toBe(before);
     expect(await service.get('id-1')).toEqual(saved);
@@ -192,26 +205,38 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
       discoveryUrl: local,
       tokenRequestStyle: 'query',
     });
-    expect(await service.save(intelligence({ name: 'Same as region', region: 'us1', discoveryUrl: US1 }))).toMatchObject({ region: 'us1', discoveryUrl: US1 });
-    await expect(service.save(intelligence({ name: 'Insecure', region: null, discoveryUrl: 'http://idp.example.com/x' }))).rejects.toMatchObject({
-      code: 'ERR_URL_INSECURE',
-      message: 'The discovery URL uses http:// on idp.example.com: only https:// is allowed (http only for localhost). Use the https:// address.',
+    expect(await service.save(intelligence({ name: 'Same as region', region: 'us1', discoveryUrl: US1 }))).toMatchObject({
+      region: 'us1',
+      discoveryUrl: US1,
     });
-    await expect(service.save(intelligence({ name: 'Unknown', region: 'us9' as 'us1' }))).rejects.toMatchObject({ code: 'ERR_REGION_UNKNOWN' });
+    await expect(
+      service.save(intelligence({ name: 'Insecure', region: null, discoveryUrl: 'http://idp.example.com/x' })),
+    ).rejects.toMatchObject({
+      code: 'ERR_URL_INSECURE',
+      message:
+        'The discovery URL uses http:// on idp.example.com: only https:// is allowed (http only for localhost). Use the https:// address.',
+    });
+    await expect(service.save(intelligence({ name: 'Unknown', region: 'us9' as 'us1' }))).rejects.toMatchObject({
+      code: 'ERR_REGION_UNKNOWN',
+    });
     expect(await secrets.list()).toEqual(['profile:id-1', 'profile:id-2']);
   });
 
   it('says exactly what a new Intelligence profile is missing', async () => {
     await expect(service.save({ name: 'Empty', product: 'intelligence', clientId: ' ' })).rejects.toMatchObject({
       code: 'ERR_PROFILE_INVALID',
-      message: 'This Marketing Cloud Intelligence profile is missing the service account id (client id), a region or a discovery URL, the private key: fill them in and save again.',
+      message:
+        'This Marketing Cloud Intelligence profile is missing the service account id (client id), a region or a discovery URL, the private key: fill them in and save again.',
     });
     await expect(service.save(intelligence({ privateKeyPem: '  ' }))).rejects.toMatchObject({
       code: 'ERR_PROFILE_INVALID',
       message: 'This Marketing Cloud Intelligence profile is missing the private key: fill them in and save again.',
     });
     await expect(service.save(intelligence({ clientId: 'has spaces' }))).rejects.toMatchObject({ code: 'ERR_CLIENT_ID_INVALID' });
-    await expect(service.save(intelligence({ privateKeyPem: pair.publicPem }))).rejects.toMatchObject({ code: 'ERR_KEY_PUBLIC', message: PRIVATE_KEY_MESSAGES.publicKey });
+    await expect(service.save(intelligence({ privateKeyPem: pair.publicPem }))).rejects.toMatchObject({
+      code: 'ERR_KEY_PUBLIC',
+      message: PRIVATE_KEY_MESSAGES.publicKey,
+    });
     expect(await secrets.list()).toEqual([]);
     expect(existsSync(join(dir, 'profiles.json'))).toBe(false);
   });
@@ -222,14 +247,26 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
       code: 'ERR_PROFILE_NAME_TAKEN',
       message: 'A profile named "PROD" already exists: choose another name.',
     });
-    await expect(service.save(intelligence({ name: ' ' }))).rejects.toMatchObject({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.nameLength });
-    await expect(service.save(intelligence({ name: 'x'.repeat(81) }))).rejects.toMatchObject({ code: 'ERR_PROFILE_INVALID', message: PROFILE_MESSAGES.nameLength });
+    await expect(service.save(intelligence({ name: ' ' }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: PROFILE_MESSAGES.nameLength,
+    });
+    await expect(service.save(intelligence({ name: 'x'.repeat(81) }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_INVALID',
+      message: PROFILE_MESSAGES.nameLength,
+    });
     await service.save({ name: 'Engagement app', product: 'engagement', clientId: '' });
-    await expect(service.rename('id-2', 'prod')).rejects.toMatchObject({ code: 'ERR_PROFILE_NAME_TAKEN', message: 'A profile named "prod" already exists: choose another name.' });
+    await expect(service.rename('id-2', 'prod')).rejects.toMatchObject({
+      code: 'ERR_PROFILE_NAME_TAKEN',
+      message: 'A profile named "prod" already exists: choose another name.',
+    });
     clock = new Date('2025-02-03T00:00:00.000Z');
     expect(await service.rename('id-1', ' pROD ')).toMatchObject({ id: 'id-1', name: 'pROD', updatedAt: '2025-02-03T00:00:00.000Z' });
     await expect(service.rename('nope', 'x')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
-    await expect(service.save(intelligence({ id: 'nope', name: 'New' }))).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
+    await expect(service.save(intelligence({ id: 'nope', name: 'New' }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_NOT_FOUND',
+      message: PROFILE_MESSAGES.notFound,
+    });
   });
 
   it('lets only one of two concurrent saves with the same name through', async () => {
@@ -244,12 +281,29 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
   it('stores an Engagement signing secret with its encoding, only in the keychain, and gives it back to the main process', async () => {
     const secret = 'engagement-signing-secret-ÄÖ-42';
     const saved = await service.save({ name: 'SSO app', product: 'engagement', clientId: ' pkg-client ', signingSecret: secret });
-    expect(saved).toMatchObject({ product: 'engagement', clientId: 'pkg-client', region: null, discoveryUrl: null, keyInfo: null, secretEncoding: 'text', hasSecret: true });
+    expect(saved).toMatchObject({
+      product: 'engagement',
+      clientId: 'pkg-client',
+      region: null,
+      discoveryUrl: null,
+      keyInfo: null,
+      secretEncoding: 'text',
+      hasSecret: true,
+    });
     expect(await service.getSigningSecret('id-1')).toEqual({ secret, encoding: 'text' });
     expect(await fileText()).not.toContain(secret);
-    await service.save({ id: 'id-1', name: 'SSO app', product: 'engagement', clientId: '', signingSecret: 'a1b2c3', secretEncoding: 'hex' });
+    await service.save({
+      id: 'id-1',
+      name: 'SSO app',
+      product: 'engagement',
+      clientId: '',
+      signingSecret: 'a1b2c3',
+      secretEncoding: 'hex',
+    });
     expect(await service.getSigningSecret('id-1')).toEqual({ secret: 'a1b2c3', encoding: 'hex' });
-    await expect(service.save({ name: 'Bad hex', product: 'engagement', clientId: '', signingSecret: 'xyz', secretEncoding: 'hex' })).rejects.toMatchObject({
+    await expect(
+      service.save({ name: 'Bad hex', product: 'engagement', clientId: '', signingSecret: 'xyz', secretEncoding: 'hex' }),
+    ).rejects.toMatchObject({
       code: 'ERR_PROFILE_INVALID',
       message: PROFILE_MESSAGES.secretHex,
     });
@@ -276,7 +330,8 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     await secrets.delete('profile:id-1');
     await expect(service.runnable('id-1')).rejects.toMatchObject({
       code: 'ERR_KEYCHAIN_NOT_FOUND',
-      message: 'The private key of profile "US1 service account" is not in the OS keychain (it may have been deleted there): edit the profile and paste the private key again.',
+      message:
+        'The private key of profile "US1 service account" is not in the OS keychain (it may have been deleted there): edit the profile and paste the private key again.',
     });
     await expect(service.runnable('nope')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
   });
@@ -304,14 +359,19 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     await expect(service.delete('id-2')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
   });
 
-  it.skipIf(!existsSync('/sys/kernel'))('leaves no key behind when the profile cannot be written (a folder that takes no files, not even the lock)', async () => {
-    const failing = open('/sys');
-    await expect(failing.save(intelligence())).rejects.toMatchObject({
-      code: 'ERR_PROFILES_IO',
-      message: expect.stringMatching(/^Could not save \/sys\/profiles\.json \((EACCES|EPERM)\): make sure its folder exists and is writable; the saved profiles are unchanged\.$/),
-    });
-    expect(await secrets.list()).toEqual([]);
-  });
+  it.skipIf(!existsSync('/sys/kernel'))(
+    'leaves no key behind when the profile cannot be written (a folder that takes no files, not even the lock)',
+    async () => {
+      const failing = open('/sys');
+      await expect(failing.save(intelligence())).rejects.toMatchObject({
+        code: 'ERR_PROFILES_IO',
+        message: expect.stringMatching(
+          /^Could not save \/sys\/profiles\.json \((EACCES|EPERM)\): make sure its folder exists and is writable; the saved profiles are unchanged\.$/,
+        ),
+      });
+      expect(await secrets.list()).toEqual([]);
+    },
+  );
 
   it('removes orphaned keychain entries (no profile refers to them) when it saves or deletes, and leaves other entries alone', async () => {
     await secrets.set('profile:ghost-of-a-lost-save', 'orphaned key');
@@ -323,7 +383,7 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     expect(await secrets.list()).toEqual(['not-a-profile-entry']);
   });
 
-  it('keeps every secret when profiles.json has an entry it cannot read (that entry\'s secret is not an orphan)', async () => {
+  it("keeps every secret when profiles.json has an entry it cannot read (that entry's secret is not an orphan)", async () => {
     await service.save(intelligence());
     const text = JSON.parse(await fileText()) as { profiles: unknown[] };
     text.profiles.push({ id: 'unreadable-entry', name: 42 });
@@ -359,7 +419,10 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
   it('refuses to save when profiles.json cannot be read, before touching the keychain', async () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(join(dir, 'profiles.json'));
-    await expect(service.save(intelligence())).rejects.toMatchObject({ code: 'ERR_PROFILES_IO', message: expect.stringMatching(/^Could not read .*profiles\.json \(EISDIR\)/) });
+    await expect(service.save(intelligence())).rejects.toMatchObject({
+      code: 'ERR_PROFILES_IO',
+      message: expect.stringMatching(/^Could not read .*profiles\.json \(EISDIR\)/),
+    });
     expect(await secrets.list()).toEqual([]);
     expect(await readdir(dir)).toEqual(['profiles.json']);
   });
@@ -369,10 +432,18 @@ describe('profile service when the keychain fails', () => {
   it('writes no profile and returns the keychain error', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mctw-profile-nokeychain-'));
     try {
-      const secrets = createKeytarSecretStore({ service: 'mctw-test-unused', importKeytar: () => import('./no-such-keytar-module' as string) });
+      const secrets = createKeytarSecretStore({
+        service: 'mctw-test-unused',
+        importKeytar: () => import('./no-such-keytar-module' as string),
+      });
       const service = createProfileService({ store: createProfileStore({ dir }), secrets, decryptor: nodeKeyDecryptor });
-      await expect(service.save(intelligence())).rejects.toMatchObject({ code: 'ERR_KEYCHAIN_UNAVAILABLE', message: KEYCHAIN_MESSAGES.moduleFailed });
-      await expect(service.save({ name: 'SSO', product: 'engagement', clientId: '', signingSecret: 'x' })).rejects.toMatchObject({ code: 'ERR_KEYCHAIN_UNAVAILABLE' });
+      await expect(service.save(intelligence())).rejects.toMatchObject({
+        code: 'ERR_KEYCHAIN_UNAVAILABLE',
+        message: KEYCHAIN_MESSAGES.moduleFailed,
+      });
+      await expect(service.save({ name: 'SSO', product: 'engagement', clientId: '', signingSecret: 'x' })).rejects.toMatchObject({
+        code: 'ERR_KEYCHAIN_UNAVAILABLE',
+      });
       expect(await readdir(dir)).toEqual([]);
       expect(await service.list()).toEqual({ profiles: [], problems: [] });
       // Without a secret to store, the keychain is not needed.

@@ -97,10 +97,15 @@ const NO_SERVER_TO_SERVER = { subdomain: null, authUrl: null, scope: null, accou
 function checkKeyStillFits(existing: Profile | undefined, clientId: string, discoveryUrl: string): void {
   if (existing === undefined) return;
   if (existing.clientId !== clientId) throw keyRequiredError(PROFILE_MESSAGES.keyForClientId);
-  if (existing.discoveryUrl === null || new URL(existing.discoveryUrl).origin !== new URL(discoveryUrl).origin) throw keyRequiredError(PROFILE_MESSAGES.keyForDiscovery);
+  if (existing.discoveryUrl === null || new URL(existing.discoveryUrl).origin !== new URL(discoveryUrl).origin)
+    throw keyRequiredError(PROFILE_MESSAGES.keyForDiscovery);
 }
 
-async function intelligenceFields(request: SaveProfileRequest, existing: Profile | undefined, decryptor: KeyDecryptor): Promise<ProductFields> {
+async function intelligenceFields(
+  request: SaveProfileRequest,
+  existing: Profile | undefined,
+  decryptor: KeyDecryptor,
+): Promise<ProductFields> {
   const pem = present(request.privateKeyPem);
   const keepKey = pem === undefined && existing?.product === 'intelligence' && existing.hasSecret && existing.keyInfo !== null;
   const missing: string[] = [];
@@ -110,7 +115,13 @@ async function intelligenceFields(request: SaveProfileRequest, existing: Profile
   if (missing.length > 0) throw profileMissingError('intelligence', missing);
   const clientId = checkClientId(request.clientId);
   const endpoint = intelligenceEndpoint(request.region, request.discoveryUrl);
-  const base = { clientId, ...endpoint, ...NO_SERVER_TO_SERVER, secretEncoding: null, clientSecret: { kind: 'none', dropStale: existing?.hasClientSecret === true } } as const;
+  const base = {
+    clientId,
+    ...endpoint,
+    ...NO_SERVER_TO_SERVER,
+    secretEncoding: null,
+    clientSecret: { kind: 'none', dropStale: existing?.hasClientSecret === true },
+  } as const;
   if (pem === undefined) checkKeyStillFits(existing, clientId, endpoint.discoveryUrl);
   if (pem === undefined) return { ...base, keyInfo: existing?.keyInfo ?? null, secret: { kind: 'keep' } };
   const passphrase = present(request.passphrase) === undefined ? undefined : request.passphrase;
@@ -201,7 +212,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     const existing = request.id === undefined ? undefined : profiles.find((profile) => profile.id === request.id);
     if (request.id !== undefined && existing === undefined) throw profileNotFoundError();
     checkNameFree(name, profiles, existing?.id);
-    const fields = product === 'intelligence' ? await intelligenceFields(request, existing, decryptor) : engagementFields(request, existing);
+    const fields =
+      product === 'intelligence' ? await intelligenceFields(request, existing, decryptor) : engagementFields(request, existing);
     const id = existing?.id ?? newId();
     const stamp = now().toISOString();
     const profile: Profile = {
@@ -283,7 +295,10 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       // The keychain holds the canonical unencrypted PKCS#8 written at save time, so it is imported as is.
       return await importPKCS8(pem, 'RS256', { extractable: false });
     } catch {
-      throw new WorkbenchError('ERR_KEY_MALFORMED', `The private key of profile "${profile.name}" in the OS keychain cannot be read: edit the profile and paste the key again.`);
+      throw new WorkbenchError(
+        'ERR_KEY_MALFORMED',
+        `The private key of profile "${profile.name}" in the OS keychain cannot be read: edit the profile and paste the key again.`,
+      );
     }
   }
 
@@ -299,7 +314,11 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     if (listing.problems.length > 0) return;
     // An Engagement profile's client secret lives beside its main secret: both are referenced.
     const referenced = new Set(
-      listing.profiles.flatMap((profile) => (profile.hasClientSecret ? [profileSecretAccount(profile.id), profileClientSecretAccount(profile.id)] : [profileSecretAccount(profile.id)])),
+      listing.profiles.flatMap((profile) =>
+        profile.hasClientSecret
+          ? [profileSecretAccount(profile.id), profileClientSecretAccount(profile.id)]
+          : [profileSecretAccount(profile.id)],
+      ),
     );
     const accounts = await secrets.list().catch(() => [] as string[]);
     for (const account of accounts) {
@@ -329,7 +348,10 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
       if (product !== undefined && profile.product !== product) throw otherProductError(profile.product);
       if (profile.product === 'intelligence') {
-        if (profile.discoveryUrl === null) throw profileInvalidError(`Profile "${profile.name}" has no discovery URL: edit it and choose a region or paste the discovery URL.`);
+        if (profile.discoveryUrl === null)
+          throw profileInvalidError(
+            `Profile "${profile.name}" has no discovery URL: edit it and choose a region or paste the discovery URL.`,
+          );
         return { product: 'intelligence', profile, discoveryUrl: profile.discoveryUrl, privateKey: await importStoredKey(profile) };
       }
       if (!profile.hasClientSecret || (profile.subdomain === null && profile.authUrl === null)) {
@@ -337,7 +359,11 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
           `Profile "${profile.name}" has no client secret and subdomain stored: it can verify SSO JWTs but not get a token. Edit it and add the client id, client secret and subdomain.`,
         );
       }
-      return { product: 'engagement', profile, clientSecret: await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id)) };
+      return {
+        product: 'engagement',
+        profile,
+        clientSecret: await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id)),
+      };
     },
 
     async getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }> {

@@ -8,7 +8,10 @@ export function profilesReadError(file: string, code: string): WorkbenchError {
 
 /** ERR_PROFILES_IO: profiles.json could not be written; the saved profiles are unchanged. */
 export function profilesWriteError(file: string, code: string): WorkbenchError {
-  return new WorkbenchError('ERR_PROFILES_IO', `Could not save ${file} (${code}): make sure its folder exists and is writable; the saved profiles are unchanged.`);
+  return new WorkbenchError(
+    'ERR_PROFILES_IO',
+    `Could not save ${file} (${code}): make sure its folder exists and is writable; the saved profiles are unchanged.`,
+  );
 }
 
 /** ERR_PROFILES_IO: profiles.json comes from a newer version of the app; it is left alone. */
@@ -21,7 +24,10 @@ export function profilesNewerError(file: string, version: number): WorkbenchErro
 
 /** ERR_PROFILES_IO: a corrupt profiles.json could not be moved aside, so it is left in place and not overwritten. */
 export function profilesMoveError(file: string, code: string): WorkbenchError {
-  return new WorkbenchError('ERR_PROFILES_IO', `${file} is corrupt and could not be moved aside (${code}): move or delete it yourself, then try again.`);
+  return new WorkbenchError(
+    'ERR_PROFILES_IO',
+    `${file} is corrupt and could not be moved aside (${code}): move or delete it yourself, then try again.`,
+  );
 }
 
 /** ERR_PROFILES_CORRUPT: profiles.json was unreadable and was moved to `movedTo`; the app carries on with no profiles. */
@@ -42,5 +48,8 @@ export function profileSkippedError(index: number, fields: readonly string[]): W
 
 /** ERR_PROFILE_INVALID: the store was asked to save a profile that does not have the profile shape (a bug in the caller). */
 export function profileShapeError(fields: readonly string[]): WorkbenchError {
-  return new WorkbenchError('ERR_PROFILE_INVALID', `The profile could not be saved: invalid ${fields.join(', ')}. Check the form and try again.`);
+  return new WorkbenchError(
+    'ERR_PROFILE_INVALID',
+    `The profile could not be saved: invalid ${fields.join(', ')}. Check the form and try again.`,
+  );
 }

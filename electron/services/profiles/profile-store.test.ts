@@ -87,7 +87,11 @@ describe('profile store: reading and writing', () => {
     const store = storeHere();
     const ids = Array.from({ length: 40 }, (_, i) => `id-${i}`);
     await Promise.all(ids.map((id) => store.put(makeProfile({ id, name: `Profile ${id}` }))));
-    await Promise.all([store.remove('id-0'), store.put(makeProfile({ id: 'id-1', name: 'Changed' })), store.put(makeProfile({ id: 'late', name: 'Late' }))]);
+    await Promise.all([
+      store.remove('id-0'),
+      store.put(makeProfile({ id: 'id-1', name: 'Changed' })),
+      store.put(makeProfile({ id: 'late', name: 'Late' })),
+    ]);
     const saved = (await createProfileStore({ dir }).list()).profiles;
     expect(saved.map((p) => p.id).sort()).toEqual([...ids.slice(1), 'late'].sort());
     expect(saved.find((p) => p.id === 'id-1')?.name).toBe('Changed');
@@ -98,7 +102,8 @@ describe('profile store: reading and writing', () => {
     const broken = { ...makeProfile(), name: '', keyInfo: { type: 'RSA', bits: 'big' } } as unknown as Profile;
     await expect(storeHere().put(broken)).rejects.toMatchObject({
       code: 'ERR_PROFILE_INVALID',
-      message: 'The profile could not be saved: invalid name, keyInfo.bits, keyInfo.fingerprint, keyInfo.format. Check the form and try again.',
+      message:
+        'The profile could not be saved: invalid name, keyInfo.bits, keyInfo.fingerprint, keyInfo.format. Check the form and try again.',
     });
     expect(existsSync(file())).toBe(false);
   });
@@ -151,7 +156,12 @@ describe('profile store: damaged files', () => {
     const { problems } = await storeHere().list();
     const reason = content === '' ? 'not valid JSON' : 'not a profiles file';
     const moved = join(dir, `profiles.json.corrupt-${STAMP}-1`);
-    expect(problems).toEqual([{ code: 'ERR_PROFILES_CORRUPT', message: `The saved profiles file was ${reason} and was moved to ${moved}: starting with no profiles; save them again.` }]);
+    expect(problems).toEqual([
+      {
+        code: 'ERR_PROFILES_CORRUPT',
+        message: `The saved profiles file was ${reason} and was moved to ${moved}: starting with no profiles; save them again.`,
+      },
+    ]);
     expect(await readFile(moved, 'utf8')).toBe(content);
     expect(await readFile(join(dir, `profiles.json.corrupt-${STAMP}`), 'utf8')).toBe('earlier');
   });
@@ -159,21 +169,37 @@ describe('profile store: damaged files', () => {
   it('skips an invalid entry and a duplicate id, keeps the others, and keeps a copy of the file on the next save', async () => {
     const original = JSON.stringify({
       version: 1,
-      profiles: [makeProfile(), { ...makeProfile({ id: 'p2' }), name: '', keyInfo: { ...makeProfile().keyInfo, bits: '2048' } }, makeProfile({ id: 'p3', name: 'Third' }), makeProfile({ name: 'Dup' })],
+      profiles: [
+        makeProfile(),
+        { ...makeProfile({ id: 'p2' }), name: '', keyInfo: { ...makeProfile().keyInfo, bits: '2048' } },
+        makeProfile({ id: 'p3', name: 'Third' }),
+        makeProfile({ name: 'Dup' }),
+      ],
     });
     await writeFile(file(), original);
     const store = storeHere();
     expect(await store.list()).toEqual({
       profiles: [makeProfile(), makeProfile({ id: 'p3', name: 'Third' })],
       problems: [
-        { code: 'ERR_PROFILES_CORRUPT', message: 'Saved profile #2 is invalid (name, keyInfo.bits) and was skipped: save it again. The next save keeps a copy of the old file.' },
-        { code: 'ERR_PROFILES_CORRUPT', message: 'Saved profile #4 is invalid (id (a duplicate)) and was skipped: save it again. The next save keeps a copy of the old file.' },
+        {
+          code: 'ERR_PROFILES_CORRUPT',
+          message:
+            'Saved profile #2 is invalid (name, keyInfo.bits) and was skipped: save it again. The next save keeps a copy of the old file.',
+        },
+        {
+          code: 'ERR_PROFILES_CORRUPT',
+          message:
+            'Saved profile #4 is invalid (id (a duplicate)) and was skipped: save it again. The next save keeps a copy of the old file.',
+        },
       ],
     });
     expect(await readFile(file(), 'utf8')).toBe(original);
     await store.put(makeProfile({ id: 'p4', name: 'Fourth' }));
     expect(await readFile(join(dir, `profiles.json.corrupt-${STAMP}`), 'utf8')).toBe(original);
-    expect(await store.list()).toEqual({ profiles: [makeProfile(), makeProfile({ id: 'p3', name: 'Third' }), makeProfile({ id: 'p4', name: 'Fourth' })], problems: [] });
+    expect(await store.list()).toEqual({
+      profiles: [makeProfile(), makeProfile({ id: 'p3', name: 'Third' }), makeProfile({ id: 'p4', name: 'Fourth' })],
+      problems: [],
+    });
   });
 
   it('leaves a file from a newer version alone and refuses to overwrite it (ERR_PROFILES_IO)', async () => {
@@ -194,7 +220,10 @@ describe('profile store: damaged files', () => {
     await mkdir(file());
     await writeFile(join(file(), 'inside'), 'keep me');
     const store = storeHere();
-    const error = { code: 'ERR_PROFILES_IO', message: `Could not read ${file()} (EISDIR): make sure it is a readable file; nothing was changed.` };
+    const error = {
+      code: 'ERR_PROFILES_IO',
+      message: `Could not read ${file()} (EISDIR): make sure it is a readable file; nothing was changed.`,
+    };
     expect(await store.list()).toEqual({ profiles: [], problems: [error] });
     await expect(store.get('p1')).rejects.toMatchObject(error);
     await expect(store.put(makeProfile())).rejects.toMatchObject(error);

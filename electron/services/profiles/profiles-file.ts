@@ -72,4 +72,3 @@ export async function readProfilesFile(path: string): Promise<ProfilesFileRead> 
 export function serializeProfiles(profiles: readonly Profile[]): string {
   return `${JSON.stringify({ version: PROFILES_FILE_VERSION, profiles }, null, 2)}\n`;
 }
-

@@ -56,8 +56,10 @@ function handlerTable(services: RouterServices): HandlerTable {
     'token:cancel': async ({ runId }) => ({ cancelled: tokens.cancel(runId) }),
 
     /** Engagement runs, from a saved profile or unsaved values (used for this run only); progress as engagement:progress events. */
-    'engagement:token': (request, context) => engagement.token(request, (step) => context.emit('engagement:progress', { runId: request.runId, step })),
-    'engagement:refresh': (request, context) => engagement.refresh(request, (step) => context.emit('engagement:progress', { runId: request.runId, step })),
+    'engagement:token': (request, context) =>
+      engagement.token(request, (step) => context.emit('engagement:progress', { runId: request.runId, step })),
+    'engagement:refresh': (request, context) =>
+      engagement.refresh(request, (step) => context.emit('engagement:progress', { runId: request.runId, step })),
 
     /** Decodes the token and checks it with the profile's stored signing secret, inside the main process (the secret never goes back). */
     'verify:with-profile': async ({ profileId, token }) => {

@@ -10,7 +10,13 @@ import type { EngagementFlowReport, RefreshReport } from '../../../shared/engage
 import type { IpcEvent, IpcEventMap } from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
-import { OTHER_MID, SAMPLE_MID, SAMPLE_PACKAGE, startEngagementServer, type EngagementServer } from '../../../test/support/engagement-server';
+import {
+  OTHER_MID,
+  SAMPLE_MID,
+  SAMPLE_PACKAGE,
+  startEngagementServer,
+  type EngagementServer,
+} from '../../../test/support/engagement-server';
 import { makeEngagementSsoJwt } from '../../../test/support/engagement-tokens';
 import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 import { createWorkbenchServices, type WorkbenchServices } from '../create-services';
@@ -43,7 +49,8 @@ describe.skipIf(!isolated)(`Engagement through the router, with the real keychai
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
     return result.value;
   }
-  const stepsOf = (runId: string) => events.filter((e) => e.payload.runId === runId).map((e) => `${e.payload.step.id}:${e.payload.step.status}`);
+  const stepsOf = (runId: string) =>
+    events.filter((e) => e.payload.runId === runId).map((e) => `${e.payload.step.id}:${e.payload.step.status}`);
 
   beforeAll(async () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'mctw-engagement-router-'));
@@ -66,13 +73,25 @@ describe.skipIf(!isolated)(`Engagement through the router, with the real keychai
       authUrl: server.authBaseUrl,
       scope: 'email_read journeys_read',
     });
-    expect(profile).toMatchObject({ hasClientSecret: true, authUrl: server.authBaseUrl, scope: 'email_read journeys_read', subdomain: null });
+    expect(profile).toMatchObject({
+      hasClientSecret: true,
+      authUrl: server.authBaseUrl,
+      scope: 'email_read journeys_read',
+      subdomain: null,
+    });
     expect(await services.secrets.list()).toEqual([`profile:${profile.id}:client-secret`]);
   });
 
   it('engagement:token from the profile: steps as events, the token, missing scopes named, who-am-I', async () => {
     const report = await value<EngagementFlowReport>('engagement:token', { runId: 'run-profile', profileId: profile.id, whoami: true });
-    expect(stepsOf('run-profile')).toEqual(['token:running', 'token:ok', 'userinfo:running', 'userinfo:ok', 'soap-endpoint:running', 'soap-endpoint:ok']);
+    expect(stepsOf('run-profile')).toEqual([
+      'token:running',
+      'token:ok',
+      'userinfo:running',
+      'userinfo:ok',
+      'soap-endpoint:running',
+      'soap-endpoint:ok',
+    ]);
     expect(report.outcome).toMatchObject({
       ok: true,
       token: { grantedScopes: ['email_read'], missingScopes: ['journeys_read'] },
@@ -82,13 +101,24 @@ describe.skipIf(!isolated)(`Engagement through the router, with the real keychai
 
   it('engagement:token from unsaved values runs once and writes nothing (no profile, no keychain entry)', async () => {
     const before = await readFile(join(userDataDir, 'profiles.json'), 'utf8');
-    const draft = { clientId: SAMPLE_PACKAGE.clientId, clientSecret: SAMPLE_PACKAGE.clientSecret, authUrl: server.authBaseUrl, accountId: OTHER_MID };
+    const draft = {
+      clientId: SAMPLE_PACKAGE.clientId,
+      clientSecret: SAMPLE_PACKAGE.clientSecret,
+      authUrl: server.authBaseUrl,
+      accountId: OTHER_MID,
+    };
     const report = await value<EngagementFlowReport>('engagement:token', { runId: 'run-draft', draft, whoami: true });
     expect(report.outcome).toMatchObject({ ok: true, whoami: { summary: { mid: OTHER_MID } } });
     expect(await readFile(join(userDataDir, 'profiles.json'), 'utf8')).toBe(before);
     expect(await services.secrets.list()).toEqual([`profile:${profile.id}:client-secret`]);
-    const wrong = await value<EngagementFlowReport>('engagement:token', { runId: 'run-wrong', draft: { ...draft, clientSecret: 'not-the-secret' } });
-    expect(wrong.outcome).toMatchObject({ ok: false, error: { code: 'ERR_OAUTH_INVALID_CLIENT', message: 'invalid_client: Invalid client ID or secret.' } });
+    const wrong = await value<EngagementFlowReport>('engagement:token', {
+      runId: 'run-wrong',
+      draft: { ...draft, clientSecret: 'not-the-secret' },
+    });
+    expect(wrong.outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_OAUTH_INVALID_CLIENT', message: 'invalid_client: Invalid client ID or secret.' },
+    });
   });
 
   it('token:cancel stops a running Engagement run', async () => {
@@ -105,22 +135,44 @@ describe.skipIf(!isolated)(`Engagement through the router, with the real keychai
     const tokenRun = await call('token:run', { runId: 'x1', profileId: profile.id });
     expect(tokenRun).toEqual({
       ok: false,
-      error: { code: 'ERR_PROFILE_INVALID', message: 'This profile is for Marketing Cloud Engagement: getting this token needs a Marketing Cloud Intelligence profile.' },
+      error: {
+        code: 'ERR_PROFILE_INVALID',
+        message: 'This profile is for Marketing Cloud Engagement: getting this token needs a Marketing Cloud Intelligence profile.',
+      },
     });
-    const ssoOnly = await value<Profile>('profiles:save', { name: 'SSO only', product: 'engagement', clientId: '', signingSecret: 'sso-secret' });
-    expect(await call('engagement:token', { runId: 'x2', profileId: ssoOnly.id })).toMatchObject({ ok: false, error: { code: 'ERR_PROFILE_INVALID' } });
+    const ssoOnly = await value<Profile>('profiles:save', {
+      name: 'SSO only',
+      product: 'engagement',
+      clientId: '',
+      signingSecret: 'sso-secret',
+    });
+    expect(await call('engagement:token', { runId: 'x2', profileId: ssoOnly.id })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_PROFILE_INVALID' },
+    });
   });
 
   it('engagement:refresh spends the SSO JWT refresh token: typed credentials or the profile, and a second use after the grace fails', async () => {
     const refreshToken = server.issueRefreshToken(SAMPLE_PACKAGE.clientId);
     spentRefreshTokens.push(refreshToken);
-    const jwt = await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { authEndpoint: server.refreshUrl, refreshToken } } } });
-    const first = await value<RefreshReport>('engagement:refresh', { runId: 'rf1', token: jwt, clientId: SAMPLE_PACKAGE.clientId, clientSecret: SAMPLE_PACKAGE.clientSecret });
+    const jwt = await makeEngagementSsoJwt({
+      version: 2,
+      extraClaims: { request: { rest: { authEndpoint: server.refreshUrl, refreshToken } } },
+    });
+    const first = await value<RefreshReport>('engagement:refresh', {
+      runId: 'rf1',
+      token: jwt,
+      clientId: SAMPLE_PACKAGE.clientId,
+      clientSecret: SAMPLE_PACKAGE.clientSecret,
+    });
     expect(first.outcome).toMatchObject({ ok: true, token: { expiresIn: 3600 } });
     expect(stepsOf('rf1')).toEqual(['refresh:running', 'refresh:ok']);
     server.advanceClock(6 * 60_000);
     const second = await value<RefreshReport>('engagement:refresh', { runId: 'rf2', token: jwt, profileId: profile.id });
-    expect(second.outcome).toMatchObject({ ok: false, error: { code: 'ERR_REFRESH_REJECTED', message: 'The auth endpoint refused the refresh with HTTP 401: Unauthorized (errorcode 1).' } });
+    expect(second.outcome).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_REFRESH_REJECTED', message: 'The auth endpoint refused the refresh with HTTP 401: Unauthorized (errorcode 1).' },
+    });
     const notSso = await value<RefreshReport>('engagement:refresh', { runId: 'rf3', token: 'a.b', clientId: 'c', clientSecret: 's' });
     expect(notSso.outcome).toMatchObject({ ok: false, error: { code: 'ERR_TOKEN_SEGMENTS' } });
   });

@@ -1,6 +1,17 @@
 import type { EngagementPort } from '../token/engagement-service';
 import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
-import type { TokenRunRequest, IpcChannel, IpcChannelMap, IpcEvent, IpcEventMap, IpcRequest, IpcResponse, KeychainStatus, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import type {
+  TokenRunRequest,
+  IpcChannel,
+  IpcChannelMap,
+  IpcEvent,
+  IpcEventMap,
+  IpcRequest,
+  IpcResponse,
+  KeychainStatus,
+  ProfilesListing,
+  SaveProfileRequest,
+} from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
@@ -29,7 +40,6 @@ export interface ProfilesPort {
   delete(id: string): Promise<unknown>;
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
 }
-
 
 /** What the router needs of the token service (electron/services/token). */
 export interface TokenPort {

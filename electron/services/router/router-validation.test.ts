@@ -17,7 +17,13 @@ const guardServices: RouterServices = {
   appVersion: '0.0.0-test',
   platform: 'test',
   secrets: { probe: unreachable('probe') },
-  profiles: { list: unreachable('list'), save: unreachable('save'), rename: unreachable('rename'), delete: unreachable('delete'), getSigningSecret: unreachable('getSigningSecret') },
+  profiles: {
+    list: unreachable('list'),
+    save: unreachable('save'),
+    rename: unreachable('rename'),
+    delete: unreachable('delete'),
+    getSigningSecret: unreachable('getSigningSecret'),
+  },
   tokens: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
 };
@@ -32,12 +38,15 @@ const refused = (channel: string, what: string) => ({
 });
 
 describe('router: unknown channels', () => {
-  it.each(['nope', '', 'profiles:List', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses %j with ERR_IPC_UNKNOWN_CHANNEL', async (channel) => {
-    await expect(router.handle(channel, null, context)).resolves.toEqual({
-      ok: false,
-      error: { code: 'ERR_IPC_UNKNOWN_CHANNEL', message: 'This request is not one the app knows: update or restart the app.' },
-    });
-  });
+  it.each(['nope', '', 'profiles:List', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'refuses %j with ERR_IPC_UNKNOWN_CHANNEL',
+    async (channel) => {
+      await expect(router.handle(channel, null, context)).resolves.toEqual({
+        ok: false,
+        error: { code: 'ERR_IPC_UNKNOWN_CHANNEL', message: 'This request is not one the app knows: update or restart the app.' },
+      });
+    },
+  );
 });
 
 describe('router: request validation', () => {
@@ -48,20 +57,48 @@ describe('router: request validation', () => {
     ['verify:with-profile', 'token', 'the request must be an object'],
     ['profiles:delete', {}, '"id" is missing'],
     ['verify:with-profile', { profileId: 'p', token: 42 }, '"token" must be a string'],
-    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', passphrase: 'p'.repeat(1025) }, '"passphrase" is too long (at most 1024 characters)'],
+    [
+      'profiles:save',
+      { name: 'n', product: 'intelligence', clientId: 'c', passphrase: 'p'.repeat(1025) },
+      '"passphrase" is too long (at most 1024 characters)',
+    ],
     ['profiles:delete', { id: 'x', extra: true }, 'the request has unknown field "extra"'],
     ['profiles:delete', { id: 'x', [`${MARKER} with spaces`]: true }, 'the request has an unknown field'],
     ['profiles:save', { name: 'n', product: 'other', clientId: 'c' }, '"product" must be one of: intelligence, engagement'],
     ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', region: 'ap1' }, '"region" must be one of: us1, us2, eu1, eu2'],
-    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', tokenRequestStyle: 'json' }, '"tokenRequestStyle" must be one of: form, query'],
-    ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', secretEncoding: 'rot13' }, '"secretEncoding" must be one of: text, base64, hex'],
-    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', privateKeyPem: 'k'.repeat(REQUEST_LIMITS.pem + 1) }, '"privateKeyPem" is too long (at most 16384 characters)'],
-    ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', signingSecret: 's'.repeat(4097) }, '"signingSecret" is too long (at most 4096 characters)'],
+    [
+      'profiles:save',
+      { name: 'n', product: 'intelligence', clientId: 'c', tokenRequestStyle: 'json' },
+      '"tokenRequestStyle" must be one of: form, query',
+    ],
+    [
+      'profiles:save',
+      { name: 'n', product: 'engagement', clientId: 'c', secretEncoding: 'rot13' },
+      '"secretEncoding" must be one of: text, base64, hex',
+    ],
+    [
+      'profiles:save',
+      { name: 'n', product: 'intelligence', clientId: 'c', privateKeyPem: 'k'.repeat(REQUEST_LIMITS.pem + 1) },
+      '"privateKeyPem" is too long (at most 16384 characters)',
+    ],
+    [
+      'profiles:save',
+      { name: 'n', product: 'engagement', clientId: 'c', signingSecret: 's'.repeat(4097) },
+      '"signingSecret" is too long (at most 4096 characters)',
+    ],
     ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', discoveryUrl: 5 }, '"discoveryUrl" must be a string'],
-    ['profiles:save', { name: 'n', product: 'intelligence', clientId: 'c', discoveryUrl: `https://x/${'a'.repeat(2048)}` }, '"discoveryUrl" is too long (at most 2048 characters)'],
+    [
+      'profiles:save',
+      { name: 'n', product: 'intelligence', clientId: 'c', discoveryUrl: `https://x/${'a'.repeat(2048)}` },
+      '"discoveryUrl" is too long (at most 2048 characters)',
+    ],
     ['profiles:save', { product: 'intelligence', clientId: 'c' }, '"name" is missing'],
     ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', clientSecret: 7 }, '"clientSecret" must be a string'],
-    ['profiles:save', { name: 'n', product: 'engagement', clientId: 'c', scope: 's'.repeat(20_001) }, '"scope" is too long (at most 20000 characters)'],
+    [
+      'profiles:save',
+      { name: 'n', product: 'engagement', clientId: 'c', scope: 's'.repeat(20_001) },
+      '"scope" is too long (at most 20000 characters)',
+    ],
     ['profiles:rename', { id: '', name: 'x' }, '"id" must not be empty'],
     ['profiles:rename', { id: 'a', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
     ['profiles:delete', { id: 'i'.repeat(129) }, '"id" is too long (at most 128 characters)'],
@@ -72,16 +109,44 @@ describe('router: request validation', () => {
     ['token:run', { runId: 'r' }, '"profileId" is missing'],
     ['token:cancel', { runId: 7 }, '"runId" must be a string'],
     ['engagement:token', { runId: 'r' }, 'the request must name either a profileId or a draft'],
-    ['engagement:token', { runId: 'r', profileId: 'p', draft: { clientId: 'c', clientSecret: 's' } }, 'the request must name either a profileId or a draft'],
+    [
+      'engagement:token',
+      { runId: 'r', profileId: 'p', draft: { clientId: 'c', clientSecret: 's' } },
+      'the request must name either a profileId or a draft',
+    ],
     ['engagement:token', { runId: 'r', draft: { clientId: 'c' } }, '"draft.clientSecret" is missing'],
-    ['engagement:token', { runId: 'r', draft: { clientId: 'c', clientSecret: 's', subdomain: 'x'.repeat(64) } }, '"draft.subdomain" is too long (at most 63 characters)'],
+    [
+      'engagement:token',
+      { runId: 'r', draft: { clientId: 'c', clientSecret: 's', subdomain: 'x'.repeat(64) } },
+      '"draft.subdomain" is too long (at most 63 characters)',
+    ],
     ['engagement:token', { runId: 'r', profileId: 'p', whoami: 'yes' }, '"whoami" must be a boolean'],
-    ['engagement:token', { runId: 'r', draft: { clientId: 'c', clientSecret: 's', privateKeyPem: 'k' } }, '"draft" has unknown field "privateKeyPem"'],
-    ['engagement:refresh', { runId: 'r', token: 't', clientId: 'c' }, 'the request must name either a profileId or a clientId with its clientSecret'],
-    ['engagement:refresh', { runId: 'r', token: 't', profileId: 'p', clientId: 'c', clientSecret: 's' }, 'the request must name either a profileId or a clientId with its clientSecret'],
+    [
+      'engagement:token',
+      { runId: 'r', draft: { clientId: 'c', clientSecret: 's', privateKeyPem: 'k' } },
+      '"draft" has unknown field "privateKeyPem"',
+    ],
+    [
+      'engagement:refresh',
+      { runId: 'r', token: 't', clientId: 'c' },
+      'the request must name either a profileId or a clientId with its clientSecret',
+    ],
+    [
+      'engagement:refresh',
+      { runId: 'r', token: 't', profileId: 'p', clientId: 'c', clientSecret: 's' },
+      'the request must name either a profileId or a clientId with its clientSecret',
+    ],
     ['engagement:refresh', { runId: 'r', profileId: 'p' }, '"token" is missing'],
-    ['engagement:refresh', { runId: 'r', token: 't', clientId: 'c', clientSecret: 's'.repeat(513) }, '"clientSecret" is too long (at most 512 characters)'],
-    ['verify:with-profile', { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) }, '"token" is too long (at most 1048576 characters)'],
+    [
+      'engagement:refresh',
+      { runId: 'r', token: 't', clientId: 'c', clientSecret: 's'.repeat(513) },
+      '"clientSecret" is too long (at most 512 characters)',
+    ],
+    [
+      'verify:with-profile',
+      { profileId: 'p', token: 't'.repeat(REQUEST_LIMITS.token + 1) },
+      '"token" is too long (at most 1048576 characters)',
+    ],
     ['verify:with-profile', { profileId: 'p' }, '"token" is missing'],
   ];
 
@@ -118,7 +183,9 @@ describe('router: error mapping', () => {
       profiles: {
         ...guardServices.profiles,
         list: async () => {
-          throw new WorkbenchError('ERR_PROFILES_IO', 'Could not read profiles.json: check its permissions.', { hint: 'Look at the folder.' });
+          throw new WorkbenchError('ERR_PROFILES_IO', 'Could not read profiles.json: check its permissions.', {
+            hint: 'Look at the folder.',
+          });
         },
       },
     });
@@ -143,7 +210,10 @@ describe('router: error mapping', () => {
     const result = await r.handle('profiles:rename', { id: 'a', name: 'b' }, context);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'ERR_INTERNAL', message: 'Something unexpected went wrong. Try again; if it persists, report it with the steps that led here.' },
+      error: {
+        code: 'ERR_INTERNAL',
+        message: 'Something unexpected went wrong. Try again; if it persists, report it with the steps that led here.',
+      },
     });
     expect(JSON.stringify(result)).not.toMatch(new RegExp(`${MARKER}|TypeError|stack`));
     expect(reported).toHaveLength(1);
@@ -155,7 +225,10 @@ describe('router: error mapping', () => {
     const notFound = new WorkbenchError('ERR_PROFILE_NOT_FOUND', 'No such profile.');
     const profiles = { ...guardServices.profiles, delete: async () => Promise.reject(notFound) };
     const r = createRouter({ ...guardServices, profiles, onInternalError: (_c, e) => reported.push(e) });
-    await expect(r.handle('profiles:delete', { id: 'gone' }, context)).resolves.toEqual({ ok: false, error: { code: 'ERR_PROFILE_NOT_FOUND', message: 'No such profile.' } });
+    await expect(r.handle('profiles:delete', { id: 'gone' }, context)).resolves.toEqual({
+      ok: false,
+      error: { code: 'ERR_PROFILE_NOT_FOUND', message: 'No such profile.' },
+    });
     expect(reported).toEqual([]);
   });
 });
@@ -174,7 +247,11 @@ describe('router: app:info and token:cancel without services', () => {
     });
     await expect(r.handle('app:info', null, context)).resolves.toEqual({
       ok: true,
-      value: { version: '1.2.3', platform: 'plan9', keychain: { available: false, error: { code: 'ERR_KEYCHAIN_UNAVAILABLE', message: 'No keychain here: start gnome-keyring.' } } },
+      value: {
+        version: '1.2.3',
+        platform: 'plan9',
+        keychain: { available: false, error: { code: 'ERR_KEYCHAIN_UNAVAILABLE', message: 'No keychain here: start gnome-keyring.' } },
+      },
     });
     await expect(r.handle('app:info', undefined, context)).resolves.toMatchObject({ ok: true, value: { version: '1.2.3' } });
   });

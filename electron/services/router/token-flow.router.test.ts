@@ -17,7 +17,6 @@ import { createWorkbenchServices, type WorkbenchServices } from '../create-servi
 import type { RouterContext } from './router-types';
 import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 
-
 /** Everything written to the console or to stdout/stderr while the suite runs. */
 const logged: string[] = [];
 const restoreLogs: Array<() => void> = [];
@@ -26,7 +25,7 @@ function captureLogs(): void {
   for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
     const original = console[method];
     console[method] = (...args: unknown[]) => {
-      logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' '));
+      logged.push(args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' '));
       original.apply(console, args);
     };
     restoreLogs.push(() => {
@@ -108,7 +107,8 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
     });
   }
 
-  const stepsOf = (runId: string) => events.filter((e) => e.payload.runId === runId).map((e) => `${e.payload.step.id}:${e.payload.step.status}`);
+  const stepsOf = (runId: string) =>
+    events.filter((e) => e.payload.runId === runId).map((e) => `${e.payload.step.id}:${e.payload.step.status}`);
 
   let profile: Profile;
 
@@ -135,7 +135,13 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
       discoveryUrl: idp.discoveryUrl('us1'),
       privateKeyPem: keys.pkcs1Escaped,
     });
-    expect(profile).toMatchObject({ name: 'Router flow', product: 'intelligence', clientId: CLIENT_ID, hasSecret: true, keyInfo: { type: 'RSA', bits: 2048, format: 'pkcs1' } });
+    expect(profile).toMatchObject({
+      name: 'Router flow',
+      product: 'intelligence',
+      clientId: CLIENT_ID,
+      hasSecret: true,
+      keyInfo: { type: 'RSA', bits: 2048, format: 'pkcs1' },
+    });
 
     const accounts = await services.secrets.list();
     expect(accounts).toContain(`profile:${profile.id}`);
@@ -169,7 +175,10 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
       const duplicate = await call('token:run', { runId, profileId: profile.id });
       expect(duplicate).toEqual({
         ok: false,
-        error: { code: 'ERR_IPC_INVALID_REQUEST', message: 'A token run with this id is already running: wait for it to finish or cancel it.' },
+        error: {
+          code: 'ERR_IPC_INVALID_REQUEST',
+          message: 'A token run with this id is already running: wait for it to finish or cancel it.',
+        },
       });
 
       await expect(value('token:cancel', { runId })).resolves.toEqual({ cancelled: true });
@@ -195,7 +204,10 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
       const report = await value<TokenFlowReport>('token:run', { runId: 'run-timeout', profileId: profile.id, timeoutMs: 1000 });
       expect(report.outcome).toEqual({
         ok: false,
-        error: { code: 'ERR_TIMEOUT', message: `The token endpoint (${new URL(idp.baseUrl).host}) did not answer within 1 s: check the network/VPN or try again.` },
+        error: {
+          code: 'ERR_TIMEOUT',
+          message: `The token endpoint (${new URL(idp.baseUrl).host}) did not answer within 1 s: check the network/VPN or try again.`,
+        },
       });
       expect(report.steps.map((s) => s.status)).toEqual(['ok', 'ok', 'failed']);
     } finally {
@@ -252,11 +264,22 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
 
   it('refuses token:run for a profile that does not exist or is not an Intelligence profile', async () => {
     const missing = await call('token:run', { runId: 'run-missing', profileId: 'no-such-profile' });
-    expect(missing).toEqual({ ok: false, error: { code: 'ERR_PROFILE_NOT_FOUND', message: 'No saved profile has this id: reload the profile list and pick one.' } });
-    const engagement = await value<Profile>('profiles:save', { name: 'Engagement app', product: 'engagement', clientId: 'pkg-1', signingSecret: 'not-the-key' });
+    expect(missing).toEqual({
+      ok: false,
+      error: { code: 'ERR_PROFILE_NOT_FOUND', message: 'No saved profile has this id: reload the profile list and pick one.' },
+    });
+    const engagement = await value<Profile>('profiles:save', {
+      name: 'Engagement app',
+      product: 'engagement',
+      clientId: 'pkg-1',
+      signingSecret: 'not-the-key',
+    });
     await expect(call('token:run', { runId: 'run-engagement', profileId: engagement.id })).resolves.toEqual({
       ok: false,
-      error: { code: 'ERR_PROFILE_INVALID', message: 'This profile is for Marketing Cloud Engagement: getting this token needs a Marketing Cloud Intelligence profile.' },
+      error: {
+        code: 'ERR_PROFILE_INVALID',
+        message: 'This profile is for Marketing Cloud Engagement: getting this token needs a Marketing Cloud Intelligence profile.',
+      },
     });
     expect(services.tokens.activeRuns()).toEqual([]);
   });
@@ -277,7 +300,13 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
   });
 
   it('leaks the key and the passphrase nowhere: not in the user-data folder, not in any log, not in any IPC response or event', async () => {
-    const needles = [...pemNeedles(keys.pkcs1Pem), ...pemNeedles(keys.pkcs8Pem), ...pemNeedles(keys.pkcs8EncryptedPem), ...pemNeedles(wrongKeys.pkcs1Pem), keys.passphrase];
+    const needles = [
+      ...pemNeedles(keys.pkcs1Pem),
+      ...pemNeedles(keys.pkcs8Pem),
+      ...pemNeedles(keys.pkcs8EncryptedPem),
+      ...pemNeedles(wrongKeys.pkcs1Pem),
+      keys.passphrase,
+    ];
     const files = await listFiles(userDataDir);
     expect(files.length).toBeGreaterThan(0);
     expect(files.some((f) => f.endsWith('profiles.json'))).toBe(true);
@@ -291,7 +320,9 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
     expect(wire.length).toBeGreaterThan(20);
     expect(events.length).toBeGreaterThan(10);
 
-    const leaks = haystacks.flatMap(([where, text]) => needles.flatMap((needle, n) => (text.includes(needle) ? [`needle ${n} in ${where}`] : [])));
+    const leaks = haystacks.flatMap(([where, text]) =>
+      needles.flatMap((needle, n) => (text.includes(needle) ? [`needle ${n} in ${where}`] : [])),
+    );
     expect(leaks).toEqual([]);
     // The needles are the right ones: the keychain entry (where the key belongs) contains every one of them.
     const stored = await services.secrets.get(`profile:${profile.id}`);

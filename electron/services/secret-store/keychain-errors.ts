@@ -30,15 +30,24 @@ export function keychainUnavailableError(options: { moduleFailed?: boolean; hint
 
 /** ERR_KEYCHAIN_LOCKED: the keychain (collection) is locked. */
 export function keychainLockedError(options: { hint?: string; cause?: unknown } = {}): WorkbenchError {
-  return new WorkbenchError('ERR_KEYCHAIN_LOCKED', KEYCHAIN_MESSAGES.locked, { ...(options.hint ? { hint: options.hint } : {}), cause: options.cause });
+  return new WorkbenchError('ERR_KEYCHAIN_LOCKED', KEYCHAIN_MESSAGES.locked, {
+    ...(options.hint ? { hint: options.hint } : {}),
+    cause: options.cause,
+  });
 }
 
 /** ERR_KEYCHAIN_DENIED: the user (or the system on their behalf) refused access. */
 export function keychainDeniedError(options: { hint?: string; cause?: unknown } = {}): WorkbenchError {
-  return new WorkbenchError('ERR_KEYCHAIN_DENIED', KEYCHAIN_MESSAGES.denied, { ...(options.hint ? { hint: options.hint } : {}), cause: options.cause });
+  return new WorkbenchError('ERR_KEYCHAIN_DENIED', KEYCHAIN_MESSAGES.denied, {
+    ...(options.hint ? { hint: options.hint } : {}),
+    cause: options.cause,
+  });
 }
 
 /** ERR_KEYCHAIN_NOT_FOUND: nothing is stored under this account name (account names are ids, never secrets). */
 export function keychainNotFoundError(account: string): WorkbenchError {
-  return new WorkbenchError('ERR_KEYCHAIN_NOT_FOUND', `Nothing is stored in the OS keychain under "${account}": save the key or secret again.`);
+  return new WorkbenchError(
+    'ERR_KEYCHAIN_NOT_FOUND',
+    `Nothing is stored in the OS keychain under "${account}": save the key or secret again.`,
+  );
 }

@@ -14,7 +14,11 @@ import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } fr
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const scenario = (name: string) => fileURLToPath(new URL(`./test-support/${name}`, import.meta.url));
 
-function runNode(args: string[], env: NodeJS.ProcessEnv, command = process.execPath): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  command = process.execPath,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(command, args, { cwd: repoRoot, env, timeout: 90_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) });
@@ -94,41 +98,60 @@ describe.skipIf(!isolated)(`keytar secret store on the real keyring${isolated ? 
     }
   });
 
-  it('tells a locked keyring (ERR_KEYCHAIN_LOCKED) from a missing entry, without crashing, in a private locked keyring', { timeout: 120_000 }, async () => {
-    // A fresh D-Bus session and keyring of its own (MCTW_KEYRING unset so with-keyring.sh starts one): locking the shared
-    // test keyring would break the tests running beside this one.
-    const env = { ...process.env };
-    delete env.MCTW_KEYRING;
-    const run = await runNode([join(repoRoot, 'scripts', 'with-keyring.sh'), process.execPath, '--import', 'tsx', scenario('locked-keyring-scenario.ts')], env, 'bash');
-    expect(run.code, run.stderr).toBe(0);
-    const outcome = JSON.parse(run.stdout) as Record<string, Settled<unknown>> & {
-      before: { lockState: string; probe: unknown };
-      lockState: string;
-      probe: unknown;
-      profilesFileWritten: boolean;
-    };
-    const locked = { code: 'ERR_KEYCHAIN_LOCKED', message: KEYCHAIN_MESSAGES.locked };
-    expect(outcome.before).toEqual({ lockState: 'unlocked', probe: { available: true } });
-    expect(outcome.lockState).toBe('locked');
-    expect(outcome.probe).toEqual({ available: false, error: locked });
-    for (const name of ['getStored', 'getMissing', 'deleteStored', 'list'] as const) expectFailure(outcome[name] as Settled<unknown>, locked.code, locked.message);
-    expect(outcome.set).toEqual({ ok: false, error: { ...locked, hint: 'The system said: Cannot create an item in a locked collection' } });
-    expectFailure(outcome.save as Settled<unknown>, locked.code, locked.message);
-    expect(outcome.profilesFileWritten).toBe(false);
-    expect(run.stdout).not.toContain('stored-secret-value');
-    expect(run.stdout).not.toContain('new-secret-value');
-  });
+  it(
+    'tells a locked keyring (ERR_KEYCHAIN_LOCKED) from a missing entry, without crashing, in a private locked keyring',
+    { timeout: 120_000 },
+    async () => {
+      // A fresh D-Bus session and keyring of its own (MCTW_KEYRING unset so with-keyring.sh starts one): locking the shared
+      // test keyring would break the tests running beside this one.
+      const env = { ...process.env };
+      delete env.MCTW_KEYRING;
+      const run = await runNode(
+        [join(repoRoot, 'scripts', 'with-keyring.sh'), process.execPath, '--import', 'tsx', scenario('locked-keyring-scenario.ts')],
+        env,
+        'bash',
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const outcome = JSON.parse(run.stdout) as Record<string, Settled<unknown>> & {
+        before: { lockState: string; probe: unknown };
+        lockState: string;
+        probe: unknown;
+        profilesFileWritten: boolean;
+      };
+      const locked = { code: 'ERR_KEYCHAIN_LOCKED', message: KEYCHAIN_MESSAGES.locked };
+      expect(outcome.before).toEqual({ lockState: 'unlocked', probe: { available: true } });
+      expect(outcome.lockState).toBe('locked');
+      expect(outcome.probe).toEqual({ available: false, error: locked });
+      for (const name of ['getStored', 'getMissing', 'deleteStored', 'list'] as const)
+        expectFailure(outcome[name] as Settled<unknown>, locked.code, locked.message);
+      expect(outcome.set).toEqual({
+        ok: false,
+        error: { ...locked, hint: 'The system said: Cannot create an item in a locked collection' },
+      });
+      expectFailure(outcome.save as Settled<unknown>, locked.code, locked.message);
+      expect(outcome.profilesFileWritten).toBe(false);
+      expect(run.stdout).not.toContain('stored-secret-value');
+      expect(run.stdout).not.toContain('new-secret-value');
+    },
+  );
 });
 
 describe.skipIf(process.platform !== 'linux')('keytar secret store without a keyring (child process, no D-Bus)', () => {
   it('answers every call with ERR_KEYCHAIN_UNAVAILABLE and its message, never crashing', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=/nonexistent/mctw-${randomBytes(4).toString('hex')}/bus` };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=/nonexistent/mctw-${randomBytes(4).toString('hex')}/bus`,
+    };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const run = await runNode(['--import', 'tsx', scenario('no-bus-scenario.ts'), `mctw-test-${randomBytes(6).toString('hex')}`], env);
     expect(run.code, run.stderr).toBe(0);
     const outcome = JSON.parse(run.stdout) as { probe: unknown } & Record<'set' | 'get' | 'delete' | 'list', Settled<unknown>>;
-    const unavailable = { code: 'ERR_KEYCHAIN_UNAVAILABLE', message: KEYCHAIN_MESSAGES.unavailable, hint: 'The system said: Could not connect: No such file or directory' };
+    const unavailable = {
+      code: 'ERR_KEYCHAIN_UNAVAILABLE',
+      message: KEYCHAIN_MESSAGES.unavailable,
+      hint: 'The system said: Could not connect: No such file or directory',
+    };
     expect(outcome.probe).toEqual({ available: false, error: unavailable });
     for (const name of ['set', 'get', 'delete', 'list'] as const) expect(outcome[name]).toEqual({ ok: false, error: unavailable });
     expect(run.stdout).not.toContain('not-a-real-secret');
@@ -136,7 +159,10 @@ describe.skipIf(process.platform !== 'linux')('keytar secret store without a key
 });
 
 describe('keytar secret store when the native module cannot be loaded', () => {
-  const broken = createKeytarSecretStore({ service: 'mctw-test-broken', importKeytar: () => import('./test-support/no-such-module' as string) });
+  const broken = createKeytarSecretStore({
+    service: 'mctw-test-broken',
+    importKeytar: () => import('./test-support/no-such-module' as string),
+  });
 
   it('turns the failed import into ERR_KEYCHAIN_UNAVAILABLE for every call, and the probe into available: false', async () => {
     const expected = { code: 'ERR_KEYCHAIN_UNAVAILABLE', message: KEYCHAIN_MESSAGES.moduleFailed };
@@ -150,7 +176,10 @@ describe('keytar secret store when the native module cannot be loaded', () => {
   });
 
   it('rejects a module without the keytar functions the same way', async () => {
-    const wrongShape = createKeytarSecretStore({ service: 'mctw-test-broken', importKeytar: async () => ({ default: { getPassword: 1 } }) });
+    const wrongShape = createKeytarSecretStore({
+      service: 'mctw-test-broken',
+      importKeytar: async () => ({ default: { getPassword: 1 } }),
+    });
     await expect(wrongShape.get('profile:x')).rejects.toMatchObject({
       code: 'ERR_KEYCHAIN_UNAVAILABLE',
       message: KEYCHAIN_MESSAGES.moduleFailed,

@@ -20,7 +20,8 @@ export interface KeytarSecretStoreOptions {
 }
 
 function requireName(value: string, what: string): void {
-  if (value === '') throw new WorkbenchError('ERR_INTERNAL', `The keychain ${what} is empty: this is a bug in MC Token Workbench; please report it.`);
+  if (value === '')
+    throw new WorkbenchError('ERR_INTERNAL', `The keychain ${what} is empty: this is a bug in MC Token Workbench; please report it.`);
 }
 
 /**
@@ -59,7 +60,11 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions): Secr
   return {
     async set(account: string, secret: string): Promise<void> {
       requireName(account, 'account name');
-      if (secret === '') throw new WorkbenchError('ERR_INTERNAL', 'Refusing to store an empty secret in the OS keychain: this is a bug in MC Token Workbench; please report it.');
+      if (secret === '')
+        throw new WorkbenchError(
+          'ERR_INTERNAL',
+          'Refusing to store an empty secret in the OS keychain: this is a bug in MC Token Workbench; please report it.',
+        );
       await call((api) => api.setPassword(service, account, secret), secret);
     },
 

@@ -38,6 +38,7 @@ export async function loadKeytar(importer: KeytarImporter = importKeytar): Promi
     throw keychainUnavailableError({ moduleFailed: true, ...(hint ? { hint } : {}), cause: error });
   }
   const api = asKeytarApi(loaded);
-  if (api === null) throw keychainUnavailableError({ moduleFailed: true, hint: 'The keychain module does not have the expected functions.' });
+  if (api === null)
+    throw keychainUnavailableError({ moduleFailed: true, hint: 'The keychain module does not have the expected functions.' });
   return api;
 }

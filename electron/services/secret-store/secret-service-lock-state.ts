@@ -50,7 +50,11 @@ const QUERIES: readonly LockQuery[] = [
   },
 ];
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ok: true; stdout: string } | { ok: false; missing: boolean }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ ok: true; stdout: string } | { ok: false; missing: boolean }> {
   return new Promise((resolve) => {
     execFile(command, args, { env, timeout: TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
       if (error) resolve({ ok: false, missing: (error as NodeJS.ErrnoException).code === 'ENOENT' });

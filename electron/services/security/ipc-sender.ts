@@ -22,5 +22,10 @@ export function isTrustedIpcSender(sender: IpcSender, trusted: TrustedIpcOrigin)
 
 /** The failed result every refused sender gets: no handler runs. */
 export function forbiddenSenderResult(): IpcResult<never> {
-  return fail(new WorkbenchError('ERR_IPC_FORBIDDEN_SENDER', 'This request came from outside the app window and was refused. Use the app window itself.').toPayload());
+  return fail(
+    new WorkbenchError(
+      'ERR_IPC_FORBIDDEN_SENDER',
+      'This request came from outside the app window and was refused. Use the app window itself.',
+    ).toPayload(),
+  );
 }

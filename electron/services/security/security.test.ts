@@ -16,7 +16,11 @@ describe('CONTENT_SECURITY_POLICY', () => {
   });
 
   it('replaces any policy the response had, whatever its letter case, and keeps other headers', () => {
-    const headers = withContentSecurityPolicy({ 'content-security-policy': ["default-src *"], 'CONTENT-SECURITY-POLICY': 'script-src *', 'X-Other': ['1'] });
+    const headers = withContentSecurityPolicy({
+      'content-security-policy': ['default-src *'],
+      'CONTENT-SECURITY-POLICY': 'script-src *',
+      'X-Other': ['1'],
+    });
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
   });
@@ -91,7 +95,10 @@ describe('isTrustedIpcSender', () => {
   it('gives refused senders ERR_IPC_FORBIDDEN_SENDER', () => {
     expect(forbiddenSenderResult()).toEqual({
       ok: false,
-      error: { code: 'ERR_IPC_FORBIDDEN_SENDER', message: 'This request came from outside the app window and was refused. Use the app window itself.' },
+      error: {
+        code: 'ERR_IPC_FORBIDDEN_SENDER',
+        message: 'This request came from outside the app window and was refused. Use the app window itself.',
+      },
     });
   });
 });

@@ -42,13 +42,24 @@ async function profileCredentials(deps: EngagementServiceDeps, profileId: string
 /** The run values of a runnable Engagement profile (the app's runs and the CLI's). */
 export function engagementDraftOf(runnable: Extract<RunnableProfile, { product: 'engagement' }>): EngagementDraft {
   const { profile } = runnable;
-  return { clientId: profile.clientId, clientSecret: runnable.clientSecret, subdomain: profile.subdomain, authUrl: profile.authUrl, scope: profile.scope, accountId: profile.accountId };
+  return {
+    clientId: profile.clientId,
+    clientSecret: runnable.clientSecret,
+    subdomain: profile.subdomain,
+    authUrl: profile.authUrl,
+    scope: profile.scope,
+    accountId: profile.accountId,
+  };
 }
 
 /** Creates the Engagement service. */
 export function createEngagementService(deps: EngagementServiceDeps): EngagementPort {
   const runs = deps.runs ?? createRunRegistry();
-  const flowDeps = (onStep: (step: EngagementProgressStep) => void) => ({ fetch: deps.fetch, onStep, ...(deps.now ? { now: deps.now } : {}) });
+  const flowDeps = (onStep: (step: EngagementProgressStep) => void) => ({
+    fetch: deps.fetch,
+    onStep,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
 
   return {
     token(request, onStep) {
@@ -66,7 +77,10 @@ export function createEngagementService(deps: EngagementServiceDeps): Engagement
         try {
           source = refreshSourceOf(decodeToken(request.token).payload);
         } catch (error) {
-          return { steps: [{ id: 'refresh', title: REFRESH_STEP_TITLE, status: 'pending' }], outcome: { ok: false, error: toErrorPayload(error) } };
+          return {
+            steps: [{ id: 'refresh', title: REFRESH_STEP_TITLE, status: 'pending' }],
+            outcome: { ok: false, error: toErrorPayload(error) },
+          };
         }
         const { clientId, clientSecret } = 'profileId' in request ? await profileCredentials(deps, request.profileId) : request;
         return runLegacyRefresh(

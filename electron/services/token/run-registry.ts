@@ -24,7 +24,11 @@ export function createRunRegistry(): RunRegistry {
   };
   return {
     async track<T>(runId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-      if (runs.has(runId)) throw new WorkbenchError('ERR_IPC_INVALID_REQUEST', 'A token run with this id is already running: wait for it to finish or cancel it.');
+      if (runs.has(runId))
+        throw new WorkbenchError(
+          'ERR_IPC_INVALID_REQUEST',
+          'A token run with this id is already running: wait for it to finish or cancel it.',
+        );
       const controller = new AbortController();
       runs.set(runId, controller);
       try {

@@ -48,8 +48,12 @@ interface RunCredentials {
  */
 async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): Promise<RunCredentials> {
   const clientId = checkClientId(draft.clientId);
-  const discoveryUrl = draft.discoveryUrl !== undefined ? checkEndpointUrl(draft.discoveryUrl, 'discovery URL').href : discoveryUrlForRegion(draft.region);
-  const loaded = await loadPrivateKey(draft.privateKeyPem, { decryptor, ...(draft.passphrase === undefined ? {} : { passphrase: draft.passphrase }) });
+  const discoveryUrl =
+    draft.discoveryUrl !== undefined ? checkEndpointUrl(draft.discoveryUrl, 'discovery URL').href : discoveryUrlForRegion(draft.region);
+  const loaded = await loadPrivateKey(draft.privateKeyPem, {
+    decryptor,
+    ...(draft.passphrase === undefined ? {} : { passphrase: draft.passphrase }),
+  });
   const privateKey = await importPKCS8(loaded.pkcs8Pem, 'RS256', { extractable: false });
   return { clientId, discoveryUrl, privateKey, tokenRequestStyle: draft.tokenRequestStyle };
 }
@@ -58,7 +62,12 @@ async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): 
 async function savedCredentials(deps: TokenServiceDeps, profileId: string): Promise<RunCredentials> {
   const runnable = await deps.profiles.runnable(profileId, 'intelligence');
   if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
-  return { clientId: runnable.profile.clientId, discoveryUrl: runnable.discoveryUrl, privateKey: runnable.privateKey, tokenRequestStyle: runnable.profile.tokenRequestStyle };
+  return {
+    clientId: runnable.profile.clientId,
+    discoveryUrl: runnable.discoveryUrl,
+    privateKey: runnable.privateKey,
+    tokenRequestStyle: runnable.profile.tokenRequestStyle,
+  };
 }
 
 /** Creates the token service used by the router: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
@@ -67,7 +76,10 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
   return {
     run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport> {
       return runs.track(request.runId, async (signal) => {
-        const credentials = request.draft !== undefined ? await draftCredentials(request.draft, deps.decryptor) : await savedCredentials(deps, request.profileId);
+        const credentials =
+          request.draft !== undefined
+            ? await draftCredentials(request.draft, deps.decryptor)
+            : await savedCredentials(deps, request.profileId);
         return runTokenFlow(
           {
             ...credentials,

@@ -12,7 +12,8 @@ const interpretV1Issuer: Interpreter = (value) =>
 export const ENGAGEMENT_SSO_V1_CLAIMS: readonly ClaimEntry[] = [
   {
     path: 'iss',
-    explanation: 'Issuer (RFC 7519 §4.1.1). Salesforce does not document an issuer for SSO JWTs; legacy ones were seen with https://imh.exacttarget.com.',
+    explanation:
+      'Issuer (RFC 7519 §4.1.1). Salesforce does not document an issuer for SSO JWTs; legacy ones were seen with https://imh.exacttarget.com.',
     interpret: interpretV1Issuer,
   },
   {
@@ -25,7 +26,8 @@ export const ENGAGEMENT_SSO_V1_CLAIMS: readonly ClaimEntry[] = [
   },
   {
     path: 'request.user.refreshToken',
-    explanation: 'Refresh token for a new oauthToken: valid up to 700 days or until used once; each refresh returns a new one to use next time.',
+    explanation:
+      'Refresh token for a new oauthToken: valid up to 700 days or until used once; each refresh returns a new one to use next time.',
   },
   {
     path: 'request.user.expiresIn',

@@ -20,9 +20,17 @@ const V1_ONLY = 'In claims version 2 this is not used';
 
 /** The documented claims of an App Center SSO JWT, claims version 2 (also the base of version 1). */
 export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
-  { path: 'exp', explanation: 'When this SSO JWT expires, in seconds since 1970-01-01 UTC: reject it on or after this time.', interpret: interpretExp },
+  {
+    path: 'exp',
+    explanation: 'When this SSO JWT expires, in seconds since 1970-01-01 UTC: reject it on or after this time.',
+    interpret: interpretExp,
+  },
   { path: 'jti', explanation: 'Unique id of this JWT: remember it to refuse a replayed login.', interpret: interpretJti },
-  { path: 'request.claimsVersion', explanation: 'Layout of the claims: 2 is current; 1 is the legacy layout that also carried API tokens.', interpret: interpretClaimsVersion },
+  {
+    path: 'request.claimsVersion',
+    explanation: 'Layout of the claims: 2 is current; 1 is the legacy layout that also carried API tokens.',
+    interpret: interpretClaimsVersion,
+  },
   {
     path: 'request.rest.authEndpoint',
     explanation:
@@ -32,7 +40,7 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
   {
     path: 'request.rest.apiEndpointBase',
     explanation:
-      'Base URL of the tenant\'s REST API; after each new token, GET platform/v1/endpoints on it to find the others (e.g. SOAP). It may name a legacy shared host (*.exacttargetapis.com) instead of a tenant-specific one.',
+      "Base URL of the tenant's REST API; after each new token, GET platform/v1/endpoints on it to find the others (e.g. SOAP). It may name a legacy shared host (*.exacttargetapis.com) instead of a tenant-specific one.",
     interpret: interpretTenantEndpoint,
   },
   {
@@ -41,32 +49,36 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
       'Refresh token for the legacy requestToken call: valid up to 700 days or until used once (a second use gets 401 after a 5-minute grace); each refresh returns a new one to use next time. Absent when the package has no API Integration component.',
   },
   { path: 'request.user.id', explanation: 'The id of the Marketing Cloud user who opened the app.' },
-  { path: 'request.user.email', explanation: 'The user\'s email address.' },
-  { path: 'request.user.culture', explanation: 'The user\'s culture (language and region) code, e.g. en-US.', interpret: interpretCulture },
-  { path: 'request.user.timezone.longName', explanation: 'The full name of the user\'s time zone.' },
-  { path: 'request.user.timezone.shortName', explanation: 'The short name of the user\'s time zone.' },
+  { path: 'request.user.email', explanation: "The user's email address." },
+  { path: 'request.user.culture', explanation: "The user's culture (language and region) code, e.g. en-US.", interpret: interpretCulture },
+  { path: 'request.user.timezone.longName', explanation: "The full name of the user's time zone." },
+  { path: 'request.user.timezone.shortName', explanation: "The short name of the user's time zone." },
   {
     path: 'request.user.timezone.offset',
     explanation:
-      'The user\'s time-zone offset from UTC, in hours (e.g. -6.0). It looks like the standard offset, with dst saying whether daylight saving applies: the docs\' userinfo example shows London as offset 0, dst true. The docs say no more.',
+      "The user's time-zone offset from UTC, in hours (e.g. -6.0). It looks like the standard offset, with dst saying whether daylight saving applies: the docs' userinfo example shows London as offset 0, dst true. The docs say no more.",
     interpret: interpretTimezoneOffset,
   },
   {
     path: 'request.user.timezone.dst',
-    explanation: 'Whether daylight saving time applies to the user\'s time zone (true or false); offset then looks like the standard offset. The docs say no more.',
+    explanation:
+      "Whether daylight saving time applies to the user's time zone (true or false); offset then looks like the standard offset. The docs say no more.",
   },
   {
     path: 'request.organization.id',
-    explanation: 'The account (MID) the user is in: for an agency sub-account it equals the enterprise id; for an enterprise sub-account it is the business unit id.',
+    explanation:
+      'The account (MID) the user is in: for an agency sub-account it equals the enterprise id; for an enterprise sub-account it is the business unit id.',
     interpret: interpretOrganizationId,
   },
   {
     path: 'request.organization.enterpriseId',
-    explanation: 'The enterprise id: the MID of the top-level (parent) account. For an agency sub-account it is the agency client\'s id, not the top-level parent\'s.',
+    explanation:
+      "The enterprise id: the MID of the top-level (parent) account. For an agency sub-account it is the agency client's id, not the top-level parent's.",
   },
   {
     path: 'request.organization.dataContext',
-    explanation: 'The account\'s edition: core (Core or Advanced), reseller (Agency or Agency Client), tiered (Enterprise) or enterprise (Enterprise 2.0).',
+    explanation:
+      "The account's edition: core (Core or Advanced), reseller (Agency or Agency Client), tiered (Enterprise) or enterprise (Enterprise 2.0).",
     interpret: interpretDataContext,
   },
   {
@@ -75,7 +87,7 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
       'The server instance (stack) of the account, e.g. S7 or S11. Do not build URLs from it: use the tenant-specific endpoints (request.rest.apiEndpointBase, then GET platform/v1/endpoints).',
     interpret: interpretStackKey,
   },
-  { path: 'request.organization.region', explanation: 'The account\'s region: NA1 or EU1.', interpret: interpretRegion },
+  { path: 'request.organization.region', explanation: "The account's region: NA1 or EU1.", interpret: interpretRegion },
   { path: 'request.application.id', explanation: 'The package id (called "App ID" in the old App Center).' },
   { path: 'request.application.package', explanation: 'The package name of the application.' },
   {

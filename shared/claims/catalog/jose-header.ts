@@ -4,7 +4,12 @@ import { interpretAlg } from '../interpret/jose-algorithm';
 
 /** The registered JWS header parameters. */
 export const JOSE_HEADER_PARAMS: readonly ClaimEntry[] = [
-  { path: 'alg', explanation: 'Algorithm: how the token is signed (RFC 7515 §4.1.1). Verify with the algorithm you expect, never the one the token names.', interpret: interpretAlg },
+  {
+    path: 'alg',
+    explanation:
+      'Algorithm: how the token is signed (RFC 7515 §4.1.1). Verify with the algorithm you expect, never the one the token names.',
+    interpret: interpretAlg,
+  },
   { path: 'typ', explanation: 'Type of the whole token, usually JWT (RFC 7515 §4.1.9).' },
   { path: 'cty', explanation: 'Content type of the payload; JWT here means a nested JWT (RFC 7515 §4.1.10).' },
   { path: 'kid', explanation: 'Key ID: a hint which key signed the token (RFC 7515 §4.1.4).' },
@@ -23,6 +28,7 @@ export const ENGAGEMENT_ACCESS_TOKEN_HEADER: readonly ClaimEntry[] = [
   {
     path: 'ver',
     undocumented: true,
-    explanation: 'Seen in real tokens, not documented: Engagement access tokens carry it (apparently a format version); it is not a registered header parameter.',
+    explanation:
+      'Seen in real tokens, not documented: Engagement access tokens carry it (apparently a format version); it is not a registered header parameter.',
   },
 ];

@@ -41,10 +41,13 @@ describe('Engagement account readings', () => {
 
   it('relates organization.id to enterpriseId', () => {
     const org = (id: unknown, enterpriseId: unknown) => ctx({ request: { organization: { id, enterpriseId } } });
-    const same = "Equals enterpriseId: the top-level (parent) account, or an agency sub-account (whose enterpriseId is the agency client's own id).";
+    const same =
+      "Equals enterpriseId: the top-level (parent) account, or an agency sub-account (whose enterpriseId is the agency client's own id).";
     expect(interpretOrganizationId(514001234, org(514001234, 514001234))).toBe(same);
     expect(interpretOrganizationId('514001234', org('514001234', 514001234))).toBe(same);
-    expect(interpretOrganizationId(514009876, org(514009876, 514001234))).toBe('Differs from enterpriseId (514001234): a business unit (sub-account) of that enterprise.');
+    expect(interpretOrganizationId(514009876, org(514009876, 514001234))).toBe(
+      'Differs from enterpriseId (514001234): a business unit (sub-account) of that enterprise.',
+    );
     expect(interpretOrganizationId(514009876, ctx({ request: { organization: { id: 514009876 } } }))).toBeNull();
     expect(interpretOrganizationId(514009876, ctx())).toBeNull();
   });

@@ -20,7 +20,8 @@ export const interpretDataContext: Interpreter = (value) => {
  * Interprets `stackKey` / `stack_key`: nothing to add to a stack name (stacks beyond the older docs' list, such as S11,
  * are ordinary, and URLs come from the tenant-specific endpoints, not from the stack); only a missing one is flagged.
  */
-export const interpretStackKey: Interpreter = (value) => (typeof value !== 'string' || value === '' ? 'Not a stack name such as S7.' : null);
+export const interpretStackKey: Interpreter = (value) =>
+  typeof value !== 'string' || value === '' ? 'Not a stack name such as S7.' : null;
 
 /** Interprets `region`: NA1 or EU1. */
 export const interpretRegion: Interpreter = (value) => {

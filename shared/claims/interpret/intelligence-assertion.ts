@@ -5,7 +5,7 @@ import { INTELLIGENCE_AUDIENCE } from '../../intelligence/audience';
 /** Interprets `aud`: exactly the Intelligence IdP, or what is wrong with it (e.g. the stray `"` from the docs' sample). */
 export const interpretIntelligenceAudience: Interpreter = (value) => {
   if (value === INTELLIGENCE_AUDIENCE) return 'The Intelligence identity provider, as required.';
-  if (value === `${INTELLIGENCE_AUDIENCE}"`) return 'Ends with a stray \'"\' copied from a typo in the docs\' sample: remove it.';
+  if (value === `${INTELLIGENCE_AUDIENCE}"`) return "Ends with a stray '\"' copied from a typo in the docs' sample: remove it.";
   if (value === `${INTELLIGENCE_AUDIENCE}/`) return `Has a trailing '/'; the documented audience is exactly ${INTELLIGENCE_AUDIENCE}.`;
   return `Not the documented audience; use exactly ${INTELLIGENCE_AUDIENCE}.`;
 };

@@ -20,7 +20,9 @@ describe('interpretAlg', () => {
   });
 
   it('names the key for Marketing Cloud kinds and flags a mismatch', () => {
-    expect(read('HS256', 'engagement-sso-v2')).toBe("HMAC with SHA-256: signed and checked with one shared secret (the package's JWT signing secret)");
+    expect(read('HS256', 'engagement-sso-v2')).toBe(
+      "HMAC with SHA-256: signed and checked with one shared secret (the package's JWT signing secret)",
+    );
     expect(read('RS256', 'engagement-sso-v1')).toBe(
       'RSA (PKCS#1 v1.5) with SHA-256: signed with a private key, checked with the public key; App Center SSO JWTs are signed HS256',
     );

@@ -22,7 +22,10 @@ function family(alg: string): string | null {
 export const interpretAlg: Interpreter = (value, context) => {
   if (typeof value !== 'string') return 'Not a string: the algorithm is missing or malformed.';
   if (value.toLowerCase() === 'none') return 'No signature: anyone can create or change this token. Never accept it.';
-  const reading = value === 'EdDSA' || value === 'Ed25519' ? `${value} (Ed25519 signature): signed with a private key, checked with the public key` : family(value);
+  const reading =
+    value === 'EdDSA' || value === 'Ed25519'
+      ? `${value} (Ed25519 signature): signed with a private key, checked with the public key`
+      : family(value);
   if (reading === null) return 'Not a JWS algorithm the workbench knows.';
   if (context.kind === 'engagement-sso-v1' || context.kind === 'engagement-sso-v2') {
     return value === 'HS256' ? `${reading} (the package's JWT signing secret)` : `${reading}; App Center SSO JWTs are signed HS256`;

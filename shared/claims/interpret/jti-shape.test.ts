@@ -18,7 +18,9 @@ describe('jti shapes', () => {
     expect(interpretIntelligenceJti(HEX, ctx)).toBe('32 lowercase hex digits: a UUID without dashes, as documented.');
     expect(interpretIntelligenceJti(HEX.toUpperCase(), ctx)).toBe('Has uppercase hex digits; the docs use 32 lowercase hex digits.');
     expect(interpretIntelligenceJti(UUID, ctx)).toBe('A UUID with dashes; the docs remove the dashes (32 lowercase hex digits).');
-    expect(interpretIntelligenceJti('1', ctx)).toBe('Not the documented shape: a random UUID with the dashes removed (32 lowercase hex digits).');
+    expect(interpretIntelligenceJti('1', ctx)).toBe(
+      'Not the documented shape: a random UUID with the dashes removed (32 lowercase hex digits).',
+    );
     expect(interpretIntelligenceJti(null, ctx)).toBe('Not a string; use a random UUID with the dashes removed.');
   });
 });

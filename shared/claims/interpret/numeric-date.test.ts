@@ -32,21 +32,29 @@ describe('NumericDate interpreters', () => {
   });
 
   it('says what is wrong with values that are not NumericDates', () => {
-    expect(interpretExp(String(NOW_S), ctx())).toBe('A string, not a number: NumericDate claims must be JSON numbers of seconds since 1970-01-01 UTC.');
+    expect(interpretExp(String(NOW_S), ctx())).toBe(
+      'A string, not a number: NumericDate claims must be JSON numbers of seconds since 1970-01-01 UTC.',
+    );
     expect(interpretExp('soon', ctx())).toBe('Not a NumericDate: expected a number of seconds since 1970-01-01 UTC.');
     expect(interpretExp(null, ctx())).toBe('Not a NumericDate: expected a number of seconds since 1970-01-01 UTC.');
     expect(interpretExp(1e20, ctx())).toBe('Out of range for a date: expected seconds since 1970-01-01 UTC.');
   });
 
   it('spots milliseconds given where seconds belong', () => {
-    expect(interpretExp(NOW, ctx())).toMatch(/^\+\d{6}-.+Z: this looks like milliseconds, but NumericDate is in seconds \(as milliseconds it would be 2025-01-15T12:00:00Z\)\.$/);
+    expect(interpretExp(NOW, ctx())).toMatch(
+      /^\+\d{6}-.+Z: this looks like milliseconds, but NumericDate is in seconds \(as milliseconds it would be 2025-01-15T12:00:00Z\)\.$/,
+    );
   });
 });
 
 describe('expiresIn (claims version 1)', () => {
   it('counts from iat when the JWT has one, and says so', () => {
-    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 600 }))).toBe('1200 s (20 min) counted from iat: ends 2025-01-15T12:10:00Z (expires in 10 min)');
-    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 3600 }))).toBe('1200 s (20 min) counted from iat: ends 2025-01-15T11:20:00Z (expired 40 min ago)');
+    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 600 }))).toBe(
+      '1200 s (20 min) counted from iat: ends 2025-01-15T12:10:00Z (expires in 10 min)',
+    );
+    expect(interpretExpiresIn(1200, ctx({ iat: NOW_S - 3600 }))).toBe(
+      '1200 s (20 min) counted from iat: ends 2025-01-15T11:20:00Z (expired 40 min ago)',
+    );
   });
 
   it('without iat (as v1 JWTs come) counts from when the JWT was decoded, not from the ticking clock, and says so', () => {
@@ -54,7 +62,9 @@ describe('expiresIn (claims version 1)', () => {
     expect(interpretExpiresIn(1200, decodedFiveMinutesAgo)).toBe(
       '1200 s (20 min) counted from when this JWT was decoded, as it has no iat: ends about 2025-01-15T12:15:00Z (expires in 15 min)',
     );
-    expect(interpretExpiresIn(1200, ctx())).toBe('1200 s (20 min) counted from when this JWT was decoded, as it has no iat: ends about 2025-01-15T12:20:00Z (expires in 20 min)');
+    expect(interpretExpiresIn(1200, ctx())).toBe(
+      '1200 s (20 min) counted from when this JWT was decoded, as it has no iat: ends about 2025-01-15T12:20:00Z (expires in 20 min)',
+    );
     expect(interpretExpiresIn(1e15, ctx())).toBe('1000000000000000 s (31709791 y): too long to be a token lifetime.');
   });
 

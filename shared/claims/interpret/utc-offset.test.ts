@@ -28,7 +28,7 @@ describe('UTC offsets', () => {
     expect(formatUtcOffset(Number.POSITIVE_INFINITY)).toBeNull();
   });
 
-  it('reads the offset with the dst beside it: the standard offset when dst is true (as in the docs\' London example)', () => {
+  it("reads the offset with the dst beside it: the standard offset when dst is true (as in the docs' London example)", () => {
     const path = 'request.user.timezone.offset';
     const at = (timezone: Record<string, unknown>): InterpretContext => ({ ...ctx, payload: { request: { user: { timezone } } } });
     expect(interpretTimezoneOffset(0, at({ offset: 0, dst: true }), path)).toBe(
@@ -40,6 +40,8 @@ describe('UTC offsets', () => {
     expect(interpretTimezoneOffset('CST', at({ offset: 'CST', dst: true }), path)).toBe('Not a number of hours.');
     expect(interpretTimezoneOffset(-6, at({ dst: true }))).toBe('UTC-06:00');
     const orgPath = 'organization.timezone.offset';
-    expect(interpretTimezoneOffset(1, { ...ctx, payload: { organization: { timezone: { offset: 1, dst: false } } } }, orgPath)).toBe('UTC+01:00; dst false: no daylight saving');
+    expect(interpretTimezoneOffset(1, { ...ctx, payload: { organization: { timezone: { offset: 1, dst: false } } } }, orgPath)).toBe(
+      'UTC+01:00; dst false: no daylight saving',
+    );
   });
 });

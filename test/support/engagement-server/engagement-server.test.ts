@@ -51,15 +51,27 @@ describe('v2/token', () => {
   });
 
   it('requires exactly grant_type client_credentials', async () => {
-    expect(await token({ ...good, grant_type: 'Client_Credentials' })).toMatchObject({ status: 400, json: { error: 'unsupported_grant_type' } });
-    expect(await token({ client_id: good.client_id, client_secret: good.client_secret })).toMatchObject({ status: 400, json: { error: 'invalid_request' } });
+    expect(await token({ ...good, grant_type: 'Client_Credentials' })).toMatchObject({
+      status: 400,
+      json: { error: 'unsupported_grant_type' },
+    });
+    expect(await token({ client_id: good.client_id, client_secret: good.client_secret })).toMatchObject({
+      status: 400,
+      json: { error: 'invalid_request' },
+    });
   });
 
   it('refuses a wrong secret, an unknown client, a package without API Integration (invalid_client) and a web app (unauthorized_client)', async () => {
     expect(await token({ ...good, client_secret: 'wrong' })).toMatchObject({ status: 401, json: { error: 'invalid_client' } });
     expect(await token({ ...good, client_id: 'nobody' })).toMatchObject({ status: 401, json: { error: 'invalid_client' } });
-    expect(await token({ ...good, client_id: 'no-api-client', client_secret: 'none-secret' })).toMatchObject({ status: 401, json: { error: 'invalid_client' } });
-    expect(await token({ ...good, client_id: 'web-app-client', client_secret: 'web-secret' })).toMatchObject({ status: 401, json: { error: 'unauthorized_client' } });
+    expect(await token({ ...good, client_id: 'no-api-client', client_secret: 'none-secret' })).toMatchObject({
+      status: 401,
+      json: { error: 'invalid_client' },
+    });
+    expect(await token({ ...good, client_id: 'web-app-client', client_secret: 'web-secret' })).toMatchObject({
+      status: 401,
+      json: { error: 'unauthorized_client' },
+    });
   });
 
   it('grants requested ∩ the package scopes, none for an empty scope, and refuses unknown scope names', async () => {
@@ -72,7 +84,9 @@ describe('v2/token', () => {
   it('checks account_id against the business units the package reaches', async () => {
     const other = await token({ ...good, account_id: OTHER_MID });
     expect(other.status).toBe(200);
-    expect((await get('v2/userinfo', String(other.json.access_token))).json).toMatchObject({ organization: { member_id: Number(OTHER_MID) } });
+    expect((await get('v2/userinfo', String(other.json.access_token))).json).toMatchObject({
+      organization: { member_id: Number(OTHER_MID) },
+    });
     expect(await token({ ...good, account_id: '999' })).toMatchObject({ status: 403, json: { error: 'access_denied' } });
     expect(await token({ ...good, account_id: 'abc' })).toMatchObject({ status: 400, json: { error: 'invalid_request' } });
   });
@@ -81,7 +95,10 @@ describe('v2/token', () => {
 describe('userinfo and endpoints', () => {
   it('answer only a token the server issued and that has not expired', async () => {
     const accessToken = String((await token(good)).json.access_token);
-    expect(await get('v2/userinfo', accessToken)).toMatchObject({ status: 200, json: { organization: { member_id: Number(SAMPLE_MID), stack_key: 'S7' } } });
+    expect(await get('v2/userinfo', accessToken)).toMatchObject({
+      status: 200,
+      json: { organization: { member_id: Number(SAMPLE_MID), stack_key: 'S7' } },
+    });
     expect(await get('rest/platform/v1/endpoints/soap', accessToken)).toMatchObject({ status: 200, json: { url: server.soapBaseUrl } });
     expect((await get('v2/userinfo')).status).toBe(401);
     expect((await get('v2/userinfo', `${accessToken}x`)).status).toBe(401);
@@ -94,7 +111,11 @@ describe('userinfo and endpoints', () => {
 
 describe('v1/requestToken (legacy refresh)', () => {
   const refresh = async (body: Record<string, unknown>) => {
-    const response = await fetch(server.refreshUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(server.refreshUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
   const creds = { clientId: SAMPLE_PACKAGE.clientId, clientSecret: SAMPLE_PACKAGE.clientSecret, accessType: 'offline' };
@@ -119,7 +140,11 @@ describe('v1/requestToken (legacy refresh)', () => {
     const foreign = server.issueRefreshToken('web-app-client');
     expect((await refresh({ ...creds, refreshToken: foreign })).status).toBe(401);
     expect((await refresh({ clientId: creds.clientId, clientSecret: creds.clientSecret, refreshToken })).status).toBe(400);
-    const form = await fetch(server.refreshUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'clientId=x' });
+    const form = await fetch(server.refreshUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'clientId=x',
+    });
     expect(form.status).toBe(400);
     // the refusals above did not spend it
     expect((await refresh({ ...creds, refreshToken })).status).toBe(200);
@@ -131,7 +156,11 @@ describe('fault modes', () => {
     server.setFault('server-error', { only: 'token' });
     expect(await token(good)).toEqual({ status: 500, json: { text: 'Internal Server Error' } });
     server.setFault('html', { status: 503 });
-    const html = await fetch(`${server.authBaseUrl}v2/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(good) });
+    const html = await fetch(`${server.authBaseUrl}v2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(good),
+    });
     expect(html.status).toBe(503);
     expect(await html.text()).toContain('<!DOCTYPE html>');
     server.setFault('reset');
@@ -146,7 +175,11 @@ describe('fault modes', () => {
     expect((await token(good)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
     server.setFault('endless-body');
-    const response = await fetch(`${server.authBaseUrl}v2/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(good) });
+    const response = await fetch(`${server.authBaseUrl}v2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(good),
+    });
     const reader = response.body!.getReader();
     let bytes = 0;
     while (bytes < 1_000_000) bytes += (await reader.read()).value?.length ?? 0;

@@ -22,7 +22,10 @@ export interface TokenGrant {
 const reject = (status: number, error: string, description: string): OAuthRejection => ({ status, error, description });
 
 /** Checks a token request body (already parsed as a JSON object) against the packages: a grant, or the OAuth rejection. */
-export function checkTokenRequest(body: Record<string, unknown>, packages: ReadonlyMap<string, EngagementPackage>): TokenGrant | OAuthRejection {
+export function checkTokenRequest(
+  body: Record<string, unknown>,
+  packages: ReadonlyMap<string, EngagementPackage>,
+): TokenGrant | OAuthRejection {
   const { grant_type: grantType, client_id: clientId, client_secret: clientSecret, scope, account_id: accountId } = body;
   if (grantType === undefined) return reject(400, 'invalid_request', 'grant_type is required.');
   if (grantType !== 'client_credentials') return reject(400, 'unsupported_grant_type', 'Use client_credentials.');
@@ -33,7 +36,8 @@ export function checkTokenRequest(body: Record<string, unknown>, packages: Reado
   if (pkg === undefined || pkg.clientSecret !== clientSecret) return reject(401, 'invalid_client', 'Invalid client ID or secret.');
   const integration = pkg.integration ?? 'server-to-server';
   if (integration === 'none') return reject(401, 'invalid_client', 'The package has no API Integration component.');
-  if (integration === 'web-app') return reject(401, 'unauthorized_client', 'The client is not authorized for the client_credentials grant.');
+  if (integration === 'web-app')
+    return reject(401, 'unauthorized_client', 'The client is not authorized for the client_credentials grant.');
   if (scope !== undefined && typeof scope !== 'string') return reject(400, 'invalid_request', 'scope must be a space-separated string.');
   const requested = scope === undefined ? null : scope.split(' ').filter((name) => name !== '');
   const unknown = requested?.find((name) => !DOCUMENTED_SCOPES.includes(name));

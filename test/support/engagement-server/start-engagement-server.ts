@@ -97,7 +97,8 @@ export async function startEngagementServer(options: EngagementServerOptions = {
   function send(res: ServerResponse, record: EngagementRequestRecord, status: number, body: unknown): void {
     record.status = status;
     if (typeof body === 'object' && body !== null && 'error' in body) record.error = String((body as { error: unknown }).error);
-    if (typeof body === 'object' && body !== null && 'errorcode' in body) record.error = `errorcode ${String((body as { errorcode: unknown }).errorcode)}`;
+    if (typeof body === 'object' && body !== null && 'errorcode' in body)
+      record.error = `errorcode ${String((body as { errorcode: unknown }).errorcode)}`;
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify(body));
   }
@@ -155,7 +156,11 @@ export async function startEngagementServer(options: EngagementServerOptions = {
   function tokenAnswer(res: ServerResponse, record: EngagementRequestRecord, body: Record<string, unknown>): void {
     const checked = checkTokenRequest(body, packages);
     if (isRejection(checked)) {
-      send(res, record, checked.status, { error: checked.error, error_description: checked.description, error_uri: 'https://developer.salesforce.com/docs' });
+      send(res, record, checked.status, {
+        error: checked.error,
+        error_description: checked.description,
+        error_uri: 'https://developer.salesforce.com/docs',
+      });
       return;
     }
     const accessToken = fourSegmentToken(checked.pkg);
@@ -205,8 +210,22 @@ export async function startEngagementServer(options: EngagementServerOptions = {
     send(res, record, 200, {
       exp: Math.floor(issued.expiresAtMs / 1000),
       iss: 'https://mc.exacttarget.com',
-      user: { sub: '700123456', name: 'Test User', preferred_username: 'test.user', email: 'test.user@example.com', locale: 'en-US', zoneinfo: 'America/Chicago' },
-      organization: { member_id: Number(issued.accountId), enterprise_id: enterpriseId, enterprise_name: pkg?.enterpriseName ?? 'Test Enterprise', account_type: 'enterprise', stack_key: 'S7', region: 'NA1' },
+      user: {
+        sub: '700123456',
+        name: 'Test User',
+        preferred_username: 'test.user',
+        email: 'test.user@example.com',
+        locale: 'en-US',
+        zoneinfo: 'America/Chicago',
+      },
+      organization: {
+        member_id: Number(issued.accountId),
+        enterprise_id: enterpriseId,
+        enterprise_name: pkg?.enterpriseName ?? 'Test Enterprise',
+        account_type: 'enterprise',
+        stack_key: 'S7',
+        region: 'NA1',
+      },
       rest: { rest_instance_url: `${base}rest/`, soap_instance_url: `${base}soap/` },
       application: { id: 'test-app', redirect_urls: [] },
       permissions: [],

@@ -29,15 +29,26 @@ interface AssertionOptions {
 function assertion(options: AssertionOptions = {}): Promise<string> {
   const claims = { iss: CLIENT, sub: CLIENT, aud: AUD, iat: nowSeconds(), jti: jti(), ...options.claims };
   for (const [name, value] of Object.entries(claims)) if (value === undefined) delete (claims as Record<string, unknown>)[name];
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...options.header } as { alg: string }).sign(options.key ?? testKeyPair().privateKey);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...options.header } as { alg: string })
+    .sign(options.key ?? testKeyPair().privateKey);
 }
 
 function params(compact: string, overrides: Record<string, string | undefined> = {}): URLSearchParams {
-  const all: Record<string, string | undefined> = { grant_type: 'client_credentials', client_assertion_type: JWT_BEARER, client_id: CLIENT, client_assertion: compact, ...overrides };
+  const all: Record<string, string | undefined> = {
+    grant_type: 'client_credentials',
+    client_assertion_type: JWT_BEARER,
+    client_id: CLIENT,
+    client_assertion: compact,
+    ...overrides,
+  };
   return new URLSearchParams(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-async function post(body: URLSearchParams | string, init: { contentType?: string; url?: string } = {}): Promise<{ status: number; json: Record<string, unknown>; response: Response }> {
+async function post(
+  body: URLSearchParams | string,
+  init: { contentType?: string; url?: string } = {},
+): Promise<{ status: number; json: Record<string, unknown>; response: Response }> {
   const response = await fetch(init.url ?? server.tokenUrl('us1'), {
     method: 'POST',
     headers: { 'Content-Type': init.contentType ?? 'application/x-www-form-urlencoded' },
@@ -46,7 +57,13 @@ async function post(body: URLSearchParams | string, init: { contentType?: string
   return { status: response.status, json: (await response.json()) as Record<string, unknown>, response };
 }
 
-async function expectRejected(body: URLSearchParams | string, status: number, error: string, description: string, contentType?: string): Promise<void> {
+async function expectRejected(
+  body: URLSearchParams | string,
+  status: number,
+  error: string,
+  description: string,
+  contentType?: string,
+): Promise<void> {
   const answer = await post(body, contentType === undefined ? {} : { contentType });
   expect({ status: answer.status, json: answer.json }).toEqual({ status, json: { error, error_description: description } });
 }
@@ -107,7 +124,9 @@ describe('local identity provider: token endpoint accepts', () => {
 
   it('refuses to register a key that is not RSA', () => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    expect(() => server.registerClient('sa-ec', publicKey.export({ type: 'spki', format: 'pem' }).toString())).toThrow(/RSA public keys only/);
+    expect(() => server.registerClient('sa-ec', publicKey.export({ type: 'spki', format: 'pem' }).toString())).toThrow(
+      /RSA public keys only/,
+    );
   });
 });
 
@@ -119,7 +138,13 @@ describe('local identity provider: token endpoint rejects', () => {
   });
 
   it('a body that is not form-encoded', async () => {
-    await expectRejected(JSON.stringify({ grant_type: 'client_credentials' }), 400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded', 'application/json');
+    await expectRejected(
+      JSON.stringify({ grant_type: 'client_credentials' }),
+      400,
+      'invalid_request',
+      'Content-Type must be application/x-www-form-urlencoded',
+      'application/json',
+    );
   });
 
   it('a repeated parameter', async () => {
@@ -131,14 +156,29 @@ describe('local identity provider: token endpoint rejects', () => {
   it('a missing or wrong grant_type', async () => {
     const compact = await assertion();
     await expectRejected(params(compact, { grant_type: undefined }), 400, 'invalid_request', 'grant_type is missing');
-    await expectRejected(params(compact, { grant_type: 'Client_Credentials' }), 400, 'unsupported_grant_type', 'grant_type must be client_credentials');
-    await expectRejected(params(compact, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer' }), 400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+    await expectRejected(
+      params(compact, { grant_type: 'Client_Credentials' }),
+      400,
+      'unsupported_grant_type',
+      'grant_type must be client_credentials',
+    );
+    await expectRejected(
+      params(compact, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer' }),
+      400,
+      'unsupported_grant_type',
+      'grant_type must be client_credentials',
+    );
   });
 
   it('a missing or wrong client_assertion_type', async () => {
     const compact = await assertion();
     await expectRejected(params(compact, { client_assertion_type: undefined }), 400, 'invalid_request', 'client_assertion_type is missing');
-    await expectRejected(params(compact, { client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer ' }), 400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER}`);
+    await expectRejected(
+      params(compact, { client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer ' }),
+      400,
+      'invalid_request',
+      `client_assertion_type must be ${JWT_BEARER}`,
+    );
   });
 
   it('a missing client_assertion or client_id, and an unknown client_id (401)', async () => {
@@ -157,11 +197,17 @@ describe('local identity provider: token endpoint rejects', () => {
     const hs256 = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(createSecretKey(Buffer.alloc(32, 7)));
     const ps256 = await new SignJWT(claims).setProtectedHeader({ alg: 'PS256' }).sign(testKeyPair().privateKey);
     const none = `${base64url.encode('{"alg":"none"}')}.${base64url.encode(JSON.stringify(claims))}.`;
-    for (const compact of [hs256, ps256, none]) await expectRejected(params(compact), 401, 'invalid_client', 'client_assertion must be signed RS256');
+    for (const compact of [hs256, ps256, none])
+      await expectRejected(params(compact), 401, 'invalid_client', 'client_assertion must be signed RS256');
   });
 
   it('an assertion signed with another key, or altered after signing', async () => {
-    await expectRejected(params(await assertion({ key: testKeyPair('intruder').privateKey })), 401, 'invalid_client', 'client_assertion signature is invalid for this client');
+    await expectRejected(
+      params(await assertion({ key: testKeyPair('intruder').privateKey })),
+      401,
+      'invalid_client',
+      'client_assertion signature is invalid for this client',
+    );
     const [h, , s] = (await assertion()).split('.');
     const forged = base64url.encode(JSON.stringify({ iss: CLIENT, sub: CLIENT, aud: AUD, iat: nowSeconds(), jti: jti(), admin: true }));
     await expectRejected(params(`${h}.${forged}.${s}`), 401, 'invalid_client', 'client_assertion signature is invalid for this client');

@@ -57,7 +57,12 @@ export async function startIdpServer(options: IdpServerOptions = {}): Promise<Id
 
   function sendJson(res: ServerResponse, record: IdpRequestRecord, status: number, body: unknown, date: string): void {
     record.status = status;
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Pragma: 'no-cache', Date: date });
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Pragma: 'no-cache',
+      Date: date,
+    });
     res.end(JSON.stringify(body));
   }
 
@@ -67,11 +72,23 @@ export async function startIdpServer(options: IdpServerOptions = {}): Promise<Id
     sendJson(res, record, failure.status, { error: failure.error, error_description: failure.description }, date);
   }
 
-  async function handleToken(req: IncomingMessage, res: ServerResponse, record: IdpRequestRecord, url: URL, body: string, nowMs: number): Promise<void> {
+  async function handleToken(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: IdpRequestRecord,
+    url: URL,
+    body: string,
+    nowMs: number,
+  ): Promise<void> {
     const date = new Date(nowMs).toUTCString();
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      sendOAuthFailure(res, record, { ok: false, status: 400, error: 'invalid_request', description: 'the token endpoint accepts POST only' }, date);
+      sendOAuthFailure(
+        res,
+        record,
+        { ok: false, status: 400, error: 'invalid_request', description: 'the token endpoint accepts POST only' },
+        date,
+      );
       return;
     }
     const read = readTokenRequestParams(record.contentType, body, url.searchParams);

@@ -50,7 +50,10 @@ function parseClaims(payload: Uint8Array): Record<string, unknown> | null {
 }
 
 /** Checks a token request's parameters (the documented rules, plus an iat window and no jti reuse, which Salesforce does not publish); a failure carries the OAuth error to answer with. */
-export async function checkTokenRequest(params: ReadonlyMap<string, string>, context: TokenCheckContext): Promise<TokenCheckPass | OAuthFailure> {
+export async function checkTokenRequest(
+  params: ReadonlyMap<string, string>,
+  context: TokenCheckContext,
+): Promise<TokenCheckPass | OAuthFailure> {
   const grantType = params.get('grant_type');
   if (grantType === undefined) return oauthFailure('invalid_request', 'grant_type is missing');
   if (grantType !== 'client_credentials') return oauthFailure('unsupported_grant_type', 'grant_type must be client_credentials');

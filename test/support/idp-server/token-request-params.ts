@@ -21,7 +21,11 @@ function single(search: URLSearchParams): Map<string, string> | string {
  * Reads the parameters: from the body when it is not empty (then Content-Type must be application/x-www-form-urlencoded),
  * otherwise from the query string. A repeated parameter is invalid_request (RFC 6749 §3.2).
  */
-export function readTokenRequestParams(contentType: string | null, body: string, query: URLSearchParams): TokenRequestParams | OAuthFailure {
+export function readTokenRequestParams(
+  contentType: string | null,
+  body: string,
+  query: URLSearchParams,
+): TokenRequestParams | OAuthFailure {
   const fromBody = body.length > 0;
   if (fromBody && (contentType ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
     return oauthFailure('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');

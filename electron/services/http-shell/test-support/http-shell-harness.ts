@@ -43,7 +43,13 @@ export async function startHarness(router: Router & Partial<RecordingRouter> = r
   await writeFile(join(dir, 'app.js'), 'console.log("app");');
   await writeFile(join(dir, 'bridge.js'), BRIDGE_SCRIPT);
   const sent: SentBody[] = [];
-  const shell = await startHttpShell({ router, rendererDir: dir, bridgeScriptFile: join(dir, 'bridge.js'), port, onSent: (s) => sent.push(s) });
+  const shell = await startHttpShell({
+    router,
+    rendererDir: dir,
+    bridgeScriptFile: join(dir, 'bridge.js'),
+    port,
+    onSent: (s) => sent.push(s),
+  });
   return {
     shell,
     router: router as RecordingRouter,
@@ -62,14 +68,28 @@ export interface RawReply {
   body: string;
 }
 
-export function rawRequest(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawReply> {
+export function rawRequest(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve({ status: 0, headers: {}, body: '' }) : reject(error)));
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve({ status: 0, headers: {}, body: '' }) : reject(error),
+    );
     if (options.body !== undefined) req.write(options.body);
     req.end();
   });

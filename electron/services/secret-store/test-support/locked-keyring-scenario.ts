@@ -13,9 +13,23 @@ import { readSecretServiceLockState } from '../secret-service-lock-state';
 import { settle } from './settle';
 
 function secretService(method: string, ...args: string[]): string {
-  return execFileSync('gdbus', ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets', '--method', `org.freedesktop.Secret.Service.${method}`, ...args], {
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    'gdbus',
+    [
+      'call',
+      '--session',
+      '--dest',
+      'org.freedesktop.secrets',
+      '--object-path',
+      '/org/freedesktop/secrets',
+      '--method',
+      `org.freedesktop.Secret.Service.${method}`,
+      ...args,
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
 }
 
 const service = `mctw-test-locked-${process.pid}`;
@@ -38,7 +52,9 @@ const outcome = {
   set: await settle(store.set('profile:new', 'new-secret-value')),
   deleteStored: await settle(store.delete('profile:stored')),
   list: await settle(store.list()),
-  save: await settle(profiles.save({ name: 'Locked', product: 'intelligence', clientId: 'svc-1', region: 'us1', privateKeyPem: testKeyPair().pkcs1Pem })),
+  save: await settle(
+    profiles.save({ name: 'Locked', product: 'intelligence', clientId: 'svc-1', region: 'us1', privateKeyPem: testKeyPair().pkcs1Pem }),
+  ),
   profilesFileWritten: existsSync(join(dir, 'profiles.json')),
 };
 rmSync(dir, { recursive: true, force: true });
