@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test-setup.ts'],
+          // jsdom component tests take seconds on a loaded 2-core machine: a slow render is not a failure here.
+          testTimeout: 15_000,
         },
       },
     ],
