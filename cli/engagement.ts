@@ -103,10 +103,9 @@ export async function draftFromOptions(command: string, options: EngagementOptio
 
 /** The credentials of a saved Engagement profile, found by name through the one runnable-profile check (secret from the keychain). */
 export async function draftFromProfile(name: string, env: NodeJS.ProcessEnv): Promise<EngagementDraft> {
-  const { openServices } = await import('./services');
+  const { engagementDraftOf, openServices } = await import('./services');
   const runnable = await openServices(env).profiles.runnable({ name }, 'engagement');
   if (runnable.product !== 'engagement') throw new UsageError(`Profile "${name}" is not an Engagement profile.`);
-  const { engagementDraftOf } = await import('../electron/services/token/engagement-service');
   return engagementDraftOf(runnable);
 }
 

@@ -2,9 +2,9 @@
 // text and JSON, argument and stdin, every exit status and the usage errors.
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -459,5 +459,10 @@ describe('mctoken decode: a lean start', () => {
     const listing = spawnSync(process.execPath, ['--require', probe, CLI_PATH, 'profiles', 'list'], { encoding: 'utf8', env });
     expect(listing.stdout).toContain('No saved profiles.');
     expect(listing.stderr).toMatch(/LOADED .*services\.cjs/);
+  });
+
+  it('keeps zod out of the entry file: V8 still scans code that is never run, so a lazy import of a zod user costs every start', () => {
+    expect(readFileSync(CLI_PATH, 'utf8')).not.toContain('ZodError');
+    expect(readFileSync(join(dirname(CLI_PATH), 'services.cjs'), 'utf8')).toContain('ZodError');
   });
 });

@@ -152,11 +152,10 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
     );
   }
   if (options.profile !== undefined) {
-    const { openServices } = await import('../services');
+    const { engagementDraftOf, openServices } = await import('../services');
     // The one runnable-profile check: one store read, the secret from the keychain (one key import for Intelligence).
     const runnable = await openServices(io.env).profiles.runnable({ name: options.profile });
     if (runnable.product === 'engagement') {
-      const { engagementDraftOf } = await import('../../electron/services/token/engagement-service');
       return runEngagementToken(engagementDraftOf(runnable), options, io);
     }
     const { profile, discoveryUrl, privateKey } = runnable;
