@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorPayload } from '../../shared/errors/workbench-error';
+import type { WorkbenchBridge } from '../../shared/ipc/ipc-contract';
+import type { IpcResult } from '../../shared/ipc/result';
+import { callBridge } from './call-bridge';
+import { useBridge } from './bridge-context';
+
+/** The progress events a run follows: each carries its run id and one step. */
+export type RunProgressEvent = 'token:progress' | 'engagement:progress';
+
+/** Where a run stands: not started, running (steps arrive as progress events), or finished with the channel's reply. */
+export type BridgeRunState<S, R> =
+  | { phase: 'idle'; steps: S[] }
+  | { phase: 'running'; runId: string; steps: S[]; cancelling: boolean }
+  | { phase: 'done'; steps: S[]; report: R | null; error: ErrorPayload | null };
+
+/** Sends the run's request under the given run id. */
+export type SendRun<R> = (bridge: WorkbenchBridge, runId: string) => Promise<IpcResult<R>>;
+
+/** The steps with one replaced (by id) by a newer report of it. */
+function mergeStep<S extends { id: string }>(steps: readonly S[], update: S): S[] {
+  return steps.some((step) => step.id === update.id) ? steps.map((step) => (step.id === update.id ? update : step)) : [...steps, update];
+}
+
+/**
+ * Runs one request over the bridge with a fresh run id, following its progress event; `cancel()` asks the app to stop
+ * (token:cancel reaches every kind of run), and leaving the screen cancels a run still going. One run at a time.
+ */
+export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>(
+  event: RunProgressEvent,
+  initialSteps: S[],
+): { state: BridgeRunState<S, R>; start: (send: SendRun<R>, steps?: S[]) => void; cancel: () => void } {
+  const bridge = useBridge();
+  const [state, setState] = useState<BridgeRunState<S, R>>(() => ({ phase: 'idle', steps: initialSteps }));
+  const activeRun = useRef<string | null>(null);
+
+  const start = useCallback(
+    (send: SendRun<R>, steps: S[] = initialSteps) => {
+      if (bridge === null || activeRun.current !== null) return;
+      const runId = crypto.randomUUID();
+      activeRun.current = runId;
+      setState({ phase: 'running', runId, steps, cancelling: false });
+      // Both events carry { runId, step }; the step's shape is the run's own.
+      const off = bridge.on(event as 'token:progress', (payload) => {
+        if (payload.runId !== runId) return;
+        const step = payload.step as unknown as S;
+        setState((s) => (s.phase === 'running' && s.runId === runId ? { ...s, steps: mergeStep(s.steps, step) } : s));
+      });
+      void send(bridge, runId).then((reply) => {
+        off();
+        if (activeRun.current !== runId) return;
+        activeRun.current = null;
+        setState((s) =>
+          reply.ok
+            ? { phase: 'done', steps: reply.value.steps, report: reply.value, error: null }
+            : { phase: 'done', steps: s.steps, report: null, error: reply.error },
+        );
+      });
+    },
+    [bridge, event, initialSteps],
+  );
+
+  const cancel = useCallback(() => {
+    const runId = activeRun.current;
+    if (runId === null) return;
+    setState((s) => (s.phase === 'running' ? { ...s, cancelling: true } : s));
+    void callBridge(bridge, 'token:cancel', { runId });
+  }, [bridge]);
+
+  useEffect(
+    () => () => {
+      const runId = activeRun.current;
+      activeRun.current = null;
+      if (runId !== null) void callBridge(bridge, 'token:cancel', { runId });
+    },
+    [bridge],
+  );
+
+  return { state, start, cancel };
+}
