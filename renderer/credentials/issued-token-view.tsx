@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { IssuedToken } from '../../shared/intelligence/flow-types';
 import { shellQuote } from '../../shared/intelligence/curl';
 import { CopyButton } from '../common/copy-button';
-import { ExpiryCountdown } from './expiry-countdown';
+import { IssuedTokenHead } from './issued-token-head';
 
 /** Props of {@link IssuedTokenView}. */
 export interface IssuedTokenViewProps {
@@ -26,18 +26,7 @@ export function IssuedTokenView({ token }: IssuedTokenViewProps) {
   const id = useId();
   return (
     <section className="issued-token" aria-label="Access token">
-      <header className="issued-token__header">
-        <h3 className="issued-token__title">
-          <span className="issued-token__check" aria-hidden="true">
-            ✓
-          </span>
-          Access token issued
-        </h3>
-        <ExpiryCountdown expiresAt={token.expiresAt} lifetimeSeconds={token.expiresIn} />
-      </header>
-      <pre className="code-block issued-token__value" aria-label="Access token value" tabIndex={0}>
-        {token.accessToken}
-      </pre>
+      <IssuedTokenHead accessToken={token.accessToken} expiresAt={token.expiresAt} lifetimeSeconds={token.expiresIn} />
       <p className="field__help">
         Use it as <code>Authorization: Bearer &lt;token&gt;</code>. Issued by <code>{token.tokenEndpoint}</code>.
       </p>

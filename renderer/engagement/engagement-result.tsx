@@ -1,7 +1,7 @@
 import type { EngagementToken, WhoAmI } from '../../shared/engagement/flow-types';
 import { Badge } from '../common/badge';
 import { CopyButton } from '../common/copy-button';
-import { ExpiryCountdown } from '../credentials/expiry-countdown';
+import { IssuedTokenHead } from '../credentials/issued-token-head';
 
 /** Props of {@link EngagementResult}. */
 export interface EngagementResultProps {
@@ -25,18 +25,7 @@ export function EngagementResult({ token, whoami, onOpenInDecoder }: EngagementR
   const { summary } = whoami ?? { summary: null };
   return (
     <section className="issued-token" aria-label="Access token">
-      <header className="issued-token__header">
-        <h3 className="issued-token__title">
-          <span className="issued-token__check" aria-hidden="true">
-            ✓
-          </span>
-          Access token issued
-        </h3>
-        <ExpiryCountdown expiresAt={token.expiresAt} lifetimeSeconds={token.expiresIn} />
-      </header>
-      <pre className="code-block issued-token__value" aria-label="Access token value" tabIndex={0}>
-        {token.accessToken}
-      </pre>
+      <IssuedTokenHead accessToken={token.accessToken} expiresAt={token.expiresAt} lifetimeSeconds={token.expiresIn} />
       <div className="button-row">
         <CopyButton text={token.accessToken} label="Copy token" />
         <button type="button" className="button button--secondary" onClick={() => onOpenInDecoder(token.accessToken)}>
