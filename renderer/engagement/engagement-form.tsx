@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { suggestScopes } from '../../shared/engagement/scopes';
 import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
 import type { EngagementDraft } from '../../shared/ipc/ipc-contract';
+import { PackageCredentialFields } from './package-credential-fields';
 
 /** What the form holds: the tenant as typed (a subdomain, or a URL when it has "://"), and the package's values. */
 export interface EngagementFormValues {
@@ -63,30 +64,13 @@ export function EngagementForm({ values, onChange, disabled }: EngagementFormPro
         />
         <p className="field__help">28 characters starting with mc, or https://&lt;subdomain&gt;.auth.marketingcloudapis.com/</p>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-client`}>Client id</label>
-        <input
-          id={`${id}-client`}
-          value={values.clientId}
-          maxLength={REQUEST_LIMITS.clientId}
-          onChange={(e) => set({ clientId: e.target.value })}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-secret`}>Client secret</label>
-        <input
-          id={`${id}-secret`}
-          type="password"
-          value={values.clientSecret}
-          maxLength={REQUEST_LIMITS.clientSecret}
-          onChange={(e) => set({ clientSecret: e.target.value })}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <p className="field__help">Sent to the app for this run only; saving a profile puts it in the OS keychain.</p>
-      </div>
+      <PackageCredentialFields
+        idPrefix={id}
+        clientId={values.clientId}
+        clientSecret={values.clientSecret}
+        onChange={set}
+        secretHelp="Sent to the app for this run only; saving a profile puts it in the OS keychain."
+      />
       <div className="field">
         <label htmlFor={`${id}-scope`}>Scopes (optional)</label>
         <input

@@ -3,12 +3,12 @@ import type { DecodedToken } from '../../shared/decode/decoded-token';
 import type { RefreshReport } from '../../shared/engagement/flow-types';
 import { refreshSourceOf } from '../../shared/engagement/legacy-refresh';
 import { REFRESH_STEP_TITLE } from '../../shared/engagement/run-legacy-refresh';
-import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
 import { useBridge } from '../bridge/bridge-context';
 import { CopyButton } from '../common/copy-button';
 import { ErrorMessage } from '../common/error-message';
 import { Notice } from '../common/notice';
 import { StepView } from '../credentials/step-view';
+import { PackageCredentialFields } from './package-credential-fields';
 import { useEngagementRun, type EngagementRunStep } from './use-engagement-run';
 
 /** Props of {@link RefreshPanel}. */
@@ -66,28 +66,15 @@ export function RefreshPanel({ token, raw }: RefreshPanelProps) {
       </header>
       {open && (
         <div className="panel__body">
-          <div className="field">
-            <label htmlFor={`${id}-client`}>Client id</label>
-            <input
-              id={`${id}-client`}
-              value={clientId}
-              maxLength={REQUEST_LIMITS.clientId}
-              onChange={(e) => setClientId(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-secret`}>Client secret</label>
-            <input
-              id={`${id}-secret`}
-              type="password"
-              value={clientSecret}
-              maxLength={REQUEST_LIMITS.clientSecret}
-              onChange={(e) => setClientSecret(e.target.value)}
-              autoComplete="off"
-            />
-          </div>
+          <PackageCredentialFields
+            idPrefix={id}
+            clientId={clientId}
+            clientSecret={clientSecret}
+            onChange={(change) => {
+              if (change.clientId !== undefined) setClientId(change.clientId);
+              if (change.clientSecret !== undefined) setClientSecret(change.clientSecret);
+            }}
+          />
           <Notice tone="warning" title="This spends the refresh token">
             <p>
               The refresh token in this JWT works once: a second use fails after a 5-minute grace. Keep the new refresh token the answer
