@@ -71,6 +71,7 @@ export async function timedRequest(url: URL, request: PlainRequest, what: string
   const onCancel = (): void => stop('cancelled');
   if (net.signal?.aborted) stop('cancelled');
   net.signal?.addEventListener('abort', onCancel, { once: true });
+  let settled = false;
   try {
     const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
     if (request.body !== undefined) init.body = request.body;
@@ -78,6 +79,7 @@ export async function timedRequest(url: URL, request: PlainRequest, what: string
     const body = await readCappedBody(response, maxBodyBytes, controller.signal);
     const headers: Array<[string, string]> = [];
     response.headers.forEach((value, name) => headers.push([name.toLowerCase(), value]));
+    settled = true;
     return { url: url.href, status: response.status, headers, body, serverDateMs: parseHttpDate(response.headers.get('date')) };
   } catch (error) {
     if (stopped === 'cancelled') {
@@ -101,7 +103,8 @@ export async function timedRequest(url: URL, request: PlainRequest, what: string
   } finally {
     clearTimeout(timer);
     net.signal?.removeEventListener('abort', onCancel);
-    controller.abort();
+    // A whole body was read: nothing is left to stop (and abort() would build a DOMException on every request).
+    if (!settled) controller.abort();
   }
 }
 

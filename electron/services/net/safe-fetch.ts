@@ -16,7 +16,7 @@ interface Hop {
   url: URL;
   method: string;
   headers: Headers;
-  body: ArrayBuffer | undefined;
+  body: ArrayBuffer | string | undefined;
 }
 
 /**
@@ -24,6 +24,12 @@ interface Hop {
  * passed on as it is: a signal re-derived through `new Request()` follows it only weakly and stops following after a GC.
  */
 async function firstHop(input: RequestInfo | URL, init: RequestInit | undefined): Promise<{ hop: Hop; signal: AbortSignal | undefined }> {
+  // timedRequest's call (a URL and a text body) needs no Request built and drained: the text can be sent again as it is.
+  if (typeof input === 'string' && (init?.body === undefined || typeof init.body === 'string')) {
+    const url = checkEndpointUrl(input, 'request URL');
+    const method = init?.method?.toUpperCase() ?? 'GET';
+    return { hop: { url, method, headers: new Headers(init?.headers), body: init?.body }, signal: init?.signal ?? undefined };
+  }
   const request = new Request(input, init);
   const url = checkEndpointUrl(request.url, 'request URL');
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
