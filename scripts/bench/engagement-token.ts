@@ -7,7 +7,7 @@ import { SAMPLE_PACKAGE, startEngagementServer } from '../../test/support/engage
 import { fmt, median, sampleInterleaved } from './measure';
 
 /** Prints median times of our server-to-server token run, the bare fetch, and their ratio. */
-export async function benchEngagementToken(runs = 60): Promise<void> {
+export async function benchEngagementToken(runs = 200): Promise<void> {
   const server = await startEngagementServer({ packages: [SAMPLE_PACKAGE] });
   try {
     const safeFetch = createSafeFetch();

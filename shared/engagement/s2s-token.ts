@@ -1,7 +1,7 @@
 // The server-to-server token request (POST <auth>v2/token, JSON body) and its answer.
 import { WorkbenchError } from '../errors/workbench-error';
 import type { FlowWarning } from '../intelligence/flow-types';
-import { parseOAuthErrorBody } from '../intelligence/oauth-error';
+import { oauthErrorOf } from '../intelligence/oauth-error';
 import { isJsonBody, jsonObjectBody } from '../intelligence/response-body';
 import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
 import { ENGAGEMENT_OAUTH_ADVICE, engagementTokenFailure } from './engagement-oauth';
@@ -65,10 +65,10 @@ const optionalString = (value: unknown): string | null => (typeof value === 'str
 export function readS2sTokenResponse(response: TimedResponse): S2sTokenAnswer {
   const { status, body } = response;
   if (status < 200 || status > 299) throw engagementTokenFailure(response);
-  const oauth = parseOAuthErrorBody(body, ENGAGEMENT_OAUTH_ADVICE);
-  if (oauth !== null) throw oauth;
-  if (!isJsonBody(body)) throw engagementTokenFailure(response);
   const json = jsonObjectBody(body);
+  const oauth = oauthErrorOf(json, ENGAGEMENT_OAUTH_ADVICE);
+  if (oauth !== null) throw oauth;
+  if (json === null && !isJsonBody(body)) throw engagementTokenFailure(response);
   const token = json?.access_token;
   if (json === null || typeof token !== 'string' || token === '' || token.length > MAX_ACCESS_TOKEN_LENGTH) {
     throw new WorkbenchError(

@@ -45,6 +45,11 @@ describe('tenantFromAuthUrl', () => {
     );
     expect(tenantFromAuthUrl(`https://${SUB}.auth.marketingcloudapis.com`).subdomain).toBe(SUB);
     expect(tenantFromAuthUrl('http://127.0.0.1:4000/tenant').authBaseUrl.href).toBe('http://127.0.0.1:4000/tenant/');
+    // An empty query or fragment still leaves its "?" or "#" in the address until it is cleared.
+    for (const tail of ['?', '#', '?#', 'v2/token?', 'v2/token#', 'v2/token/?a#b?c'])
+      expect(tenantFromAuthUrl(`https://${SUB}.auth.marketingcloudapis.com/${tail}`).authBaseUrl.href).toBe(
+        `https://${SUB}.auth.marketingcloudapis.com/`,
+      );
   });
 
   it('allows http only on loopback', () => {

@@ -58,10 +58,12 @@ export function tenantFromSubdomain(subdomain: string): EngagementTenant {
  */
 export function tenantFromAuthUrl(authUrl: string): EngagementTenant {
   const url = checkEndpointUrl(authUrl, 'auth base URL');
-  url.search = '';
-  url.hash = '';
-  url.pathname = url.pathname.replace(/v2\/token\/?$/, '');
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  // Each URL setter re-parses the address: only what needs changing is set (a bare "?" or "#" has an empty search or hash).
+  if (url.href.includes('#')) url.hash = '';
+  if (url.href.includes('?')) url.search = '';
+  const path = url.pathname.replace(/v2\/token\/?$/, '');
+  const basePath = path.endsWith('/') ? path : `${path}/`;
+  if (basePath !== url.pathname) url.pathname = basePath;
   const host = url.hostname.toLowerCase();
   const warnings: FlowWarning[] = [];
   let subdomain: string | null = null;

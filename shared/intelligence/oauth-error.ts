@@ -63,7 +63,11 @@ export function oauthError(error: string, description?: string, advice: OAuthAdv
 
 /** Reads an RFC 6749 §5.2 error body (a JSON object with a string `error`); null when the body is not one. */
 export function parseOAuthErrorBody(body: string, advice: OAuthAdvice = INTELLIGENCE_OAUTH_ADVICE): WorkbenchError | null {
-  const json = jsonObjectBody(body);
+  return oauthErrorOf(jsonObjectBody(body), advice);
+}
+
+/** parseOAuthErrorBody for a body already parsed (jsonObjectBody's result), so a token answer is parsed once. */
+export function oauthErrorOf(json: Record<string, unknown> | null, advice: OAuthAdvice = INTELLIGENCE_OAUTH_ADVICE): WorkbenchError | null {
   if (json === null || typeof json.error !== 'string' || json.error === '') return null;
   return oauthError(json.error, typeof json.error_description === 'string' ? json.error_description : undefined, advice);
 }

@@ -1,4 +1,4 @@
-// Reading a response body through a byte cap, stoppable at any moment by a signal the caller holds.
+// Reading a response body through a byte cap, stoppable at any moment by a promise the caller rejects.
 
 /** The most a response body may hold unless the caller says otherwise: far above any discovery document or token answer. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -11,28 +11,13 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** Settles with the signal's reason as soon as it aborts; the listener is removed by `release`. */
-function abortion(signal: AbortSignal): { promise: Promise<never>; release: () => void } {
-  let release = (): void => undefined;
-  const promise = new Promise<never>((_resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    release = () => signal.removeEventListener('abort', onAbort);
-  });
-  promise.catch(() => undefined);
-  return { promise, release };
-}
-
 /**
  * Reads the body as UTF-8 text, at most `maxBytes` bytes (a larger Content-Length is refused before reading). Rejects with
- * BodyTooLargeError past the cap and with the signal's reason when it aborts; either way the stream is cancelled, which
- * closes the connection. The signal is listened to directly, so the read stops even if fetch lost its own link to it.
+ * BodyTooLargeError past the cap, and with `whenStopped`'s reason the moment that promise rejects (the caller's deadline or
+ * cancel); either way the stream is cancelled, which closes the connection. Each read races `whenStopped` directly, so the
+ * read stops even if fetch lost its own link to its signal.
  */
-export async function readCappedBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
+export async function readCappedBody(response: Response, maxBytes: number, whenStopped: Promise<never>): Promise<string> {
   const stream = response.body;
   if (stream === null) return '';
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -41,12 +26,11 @@ export async function readCappedBody(response: Response, maxBytes: number, signa
     throw new BodyTooLargeError(maxBytes);
   }
   const reader = stream.getReader();
-  const aborted = abortion(signal);
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), aborted.promise]);
+      const { done, value } = await Promise.race([whenStopped, reader.read()]);
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
@@ -56,8 +40,6 @@ export async function readCappedBody(response: Response, maxBytes: number, signa
     // Not awaited: a hostile server must not be able to hold the cancel up.
     reader.cancel().catch(() => undefined);
     throw error;
-  } finally {
-    aborted.release();
   }
   const bytes = new Uint8Array(total);
   let offset = 0;

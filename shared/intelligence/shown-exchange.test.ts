@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MASK, SHOWN_BODY_LIMIT, showRequest, showResponse, truncateBody } from './shown-exchange';
 import type { TimedResponse } from './timed-request';
@@ -57,6 +58,31 @@ describe('shown exchanges', () => {
       { name: 'set-cookie', value: 'a=b', sensitive: true },
       { name: 'date', value: 'x', sensitive: false },
     ]);
+  });
+
+  it('masks exactly the top-level sensitive strings, whatever else the body holds (nested copies, escapes, look-alike text)', () => {
+    // Few distinct strings, so nested members often repeat a token's key and value (and come first in the text).
+    const text = fc.constantFrom('', 'tok', 'a"b\\c', '\n  "access_token": "tok"', 'é\u2028');
+    const value = fc.oneof(
+      text,
+      fc.integer(),
+      fc.constant(null),
+      fc.dictionary(fc.constantFrom('access_token', 'refresh_token', 'a'), text),
+    );
+    const body = fc.record(
+      { other: value, nested: value, access_token: text, refresh_token: fc.oneof(text, fc.integer()) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(body, (json) => {
+        const shown = showResponse(response(JSON.stringify(json)), ['access_token', 'refresh_token']);
+        const masked: Record<string, unknown> = { ...json };
+        for (const key of ['access_token', 'refresh_token']) if (typeof masked[key] === 'string') masked[key] = MASK;
+        const hides = typeof json.access_token === 'string' || typeof json.refresh_token === 'string';
+        expect(shown.body).toBe(hides ? JSON.stringify(masked, null, 2) : JSON.stringify(json));
+        expect(shown.revealedBody).toBe(hides ? JSON.stringify(json, null, 2) : undefined);
+      }),
+    );
   });
 
   it('shows other bodies as they are, with no revealedBody', () => {

@@ -51,12 +51,12 @@ export function showResponse(response: TimedResponse, sensitiveKeys: readonly st
   if (json !== null && nestsDeeperThan(json, MAX_JSON_DEPTH)) return { status: response.status, headers, body: DEEP_BODY };
   const hidden = json === null ? [] : sensitiveKeys.filter((key) => typeof json[key] === 'string');
   if (json === null || hidden.length === 0) return { status: response.status, headers, body: truncateBody(response.body) };
-  const masked = { ...json };
-  for (const key of hidden) masked[key] = MASK;
-  return {
-    status: response.status,
-    headers,
-    body: truncateBody(JSON.stringify(masked, null, 2)),
-    revealedBody: truncateBody(JSON.stringify(json, null, 2)),
-  };
+  // Printed once; each hidden value is a top-level member, alone on its line at an indent of two, so it is replaced there.
+  const revealed = JSON.stringify(json, null, 2);
+  let masked = revealed;
+  for (const key of hidden) {
+    const name = JSON.stringify(key);
+    masked = masked.replace(`\n  ${name}: ${JSON.stringify(json[key])}`, () => `\n  ${name}: ${JSON.stringify(MASK)}`);
+  }
+  return { status: response.status, headers, body: truncateBody(masked), revealedBody: truncateBody(revealed) };
 }

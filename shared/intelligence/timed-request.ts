@@ -63,25 +63,35 @@ export async function timedRequest(url: URL, request: PlainRequest, what: string
   const maxBodyBytes = net.maxBodyBytes ?? MAX_RESPONSE_BYTES;
   const controller = new AbortController();
   let stopped: StopReason | null = null;
+  // Settles (rejected) the moment the exchange is stopped: the fetch and each body read race against it, so the deadline
+  // holds even where fetch loses its own link to the signal. Rejected by stop() itself: no listener on any signal.
+  let rejectStopped: (reason: Error) => void = () => undefined;
+  const whenStopped = new Promise<never>((_resolve, reject) => {
+    rejectStopped = reject;
+  });
+  whenStopped.catch(() => undefined);
   const stop = (reason: StopReason): void => {
-    stopped ??= reason;
-    controller.abort(new Error(`request ${reason}`));
+    if (stopped !== null) return;
+    stopped = reason;
+    const why = new Error(`request ${reason}`);
+    controller.abort(why);
+    rejectStopped(why);
   };
   const timer = setTimeout(() => stop('timeout'), timeoutMs);
   const onCancel = (): void => stop('cancelled');
   if (net.signal?.aborted) stop('cancelled');
   net.signal?.addEventListener('abort', onCancel, { once: true });
-  let settled = false;
   try {
     const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
     if (request.body !== undefined) init.body = request.body;
-    const response = await untilAborted(net.fetch(url.href, init), controller.signal);
-    const body = await readCappedBody(response, maxBodyBytes, controller.signal);
+    const response = await untilStopped(net.fetch(url.href, init), whenStopped);
+    const body = await readCappedBody(response, maxBodyBytes, whenStopped);
     const headers: Array<[string, string]> = [];
     response.headers.forEach((value, name) => headers.push([name.toLowerCase(), value]));
-    settled = true;
     return { url: url.href, status: response.status, headers, body, serverDateMs: parseHttpDate(response.headers.get('date')) };
   } catch (error) {
+    // Whatever failed, the request and its body stop here (a no-op when the timer or the caller already stopped them).
+    controller.abort();
     if (stopped === 'cancelled') {
       throw new WorkbenchError('ERR_CANCELLED', `Cancelled: the request to the ${what} was stopped before it finished.`, { cause: error });
     }
@@ -101,31 +111,22 @@ export async function timedRequest(url: URL, request: PlainRequest, what: string
     if (error instanceof WorkbenchError) throw error;
     throw networkError(url.host, error);
   } finally {
+    // A whole body read leaves nothing to stop; abort() is not called then (it builds a DOMException on every request).
     clearTimeout(timer);
     net.signal?.removeEventListener('abort', onCancel);
-    // A whole body was read: nothing is left to stop (and abort() would build a DOMException on every request).
-    if (!settled) controller.abort();
   }
 }
 
-/** The fetch's response, or a rejection the moment the signal aborts even if the fetch does not notice; a late response's body is cancelled. */
-async function untilAborted(pending: Promise<Response>, signal: AbortSignal): Promise<Response> {
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
+/** The fetch's response, or a rejection the moment the exchange is stopped even if the fetch does not notice; a late response's body is cancelled. */
+async function untilStopped(pending: Promise<Response>, whenStopped: Promise<never>): Promise<Response> {
   try {
-    return await Promise.race([pending, aborted]);
+    return await Promise.race([whenStopped, pending]);
   } catch (error) {
     pending.then(
       (late) => late.body?.cancel().catch(() => undefined),
       () => undefined,
     );
     throw error;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
   }
 }
 

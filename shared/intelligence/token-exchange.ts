@@ -1,7 +1,7 @@
 // Step 3 of the flow: trade the signed assertion for an access token (RFC 7523 client credentials).
 import { WorkbenchError } from '../errors/workbench-error';
 import type { FlowWarning, TokenRequestStyle } from './flow-types';
-import { parseOAuthErrorBody, tokenEndpointFailure } from './oauth-error';
+import { oauthErrorOf, tokenEndpointFailure } from './oauth-error';
 import { isJsonBody, jsonObjectBody } from './response-body';
 import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from './timed-request';
 
@@ -77,10 +77,10 @@ function expiresInOf(value: unknown): { expiresIn: number; warning: FlowWarning 
 export function readTokenResponse(response: TimedResponse): TokenAnswer {
   const { status, body } = response;
   if (status < 200 || status > 299) throw tokenEndpointFailure(response);
-  const oauth = parseOAuthErrorBody(body);
-  if (oauth !== null) throw oauth;
-  if (body.trim() !== '' && !isJsonBody(body)) throw tokenEndpointFailure(response);
   const json = jsonObjectBody(body);
+  const oauth = oauthErrorOf(json);
+  if (oauth !== null) throw oauth;
+  if (json === null && body.trim() !== '' && !isJsonBody(body)) throw tokenEndpointFailure(response);
   if (json === null || typeof json.access_token !== 'string' || json.access_token === '') {
     throw new WorkbenchError(
       'ERR_TOKEN_RESPONSE_INVALID',

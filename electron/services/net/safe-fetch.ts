@@ -15,7 +15,8 @@ export interface SafeFetchOptions {
 interface Hop {
   url: URL;
   method: string;
-  headers: Headers;
+  /** As the caller gave them on the first hop; a Headers copy after a redirect (nextHop builds it). */
+  headers: HeadersInit | undefined;
   body: ArrayBuffer | string | undefined;
 }
 
@@ -24,18 +25,23 @@ interface Hop {
  * passed on as it is: a signal re-derived through `new Request()` follows it only weakly and stops following after a GC.
  */
 async function firstHop(input: RequestInfo | URL, init: RequestInit | undefined): Promise<{ hop: Hop; signal: AbortSignal | undefined }> {
-  // timedRequest's call (a URL and a text body) needs no Request built and drained: the text can be sent again as it is.
-  if (typeof input === 'string' && (init?.body === undefined || typeof init.body === 'string')) {
-    const url = checkEndpointUrl(input, 'request URL');
-    const method = init?.method?.toUpperCase() ?? 'GET';
-    return { hop: { url, method, headers: new Headers(init?.headers), body: init?.body }, signal: init?.signal ?? undefined };
-  }
   const request = new Request(input, init);
   const url = checkEndpointUrl(request.url, 'request URL');
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
   const body = hasBody ? await request.arrayBuffer() : undefined;
   const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
   return { hop: { url, method: request.method, headers: new Headers(request.headers), body }, signal };
+}
+
+/** timedRequest's call, a URL and a text body, needs no Request built and drained: the text can be sent again as it is. */
+function textHop(input: RequestInfo | URL, init: RequestInit | undefined): Hop | null {
+  if (typeof input !== 'string' || (init?.body !== undefined && typeof init.body !== 'string')) return null;
+  return {
+    url: checkEndpointUrl(input, 'request URL'),
+    method: init?.method?.toUpperCase() ?? 'GET',
+    headers: init?.headers,
+    body: init?.body,
+  };
 }
 
 /** Works out the next hop of a redirect, refusing https→http, non-loopback http and unparsable targets, and dropping credentials across origins. */
@@ -87,7 +93,8 @@ export function createSafeFetch(options: SafeFetchOptions = {}): typeof fetch {
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
 
   return async function safeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const { hop: start, signal } = await firstHop(input, init);
+    const text = textHop(input, init);
+    const { hop: start, signal } = text === null ? await firstHop(input, init) : { hop: text, signal: init?.signal ?? undefined };
     const mode = init?.redirect ?? 'follow';
     let hop = start;
     for (let redirects = 0; ; redirects += 1) {
