@@ -1,7 +1,8 @@
-// The `mctoken` entry point (bundled into dist/cli/mctoken.cjs; see scripts/build-node.mjs): the command tree, the run,
-// the exit status. Everything is caught: a failure is a short message on stderr and an exit status, never a stack trace.
-// Each command lives in cli/commands/, the shared terminal helpers and exit codes in cli/terminal.ts, the app's services
-// in cli/services.ts. Only the command being run is loaded, so `mctoken decode` never loads zod, keytar or the router.
+// The `mctoken` command tree, run and exit status (bundled into dist/cli/main.cjs and started by dist/cli/mctoken.cjs, from
+// cli/launch.ts; see scripts/build-node.mjs). Everything is caught: a failure is a short message on stderr and an exit
+// status, never a stack trace. Each command lives in cli/commands/, the shared terminal helpers and exit codes in
+// cli/terminal.ts, the app's services in cli/services.ts. Only the command being run is loaded, so `mctoken decode` never
+// loads zod, keytar or the router.
 import { Command, CommanderError } from 'commander';
 import { toErrorPayload } from '../shared/errors/workbench-error';
 import {
@@ -52,7 +53,6 @@ Run "mctoken <command> --help" for each command's options and examples.`;
  * through `io`; actions put their exit status in `outcome`.
  */
 async function buildProgram(argv: readonly string[], io: CliIo, outcome: CliOutcome): Promise<Command> {
-  const paint = painterFor(io.stderr, io.env);
   const program = new Command('mctoken')
     .description(
       'MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles, or open the whole app in your browser.',
@@ -64,7 +64,10 @@ async function buildProgram(argv: readonly string[], io: CliIo, outcome: CliOutc
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(terminalSafe(text, { keepNewlines: true }).replace(/^error:/, paint.red(paint.bold('error:')))),
+      outputError: (text, write) => {
+        const paint = painterFor(io.stderr, io.env);
+        write(terminalSafe(text, { keepNewlines: true }).replace(/^error:/, paint.red(paint.bold('error:'))));
+      },
     })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES);
@@ -86,13 +89,18 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-// stdin is a getter: Node builds the stream on first access, which only a run that reads stdin should pay for.
+// Getters: Node builds each stream on first access (for a pipe or a terminal that loads its net and tty modules), which
+// only a run that uses the stream should pay for.
 const io: CliIo = {
   get stdin() {
     return process.stdin;
   },
-  stdout: process.stdout,
-  stderr: process.stderr,
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
   env: process.env,
 };
 

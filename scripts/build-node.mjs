@@ -1,14 +1,17 @@
 // Bundles the Node-side entry points with esbuild: the Electron main process and preload (CommonJS, as Electron's
 // sandboxed preload requires), mctoken ui's page bridge and the mctoken CLI. Native and Electron modules stay external.
 //
-// The CLI is CommonJS and minified, in four files, so a short command starts fast (measured by `npm run bench`):
-// - dist/cli/mctoken.cjs: the entry, every command and what `decode` and `token` run;
+// The CLI is CommonJS and minified, in five files, so a short command starts fast (measured by `npm run bench`):
+// - dist/cli/mctoken.cjs: the executable (cli/launch.ts), which runs main.cjs from V8's code cache (main.v8-cache, made
+//   here by running `decode` once) when the cache fits this Node and this build;
+// - dist/cli/main.cjs: every command and what `decode` and `token` run;
 // - dist/cli/services.cjs: the app's services (router, zod, profile store, keychain), required only by commands that
 //   use saved profiles, and dist/cli/http-shell.cjs: mctoken ui's local server;
 // - dist/cli/errors.cjs: WorkbenchError, required by all, so `instanceof WorkbenchError` holds across them.
 // CommonJS because Node's ESM loader costs start-up time for every module file it loads; `import()` becomes a lazy
 // `require()` (dynamic-import unsupported), so a module is evaluated only when its command runs.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,6 +32,23 @@ function separateFiles(files) {
     },
   };
 }
+
+/**
+ * commander requires child_process as it loads, only to run executable subcommands, which mctoken has none of. For the CLI
+ * its require becomes one that loads child_process on first use, so no start pays for net, dgram and the rest.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_target, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
 
 const ERRORS = { [resolve('shared/errors/workbench-error.ts')]: 'errors.cjs' };
 const SERVICES = { [resolve('cli/services.ts')]: 'services.cjs' };
@@ -60,9 +80,16 @@ const jobs = [
   {
     ...cli,
     entryPoints: ['cli/main.ts'],
+    outfile: 'dist/cli/main.cjs',
+    plugins: [separateFiles({ ...ERRORS, ...SERVICES, ...HTTP_SHELL }), lazyChildProcess],
+  },
+  {
+    ...common,
+    entryPoints: ['cli/launch.ts'],
     outfile: 'dist/cli/mctoken.cjs',
-    banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
-    plugins: [separateFiles({ ...ERRORS, ...SERVICES, ...HTTP_SHELL })],
+    format: 'cjs',
+    minify: true,
+    banner: { js: '#!/usr/bin/env node' },
   },
   { ...cli, entryPoints: ['cli/services.ts'], outfile: 'dist/cli/services.cjs', plugins: [separateFiles(ERRORS)] },
   {
@@ -78,5 +105,41 @@ await mkdir('dist', { recursive: true });
 // Files of an older layout (e.g. mctoken.mjs and its chunks) must not linger beside the new ones.
 await rm('dist/cli', { recursive: true, force: true });
 await Promise.all(jobs.map((job) => build({ ...common, ...job })));
-if (existsSync('dist/cli/mctoken.cjs')) await chmod('dist/cli/mctoken.cjs', 0o755);
+if (existsSync('dist/cli/mctoken.cjs')) {
+  await chmod('dist/cli/mctoken.cjs', 0o755);
+  writeCodeCache();
+}
 console.log(`build-node: ${jobs.map((j) => j.outfile).join(', ') || 'nothing to bundle yet'}`);
+
+/**
+ * Runs `mctoken decode` once (text, then --json, of an App Center SSO JWT) with MCTOKEN_WRITE_CODE_CACHE=1, so that
+ * dist/cli/main.v8-cache holds the code a decode runs, compiled by this Node (see cli/launch.ts). The second run starts
+ * from the first one's cache and adds to it.
+ */
+function writeCodeCache() {
+  const b64 = (json) => Buffer.from(JSON.stringify(json)).toString('base64url');
+  const payload = {
+    exp: 1,
+    jti: 'x',
+    iat: 0,
+    request: {
+      claimsVersion: 2,
+      user: { id: 1, email: 'a@b.c', culture: 'en-US', timezone: { longName: 'UTC', shortName: 'UTC', offset: 0, dst: false } },
+      organization: { id: 1, enterpriseId: 1, dataContext: 'enterprise', stackKey: 'S1', region: 'NA1' },
+      application: { id: 'x', package: 'x', redirectUrl: 'https://x', features: {}, userPermissions: [] },
+      rest: {
+        authEndpoint: 'https://x.auth.marketingcloudapis.com/',
+        apiEndpointBase: 'https://x.rest.marketingcloudapis.com/',
+        refreshToken: 'r',
+      },
+    },
+  };
+  const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}.${'A'.repeat(43)}`;
+  for (const extra of [[], ['--json']]) {
+    const run = spawnSync(process.execPath, ['dist/cli/mctoken.cjs', 'decode', jwt, ...extra], {
+      env: { ...process.env, MCTOKEN_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`build-node: mctoken decode failed while writing the code cache: ${run.stderr}`);
+  }
+}

@@ -443,17 +443,19 @@ describe('mctoken decode: colours', () => {
 
 describe('mctoken decode: a lean start', () => {
   // Start-up time is measured by `npm run bench`; this proves the structure behind it: decode loads neither the app's
-  // services (router, zod, profile store) nor the keychain module.
-  it('loads only the entry and the shared error module, never services.cjs or keytar', () => {
+  // services (router, zod, profile store) nor the keychain module, nor the built-ins commander would load for nothing.
+  it('loads only the launcher and the shared error module (main.cjs runs through vm), never services.cjs, keytar or child_process', () => {
     const probe = file(
       'loaded-modules.cjs',
-      "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache))));\n",
+      "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify({ files: Object.keys(require.cache), builtins: process.moduleLoadList })));\n",
     );
     const run = spawnSync(process.execPath, ['--require', probe, CLI_PATH, 'decode', v2], { encoding: 'utf8' });
     expect(run.status).toBe(0);
-    const loaded = JSON.parse(run.stderr.slice(run.stderr.indexOf('LOADED ') + 7)) as string[];
-    const ours = loaded.filter((path) => path !== probe).map((path) => path.slice(path.lastIndexOf('/') + 1));
+    const loaded = JSON.parse(run.stderr.slice(run.stderr.indexOf('LOADED ') + 7)) as { files: string[]; builtins: string[] };
+    const ours = loaded.files.filter((path) => path !== probe).map((path) => path.slice(path.lastIndexOf('/') + 1));
     expect(ours).toEqual(['mctoken.cjs', 'errors.cjs']);
+    expect(loaded.builtins).toContain('NativeModule vm');
+    expect(loaded.builtins).not.toContain('NativeModule child_process');
     // The probe does see the services when a command needs them (an empty user-data folder: no profile, no keychain use).
     const env = { ...process.env, MCTW_USER_DATA_DIR: join(dir, 'empty-user-data') };
     const listing = spawnSync(process.execPath, ['--require', probe, CLI_PATH, 'profiles', 'list'], { encoding: 'utf8', env });
@@ -462,7 +464,7 @@ describe('mctoken decode: a lean start', () => {
   });
 
   it('keeps zod out of the entry file: V8 still scans code that is never run, so a lazy import of a zod user costs every start', () => {
-    expect(readFileSync(CLI_PATH, 'utf8')).not.toContain('ZodError');
+    expect(readFileSync(join(dirname(CLI_PATH), 'main.cjs'), 'utf8')).not.toContain('ZodError');
     expect(readFileSync(join(dirname(CLI_PATH), 'services.cjs'), 'utf8')).toContain('ZodError');
   });
 });

@@ -49,7 +49,7 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
-/** Where the build put what the server serves: next to this bundle (dist/cli/mctoken.cjs) in dist/. */
+/** Where the build put what the server serves: next to this bundle (dist/cli/main.cjs) in dist/. */
 function builtFiles(): { rendererDir: string; bridgeScriptFile: string } {
   return {
     rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),

@@ -19,7 +19,7 @@ function timeOnce(args: string[]): number {
 }
 
 /** Median wall times of `mctoken decode <small token>` and `node -e ''` over `runs` interleaved pairs (after 2 warm-up pairs). */
-export function measureCliStartup(runs = 30): { cli: number; bare: number; ratio: number } {
+export function measureCliStartup(runs = 40): { cli: number; bare: number; ratio: number } {
   const cli: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
@@ -35,7 +35,7 @@ export function measureCliStartup(runs = 30): { cli: number; bare: number; ratio
 }
 
 /** Prints the two medians and their ratio, from one interleaved run. */
-export function benchCliStartup(runs = 30): void {
+export function benchCliStartup(runs = 40): void {
   const { cli, bare, ratio } = measureCliStartup(runs);
   console.log(`mctoken decode (small token): ${fmt(cli)} ms median of ${runs}`);
   console.log(`node -e '':                   ${fmt(bare)} ms median of ${runs}`);
