@@ -3,6 +3,7 @@
 import { toErrorPayload, WorkbenchError } from '../errors/workbench-error';
 import type { FlowWarning } from '../intelligence/flow-types';
 import { StepTracker } from '../intelligence/flow-steps';
+import { jsonObjectBody } from '../intelligence/response-body';
 import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
 import { timedRequest, type NetOptions } from '../intelligence/timed-request';
 import { checkAccountId, checkClientSecret, checkPackageClientId } from './credentials';
@@ -94,8 +95,9 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
     const answer = await timedRequest(url, request, 'token endpoint', net).catch((error: unknown) => {
       throw explainUnresolvedHost(error, url.host);
     });
-    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS) });
-    const issued = readS2sTokenResponse(answer);
+    const json = jsonObjectBody(answer.body);
+    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS, json) });
+    const issued = readS2sTokenResponse(answer, json);
     warnings.push(...issued.warnings);
     const granted = grantedScopes(issued.scope);
     const missing = missingScopes(requested, granted);

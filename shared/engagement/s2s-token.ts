@@ -62,10 +62,9 @@ const optionalString = (value: unknown): string | null => (typeof value === 'str
  * Reads a v2/token answer: a 2xx JSON object with access_token gives the token (WARN_EXPIRES_IN_UNEXPECTED when expires_in
  * is unusable: 20 minutes assumed); otherwise ERR_OAUTH_* (with Engagement hints), ERR_TOKEN_ENDPOINT_* or ERR_TOKEN_RESPONSE_INVALID.
  */
-export function readS2sTokenResponse(response: TimedResponse): S2sTokenAnswer {
+export function readS2sTokenResponse(response: TimedResponse, json = jsonObjectBody(response.body)): S2sTokenAnswer {
   const { status, body } = response;
   if (status < 200 || status > 299) throw engagementTokenFailure(response);
-  const json = jsonObjectBody(body);
   const oauth = oauthErrorOf(json, ENGAGEMENT_OAUTH_ADVICE);
   if (oauth !== null) throw oauth;
   if (json === null && !isJsonBody(body)) throw engagementTokenFailure(response);

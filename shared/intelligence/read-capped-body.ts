@@ -3,6 +3,9 @@
 /** The most a response body may hold unless the caller says otherwise: far above any discovery document or token answer. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
+/** One decoder for every body: decode() without `stream` keeps no state between calls, and building one is not free. */
+const UTF8 = new TextDecoder();
+
 /** Thrown when a body passes the cap; the caller words the message (it knows which endpoint it asked). */
 export class BodyTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
@@ -41,11 +44,12 @@ export async function readCappedBody(response: Response, maxBytes: number, whenS
     reader.cancel().catch(() => undefined);
     throw error;
   }
+  if (chunks.length === 1) return UTF8.decode(chunks[0]);
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return UTF8.decode(bytes);
 }

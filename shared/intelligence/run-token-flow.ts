@@ -12,6 +12,7 @@ import { checkEndpointUrl } from './endpoint-url';
 import type { FlowStep, FlowStepId, FlowWarning, TokenFlowReport, TokenRequestStyle } from './flow-types';
 import { StepTracker } from './flow-steps';
 import { preflightAssertion } from './preflight';
+import { jsonObjectBody } from './response-body';
 import { showRequest, showResponse } from './shown-exchange';
 import { signAssertion } from './sign-assertion';
 import { timedRequest, type NetOptions } from './timed-request';
@@ -95,9 +96,10 @@ export async function runTokenFlow(input: TokenFlowInput, deps: TokenFlowDeps): 
     const { url, request } = buildTokenRequest(tokenEndpoint, params, style);
     tracker.start('token', { request: showRequest(tokenEndpoint, request, params, ['client_assertion']) });
     const answer = await timedRequest(url, request, 'token endpoint', net);
-    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS) });
+    const json = jsonObjectBody(answer.body);
+    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS, json) });
     warn(clockSkewWarning(answer.serverDateMs, now()));
-    const token = readTokenResponse(answer);
+    const token = readTokenResponse(answer, json);
     token.warnings.forEach(warn);
     tracker.succeed('token');
     return {

@@ -42,11 +42,15 @@ export function showRequest(
 
 /**
  * A response for the step view: body truncated; when it is a JSON object holding one of `sensitiveKeys` (e.g. access_token)
- * as a string, `body` has those values masked and `revealedBody` holds them intact.
+ * as a string, `body` has those values masked and `revealedBody` holds them intact. `json` is the body as jsonObjectBody
+ * parsed it, for a caller that parses the body for its own use too.
  */
-export function showResponse(response: TimedResponse, sensitiveKeys: readonly string[] = []): ShownResponse {
+export function showResponse(
+  response: TimedResponse,
+  sensitiveKeys: readonly string[] = [],
+  json: Record<string, unknown> | null = jsonObjectBody(response.body),
+): ShownResponse {
   const headers: ShownField[] = response.headers.map(([name, value]) => ({ name, value, sensitive: SENSITIVE_HEADERS.has(name) }));
-  const json = jsonObjectBody(response.body);
   // Re-printing JSON walks it: a body nested thousands of levels deep is not shown (it is no token answer anyway).
   if (json !== null && nestsDeeperThan(json, MAX_JSON_DEPTH)) return { status: response.status, headers, body: DEEP_BODY };
   const hidden = json === null ? [] : sensitiveKeys.filter((key) => typeof json[key] === 'string');

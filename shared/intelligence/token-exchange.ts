@@ -74,10 +74,9 @@ function expiresInOf(value: unknown): { expiresIn: number; warning: FlowWarning 
  * Reads a token endpoint answer: a 2xx JSON object with access_token gives a TokenAnswer (WARN_EXPIRES_IN_UNEXPECTED when
  * expires_in is missing or not 300); otherwise throws ERR_OAUTH_*, ERR_TOKEN_ENDPOINT_NOT_JSON, ERR_TOKEN_ENDPOINT_HTTP or ERR_TOKEN_RESPONSE_INVALID.
  */
-export function readTokenResponse(response: TimedResponse): TokenAnswer {
+export function readTokenResponse(response: TimedResponse, json = jsonObjectBody(response.body)): TokenAnswer {
   const { status, body } = response;
   if (status < 200 || status > 299) throw tokenEndpointFailure(response);
-  const json = jsonObjectBody(body);
   const oauth = oauthErrorOf(json);
   if (oauth !== null) throw oauth;
   if (json === null && body.trim() !== '' && !isJsonBody(body)) throw tokenEndpointFailure(response);
