@@ -94,6 +94,17 @@ describe('the CLI code cache', () => {
     }
   });
 
+  it('a launcher without its bundle says so in one line (exit 1), without a stack', () => {
+    const copy = copyOfCli('no-main');
+    rmSync(join(copy, 'main.cjs'));
+    const run = decodeWith(copy);
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'mctoken: main.cjs, beside this launcher, is missing or unreadable: reinstall mctoken, or run npm run build.\n',
+    });
+  });
+
   it('is written, with its key line, by a run with MCTOKEN_WRITE_CODE_CACHE=1 (what the build does)', () => {
     const copy = copyOfCli('rewrite');
     const cache = join(copy, 'main.v8-cache');

@@ -13,12 +13,18 @@ import { codeCacheFile, codeCacheKey, readCodeCache, wrapCommonJs } from './code
 const MAIN = join(__dirname, 'main.cjs');
 const CACHE = join(__dirname, 'main.v8-cache');
 
-const key = codeCacheKey(MAIN);
+let key: string;
+let source: string;
+try {
+  key = codeCacheKey(MAIN);
+  source = readFileSync(MAIN, 'utf8');
+} catch {
+  // A broken install, not a failure of any command: one line, no stack.
+  process.stderr.write('mctoken: main.cjs, beside this launcher, is missing or unreadable: reinstall mctoken, or run npm run build.\n');
+  process.exit(1);
+}
 const cachedData = readCodeCache(CACHE, key);
-const script = new Script(wrapCommonJs(readFileSync(MAIN, 'utf8')), {
-  filename: MAIN,
-  ...(cachedData === undefined ? {} : { cachedData }),
-});
+const script = new Script(wrapCommonJs(source), { filename: MAIN, ...(cachedData === undefined ? {} : { cachedData }) });
 
 if (process.env.MCTOKEN_WRITE_CODE_CACHE === '1') {
   // At exit, so the cache also holds the functions the command compiled on the way, not only the top level.
