@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import { normalizePrivateKeyPem } from '../../shared/keys/normalize-private-key';
 import { PRIVATE_KEY_MESSAGES } from '../../shared/keys/private-key-errors';
+import { MAX_PROFILE_NAME_LENGTH } from '../../shared/profiles/profile';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { testKeyPair } from '../test-support/sample-tokens';
@@ -34,6 +35,7 @@ describe('CredentialsForm', () => {
     const user = userEvent.setup();
     renderWithBridge(<CredentialsForm profile={null} onSaved={onSaved} onRun={() => undefined} running={false} />, fake.bridge);
     const keys = testKeyPair();
+    expect(screen.getByLabelText('Profile name')).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
     await fillNewProfile(user, keys.pkcs1Escaped);
     await user.selectOptions(screen.getByLabelText('Region'), 'eu2');
     await user.click(screen.getByText('Advanced'));

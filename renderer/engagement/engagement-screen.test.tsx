@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeToken } from '../../shared/decode/decode-token';
 import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
 import type { IpcResult } from '../../shared/ipc/result';
+import { MAX_PROFILE_NAME_LENGTH } from '../../shared/profiles/profile';
 import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
@@ -69,6 +70,7 @@ describe('EngagementScreen', () => {
     const onOpen = vi.fn();
     const user = userEvent.setup();
     renderWithBridge(<EngagementScreen profiles={[]} onSaved={() => undefined} onOpenInDecoder={onOpen} />, fake.bridge);
+    expect(screen.getByLabelText('Profile name')).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
     await user.click(screen.getByLabelText('Subdomain or auth base URL'));
     await user.paste('mc563885gzs27c5t9-63k636ttgm');
     await user.click(screen.getByLabelText('Client id'));

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
 import { pendingEngagementSteps } from '../../shared/engagement/run-engagement-flow';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import type { Profile } from '../../shared/profiles/profile';
+import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
@@ -115,6 +115,7 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
                   aria-label="Profile name"
                   value={saveName}
                   onChange={(e) => setSaveName(e.target.value)}
+                  maxLength={MAX_PROFILE_NAME_LENGTH}
                   placeholder="Profile name"
                 />
                 <button

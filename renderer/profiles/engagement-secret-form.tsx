@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import type { Profile } from '../../shared/profiles/profile';
+import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../shared/profiles/profile';
 import type { SecretEncoding } from '../../shared/verify/verification';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
@@ -58,6 +58,7 @@ export function EngagementSecretForm({ onSaved }: EngagementSecretFormProps) {
             id={`${id}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
+            maxLength={MAX_PROFILE_NAME_LENGTH}
             autoComplete="off"
             placeholder="Engagement SSO app"
           />

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ProfilesListing } from '../../shared/ipc/ipc-contract';
+import { MAX_PROFILE_NAME_LENGTH } from '../../shared/profiles/profile';
 import type { QueryState } from '../hooks/use-bridge-query';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
@@ -84,6 +85,7 @@ describe('ProfilesScreen', () => {
     const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
     await user.click(screen.getByRole('button', { name: 'Rename Intelligence production' }));
     const input = screen.getByLabelText('New name for Intelligence production');
+    expect(input).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
     await user.clear(input);
     await user.type(input, '  Intel prod {Enter}');
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith({ renamed }));
@@ -185,6 +187,7 @@ describe('ProfilesScreen', () => {
     const fake = createFakeBridge({ 'profiles:save': () => ({ ok: true, value: saved }) });
     const { onChanged, user } = setup(listing({ profiles: [], problems: [] }), fake);
     await user.click(screen.getByText('Add an Engagement signing secret'));
+    expect(screen.getAllByLabelText('Profile name')[0]).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
     await user.type(screen.getAllByLabelText('Profile name')[0]!, 'SSO app');
     await user.type(screen.getByLabelText('JWT signing secret'), 's3cret');
     await user.selectOptions(screen.getByLabelText('Encoding'), 'base64');

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import type { Profile } from '../../shared/profiles/profile';
+import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
@@ -53,6 +53,7 @@ export function RenameField({ profile, onDone }: RenameFieldProps) {
         value={name}
         disabled={busy}
         onChange={(e) => setName(e.target.value)}
+        maxLength={MAX_PROFILE_NAME_LENGTH}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();

@@ -13,7 +13,7 @@ export const REQUEST_LIMITS = Object.freeze({
   signingSecret: 4096,
   /** A profile or run id. */
   id: 128,
-  /** A profile name (the profile service applies its own, stricter rule). */
+  /** A profile name as sent, spaces included: a bound on the request only; the name rule is MAX_PROFILE_NAME_LENGTH after trimming. */
   name: 200,
   /** A client id / service account id. */
   clientId: 512,

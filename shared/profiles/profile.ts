@@ -4,6 +4,9 @@ import type { TokenRequestStyle } from '../intelligence/flow-types';
 import type { Region } from '../intelligence/regions';
 import type { SecretEncoding } from '../verify/verification';
 
+/** The most characters a profile name may have (after trimming): the profile service, the CLI and every name box use it. */
+export const MAX_PROFILE_NAME_LENGTH = 80;
+
 /** The two Marketing Cloud products a profile can be for. */
 export type Product = 'intelligence' | 'engagement';
 

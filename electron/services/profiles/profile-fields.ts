@@ -1,9 +1,8 @@
 // Checks of the fields of a profile being saved: name, product, Intelligence endpoint, Engagement signing secret.
 import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
 import { discoveryUrlForRegion, isRegion, type Region } from '../../../shared/intelligence/regions';
-import type { Product, Profile } from '../../../shared/profiles/profile';
+import { MAX_PROFILE_NAME_LENGTH, type Product, type Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
-import { MAX_PROFILE_NAME_LENGTH } from './profile-schema';
 import { PROFILE_MESSAGES, profileInvalidError, profileNameTakenError } from './profile-service-errors';
 
 /** The trimmed profile name; ERR_PROFILE_INVALID unless it has 1 to 80 characters. */

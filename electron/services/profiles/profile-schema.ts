@@ -1,10 +1,7 @@
 // The run-time shape of a saved profile, checked on every read of profiles.json and before every write.
 import { z } from 'zod';
 import { REGIONS } from '../../../shared/intelligence/regions';
-import type { Profile } from '../../../shared/profiles/profile';
-
-/** The most characters a profile name may have. */
-export const MAX_PROFILE_NAME_LENGTH = 80;
+import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../../shared/profiles/profile';
 
 const keyInfoSchema = z.object({
   type: z.literal('RSA'),

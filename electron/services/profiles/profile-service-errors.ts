@@ -1,7 +1,7 @@
 // The profile service's errors: one place for their codes and wording. Names are shown; keys and secrets never are.
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import type { Product } from '../../../shared/profiles/profile';
-import { MAX_PROFILE_NAME_LENGTH } from './profile-schema';
+import { MAX_PROFILE_NAME_LENGTH } from '../../../shared/profiles/profile';
 
 /** How each product is named in messages. */
 export const PRODUCT_LABELS: Readonly<Record<Product, string>> = {
