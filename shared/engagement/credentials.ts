@@ -1,10 +1,12 @@
 // The installed package's credentials as pasted: client id, client secret and the optional business unit MID.
 import { WorkbenchError } from '../errors/workbench-error';
+import { CREDENTIAL_FORBIDDEN, MAX_CLIENT_ID_LENGTH } from '../intelligence/client-id';
 
-// Whitespace, C0/C1 controls, and the invisible format characters that ride along with copy-paste.
-const FORBIDDEN = /[\s\p{Cc}\p{Cf}]/u;
-const MAX_LENGTH = 256;
-const MID = /^\d{1,18}$/;
+/** The longest client secret, trimmed. */
+const MAX_CLIENT_SECRET_LENGTH = 256;
+
+/** A business unit MID as account_id takes it (saved profiles too). */
+export const MID_PATTERN = /^\d{1,18}$/;
 
 /** The trimmed client id; ERR_CLIENT_ID_INVALID when empty, too long, or holding spaces/control characters. */
 export function checkPackageClientId(clientId: string): string {
@@ -15,7 +17,7 @@ export function checkPackageClientId(clientId: string): string {
       "The client id is empty: copy it from the installed package's API Integration component.",
     );
   }
-  if (FORBIDDEN.test(trimmed) || trimmed.length > MAX_LENGTH) {
+  if (CREDENTIAL_FORBIDDEN.test(trimmed) || trimmed.length > MAX_CLIENT_ID_LENGTH) {
     throw new WorkbenchError(
       'ERR_CLIENT_ID_INVALID',
       'The client id holds spaces, line breaks or control characters, or is too long: paste only the client id.',
@@ -33,7 +35,7 @@ export function checkClientSecret(secret: string): string {
       "The client secret is empty: copy it from the installed package's API Integration component.",
     );
   }
-  if (FORBIDDEN.test(trimmed) || trimmed.length > MAX_LENGTH) {
+  if (CREDENTIAL_FORBIDDEN.test(trimmed) || trimmed.length > MAX_CLIENT_SECRET_LENGTH) {
     throw new WorkbenchError(
       'ERR_CLIENT_SECRET_INVALID',
       'The client secret holds spaces, line breaks or control characters, or is too long: paste only the secret.',
@@ -46,7 +48,7 @@ export function checkClientSecret(secret: string): string {
 export function checkAccountId(accountId: string | null | undefined): string | undefined {
   const trimmed = accountId?.trim() ?? '';
   if (trimmed === '') return undefined;
-  if (!MID.test(trimmed)) {
+  if (!MID_PATTERN.test(trimmed)) {
     throw new WorkbenchError(
       'ERR_ACCOUNT_ID_INVALID',
       'The account id is the MID of a business unit: digits only (e.g. 510001234). Leave it empty for the default business unit.',

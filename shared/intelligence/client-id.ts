@@ -1,9 +1,11 @@
 // The Intelligence client id (service account id): what users paste, checked before anything is sent.
 import { WorkbenchError } from '../errors/workbench-error';
 
-// Whitespace, C0/C1 controls, and the invisible format characters that ride along with copy-paste.
-const FORBIDDEN = /[\s\p{Cc}\p{Cf}]/u;
-const MAX_LENGTH = 256;
+/** What no pasted client id or secret may hold: whitespace, C0/C1 controls, and the invisible format characters that ride along with copy-paste. */
+export const CREDENTIAL_FORBIDDEN = /[\s\p{Cc}\p{Cf}]/u;
+
+/** The longest client id (Intelligence service account id or Engagement package client id), trimmed; saved profiles too. */
+export const MAX_CLIENT_ID_LENGTH = 256;
 
 /** Trims the pasted client id and checks it; throws ERR_CLIENT_ID_INVALID when it is empty or holds spaces/control characters. */
 export function checkClientId(clientId: string): string {
@@ -14,16 +16,16 @@ export function checkClientId(clientId: string): string {
       'The client id is empty: paste the service account id shown when the API token was generated in Intelligence.',
     );
   }
-  if (FORBIDDEN.test(trimmed)) {
+  if (CREDENTIAL_FORBIDDEN.test(trimmed)) {
     throw new WorkbenchError(
       'ERR_CLIENT_ID_INVALID',
       'The client id contains spaces, line breaks or control characters: paste only the service account id.',
     );
   }
-  if (trimmed.length > MAX_LENGTH) {
+  if (trimmed.length > MAX_CLIENT_ID_LENGTH) {
     throw new WorkbenchError(
       'ERR_CLIENT_ID_INVALID',
-      `The client id is longer than ${MAX_LENGTH} characters: paste only the service account id.`,
+      `The client id is longer than ${MAX_CLIENT_ID_LENGTH} characters: paste only the service account id.`,
     );
   }
   return trimmed;

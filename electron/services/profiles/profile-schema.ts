@@ -1,6 +1,9 @@
 // The run-time shape of a saved profile, checked on every read of profiles.json and before every write.
 import { z } from 'zod';
+import { MID_PATTERN } from '../../../shared/engagement/credentials';
+import { MAX_CLIENT_ID_LENGTH } from '../../../shared/intelligence/client-id';
 import { REGIONS } from '../../../shared/intelligence/regions';
+import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
 import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../../shared/profiles/profile';
 
 const keyInfoSchema = z.object({
@@ -15,22 +18,18 @@ export const profileSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(MAX_PROFILE_NAME_LENGTH),
   product: z.enum(['intelligence', 'engagement']),
-  clientId: z.string().max(256),
+  clientId: z.string().max(MAX_CLIENT_ID_LENGTH),
   region: z.enum(REGIONS).nullable(),
-  discoveryUrl: z.string().min(1).max(2048).nullable(),
+  discoveryUrl: z.string().min(1).max(REQUEST_LIMITS.url).nullable(),
   tokenRequestStyle: z.enum(['form', 'query']),
   keyInfo: keyInfoSchema.nullable(),
   secretEncoding: z.enum(['text', 'base64', 'hex']).nullable(),
   hasSecret: z.boolean(),
   // The Engagement server-to-server fields came later: profiles saved before them load with the defaults.
-  subdomain: z.string().min(1).max(63).nullable().default(null),
-  authUrl: z.string().min(1).max(2048).nullable().default(null),
-  scope: z.string().max(20_000).nullable().default(null),
-  accountId: z
-    .string()
-    .regex(/^\d{1,18}$/)
-    .nullable()
-    .default(null),
+  subdomain: z.string().min(1).max(REQUEST_LIMITS.subdomain).nullable().default(null),
+  authUrl: z.string().min(1).max(REQUEST_LIMITS.url).nullable().default(null),
+  scope: z.string().max(REQUEST_LIMITS.scope).nullable().default(null),
+  accountId: z.string().regex(MID_PATTERN).nullable().default(null),
   hasClientSecret: z.boolean().default(false),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
