@@ -2,6 +2,19 @@
 import { WorkbenchError } from '../errors/workbench-error';
 import { CREDENTIAL_FORBIDDEN, MAX_CLIENT_ID_LENGTH } from '../intelligence/client-id';
 
+/** An installed package's credentials, where its tenant is and what to ask for: what a run needs, saved or typed. */
+export interface EngagementCredentials {
+  clientId: string;
+  clientSecret: string;
+  /** Exactly one of the subdomain or the auth base URL. */
+  subdomain?: string | null;
+  authUrl?: string | null;
+  /** Space-separated scopes; undefined/null leaves `scope` out (the package's own scopes), "" asks for none. */
+  scope?: string | null;
+  /** A business unit MID for account_id. */
+  accountId?: string | null;
+}
+
 /** The longest client secret, trimmed. */
 const MAX_CLIENT_SECRET_LENGTH = 256;
 

@@ -6,7 +6,7 @@ import { StepTracker } from '../intelligence/flow-steps';
 import { jsonObjectBody } from '../intelligence/response-body';
 import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
 import { timedRequest, type NetOptions } from '../intelligence/timed-request';
-import { checkAccountId, checkClientSecret, checkPackageClientId } from './credentials';
+import { checkAccountId, checkClientSecret, checkPackageClientId, type EngagementCredentials } from './credentials';
 import { explainUnresolvedHost } from './dns-failure';
 import type { EngagementFlowReport, EngagementStep, EngagementStepId, EngagementToken, WhoAmI } from './flow-types';
 import { grantedScopes, missingScopes, parseScopes } from './scopes';
@@ -15,17 +15,8 @@ import { buildS2sTokenRequest, readS2sTokenResponse, s2sTokenFields, type S2sTok
 import { resolveTenant, type EngagementTenant } from './tenant';
 import { buildUserinfoRequest, readUserinfoResponse, summarizeUserinfo, userinfoEndpoints } from './userinfo';
 
-/** What a run needs: the package's credentials, where the tenant is, and what to ask for. */
-export interface EngagementFlowInput {
-  clientId: string;
-  clientSecret: string;
-  /** Exactly one of the subdomain or the auth base URL. */
-  subdomain?: string | null;
-  authUrl?: string | null;
-  /** Space-separated scopes; undefined/null leaves `scope` out (the package's own scopes), "" asks for none. */
-  scope?: string | null;
-  /** A business unit MID for account_id. */
-  accountId?: string | null;
+/** What a run needs: the package's credentials, where the tenant is and what to ask for, and how to run. */
+export interface EngagementFlowInput extends EngagementCredentials {
   /** Also run who-am-I (v2/userinfo) and find the SOAP endpoint. */
   whoami?: boolean;
   /** Per network step; default 15 s. */

@@ -1,6 +1,7 @@
 // shared/ipc: the typed IPC contract between renderer and main. Start here: IpcChannelMap lists every channel with its
 // request and response; request-schemas.ts (with request-limits.ts) checks requests at run time, result.ts is the
 // { ok, value } | { ok: false, error } shape, and create-bridge.ts builds window.workbench from a transport.
+import type { EngagementCredentials } from '../engagement/credentials';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { ErrorPayload } from '../errors/workbench-error';
 import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
@@ -68,14 +69,7 @@ export type TokenRunRequest = { runId: string; timeoutMs?: number } & (
 );
 
 /** Unsaved Engagement values for one run ("test without saving"): used in the main process for that run only, never written to disk or the keychain. */
-export interface EngagementDraft {
-  clientId: string;
-  clientSecret: string;
-  subdomain?: string | null;
-  authUrl?: string | null;
-  scope?: string | null;
-  accountId?: string | null;
-}
+export type EngagementDraft = EngagementCredentials;
 
 /** A server-to-server token run, from a saved profile or from unsaved form values; `whoami` adds userinfo and the SOAP endpoint. */
 export type EngagementTokenRequest = { runId: string; timeoutMs?: number; whoami?: boolean } & (
