@@ -115,7 +115,7 @@ export type EngagementRunResult = { ok: true; report: EngagementFlowReport & { o
 /** Runs the server-to-server flow (and who-am-I when asked) with safe-fetch and Ctrl-C; warnings and errors go to stderr. */
 export async function runEngagementCli(
   draft: EngagementDraft,
-  settings: { whoami: boolean; timeoutMs?: number; verbose?: boolean },
+  settings: { whoami: boolean; timeoutMs?: number | undefined; verbose?: boolean | undefined },
   io: CliIo,
 ): Promise<EngagementRunResult> {
   const [{ runEngagementFlow }, { createSafeFetch }] = await Promise.all([

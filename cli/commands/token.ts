@@ -171,12 +171,7 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
 
 /** The Engagement server-to-server token: the access token alone, or the --json object. */
 async function runEngagementToken(draft: Parameters<typeof runEngagementCli>[0], options: TokenOptions, io: CliIo): Promise<number> {
-  const settings = {
-    whoami: false,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.verbose === true ? { verbose: true } : {}),
-  };
-  const result = await runEngagementCli(draft, settings, io);
+  const result = await runEngagementCli(draft, { whoami: false, timeoutMs: options.timeoutMs, verbose: options.verbose }, io);
   if (!result.ok) return result.exitCode;
   const { token } = result.report.outcome;
   io.stdout.write(options.json === true ? `${JSON.stringify(toEngagementTokenJson(token), null, 2)}\n` : `${token.accessToken}\n`);

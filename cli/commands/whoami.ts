@@ -60,12 +60,7 @@ export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliO
 async function runWhoami(options: WhoamiOptions, io: CliIo): Promise<number> {
   const draft =
     options.profile === undefined ? await draftFromOptions('whoami', options, io.env) : await draftFromProfile(options.profile, io.env);
-  const settings = {
-    whoami: true,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.verbose === true ? { verbose: true } : {}),
-  };
-  const result = await runEngagementCli(draft, settings, io);
+  const result = await runEngagementCli(draft, { whoami: true, timeoutMs: options.timeoutMs, verbose: options.verbose }, io);
   if (!result.ok) return result.exitCode;
   const whoami = result.report.outcome.whoami;
   if (whoami === null) throw new WorkbenchError('ERR_INTERNAL', 'The run finished without a who-am-I answer: try again.');
