@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { workbenchThrow } from '../../test/support/rejection';
-import type { TimedResponse } from '../intelligence/timed-request';
 import { readRefreshResponse, refreshFailure, refreshSourceOf } from './legacy-refresh';
+import { timedResponse } from '../../test/support/timed-response';
 
-const response = (status: number, body: string, type = 'application/json'): TimedResponse => ({
-  url: 'https://x/',
-  status,
-  headers: [['content-type', type]],
-  body,
-  serverDateMs: null,
-});
+const response = timedResponse;
 
 describe('refreshSourceOf', () => {
   it('reads request.rest.refreshToken (v2) or request.user.refreshToken (v1), and the authEndpoint', () => {

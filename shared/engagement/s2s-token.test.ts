@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { workbenchThrow } from '../../test/support/rejection';
 import type { TimedResponse } from '../intelligence/timed-request';
 import { buildS2sTokenRequest, readS2sTokenResponse } from './s2s-token';
+import { timedResponse } from '../../test/support/timed-response';
 
-const response = (status: number, body: string): TimedResponse => ({
-  url: 'https://x/',
-  status,
-  headers: [['content-type', 'application/json']],
-  body,
-  serverDateMs: null,
-});
+const response = (status: number, body: string): TimedResponse => timedResponse(status, body);
 
 describe('v2/token request and answer', () => {
   it('posts JSON with grant_type, client_id, client_secret and only the optional fields given', () => {

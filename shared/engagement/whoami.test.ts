@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { workbenchThrow } from '../../test/support/rejection';
-import type { TimedResponse } from '../intelligence/timed-request';
 import { buildSoapEndpointRequest, readSoapEndpointResponse } from './soap-endpoint';
 import { readUserinfoResponse, summarizeUserinfo, userinfoEndpoints } from './userinfo';
+import { timedResponse } from '../../test/support/timed-response';
 
-const response = (status: number, body: string, type = 'application/json'): TimedResponse => ({
-  url: 'https://x/',
-  status,
-  headers: [['content-type', type]],
-  body,
-  serverDateMs: null,
-});
+const response = timedResponse;
 
 describe('who-am-I', () => {
   it('summarizes the documented userinfo fields, numbers as text, missing ones as null', () => {

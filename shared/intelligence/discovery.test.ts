@@ -3,14 +3,10 @@ import { REGIONS } from './regions';
 import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
 import { fetchDiscovery, readTokenEndpoint } from './discovery';
 import type { TimedResponse } from './timed-request';
+import { timedResponse } from '../../test/support/timed-response';
 
-const response = (status: number, body: string, contentType = 'application/json'): TimedResponse => ({
-  url: 'https://idp.example.com/us1/.well-known/openid-configuration',
-  status,
-  headers: [['content-type', contentType]],
-  body,
-  serverDateMs: null,
-});
+const response = (status: number, body: string, contentType?: string): TimedResponse =>
+  timedResponse(status, body, contentType, 'https://idp.example.com/us1/.well-known/openid-configuration');
 
 describe('readTokenEndpoint', () => {
   it('returns the checked token endpoint', () => {

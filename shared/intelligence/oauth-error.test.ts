@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { oauthError, parseOAuthErrorBody, tokenEndpointFailure } from './oauth-error';
 import type { TimedResponse } from './timed-request';
+import { timedResponse } from '../../test/support/timed-response';
 
-const response = (status: number, body: string, contentType = 'application/json'): TimedResponse => ({
-  url: 'https://idp.example.com/us1/token',
-  status,
-  headers: [['content-type', contentType]],
-  body,
-  serverDateMs: null,
-});
+const response = (status: number, body: string, contentType?: string): TimedResponse =>
+  timedResponse(status, body, contentType, 'https://idp.example.com/us1/token');
 
 describe('OAuth error responses', () => {
   it.each([

@@ -6,16 +6,12 @@ import { ASSERTION_HEADER, buildAssertionClaims } from './assertion-claims';
 import { signAssertion } from './sign-assertion';
 import type { TimedResponse } from './timed-request';
 import { CLIENT_ASSERTION_TYPE, buildTokenRequest, exchangeToken, readTokenResponse, tokenRequestParams } from './token-exchange';
+import { timedResponse } from '../../test/support/timed-response';
 
 const endpoint = new URL('https://idp.intelligence.salesforce.com/us1/token');
 const params = tokenRequestParams('sa-1', 'aaa.bbb.ccc');
-const response = (status: number, body: string, contentType = 'application/json'): TimedResponse => ({
-  url: endpoint.href,
-  status,
-  headers: [['content-type', contentType]],
-  body,
-  serverDateMs: null,
-});
+const response = (status: number, body: string, contentType?: string): TimedResponse =>
+  timedResponse(status, body, contentType, endpoint.href);
 
 describe('token request', () => {
   it('carries the four RFC 7523 parameters', () => {
