@@ -7,8 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EngagementFlowReport, RefreshReport } from '../../../shared/engagement/flow-types';
-import type { IpcEvent, IpcEventMap } from '../../../shared/ipc/ipc-contract';
-import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
 import {
   OTHER_MID,
@@ -20,35 +18,17 @@ import {
 import { makeEngagementSsoJwt } from '../../../test/support/engagement-tokens';
 import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 import { createWorkbenchServices, type WorkbenchServices } from '../create-services';
-import type { RouterContext } from './router-types';
+import { recordingCaller } from './test-support/recording-caller';
 
 describe.skipIf(!isolated)(`Engagement through the router, with the real keychain${isolated ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
   const keychainService = `mctw-test-engagement-${randomUUID()}`;
-  const wire: string[] = [];
-  const events: Array<{ event: IpcEvent; payload: IpcEventMap[IpcEvent] }> = [];
+  const { wire, events, call, value } = recordingCaller(() => services);
   let userDataDir: string;
   let server: EngagementServer;
   let services: WorkbenchServices;
   let profile: Profile;
   const spentRefreshTokens: string[] = [];
 
-  const context: RouterContext = {
-    emit(event, payload) {
-      wire.push(JSON.stringify({ event, payload }));
-      events.push({ event, payload });
-    },
-  };
-
-  async function call<T>(channel: string, payload: unknown): Promise<IpcResult<T>> {
-    const result = await services.router.handle(channel, payload, context);
-    wire.push(JSON.stringify(result));
-    return result as IpcResult<T>;
-  }
-  async function value<T>(channel: string, payload: unknown): Promise<T> {
-    const result = await call<T>(channel, payload);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
   const stepsOf = (runId: string) =>
     events.filter((e) => e.payload.runId === runId).map((e) => `${e.payload.step.id}:${e.payload.step.status}`);
 

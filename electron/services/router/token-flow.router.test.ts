@@ -8,13 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
-import type { IpcEvent, IpcEventMap } from '../../../shared/ipc/ipc-contract';
-import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
 import { startIdpServer, type IdpServer } from '../../../test/support/idp-server';
 import { pemBody, testKeyPair } from '../../../test/support/test-keys';
 import { createWorkbenchServices, type WorkbenchServices } from '../create-services';
-import type { RouterContext } from './router-types';
+import { recordingCaller } from './test-support/recording-caller';
 import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 
 /** Everything written to the console or to stdout/stderr while the suite runs. */
@@ -62,34 +60,17 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
   const wrongKeys = testKeyPair('router-flow-wrong');
   const CLIENT_ID = 'svc-router-flow-0001';
   const keychainService = `mctw-test-router-${randomUUID()}`;
-  /** Every IPC response and event, serialized as they would cross IPC. */
-  const wire: string[] = [];
-  const events: Array<{ event: IpcEvent; payload: IpcEventMap[IpcEvent] }> = [];
   let eventWaiters: Array<() => void> = [];
+  /** Every IPC response and event, serialized as they would cross IPC; each event wakes whoever waits for progress. */
+  const { wire, events, call, value } = recordingCaller(
+    () => services,
+    () => {
+      for (const wake of eventWaiters) wake();
+    },
+  );
   let userDataDir: string;
   let idp: IdpServer;
   let services: WorkbenchServices;
-
-  const context: RouterContext = {
-    emit(event, payload) {
-      wire.push(JSON.stringify({ event, payload }));
-      events.push({ event, payload });
-      for (const wake of eventWaiters) wake();
-    },
-  };
-
-  /** Calls the router as the IPC glue does, recording the serialized response. */
-  async function call<T>(channel: string, payload: unknown): Promise<IpcResult<T>> {
-    const result = await services.router.handle(channel, payload, context);
-    wire.push(JSON.stringify(result));
-    return result as IpcResult<T>;
-  }
-
-  async function value<T>(channel: string, payload: unknown): Promise<T> {
-    const result = await call<T>(channel, payload);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
 
   /** Resolves when a progress event of this run matches (event-driven, no timers). */
   function progress(runId: string, match: (step: FlowStep) => boolean): Promise<FlowStep> {
