@@ -20,6 +20,7 @@ import {
   reportWarning,
   usageCheck,
   type CliIo,
+  type KnownSecrets,
 } from './terminal';
 
 /** The Engagement options as commander parses them. */
@@ -109,10 +110,17 @@ export async function draftFromProfile(name: string, env: NodeJS.ProcessEnv): Pr
   return engagementDraftOf(runnable);
 }
 
-/** How an Engagement run went for the CLI: the report, or the exit status when it failed (the error already on stderr). */
-export type EngagementRunResult = { ok: true; report: EngagementFlowReport & { outcome: { ok: true } } } | { ok: false; exitCode: number };
+/**
+ * How an Engagement run went for the CLI: the report and the secrets to mask in whatever of it is printed (the client
+ * secret, which a server may echo), or the exit status when it failed (the error already on stderr).
+ */
+export type EngagementRunResult =
+  { ok: true; report: EngagementFlowReport & { outcome: { ok: true } }; secrets: KnownSecrets } | { ok: false; exitCode: number };
 
-/** Runs the server-to-server flow (and who-am-I when asked) with safe-fetch and Ctrl-C; warnings and errors go to stderr. */
+/**
+ * Runs the server-to-server flow (and who-am-I when asked) with safe-fetch and Ctrl-C; warnings and errors go to stderr,
+ * the client secret masked in them wherever the server echoed it.
+ */
 export async function runEngagementCli(
   draft: EngagementDraft,
   settings: { whoami: boolean; timeoutMs?: number | undefined; verbose?: boolean | undefined },
@@ -123,6 +131,7 @@ export async function runEngagementCli(
     import('../electron/services/net/safe-fetch'),
   ]);
   const paint = painterFor(io.stderr, io.env);
+  const secrets: KnownSecrets = [draft.clientSecret];
   const interrupt = interruptSignal();
   try {
     const report = await runEngagementFlow(
@@ -134,12 +143,12 @@ export async function runEngagementCli(
       },
       {
         fetch: createSafeFetch(),
-        ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
+        ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint, secrets)) } : {}),
       },
     );
-    for (const warning of report.warnings) reportWarning(warning.message, io);
-    if (report.outcome.ok) return { ok: true, report: report as EngagementFlowReport & { outcome: { ok: true } } };
-    reportError(report.outcome.error, io);
+    for (const warning of report.warnings) reportWarning(warning.message, io, secrets);
+    if (report.outcome.ok) return { ok: true, report: report as EngagementFlowReport & { outcome: { ok: true } }, secrets };
+    reportError(report.outcome.error, io, secrets);
     return {
       ok: false,
       exitCode: report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createPainter, outputWidth, shouldUseColor, terminalJson, terminalSafe, wrapText } from './terminal';
+import { secretMask } from '../shared/exchange/mask-secrets';
+import type { FlowStep } from '../shared/intelligence/flow-types';
+import { MASK } from '../shared/intelligence/shown-exchange';
+import { createPainter, formatStep, outputWidth, shouldUseColor, stepSecrets, terminalJson, terminalSafe, wrapText } from './terminal';
 
 describe('shouldUseColor', () => {
   const tty = { isTTY: true };
@@ -50,6 +53,49 @@ describe('terminalSafe and terminalJson', () => {
     // eslint-disable-next-line no-control-regex
     expect(text.slice(0, -1)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('known secrets', () => {
+  const secret = 'client-secret-value';
+
+  it('terminalSafe and terminalJson mask each known secret by value (as is, JSON-escaped, URL-encoded) with its true length', () => {
+    expect(terminalSafe(`bad ${secret}\u001b[2K`, { secrets: [secret] })).toBe(`bad ${secretMask(secret.length)}\\u001b[2K`);
+    expect(terminalSafe(`s=${encodeURIComponent('a b&c=d')}`, { secrets: ['a b&c=d'] })).toBe(`s=${secretMask(7)}`);
+    const json = terminalJson({ scope: `email_read ${secret}` }, { secrets: [secret, null] });
+    expect(JSON.parse(json)).toEqual({ scope: `email_read ${secretMask(secret.length)}` });
+    expect(terminalSafe(secret)).toBe(secret);
+  });
+
+  it("formatStep masks the run's secrets and the step's own sensitive values wherever the server's text echoes them", () => {
+    const assertion = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln';
+    const step: FlowStep<string> = {
+      id: 'token',
+      title: 'Request the access token',
+      status: 'failed',
+      request: {
+        method: 'POST',
+        url: 'https://example.com/token',
+        headers: [],
+        params: [
+          { name: 'client_assertion', value: assertion, sensitive: true },
+          { name: 'client_secret', value: MASK, sensitive: true },
+        ],
+      },
+      response: {
+        status: 400,
+        headers: [['x-echo', secret]].map(([name = '', value = '']) => ({ name, value, sensitive: false })),
+        body: `{"a":"${assertion}","s":"${secret}"}`,
+      },
+      error: { code: 'ERR_OAUTH_INVALID_GRANT', message: `Bad ${secret}` },
+    };
+    expect(stepSecrets(step)).toEqual([assertion]);
+    const shown = formatStep(step, createPainter(false), [secret]);
+    expect(shown).not.toContain(assertion);
+    expect(shown).not.toContain(secret);
+    expect(shown).toContain(`{"a":"${secretMask(assertion.length)}","s":"${secretMask(secret.length)}"}`);
+    expect(shown).toContain(`x-echo: ${secretMask(secret.length)}`);
+    expect(shown).toContain(`ERR_OAUTH_INVALID_GRANT Bad ${secretMask(secret.length)}`);
   });
 });
 

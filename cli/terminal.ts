@@ -4,8 +4,10 @@ import type { Readable } from 'node:stream';
 import { version } from '../package.json';
 import type { ErrorCode } from '../shared/errors/error-codes';
 import { WorkbenchError, type ErrorPayload } from '../shared/errors/workbench-error';
+import { maskSecrets } from '../shared/exchange/mask-secrets';
 import { checkEndpointUrl } from '../shared/intelligence/endpoint-url';
 import type { FlowStep, ShownField } from '../shared/intelligence/flow-types';
+import { MASK } from '../shared/intelligence/shown-exchange';
 
 /** The version of mctoken: package.json's, inlined by esbuild at build time. */
 export const CLI_VERSION: string = version;
@@ -115,20 +117,38 @@ function unicodeEscape(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
+/** The secrets a run sent (client secret, refresh token, assertion): no text it prints may carry them, whatever a server echoes. */
+export type KnownSecrets = ReadonlyArray<string | null | undefined>;
+
+/** How {@link terminalSafe} treats a text: line breaks and tabs kept for multi-line text, and the secrets to mask in it. */
+export interface SafeTextOptions {
+  keepNewlines?: boolean;
+  keepTabs?: boolean;
+  /** Masked by value (as is, JSON-escaped or URL-encoded) with their true length, before anything is escaped. */
+  secrets?: KnownSecrets;
+}
+
 /**
- * A value from a token, a server or a file made safe to print: every C0 and C1 control character, DEL and bidirectional
- * override is shown as a `\uXXXX` escape, so no value can move the cursor, retitle the terminal, paint a fake line or read
- * backwards. Multi-line text (our messages, a text payload) may keep its line breaks and tabs; a single value never does.
+ * The one rule for printing a value from a token, a server or a file: every known secret in it masked by value, then every
+ * C0 and C1 control character, DEL and bidirectional override shown as a `\uXXXX` escape, so no value can move the cursor,
+ * retitle the terminal, paint a fake line or read backwards. Multi-line text (our messages, a text payload) may keep its
+ * line breaks and tabs; a single value never does.
  */
-export function terminalSafe(text: string, options: { keepNewlines?: boolean; keepTabs?: boolean } = {}): string {
-  return text.replace(UNSAFE, (char) =>
+export function terminalSafe(text: string, options: SafeTextOptions = {}): string {
+  const masked = options.secrets === undefined ? text : maskSecrets(text, options.secrets);
+  return masked.replace(UNSAFE, (char) =>
     (char === '\n' && options.keepNewlines === true) || (char === '\t' && options.keepTabs === true) ? char : unicodeEscape(char),
   );
 }
 
-/** JSON for stdout: JSON.stringify escapes C0 controls itself but leaves DEL, C1 controls and bidi overrides raw, so those are escaped too. */
-export function terminalJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, unicodeEscape)}\n`;
+/**
+ * {@link terminalSafe} for JSON on stdout: known secrets masked, and what JSON.stringify leaves raw (DEL, C1 controls, bidi
+ * overrides; it escapes C0 controls itself) escaped too, so the output stays valid JSON.
+ */
+export function terminalJson(value: unknown, options: Pick<SafeTextOptions, 'secrets'> = {}): string {
+  const text = JSON.stringify(value, null, 2);
+  const masked = options.secrets === undefined ? text : maskSecrets(text, options.secrets);
+  return `${masked.replace(UNSAFE_IN_JSON, unicodeEscape)}\n`;
 }
 
 /** Splits text into lines of at most `width` characters at spaces (a longer word keeps its own line), each prefixed with `indent`. */
@@ -267,21 +287,22 @@ export function readEnv(env: NodeJS.ProcessEnv, name: string, option: string): s
 
 // ---- Errors, warnings and Ctrl-C ---------------------------------------------------------------------------------------
 
-/** Writes an error to stderr as `error: <message> (<CODE>)` plus a `hint:` line when there is one; never a stack trace. */
-export function reportError(error: ErrorPayload, io: Pick<CliIo, 'stderr' | 'env'>): void {
+/**
+ * Writes an error to stderr as `error: <message> (<CODE>)` plus a `hint:` line when there is one; never a stack trace.
+ * `secrets` are the run's own (a server's error_description may echo them).
+ */
+export function reportError(error: ErrorPayload, io: Pick<CliIo, 'stderr' | 'env'>, secrets: KnownSecrets = []): void {
   const paint = painterFor(io.stderr, io.env);
-  const lines = [
-    `${paint.red(paint.bold('error:'))} ${terminalSafe(error.message, { keepNewlines: true })} ${paint.dim(`(${terminalSafe(error.code)})`)}`,
-  ];
-  if (error.hint !== undefined && error.hint !== '')
-    lines.push(`${paint.yellow('hint:')} ${terminalSafe(error.hint, { keepNewlines: true })}`);
+  const text = { keepNewlines: true, secrets };
+  const lines = [`${paint.red(paint.bold('error:'))} ${terminalSafe(error.message, text)} ${paint.dim(`(${terminalSafe(error.code)})`)}`];
+  if (error.hint !== undefined && error.hint !== '') lines.push(`${paint.yellow('hint:')} ${terminalSafe(error.hint, text)}`);
   io.stderr.write(`${lines.join('\n')}\n`);
 }
 
-/** Writes a warning line to stderr as `warning: <message>`. */
-export function reportWarning(message: string, io: Pick<CliIo, 'stderr' | 'env'>): void {
+/** Writes a warning line to stderr as `warning: <message>`, the run's `secrets` masked in it. */
+export function reportWarning(message: string, io: Pick<CliIo, 'stderr' | 'env'>, secrets: KnownSecrets = []): void {
   const paint = painterFor(io.stderr, io.env);
-  io.stderr.write(`${paint.yellow('warning:')} ${terminalSafe(message, { keepNewlines: true })}\n`);
+  io.stderr.write(`${paint.yellow('warning:')} ${terminalSafe(message, { keepNewlines: true, secrets })}\n`);
 }
 
 /**
@@ -314,35 +335,44 @@ function maskedValue(value: string): string {
   return `<masked: ${value.length} chars>`;
 }
 
-function field(item: ShownField): string {
-  return `${terminalSafe(item.name)}: ${item.sensitive ? maskedValue(item.value) : terminalSafe(item.value)}`;
+/**
+ * The secrets a step itself sent: its request's sensitive values (a client assertion, unless the flow already replaced it
+ * with MASK) and its signed assertion. The CLI masks them wherever that step, or the run's error, shows server text.
+ */
+export function stepSecrets(step: FlowStep<string>): string[] {
+  const sent = (step.request?.params ?? []).concat(step.request?.headers ?? []);
+  const values = sent.filter((item) => item.sensitive && item.value !== MASK).map((item) => item.value);
+  return step.assertion === undefined ? values : [...values, step.assertion.compact];
 }
 
 /**
  * One step of a token flow (Intelligence or Engagement) as `--verbose` prints it on stderr: status, duration, the request and the response with
- * sensitive values masked (the response's masked `body`, never `revealedBody`), the decoded assertion and the error.
+ * sensitive values masked (the response's masked `body`, never `revealedBody`), the decoded assertion and the error. `secrets`
+ * (the run's own, plus the step's: {@link stepSecrets}) are masked by value wherever the server's text may echo them.
  */
-export function formatStep(step: FlowStep<string>, paint: Painter): string {
-  if (step.status === 'running') return `${paint.dim('..')} ${step.title}\n`;
+export function formatStep(step: FlowStep<string>, paint: Painter, runSecrets: KnownSecrets = []): string {
+  const secrets = [...runSecrets, ...stepSecrets(step)];
+  const safe = (text: string): string => terminalSafe(text, { secrets });
+  const field = (item: ShownField): string => `${safe(item.name)}: ${item.sensitive ? maskedValue(item.value) : safe(item.value)}`;
+  const title = safe(step.title);
+  if (step.status === 'running') return `${paint.dim('..')} ${title}\n`;
   const mark = step.status === 'ok' ? paint.green('ok') : step.status === 'failed' ? paint.red('FAILED') : paint.yellow(step.status);
-  const lines = [
-    `${mark} ${paint.bold(step.title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`,
-  ];
+  const lines = [`${mark} ${paint.bold(title)}${step.durationMs === undefined ? '' : paint.dim(` (${Math.round(step.durationMs)} ms)`)}`];
   if (step.request) {
-    lines.push(`   ${step.request.method} ${terminalSafe(step.request.url)}`);
+    lines.push(`   ${step.request.method} ${safe(step.request.url)}`);
     for (const header of step.request.headers) lines.push(`     ${field(header)}`);
     for (const param of step.request.params) lines.push(`     ${paint.dim('param')} ${field(param)}`);
   }
   if (step.assertion) {
-    lines.push(`   header ${terminalSafe(JSON.stringify(step.assertion.header))}`);
-    lines.push(`   claims ${terminalSafe(JSON.stringify(step.assertion.payload))}`);
+    lines.push(`   header ${safe(JSON.stringify(step.assertion.header))}`);
+    lines.push(`   claims ${safe(JSON.stringify(step.assertion.payload))}`);
   }
   if (step.response) {
     lines.push(`   -> HTTP ${step.response.status}`);
     for (const header of step.response.headers) lines.push(`     ${field(header)}`);
-    // The body is already cut to SHOWN_BODY_LIMIT by the flow; each of its lines is escaped, never echoed raw.
-    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${terminalSafe(line)}`));
+    // The body is already cut to SHOWN_BODY_LIMIT by the flow; each of its lines is masked and escaped, never echoed raw.
+    if (step.response.body !== '') lines.push(...step.response.body.split('\n').map((line) => `     ${safe(line)}`));
   }
-  if (step.error) lines.push(`   ${paint.red(step.error.code)} ${terminalSafe(step.error.message)}`);
+  if (step.error) lines.push(`   ${paint.red(safe(step.error.code))} ${safe(step.error.message)}`);
   return `${lines.join('\n')}\n`;
 }

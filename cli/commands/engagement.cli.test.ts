@@ -200,8 +200,8 @@ describe('mctoken whoami', () => {
     });
   });
 
-  it('shows server text with its control characters neutralized (no terminal escape sequences)', async () => {
-    server.addPackage({ ...SAMPLE_PACKAGE, clientId: 'hostile-pkg', enterpriseName: 'Evil\u001b[31mCorp\u0007' });
+  it('shows server text with its control characters and bidi overrides escaped (no terminal escape sequences)', async () => {
+    server.addPackage({ ...SAMPLE_PACKAGE, clientId: 'hostile-pkg', enterpriseName: 'Evil\u001b[31mCorp\u0007\u202e' });
     const run = await cli([
       'whoami',
       '--client-id',
@@ -212,7 +212,7 @@ describe('mctoken whoami', () => {
       server.authBaseUrl,
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Enterprise:    Evil?[31mCorp?\n');
+    expect(run.stdout).toContain('Enterprise:    Evil\\u001b[31mCorp\\u0007\\u202e\n');
     expect(run.stdout).not.toContain('\u001b');
   });
 

@@ -14,9 +14,12 @@ import {
   readTextFile,
   reportError,
   reportWarning,
+  terminalJson,
+  terminalSafe,
   usageCheck,
   type CliIo,
   type CliOutcome,
+  type KnownSecrets,
 } from '../terminal';
 import { parseTimeoutMs } from './token';
 
@@ -84,6 +87,8 @@ async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
     import('../../electron/services/net/safe-fetch'),
   ]);
   const paint = painterFor(io.stderr, io.env);
+  // What this run sends: masked by value in everything printed, wherever the server echoes it.
+  const secrets: KnownSecrets = [clientSecret, source.refreshToken];
   const interrupt = interruptSignal();
   try {
     const report = await runLegacyRefresh(
@@ -96,14 +101,14 @@ async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
       },
       {
         fetch: createSafeFetch(),
-        ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
+        ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint, secrets)) } : {}),
       },
     );
     if (!report.outcome.ok) {
-      reportError(report.outcome.error, io);
+      reportError(report.outcome.error, io, secrets);
       return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
     }
-    writeRefreshed(report.outcome.token, options, io);
+    writeRefreshed(report.outcome.token, options, io, secrets);
     return EXIT_OK;
   } finally {
     interrupt.dispose();
@@ -112,15 +117,15 @@ async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
 
 // ---- Output ------------------------------------------------------------------------------------------------------------
 
-/** The new access token alone (the next refresh token only with --json, with a reminder on stderr otherwise). */
-function writeRefreshed(token: RefreshedToken, options: RefreshOptions, io: CliIo): void {
+/** The new access token alone (the next refresh token only with --json, with a reminder on stderr otherwise), terminal-safe. */
+function writeRefreshed(token: RefreshedToken, options: RefreshOptions, io: CliIo, secrets: KnownSecrets): void {
   if (options.json === true) {
     io.stdout.write(
-      `${JSON.stringify({ accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken }, null, 2)}\n`,
+      terminalJson({ accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken }, { secrets }),
     );
     return;
   }
-  io.stdout.write(`${token.accessToken}\n`);
+  io.stdout.write(`${terminalSafe(token.accessToken, { secrets })}\n`);
   if (token.refreshToken !== null)
     reportWarning('The old refresh token is spent; the new one is printed only with --json: run with --json next time to keep it.', io);
 }

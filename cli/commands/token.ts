@@ -29,6 +29,7 @@ import {
   readSecretFile,
   reportError,
   reportWarning,
+  stepSecrets,
   usageCheck,
   type CliIo,
   type CliOutcome,
@@ -173,8 +174,11 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
 async function runEngagementToken(draft: Parameters<typeof runEngagementCli>[0], options: TokenOptions, io: CliIo): Promise<number> {
   const result = await runEngagementCli(draft, { whoami: false, timeoutMs: options.timeoutMs, verbose: options.verbose }, io);
   if (!result.ok) return result.exitCode;
-  const { token } = result.report.outcome;
-  io.stdout.write(options.json === true ? `${JSON.stringify(toEngagementTokenJson(token), null, 2)}\n` : `${token.accessToken}\n`);
+  const { report, secrets } = result;
+  const { token } = report.outcome;
+  io.stdout.write(
+    options.json === true ? terminalJson(toEngagementTokenJson(token), { secrets }) : `${terminalSafe(token.accessToken, { secrets })}\n`,
+  );
   return EXIT_OK;
 }
 
@@ -203,13 +207,17 @@ async function runIntelligenceToken(target: TokenTarget, options: TokenOptions, 
         ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
       },
     );
-    for (const warning of report.warnings) reportWarning(warning.message, io);
+    // The signed assertion went to the token endpoint: masked wherever the server echoes it.
+    const secrets = report.steps.flatMap(stepSecrets);
+    for (const warning of report.warnings) reportWarning(warning.message, io, secrets);
     if (!report.outcome.ok) {
-      reportError(report.outcome.error, io);
+      reportError(report.outcome.error, io, secrets);
       return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
     }
     const token = report.outcome.token;
-    io.stdout.write(options.json === true ? terminalJson(toTokenJson(token)) : `${terminalSafe(token.accessToken)}\n`);
+    io.stdout.write(
+      options.json === true ? terminalJson(toTokenJson(token), { secrets }) : `${terminalSafe(token.accessToken, { secrets })}\n`,
+    );
     return EXIT_OK;
   } finally {
     interrupt.dispose();

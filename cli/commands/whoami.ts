@@ -12,7 +12,7 @@ import {
   runEngagementCli,
   type EngagementOptions,
 } from '../engagement';
-import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal';
+import { EXIT_OK, terminalJson, terminalSafe, type CliIo, type CliOutcome, type KnownSecrets } from '../terminal';
 import { parseTimeoutMs } from './token';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -62,28 +62,21 @@ async function runWhoami(options: WhoamiOptions, io: CliIo): Promise<number> {
     options.profile === undefined ? await draftFromOptions('whoami', options, io.env) : await draftFromProfile(options.profile, io.env);
   const result = await runEngagementCli(draft, { whoami: true, timeoutMs: options.timeoutMs, verbose: options.verbose }, io);
   if (!result.ok) return result.exitCode;
-  const whoami = result.report.outcome.whoami;
+  const { report, secrets } = result;
+  const whoami = report.outcome.whoami;
   if (whoami === null) throw new WorkbenchError('ERR_INTERNAL', 'The run finished without a who-am-I answer: try again.');
   io.stdout.write(
     options.json === true
-      ? `${JSON.stringify({ userinfo: whoami.userinfo, endpoints: whoami.endpoints }, null, 2)}\n`
-      : formatWhoami(whoami),
+      ? terminalJson({ userinfo: whoami.userinfo, endpoints: whoami.endpoints }, { secrets })
+      : formatWhoami(whoami, secrets),
   );
   return EXIT_OK;
 }
 
 // ---- Output ------------------------------------------------------------------------------------------------------------
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** A server-sent value made safe for a terminal: control characters (escape sequences) shown as `?`. */
-function safe(value: string | null): string {
-  return value === null ? '-' : value.replace(CONTROL, '?');
-}
-
-/** The text `mctoken whoami` prints: one labelled line per fact. */
-function formatWhoami(whoami: WhoAmI): string {
+/** The text `mctoken whoami` prints: one labelled line per fact, each server-sent value through the one terminal-safe rule. */
+function formatWhoami(whoami: WhoAmI, secrets: KnownSecrets): string {
   const { summary, endpoints } = whoami;
   const user = [summary.userName, summary.userEmail === null ? null : `<${summary.userEmail}>`].filter((part) => part !== null).join(' ');
   const rows: Array<[string, string | null]> = [
@@ -96,5 +89,7 @@ function formatWhoami(whoami: WhoAmI): string {
     ['REST URL', endpoints.rest],
     ['SOAP URL', endpoints.soap],
   ];
-  return rows.map(([name, value]) => `${`${name}:`.padEnd(15)}${safe(value)}`).join('\n') + '\n';
+  return (
+    rows.map(([name, value]) => `${`${name}:`.padEnd(15)}${value === null ? '-' : terminalSafe(value, { secrets })}`).join('\n') + '\n'
+  );
 }
