@@ -318,6 +318,47 @@ describe('mctoken decode: hostile claims', () => {
   });
 });
 
+describe('mctoken decode: control characters and duplicate names', () => {
+  const segment = (json: string) => Buffer.from(json).toString('base64url');
+
+  it('refuses an input holding a control character or bidi override with ERR_TOKEN_CONTROL_CHARACTER (exit 1), never echoing it', async () => {
+    for (const char of ['\u001b', '\u009b', '\u202e']) {
+      const run = await runMctoken(['decode', '-'], { input: `${v2.slice(0, 20)}${char}${v2.slice(20)}\n` });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        /^error: The input holds a control character \(U\+[0-9A-F]{4} at character 21\): .+ \(ERR_TOKEN_CONTROL_CHARACTER\)\n$/,
+      );
+      expect(run.stderr).not.toContain(char);
+    }
+    const argument = await runMctoken(['decode', `${v2}\u0007`, '--json']);
+    expect(argument.code).toBe(1);
+    expect(argument.stderr).toContain('(ERR_TOKEN_CONTROL_CHARACTER)');
+  });
+
+  it('warns about names given twice in the header or the payload (WARN_DUPLICATE_KEYS), in text and --json', async () => {
+    const token = `${segment('{"alg":"HS256","alg":"none"}')}.${segment('{"sub":"user","exp":4102444800,"sub":"admin"}')}.c2ln`;
+    const run = await runMctoken(['decode', '-'], { input: token });
+    expect(run.code).toBe(0);
+    // The warning is wrapped to the width: read it as one line.
+    expect(run.stdout.replace(/\n {4}/g, ' ')).toContain(
+      '! Names given twice in the header (alg), the payload (sub): the last value of each is shown, but another parser may use the first, so systems can read this token differently. Do not accept a token like this. (WARN_DUPLICATE_KEYS)\n',
+    );
+    const json = JSON.parse((await runMctoken(['decode', '-', '--json'], { input: token })).stdout) as {
+      warnings: { code: string; severity: string }[];
+    };
+    expect(json.warnings).toContainEqual(expect.objectContaining({ code: 'WARN_DUPLICATE_KEYS', severity: 'warning' }));
+  });
+
+  it('--help: every example reads the token from stdin, as the README advises', async () => {
+    const help = (await runMctoken(['decode', '--help'])).stdout;
+    const examples = help.slice(help.indexOf('Examples:\n')).split('\n\n')[0]!.split('\n').slice(1);
+    expect(examples.length).toBeGreaterThan(4);
+    for (const line of examples) expect(line).toMatch(/mctoken decode -( |$)|\| mctoken decode( |$)/);
+    expect(help).toContain('Give tokens on stdin, not as an argument');
+  });
+});
+
 describe('mctoken decode: input from stdin', () => {
   it('reads the token from stdin with "-" and with no argument, the same as from the argument', async () => {
     const fromArg = JSON.parse((await runMctoken(['decode', v2, '--json'])).stdout);

@@ -4,7 +4,7 @@
 // and the signed assertion back in error descriptions, scopes and bodies.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -215,6 +215,20 @@ describe('mctoken refresh against a hostile auth endpoint', () => {
     '--spend-refresh-token',
     ...more,
   ];
+
+  it('refuses a JWT file holding a control character (ERR_TOKEN_CONTROL_CHARACTER), sending nothing', async () => {
+    let sent = 0;
+    answers = { '/v1/requestToken': () => [200, { accessToken: 'at', expiresIn: 3600, refreshToken: String(++sent) }] };
+    const { file } = await jwtFile();
+    const jwt = readFileSync(file, 'utf8');
+    writeFileSync(file, `${jwt.slice(0, 10)}\u001b[2K${jwt.slice(10)}`);
+    const run = await cli(refreshArgs(file));
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toMatch(
+      /^error: The input holds a control character \(U\+001B at character 11\).+\(ERR_TOKEN_CONTROL_CHARACTER\)\n$/,
+    );
+    expect(sent).toBe(0);
+  });
 
   it('escapes the new tokens in text and --json', async () => {
     answers = { '/v1/requestToken': () => [200, { accessToken: `at${HOSTILE}`, expiresIn: 3600, refreshToken: `rt${HOSTILE}` }] };

@@ -12,6 +12,7 @@ const TITLES: Readonly<Record<TokenWarningCode, string>> = {
   WARN_UNDOCUMENTED_CLAIMS: 'Undocumented claims',
   WARN_PAYLOAD_NOT_JSON: 'Payload is not valid JSON',
   WARN_UNPROTECTED_HEADER: 'Unprotected header',
+  WARN_DUPLICATE_KEYS: 'Duplicate JSON names',
   WARN_LEGACY_PACKAGE: 'Legacy packages only',
 };
 

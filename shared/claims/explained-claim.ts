@@ -27,6 +27,7 @@ export type TokenWarningCode =
   | 'WARN_UNDOCUMENTED_CLAIMS'
   | 'WARN_PAYLOAD_NOT_JSON'
   | 'WARN_UNPROTECTED_HEADER'
+  | 'WARN_DUPLICATE_KEYS'
   | 'WARN_LEGACY_PACKAGE';
 
 /** `warning`: something is wrong or risky with this token; `info`: a fact worth knowing about a sound token. */

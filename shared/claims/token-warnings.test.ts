@@ -28,6 +28,22 @@ const codes = (warnings: TokenWarning[]) => warnings.map((w) => w.code);
 const warningsOnly = (warnings: TokenWarning[]) => warnings.filter((w) => w.severity === 'warning');
 
 describe('token warnings', () => {
+  it('WARN_DUPLICATE_KEYS names each name given twice in the header and the payload', () => {
+    const header = textToBase64Url('{"alg":"HS256","typ":"JWT","typ":"JOSE"}');
+    const payload = textToBase64Url(`{"sub":"a","exp":${NOW_S + 600},"sub":"admin"}`);
+    expect(warningsOf(`${header}.${payload}.c2ln`)).toContainEqual({
+      code: 'WARN_DUPLICATE_KEYS',
+      severity: 'warning',
+      path: 'sub',
+      message:
+        'Names given twice in the header (typ), the payload (sub): the last value of each is shown, but another parser may use the first, so systems can read this token differently. Do not accept a token like this.',
+    });
+    const many = textToBase64Url(`{${Array.from({ length: 7 }, (_, i) => `"c${i}":1,"c${i}":2`).join(',')}}`);
+    expect(warningsOf(`${textToBase64Url('{"alg":"HS256"}')}.${many}.c2ln`).find((w) => w.code === 'WARN_DUPLICATE_KEYS')?.message).toMatch(
+      /^Names given twice in the payload \(c0, c1, c2, c3, c4 and 2 more\):/,
+    );
+  });
+
   it('a fresh version 2 SSO JWT has no warning, only notes: legacy packages only, and the single-use refresh token', async () => {
     const warnings = await sso(2);
     expect(warnings).toEqual([LEGACY, REFRESH('request.rest.refreshToken')]);

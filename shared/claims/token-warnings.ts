@@ -112,16 +112,37 @@ function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
   }
 }
 
+/** The paths, at most MAX_LISTED_PATHS of them, and how many more. */
+function listed(paths: readonly string[]): string {
+  const more = paths.length > MAX_LISTED_PATHS ? ` and ${paths.length - MAX_LISTED_PATHS} more` : '';
+  return `${paths.slice(0, MAX_LISTED_PATHS).join(', ')}${more}`;
+}
+
+// JSON.parse keeps the last of duplicate names; another parser may keep the first, so two systems read different tokens.
+function duplicateKeysWarning(token: DecodedToken, out: TokenWarning[]): void {
+  const { header, payload, serialization } = token.duplicateKeys;
+  const parts = [
+    header.length > 0 ? `the header (${listed(header)})` : '',
+    payload.length > 0 ? `the payload (${listed(payload)})` : '',
+    serialization.length > 0 ? `the JWS JSON serialization (${listed(serialization)})` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return;
+  out.push({
+    code: 'WARN_DUPLICATE_KEYS',
+    severity: 'warning',
+    ...(payload[0] === undefined ? {} : { path: payload[0] }),
+    message: `Names given twice in ${parts.join(', ')}: the last value of each is shown, but another parser may use the first, so systems can read this token differently. Do not accept a token like this.`,
+  });
+}
+
 function undocumentedWarning(paths: readonly string[], out: TokenWarning[]): void {
   if (paths.length === 0) return;
-  const listed = paths.slice(0, MAX_LISTED_PATHS).join(', ');
-  const more = paths.length > MAX_LISTED_PATHS ? ` and ${paths.length - MAX_LISTED_PATHS} more` : '';
   const count = paths.length === 1 ? '1 claim is' : `${paths.length} claims are`;
   out.push({
     code: 'WARN_UNDOCUMENTED_CLAIMS',
     severity: 'info',
     path: paths[0]!,
-    message: `${count} not in the public docs for this kind of token: ${listed}${more}. They are shown as found.`,
+    message: `${count} not in the public docs for this kind of token: ${listed(paths)}. They are shown as found.`,
   });
 }
 
@@ -157,6 +178,7 @@ export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string
       message: `The unprotected header (${names}) is not covered by the signature: anyone could change it without breaking the signature. Trust only the protected header and the payload.`,
     });
   }
+  duplicateKeysWarning(token, out);
   timeWarnings(token.payload, now, token.kind, out);
   if (isSso(token.kind)) engagementWarnings(token.payload, out);
   if (token.kind !== 'generic') undocumentedWarning(unknownPaths, out);

@@ -26,14 +26,14 @@ export function isJwsJson(value: unknown): value is JsonObject {
   return isObject(value) && ('signatures' in value || 'signature' in value);
 }
 
-function decodeSignature(entry: unknown, name: string): DecodedSignature {
+function decodeSignature(entry: unknown, name: string, duplicates: string[]): DecodedSignature {
   if (!isObject(entry)) throw shapeError(`${name} is not a JSON object`);
   const { protected: protectedSegment = '', header: unprotected, signature: signatureSegment } = entry;
   if (typeof protectedSegment !== 'string') throw shapeError(`"protected" of ${name} is not a string`);
   if (unprotected !== undefined && !isObject(unprotected)) throw shapeError(`"header" of ${name} is not a JSON object`);
   if (typeof signatureSegment !== 'string') throw shapeError(`${name} has no "signature" string`);
   if (protectedSegment === '' && unprotected === undefined) throw shapeError(`${name} has neither "protected" nor "header"`);
-  const protectedHeader = protectedSegment === '' ? {} : decodeJsonSegment(protectedSegment, `The protected header of ${name}`);
+  const protectedHeader = protectedSegment === '' ? {} : decodeJsonSegment(protectedSegment, `The protected header of ${name}`, duplicates);
   const shared = unprotected === undefined ? [] : Object.keys(unprotected).filter((key) => Object.hasOwn(protectedHeader, key));
   if (shared.length > 0)
     throw shapeError(`${name} has ${JSON.stringify(shared[0]!.slice(0, 32))} in both its protected and unprotected header`);
@@ -48,8 +48,11 @@ function decodeSignature(entry: unknown, name: string): DecodedSignature {
   };
 }
 
-/** Decodes a parsed JWS JSON serialization (see isJwsJson); throws ERR_TOKEN_JWS_JSON for a bad shape, or the segment errors. */
-export function decodeJwsJson(json: JsonObject): DecodedToken {
+/**
+ * Decodes a parsed JWS JSON serialization (see isJwsJson); `duplicates` are the member names its own text held twice.
+ * Throws ERR_TOKEN_JWS_JSON for a bad shape, or the segment errors.
+ */
+export function decodeJwsJson(json: JsonObject, duplicates: string[] = []): DecodedToken {
   const { payload: payloadSegment, signatures: entries } = json;
   if (payloadSegment === undefined) throw shapeError('it has no "payload" (a detached payload cannot be decoded here)');
   if (typeof payloadSegment !== 'string') throw shapeError('"payload" is not a string');
@@ -59,8 +62,11 @@ export function decodeJwsJson(json: JsonObject): DecodedToken {
   if (general && (!Array.isArray(entries) || entries.length === 0)) throw shapeError('"signatures" is not a non-empty array');
   const list: unknown[] = general ? (entries as unknown[]) : [json];
   if (list.length > MAX_JWS_SIGNATURES) throw shapeError(`it has ${list.length} signatures; at most ${MAX_JWS_SIGNATURES} are checked`);
-  const signatures = list.map((entry, i) => decodeSignature(entry, general ? `signature ${i + 1}` : 'the JWS'));
-  const { payload, payloadText } = decodePayload(payloadSegment, 'The payload');
+  const headerDuplicates: string[] = [];
+  const signatures = list.map((entry, i) =>
+    decodeSignature(entry, general ? `signature ${i + 1}` : 'the JWS', i === 0 ? headerDuplicates : []),
+  );
+  const { payload, payloadText, duplicateKeys } = decodePayload(payloadSegment, 'The payload');
   const first = signatures[0]!;
   return {
     kind: detectTokenKind(first.header, payloadText === null ? payload : null),
@@ -74,5 +80,6 @@ export function decodeJwsJson(json: JsonObject): DecodedToken {
     signature: first.signature,
     signingInput: `${first.protectedSegment}.${payloadSegment}`,
     signatures,
+    duplicateKeys: { header: headerDuplicates, payload: duplicateKeys, serialization: duplicates },
   };
 }

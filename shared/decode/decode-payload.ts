@@ -3,6 +3,7 @@ import { tryBase64UrlToBinary } from '../encoding/base64url';
 import { binaryToBytes } from '../encoding/binary-string';
 import { tryUtf8FromBinary } from '../encoding/utf8';
 import type { JsonObject, PayloadText } from './decoded-token';
+import { duplicateKeyPaths } from './duplicate-keys';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { base64Error, emptySegmentError, tooDeepError } from './segment-errors';
 
@@ -10,6 +11,8 @@ import { base64Error, emptySegmentError, tooDeepError } from './segment-errors';
 export interface DecodedPayload {
   payload: JsonObject;
   payloadText: PayloadText | null;
+  /** The paths of claim names the claims set holds twice (JSON.parse keeps the last). */
+  duplicateKeys: string[];
 }
 
 /** True for C0 controls other than tab, line feed and carriage return, and DEL: characters that mean binary, not text. */
@@ -46,9 +49,9 @@ export function decodePayload(segment: string, label: string): DecodedPayload {
   const text = tryUtf8FromBinary(binary);
   const claims = text === null ? null : claimsSet(text);
   if (claims !== null && nestsDeeperThan(claims, MAX_JSON_DEPTH)) throw tooDeepError(label);
-  if (claims !== null) return { payload: claims, payloadText: null };
+  if (claims !== null && text !== null) return { payload: claims, payloadText: null, duplicateKeys: duplicateKeyPaths(text) };
   // The UTF-8 decoder drops a leading byte order mark: hex shows such a payload exactly as it is.
   if (text === null || hasBinaryControl(text) || binary.startsWith('\xef\xbb\xbf'))
-    return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) } };
-  return { payload: {}, payloadText: { encoding: 'utf8', text } };
+    return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) }, duplicateKeys: [] };
+  return { payload: {}, payloadText: { encoding: 'utf8', text }, duplicateKeys: [] };
 }

@@ -33,6 +33,19 @@ const HEADER = seg({ alg: 'HS256', typ: 'JWT' });
 const PAYLOAD = seg({ sub: 'abc' });
 
 describe('decodeToken', () => {
+  it('reports the names a header, a payload or a JWS JSON serialization gives twice (decoded last-wins, as JSON.parse does)', () => {
+    const raw = (text: string) => textToBase64Url(text);
+    const compact = decodeToken(`${raw('{"alg":"HS256","alg":"none"}')}.${raw('{"sub":"a","request":{"id":1,"id":2},"sub":"b"}')}.c2ln`);
+    expect(compact.header.alg).toBe('none');
+    expect(compact.payload.sub).toBe('b');
+    expect(compact.duplicateKeys).toEqual({ header: ['alg'], payload: ['request.id', 'sub'], serialization: [] });
+    const json = decodeToken(
+      `{"payload":"${PAYLOAD}","protected":"${raw('{"alg":"HS256","kid":"1","kid":"2"}')}","signature":"c2ln","payload":"${PAYLOAD}"}`,
+    );
+    expect(json.duplicateKeys).toEqual({ header: ['kid'], payload: [], serialization: ['payload'] });
+    expect(decodeToken(`${HEADER}.${PAYLOAD}.c2ln`).duplicateKeys).toEqual({ header: [], payload: [], serialization: [] });
+  });
+
   it('decodes a signed SSO JWT: header, payload, signature bytes, signing input', async () => {
     const token = await makeEngagementSsoJwt({ version: 2, extraClaims: { exp: 1_900_000_000 } });
     const decoded = decodeToken(token);
@@ -104,6 +117,25 @@ describe('decodeToken', () => {
   });
 
   describe('errors', () => {
+    it('ERR_TOKEN_CONTROL_CHARACTER for a control character, DEL, C1 or bidi override anywhere, named by code point and place', () => {
+      const token = `${HEADER}.${PAYLOAD}.c2ln`;
+      for (const char of ['\u0000', '\u001b', '\u007f', '\u009b', '\u202e', '\u2066', '\u200f']) {
+        expectError(
+          `${token}${char}`,
+          'ERR_TOKEN_CONTROL_CHARACTER',
+          /^The input holds a control character \(U\+[0-9A-F]{4} at character \d+\)/,
+        );
+      }
+      expectError(
+        `"${token}\u001b[2K"`,
+        'ERR_TOKEN_CONTROL_CHARACTER',
+        `The input holds a control character (U+001B at character ${token.length + 2}): a token is plain text (letters, digits, "-", "_" and "."), so this one was damaged or is not a token. Copy the token again from its source.`,
+      );
+      expectError(`{"payload":"${PAYLOAD}","signature":"c2ln\u0085"}`, 'ERR_TOKEN_CONTROL_CHARACTER', /U\+0085/);
+      // Tabs and line breaks are what pasting adds: the cleaner drops them.
+      expect(decodeToken(`\t${HEADER}.\r\n  ${PAYLOAD}.c2ln\n`).payload).toEqual({ sub: 'abc' });
+    });
+
     it('ERR_TOKEN_EMPTY for empty input and for input that is only wrapping', () => {
       expectError('', 'ERR_TOKEN_EMPTY', 'The input is empty. Paste a token to decode.');
       expectError('  \n\t', 'ERR_TOKEN_EMPTY', 'The input is empty. Paste a token to decode.');

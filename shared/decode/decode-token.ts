@@ -10,11 +10,19 @@ import { decodeJwsJson, isJwsJson } from './decode-jws-json';
 import { decodePayload } from './decode-payload';
 import type { DecodedToken } from './decoded-token';
 import { detectTokenKind } from './detect-token-kind';
+import { duplicateKeyPaths } from './duplicate-keys';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
-import { base64Error, segmentCountError, segmentLabel, tooDeepError } from './segment-errors';
+import { base64Error, controlCharacterError, segmentCountError, segmentLabel, tooDeepError } from './segment-errors';
 
 /** The largest input decodeToken accepts, in characters (1 MiB): room for tokens stuffed with claims, still a bounded parse. */
 export const MAX_TOKEN_CHARS = 1024 * 1024;
+
+/**
+ * What no token holds: C0 controls (tab and line breaks aside: pasting adds them and the cleaner drops them), DEL, C1
+ * controls and bidirectional marks and overrides. One character class, so the test is a single linear scan.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 function parseJwsJson(text: string): DecodedToken | null {
   if (!text.startsWith('{')) return null;
@@ -26,15 +34,16 @@ function parseJwsJson(text: string): DecodedToken | null {
   }
   if (!isJwsJson(value)) return null;
   if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError('The JWS JSON serialization');
-  return decodeJwsJson(value);
+  return decodeJwsJson(value, duplicateKeyPaths(text));
 }
 
 function decodeCompact(compact: string): DecodedToken {
   const segments = compact.split('.');
   if (segments.length !== 3 && segments.length !== 4) throw segmentCountError(segments.length);
   const [protectedSegment, payloadSegment, signatureSegment] = segments as [string, string, string];
-  const header = decodeJsonSegment(protectedSegment, segmentLabel(0));
-  const { payload, payloadText } = decodePayload(payloadSegment, segmentLabel(1));
+  const headerDuplicates: string[] = [];
+  const header = decodeJsonSegment(protectedSegment, segmentLabel(0), headerDuplicates);
+  const { payload, payloadText, duplicateKeys } = decodePayload(payloadSegment, segmentLabel(1));
   const signature = tryBase64UrlToBytes(signatureSegment);
   if (signature === null) throw base64Error(segmentLabel(2), signatureSegment);
   return {
@@ -49,10 +58,14 @@ function decodeCompact(compact: string): DecodedToken {
     signature,
     signingInput: `${protectedSegment}.${payloadSegment}`,
     signatures: [{ protectedSegment, header, unprotectedHeader: null, signatureSegment, signature }],
+    duplicateKeys: { header: headerDuplicates, payload: duplicateKeys, serialization: [] },
   };
 }
 
-/** Decodes a pasted JWT or JWS (3 segments, or the JSON serializations), or an Engagement access token (4 segments); throws a WorkbenchError with an ERR_TOKEN_* code. */
+/**
+ * Decodes a pasted JWT or JWS (3 segments, or the JSON serializations), or an Engagement access token (4 segments); throws
+ * a WorkbenchError with an ERR_TOKEN_* code (ERR_TOKEN_CONTROL_CHARACTER for an input holding a control character).
+ */
 export function decodeToken(input: string): DecodedToken {
   if (input.length > MAX_TOKEN_CHARS) {
     throw new WorkbenchError(
@@ -60,6 +73,8 @@ export function decodeToken(input: string): DecodedToken {
       `The input is ${input.length} characters; tokens over ${MAX_TOKEN_CHARS} characters are not decoded. Paste only the token.`,
     );
   }
+  const control = CONTROL_CHARACTER.exec(input);
+  if (control !== null) throw controlCharacterError(control[0], control.index);
   const json = parseJwsJson(input.trim());
   if (json !== null) return json;
   const compact = cleanTokenInput(input);

@@ -12,6 +12,16 @@ export interface PayloadText {
   text: string;
 }
 
+/**
+ * Member names found more than once in the same JSON object (decoded last-wins, as JSON.parse does): their paths in the
+ * (first signature's protected) header, in the payload, and in a JWS JSON serialization itself.
+ */
+export interface DuplicateKeys {
+  header: string[];
+  payload: string[];
+  serialization: string[];
+}
+
 /** One signature of a JWS: the header it is checked against and the signature itself. */
 export interface DecodedSignature {
   /** The base64url protected header as found; '' when a JSON serialization has none (RFC 7520 4.7). */
@@ -49,4 +59,6 @@ export interface DecodedToken {
   signingInput: string;
   /** Every signature: one for the compact and flattened forms, one or more for the general JSON serialization. */
   signatures: DecodedSignature[];
+  /** Duplicate member names (each read last-wins), for the WARN_DUPLICATE_KEYS warning. */
+  duplicateKeys: DuplicateKeys;
 }

@@ -78,3 +78,15 @@ export function notObjectError(label: string, value: unknown): WorkbenchError {
   const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
   return new WorkbenchError('ERR_TOKEN_NOT_OBJECT', `${label} is JSON ${what}, not an object; a JOSE header must be a JSON object.`);
 }
+
+/**
+ * ERR_TOKEN_CONTROL_CHARACTER for a control character or bidirectional override in the input (no token holds one; it
+ * could drive a terminal or make the token read other than it is), named by its code point and position, never shown.
+ */
+export function controlCharacterError(char: string, index: number): WorkbenchError {
+  const codePoint = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return new WorkbenchError(
+    'ERR_TOKEN_CONTROL_CHARACTER',
+    `The input holds a control character (${codePoint} at character ${index + 1}): a token is plain text (letters, digits, "-", "_" and "."), so this one was damaged or is not a token. Copy the token again from its source.`,
+  );
+}

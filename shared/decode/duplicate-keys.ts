@@ -1,0 +1,69 @@
+// Duplicate member names in a token's JSON. JSON.parse keeps the last of them silently, but RFC 7515 §4 and RFC 7519 §4
+// say a JOSE header or claims set with duplicate names must be rejected or (at most) read last-wins: another parser may
+// keep the first, so two systems can read one token differently. The decoder reports them instead of hiding them.
+
+/** Most duplicate paths kept per JSON text: enough to report, bounded however hostile the token. */
+export const MAX_DUPLICATE_PATHS = 32;
+
+/** An object or array being scanned: its path (dotted, array items by index, as the claim paths are) and what it holds so far. */
+type Frame = { kind: 'object'; path: string; keys: Set<string>; key: string | null } | { kind: 'array'; path: string; index: number };
+
+const childPath = (parent: string, name: string): string => (parent === '' ? name : `${parent}.${name}`);
+
+/** The path of the value that starts now, inside `frame` (the root when there is none). */
+function valuePath(frame: Frame | undefined): string {
+  if (frame === undefined) return '';
+  return frame.kind === 'array' ? childPath(frame.path, String(frame.index)) : childPath(frame.path, frame.key ?? '');
+}
+
+/** The index just past the closing quote of the string that opens at `start`. */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5c)
+      i += 2; // a backslash escapes the next character
+    else if (code === 0x22) return i + 1;
+    else i++;
+  }
+  return i;
+}
+
+/**
+ * The paths of the member names that occur more than once in the same object of `text` (e.g. `sub`, `request.user.id`),
+ * in document order, at most {@link MAX_DUPLICATE_PATHS}. `text` must be valid JSON (JSON.parse accepted it): one linear
+ * pass, each member name decoded once (so `"a"` and `"\u0061"` are the same name).
+ */
+export function duplicateKeyPaths(text: string): string[] {
+  const found: string[] = [];
+  const stack: Frame[] = [];
+  let i = 0;
+  while (i < text.length && found.length < MAX_DUPLICATE_PATHS) {
+    const code = text.charCodeAt(i);
+    const top = stack[stack.length - 1];
+    if (code === 0x7b || code === 0x5b) {
+      // { or [
+      const path = valuePath(top);
+      stack.push(code === 0x7b ? { kind: 'object', path, keys: new Set(), key: null } : { kind: 'array', path, index: 0 });
+      i++;
+    } else if (code === 0x7d || code === 0x5d) {
+      stack.pop();
+      i++;
+    } else if (code === 0x2c) {
+      // , : the next member name, or the next array item
+      if (top?.kind === 'array') top.index++;
+      else if (top !== undefined) top.key = null;
+      i++;
+    } else if (code === 0x22) {
+      const end = stringEnd(text, i);
+      if (top?.kind === 'object' && top.key === null) {
+        const name = JSON.parse(text.slice(i, end)) as string;
+        if (top.keys.has(name)) found.push(childPath(top.path, name));
+        else top.keys.add(name);
+        top.key = name;
+      }
+      i = end;
+    } else i++;
+  }
+  return found;
+}
