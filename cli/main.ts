@@ -38,7 +38,7 @@ function commandsFor(argv: readonly string[]): (keyof typeof COMMANDS)[] {
 
 const EXAMPLES = `
 Examples:
-  mctoken decode "$JWT" --secret-env MC_JWT_SECRET
+  mctoken decode - --secret-env MC_JWT_SECRET < sso.jwt
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken whoami --profile engagement-prod

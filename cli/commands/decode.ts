@@ -41,14 +41,17 @@ export interface DecodeOptions {
 
 const EXAMPLES = `
 Examples:
-  mctoken decode eyJhbGciOi...                       decode and explain a token
-  pbpaste | mctoken decode                           read it from stdin (or: mctoken decode - < token.txt)
-  mctoken decode "$JWT" --secret-env MC_JWT_SECRET   verify an App Center SSO JWT with its signing secret
-  mctoken decode "$JWT" --secret-file secret.txt --secret-encoding base64
-  mctoken decode "$ASSERTION" --key-file public.pem  verify an RS256 token with a public key
-  mctoken decode - --key-file jwks.json < jws.json   a JWS JSON serialization, each signature checked with a JWK set
-  mctoken decode "$JWT" --json | jq '.claims[] | select(.documented | not)'
+  mctoken decode - < token.txt                            # decode and explain a token read from stdin
+  pbpaste | mctoken decode                                # the same from a pipe ("-" may be left out)
+  mctoken decode - --secret-env MC_JWT_SECRET < sso.jwt   # verify an App Center SSO JWT with its signing secret
+  mctoken decode - --secret-file secret.txt --secret-encoding base64 < sso.jwt
+  mctoken decode - --key-file public.pem < assertion.jwt  # verify an RS256 token with a public key
+  mctoken decode - --key-file jwks.json < jws.json        # a JWS JSON serialization, each signature checked with a JWK set
+  mctoken decode - --json < token.txt | jq '.claims[] | select(.documented | not)'
 
+Give tokens on stdin, not as an argument: the arguments of a running command are visible to other users (ps).
+mctoken decode eyJhbGciOi... works too, for a token that is not secret. An input holding a control character is refused
+(ERR_TOKEN_CONTROL_CHARACTER); names given twice in the header or payload are warned about (WARN_DUPLICATE_KEYS).
 Exit status: 0 decoded (and verified, when a key was given; an expired token still decodes, with a warning),
 1 malformed token or failed verification, 2 wrong usage.`;
 
