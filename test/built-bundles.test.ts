@@ -5,10 +5,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../shared/ipc/ipc-contract';
-import { createdWindows, electronDouble, resetElectronDouble, contextBridge, app } from '../electron/app/test-support/electron-double';
+import {
+  createdWindows,
+  electronDouble,
+  resetElectronDouble,
+  contextBridge,
+  app,
+  protocol,
+} from '../electron/app/test-support/electron-double';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MAIN = join(ROOT, 'dist', 'electron', 'main.cjs');
@@ -65,7 +72,12 @@ describe.skipIf(!BUILT)('the built Electron bundles (skipped until npm run build
     await app.becomeReady();
     expect(createdWindows).toHaveLength(1);
     expect(createdWindows[0]?.options.webPreferences?.preload).toBe(PRELOAD);
-    expect(createdWindows[0]?.loadedUrl).toBe(pathToFileURL(RENDERER_INDEX).href);
+    // The renderer comes from app://, served by the built main's handler from dist/renderer (the file:// fuse is off when packaged).
+    expect(createdWindows[0]?.loadedUrl).toBe('app://workbench/index.html');
+    const served = await protocol.handlers.get('app')!(new Request('app://workbench/index.html'));
+    expect(served.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await served.text()).toBe(readFileSync(RENDERER_INDEX, 'utf8'));
+    expect(createdWindows[0]?.options.webPreferences?.devTools).toBe(true);
   });
 
   it('the built preload exposes the bridge with every channel of the contract', () => {

@@ -94,7 +94,7 @@ test.describe('electron-builder Linux dir target against a placeholder Electron:
 
   // The placeholder carries Electron's fuse sentinel and stock wire, so this reads what electron-builder flipped in the packaged
   // executable from electron-builder.yml's electronFuses. It proves the configuration is applied, not that Electron honours it.
-  test('the packaged executable has the configured fuses: no run-as-node, NODE_OPTIONS or --inspect; asar only, with integrity checks', async () => {
+  test('the packaged executable has the configured fuses: no run-as-node, NODE_OPTIONS or --inspect; asar only, with integrity checks; no file:// privileges', async () => {
     const binary = await readFile(join(pkg.appOutDir, 'mc-token-workbench'));
     const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
     expect(at).toBeGreaterThan(FUSE_SENTINEL.length - 1);
@@ -119,7 +119,7 @@ test.describe('electron-builder Linux dir target against a placeholder Electron:
       embeddedAsarIntegrity: true,
       onlyLoadAppFromAsar: true,
       browserV8Snapshot: false,
-      fileProtocolPrivileges: true,
+      fileProtocolPrivileges: false,
     });
   });
 

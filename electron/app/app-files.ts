@@ -1,14 +1,72 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative } from 'node:path';
+import { withContentSecurityPolicy } from '../services/security/content-security-policy';
 
-// These paths are relative to the bundled main process, dist/electron/main.cjs (esbuild emits CommonJS, so __dirname is defined).
+// The app's own files. The renderer is served from the app:// scheme, not file://: the packaged app flips the
+// grantFileProtocolExtraPrivileges fuse off (electron-builder.yml), and without it file:// pages can neither read inside
+// app.asar nor load their module scripts. Paths are relative to the bundled main process, dist/electron/main.cjs (esbuild
+// emits CommonJS, so __dirname is defined).
+
+/** The scheme the renderer is served from (registered as standard and secure before the app is ready: main.ts). */
+export const APP_SCHEME = 'app';
+
+/** The renderer's document, the only one the app window may show: dist/renderer/index.html served as app://workbench/. */
+export const APP_DOCUMENT_URL = `${APP_SCHEME}://workbench/index.html`;
 
 /** The bundled preload script, dist/electron/preload.cjs. */
 export function preloadPath(): string {
   return join(__dirname, 'preload.cjs');
 }
 
-/** The renderer's file: URL, dist/renderer/index.html: the only document the app window may show. */
-export function rendererFileUrl(): string {
-  return pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).href;
+/** The built renderer's folder, dist/renderer: everything app://workbench/ serves, and nothing else. */
+export function rendererDir(): string {
+  return join(__dirname, '..', 'renderer');
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * The app:// handler for protocol.handle: a GET of app://workbench/<path> answers the file at <path> under `root`, with
+ * its content type, nosniff and the strict CSP; anything else (another host, a method, a path that leaves `root` once
+ * decoded, a missing file or a folder) is a 404. Electron's fs reads inside app.asar, which file:// no longer does.
+ */
+export function appFileHandler(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    if (request.method !== 'GET' || url.protocol !== `${APP_SCHEME}:` || url.host !== 'workbench') return notFound();
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return notFound();
+    }
+    const file = join(root, path === '/' ? 'index.html' : path);
+    const inside = relative(root, file);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || path.includes('\0')) return notFound();
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return notFound();
+    }
+    const headers = withContentSecurityPolicy({
+      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    return new Response(new Uint8Array(body), { status: 200, headers: headers as Record<string, string> });
+  };
 }

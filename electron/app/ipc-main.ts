@@ -3,7 +3,7 @@ import { IPC_CHANNELS } from '../../shared/ipc/ipc-contract';
 import type { Router } from '../services/router/router-types';
 import { forbiddenSenderResult, isTrustedIpcSender } from '../services/security/ipc-sender';
 
-/** What the IPC registration needs: the router, the current main window (or null) and our renderer's file URL. */
+/** What the IPC registration needs: the router, the current main window (or null) and our renderer's document URL (app://). */
 export interface IpcMainOptions {
   router: Router;
   mainWindow: () => BrowserWindow | null;

@@ -88,10 +88,34 @@ describe('the main window', () => {
     });
     // In the bundle, __dirname is dist/electron: the preload must sit next to main.cjs (test/built-bundles.test.ts checks the built pair).
     expect(prefs.preload).toBe(`${APP_DIR}${sep}preload.cjs`);
-    expect(mainWindow().loadedUrl).toMatch(/^file:\/\/.*\/electron\/renderer\/index\.html$/);
     expect(mainWindow().shown).toBe(false);
     mainWindow().emit('ready-to-show');
     expect(mainWindow().shown).toBe(true);
+  });
+
+  it('loads the renderer from app:// (registered standard and secure before ready), not file://, whose extra privileges the package turns off', async () => {
+    await startMain();
+    expect(electron.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    ]);
+    expect(electron.protocol.handlers.size).toBe(0);
+    await electron.app.becomeReady();
+    expect(mainWindow().loadedUrl).toBe('app://workbench/index.html');
+    const handler = electron.protocol.handlers.get('app');
+    // The source tree has no built renderer next to electron/app: the handler looks in the folder beside the main bundle.
+    expect((await handler!(new Request('app://workbench/index.html'))).status).toBe(
+      existsSync(join(APP_DIR, '..', 'renderer')) ? 200 : 404,
+    );
+    expect((await handler!(new Request('app://workbench/..%2f..%2fpackage.json'))).status).toBe(404);
+  });
+
+  it('turns developer tools off in the packaged app, and keeps them in development', async () => {
+    await startMain();
+    await electron.app.becomeReady();
+    expect(mainWindow().options.webPreferences?.devTools).toBe(true);
+    await startMain((e) => (e.app.isPackaged = true));
+    await electron.app.becomeReady();
+    expect(mainWindow().options.webPreferences?.devTools).toBe(false);
   });
 });
 
@@ -137,12 +161,14 @@ describe('IPC', () => {
 });
 
 describe('navigation, new windows and permissions', () => {
-  it('keeps every web contents on our file: other navigations and redirects are refused, web links go to the system browser', async () => {
+  it('keeps every web contents on our document: other navigations and redirects are refused, web links go to the system browser', async () => {
     await startMain();
     await electron.app.becomeReady();
     const contents = mainWindow().webContents;
     const own = mainWindow().loadedUrl ?? '';
     expect(contents.attempt('will-navigate', `${own}#/profiles`)).toBe(false);
+    expect(contents.attempt('will-navigate', 'app://workbench/other.html')).toBe(true);
+    expect(contents.attempt('will-navigate', 'app://elsewhere/index.html')).toBe(true);
     expect(contents.attempt('will-navigate', 'https://help.salesforce.com/')).toBe(true);
     expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(contents.attempt('will-frame-navigate', 'https://evil.example/')).toBe(true);

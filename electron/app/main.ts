@@ -1,9 +1,9 @@
-import { app, session, type BrowserWindow } from 'electron';
+import { app, protocol, session, type BrowserWindow } from 'electron';
 import { appEnvironment } from '../services/app-environment';
 import { createWorkbenchServices } from '../services/create-services';
 import { defaultUserDataDir } from '../services/paths';
 import { keychainServiceName } from '../services/secret-store/keychain-service-name';
-import { rendererFileUrl } from './app-files';
+import { APP_DOCUMENT_URL, APP_SCHEME, appFileHandler, rendererDir } from './app-files';
 import { registerIpcHandlers } from './ipc-main';
 import { installAppMenu } from './menu';
 import { installSessionPolicy, installWebContentsPolicy } from './security';
@@ -14,12 +14,17 @@ app.enableSandbox();
 // MCTW_* overrides (user-data folder, keychain service) apply in development only, never to the packaged app.
 const env = appEnvironment(process.env, app.isPackaged);
 app.setPath('userData', defaultUserDataDir(env));
+// The renderer's scheme, before the app is ready (Electron's rule): standard (an origin, relative URLs) and secure, as the
+// file:// pages it replaces were; fetch and CORS for its own module scripts. Its CSP still allows no connection.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  const appFileUrl = rendererFileUrl();
+  const appFileUrl = APP_DOCUMENT_URL;
   const services = createWorkbenchServices({
     userDataDir: app.getPath('userData'),
     keychainService: keychainServiceName(env),
@@ -30,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const showMainWindow = (): void => {
     if (mainWindow === null || mainWindow.isDestroyed()) {
-      mainWindow = createMainWindow();
+      mainWindow = createMainWindow({ devTools: !app.isPackaged });
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
@@ -52,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     installSessionPolicy(session.defaultSession);
+    protocol.handle(APP_SCHEME, appFileHandler(rendererDir()));
     installAppMenu();
     showMainWindow();
   });

@@ -1,8 +1,11 @@
 import { BrowserWindow } from 'electron';
-import { preloadPath, rendererFileUrl } from './app-files';
+import { APP_DOCUMENT_URL, preloadPath } from './app-files';
 
-/** Creates the main window (sandboxed, context-isolated, no Node; spelled out here so the Electronegativity audit sees each flag) and loads the renderer from its file URL. */
-export function createMainWindow(): BrowserWindow {
+/**
+ * Creates the main window (sandboxed, context-isolated, no Node; spelled out here so the Electronegativity audit sees each
+ * flag) and loads the renderer from app://. Developer tools only when asked (`devTools`: never in the packaged app).
+ */
+export function createMainWindow(options: { devTools: boolean }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -24,9 +27,10 @@ export function createMainWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',
+      devTools: options.devTools,
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(rendererFileUrl());
+  void win.loadURL(APP_DOCUMENT_URL);
   return win;
 }

@@ -51,6 +51,7 @@ class DoubleApp extends EventEmitter {
   sandboxEnabled = false;
   quitCalls = 0;
   singleInstanceLock = true;
+  readyEmitted = false;
   readonly paths = new Map<string, string>();
   private readyResolve: () => void = () => undefined;
   private ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -84,6 +85,7 @@ class DoubleApp extends EventEmitter {
   }
   /** Test control: the app becomes ready (runs the whenReady continuations). */
   becomeReady(): Promise<void> {
+    this.readyEmitted = true;
     this.readyResolve();
     return new Promise((resolve) => setImmediate(resolve));
   }
@@ -177,6 +179,22 @@ export const session = {
   },
 };
 
+type ProtocolHandler = (request: Request) => Promise<Response> | Response;
+
+/** The protocol module: the privileged schemes (Electron allows one call, before ready) and a handler per scheme. */
+export const protocol = {
+  privileged: null as { scheme: string; privileges: Record<string, boolean> }[] | null,
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void {
+    if (app.readyEmitted) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+    this.privileged = schemes;
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+    this.handlers.set(scheme, handler);
+  },
+};
+
 export const shell = {
   opened: [] as string[],
   openExternal(url: string): Promise<void> {
@@ -227,7 +245,9 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
 /** Puts every part of the double back to its starting state. */
 export function resetElectronDouble(): void {
   app.removeAllListeners();
-  Object.assign(app, { isPackaged: false, sandboxEnabled: false, quitCalls: 0, singleInstanceLock: true });
+  Object.assign(app, { isPackaged: false, sandboxEnabled: false, quitCalls: 0, singleInstanceLock: true, readyEmitted: false });
+  protocol.privileged = null;
+  protocol.handlers.clear();
   app.paths.clear();
   app.resetReady();
   createdWindows.length = 0;
@@ -247,4 +267,14 @@ export function resetElectronDouble(): void {
 }
 
 /** The double as one object, for installing into require's cache (the built CommonJS bundles). */
-export const electronDouble = { app, BrowserWindow: DoubleBrowserWindow, ipcMain, session, shell, Menu, contextBridge, ipcRenderer };
+export const electronDouble = {
+  app,
+  BrowserWindow: DoubleBrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  Menu,
+  contextBridge,
+  ipcRenderer,
+};
