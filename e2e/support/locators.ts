@@ -44,6 +44,8 @@ export const ui = {
   tokenInputHeader: (page: Page): Locator => shown(page).locator('.token-input .panel__header'),
   /** The decoder's signature panel. */
   signaturePanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Signature' }),
+  /** The decoder's "Legacy refresh" panel (an SSO JWT with a refresh token). */
+  legacyRefresh: (page: Page): Locator => shown(page).getByRole('region', { name: 'Legacy refresh' }),
   /** The decoder's PEM public key input. */
   publicKeyPem: (page: Page): Locator => shown(page).getByLabel('Public key (PEM)'),
   /** The decoder's JWK or JWK Set input. */
