@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { useBridge } from '../bridge/bridge-context';
+import { FieldErrorShown } from '../common/field-error';
 import { NeedsDesktop } from '../common/needs-desktop';
 import type { TokenRunSource } from './credentials-draft';
 import { CredentialsForm } from './credentials-form';
@@ -21,19 +22,22 @@ export interface CredentialsScreenProps {
 
 /** The form and the run of one profile (or of a new one): "Get token" tries the form as it stands, "Save" keeps it. */
 function CredentialsWorkspace({ profile, onSaved }: Pick<CredentialsScreenProps, 'profile' | 'onSaved'>) {
-  const { state, start, cancel } = useTokenRun();
+  const { state, start, cancel, reset } = useTokenRun();
   const [subject, setSubject] = useState<string | null>(null);
+  const [limitMs, setLimitMs] = useState<number | undefined>(undefined);
   const run = (source: TokenRunSource, timeoutMs: number) => {
+    setLimitMs(timeoutMs);
     setSubject(
       source.profileId !== undefined && profile !== null ? `the saved profile “${profile.name}”` : 'the form as it stands (not saved)',
     );
     start(source, timeoutMs);
   };
   return (
-    <>
+    // A field error drops a previous run's outcome: it described the form before the edit.
+    <FieldErrorShown.Provider value={reset}>
       <CredentialsForm profile={profile} onSaved={onSaved} onRun={run} running={state.phase === 'running'} />
-      <TokenRunPanel state={state} onCancel={cancel} subject={subject} />
-    </>
+      <TokenRunPanel state={state} onCancel={cancel} subject={subject} limitMs={limitMs} />
+    </FieldErrorShown.Provider>
   );
 }
 
