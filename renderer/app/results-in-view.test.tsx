@@ -95,7 +95,7 @@ describe('Intelligence run panel', () => {
     expect(runStatus(root)).toHaveFocus();
     expect(within(root).queryByRole('alert')).toBeNull();
     expect(step(root, 'discovery').querySelector('.error-message')).toHaveClass('error-message--neutral');
-    expect(scrolled).toContain(step(root, 'discovery'));
+    expect(scrolled).toContain(step(root, 'discovery').querySelector('.step__error'));
   });
 
   it('drops a previous run’s “Could not reach…” when a new field error shows', async () => {
@@ -175,7 +175,7 @@ describe('Engagement run', () => {
     });
     expect(runStatus(root)).toHaveTextContent(/^Failed: invalid_client: Client authentication failed\.$/);
     expect(runStatus(root)).toHaveFocus();
-    expect(scrolled).toContain(step(root, 'token'));
+    expect(scrolled).toContain(step(root, 'token').querySelector('.step__error'));
 
     await user.click(within(root).getByRole('button', { name: 'Run again' }));
     await runs[1]!.release({ ok: true, value: ENGAGEMENT_OK });

@@ -53,7 +53,8 @@ export function TokenRunPanel({ state, onCancel, subject, limitMs }: TokenRunPan
       </header>
       <div className="panel__body run-outcome">
         <p className={`token-run__status token-run__status--${status.tone}`} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
-          {running && <Spinner />} {status.text}
+          {running && <Spinner />}
+          {status.text}
         </p>
         <ol className="steps">
           {state.steps.map((step, index) => (

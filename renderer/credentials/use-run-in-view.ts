@@ -1,7 +1,17 @@
 import { useEffect, type RefObject } from 'react';
 
-/** What a run panel shows when a run ends, in the order looked for: the result, an error of the run, a failed or cancelled step. */
-const OUTCOME_SELECTOR = '.issued-token, .run-outcome > .error-message, .step--failed, .step--cancelled';
+/**
+ * What a run panel shows when a run ends, in the order looked for: the error of a failed or cancelled step (not the whole
+ * step: its open details can be taller than the window), such a step, an error of the run, the result.
+ */
+const OUTCOME_SELECTORS = [
+  '.step--failed .step__error',
+  '.step--cancelled .step__error',
+  '.step--failed',
+  '.step--cancelled',
+  '.run-outcome > .error-message',
+  '.issued-token',
+];
 
 /**
  * Keeps a run in view for keyboard, screen-reader and mouse users alike: when a run starts, its panel comes into view and
@@ -23,7 +33,9 @@ export function useRunInView(
 
   useEffect(() => {
     if (!done) return;
-    panelRef.current?.querySelector(OUTCOME_SELECTOR)?.scrollIntoView?.({ block: 'nearest' });
+    const panel = panelRef.current;
+    const outcome = OUTCOME_SELECTORS.map((selector) => panel?.querySelector(selector)).find((found) => found != null);
+    outcome?.scrollIntoView?.({ block: 'nearest' });
     statusRef.current?.focus({ preventScroll: true });
   }, [done, panelRef, statusRef]);
 

@@ -45,7 +45,8 @@ export function EngagementRunOutput({ state, onCancel, limitMs, onOpenInDecoder 
   return (
     <div className="run-outcome" ref={ref}>
       <p className={`token-run__status token-run__status--${status.tone}`} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
-        {running && <Spinner />} {status.text}
+        {running && <Spinner />}
+        {status.text}
       </p>
       <ol className="steps">
         {state.steps.map((step, index) => (

@@ -131,7 +131,8 @@ export function RefreshPanel({ token, raw, onSpent }: RefreshPanelProps) {
               tabIndex={-1}
               ref={statusRef}
             >
-              {running && <Spinner />} {status.text}
+              {running && <Spinner />}
+              {status.text}
             </p>
             <ol className="steps">
               {state.steps.map((step, index) => (
