@@ -5,7 +5,8 @@ import type { Page } from '@playwright/test';
 import { OTHER_MID, SAMPLE_MID, SAMPLE_PACKAGE, startEngagementServer, type EngagementServer } from '../../test/support/engagement-server';
 import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, test } from '../fixtures/workbench-test';
-import { COLOR_SCHEMES, WINDOW_SIZES, expectNoAxeViolations } from '../support/accessibility';
+import { WINDOW_SIZES } from '../support/accessibility';
+import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
 import { ui } from '../support/locators';
 import { openScreen, pasteToken } from '../support/workbench-actions';
 
@@ -85,10 +86,7 @@ test.describe('Engagement credentials', () => {
       await expect(ui.runStatus(page)).toHaveText('Access token issued.');
       await expect(ui.runStatus(page)).toBeFocused();
       await expect(ui.issuedToken(page)).toBeInViewport({ ratio: 0.3 });
-      for (const colorScheme of COLOR_SCHEMES) {
-        await page.emulateMedia({ colorScheme });
-        await expectNoAxeViolations(page, `the Engagement screen with a token in view (${size.name}, ${colorScheme})`);
-      }
+      await expectNoAxeViolationsInBothSchemes(page, `the Engagement screen with a token in view (${size.name})`);
 
       // The copied call is the documented endpoints lookup on the token's rest_instance_url, and it works as is.
       await ui.copyBearerCurl(page).click();

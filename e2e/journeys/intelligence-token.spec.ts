@@ -1,6 +1,6 @@
 import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, privateKeyNeedles, test } from '../fixtures/workbench-test';
 import { testKeyPair } from '../../test/support/test-keys';
-import { COLOR_SCHEMES, expectNoAxeViolations } from '../support/accessibility';
+import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
 import { ui } from '../support/locators';
 import { recordStepStatuses } from '../support/step-recorder';
 import { saveIntelligenceProfile } from '../support/workbench-actions';
@@ -122,10 +122,7 @@ test.describe('Intelligence credentials: save a profile and get a token through 
     await expect(ui.runStatus(page)).toHaveClass(/token-run__status--cancelled/);
     await expect(ui.stepError(page, 'discovery').locator('.error-message')).toHaveClass(/error-message--neutral/);
     await expect(ui.tokenPanel(page).getByRole('alert')).toHaveCount(0);
-    for (const colorScheme of COLOR_SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      await expectNoAxeViolations(page, `the credentials screen with a cancelled run (${colorScheme})`);
-    }
+    await expectNoAxeViolationsInBothSchemes(page, 'the credentials screen with a cancelled run');
   });
 
   test('a slow server with a short timeout: the timeout message appears', async ({ desktop, idp }) => {

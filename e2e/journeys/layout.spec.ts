@@ -3,7 +3,8 @@ import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, test } from '../fixtures
 import { SAMPLE_PACKAGE, startEngagementServer } from '../../test/support/engagement-server';
 import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { testKeyPair } from '../../test/support/test-keys';
-import { COLOR_SCHEMES, WINDOW_SIZES, expectNoAxeViolations } from '../support/accessibility';
+import { WINDOW_SIZES } from '../support/accessibility';
+import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
 import { documentScroll, stepLayoutProblems, wheelToTheEnd } from '../support/layout-checks';
 import { ui, type ScreenName } from '../support/locators';
 import { openScreen, pasteToken, saveIntelligenceProfile } from '../support/workbench-actions';
@@ -106,10 +107,7 @@ test.describe('Layout that fits: profiles table, focus after Use, the narrow nav
         // The same step in a column of 320 px.
         await page.locator('.app__screen:not([hidden]) .decoder__signature').evaluate((el) => (el.style.width = '320px'));
         expect(await stepLayoutProblems(panel), 'the failed step in a 320 px column').toEqual([]);
-        for (const colorScheme of COLOR_SCHEMES) {
-          await page.emulateMedia({ colorScheme });
-          await expectNoAxeViolations(page, `the decoder with a failed refresh (${size.name}, ${colorScheme})`);
-        }
+        await expectNoAxeViolationsInBothSchemes(page, `the decoder with a failed refresh (${size.name})`);
       } finally {
         await server.close();
       }
