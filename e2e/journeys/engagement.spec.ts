@@ -7,6 +7,7 @@ import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, test } from '../fixtures/workbench-test';
 import { WINDOW_SIZES } from '../support/accessibility';
 import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
+import { stepLayoutProblems } from '../support/layout-checks';
 import { ui } from '../support/locators';
 import { openScreen, pasteToken } from '../support/workbench-actions';
 
@@ -79,6 +80,7 @@ test.describe('Engagement credentials', () => {
       await expect(ui.runStatus(page)).toBeFocused();
       await expect(ui.runStatus(page)).toBeInViewport();
       await expect(step(page, 'token').locator('.step__error')).toBeInViewport();
+      expect(await stepLayoutProblems(ui.tokenPanel(page)), 'the failed run').toEqual([]);
 
       await field(page, 'Client secret').fill(SAMPLE_PACKAGE.clientSecret);
       await ui.shownScreen(page).getByRole('button', { name: 'Run again' }).click();
@@ -86,6 +88,7 @@ test.describe('Engagement credentials', () => {
       await expect(ui.runStatus(page)).toHaveText('Access token issued.');
       await expect(ui.runStatus(page)).toBeFocused();
       await expect(ui.issuedToken(page)).toBeInViewport({ ratio: 0.3 });
+      expect(await stepLayoutProblems(ui.tokenPanel(page)), 'the run with who-am-I').toEqual([]);
       await expectNoAxeViolationsInBothSchemes(page, `the Engagement screen with a token in view (${size.name})`);
 
       // The copied call is the documented endpoints lookup on the token's rest_instance_url, and it works as is.

@@ -119,6 +119,27 @@ describe('Intelligence run panel', () => {
     expect(fake.callsTo('token:run')).toHaveLength(1);
   });
 
+  it('keeps an issued token when Save then asks for a profile name', async () => {
+    const run = deferred<TokenFlowReport>();
+    const fake = createFakeBridge({ 'token:run': run.handler });
+    const { user, root } = await intelligence(fake);
+    await user.click(within(root).getByRole('button', { name: 'Get token' }));
+    const token = {
+      accessToken: 'issued-token',
+      expiresIn: 300,
+      expiresAt: Date.now() + 300_000,
+      tokenEndpoint: 'https://idp/t',
+      curl: 'curl',
+    };
+    await run.release({
+      ok: true,
+      value: { steps: [{ ...DISCOVERY_RUNNING, status: 'ok' }, ...PENDING], warnings: [], outcome: { ok: true, token } },
+    });
+    await user.click(within(root).getByRole('button', { name: 'Save profile' }));
+    expect(within(root).getByLabelText('Profile name')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(root).getByLabelText('Access token value')).toHaveTextContent('issued-token');
+  });
+
   it('asks for a profile name without showing an error code under it', async () => {
     const { user, root } = await intelligence(createFakeBridge());
     await user.click(within(root).getByRole('button', { name: 'Save profile' }));

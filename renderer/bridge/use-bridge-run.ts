@@ -25,12 +25,17 @@ function mergeStep<S extends { id: string }>(steps: readonly S[], update: S): S[
 /**
  * Runs one request over the bridge with a fresh run id, following its progress event; `cancel()` asks the app to stop
  * (token:cancel reaches every kind of run), and leaving the screen cancels a run still going; `reset()` forgets a finished
- * run's outcome. One run at a time.
+ * run's outcome (only when `when` holds, if given). One run at a time.
  */
 export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>(
   event: RunProgressEvent,
   initialSteps: S[],
-): { state: BridgeRunState<S, R>; start: (send: SendRun<R>, steps?: S[]) => void; cancel: () => void; reset: () => void } {
+): {
+  state: BridgeRunState<S, R>;
+  start: (send: SendRun<R>, steps?: S[]) => void;
+  cancel: () => void;
+  reset: (when?: (finished: BridgeRunState<S, R>) => boolean) => void;
+} {
   const bridge = useBridge();
   const [state, setState] = useState<BridgeRunState<S, R>>(() => ({ phase: 'idle', steps: initialSteps }));
   const activeRun = useRef<string | null>(null);
@@ -68,7 +73,11 @@ export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>
     void callBridge(bridge, 'token:cancel', { runId });
   }, [bridge]);
 
-  const reset = useCallback(() => setState((s) => (s.phase === 'done' ? { phase: 'idle', steps: initialSteps } : s)), [initialSteps]);
+  const reset = useCallback(
+    (when?: (finished: BridgeRunState<S, R>) => boolean) =>
+      setState((s) => (s.phase === 'done' && (when?.(s) ?? true) ? { phase: 'idle', steps: initialSteps } : s)),
+    [initialSteps],
+  );
 
   useEffect(
     () => () => {

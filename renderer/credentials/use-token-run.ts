@@ -13,7 +13,7 @@ export function useTokenRun(): {
   state: TokenRunState;
   start: (source: TokenRunSource, timeoutMs: number) => void;
   cancel: () => void;
-  reset: () => void;
+  reset: (when?: (finished: TokenRunState) => boolean) => void;
 } {
   const initial = useMemo(() => pendingSteps(), []);
   const { state, start: startRun, cancel, reset } = useBridgeRun<FlowStep, TokenFlowReport>('token:progress', initial);
