@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, test } from '../fixtures/workbench-test';
 import { SAMPLE_PACKAGE, startEngagementServer } from '../../test/support/engagement-server';
-import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
+import { SAMPLE_SUBDOMAIN, makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { testKeyPair } from '../../test/support/test-keys';
 import { WINDOW_SIZES } from '../support/accessibility';
 import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
@@ -93,11 +93,13 @@ test.describe('Layout that fits: profiles table, focus after Use, the narrow nav
         const { page } = await desktop.open();
         await page.setViewportSize({ width: size.width, height: size.height });
         const refreshToken = server.issueRefreshToken(SAMPLE_PACKAGE.clientId);
+        // As long and unbreakable as a real tenant's auth URL (the server ignores the query).
+        const authEndpoint = `${server.refreshUrl}?tenant=${SAMPLE_SUBDOMAIN.repeat(3)}`;
         await pasteToken(
           page,
-          await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { authEndpoint: server.refreshUrl, refreshToken } } } }),
+          await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { authEndpoint, refreshToken } } } }),
         );
-        await failRefresh(page, server.refreshUrl);
+        await failRefresh(page, authEndpoint);
         const panel = ui.legacyRefresh(page);
         expect(await stepLayoutProblems(panel), 'the failed step in the decoder column').toEqual([]);
         const signatureBottom = await ui.signaturePanel(page).evaluate((el) => el.getBoundingClientRect().bottom);
