@@ -145,13 +145,7 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
               <input type="checkbox" checked={whoami} onChange={(e) => setWhoami(e.target.checked)} disabled={running} /> Who am I
             </label>
             {running ? (
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={cancel}
-                disabled={state.cancelling}
-                aria-keyshortcuts="Escape"
-              >
+              <button type="button" className="button button--danger" onClick={cancel} disabled={state.cancelling}>
                 {state.cancelling ? 'Cancelling…' : 'Cancel'}
               </button>
             ) : (
