@@ -101,6 +101,14 @@ test.describe('Every screen passes axe-core, light and dark, at 1280×800 and 80
           await panel.getByRole('button', { name: 'Refresh…' }).click();
           await expect(panel.getByRole('button', { name: 'Spend the refresh token' })).toBeDisabled();
           await expectNoAxeViolations(page, where('the legacy refresh panel'));
+          await panel.getByLabel('Client id', { exact: true }).fill(SAMPLE_PACKAGE.clientId);
+          await panel.getByLabel('Client secret', { exact: true }).fill(SAMPLE_PACKAGE.clientSecret);
+          await panel.getByLabel(/I understand/).check();
+          await panel.getByRole('button', { name: 'Spend the refresh token' }).click();
+          await expect(panel.getByRole('group', { name: 'Refreshed token' })).toBeVisible();
+          await expect(ui.claimRow(page, 'request.rest.refreshToken')).toContainText('Spent');
+          await ui.tokenNotes(page).locator('summary').click();
+          await expectNoAxeViolations(page, where('the decoder after a legacy refresh (spent token, new token, notes open)'));
         } finally {
           await server.close();
         }

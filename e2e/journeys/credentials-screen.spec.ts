@@ -98,6 +98,30 @@ test.describe('Intelligence credentials: test before saving, results in view, va
     }
     await expect(ui.fieldError(page, 'Discovery URL')).toContainText('ERR_URL_INSECURE');
     await expect(ui.fieldError(page, 'Client id (service account id)')).toContainText('ERR_CLIENT_ID_INVALID');
+    // "Give the profile a name" says it all: no error code under it.
+    await expect(ui.fieldError(page, 'Profile name')).toHaveText(/^Give the profile a name/);
+    await expect(ui.fieldError(page, 'Profile name')).not.toContainText('ERR_PROFILE_INVALID');
+  });
+
+  test('a previous run’s “Could not reach…” goes when a new field error shows', async ({ desktop }) => {
+    const { page } = await desktop.open();
+    await openScreen(page, 'Intelligence credentials');
+    await ui.clientId(page).fill(CLIENT_ID);
+    await ui.region(page).selectOption('custom');
+    // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
+    await ui.discoveryUrl(page).fill('http://127.0.0.1:9/.well-known/openid-configuration');
+    await ui.privateKey(page).fill(testKeyPair().pkcs1Escaped);
+    await ui.getToken(page).click();
+    await expect(ui.step(page, 'discovery')).toHaveAttribute('data-step-status', 'failed');
+    await expect(ui.stepError(page, 'discovery')).toContainText('Could not reach');
+    await expect(ui.runStatus(page)).toHaveText(/^Failed: Could not reach/);
+
+    await ui.clientId(page).fill('');
+    await ui.getToken(page).click();
+    await expect(ui.clientId(page)).toBeFocused();
+    await expect(ui.fieldError(page, 'Client id (service account id)')).toBeVisible();
+    await expect(ui.tokenPanel(page)).not.toContainText('Could not reach');
+    await expect(ui.runStatus(page)).toHaveText(/^Not run yet/);
   });
 
   test('Copy as curl uses the token; the token request is a separate copy that says its assertion works once', async ({

@@ -1,10 +1,11 @@
 import { expect, test } from '../fixtures/workbench-test';
 import { makeEngagementSsoJwt, makeGenericJwt } from '../../test/support/engagement-tokens';
+import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
 import { ui } from '../support/locators';
 import { pasteToken } from '../support/workbench-actions';
 
 test.describe('Decoder layout: the payload in view, coloured segments, large tokens', () => {
-  test('1280×800: after pasting an expired v1 token (with warnings) the payload claims are visible without scrolling', async ({
+  test('1280×800: after pasting an expired v1 token (two warnings, three notes) the first payload claims are wholly in view without scrolling', async ({
     page,
     appUrl,
   }) => {
@@ -12,9 +13,15 @@ test.describe('Decoder layout: the payload in view, coloured segments, large tok
     await page.goto(appUrl);
     await pasteToken(page, await makeEngagementSsoJwt({ version: 1, expiresInSeconds: -3600 }));
     await expect(ui.tokenWarning(page, 'WARN_EXPIRED')).toBeVisible();
-    await expect(ui.claimRows(page).first()).toBeInViewport();
-    await expect(ui.claimRow(page, 'exp')).toBeInViewport();
+    await expect(ui.tokenWarning(page, 'WARN_LIVE_TOKENS_IN_CLAIMS')).toBeVisible();
+    await expect(ui.claimRows(page).first()).toHaveAttribute('data-claim-path', 'exp');
+    await expect(ui.claimRow(page, 'exp')).toBeInViewport({ ratio: 1 });
     expect(await ui.mainColumn(page).evaluate((el) => el.scrollTop)).toBe(0);
+    // The notes are one line away.
+    await expect(ui.tokenNotes(page)).toContainText('3 notes');
+    await ui.tokenNotes(page).locator('summary').click();
+    await expect(ui.tokenWarning(page, 'WARN_LEGACY_PACKAGE')).toBeVisible();
+    await expectNoAxeViolationsInBothSchemes(page, 'the decoder with a v1 token and its notes open (1280x800)');
   });
 
   test('800×600: the result comes before the signature panel and starts on the first screen', async ({ page, appUrl }) => {

@@ -5,6 +5,9 @@ import type { Page } from '@playwright/test';
 import { OTHER_MID, SAMPLE_MID, SAMPLE_PACKAGE, startEngagementServer, type EngagementServer } from '../../test/support/engagement-server';
 import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, test } from '../fixtures/workbench-test';
+import { WINDOW_SIZES } from '../support/accessibility';
+import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
+import { stepLayoutProblems } from '../support/layout-checks';
 import { ui } from '../support/locators';
 import { openScreen, pasteToken } from '../support/workbench-actions';
 
@@ -62,6 +65,43 @@ test.describe('Engagement credentials', () => {
     await expect(error.locator('.error-message__hint')).toContainText('no server-to-server API Integration component');
   });
 
+  for (const size of WINDOW_SIZES) {
+    test(`${size.name}: a failed run and Run again come into view with the focus on a status that says what happened; Copy as curl makes a working call`, async ({
+      desktop,
+      context,
+    }) => {
+      const { page } = await desktop.open();
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      await fillUnsaved(page, { secret: 'not-the-secret' });
+      await ui.shownScreen(page).getByRole('button', { name: 'Get token' }).click();
+      await expect(step(page, 'token')).toHaveAttribute('data-step-status', 'failed');
+      await expect(ui.runStatus(page)).toHaveText(/^Failed: invalid_client: /);
+      await expect(ui.runStatus(page)).toBeFocused();
+      await expect(ui.runStatus(page)).toBeInViewport();
+      await expect(step(page, 'token').locator('.step__error')).toBeInViewport();
+      expect(await stepLayoutProblems(ui.tokenPanel(page)), 'the failed run').toEqual([]);
+
+      await field(page, 'Client secret').fill(SAMPLE_PACKAGE.clientSecret);
+      await ui.shownScreen(page).getByRole('button', { name: 'Run again' }).click();
+      await expect(step(page, 'soap-endpoint')).toHaveAttribute('data-step-status', 'ok');
+      await expect(ui.runStatus(page)).toHaveText('Access token issued.');
+      await expect(ui.runStatus(page)).toBeFocused();
+      await expect(ui.issuedToken(page)).toBeInViewport({ ratio: 0.3 });
+      expect(await stepLayoutProblems(ui.tokenPanel(page)), 'the run with who-am-I').toEqual([]);
+      await expectNoAxeViolationsInBothSchemes(page, `the Engagement screen with a token in view (${size.name})`);
+
+      // The copied call is the documented endpoints lookup on the token's rest_instance_url, and it works as is.
+      await ui.copyBearerCurl(page).click();
+      const curl = await page.evaluate(() => navigator.clipboard.readText());
+      const url = /'(https?:\/\/[^']+)'\s*$/.exec(curl)?.[1] ?? '';
+      const authorization = /--header 'Authorization: (Bearer [^']+)'/.exec(curl)?.[1] ?? '';
+      expect(url).toBe(`${server.restBaseUrl}platform/v1/endpoints/soap`);
+      const answer = await fetch(url, { headers: { Authorization: authorization } });
+      expect(answer.status).toBe(200);
+    });
+  }
+
   test('saved as a profile (secret to the keychain), it runs again after a restart with its account id', async ({ desktop }) => {
     let { page } = await desktop.open();
     await fillUnsaved(page, { secret: SAMPLE_PACKAGE.clientSecret, accountId: OTHER_MID });
@@ -99,5 +139,12 @@ test.describe('Engagement credentials', () => {
     expect(server.hasIssued(access)).toBe(true);
     await expect(panel.getByLabel('New refresh token')).not.toBeEmpty();
     await expect(panel.getByRole('button', { name: 'Copy new refresh token' })).toBeVisible();
+    // In view, with the same countdown as every token, and the refresh token in the JWT marked as spent.
+    await expect(panel.locator('.token-run__status')).toHaveText('New access token issued.');
+    await expect(panel.locator('.token-run__status')).toBeFocused();
+    await expect(panel.getByRole('group', { name: 'Refreshed token' })).toBeInViewport({ ratio: 0.3 });
+    await expect(panel.locator('.countdown__text')).toHaveText(/^Expires in \d+:\d\d$/);
+    await expect(ui.claimRow(page, 'request.rest.refreshToken')).toHaveAttribute('data-spent', 'true');
+    await expect(ui.claimRow(page, 'request.rest.refreshToken')).toContainText('Spent');
   });
 });

@@ -1,5 +1,6 @@
 import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, privateKeyNeedles, test } from '../fixtures/workbench-test';
 import { testKeyPair } from '../../test/support/test-keys';
+import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
 import { ui } from '../support/locators';
 import { recordStepStatuses } from '../support/step-recorder';
 import { saveIntelligenceProfile } from '../support/workbench-actions';
@@ -95,6 +96,33 @@ test.describe('Intelligence credentials: save a profile and get a token through 
     await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'pending');
     await expect(ui.getToken(page)).toBeEnabled();
     expect(idp.requests.filter((r) => r.endpoint === 'token')).toEqual([]);
+  });
+
+  test('a running step shows its time against its limit; Escape cancels, and the cancel reads calm, not as a failure', async ({
+    desktop,
+    idp,
+  }) => {
+    idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
+    const { page } = await desktop.open();
+    await saveIntelligenceProfile(page, {
+      name: 'Escape',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: testKeyPair().pkcs1Escaped,
+    });
+    idp.setFault('slow', { delayMs: 30_000 });
+    await ui.requestTimeout(page).fill('20');
+    await ui.getToken(page).click();
+    await expect(ui.step(page, 'discovery')).toHaveAttribute('data-step-status', 'running');
+    await expect(ui.step(page, 'discovery').locator('.step__duration')).toHaveText(/^\d+ s of 20 s$/);
+    await expect(ui.runStatus(page)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(ui.step(page, 'discovery')).toHaveAttribute('data-step-status', 'cancelled');
+    await expect(ui.runStatus(page)).toHaveText('Cancelled: the request to the discovery endpoint was stopped before it finished.');
+    await expect(ui.runStatus(page)).toHaveClass(/token-run__status--cancelled/);
+    await expect(ui.stepError(page, 'discovery').locator('.error-message')).toHaveClass(/error-message--neutral/);
+    await expect(ui.tokenPanel(page).getByRole('alert')).toHaveCount(0);
+    await expectNoAxeViolationsInBothSchemes(page, 'the credentials screen with a cancelled run');
   });
 
   test('a slow server with a short timeout: the timeout message appears', async ({ desktop, idp }) => {

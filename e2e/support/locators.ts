@@ -38,12 +38,16 @@ export const ui = {
   signatureStatus: (page: Page): Locator => shown(page).locator('[data-signature-status]'),
   /** A token warning, by code (e.g. WARN_EXPIRED). */
   tokenWarning: (page: Page, code: string): Locator => shown(page).locator(`[data-warning-code="${code}"]`),
+  /** The folded notes about a token (information, not warnings): a summary line naming them. */
+  tokenNotes: (page: Page): Locator => shown(page).locator('details.token-notes'),
   /** The coloured mirror under the token input (one span per segment). */
   tokenSegments: (page: Page): Locator => shown(page).getByTestId('token-mirror').locator('.token-segment'),
   /** The token input's header (title, counter, Clear). */
   tokenInputHeader: (page: Page): Locator => shown(page).locator('.token-input .panel__header'),
   /** The decoder's signature panel. */
   signaturePanel: (page: Page): Locator => shown(page).getByRole('region', { name: 'Signature' }),
+  /** The decoder's "Legacy refresh" panel (an SSO JWT with a refresh token). */
+  legacyRefresh: (page: Page): Locator => shown(page).getByRole('region', { name: 'Legacy refresh' }),
   /** The decoder's PEM public key input. */
   publicKeyPem: (page: Page): Locator => shown(page).getByLabel('Public key (PEM)'),
   /** The decoder's JWK or JWK Set input. */

@@ -24,12 +24,18 @@ function mergeStep<S extends { id: string }>(steps: readonly S[], update: S): S[
 
 /**
  * Runs one request over the bridge with a fresh run id, following its progress event; `cancel()` asks the app to stop
- * (token:cancel reaches every kind of run), and leaving the screen cancels a run still going. One run at a time.
+ * (token:cancel reaches every kind of run), and leaving the screen cancels a run still going; `reset()` forgets a finished
+ * run's outcome (only when `when` holds, if given). One run at a time.
  */
 export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>(
   event: RunProgressEvent,
   initialSteps: S[],
-): { state: BridgeRunState<S, R>; start: (send: SendRun<R>, steps?: S[]) => void; cancel: () => void } {
+): {
+  state: BridgeRunState<S, R>;
+  start: (send: SendRun<R>, steps?: S[]) => void;
+  cancel: () => void;
+  reset: (when?: (finished: BridgeRunState<S, R>) => boolean) => void;
+} {
   const bridge = useBridge();
   const [state, setState] = useState<BridgeRunState<S, R>>(() => ({ phase: 'idle', steps: initialSteps }));
   const activeRun = useRef<string | null>(null);
@@ -67,6 +73,12 @@ export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>
     void callBridge(bridge, 'token:cancel', { runId });
   }, [bridge]);
 
+  const reset = useCallback(
+    (when?: (finished: BridgeRunState<S, R>) => boolean) =>
+      setState((s) => (s.phase === 'done' && (when?.(s) ?? true) ? { phase: 'idle', steps: initialSteps } : s)),
+    [initialSteps],
+  );
+
   useEffect(
     () => () => {
       const runId = activeRun.current;
@@ -76,5 +88,5 @@ export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>
     [bridge],
   );
 
-  return { state, start, cancel };
+  return { state, start, cancel, reset };
 }

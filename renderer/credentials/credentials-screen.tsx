@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { useBridge } from '../bridge/bridge-context';
+import { FieldErrorShown } from '../common/field-error';
 import { NeedsDesktop } from '../common/needs-desktop';
 import type { TokenRunSource } from './credentials-draft';
 import { CredentialsForm } from './credentials-form';
+import { runFailure } from './run-status';
 import { TokenRunPanel } from './token-run-panel';
 import { useTokenRun } from './use-token-run';
 
@@ -21,19 +23,23 @@ export interface CredentialsScreenProps {
 
 /** The form and the run of one profile (or of a new one): "Get token" tries the form as it stands, "Save" keeps it. */
 function CredentialsWorkspace({ profile, onSaved }: Pick<CredentialsScreenProps, 'profile' | 'onSaved'>) {
-  const { state, start, cancel } = useTokenRun();
+  const { state, start, cancel, reset } = useTokenRun();
+  // A field error drops a failed run's outcome ("Could not reach…" described the form before the edit); a token stays.
+  const dropFailedRun = useCallback(() => reset((finished) => runFailure(finished) !== null), [reset]);
   const [subject, setSubject] = useState<string | null>(null);
+  const [limitMs, setLimitMs] = useState<number | undefined>(undefined);
   const run = (source: TokenRunSource, timeoutMs: number) => {
+    setLimitMs(timeoutMs);
     setSubject(
       source.profileId !== undefined && profile !== null ? `the saved profile “${profile.name}”` : 'the form as it stands (not saved)',
     );
     start(source, timeoutMs);
   };
   return (
-    <>
+    <FieldErrorShown.Provider value={dropFailedRun}>
       <CredentialsForm profile={profile} onSaved={onSaved} onRun={run} running={state.phase === 'running'} />
-      <TokenRunPanel state={state} onCancel={cancel} subject={subject} />
-    </>
+      <TokenRunPanel state={state} onCancel={cancel} subject={subject} limitMs={limitMs} />
+    </FieldErrorShown.Provider>
   );
 }
 

@@ -12,13 +12,11 @@ export interface IssuedTokenViewProps {
 /** Where the copied API call points: Salesforce documents no single Intelligence API URL, so the user fills it in. */
 export const API_URL_PLACEHOLDER = 'https://YOUR-INTELLIGENCE-API-URL';
 
-/** A curl command that calls an API with the token as `Authorization: Bearer …`. */
-export function bearerCurl(accessToken: string): string {
-  return [
-    `curl --silent --show-error`,
-    `  --header ${shellQuote(`Authorization: Bearer ${accessToken}`)}`,
-    `  ${shellQuote(API_URL_PLACEHOLDER)}`,
-  ].join(' \\\n');
+/** A curl command that calls an API (a placeholder to fill in by default) with the token as `Authorization: Bearer …`. */
+export function bearerCurl(accessToken: string, url: string = API_URL_PLACEHOLDER): string {
+  return [`curl --silent --show-error`, `  --header ${shellQuote(`Authorization: Bearer ${accessToken}`)}`, `  ${shellQuote(url)}`].join(
+    ' \\\n',
+  );
 }
 
 /** The access token a run obtained: the token, a live countdown to expiry, and copies of the token, an API call using it, and the token request. */

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FlowStep, FlowStepStatus } from '../../shared/intelligence/flow-types';
 import { ErrorMessage } from '../common/error-message';
 import { Spinner } from '../common/spinner';
+import { useNow } from '../hooks/use-now';
 import { AssertionView } from './assertion-view';
 import { ShownFieldsTable } from './shown-fields-table';
 
@@ -22,6 +23,8 @@ export interface StepViewProps {
   index: number;
   /** What the step does, shown under its title. */
   description: string;
+  /** The request's deadline in ms: while the step runs, its time so far is shown against it ("4 s of 15 s"). */
+  limitMs?: number;
 }
 
 /** Formats a duration in ms as "87 ms" or "1.24 s". */
@@ -29,13 +32,20 @@ export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** A running step's time so far, ticking each second, against its deadline when known. */
+function ElapsedTime({ startedAt, limitMs }: { startedAt: number; limitMs?: number }) {
+  const now = useNow(1000);
+  const elapsed = `${Math.max(0, Math.floor((now - startedAt) / 1000))} s`;
+  return <>{limitMs === undefined ? elapsed : `${elapsed} of ${Math.round(limitMs / 1000)} s`}</>;
+}
+
 function hasSensitive(step: FlowStep<string>): boolean {
   const fields = [...(step.request?.headers ?? []), ...(step.request?.params ?? []), ...(step.response?.headers ?? [])];
   return fields.some((f) => f.sensitive) || step.response?.revealedBody !== undefined;
 }
 
-/** One step of the token flow: status icon, title, duration, and (on demand) request, response, assertion and error. */
-export function StepView({ step, index, description }: StepViewProps) {
+/** One step of a flow: status icon, title, time (so far, while it runs), and (on demand) request, response, assertion and error; a cancelled step's error reads calm, not as a failure. */
+export function StepView({ step, index, description, limitMs }: StepViewProps) {
   const id = useId();
   const [open, setOpen] = useState<boolean | null>(null);
   const [revealed, setRevealed] = useState(false);
@@ -54,7 +64,15 @@ export function StepView({ step, index, description }: StepViewProps) {
           <p className="step__description">{description}</p>
         </div>
         <span className="step__status">{STATUS_TEXT[step.status]}</span>
-        <span className="step__duration">{step.durationMs === undefined ? '' : formatDuration(step.durationMs)}</span>
+        <span className="step__duration">
+          {step.status === 'running' && step.startedAt !== undefined ? (
+            <ElapsedTime startedAt={step.startedAt} limitMs={limitMs} />
+          ) : step.durationMs === undefined ? (
+            ''
+          ) : (
+            formatDuration(step.durationMs)
+          )}
+        </span>
         {hasDetails ? (
           <button
             type="button"
@@ -71,7 +89,7 @@ export function StepView({ step, index, description }: StepViewProps) {
       </div>
       {step.error !== undefined && (
         <div className="step__error">
-          <ErrorMessage error={step.error} />
+          <ErrorMessage error={step.error} tone={step.status === 'cancelled' ? 'neutral' : 'danger'} />
         </div>
       )}
       {expanded && (

@@ -127,9 +127,12 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
         outcome: { ok: false, error },
       },
     });
-    const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Cancelled: no token was requested.')).toBeInTheDocument();
-    expect(within(alert).getByText('ERR_CANCELLED')).toBeInTheDocument();
+    // A cancel is what the user chose: it reads calm (a status, not an alert).
+    const cancelled = await screen.findByText('Cancelled: no token was requested.', { selector: '.error-message__text' });
+    const message = cancelled.closest('.error-message')!;
+    expect(message).toHaveClass('error-message--neutral');
+    expect(within(message as HTMLElement).getByText('ERR_CANCELLED')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(stepStatuses().discovery).toBe('cancelled');
     expect(screen.getByRole('button', { name: 'Get token' })).toBeEnabled();
   });

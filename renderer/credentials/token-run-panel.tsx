@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { ErrorMessage } from '../common/error-message';
 import { Spinner } from '../common/spinner';
 import { STEP_DESCRIPTIONS } from './flow-steps';
 import { FlowWarningsList } from './flow-warnings-list';
 import { IssuedTokenView } from './issued-token-view';
+import { runFailure, runStatus } from './run-status';
 import { StepView } from './step-view';
+import { useRunInView } from './use-run-in-view';
 import type { TokenRunState } from './use-token-run';
 
 /** Props of {@link TokenRunPanel}. */
@@ -13,46 +15,22 @@ export interface TokenRunPanelProps {
   onCancel: () => void;
   /** What the run uses, e.g. "the saved profile “Production”" or "the form as it stands (not saved)". */
   subject: string | null;
+  /** The deadline of each request in ms: a running step shows its time against it. */
+  limitMs?: number;
 }
 
-/** The one-line live status, announced politely: which step is running, then the outcome. */
-function statusLine(state: TokenRunState): string {
-  if (state.phase === 'idle') return 'Not run yet: fill in the form and press Get token.';
-  if (state.phase === 'running') {
-    if (state.cancelling) return 'Cancelling…';
-    const index = state.steps.findIndex((s) => s.status === 'running');
-    const step = state.steps[index];
-    return step === undefined ? 'Starting…' : `Step ${index + 1} of ${state.steps.length}: ${step.title}…`;
-  }
-  if (state.error !== null) return `Failed: ${state.error.message}`;
-  const outcome = state.report?.outcome;
-  return outcome?.ok === true ? 'Access token issued.' : `Failed: ${outcome?.error.message ?? ''}`;
-}
+const TEXTS = { idle: 'Not run yet: fill in the form and press Get token.', ok: 'Access token issued.' };
 
-/** The run of "Get token": the three steps live as they run, Cancel while running, then the token or the error. Brought into view and focused when a run starts. */
-export function TokenRunPanel({ state, onCancel, subject }: TokenRunPanelProps) {
+/** The run of "Get token": the three steps live as they run, Cancel (or Escape) while running, then the token or the error, brought into view with the focus on the status. */
+export function TokenRunPanel({ state, onCancel, subject, limitMs }: TokenRunPanelProps) {
   const panelRef = useRef<HTMLElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const runId = state.phase === 'running' ? state.runId : null;
   const running = state.phase === 'running';
+  useRunInView({ runId: running ? state.runId : null, done: state.phase === 'done', onCancel }, panelRef, statusRef);
   const outcome = state.phase === 'done' ? state.report?.outcome : undefined;
-  const failure = state.phase === 'done' ? (state.error ?? (outcome?.ok === false ? outcome.error : null)) : null;
+  const failure = runFailure(state);
   const failedStep = state.steps.some((step) => step.error !== undefined);
-
-  // A new run: show the panel from its top and put the focus on its live status, so keyboard and screen-reader users follow it.
-  useEffect(() => {
-    if (runId === null) return;
-    panelRef.current?.scrollIntoView?.({ block: 'start' });
-    statusRef.current?.focus({ preventScroll: true });
-  }, [runId]);
-  // The outcome may end below the fold (at 800×600): bring it into view too.
-  const done = state.phase === 'done';
-  useEffect(() => {
-    if (done)
-      panelRef.current
-        ?.querySelector('.issued-token, .panel__body > [role="alert"], .step--failed, .step--cancelled')
-        ?.scrollIntoView?.({ block: 'nearest' });
-  }, [done]);
+  const status = runStatus(state, TEXTS);
 
   return (
     <section className="panel token-run" aria-label="Get an access token" ref={panelRef}>
@@ -61,23 +39,32 @@ export function TokenRunPanel({ state, onCancel, subject }: TokenRunPanelProps) 
         {subject !== null && <span className="panel__note">with {subject}</span>}
         {running && (
           <div className="panel__actions">
-            <button type="button" className="button button--danger" onClick={onCancel} disabled={state.cancelling}>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={onCancel}
+              disabled={state.cancelling}
+              aria-keyshortcuts="Escape"
+            >
               {state.cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
           </div>
         )}
       </header>
-      <div className="panel__body">
-        <p className="token-run__status" role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
-          {running && <Spinner />} {statusLine(state)}
+      <div className="panel__body run-outcome">
+        <p className={`token-run__status token-run__status--${status.tone}`} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
+          {running && <Spinner />}
+          {status.text}
         </p>
         <ol className="steps">
           {state.steps.map((step, index) => (
-            <StepView key={step.id} step={step} index={index + 1} description={STEP_DESCRIPTIONS[step.id]} />
+            <StepView key={step.id} step={step} index={index + 1} description={STEP_DESCRIPTIONS[step.id]} limitMs={limitMs} />
           ))}
         </ol>
         {state.phase === 'done' && state.report !== null && <FlowWarningsList warnings={state.report.warnings} />}
-        {failure !== null && failure !== undefined && !failedStep && <ErrorMessage error={failure} title="No token" />}
+        {failure !== null && !failedStep && (
+          <ErrorMessage error={failure} title="No token" tone={failure.code === 'ERR_CANCELLED' ? 'neutral' : 'danger'} />
+        )}
         {outcome?.ok === true && <IssuedTokenView token={outcome.token} />}
       </div>
     </section>

@@ -8,14 +8,19 @@ import type { TokenRunSource } from './credentials-draft';
 /** Where an Intelligence token run stands. */
 export type TokenRunState = BridgeRunState<FlowStep, TokenFlowReport>;
 
-/** Runs the token flow (a saved profile, or the form as it stands) over the bridge with a per-request timeout, following `token:progress`; `cancel()` asks the app to stop. */
-export function useTokenRun(): { state: TokenRunState; start: (source: TokenRunSource, timeoutMs: number) => void; cancel: () => void } {
+/** Runs the token flow (a saved profile, or the form as it stands) over the bridge with a per-request timeout, following `token:progress`; `cancel()` asks the app to stop, `reset()` forgets a finished run. */
+export function useTokenRun(): {
+  state: TokenRunState;
+  start: (source: TokenRunSource, timeoutMs: number) => void;
+  cancel: () => void;
+  reset: (when?: (finished: TokenRunState) => boolean) => void;
+} {
   const initial = useMemo(() => pendingSteps(), []);
-  const { state, start: startRun, cancel } = useBridgeRun<FlowStep, TokenFlowReport>('token:progress', initial);
+  const { state, start: startRun, cancel, reset } = useBridgeRun<FlowStep, TokenFlowReport>('token:progress', initial);
   const start = useCallback(
     (source: TokenRunSource, timeoutMs: number) =>
       startRun((bridge, runId) => callBridge(bridge, 'token:run', { runId, timeoutMs, ...source })),
     [startRun],
   );
-  return { state, start, cancel };
+  return { state, start, cancel, reset };
 }

@@ -10,10 +10,12 @@ export interface ClaimsTableProps {
   caption: string;
   /** Paths a warning points at: their rows are highlighted. */
   flaggedPaths?: ReadonlySet<string>;
+  /** Paths of a refresh token the app has spent: marked "Spent". */
+  spentPaths?: ReadonlySet<string>;
 }
 
 /** Explained claims as a table: one row per leaf path (`data-claim-path`) with value, reading, explanation and badges. */
-export function ClaimsTable({ claims, caption, flaggedPaths }: ClaimsTableProps) {
+export function ClaimsTable({ claims, caption, flaggedPaths, spentPaths }: ClaimsTableProps) {
   if (claims.length === 0) return <p className="muted">No claims.</p>;
   return (
     <table className="claims-table">
@@ -27,7 +29,12 @@ export function ClaimsTable({ claims, caption, flaggedPaths }: ClaimsTableProps)
       </thead>
       <tbody>
         {claims.map((claim) => (
-          <ClaimRow key={claim.path} claim={claim} flagged={flaggedPaths?.has(claim.path) ?? false} />
+          <ClaimRow
+            key={claim.path}
+            claim={claim}
+            flagged={flaggedPaths?.has(claim.path) ?? false}
+            spent={spentPaths?.has(claim.path) ?? false}
+          />
         ))}
       </tbody>
     </table>
@@ -35,12 +42,13 @@ export function ClaimsTable({ claims, caption, flaggedPaths }: ClaimsTableProps)
 }
 
 /** One explained claim as a table row. */
-function ClaimRow({ claim, flagged }: { claim: ExplainedClaim; flagged: boolean }) {
+function ClaimRow({ claim, flagged, spent }: { claim: ExplainedClaim; flagged: boolean; spent: boolean }) {
+  const badges = !claim.documented || claim.unused === true || spent;
   const classes = ['claim-row', flagged ? 'claim-row--flagged' : '', claim.documented ? '' : 'claim-row--undocumented']
     .filter(Boolean)
     .join(' ');
   return (
-    <tr className={classes} data-claim-path={claim.path}>
+    <tr className={classes} data-claim-path={claim.path} data-spent={spent || undefined}>
       <th scope="row" className="claim-row__path">
         <code>
           {/* Long paths break after a dot, never inside a name. */}
@@ -64,8 +72,13 @@ function ClaimRow({ claim, flagged }: { claim: ExplainedClaim; flagged: boolean 
         )}
       </td>
       <td className="claim-row__explanation">
-        {(!claim.documented || claim.unused === true) && (
+        {badges && (
           <span className="claim-row__badges">
+            {spent && (
+              <Badge tone="danger" title="The refresh in this app used it: it works once, so a second use fails after a 5-minute grace">
+                Spent
+              </Badge>
+            )}
             {!claim.documented && (
               <Badge tone="warning" title="No public documentation describes this claim for this kind of token">
                 Undocumented

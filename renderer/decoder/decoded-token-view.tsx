@@ -10,6 +10,8 @@ import { TokenWarningsList } from './token-warnings-list';
 export interface DecodedTokenViewProps {
   token: DecodedToken;
   explanation: TokenExplanation;
+  /** A refresh token of this JWT that the app has spent: the claims holding it are marked. */
+  spentRefreshToken?: string | null;
 }
 
 const numberFormat = new Intl.NumberFormat();
@@ -20,10 +22,14 @@ function countNote(count: number, noun: string): string {
 }
 
 /** A decoded token: its kind, its warnings, and its explained payload and header. */
-export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) {
+export function DecodedTokenView({ token, explanation, spentRefreshToken = null }: DecodedTokenViewProps) {
   const flagged = useMemo(
     () => new Set(explanation.warnings.flatMap((w) => (w.path === undefined || w.severity === 'info' ? [] : [w.path]))),
     [explanation.warnings],
+  );
+  const spent = useMemo(
+    () => new Set(spentRefreshToken === null ? [] : explanation.claims.filter((c) => c.value === spentRefreshToken).map((c) => c.path)),
+    [explanation.claims, spentRefreshToken],
   );
   const undocumented = explanation.claims.filter((c) => !c.documented).length;
   return (
@@ -50,6 +56,7 @@ export function DecodedTokenView({ token, explanation }: DecodedTokenViewProps) 
           json={token.payload}
           claims={explanation.claims}
           flaggedPaths={flagged}
+          spentPaths={spent}
           note={countNote(explanation.claims.length, 'claim')}
         />
       ) : (

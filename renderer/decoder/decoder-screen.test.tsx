@@ -91,6 +91,11 @@ describe('DecoderScreen', () => {
     expect(within(list).getByText(expired!.message)).toBeInTheDocument();
     expect(within(list).getByText(live!.message)).toBeInTheDocument();
     expect(list.querySelector('[data-warning-code="WARN_EXPIRED"]')).toHaveTextContent('Expired');
+    // The notes are folded under one line, so the payload's first claims stay in view.
+    expect(list.querySelector('[data-severity="info"]')).toBeNull();
+    const notes = screen.getByRole('list', { name: 'Notes', hidden: true }).closest('details');
+    expect(notes).not.toHaveAttribute('open');
+    expect(notes?.querySelector('summary')).toHaveTextContent('3 notes Legacy packages only · Single-use refresh token');
     for (const path of V1_CLAIM_PATHS) row(path);
     expect(row('exp')).toHaveClass('claim-row--flagged');
   });
@@ -100,7 +105,8 @@ describe('DecoderScreen', () => {
     render(<DecoderScreen profiles={[]} />);
     await pasteToken(token);
 
-    const list = await screen.findByRole('list', { name: 'Warnings' });
+    const list = await screen.findByRole('list', { name: 'Notes', hidden: true });
+    expect(screen.queryByRole('list', { name: 'Warnings' })).toBeNull();
     const items = Array.from(list.querySelectorAll<HTMLElement>('[data-warning-code]'));
     expect(items.map((item) => [item.dataset.warningCode, item.dataset.severity])).toEqual([
       ['WARN_LEGACY_PACKAGE', 'info'],

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
 import { RefreshPanel } from '../engagement/refresh-panel';
@@ -43,6 +43,10 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
     setInput(value);
     setPastedAt(Date.now());
   };
+  // The refresh token a legacy refresh spent, for the input it was spent from: its claim is marked "Spent".
+  const [spent, setSpent] = useState<{ input: string; refreshToken: string } | null>(null);
+  const onSpent = useCallback((refreshToken: string) => setSpent({ input: deferred, refreshToken }), [deferred]);
+  const spentRefreshToken = spent !== null && spent.input === deferred ? spent.refreshToken : null;
   const secretProfiles = useMemo(() => profiles.filter((p) => p.product === 'engagement' && p.hasSecret), [profiles]);
 
   return (
@@ -75,12 +79,14 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
             </div>
           )}
           {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
-          {state.status === 'ok' && <DecodedTokenView token={state.token} explanation={state.explanation} />}
+          {state.status === 'ok' && (
+            <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+          )}
         </div>
         {state.status === 'ok' && (
           <div className="decoder__signature">
             <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
-            <RefreshPanel key={deferred} token={state.token} raw={deferred} />
+            <RefreshPanel key={deferred} token={state.token} raw={deferred} onSpent={onSpent} />
           </div>
         )}
       </div>

@@ -21,12 +21,14 @@ export interface SegmentPanelProps {
   claims: readonly ExplainedClaim[];
   /** Paths to highlight (warnings point at them). */
   flaggedPaths?: ReadonlySet<string>;
+  /** Paths of a spent refresh token. */
+  spentPaths?: ReadonlySet<string>;
   /** A short note next to the title (e.g. "8 claims"). */
   note?: string;
 }
 
 /** A decoded segment (header or payload) shown as an explained claims table or as pretty JSON. */
-export function SegmentPanel({ title, json, claims, flaggedPaths, note }: SegmentPanelProps) {
+export function SegmentPanel({ title, json, claims, flaggedPaths, spentPaths, note }: SegmentPanelProps) {
   const [view, setView] = useState<View>('claims');
   return (
     <section className="panel segment-panel" aria-label={title}>
@@ -44,7 +46,7 @@ export function SegmentPanel({ title, json, claims, flaggedPaths, note }: Segmen
         }
       >
         {view === 'claims' ? (
-          <ClaimsTable claims={claims} caption={`${title} claims`} flaggedPaths={flaggedPaths} />
+          <ClaimsTable claims={claims} caption={`${title} claims`} flaggedPaths={flaggedPaths} spentPaths={spentPaths} />
         ) : (
           <JsonView value={json} label={`${title} JSON`} />
         )}

@@ -29,32 +29,58 @@ export interface TokenWarningsListProps {
   warnings: readonly TokenWarning[];
 }
 
-/** The warnings about a token, most serious first, then the notes (information, shown calmer); each with a title, message and claim. */
-export function TokenWarningsList({ warnings }: TokenWarningsListProps) {
-  if (warnings.length === 0) return null;
-  const sorted = [...warnings].sort((a, b) => RANK[tone(a)] - RANK[tone(b)]);
+/** One warning or note: its title, message and claim. */
+function WarningItem({ warning }: { warning: TokenWarning }) {
   return (
-    <ul className="token-warnings" aria-label="Warnings">
-      {sorted.map((warning, index) => (
-        <li
-          key={`${warning.code}-${index}`}
-          className={`token-warning token-warning--${tone(warning)}`}
-          data-warning-code={warning.code}
-          data-severity={warning.severity}
-        >
-          <span className="token-warning__icon" aria-hidden="true">
-            {warning.severity === 'info' ? 'i' : '!'}
-          </span>
-          <div>
-            <p className="token-warning__title">
-              {warning.severity === 'info' && <span className="visually-hidden">Note: </span>}
-              {TITLES[warning.code]}
-              {warning.path !== undefined && <code className="token-warning__path">{warning.path}</code>}
-            </p>
-            <p className="token-warning__message">{warning.message}</p>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <li className={`token-warning token-warning--${tone(warning)}`} data-warning-code={warning.code} data-severity={warning.severity}>
+      <span className="token-warning__icon" aria-hidden="true">
+        {warning.severity === 'info' ? 'i' : '!'}
+      </span>
+      <div>
+        <p className="token-warning__title">
+          {warning.severity === 'info' && <span className="visually-hidden">Note: </span>}
+          {TITLES[warning.code]}
+          {warning.path !== undefined && <code className="token-warning__path">{warning.path}</code>}
+        </p>
+        <p className="token-warning__message">{warning.message}</p>
+      </div>
+    </li>
+  );
+}
+
+/**
+ * The warnings about a token, most serious first, then the notes (information) folded under one line that names them:
+ * however many there are, the first claims of the payload stay in view (a v1 SSO JWT has two warnings and three notes).
+ */
+export function TokenWarningsList({ warnings }: TokenWarningsListProps) {
+  const sorted = [...warnings].sort((a, b) => RANK[tone(a)] - RANK[tone(b)]);
+  const serious = sorted.filter((warning) => warning.severity !== 'info');
+  const notes = sorted.filter((warning) => warning.severity === 'info');
+  const noteTitles = [...new Set(notes.map((note) => TITLES[note.code]))];
+  return (
+    <>
+      {serious.length > 0 && (
+        <ul className="token-warnings" aria-label="Warnings">
+          {serious.map((warning, index) => (
+            <WarningItem key={`${warning.code}-${index}`} warning={warning} />
+          ))}
+        </ul>
+      )}
+      {notes.length > 0 && (
+        <details className="token-notes">
+          <summary className="token-notes__summary">
+            <span className="token-notes__count">
+              {notes.length} note{notes.length === 1 ? '' : 's'}
+            </span>{' '}
+            {noteTitles.join(' · ')}
+          </summary>
+          <ul className="token-warnings" aria-label="Notes">
+            {notes.map((warning, index) => (
+              <WarningItem key={`${warning.code}-${index}`} warning={warning} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

@@ -7,21 +7,11 @@ import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
 import { NeedsDesktop } from '../common/needs-desktop';
-import { Spinner } from '../common/spinner';
-import { FlowWarningsList } from '../credentials/flow-warnings-list';
 import { normaliseTimeoutSeconds, REQUEST_TIMEOUT_SECONDS } from '../credentials/request-timeout';
 import { RequestTimeoutField } from '../credentials/request-timeout-field';
-import { StepView } from '../credentials/step-view';
 import { draftOf, EMPTY_FORM, EngagementForm, type EngagementFormValues } from './engagement-form';
-import { EngagementResult } from './engagement-result';
+import { EngagementRunOutput } from './engagement-run-output';
 import { useEngagementRun } from './use-engagement-run';
-
-/** What each step does, shown under its title (the titles come from the core). */
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  token: 'POST <auth>v2/token with a JSON body: client credentials of the installed package.',
-  userinfo: 'GET <auth>v2/userinfo with the token: business unit, enterprise, stack, region, user.',
-  'soap-endpoint': 'GET <rest>platform/v1/endpoints/soap with the token: the tenant-specific SOAP URL.',
-};
 
 /** Props of {@link EngagementScreen}. */
 export interface EngagementScreenProps {
@@ -87,9 +77,6 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
     }
   };
   const running = state.phase === 'running';
-  const outcome = state.phase === 'done' ? state.report?.outcome : undefined;
-  const failure = state.phase === 'done' ? (state.error ?? (outcome?.ok === false ? outcome.error : null)) : null;
-  const token = outcome?.ok === true ? outcome.token : outcome?.token;
 
   return (
     <div className="screen engagement">
@@ -175,22 +162,12 @@ export function EngagementScreen({ profiles, onSaved, onOpenInDecoder }: Engagem
             disabled={running}
             help="Each request (token, who-am-I, SOAP endpoint) stops waiting after this long"
           />
-          <p className="token-run__status" role="status" aria-live="polite">
-            {running && <Spinner />}{' '}
-            {running ? 'Running…' : state.phase === 'done' ? (outcome?.ok === true ? 'Access token issued.' : 'Failed.') : 'Not run yet.'}
-          </p>
-          <ol className="steps">
-            {state.steps.map((step, index) => (
-              <StepView key={step.id} step={step} index={index + 1} description={DESCRIPTIONS[step.id] ?? ''} />
-            ))}
-          </ol>
-          {state.phase === 'done' && state.report !== null && <FlowWarningsList warnings={state.report.warnings} />}
-          {failure !== null && failure !== undefined && !state.steps.some((step) => step.error !== undefined) && (
-            <ErrorMessage error={failure} title="No token" />
-          )}
-          {token !== undefined && (
-            <EngagementResult token={token} whoami={outcome?.ok === true ? outcome.whoami : null} onOpenInDecoder={onOpenInDecoder} />
-          )}
+          <EngagementRunOutput
+            state={state}
+            onCancel={cancel}
+            limitMs={normaliseTimeoutSeconds(timeoutText) * 1000}
+            onOpenInDecoder={onOpenInDecoder}
+          />
         </div>
       </section>
     </div>

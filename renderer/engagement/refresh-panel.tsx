@@ -1,13 +1,18 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import type { RefreshReport } from '../../shared/engagement/flow-types';
 import { refreshSourceOf } from '../../shared/engagement/legacy-refresh';
 import { REFRESH_STEP_TITLE } from '../../shared/engagement/run-legacy-refresh';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/intelligence/timed-request';
 import { useBridge } from '../bridge/bridge-context';
 import { CopyButton } from '../common/copy-button';
 import { ErrorMessage } from '../common/error-message';
 import { Notice } from '../common/notice';
+import { Spinner } from '../common/spinner';
+import { IssuedTokenHead } from '../credentials/issued-token-head';
+import { runFailure, runStatus } from '../credentials/run-status';
 import { StepView } from '../credentials/step-view';
+import { useRunInView } from '../credentials/use-run-in-view';
 import { PackageCredentialFields } from './package-credential-fields';
 import { useEngagementRun, type EngagementRunStep } from './use-engagement-run';
 
@@ -16,12 +21,15 @@ export interface RefreshPanelProps {
   token: DecodedToken;
   /** The token as pasted: sent to the app, which decodes it again and spends its refresh token. */
   raw: string;
+  /** After a refresh: the refresh token of this JWT that it spent (the decoder marks it). */
+  onSpent?: (refreshToken: string) => void;
 }
 
 const PENDING: EngagementRunStep[] = [{ id: 'refresh', title: REFRESH_STEP_TITLE, status: 'pending' }];
+const TEXTS = { idle: 'Not run yet: give the client id and secret, then spend the refresh token.', ok: 'New access token issued.' };
 
-/** "Refresh" for a decoded SSO JWT with a refresh token: asks for the client id and secret, warns that it spends the single-use token, shows the result. */
-export function RefreshPanel({ token, raw }: RefreshPanelProps) {
+/** "Refresh" for a decoded SSO JWT with a refresh token: asks for the client id and secret, warns that it spends the single-use token, shows the result in view. */
+export function RefreshPanel({ token, raw, onSpent }: RefreshPanelProps) {
   const bridge = useBridge();
   const id = useId();
   const source = useMemo(() => {
@@ -35,7 +43,17 @@ export function RefreshPanel({ token, raw }: RefreshPanelProps) {
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const { state, start } = useEngagementRun<'engagement:refresh', RefreshReport>('engagement:refresh', PENDING);
+  const { state, start, cancel } = useEngagementRun<'engagement:refresh', RefreshReport>('engagement:refresh', PENDING);
+  const outputRef = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const running = state.phase === 'running';
+  useRunInView({ runId: running ? state.runId : null, done: state.phase === 'done', onCancel: cancel }, outputRef, statusRef);
+  const outcome = state.phase === 'done' ? state.report?.outcome : undefined;
+  const refreshed = outcome?.ok === true ? outcome.token : null;
+  const spentToken = refreshed !== null ? (source?.refreshToken ?? null) : null;
+  useEffect(() => {
+    if (spentToken !== null) onSpent?.(spentToken);
+  }, [spentToken, onSpent]);
   if (source === null || bridge === null) return null;
   const host = (() => {
     try {
@@ -44,8 +62,8 @@ export function RefreshPanel({ token, raw }: RefreshPanelProps) {
       return source.authEndpoint;
     }
   })();
-  const outcome = state.phase === 'done' ? state.report?.outcome : undefined;
-  const failure = state.phase === 'done' ? (state.error ?? (outcome?.ok === false ? outcome.error : null)) : null;
+  const failure = runFailure(state);
+  const status = runStatus(state, TEXTS);
   const spend = () => {
     setConfirmed(false);
     start({ token: raw.trim(), clientId, clientSecret });
@@ -89,41 +107,73 @@ export function RefreshPanel({ token, raw }: RefreshPanelProps) {
               type="button"
               className="button button--primary"
               onClick={spend}
-              disabled={!confirmed || state.phase === 'running' || clientId.trim() === '' || clientSecret.trim() === ''}
+              disabled={!confirmed || running || clientId.trim() === '' || clientSecret.trim() === ''}
             >
               Spend the refresh token
             </button>
+            {running && (
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={cancel}
+                disabled={state.cancelling}
+                aria-keyshortcuts="Escape"
+              >
+                {state.cancelling ? 'Cancelling…' : 'Cancel'}
+              </button>
+            )}
           </div>
-          <ol className="steps">
-            {state.steps.map((step, index) => (
-              <StepView
-                key={step.id}
-                step={step}
-                index={index + 1}
-                description={`POST ${source.authEndpoint} with {clientId, clientSecret, refreshToken, accessType: "offline"}.`}
-              />
-            ))}
-          </ol>
-          {failure !== null && failure !== undefined && !state.steps.some((step) => step.error !== undefined) && (
-            <ErrorMessage error={failure} title="No new token" />
-          )}
-          {outcome?.ok === true && (
-            <div className="issued-token" aria-label="Refreshed token">
-              <p>New access token, valid {outcome.token.expiresIn} s (expiresIn):</p>
-              <pre className="code-block issued-token__value" aria-label="New access token" tabIndex={0}>
-                {outcome.token.accessToken}
-              </pre>
-              <div className="button-row">
-                <CopyButton text={outcome.token.accessToken} label="Copy access token" />
-                {outcome.token.refreshToken !== null && <CopyButton text={outcome.token.refreshToken} label="Copy new refresh token" />}
+          <div className="run-outcome" ref={outputRef}>
+            <p
+              className={`token-run__status token-run__status--${status.tone}`}
+              role="status"
+              aria-live="polite"
+              tabIndex={-1}
+              ref={statusRef}
+            >
+              {running && <Spinner />}
+              {status.text}
+            </p>
+            <ol className="steps">
+              {state.steps.map((step, index) => (
+                <StepView
+                  key={step.id}
+                  step={step}
+                  index={index + 1}
+                  description={`POST ${source.authEndpoint} with {clientId, clientSecret, refreshToken, accessType: "offline"}.`}
+                  limitMs={DEFAULT_TIMEOUT_MS}
+                />
+              ))}
+            </ol>
+            {failure !== null && !state.steps.some((step) => step.error !== undefined) && (
+              <ErrorMessage error={failure} title="No new token" tone={failure.code === 'ERR_CANCELLED' ? 'neutral' : 'danger'} />
+            )}
+            {refreshed !== null && (
+              <div className="issued-token" aria-label="Refreshed token" role="group">
+                <IssuedTokenHead
+                  accessToken={refreshed.accessToken}
+                  expiresAt={refreshed.expiresAt}
+                  lifetimeSeconds={refreshed.expiresIn}
+                  title="New access token issued"
+                  valueLabel="New access token"
+                />
+                <div className="button-row">
+                  <CopyButton text={refreshed.accessToken} label="Copy access token" />
+                </div>
+                {refreshed.refreshToken !== null && (
+                  <>
+                    <p className="field__help">The next refresh token: keep it, the one in this JWT is spent.</p>
+                    <pre className="code-block issued-token__value" aria-label="New refresh token" tabIndex={0}>
+                      {refreshed.refreshToken}
+                    </pre>
+                    <div className="button-row">
+                      <CopyButton text={refreshed.refreshToken} label="Copy new refresh token" />
+                    </div>
+                  </>
+                )}
               </div>
-              {outcome.token.refreshToken !== null && (
-                <pre className="code-block" aria-label="New refresh token" tabIndex={0}>
-                  {outcome.token.refreshToken}
-                </pre>
-              )}
-            </div>
-          )}
+            )}
+          </div>
         </div>
       )}
     </section>

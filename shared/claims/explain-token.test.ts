@@ -274,7 +274,9 @@ describe('explainToken: other kinds', () => {
       '32 lowercase hex digits: a UUID without dashes, as documented.',
     ]);
     expect(explanation.claims.every((c) => c.documented)).toBe(true);
-    expect(explanation.header[0]!.interpretation).toMatch(/\(the service account's private key\)$/);
+    expect(explanation.header[0]!.interpretation).toMatch(
+      /signed by this app with the service account's private key, checked by the identity provider with the matching public key$/,
+    );
   });
 
   it('explains the four-segment access token, its fields and its odd header', () => {

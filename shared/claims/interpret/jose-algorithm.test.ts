@@ -27,7 +27,10 @@ describe('interpretAlg', () => {
       'RSA (PKCS#1 v1.5) with SHA-256: signed with a private key, checked with the public key; App Center SSO JWTs are signed HS256',
     );
     expect(read('RS256', 'intelligence-assertion')).toBe(
-      "RSA (PKCS#1 v1.5) with SHA-256: signed with a private key, checked with the public key (the service account's private key)",
+      "RSA (PKCS#1 v1.5) with SHA-256: signed by this app with the service account's private key, checked by the identity provider with the matching public key",
+    );
+    expect(read('HS256', 'intelligence-assertion')).toBe(
+      "HMAC with SHA-256: signed and checked with one shared secret; client assertions are signed RS256 with the service account's private key",
     );
   });
 

@@ -1,18 +1,23 @@
 // Reads the JOSE `alg` header: what kind of signature it is and whether it fits the token kind.
 import type { Interpreter } from '../claim-entry';
 
-function family(alg: string): string | null {
+const SHARED_SECRET = 'signed and checked with one shared secret';
+const KEY_PAIR = 'signed with a private key, checked with the public key';
+
+/** The algorithm's name and whether it signs with a key pair (RS, PS, ES, EdDSA) or one shared secret (HS). */
+function family(alg: string): { name: string; keyPair: boolean } | null {
+  if (alg === 'EdDSA' || alg === 'Ed25519') return { name: `${alg} (Ed25519 signature)`, keyPair: true };
   const bits = alg.slice(2);
   if (bits !== '256' && bits !== '384' && bits !== '512') return null;
   switch (alg.slice(0, 2)) {
     case 'HS':
-      return `HMAC with SHA-${bits}: signed and checked with one shared secret`;
+      return { name: `HMAC with SHA-${bits}`, keyPair: false };
     case 'RS':
-      return `RSA (PKCS#1 v1.5) with SHA-${bits}: signed with a private key, checked with the public key`;
+      return { name: `RSA (PKCS#1 v1.5) with SHA-${bits}`, keyPair: true };
     case 'PS':
-      return `RSA-PSS with SHA-${bits}: signed with a private key, checked with the public key`;
+      return { name: `RSA-PSS with SHA-${bits}`, keyPair: true };
     case 'ES':
-      return `ECDSA with SHA-${bits}: signed with a private key, checked with the public key`;
+      return { name: `ECDSA with SHA-${bits}`, keyPair: true };
     default:
       return null;
   }
@@ -22,14 +27,17 @@ function family(alg: string): string | null {
 export const interpretAlg: Interpreter = (value, context) => {
   if (typeof value !== 'string') return 'Not a string: the algorithm is missing or malformed.';
   if (value.toLowerCase() === 'none') return 'No signature: anyone can create or change this token. Never accept it.';
-  const reading =
-    value === 'EdDSA' || value === 'Ed25519'
-      ? `${value} (Ed25519 signature): signed with a private key, checked with the public key`
-      : family(value);
-  if (reading === null) return 'Not a JWS algorithm the workbench knows.';
+  const known = family(value);
+  if (known === null) return 'Not a JWS algorithm the workbench knows.';
+  const reading = `${known.name}: ${known.keyPair ? KEY_PAIR : SHARED_SECRET}`;
   if (context.kind === 'engagement-sso-v1' || context.kind === 'engagement-sso-v2') {
     return value === 'HS256' ? `${reading} (the package's JWT signing secret)` : `${reading}; App Center SSO JWTs are signed HS256`;
   }
-  if (context.kind === 'intelligence-assertion') return `${reading} (the service account's private key)`;
+  if (context.kind === 'intelligence-assertion') {
+    // Who holds which key: the app signs with the service account's private key, the identity provider checks with the public one.
+    return known.keyPair
+      ? `${known.name}: signed by this app with the service account's private key, checked by the identity provider with the matching public key`
+      : `${reading}; client assertions are signed RS256 with the service account's private key`;
+  }
   return reading;
 };

@@ -1,0 +1,22 @@
+import { expect, type Page } from '@playwright/test';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './accessibility';
+
+/**
+ * Runs axe on the page as it stands in the light and then the dark scheme. After each switch it waits for the colour
+ * transitions to finish: axe would otherwise measure the contrast of colours halfway between the two schemes.
+ */
+export async function expectNoAxeViolationsInBothSchemes(page: Page, where: string): Promise<void> {
+  for (const colorScheme of COLOR_SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    // Only colour transitions: a countdown's bar and a spinner move all the time.
+    const colourTransitions = () =>
+      page.evaluate(
+        () =>
+          document
+            .getAnimations()
+            .filter((a) => a instanceof CSSTransition && /color|background|border|shadow|fill|stroke/.test(a.transitionProperty)).length,
+      );
+    await expect.poll(colourTransitions, { message: 'colour transitions settled' }).toBe(0);
+    await expectNoAxeViolations(page, `${where} (${colorScheme})`);
+  }
+}
