@@ -1,11 +1,7 @@
 import { useRef } from 'react';
-import { ErrorMessage } from '../common/error-message';
-import { Spinner } from '../common/spinner';
 import { STEP_DESCRIPTIONS } from './flow-steps';
-import { FlowWarningsList } from './flow-warnings-list';
 import { IssuedTokenView } from './issued-token-view';
-import { runFailure, runStatus } from './run-status';
-import { StepView } from './step-view';
+import { CancelRunButton, RunProgress } from './run-progress';
 import { useRunInView } from './use-run-in-view';
 import type { TokenRunState } from './use-token-run';
 
@@ -28,9 +24,6 @@ export function TokenRunPanel({ state, onCancel, subject, limitMs }: TokenRunPan
   const running = state.phase === 'running';
   useRunInView({ runId: running ? state.runId : null, done: state.phase === 'done', onCancel }, panelRef, statusRef);
   const outcome = state.phase === 'done' ? state.report?.outcome : undefined;
-  const failure = runFailure(state);
-  const failedStep = state.steps.some((step) => step.error !== undefined);
-  const status = runStatus(state, TEXTS);
 
   return (
     <section className="panel token-run" aria-label="Get an access token" ref={panelRef}>
@@ -39,32 +32,19 @@ export function TokenRunPanel({ state, onCancel, subject, limitMs }: TokenRunPan
         {subject !== null && <span className="panel__note">with {subject}</span>}
         {running && (
           <div className="panel__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={onCancel}
-              disabled={state.cancelling}
-              aria-keyshortcuts="Escape"
-            >
-              {state.cancelling ? 'Cancelling…' : 'Cancel'}
-            </button>
+            <CancelRunButton onCancel={onCancel} cancelling={state.cancelling} />
           </div>
         )}
       </header>
       <div className="panel__body run-outcome">
-        <p className={`token-run__status token-run__status--${status.tone}`} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
-          {running && <Spinner />}
-          {status.text}
-        </p>
-        <ol className="steps">
-          {state.steps.map((step, index) => (
-            <StepView key={step.id} step={step} index={index + 1} description={STEP_DESCRIPTIONS[step.id]} limitMs={limitMs} />
-          ))}
-        </ol>
-        {state.phase === 'done' && state.report !== null && <FlowWarningsList warnings={state.report.warnings} />}
-        {failure !== null && !failedStep && (
-          <ErrorMessage error={failure} title="No token" tone={failure.code === 'ERR_CANCELLED' ? 'neutral' : 'danger'} />
-        )}
+        <RunProgress
+          state={state}
+          texts={TEXTS}
+          statusRef={statusRef}
+          describe={(step) => STEP_DESCRIPTIONS[step.id]}
+          limitMs={limitMs}
+          failureTitle="No token"
+        />
         {outcome?.ok === true && <IssuedTokenView token={outcome.token} />}
       </div>
     </section>

@@ -1,10 +1,6 @@
 import { useRef } from 'react';
 import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
-import { ErrorMessage } from '../common/error-message';
-import { Spinner } from '../common/spinner';
-import { FlowWarningsList } from '../credentials/flow-warnings-list';
-import { runFailure, runStatus } from '../credentials/run-status';
-import { StepView } from '../credentials/step-view';
+import { RunProgress } from '../credentials/run-progress';
 import { useRunInView } from '../credentials/use-run-in-view';
 import { EngagementResult } from './engagement-result';
 import type { EngagementRunState } from './use-engagement-run';
@@ -38,25 +34,18 @@ export function EngagementRunOutput({ state, onCancel, limitMs, onOpenInDecoder 
   const running = state.phase === 'running';
   useRunInView({ runId: running ? state.runId : null, done: state.phase === 'done', onCancel }, ref, statusRef);
   const outcome = state.phase === 'done' ? state.report?.outcome : undefined;
-  const failure = runFailure(state);
   const token = outcome?.ok === true ? outcome.token : outcome?.token;
-  const status = runStatus(state, TEXTS);
 
   return (
     <div className="run-outcome" ref={ref}>
-      <p className={`token-run__status token-run__status--${status.tone}`} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
-        {running && <Spinner />}
-        {status.text}
-      </p>
-      <ol className="steps">
-        {state.steps.map((step, index) => (
-          <StepView key={step.id} step={step} index={index + 1} description={DESCRIPTIONS[step.id] ?? ''} limitMs={limitMs} />
-        ))}
-      </ol>
-      {state.phase === 'done' && state.report !== null && <FlowWarningsList warnings={state.report.warnings} />}
-      {failure !== null && !state.steps.some((step) => step.error !== undefined) && (
-        <ErrorMessage error={failure} title="No token" tone={failure.code === 'ERR_CANCELLED' ? 'neutral' : 'danger'} />
-      )}
+      <RunProgress
+        state={state}
+        texts={TEXTS}
+        statusRef={statusRef}
+        describe={(step) => DESCRIPTIONS[step.id] ?? ''}
+        limitMs={limitMs}
+        failureTitle="No token"
+      />
       {token !== undefined && (
         <EngagementResult token={token} whoami={outcome?.ok === true ? outcome.whoami : null} onOpenInDecoder={onOpenInDecoder} />
       )}

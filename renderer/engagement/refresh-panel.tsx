@@ -6,12 +6,9 @@ import { REFRESH_STEP_TITLE } from '../../shared/engagement/run-legacy-refresh';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/intelligence/timed-request';
 import { useBridge } from '../bridge/bridge-context';
 import { CopyButton } from '../common/copy-button';
-import { ErrorMessage } from '../common/error-message';
 import { Notice } from '../common/notice';
-import { Spinner } from '../common/spinner';
 import { IssuedTokenHead } from '../credentials/issued-token-head';
-import { runFailure, runStatus } from '../credentials/run-status';
-import { StepView } from '../credentials/step-view';
+import { CancelRunButton, RunProgress } from '../credentials/run-progress';
 import { useRunInView } from '../credentials/use-run-in-view';
 import { PackageCredentialFields } from './package-credential-fields';
 import { useEngagementRun, type EngagementRunStep } from './use-engagement-run';
@@ -62,8 +59,6 @@ export function RefreshPanel({ token, raw, onSpent }: RefreshPanelProps) {
       return source.authEndpoint;
     }
   })();
-  const failure = runFailure(state);
-  const status = runStatus(state, TEXTS);
   const spend = () => {
     setConfirmed(false);
     start({ token: raw.trim(), clientId, clientSecret });
@@ -111,43 +106,17 @@ export function RefreshPanel({ token, raw, onSpent }: RefreshPanelProps) {
             >
               Spend the refresh token
             </button>
-            {running && (
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={cancel}
-                disabled={state.cancelling}
-                aria-keyshortcuts="Escape"
-              >
-                {state.cancelling ? 'Cancelling…' : 'Cancel'}
-              </button>
-            )}
+            {running && <CancelRunButton onCancel={cancel} cancelling={state.cancelling} />}
           </div>
           <div className="run-outcome" ref={outputRef}>
-            <p
-              className={`token-run__status token-run__status--${status.tone}`}
-              role="status"
-              aria-live="polite"
-              tabIndex={-1}
-              ref={statusRef}
-            >
-              {running && <Spinner />}
-              {status.text}
-            </p>
-            <ol className="steps">
-              {state.steps.map((step, index) => (
-                <StepView
-                  key={step.id}
-                  step={step}
-                  index={index + 1}
-                  description={`POST ${source.authEndpoint} with {clientId, clientSecret, refreshToken, accessType: "offline"}.`}
-                  limitMs={DEFAULT_TIMEOUT_MS}
-                />
-              ))}
-            </ol>
-            {failure !== null && !state.steps.some((step) => step.error !== undefined) && (
-              <ErrorMessage error={failure} title="No new token" tone={failure.code === 'ERR_CANCELLED' ? 'neutral' : 'danger'} />
-            )}
+            <RunProgress
+              state={state}
+              texts={TEXTS}
+              statusRef={statusRef}
+              describe={() => `POST ${source.authEndpoint} with {clientId, clientSecret, refreshToken, accessType: "offline"}.`}
+              limitMs={DEFAULT_TIMEOUT_MS}
+              failureTitle="No new token"
+            />
             {refreshed !== null && (
               <div className="issued-token" aria-label="Refreshed token" role="group">
                 <IssuedTokenHead
