@@ -192,7 +192,7 @@ describe('profile store: damaged files', () => {
             'Saved profile #4 is invalid (id (a duplicate)) and was skipped: save it again. The next save keeps a copy of the old file.',
         },
       ],
-     keychain: {},
+      keychain: {},
       foreign: [],
     });
     expect(await readFile(file(), 'utf8')).toBe(original);
@@ -201,7 +201,7 @@ describe('profile store: damaged files', () => {
     expect(await store.list()).toEqual({
       profiles: [makeProfile(), makeProfile({ id: 'p3', name: 'Third' }), makeProfile({ id: 'p4', name: 'Fourth' })],
       problems: [],
-     keychain: {},
+      keychain: {},
       foreign: [],
     });
   });
