@@ -106,7 +106,7 @@ test.describe('Engagement credentials', () => {
     let { page } = await desktop.open();
     await fillUnsaved(page, { secret: SAMPLE_PACKAGE.clientSecret, accountId: OTHER_MID });
     await ui.shownScreen(page).getByLabel('Profile name').fill('MC e2e');
-    await ui.shownScreen(page).getByRole('button', { name: 'Save as profile' }).click();
+    await ui.shownScreen(page).getByRole('button', { name: 'Save profile' }).click();
     await expect(ui.shownScreen(page).getByText('Saved profile “MC e2e”')).toBeVisible();
     ({ page } = await desktop.open());
     await openScreen(page, 'Engagement credentials');

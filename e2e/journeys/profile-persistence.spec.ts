@@ -52,6 +52,28 @@ test.describe('Profiles across restarts: files hold the profile, the keychain ho
     await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'ok');
   });
 
+  test('after a reopen the Intelligence screen picks the saved profile from its own picker and gets a token', async ({ desktop, idp }) => {
+    const keys = testKeyPair();
+    idp.registerClient(CLIENT_ID, keys.publicPem);
+    const first = await desktop.open();
+    await saveIntelligenceProfile(first.page, {
+      name: 'Picked again',
+      clientId: CLIENT_ID,
+      discoveryUrl: idp.discoveryUrl('us1'),
+      key: keys.pkcs1Escaped,
+    });
+    await expect(ui.profilePicker(first.page).locator('option:checked')).toHaveText('Picked again');
+
+    const { page } = await desktop.open();
+    await openScreen(page, 'Intelligence credentials');
+    await expect(ui.profilePicker(page).locator('option:checked')).toHaveText('New profile (not saved yet)');
+    await ui.profilePicker(page).selectOption({ label: 'Picked again' });
+    await expect(ui.clientId(page)).toHaveValue(CLIENT_ID);
+    await ui.getToken(page).click();
+    await expect(ui.step(page, 'token')).toHaveAttribute('data-step-status', 'ok');
+    await expect(ui.runSubject(page)).toHaveText('with the saved profile “Picked again”');
+  });
+
   test('deleting a profile removes its keychain entry', async ({ desktop, idp }) => {
     idp.registerClient(CLIENT_ID, testKeyPair().publicPem);
     const { page, services } = await desktop.open();

@@ -112,7 +112,17 @@ export const ui = {
   /** The "needs the desktop app" notice. */
   needsDesktop: (page: Page): Locator => shown(page).getByText('This needs the desktop app'),
 
+  /** The "Use" box above either credentials form: a saved profile of that product, or a new one. */
+  profilePicker: (page: Page): Locator => shown(page).getByLabel('Use', { exact: true }),
+  /** "Run again" in the run panel: submits the form as it now stands (the saved profile when unchanged). */
+  runAgain: (page: Page): Locator => shown(page).getByRole('button', { name: 'Run again' }),
+  /** The Engagement credentials form. */
+  engagementForm: (page: Page): Locator => shown(page).getByRole('form', { name: 'Engagement credentials' }),
+
   // Profiles
+  /** The profiles search box and sort choice. */
+  profileSearch: (page: Page): Locator => shown(page).getByRole('searchbox', { name: 'Search profiles' }),
+  profileSort: (page: Page): Locator => shown(page).getByLabel('Sort by'),
   profileRow: (page: Page, name: string): Locator =>
     shown(page)
       .locator('.profiles-table tbody tr')

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_KIND_LABELS } from '../../shared/decode/token-kind';
 import type { Profile } from '../../shared/profiles/profile';
-import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, listingOf, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { makeEngagementSsoJwt, testKeyPair } from '../test-support/sample-tokens';
 import { App } from './app';
@@ -76,7 +76,7 @@ describe('App', () => {
 
   it('switches to a profile from Profiles into the credentials screen, ready to get a token, with the focus on its title', async () => {
     const second = makeProfile({ id: 'p-2', name: 'Intelligence EU sandbox', region: 'eu1' });
-    const fake = createFakeBridge({ 'profiles:list': () => ({ ok: true, value: { profiles: [makeProfile(), second], problems: [] } }) });
+    const fake = createFakeBridge({ 'profiles:list': () => ({ ok: true, value: listingOf([makeProfile(), second]) }) });
     const user = userEvent.setup();
     renderWithBridge(<App />, fake.bridge);
     await user.click(nav(/^Profiles/));
@@ -95,7 +95,7 @@ describe('App', () => {
   it('after saving a new profile, reloads the list and keeps editing the saved profile', async () => {
     let profiles: Profile[] = [];
     const fake = createFakeBridge({
-      'profiles:list': () => ({ ok: true, value: { profiles, problems: [] } }),
+      'profiles:list': () => ({ ok: true, value: listingOf(profiles) }),
       'profiles:save': (request) => {
         const saved = makeProfile({ id: 'p-saved', name: request.name, clientId: request.clientId });
         profiles = [saved];

@@ -6,22 +6,14 @@ import { DecoderScreen } from '../decoder/decoder-screen';
 import { EngagementScreen } from '../engagement/engagement-screen';
 import { useBridgeQuery } from '../hooks/use-bridge-query';
 import { ProfilesScreen } from '../profiles/profiles-screen';
+import { useProfileSelection } from '../profiles/use-profile-selection';
 import { KeychainBanner } from './keychain-banner';
 import type { ScreenId } from './screens';
 import { SideNav } from './side-nav';
 
-/** Which Intelligence profile the credentials screen shows; `formKey` changes only when the user switches. */
-interface Selection {
-  id: string | null;
-  formKey: number;
-  /** The last saved version, used until the reloaded list has it. */
-  saved: Profile | null;
-}
-
 /** The workbench UI: side navigation, the keychain banner, and the Decoder, Intelligence credentials and Profiles screens. */
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('decoder');
-  const [selection, setSelection] = useState<Selection>({ id: null, formKey: 0, saved: null });
   const [opened, setOpened] = useState<{ token: string; nonce: number; at: number } | null>(null);
   const openInDecoder = useCallback((token: string) => {
     setOpened((o) => ({ token, nonce: (o?.nonce ?? 0) + 1, at: Date.now() }));
@@ -36,25 +28,27 @@ export function App() {
   const { state: appInfo } = useBridgeQuery('app:info');
   const { state: listing, reload } = useBridgeQuery('profiles:list');
   const profiles = useMemo(() => (listing.status === 'ok' ? listing.value.profiles : []), [listing]);
-  const selected = useMemo(() => {
-    if (selection.id === null) return null;
-    return profiles.find((p) => p.id === selection.id) ?? (selection.saved?.id === selection.id ? selection.saved : null);
-  }, [profiles, selection]);
-
-  const select = useCallback((id: string | null) => setSelection((s) => ({ id, formKey: s.formKey + 1, saved: null })), []);
+  // Which profile each credentials screen shows: held here so "Use" on Profiles can set it.
+  const intelligence = useProfileSelection(profiles, 'intelligence');
+  const engagement = useProfileSelection(profiles, 'engagement');
+  const { saved: intelligenceSaved, deleted: intelligenceDeleted } = intelligence;
+  const { saved: engagementSaved, deleted: engagementDeleted } = engagement;
   const onSaved = useCallback(
     (profile: Profile) => {
-      setSelection((s) => (profile.product === 'intelligence' ? { ...s, id: profile.id, saved: profile } : s));
+      (profile.product === 'intelligence' ? intelligenceSaved : engagementSaved)(profile);
       reload();
     },
-    [reload],
+    [reload, intelligenceSaved, engagementSaved],
   );
   const onChanged = useCallback(
     (change: { deletedId?: string; saved?: Profile }) => {
-      if (change.deletedId !== undefined && change.deletedId === selection.id) select(null);
+      if (change.deletedId !== undefined) {
+        intelligenceDeleted(change.deletedId);
+        engagementDeleted(change.deletedId);
+      }
       reload();
     },
-    [reload, select, selection.id],
+    [reload, intelligenceDeleted, engagementDeleted],
   );
 
   return (
@@ -69,24 +63,37 @@ export function App() {
         </div>
         <div hidden={screen !== 'credentials'} className="app__screen">
           <ScreenErrorBoundary screen="Intelligence credentials" back={toDecoder}>
-            <CredentialsScreen profile={selected} formKey={selection.formKey} onSaved={onSaved} onNew={() => select(null)} />
+            <CredentialsScreen
+              profiles={profiles}
+              profile={intelligence.profile}
+              formKey={intelligence.formKey}
+              onSaved={onSaved}
+              onSelect={intelligence.select}
+            />
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'engagement'} className="app__screen">
           <ScreenErrorBoundary screen="Engagement credentials" back={toDecoder}>
-            <EngagementScreen profiles={profiles} onSaved={reload} onOpenInDecoder={openInDecoder} />
+            <EngagementScreen
+              profiles={profiles}
+              profile={engagement.profile}
+              formKey={engagement.formKey}
+              onSaved={onSaved}
+              onSelect={engagement.select}
+              onOpenInDecoder={openInDecoder}
+            />
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'profiles'} className="app__screen">
           <ScreenErrorBoundary screen="Profiles" back={toDecoder}>
             <ProfilesScreen
               listing={listing}
-              selectedId={selection.id}
+              selectedIds={[intelligence.id, engagement.id]}
               onReload={reload}
               onChanged={onChanged}
               onUse={(profile) => {
-                select(profile.id);
-                setScreen('credentials');
+                (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
+                setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
                 setFocusTitle((n) => n + 1);
               }}
             />

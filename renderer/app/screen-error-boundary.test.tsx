@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, listingOf, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { App } from './app';
 
@@ -22,7 +22,7 @@ describe('A render failure inside a screen', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('shows a message with Try again and a way back, never a blank window; the other screens keep working', async () => {
-    const fake = createFakeBridge({ 'profiles:list': () => ({ ok: true, value: { profiles: [makeProfile()], problems: [] } }) });
+    const fake = createFakeBridge({ 'profiles:list': () => ({ ok: true, value: listingOf([makeProfile()]) }) });
     const user = userEvent.setup();
     renderWithBridge(<App />, fake.bridge);
     await user.click(nav(/^Profiles/));

@@ -6,6 +6,7 @@ import { discoveryUrlForRegion, type Region } from '../../shared/intelligence/re
 import type { SaveProfileRequest, TokenRunRequest } from '../../shared/ipc/ipc-contract';
 import { PRIVATE_KEY_MESSAGES } from '../../shared/keys/private-key-errors';
 import type { Profile } from '../../shared/profiles/profile';
+import { profileNameError } from '../profiles/profile-name';
 import { checkPrivateKey } from './check-private-key';
 
 /** What the credentials form holds while the user edits it. */
@@ -84,8 +85,8 @@ interface CheckedDraft {
 function checkDraft(draft: CredentialsDraft, purpose: DraftPurpose, keyRequired: boolean): CheckedDraft {
   const errors: FieldErrors = {};
   const name = draft.name.trim();
-  if (purpose === 'save' && name === '')
-    errors.name = { code: 'ERR_PROFILE_INVALID', message: 'Give the profile a name, e.g. "Intelligence production".' };
+  const nameError = purpose === 'save' ? profileNameError(draft.name, 'Give the profile a name, e.g. "Intelligence production".') : null;
+  if (nameError !== null) errors.name = nameError;
   const clientId = checked(errors, 'clientId', () => checkClientId(draft.clientId)) ?? '';
   const discoveryUrl =
     (draft.endpoint === 'custom'

@@ -35,7 +35,6 @@ describe('CredentialsForm', () => {
     const user = userEvent.setup();
     renderWithBridge(<CredentialsForm profile={null} onSaved={onSaved} onRun={() => undefined} running={false} />, fake.bridge);
     const keys = testKeyPair();
-    expect(screen.getByLabelText('Profile name')).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
     await fillNewProfile(user, keys.pkcs1Escaped);
     await user.selectOptions(screen.getByLabelText('Region'), 'eu2');
     await user.click(screen.getByText('Advanced'));
@@ -57,6 +56,25 @@ describe('CredentialsForm', () => {
     expect(screen.getByText(/RSA 2048 bits · PKCS#1/)).toBeInTheDocument();
     expect(screen.getByLabelText('Private key')).toHaveValue('');
     expect(document.body).not.toHaveTextContent(keys.pkcs1Pem.split('\n')[1]!);
+  });
+
+  it('keeps a name longer than the limit as pasted and refuses it with its length, never cutting it', async () => {
+    const fake = createFakeBridge();
+    const user = userEvent.setup();
+    renderWithBridge(<CredentialsForm profile={null} onSaved={() => undefined} onRun={() => undefined} running={false} />, fake.bridge);
+    await fillNewProfile(user, testKeyPair().pkcs1Pem);
+    const long = 'n'.repeat(MAX_PROFILE_NAME_LENGTH + 1);
+    await user.clear(screen.getByLabelText('Profile name'));
+    await user.paste(long);
+    expect(screen.getByLabelText('Profile name')).toHaveValue(long);
+    await user.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(screen.getByLabelText('Profile name')).toHaveAccessibleDescription(
+      expect.stringContaining(
+        `A profile name has at most ${MAX_PROFILE_NAME_LENGTH} characters; this one has ${MAX_PROFILE_NAME_LENGTH + 1}: shorten it.`,
+      ),
+    );
+    expect(screen.getByLabelText('Profile name')).toHaveFocus();
+    expect(fake.callsTo('profiles:save')).toEqual([]);
   });
 
   it('says next to the region choice that the region table is a guess and recommends pasting the discovery URL', async () => {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import { REGIONS } from '../../shared/intelligence/regions';
-import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../shared/profiles/profile';
+import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
@@ -132,8 +132,7 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
             id={fieldIds.name}
             value={draft.name}
             onChange={(e) => update({ name: e.target.value })}
-            maxLength={MAX_PROFILE_NAME_LENGTH}
-            placeholder="Intelligence production"
+            placeholder="e.g. Intelligence production"
             autoComplete="off"
             {...fieldAria(`${id}-name-error`, errors.name)}
           />

@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/profiles/profile';
 import { useBridge } from '../bridge/bridge-context';
 import { FieldErrorShown } from '../common/field-error';
 import { NeedsDesktop } from '../common/needs-desktop';
+import { ProfilePicker } from '../profiles/profile-picker';
 import type { TokenRunSource } from './credentials-draft';
 import { CredentialsForm } from './credentials-form';
 import { runFailure } from './run-status';
@@ -11,12 +12,14 @@ import { useTokenRun } from './use-token-run';
 
 /** Props of {@link CredentialsScreen}. */
 export interface CredentialsScreenProps {
+  /** Every saved profile: the Intelligence ones are offered in the picker. */
+  profiles: readonly Profile[];
   /** The selected Intelligence profile, or null to create one. */
   profile: Profile | null;
   /** Called after a save with the stored profile (the app selects it and reloads the list). */
   onSaved: (profile: Profile) => void;
-  /** Starts a new profile (clears the selection). */
-  onNew: () => void;
+  /** Switches to a saved profile, or (null) starts a new one. */
+  onSelect: (id: string | null) => void;
   /** Changes when the user switches profile (not on save), so the form and the run start over only then. */
   formKey: number;
 }
@@ -44,7 +47,7 @@ function CredentialsWorkspace({ profile, onSaved }: Pick<CredentialsScreenProps,
 }
 
 /** The Intelligence credentials screen: test a service account's credentials step by step, before or after saving them as a profile. */
-export function CredentialsScreen({ profile, onSaved, onNew, formKey }: CredentialsScreenProps) {
+export function CredentialsScreen({ profiles, profile, onSaved, onSelect, formKey }: CredentialsScreenProps) {
   const bridge = useBridge();
   return (
     <div className="screen credentials">
@@ -58,7 +61,7 @@ export function CredentialsScreen({ profile, onSaved, onNew, formKey }: Credenti
           </p>
         </div>
         {bridge !== null && profile !== null && (
-          <button type="button" className="button button--secondary" onClick={onNew}>
+          <button type="button" className="button button--secondary" onClick={() => onSelect(null)}>
             New profile
           </button>
         )}
@@ -66,7 +69,16 @@ export function CredentialsScreen({ profile, onSaved, onNew, formKey }: Credenti
       {bridge === null ? (
         <NeedsDesktop feature="Testing Intelligence credentials" />
       ) : (
-        <CredentialsWorkspace key={formKey} profile={profile} onSaved={onSaved} />
+        <>
+          <ProfilePicker
+            profiles={profiles}
+            product="intelligence"
+            selectedId={profile?.id ?? null}
+            onSelect={onSelect}
+            newLabel="New profile (not saved yet)"
+          />
+          <CredentialsWorkspace key={formKey} profile={profile} onSaved={onSaved} />
+        </>
       )}
     </div>
   );

@@ -13,7 +13,10 @@ import { API_URL_PLACEHOLDER } from './issued-token-view';
 
 /** The credentials screen (form + run panel) for a profile, as the app shows it. */
 function renderScreen(profile: Profile | null, bridge: WorkbenchBridge) {
-  return renderWithBridge(<CredentialsScreen profile={profile} onSaved={() => undefined} onNew={() => undefined} formKey={0} />, bridge);
+  return renderWithBridge(
+    <CredentialsScreen profiles={[]} profile={profile} onSaved={() => undefined} onSelect={() => undefined} formKey={0} />,
+    bridge,
+  );
 }
 
 /** A token:run handler whose reply the test releases. */

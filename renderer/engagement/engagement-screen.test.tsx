@@ -4,11 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeToken } from '../../shared/decode/decode-token';
 import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
 import type { IpcResult } from '../../shared/ipc/result';
-import { MAX_PROFILE_NAME_LENGTH } from '../../shared/profiles/profile';
 import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { EngagementHarness } from '../test-support/engagement-harness';
 import { renderWithBridge } from '../test-support/render-with-bridge';
-import { EngagementScreen } from './engagement-screen';
 import { ProfileSecretSummary } from '../profiles/profile-secret-summary';
 import { RefreshPanel } from './refresh-panel';
 
@@ -69,8 +68,7 @@ describe('EngagementScreen', () => {
     const fake = createFakeBridge({ 'engagement:token': run.handler });
     const onOpen = vi.fn();
     const user = userEvent.setup();
-    renderWithBridge(<EngagementScreen profiles={[]} onSaved={() => undefined} onOpenInDecoder={onOpen} />, fake.bridge);
-    expect(screen.getByLabelText('Profile name')).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
+    renderWithBridge(<EngagementHarness onOpen={onOpen} />, fake.bridge);
     await user.click(screen.getByLabelText('Subdomain or auth base URL'));
     await user.paste('mc563885gzs27c5t9-63k636ttgm');
     await user.click(screen.getByLabelText('Client id'));
@@ -118,7 +116,7 @@ describe('EngagementScreen', () => {
     const run = deferred<EngagementFlowReport>();
     const fake = createFakeBridge({ 'engagement:token': run.handler });
     const user = userEvent.setup();
-    renderWithBridge(<EngagementScreen profiles={[profile]} onSaved={() => undefined} onOpenInDecoder={() => undefined} />, fake.bridge);
+    renderWithBridge(<EngagementHarness initial={[profile]} />, fake.bridge);
     await user.selectOptions(screen.getByLabelText('Use'), 'p-eng');
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     expect(fake.callsTo('engagement:token')).toEqual([{ runId: expect.any(String), profileId: 'p-eng', whoami: true, timeoutMs: 15_000 }]);

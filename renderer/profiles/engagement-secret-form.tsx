@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../shared/profiles/profile';
+import type { Profile } from '../../shared/profiles/profile';
 import type { SecretEncoding } from '../../shared/verify/verification';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
 import { Spinner } from '../common/spinner';
+import { profileNameError } from './profile-name';
 
 /** Props of {@link EngagementSecretForm}. */
 export interface EngagementSecretFormProps {
@@ -25,8 +26,8 @@ export function EngagementSecretForm({ onSaved }: EngagementSecretFormProps) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '')
-      return setError({ code: 'ERR_PROFILE_INVALID', message: 'Give the profile a name, e.g. "Engagement SSO app".' });
+    const nameError = profileNameError(name, 'Give the profile a name, e.g. "Engagement SSO app".');
+    if (nameError !== null) return setError(nameError);
     if (secret === '') return setError({ code: 'ERR_VERIFY_SECRET_EMPTY', message: "Paste the package's JWT signing secret." });
     setBusy(true);
     setError(null);
@@ -58,9 +59,8 @@ export function EngagementSecretForm({ onSaved }: EngagementSecretFormProps) {
             id={`${id}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            maxLength={MAX_PROFILE_NAME_LENGTH}
             autoComplete="off"
-            placeholder="Engagement SSO app"
+            placeholder="e.g. Engagement SSO app"
           />
         </div>
         <div className="field">

@@ -2,9 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ProfilesListing } from '../../shared/ipc/ipc-contract';
-import { MAX_PROFILE_NAME_LENGTH } from '../../shared/profiles/profile';
 import type { QueryState } from '../hooks/use-bridge-query';
-import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, listingOf, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { BridgeContext } from '../bridge/bridge-context';
 import { ProfilesScreen } from './profiles-screen';
@@ -30,7 +29,7 @@ function setup(state: QueryState<ProfilesListing>, fake = createFakeBridge()) {
   const onChanged = vi.fn();
   const onReload = vi.fn();
   renderWithBridge(
-    <ProfilesScreen listing={state} selectedId={INTEL.id} onUse={onUse} onChanged={onChanged} onReload={onReload} />,
+    <ProfilesScreen listing={state} selectedIds={[INTEL.id, null]} onUse={onUse} onChanged={onChanged} onReload={onReload} />,
     fake.bridge,
   );
   return { onUse, onChanged, onReload, fake, user: userEvent.setup() };
@@ -44,7 +43,7 @@ function rowOf(id: string): HTMLElement {
 
 describe('ProfilesScreen', () => {
   it('lists name, product, client id, region and what is stored (fingerprint, never a key)', () => {
-    setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [] }));
+    setup(listing(listingOf([INTEL, ENGAGEMENT])));
     const intel = rowOf(INTEL.id);
     expect(within(intel).getByRole('rowheader')).toHaveTextContent('Intelligence production');
     expect(within(intel).getByText('In use')).toBeInTheDocument();
@@ -55,23 +54,25 @@ describe('ProfilesScreen', () => {
     expect(within(intel).getByText('RSA 2048 · PKCS#1')).toBeInTheDocument();
     const eng = rowOf(ENGAGEMENT.id);
     expect(within(eng).getByText('Signing secret (base64)')).toBeInTheDocument();
-    expect(within(eng).queryByRole('button', { name: /^Use/ })).toBeNull();
   });
 
-  it('switches to a profile with Use', async () => {
-    const { onUse, user } = setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [] }));
+  it('switches to a profile of either product with Use', async () => {
+    const { onUse, user } = setup(listing(listingOf([INTEL, ENGAGEMENT])));
     await user.click(screen.getByRole('button', { name: 'Use Intelligence production' }));
     expect(onUse).toHaveBeenCalledWith(INTEL);
+    await user.click(screen.getByRole('button', { name: 'Use Engagement SSO app' }));
+    expect(onUse).toHaveBeenLastCalledWith(ENGAGEMENT);
   });
 
   it('shows problems reading the profiles as a notice', () => {
     setup(
-      listing({
-        profiles: [],
-        problems: [
-          { code: 'ERR_PROFILES_CORRUPT', message: 'profiles.json could not be read and was moved aside: re-create your profiles.' },
-        ],
-      }),
+      listing(
+        listingOf([], {
+          problems: [
+            { code: 'ERR_PROFILES_CORRUPT', message: 'profiles.json could not be read and was moved aside: re-create your profiles.' },
+          ],
+        }),
+      ),
     );
     expect(screen.getByText('A problem reading your profiles')).toBeInTheDocument();
     expect(screen.getByText('profiles.json could not be read and was moved aside: re-create your profiles.')).toBeInTheDocument();
@@ -82,10 +83,10 @@ describe('ProfilesScreen', () => {
   it('renames inline with Enter through profiles:rename', async () => {
     const renamed = { ...INTEL, name: 'Intel prod' };
     const fake = createFakeBridge({ 'profiles:rename': () => ({ ok: true, value: renamed }) });
-    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
+    const { onChanged, user } = setup(listing(listingOf([INTEL])), fake);
     await user.click(screen.getByRole('button', { name: 'Rename Intelligence production' }));
     const input = screen.getByLabelText('New name for Intelligence production');
-    expect(input).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
+    expect(input).not.toHaveAttribute('maxlength');
     await user.clear(input);
     await user.type(input, '  Intel prod {Enter}');
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith({ renamed }));
@@ -101,7 +102,7 @@ describe('ProfilesScreen', () => {
         error: { code: 'ERR_PROFILE_NAME_TAKEN', message: 'Another profile has this name: choose another.' },
       }),
     });
-    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
+    const { onChanged, user } = setup(listing(listingOf([INTEL])), fake);
     await user.click(screen.getByRole('button', { name: 'Rename Intelligence production' }));
     await user.keyboard('{Escape}');
     expect(screen.queryByLabelText('New name for Intelligence production')).toBeNull();
@@ -118,7 +119,7 @@ describe('ProfilesScreen', () => {
 
   it('deletes only after confirming in a dialog that says the keychain entry goes too', async () => {
     const fake = createFakeBridge();
-    const { onChanged, user } = setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [] }), fake);
+    const { onChanged, user } = setup(listing(listingOf([INTEL, ENGAGEMENT])), fake);
     await user.click(screen.getByRole('button', { name: 'Delete Intelligence production' }));
     let dialog = screen.getByRole('dialog', { name: 'Delete “Intelligence production”?' });
     expect(dialog).toHaveTextContent('This removes the profile and its private key from the OS keychain.');
@@ -139,15 +140,12 @@ describe('ProfilesScreen', () => {
     const third = makeProfile({ id: 'p-3', name: 'Third' });
     const fake = createFakeBridge();
     const user = userEvent.setup();
-    const props = { selectedId: null, onUse: () => undefined, onChanged: () => undefined, onReload: () => undefined };
-    const view = renderWithBridge(
-      <ProfilesScreen listing={listing({ profiles: [INTEL, ENGAGEMENT, third], problems: [] })} {...props} />,
-      fake.bridge,
-    );
+    const props = { selectedIds: [], onUse: () => undefined, onChanged: () => undefined, onReload: () => undefined };
+    const view = renderWithBridge(<ProfilesScreen listing={listing(listingOf([INTEL, ENGAGEMENT, third]))} {...props} />, fake.bridge);
     const rerender = (profiles: (typeof INTEL)[]) =>
       view.rerender(
         <BridgeContext.Provider value={fake.bridge}>
-          <ProfilesScreen listing={listing({ profiles, problems: [] })} {...props} />
+          <ProfilesScreen listing={listing(listingOf(profiles))} {...props} />
         </BridgeContext.Provider>,
       );
     const deleteThrough = async (name: string) => {
@@ -156,13 +154,14 @@ describe('ProfilesScreen', () => {
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     };
 
-    await deleteThrough('Engagement SSO app');
-    rerender([INTEL, third]);
+    // Sorted by name: Engagement SSO app, Intelligence production, Third.
+    await deleteThrough('Intelligence production');
+    rerender([ENGAGEMENT, third]);
     expect(screen.getByRole('button', { name: 'Use Third' })).toHaveFocus();
     await deleteThrough('Third');
-    rerender([INTEL]);
-    expect(screen.getByRole('button', { name: 'Use Intelligence production' })).toHaveFocus();
-    await deleteThrough('Intelligence production');
+    rerender([ENGAGEMENT]);
+    expect(screen.getByRole('button', { name: 'Use Engagement SSO app' })).toHaveFocus();
+    await deleteThrough('Engagement SSO app');
     rerender([]);
     expect(screen.getByText('No profiles yet')).toHaveFocus();
   });
@@ -174,7 +173,7 @@ describe('ProfilesScreen', () => {
         error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' },
       }),
     });
-    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
+    const { onChanged, user } = setup(listing(listingOf([INTEL])), fake);
     await user.click(screen.getByRole('button', { name: 'Delete Intelligence production' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete profile' }));
     const dialog = screen.getByRole('dialog');
@@ -185,9 +184,9 @@ describe('ProfilesScreen', () => {
   it('saves an Engagement signing secret as a profile', async () => {
     const saved = { ...ENGAGEMENT, id: 'p-new' };
     const fake = createFakeBridge({ 'profiles:save': () => ({ ok: true, value: saved }) });
-    const { onChanged, user } = setup(listing({ profiles: [], problems: [] }), fake);
+    const { onChanged, user } = setup(listing(listingOf([])), fake);
     await user.click(screen.getByText('Add an Engagement signing secret'));
-    expect(screen.getAllByLabelText('Profile name')[0]).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
+    expect(screen.getAllByLabelText('Profile name')[0]).not.toHaveAttribute('maxlength');
     await user.type(screen.getAllByLabelText('Profile name')[0]!, 'SSO app');
     await user.type(screen.getByLabelText('JWT signing secret'), 's3cret');
     await user.selectOptions(screen.getByLabelText('Encoding'), 'base64');
@@ -211,7 +210,7 @@ describe('ProfilesScreen', () => {
 
   it('says plainly that profiles need the desktop app when there is no bridge', () => {
     renderWithBridge(
-      <ProfilesScreen listing={{ status: 'unavailable' }} selectedId={null} onUse={vi.fn()} onChanged={vi.fn()} onReload={vi.fn()} />,
+      <ProfilesScreen listing={{ status: 'unavailable' }} selectedIds={[]} onUse={vi.fn()} onChanged={vi.fn()} onReload={vi.fn()} />,
       null,
     );
     expect(screen.getByText('This needs the desktop app')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProfilesListing } from '../../shared/ipc/ipc-contract';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
@@ -7,12 +7,17 @@ import { Notice } from '../common/notice';
 import { Spinner } from '../common/spinner';
 import type { QueryState } from '../hooks/use-bridge-query';
 import { EngagementSecretForm } from './engagement-secret-form';
+import { ForeignProfiles } from './foreign-profiles';
+import { filterAndSort, type ProfileSort } from './profile-filter';
 import { ProfilesTable } from './profiles-table';
+import { ProfilesToolbar } from './profiles-toolbar';
 
 /** Props of {@link ProfilesScreen}. */
 export interface ProfilesScreenProps {
   listing: QueryState<ProfilesListing>;
-  selectedId: string | null;
+  /** The profiles the credentials screens show ("In use"). */
+  selectedIds: readonly (string | null)[];
+  /** Opens a profile on its product's credentials screen. */
   onUse: (profile: Profile) => void;
   /** Reloads the list after a change; `deletedId` lets the app drop a deleted selection. */
   onChanged: (change: { renamed?: Profile; deletedId?: string; saved?: Profile }) => void;
@@ -20,9 +25,13 @@ export interface ProfilesScreenProps {
   onReload: () => void;
 }
 
-/** The saved profiles: list, switch, rename, delete; problems reading the file shown as a notice. */
-export function ProfilesScreen({ listing, selectedId, onUse, onChanged, onReload }: ProfilesScreenProps) {
-  const count = listing.status === 'ok' ? listing.value.profiles.length : null;
+/** The saved profiles: search, sort, use, rename, delete; problems reading the file shown as a notice. */
+export function ProfilesScreen({ listing, selectedIds, onUse, onChanged, onReload }: ProfilesScreenProps) {
+  const all = listing.status === 'ok' ? listing.value.profiles : null;
+  const count = all === null ? null : all.length;
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<ProfileSort>('name');
+  const shown = useMemo(() => (all === null ? [] : filterAndSort(all, query, sort)), [all, query, sort]);
   const previousCount = useRef(count);
   const emptyTitle = useRef<HTMLParagraphElement>(null);
   // The last profile was deleted: its row (and the focus) is gone, so the focus lands on the empty state instead of the page.
@@ -64,21 +73,46 @@ export function ProfilesScreen({ listing, selectedId, onUse, onChanged, onReload
               <code className="notice__code">{problem.code}</code>
             </Notice>
           ))}
+          <EngagementSecretForm onSaved={(saved) => onChanged({ saved })} />
           {listing.value.profiles.length === 0 ? (
             <div className="empty-state empty-state--compact">
               <p className="empty-state__title" tabIndex={-1} ref={emptyTitle}>
                 No profiles yet
               </p>
               <p className="empty-state__text">
-                Save Intelligence credentials on the Intelligence credentials screen, or add an Engagement signing secret below.
+                Save Intelligence credentials on the Intelligence credentials screen, an Engagement installed package on the Engagement
+                credentials screen, or add an Engagement signing secret above.
               </p>
             </div>
           ) : (
-            <section className="panel">
-              <ProfilesTable profiles={listing.value.profiles} selectedId={selectedId} onUse={onUse} onChanged={onChanged} />
+            <section className="panel profiles-list" aria-label="Saved profiles">
+              <div className="panel__body">
+                <ProfilesToolbar
+                  query={query}
+                  onQuery={setQuery}
+                  sort={sort}
+                  onSort={setSort}
+                  shown={shown.length}
+                  total={listing.value.profiles.length}
+                />
+              </div>
+              {shown.length === 0 ? (
+                <p className="empty-state__text profiles-list__none">
+                  No profile matches “{query.trim()}”: try part of a name, a client id or a URL.
+                </p>
+              ) : (
+                <ProfilesTable
+                  profiles={shown}
+                  sort={sort}
+                  selectedIds={selectedIds}
+                  keychain={listing.value.keychain}
+                  onUse={onUse}
+                  onChanged={onChanged}
+                />
+              )}
             </section>
           )}
-          <EngagementSecretForm onSaved={(saved) => onChanged({ saved })} />
+          <ForeignProfiles entries={listing.value.foreign} />
         </div>
       )}
     </div>

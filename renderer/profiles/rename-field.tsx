@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../shared/profiles/profile';
+import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
+import { profileNameError } from './profile-name';
 
 /** Props of {@link RenameField}. */
 export interface RenameFieldProps {
@@ -27,8 +28,8 @@ export function RenameField({ profile, onDone }: RenameFieldProps) {
   const save = async () => {
     const trimmed = name.trim();
     if (trimmed === profile.name) return onDone(null);
-    if (trimmed === '')
-      return setError({ code: 'ERR_PROFILE_INVALID', message: 'A profile needs a name: type one, or press Escape to keep the old name.' });
+    const nameError = profileNameError(name, 'A profile needs a name: type one, or press Escape to keep the old name.');
+    if (nameError !== null) return setError(nameError);
     setBusy(true);
     const reply = await callBridge(bridge, 'profiles:rename', { id: profile.id, name: trimmed });
     setBusy(false);
@@ -53,7 +54,6 @@ export function RenameField({ profile, onDone }: RenameFieldProps) {
         value={name}
         disabled={busy}
         onChange={(e) => setName(e.target.value)}
-        maxLength={MAX_PROFILE_NAME_LENGTH}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();

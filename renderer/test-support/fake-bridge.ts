@@ -1,5 +1,5 @@
 // A fake WorkbenchBridge for component tests: the unit boundary of the IPC screens (the real router is covered by e2e).
-import type { IpcChannel, IpcEventMap, IpcRequest, IpcResponse, WorkbenchBridge } from '../../shared/ipc/ipc-contract';
+import type { IpcChannel, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, WorkbenchBridge } from '../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { Profile } from '../../shared/profiles/profile';
 
@@ -48,6 +48,11 @@ export function makeProfile(overrides: Partial<Profile> = {}): Profile {
   };
 }
 
+/** A `profiles:list` answer: these profiles, no problem, every keychain entry as the profile says, nothing foreign (unless overridden). */
+export function listingOf(profiles: Profile[], extra: Partial<Omit<ProfilesListing, 'profiles'>> = {}): ProfilesListing {
+  return { profiles, problems: [], keychain: {}, foreign: [], ...extra };
+}
+
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 
 /** Builds a fake bridge: every channel answers with a plain default unless a handler overrides it; calls are recorded. */
@@ -56,7 +61,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
   const listeners = new Set<(payload: IpcEventMap['token:progress']) => void>();
   const defaults: { [C in IpcChannel]: FakeHandler<C> } = {
     'app:info': () => ok({ version: '0.1.0', platform: 'linux', keychain: { available: true } }),
-    'profiles:list': () => ok({ profiles: [], problems: [] }),
+    'profiles:list': () => ok(listingOf([])),
     'profiles:save': (request) =>
       ok(
         makeProfile({ ...request, id: request.id ?? 'p-new', region: request.region ?? null, discoveryUrl: request.discoveryUrl ?? null }),

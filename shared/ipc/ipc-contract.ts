@@ -20,10 +20,23 @@ export interface AppInfo {
   keychain: KeychainStatus;
 }
 
-/** The saved profiles, plus any problem met reading them (e.g. a corrupt file moved aside). */
+export type SecretEntryState = 'present' | 'missing' | 'unknown'; // unknown: the keychain did not answer
+export interface ProfileKeychainState {
+  secret?: SecretEntryState;
+  clientSecret?: SecretEntryState;
+}
+export interface ForeignProfileEntry {
+  index: number;
+  id: string | null;
+  name: string | null;
+  product: string | null;
+  fields: string[];
+}
 export interface ProfilesListing {
   profiles: Profile[];
   problems: ErrorPayload[];
+  keychain: Record<string, ProfileKeychainState>;
+  foreign: ForeignProfileEntry[];
 }
 
 /** Create (no id) or update (id) a profile; secrets go to the keychain, never into the profile. */

@@ -45,7 +45,7 @@ const storeHere = () => createProfileStore({ dir, now: () => NOW });
 
 describe('profile store: reading and writing', () => {
   it('treats a missing file as no profiles and no problem, without creating it', async () => {
-    expect(await storeHere().list()).toEqual({ profiles: [], problems: [] });
+    expect(await storeHere().list()).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
     expect(await storeHere().get('p1')).toBeNull();
     expect(existsSync(file())).toBe(false);
   });
@@ -56,7 +56,7 @@ describe('profile store: reading and writing', () => {
     const profile = makeProfile();
     expect(await store.put(profile)).toEqual(profile);
     expect(JSON.parse(await readFile(file(), 'utf8'))).toEqual({ version: 1, profiles: [profile] });
-    expect(await createProfileStore({ dir }).list()).toEqual({ profiles: [profile], problems: [] });
+    expect(await createProfileStore({ dir }).list()).toEqual({ profiles: [profile], problems: [], keychain: {}, foreign: [] });
     expect(await readdir(dir)).toEqual(['profiles.json']);
     if (process.platform !== 'win32') expect((await stat(file())).mode & 0o777).toBe(0o600);
   });
@@ -136,12 +136,12 @@ describe('profile store: damaged files', () => {
       code: 'ERR_PROFILES_CORRUPT',
       message: `The saved profiles file was not valid JSON and was moved to ${moved}: starting with no profiles; save them again.`,
     };
-    expect(await store.list()).toEqual({ profiles: [], problems: [problem] });
+    expect(await store.list()).toEqual({ profiles: [], problems: [problem], keychain: {}, foreign: [] });
     expect(await readFile(moved, 'utf8')).toBe('{"version": 1, "profiles": [ {"id": "p1", ');
     expect(existsSync(file())).toBe(false);
     // The problem stays reported for this session; saving starts a fresh file.
     await store.put(makeProfile());
-    expect(await store.list()).toEqual({ profiles: [makeProfile()], problems: [problem] });
+    expect(await store.list()).toEqual({ profiles: [makeProfile()], problems: [problem], keychain: {}, foreign: [] });
     expect((await readdir(dir)).sort()).toEqual(['profiles.json', `profiles.json.corrupt-${STAMP}`]);
   });
 
@@ -192,6 +192,8 @@ describe('profile store: damaged files', () => {
             'Saved profile #4 is invalid (id (a duplicate)) and was skipped: save it again. The next save keeps a copy of the old file.',
         },
       ],
+      keychain: {},
+      foreign: [],
     });
     expect(await readFile(file(), 'utf8')).toBe(original);
     await store.put(makeProfile({ id: 'p4', name: 'Fourth' }));
@@ -199,6 +201,8 @@ describe('profile store: damaged files', () => {
     expect(await store.list()).toEqual({
       profiles: [makeProfile(), makeProfile({ id: 'p3', name: 'Third' }), makeProfile({ id: 'p4', name: 'Fourth' })],
       problems: [],
+      keychain: {},
+      foreign: [],
     });
   });
 
@@ -210,7 +214,7 @@ describe('profile store: damaged files', () => {
       code: 'ERR_PROFILES_IO',
       message: `${file()} was written by a newer MC Token Workbench (format 2): update the app to use these profiles; nothing was changed.`,
     };
-    expect(await store.list()).toEqual({ profiles: [], problems: [error] });
+    expect(await store.list()).toEqual({ profiles: [], problems: [error], keychain: {}, foreign: [] });
     await expect(store.put(makeProfile())).rejects.toMatchObject(error);
     expect(await readFile(file(), 'utf8')).toBe(newer);
     expect(await readdir(dir)).toEqual(['profiles.json']);
@@ -224,7 +228,7 @@ describe('profile store: damaged files', () => {
       code: 'ERR_PROFILES_IO',
       message: `Could not read ${file()} (EISDIR): make sure it is a readable file; nothing was changed.`,
     };
-    expect(await store.list()).toEqual({ profiles: [], problems: [error] });
+    expect(await store.list()).toEqual({ profiles: [], problems: [error], keychain: {}, foreign: [] });
     await expect(store.get('p1')).rejects.toMatchObject(error);
     await expect(store.put(makeProfile())).rejects.toMatchObject(error);
     await expect(store.remove('p1')).rejects.toMatchObject(error);
@@ -234,7 +238,7 @@ describe('profile store: damaged files', () => {
 
   it.skipIf(!existsSync('/sys/kernel'))('reports a folder where files cannot be created (sysfs) as ERR_PROFILES_IO on save', async () => {
     const store = createProfileStore({ dir: '/sys' });
-    expect(await store.list()).toEqual({ profiles: [], problems: [] });
+    expect(await store.list()).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
     await expect(store.put(makeProfile())).rejects.toMatchObject({
       code: 'ERR_PROFILES_IO',
       message: 'Could not save /sys/profiles.json (EACCES): make sure its folder exists and is writable; the saved profiles are unchanged.',
