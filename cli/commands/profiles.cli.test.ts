@@ -91,7 +91,7 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
       stdout: 'No saved profiles. Save one with: mctoken profiles save NAME --client-id ID --region us1 --key-file key.pem\n',
       stderr: '',
     });
-    expect(JSON.parse((await cli('profiles', 'list', '--json')).stdout)).toEqual({ profiles: [], problems: [] });
+    expect(JSON.parse((await cli('profiles', 'list', '--json')).stdout)).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
   });
 
   it('saves a profile from a PKCS#1 key with literal \\n escapes: the key goes to the keychain, only its fingerprint to profiles.json', async () => {
@@ -336,7 +336,7 @@ describe.runIf(process.platform === 'linux')('mctoken profiles with no Secret Se
       );
       expect(readdirSync(userDataDir)).toEqual(['key.pem']);
       const list = await runMctoken(['profiles', 'list', '--json'], { env });
-      expect([list.code, JSON.parse(list.stdout)]).toEqual([0, { profiles: [], problems: [] }]);
+      expect([list.code, JSON.parse(list.stdout)]).toEqual([0, { profiles: [], problems: [], keychain: {}, foreign: [] }]);
       const decode = await runMctoken(['decode', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln', '--json'], { env });
       expect(decode.code).toBe(0);
       expect(decode.stderr).not.toMatch(/keytar/);

@@ -61,7 +61,7 @@ describe('mctoken ui', () => {
         headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
         body: 'null',
       });
-    expect(await (await call(token ?? '')).json()).toEqual({ ok: true, value: { profiles: [], problems: [] } });
+    expect(await (await call(token ?? '')).json()).toEqual({ ok: true, value: { profiles: [], problems: [], keychain: {}, foreign: [] } });
     expect((await call('x'.repeat(43))).status).toBe(401);
 
     started!.child.kill('SIGINT');

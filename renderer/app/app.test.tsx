@@ -76,7 +76,9 @@ describe('App', () => {
 
   it('switches to a profile from Profiles into the credentials screen, ready to get a token, with the focus on its title', async () => {
     const second = makeProfile({ id: 'p-2', name: 'Intelligence EU sandbox', region: 'eu1' });
-    const fake = createFakeBridge({ 'profiles:list': () => ({ ok: true, value: { profiles: [makeProfile(), second], problems: [] } }) });
+    const fake = createFakeBridge({
+      'profiles:list': () => ({ ok: true, value: { profiles: [makeProfile(), second], problems: [], keychain: {}, foreign: [] } }),
+    });
     const user = userEvent.setup();
     renderWithBridge(<App />, fake.bridge);
     await user.click(nav(/^Profiles/));
@@ -95,7 +97,7 @@ describe('App', () => {
   it('after saving a new profile, reloads the list and keeps editing the saved profile', async () => {
     let profiles: Profile[] = [];
     const fake = createFakeBridge({
-      'profiles:list': () => ({ ok: true, value: { profiles, problems: [] } }),
+      'profiles:list': () => ({ ok: true, value: { profiles, problems: [], keychain: {}, foreign: [] } }),
       'profiles:save': (request) => {
         const saved = makeProfile({ id: 'p-saved', name: request.name, clientId: request.clientId });
         profiles = [saved];

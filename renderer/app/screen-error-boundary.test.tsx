@@ -22,7 +22,9 @@ describe('A render failure inside a screen', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('shows a message with Try again and a way back, never a blank window; the other screens keep working', async () => {
-    const fake = createFakeBridge({ 'profiles:list': () => ({ ok: true, value: { profiles: [makeProfile()], problems: [] } }) });
+    const fake = createFakeBridge({
+      'profiles:list': () => ({ ok: true, value: { profiles: [makeProfile()], problems: [], keychain: {}, foreign: [] } }),
+    });
     const user = userEvent.setup();
     renderWithBridge(<App />, fake.bridge);
     await user.click(nav(/^Profiles/));

@@ -44,7 +44,7 @@ function rowOf(id: string): HTMLElement {
 
 describe('ProfilesScreen', () => {
   it('lists name, product, client id, region and what is stored (fingerprint, never a key)', () => {
-    setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [] }));
+    setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [], keychain: {}, foreign: [] }));
     const intel = rowOf(INTEL.id);
     expect(within(intel).getByRole('rowheader')).toHaveTextContent('Intelligence production');
     expect(within(intel).getByText('In use')).toBeInTheDocument();
@@ -59,7 +59,7 @@ describe('ProfilesScreen', () => {
   });
 
   it('switches to a profile with Use', async () => {
-    const { onUse, user } = setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [] }));
+    const { onUse, user } = setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [], keychain: {}, foreign: [] }));
     await user.click(screen.getByRole('button', { name: 'Use Intelligence production' }));
     expect(onUse).toHaveBeenCalledWith(INTEL);
   });
@@ -71,6 +71,8 @@ describe('ProfilesScreen', () => {
         problems: [
           { code: 'ERR_PROFILES_CORRUPT', message: 'profiles.json could not be read and was moved aside: re-create your profiles.' },
         ],
+        keychain: {},
+        foreign: [],
       }),
     );
     expect(screen.getByText('A problem reading your profiles')).toBeInTheDocument();
@@ -82,7 +84,7 @@ describe('ProfilesScreen', () => {
   it('renames inline with Enter through profiles:rename', async () => {
     const renamed = { ...INTEL, name: 'Intel prod' };
     const fake = createFakeBridge({ 'profiles:rename': () => ({ ok: true, value: renamed }) });
-    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
+    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [], keychain: {}, foreign: [] }), fake);
     await user.click(screen.getByRole('button', { name: 'Rename Intelligence production' }));
     const input = screen.getByLabelText('New name for Intelligence production');
     expect(input).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
@@ -101,7 +103,7 @@ describe('ProfilesScreen', () => {
         error: { code: 'ERR_PROFILE_NAME_TAKEN', message: 'Another profile has this name: choose another.' },
       }),
     });
-    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
+    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [], keychain: {}, foreign: [] }), fake);
     await user.click(screen.getByRole('button', { name: 'Rename Intelligence production' }));
     await user.keyboard('{Escape}');
     expect(screen.queryByLabelText('New name for Intelligence production')).toBeNull();
@@ -118,7 +120,7 @@ describe('ProfilesScreen', () => {
 
   it('deletes only after confirming in a dialog that says the keychain entry goes too', async () => {
     const fake = createFakeBridge();
-    const { onChanged, user } = setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [] }), fake);
+    const { onChanged, user } = setup(listing({ profiles: [INTEL, ENGAGEMENT], problems: [], keychain: {}, foreign: [] }), fake);
     await user.click(screen.getByRole('button', { name: 'Delete Intelligence production' }));
     let dialog = screen.getByRole('dialog', { name: 'Delete “Intelligence production”?' });
     expect(dialog).toHaveTextContent('This removes the profile and its private key from the OS keychain.');
@@ -141,13 +143,13 @@ describe('ProfilesScreen', () => {
     const user = userEvent.setup();
     const props = { selectedId: null, onUse: () => undefined, onChanged: () => undefined, onReload: () => undefined };
     const view = renderWithBridge(
-      <ProfilesScreen listing={listing({ profiles: [INTEL, ENGAGEMENT, third], problems: [] })} {...props} />,
+      <ProfilesScreen listing={listing({ profiles: [INTEL, ENGAGEMENT, third], problems: [], keychain: {}, foreign: [] })} {...props} />,
       fake.bridge,
     );
     const rerender = (profiles: (typeof INTEL)[]) =>
       view.rerender(
         <BridgeContext.Provider value={fake.bridge}>
-          <ProfilesScreen listing={listing({ profiles, problems: [] })} {...props} />
+          <ProfilesScreen listing={listing({ profiles, problems: [], keychain: {}, foreign: [] })} {...props} />
         </BridgeContext.Provider>,
       );
     const deleteThrough = async (name: string) => {
@@ -174,7 +176,7 @@ describe('ProfilesScreen', () => {
         error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' },
       }),
     });
-    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [] }), fake);
+    const { onChanged, user } = setup(listing({ profiles: [INTEL], problems: [], keychain: {}, foreign: [] }), fake);
     await user.click(screen.getByRole('button', { name: 'Delete Intelligence production' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete profile' }));
     const dialog = screen.getByRole('dialog');
@@ -185,7 +187,7 @@ describe('ProfilesScreen', () => {
   it('saves an Engagement signing secret as a profile', async () => {
     const saved = { ...ENGAGEMENT, id: 'p-new' };
     const fake = createFakeBridge({ 'profiles:save': () => ({ ok: true, value: saved }) });
-    const { onChanged, user } = setup(listing({ profiles: [], problems: [] }), fake);
+    const { onChanged, user } = setup(listing({ profiles: [], problems: [], keychain: {}, foreign: [] }), fake);
     await user.click(screen.getByText('Add an Engagement signing secret'));
     expect(screen.getAllByLabelText('Profile name')[0]).toHaveAttribute('maxlength', String(MAX_PROFILE_NAME_LENGTH));
     await user.type(screen.getAllByLabelText('Profile name')[0]!, 'SSO app');

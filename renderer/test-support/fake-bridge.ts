@@ -56,7 +56,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
   const listeners = new Set<(payload: IpcEventMap['token:progress']) => void>();
   const defaults: { [C in IpcChannel]: FakeHandler<C> } = {
     'app:info': () => ok({ version: '0.1.0', platform: 'linux', keychain: { available: true } }),
-    'profiles:list': () => ok({ profiles: [], problems: [] }),
+    'profiles:list': () => ok({ profiles: [], problems: [], keychain: {}, foreign: [] }),
     'profiles:save': (request) =>
       ok(
         makeProfile({ ...request, id: request.id ?? 'p-new', region: request.region ?? null, discoveryUrl: request.discoveryUrl ?? null }),

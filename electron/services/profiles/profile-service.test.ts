@@ -355,7 +355,7 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     expect((await service.list()).profiles.map((p) => p.id)).toEqual(['id-2']);
     await secrets.delete('profile:id-2');
     expect(await service.delete('id-2')).toEqual({ id: 'id-2' });
-    expect(await service.list()).toEqual({ profiles: [], problems: [] });
+    expect(await service.list()).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
     await expect(service.delete('id-2')).rejects.toMatchObject({ code: 'ERR_PROFILE_NOT_FOUND', message: PROFILE_MESSAGES.notFound });
   });
 
@@ -445,7 +445,7 @@ describe('profile service when the keychain fails', () => {
         code: 'ERR_KEYCHAIN_UNAVAILABLE',
       });
       expect(await readdir(dir)).toEqual([]);
-      expect(await service.list()).toEqual({ profiles: [], problems: [] });
+      expect(await service.list()).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
       // Without a secret to store, the keychain is not needed.
       expect(await service.save({ name: 'No secret', product: 'engagement', clientId: '' })).toMatchObject({ hasSecret: false });
     } finally {

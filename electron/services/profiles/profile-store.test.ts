@@ -45,7 +45,7 @@ const storeHere = () => createProfileStore({ dir, now: () => NOW });
 
 describe('profile store: reading and writing', () => {
   it('treats a missing file as no profiles and no problem, without creating it', async () => {
-    expect(await storeHere().list()).toEqual({ profiles: [], problems: [] });
+    expect(await storeHere().list()).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
     expect(await storeHere().get('p1')).toBeNull();
     expect(existsSync(file())).toBe(false);
   });
@@ -234,7 +234,7 @@ describe('profile store: damaged files', () => {
 
   it.skipIf(!existsSync('/sys/kernel'))('reports a folder where files cannot be created (sysfs) as ERR_PROFILES_IO on save', async () => {
     const store = createProfileStore({ dir: '/sys' });
-    expect(await store.list()).toEqual({ profiles: [], problems: [] });
+    expect(await store.list()).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
     await expect(store.put(makeProfile())).rejects.toMatchObject({
       code: 'ERR_PROFILES_IO',
       message: 'Could not save /sys/profiles.json (EACCES): make sure its folder exists and is writable; the saved profiles are unchanged.',

@@ -126,8 +126,8 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
     list: () =>
       queue.run(async () => {
         const loaded = await load();
-        if (!loaded.ok) return { profiles: [], problems: [...lasting, loaded.error.toPayload()] };
-        return { profiles: loaded.profiles, problems: [...lasting, ...loaded.problems] };
+        if (!loaded.ok) return { profiles: [], problems: [...lasting, loaded.error.toPayload()], keychain: {}, foreign: [] };
+        return { profiles: loaded.profiles, problems: [...lasting, ...loaded.problems], keychain: {}, foreign: [] };
       }),
 
     get: (id: string) =>

@@ -53,7 +53,10 @@ describe.skipIf(!isolated)('channels that use the keychain (isolated gnome-keyri
   });
 
   it('profiles:save, profiles:list, profiles:rename and profiles:delete', async () => {
-    await expect(call<ProfilesListing>('profiles:list', null)).resolves.toEqual({ ok: true, value: { profiles: [], problems: [] } });
+    await expect(call<ProfilesListing>('profiles:list', null)).resolves.toEqual({
+      ok: true,
+      value: { profiles: [], problems: [], keychain: {}, foreign: [] },
+    });
 
     const saved = await call<Profile>('profiles:save', {
       name: 'Channels',
