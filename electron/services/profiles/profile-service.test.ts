@@ -102,7 +102,7 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     const text = await fileText();
     expect(JSON.parse(text)).toEqual({ version: 1, profiles: [saved] });
     for (const chunk of [...keyChunks(pair.pkcs1Pem), ...keyChunks(pair.pkcs8Pem)]) expect(text).not.toContain(chunk);
-    expect(await service.list()).toEqual({ profiles: [saved], problems: [] });
+    expect(await service.list()).toEqual({ profiles: [saved], problems: [], keychain: { 'id-1': { secret: 'present' } }, foreign: [] });
   });
 
   it('hands out a non-extractable CryptoKey that signs for the key pair, also after reopening', async () => {
@@ -373,17 +373,15 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     },
   );
 
-  it('removes orphaned keychain entries (no profile refers to them) when it saves or deletes, and leaves other entries alone', async () => {
-    await secrets.set('profile:ghost-of-a-lost-save', 'orphaned key');
+  it('never removes keychain entries no profile here refers to (another user-data folder may own them), only its own', async () => {
+    await secrets.set('profile:saved-elsewhere', "another folder's key");
     await secrets.set('not-a-profile-entry', 'someone else');
     await service.save(intelligence());
-    expect((await secrets.list()).sort()).toEqual(['not-a-profile-entry', 'profile:id-1']);
-    await secrets.set('profile:another-ghost', 'orphaned key');
     await service.delete('id-1');
-    expect(await secrets.list()).toEqual(['not-a-profile-entry']);
+    expect((await secrets.list()).sort()).toEqual(['not-a-profile-entry', 'profile:saved-elsewhere']);
   });
 
-  it("keeps every secret when profiles.json has an entry it cannot read (that entry's secret is not an orphan)", async () => {
+  it("keeps every secret when profiles.json has an entry it cannot read (that entry's secret is never touched)", async () => {
     await service.save(intelligence());
     const text = JSON.parse(await fileText()) as { profiles: unknown[] };
     text.profiles.push({ id: 'unreadable-entry', name: 42 });
@@ -391,7 +389,8 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     await writeFile(join(dir, 'profiles.json'), JSON.stringify(text));
     await secrets.set('profile:unreadable-entry', 'its key');
     await service.save(intelligence({ name: 'Second' }));
-    expect((await secrets.list()).sort()).toEqual(['profile:id-1', 'profile:id-2', 'profile:unreadable-entry']);
+    await service.delete('id-1');
+    expect((await secrets.list()).sort()).toEqual(['profile:id-2', 'profile:unreadable-entry']);
   });
 
   it('waits for a lock another process holds, and takes over a stale one left by a process that died', async () => {
