@@ -366,7 +366,7 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
       await expect(failing.save(intelligence())).rejects.toMatchObject({
         code: 'ERR_PROFILES_IO',
         message: expect.stringMatching(
-          /^Could not save \/sys\/profiles\.json \((EACCES|EPERM)\): make sure its folder exists and is writable; the saved profiles are unchanged\.$/,
+          /^Could not take the lock \/sys\/profiles\.json\.lock \((EACCES|EPERM)\): make sure its folder exists and is writable; the saved profiles are unchanged\.$/,
         ),
       });
       expect(await secrets.list()).toEqual([]);
