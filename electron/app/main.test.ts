@@ -106,7 +106,7 @@ describe('IPC', () => {
     });
     expect(await invoke('profiles:list', null, mainWindow().webContents.mainFrame)).toEqual({
       ok: true,
-      value: { profiles: [], problems: [] },
+      value: { profiles: [], problems: [], keychain: {}, foreign: [] },
     });
   });
 
