@@ -30,7 +30,11 @@ const engagement = (name: string, overrides: Partial<SaveProfileRequest> = {}): 
   signingSecret: `signing-secret-of-${name.replace(/\W/g, '-')}`,
   ...overrides,
 });
-const READ_ONLY = expect.objectContaining({ code: 'ERR_PROFILE_READ_ONLY' });
+const READ_ONLY = expect.objectContaining({
+  code: 'ERR_PROFILE_READ_ONLY',
+  message:
+    'Profile "from the future" was saved by a newer version of MC Token Workbench (or has fields this version cannot read): it is kept as it is and cannot be used or changed here. Use the newer version to use, edit, rename or delete it, or save a new profile under another name.',
+});
 
 describe.skipIf(!isolated)(`nothing saved is ever lost, on the real keyring${isolated ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
   const keychainService = `mctw-test-lost-${randomUUID()}`;
@@ -131,6 +135,8 @@ describe.skipIf(!isolated)(`nothing saved is ever lost, on the real keyring${iso
     await expect(app.profiles.save(engagement('FROM THE FUTURE'))).rejects.toMatchObject({ code: 'ERR_PROFILE_NAME_TAKEN' });
     await expect(app.profiles.rename(kept.id, 'x')).rejects.toEqual(READ_ONLY);
     await expect(app.profiles.delete(kept.id)).rejects.toEqual(READ_ONLY);
+    await expect(app.profiles.runnable(kept.id)).rejects.toEqual(READ_ONLY);
+    await expect(app.profiles.runnable({ name: 'From the future' })).rejects.toEqual(READ_ONLY);
     const after = JSON.parse(await readFile(file(), 'utf8')) as { profiles: unknown[] };
     expect(after.profiles[0]).toEqual(newer);
     expect(after.profiles).toHaveLength(3);

@@ -157,9 +157,11 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
 
   async function findProfileNamed(name: string): Promise<Profile> {
     const wanted = name.toLocaleLowerCase();
-    const profile = (await store.open()).profiles.find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
-    if (profile === undefined) throw profileNotFoundByNameError(name);
-    return profile;
+    const snapshot = await store.open();
+    const profile = snapshot.profiles.find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
+    if (profile !== undefined) return profile;
+    const foreign = snapshot.foreign.find((entry) => entry.name?.toLocaleLowerCase() === wanted);
+    throw foreign === undefined ? profileNotFoundByNameError(name) : profileReadOnlyError(foreign.name);
   }
 
   /** The readable profile with this id in the snapshot; an entry kept unread is ERR_PROFILE_READ_ONLY, none ERR_PROFILE_NOT_FOUND. */
@@ -190,11 +192,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     return states;
   }
 
-  async function findProfile(id: string): Promise<Profile> {
-    const profile = await store.get(id);
-    if (profile === null) throw profileNotFoundError();
-    return profile;
-  }
+  const findProfile = async (id: string): Promise<Profile> => profileIn(await store.open(), id);
 
   /** The stored secret of a profile; a missing keychain entry becomes an error naming the profile. */
   async function storedSecret(profile: Profile, what: string, account = profileSecretAccount(profile.id)): Promise<string> {

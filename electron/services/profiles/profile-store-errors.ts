@@ -49,7 +49,7 @@ export function profileReadOnlyError(name: string | null): WorkbenchError {
   const which = name === null ? 'This profile' : `Profile "${name}"`;
   return new WorkbenchError(
     'ERR_PROFILE_READ_ONLY',
-    `${which} was saved by a newer version of MC Token Workbench (or has fields this version cannot read): it is kept as it is and cannot be changed here. Use the newer version to edit, rename or delete it, or save a new profile under another name.`,
+    `${which} was saved by a newer version of MC Token Workbench (or has fields this version cannot read): it is kept as it is and cannot be used or changed here. Use the newer version to use, edit, rename or delete it, or save a new profile under another name.`,
   );
 }
 
