@@ -177,4 +177,41 @@ describe.skipIf(!isolated)(`nothing saved is ever lost, on the real keyring${iso
     });
     expect(await app.profiles.get(saved.id)).toMatchObject({ subdomain: SUB, authUrl: null, clientId: 'pkg-client-1' });
   });
+  it('prune lists only the entries this folder recorded writing that no profile stores, removes them only when applied', async () => {
+    const kept = await app.profiles.save(engagement('kept'));
+    const lost = await app.profiles.save(engagement('lost'));
+    const other = open(await newDir());
+    const elsewhere = await other.profiles.save(engagement('elsewhere'));
+    // A profile lost from the file (a crash, a hand edit) leaves its recorded entries behind.
+    const text = JSON.parse(await readFile(file(), 'utf8')) as { profiles: Array<{ id: string }> };
+    await writeFile(file(), JSON.stringify({ ...text, profiles: text.profiles.filter((p) => p.id !== lost.id) }));
+    const reason = `written by this folder for a profile (id ${lost.id}) that is no longer in profiles.json`;
+    const expected = [
+      { account: `profile:${lost.id}`, reason },
+      { account: `profile:${lost.id}:client-secret`, reason },
+    ];
+    expect(await app.profiles.prune(false)).toEqual({ entries: expected, removed: false });
+    expect(await accounts()).toEqual(expect.arrayContaining(expected.map(({ account }) => account)));
+    expect(await app.profiles.prune(true)).toEqual({ entries: expected, removed: true });
+    expect(await app.profiles.prune(true)).toEqual({ entries: [], removed: true });
+    expect(await accounts()).not.toContain(`profile:${lost.id}`);
+    expect(await app.profiles.runnable(kept.id, 'engagement')).toMatchObject({ clientSecret: 'client-secret-of-kept' });
+    expect(await other.profiles.runnable(elsewhere.id, 'engagement')).toMatchObject({ clientSecret: 'client-secret-of-elsewhere' });
+    expect(await other.profiles.prune(true)).toEqual({ entries: [], removed: true });
+  });
+
+  it('prune refuses while the file is corrupt or holds entries this version cannot read', async () => {
+    await app.profiles.save(engagement('a'));
+    const good = await readFile(file(), 'utf8');
+    await writeFile(file(), good.slice(1));
+    await expect(app.profiles.prune(true)).rejects.toMatchObject({ code: 'ERR_PROFILES_CORRUPT' });
+    const text = JSON.parse(good) as { profiles: Array<Record<string, unknown>> };
+    await writeFile(file(), JSON.stringify({ ...text, profiles: [{ ...text.profiles[0], product: 'something-new' }] }));
+    await expect(app.profiles.prune(true)).rejects.toMatchObject({
+      code: 'ERR_PROFILE_READ_ONLY',
+      message:
+        'profiles.json holds 1 entry saved by a newer version, whose keychain entries this version cannot tell apart: nothing was pruned. Prune with the newer version.',
+    });
+    expect(await accounts()).toHaveLength(2);
+  });
 });

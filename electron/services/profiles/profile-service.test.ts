@@ -100,7 +100,8 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
     expect(stored).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     expect(pemBody(stored)).toBe(pemBody(pair.pkcs8Pem));
     const text = await fileText();
-    expect(JSON.parse(text)).toEqual({ version: 1, profiles: [saved] });
+    // The keychain entry is recorded as written by this folder (what `profiles prune` may remove once no profile stores it).
+    expect(JSON.parse(text)).toEqual({ version: 1, profiles: [saved], keychainEntries: [{ account: 'profile:id-1', profileId: 'id-1' }] });
     for (const chunk of [...keyChunks(pair.pkcs1Pem), ...keyChunks(pair.pkcs8Pem)]) expect(text).not.toContain(chunk);
     expect(await service.list()).toEqual({ profiles: [saved], problems: [], keychain: { 'id-1': { secret: 'present' } }, foreign: [] });
   });
@@ -443,7 +444,8 @@ describe('profile service when the keychain fails', () => {
       await expect(service.save({ name: 'SSO', product: 'engagement', clientId: '', signingSecret: 'x' })).rejects.toMatchObject({
         code: 'ERR_KEYCHAIN_UNAVAILABLE',
       });
-      expect(await readdir(dir)).toEqual([]);
+      // No profile is written, and no entry recorded (none reached the keychain).
+      expect(JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8'))).toEqual({ version: 1, profiles: [] });
       expect(await service.list()).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
       // Without a secret to store, the keychain is not needed.
       expect(await service.save({ name: 'No secret', product: 'engagement', clientId: '' })).toMatchObject({ hasSecret: false });

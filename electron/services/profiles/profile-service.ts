@@ -14,6 +14,7 @@ import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, int
 import { issueFields, profileSchema } from './profile-schema';
 import { serverToServerFields, type SecretPlan } from './engagement-fields';
 import { profileAccounts, profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
+import { pruneRecorded, type PruneReport } from './profile-prune';
 import { withProfilesLock } from './profiles-lock';
 import { profileReadOnlyError, profileShapeError } from './profile-store-errors';
 import {
@@ -55,6 +56,8 @@ export interface ProfileService {
   delete(id: string): Promise<{ id: string }>;
   /** Moves a corrupt profiles.json aside (returns where) so saving can start over; the keychain is not touched. */
   reset(): Promise<string>;
+  /** The keychain entries this folder wrote that no profile stores any longer; with `apply`, removes them. */
+  prune(apply: boolean): Promise<PruneReport>;
   /** The profile's JWT signing secret and its encoding, for verifying in the main process only. */
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
   /**
@@ -260,6 +263,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       { account: profileSecretAccount(id), plan: fields.secret, had: existing?.hasSecret === true },
       { account: profileClientSecretAccount(id), plan: fields.clientSecret, had: existing?.hasClientSecret === true },
     ];
+    // Recorded before they are written, so `profiles prune` can find an entry left by a crash between the two steps.
+    await snapshot.record(plans.flatMap(({ account, plan }) => (plan.kind === 'write' ? [{ account, profileId: id }] : [])));
     // Secrets first, remembering what they replace, so a failed profile write can put the keychain back as it was.
     const written: Array<{ account: string; previous: string | null }> = [];
     try {
@@ -274,6 +279,11 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       return saved;
     } catch (error) {
       for (const { account, previous } of written.reverse()) await restoreSecret(account, previous);
+      // An entry that never reached the keychain, and had none before, is not this folder's to prune.
+      const neverWritten = plans.filter(
+        ({ account, plan, had }) => plan.kind === 'write' && !had && !written.some((w) => w.account === account),
+      );
+      await snapshot.forget(neverWritten.map(({ account }) => account)).catch(() => undefined);
       throw error;
     }
   }
@@ -304,8 +314,9 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     const profile = profileIn(snapshot, id);
     // An unread entry with the same id (a duplicate) refers to the same entries: they stay for it.
     const shared = snapshot.foreign.some((entry) => entry.id === id);
-    if (!shared) for (const { account, stored } of profileAccounts(profile)) await deleteEntry(account, stored);
-    if (!(await snapshot.remove(id))) throw profileNotFoundError();
+    const accounts = profileAccounts(profile);
+    if (!shared) for (const { account, stored } of accounts) await deleteEntry(account, stored);
+    if (!(await snapshot.remove(id, shared ? [] : accounts.map(({ account }) => account)))) throw profileNotFoundError();
     return { id };
   }
 
@@ -337,6 +348,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     rename: (id, name) => mutate(() => rename(id, name)),
     delete: (id) => mutate(() => remove(id)),
     reset: () => mutate(() => store.reset()),
+    prune: (apply) => mutate(async () => pruneRecorded(await store.open(), secrets, apply)),
 
     async runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile> {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);

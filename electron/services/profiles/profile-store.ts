@@ -22,9 +22,11 @@ import {
   parseProfilesJson,
   PROFILES_FILE_NAME,
   readProfilesFile,
+  recordedEntries,
   serializeProfiles,
   writeTarget,
   type ProfilesDocument,
+  type RecordedEntry,
 } from './profiles-file';
 import { createSerialQueue } from './serial-queue';
 
@@ -33,10 +35,16 @@ export interface ProfilesSnapshot {
   profiles: Profile[];
   /** The entries kept without being read (saved by a newer version, or invalid): read-only. */
   foreign: ForeignProfileEntry[];
+  /** The keychain entries this folder recorded writing. */
+  recorded: RecordedEntry[];
   /** Adds the profile, or replaces the one with the same id, keeping every other entry as read. ERR_PROFILE_INVALID, ERR_PROFILES_IO. */
   put(profile: Profile): Promise<Profile>;
-  /** Removes the profile with this id; false when there was none. ERR_PROFILES_IO. */
-  remove(id: string): Promise<boolean>;
+  /** Removes the profile with this id (and `forget`'s accounts from the record); false when there was none. ERR_PROFILES_IO. */
+  remove(id: string, forget?: readonly string[]): Promise<boolean>;
+  /** Records keychain entries about to be written (the file is written only when one is new). ERR_PROFILES_IO. */
+  record(entries: readonly RecordedEntry[]): Promise<void>;
+  /** Drops accounts from the record. ERR_PROFILES_IO. */
+  forget(accounts: readonly string[]): Promise<void>;
 }
 
 /** The saved profiles (never key material: secrets live in the OS keychain). */
@@ -110,8 +118,8 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
   function snapshotOf(initial: ProfilesDocument): ProfilesSnapshot {
     let document = initial;
     const profiles = () => document.entries.flatMap((entry) => (entry.kind === 'profile' ? [entry.profile] : []));
-    async function write(next: Profile[]): Promise<void> {
-      const text = serializeProfiles(next, document);
+    async function write(next: Profile[], record = recordedEntries(document)): Promise<void> {
+      const text = serializeProfiles(next, document, record);
       try {
         await writeFileAtomic(await writeTarget(path), text);
       } catch (error) {
@@ -135,12 +143,28 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
         await write(index === -1 ? [...current, valid] : current.map((existing, i) => (i === index ? valid : existing)));
         return valid;
       },
-      async remove(id: string): Promise<boolean> {
+      get recorded() {
+        return recordedEntries(document);
+      },
+      async remove(id: string, forget: readonly string[] = []): Promise<boolean> {
         const current = profiles();
         const next = current.filter((profile) => profile.id !== id);
         if (next.length === current.length) return false;
-        await write(next);
+        await write(
+          next,
+          recordedEntries(document).filter((entry) => !forget.includes(entry.account)),
+        );
         return true;
+      },
+      async record(entries: readonly RecordedEntry[]): Promise<void> {
+        const known = recordedEntries(document);
+        const fresh = entries.filter((entry) => !known.some((item) => item.account === entry.account));
+        if (fresh.length > 0) await write(profiles(), [...known, ...fresh]);
+      },
+      async forget(accounts: readonly string[]): Promise<void> {
+        const known = recordedEntries(document);
+        const kept = known.filter((entry) => !accounts.includes(entry.account));
+        if (kept.length < known.length) await write(profiles(), kept);
       },
     };
   }

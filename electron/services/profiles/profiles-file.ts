@@ -14,6 +14,15 @@ export const PROFILES_FILE_VERSION = 1;
 
 type JsonObject = Record<string, unknown>;
 
+/** A keychain entry this folder wrote, recorded in the file before writing it: the only entries `profiles prune` may remove. */
+export interface RecordedEntry {
+  account: string;
+  profileId: string;
+}
+
+/** The file's top-level field holding the {@link RecordedEntry} list. */
+const RECORD_FIELD = 'keychainEntries';
+
 /** One entry of the file as read: a profile this version understands, or one it keeps without reading (`foreign`). */
 export type FileEntry =
   { kind: 'profile'; profile: Profile; raw: JsonObject } | { kind: 'foreign'; raw: unknown; info: ForeignProfileEntry };
@@ -97,11 +106,25 @@ export async function writeTarget(path: string): Promise<string> {
   return (await isLink(path)) ? realpath(path) : path;
 }
 
+/** The keychain entries the document records as written by this folder (a malformed record counts as none: prune finds less). */
+export function recordedEntries(document: ProfilesDocument): RecordedEntry[] {
+  const record = document.shell[RECORD_FIELD];
+  if (!Array.isArray(record)) return [];
+  return record.filter(
+    (item): item is RecordedEntry =>
+      typeof item === 'object' && item !== null && typeof item.account === 'string' && typeof item.profileId === 'string',
+  );
+}
+
 /**
  * The text written to profiles.json: `profiles` in the order of the entries read (new ones last), each over its own raw entry
  * so fields this version does not know survive; foreign entries verbatim where they were; the file's own other fields kept.
  */
-export function serializeProfiles(profiles: readonly Profile[], read: ProfilesDocument = { shell: {}, entries: [] }): string {
+export function serializeProfiles(
+  profiles: readonly Profile[],
+  read: ProfilesDocument = { shell: {}, entries: [] },
+  record: readonly RecordedEntry[] = recordedEntries(read),
+): string {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const out: unknown[] = [];
   for (const entry of read.entries) {
@@ -113,5 +136,8 @@ export function serializeProfiles(profiles: readonly Profile[], read: ProfilesDo
     }
   }
   out.push(...byId.values());
-  return `${JSON.stringify({ ...read.shell, version: PROFILES_FILE_VERSION, profiles: out }, null, 2)}\n`;
+  const shell: JsonObject = { ...read.shell };
+  delete shell[RECORD_FIELD];
+  if (record.length > 0) shell[RECORD_FIELD] = record;
+  return `${JSON.stringify({ ...shell, version: PROFILES_FILE_VERSION, profiles: out }, null, 2)}\n`;
 }
