@@ -391,6 +391,29 @@ describe.skipIf(!isolated)('mctoken profiles never loses what is saved (real key
     }
   });
 
+  it('prune shows the entries this folder wrote that no profile stores, and removes them only with --yes', async () => {
+    expect((await cli(...engagementSave('lost'))).code).toBe(0);
+    const text = JSON.parse(readFileSync(file(), 'utf8')) as { profiles: Array<{ id: string; name: string }> };
+    const lost = text.profiles.find((profile) => profile.name === 'lost')!;
+    writeFileSync(file(), JSON.stringify({ ...text, profiles: text.profiles.filter((profile) => profile !== lost) }));
+    const entry = `  profile:${lost.id}:client-secret: written by this folder for a profile (id ${lost.id}) that is no longer in profiles.json`;
+    const before = await services.secrets.list();
+    for (const args of [[], ['--dry-run']])
+      expect(await cli('profiles', 'prune', ...args)).toEqual({
+        code: 0,
+        stdout: `Would remove 1 keychain entry:\n${entry}\nRun "mctoken profiles prune --yes" to remove them.\n`,
+        stderr: '',
+      });
+    expect((await cli('profiles', 'prune', '--dry-run', '--yes')).code).toBe(2);
+    expect(await services.secrets.list()).toEqual(before);
+    expect(await cli('profiles', 'prune', '--yes')).toEqual({ code: 0, stdout: `Removed 1 keychain entry:\n${entry}\n`, stderr: '' });
+    expect(await services.secrets.list()).toEqual(before.filter((account) => account !== `profile:${lost.id}:client-secret`));
+    expect((await cli('profiles', 'prune')).stdout).toBe(
+      'Nothing to prune: every keychain entry this folder wrote belongs to a saved profile.\n',
+    );
+    expect((await cli('profiles', 'show', 'mc')).stdout).toContain('Client secret:  yes, in the OS keychain\n');
+  });
+
   it('an entry saved by a newer version is listed read-only, kept by every save, and cannot be deleted here', async () => {
     const text = JSON.parse(readFileSync(file(), 'utf8')) as { version: number; profiles: Array<Record<string, unknown>> };
     const newer = { ...text.profiles[0]!, id: 'from-a-newer-version', name: 'future', tokenRequestStyle: 'something-new' };

@@ -49,6 +49,12 @@ export interface ProfilesOutputOptions {
   json?: boolean;
 }
 
+/** The options of `mctoken profiles prune`. */
+export interface ProfilesPruneOptions {
+  dryRun?: boolean;
+  yes?: boolean;
+}
+
 /** The options of `mctoken profiles reset`. */
 export interface ProfilesResetOptions {
   keepCopy?: boolean;
@@ -63,6 +69,7 @@ Examples:
   mctoken profiles show prod --json
   mctoken profiles delete staging
   mctoken profiles reset --keep-copy   # only for a corrupt profiles.json: moves it aside, starts empty
+  mctoken profiles prune --dry-run     # keychain entries this folder wrote that no profile stores any longer
 
 Profiles are the app's own: the same profiles.json in the app's user-data folder (MCTW_USER_DATA_DIR overrides it) and the
 same OS keychain entries, so a profile saved in the app works here and back. Keys and secrets live only in the keychain.`;
@@ -71,7 +78,7 @@ same OS keychain entries, so a profile saved in the app works here and back. Key
 export function registerProfilesCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
   const profiles = program
     .command('profiles')
-    .summary('list, show, save, delete and reset saved profiles (shared with the app)')
+    .summary('list, show, save, delete, prune and reset saved profiles (shared with the app)')
     .description('Manage the saved credential profiles the desktop app uses; private keys are kept in the OS keychain.')
     .helpCommand(false)
     .addHelpText('after', EXAMPLES);
@@ -130,6 +137,16 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
     .addHelpText('after', '\nExamples:\n  mctoken profiles delete staging')
     .action(async (name: string) => {
       outcome.exitCode = await runProfilesDelete(name, io);
+    });
+
+  profiles
+    .command('prune')
+    .description('show (and with --yes remove) the keychain entries this folder wrote that no saved profile stores any longer')
+    .option('--dry-run', 'only show what would be removed, and why')
+    .addOption(new Option('--yes', 'remove them').conflicts('dryRun'))
+    .addHelpText('after', '\nExamples:\n  mctoken profiles prune --dry-run\n  mctoken profiles prune --yes')
+    .action(async (options: ProfilesPruneOptions) => {
+      outcome.exitCode = await runProfilesPrune(options, io);
     });
 
   profiles
@@ -300,6 +317,26 @@ async function runProfilesDelete(name: string, io: CliIo): Promise<number> {
   if (profile === undefined) throw notFoundOrReadOnly(listing, name);
   await callRouter(services.router, 'profiles:delete', { id: profile.id });
   io.stdout.write(`${terminalSafe(`Deleted profile "${profile.name}" and its entry in the OS keychain.`)}\n`);
+  return EXIT_OK;
+}
+
+/**
+ * `mctoken profiles prune [--dry-run|--yes]`: the keychain entries this folder recorded writing that no profile stores any
+ * longer (never another folder's), each with why; removed only with --yes.
+ */
+async function runProfilesPrune(options: ProfilesPruneOptions, io: CliIo): Promise<number> {
+  const { openServices } = await import('../services');
+  const report = await openServices(io.env).profiles.prune(options.yes === true);
+  if (report.entries.length === 0) {
+    io.stdout.write('Nothing to prune: every keychain entry this folder wrote belongs to a saved profile.\n');
+    return EXIT_OK;
+  }
+  const verb = report.removed ? 'Removed' : 'Would remove';
+  const lines = report.entries.map(({ account, reason }) => `  ${account}: ${reason}`);
+  const next = report.removed ? '' : '\nRun "mctoken profiles prune --yes" to remove them.';
+  io.stdout.write(
+    `${terminalSafe(`${verb} ${report.entries.length} keychain ${report.entries.length === 1 ? 'entry' : 'entries'}:\n${lines.join('\n')}${next}`, { keepNewlines: true })}\n`,
+  );
   return EXIT_OK;
 }
 

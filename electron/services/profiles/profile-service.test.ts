@@ -444,8 +444,8 @@ describe('profile service when the keychain fails', () => {
       await expect(service.save({ name: 'SSO', product: 'engagement', clientId: '', signingSecret: 'x' })).rejects.toMatchObject({
         code: 'ERR_KEYCHAIN_UNAVAILABLE',
       });
-      // No profile is written, and no entry recorded (none reached the keychain).
-      expect(JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8'))).toEqual({ version: 1, profiles: [] });
+      // No profile is written, and no entry recorded (none reached the keychain): the folder is as it was.
+      expect(await readdir(dir)).toEqual([]);
       expect(await service.list()).toEqual({ profiles: [], problems: [], keychain: {}, foreign: [] });
       // Without a secret to store, the keychain is not needed.
       expect(await service.save({ name: 'No secret', product: 'engagement', clientId: '' })).toMatchObject({ hasSecret: false });

@@ -1,7 +1,7 @@
 // The saved profiles: profiles.json in the user-data folder, checked with zod on read, written atomically, one write at a time.
 // Nothing read is ever dropped: a corrupt file stops every write until the user restores, repairs or resets it, and entries
 // this version cannot read are written back as they were.
-import { rename, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isWorkbenchError } from '../../../shared/errors/workbench-error';
 import type { ForeignProfileEntry, ProfilesListing } from '../../../shared/ipc/ipc-contract';
@@ -99,11 +99,11 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
   const queue = createSerialQueue();
 
   /** The document as read, or the error that forbids writing it. */
-  async function load(): Promise<ProfilesDocument> {
+  async function load(): Promise<ProfilesDocument | null> {
     const read = await readProfilesFile(path);
     switch (read.kind) {
       case 'missing':
-        return { shell: {}, entries: [] };
+        return null;
       case 'unreadable':
         throw profilesReadError(path, read.code);
       case 'newer':
@@ -115,7 +115,9 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
     }
   }
 
-  function snapshotOf(initial: ProfilesDocument): ProfilesSnapshot {
+  /** A snapshot of the document read (null: there was no file). */
+  function snapshotOf(read: ProfilesDocument | null): ProfilesSnapshot {
+    const initial = read ?? { shell: {}, entries: [] };
     let document = initial;
     const profiles = () => document.entries.flatMap((entry) => (entry.kind === 'profile' ? [entry.profile] : []));
     async function write(next: Profile[], record = recordedEntries(document)): Promise<void> {
@@ -164,7 +166,10 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
       async forget(accounts: readonly string[]): Promise<void> {
         const known = recordedEntries(document);
         const kept = known.filter((entry) => !accounts.includes(entry.account));
-        if (kept.length < known.length) await write(profiles(), kept);
+        if (kept.length === known.length) return;
+        // A file this snapshot created only to record an entry that was then never written goes again: the folder is as it was.
+        if (read === null && kept.length === 0 && document.entries.length === 0) await rm(path, { force: true });
+        else await write(profiles(), kept);
       },
     };
   }
