@@ -2,7 +2,7 @@
 // show, delete; the same profiles and keychain entries as the app's router (saved in one, used by the other); and a scan
 // that neither the CLI's output nor the user-data folder ever holds a key or a secret.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -302,6 +302,137 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     expect(await services.secrets.list()).not.toContain(profileSecretAccount(prod.id));
     expect((await routerProfiles()).map((p) => p.name)).not.toContain('prod');
     expect((await cli('profiles', 'show', 'prod')).code).toBe(1);
+  });
+});
+
+describe.skipIf(!isolated)('mctoken profiles never loses what is saved (real keychain)', () => {
+  const keychainService = `mctw-test-cli-safe-${randomUUID()}`;
+  let userDataDir = '';
+  let services: WorkbenchServices;
+  let env: Record<string, string>;
+  const cli = (...args: string[]) => runMctoken(args, { env });
+  const file = () => join(userDataDir, 'profiles.json');
+  const engagementSave = (name: string) => [
+    'profiles',
+    'save',
+    name,
+    '--product',
+    'engagement',
+    '--client-id',
+    'pkg-client-1',
+    '--subdomain',
+    'mc563885gzs27c5t9-63k636ttgm',
+    '--client-secret-env',
+    'MC_SECRET',
+  ];
+
+  beforeAll(() => {
+    assertCliBuilt();
+    userDataDir = mkdtempSync(join(tmpdir(), 'mctw-cli-safe-'));
+    env = { MCTW_USER_DATA_DIR: userDataDir, MCTW_KEYCHAIN_SERVICE: keychainService, MC_SECRET: ENGAGEMENT_SECRET };
+    services = createWorkbenchServices({ userDataDir, keychainService, appVersion: '0.0.0-test' });
+  });
+
+  afterAll(async () => {
+    if (services) for (const account of await services.secrets.list()) await services.secrets.delete(account);
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('list and show say when a keychain entry is missing, and what to do', async () => {
+    expect((await cli(...engagementSave('mc'))).code).toBe(0);
+    expect((await cli('profiles', 'list')).stdout).toMatch(
+      /^mc +engagement +pkg-client-1 +mc563885gzs27c5t9-63k636ttgm +client secret stored$/m,
+    );
+    const [profile] = (await services.profiles.list()).profiles;
+    await services.secrets.delete(`profile:${profile!.id}:client-secret`);
+    const missing =
+      'warning: The client secret of profile "mc" is not in the OS keychain (deleted there, or another keychain): save the profile again with its client secret (mctoken profiles save "mc" … or Edit in the app). (ERR_KEYCHAIN_NOT_FOUND)\n';
+    const list = await cli('profiles', 'list');
+    expect([list.code, list.stderr]).toEqual([0, missing]);
+    expect(list.stdout).toMatch(/^mc +engagement +.+ +client secret MISSING from the OS keychain$/m);
+    expect(JSON.parse((await cli('profiles', 'list', '--json')).stdout).keychain).toEqual({ [profile!.id]: { clientSecret: 'missing' } });
+    const show = await cli('profiles', 'show', 'mc');
+    expect([show.code, show.stderr]).toEqual([0, missing]);
+    expect(show.stdout).toContain('Client secret:  MISSING: the profile says it is stored, the OS keychain has none\n');
+    expect((await cli(...engagementSave('mc'))).code).toBe(0);
+    expect(await cli('profiles', 'show', 'mc')).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('a corrupt file: list exits 1 saying what to do, saves are refused, reset --keep-copy moves it aside; the keychain is untouched', async () => {
+    const good = readFileSync(file(), 'utf8');
+    writeFileSync(file(), good.slice(0, -3));
+    const accounts = await services.secrets.list();
+    const corrupt = `error: The saved profiles file ${file()} is not valid JSON: restore it from a backup, repair it by hand, or start over with "mctoken profiles reset --keep-copy" (which moves it aside); nothing is saved until then, and no secret is removed from the OS keychain. (ERR_PROFILES_CORRUPT)\n`;
+    expect(await cli('profiles', 'list')).toEqual({ code: 1, stdout: '', stderr: corrupt });
+    expect(await cli(...engagementSave('other'))).toEqual({ code: 1, stdout: '', stderr: corrupt });
+    expect(await cli('profiles', 'delete', 'mc')).toEqual({ code: 1, stdout: '', stderr: corrupt });
+    expect((await cli('profiles', 'reset')).code).toBe(2);
+    const reset = await cli('profiles', 'reset', '--keep-copy');
+    expect(reset.code).toBe(0);
+    const copy = /to (\S+profiles\.json\.corrupt-\S+):/.exec(reset.stdout)?.[1] ?? '';
+    expect(readFileSync(copy, 'utf8')).toBe(good.slice(0, -3));
+    expect(await cli('profiles', 'list')).toMatchObject({ code: 0, stderr: '' });
+    expect(await services.secrets.list()).toEqual(accounts);
+    writeFileSync(file(), good);
+    expect((await cli('profiles', 'show', 'mc')).stdout).toContain('Client secret:  yes, in the OS keychain\n');
+  });
+
+  it('an unreadable profiles file exits 1 with its coded message, not "No saved profiles"', async () => {
+    const good = readFileSync(file(), 'utf8');
+    rmSync(file());
+    mkdirSync(file());
+    try {
+      const unreadable = `error: Could not read ${file()} (EISDIR): make sure it is a readable file; nothing was changed. (ERR_PROFILES_IO)\n`;
+      expect(await cli('profiles', 'list')).toEqual({ code: 1, stdout: '', stderr: unreadable });
+      expect(await cli('profiles', 'show', 'mc')).toEqual({ code: 1, stdout: '', stderr: unreadable });
+    } finally {
+      rmSync(file(), { recursive: true });
+      writeFileSync(file(), good);
+    }
+  });
+
+  it('prune shows the entries this folder wrote that no profile stores, and removes them only with --yes', async () => {
+    expect((await cli(...engagementSave('lost'))).code).toBe(0);
+    const text = JSON.parse(readFileSync(file(), 'utf8')) as { profiles: Array<{ id: string; name: string }> };
+    const lost = text.profiles.find((profile) => profile.name === 'lost')!;
+    writeFileSync(file(), JSON.stringify({ ...text, profiles: text.profiles.filter((profile) => profile !== lost) }));
+    const entry = `  profile:${lost.id}:client-secret: written by this folder for a profile (id ${lost.id}) that is no longer in profiles.json`;
+    const before = await services.secrets.list();
+    for (const args of [[], ['--dry-run']])
+      expect(await cli('profiles', 'prune', ...args)).toEqual({
+        code: 0,
+        stdout: `Would remove 1 keychain entry:\n${entry}\nRun "mctoken profiles prune --yes" to remove them.\n`,
+        stderr: '',
+      });
+    expect((await cli('profiles', 'prune', '--dry-run', '--yes')).code).toBe(2);
+    expect(await services.secrets.list()).toEqual(before);
+    expect(await cli('profiles', 'prune', '--yes')).toEqual({ code: 0, stdout: `Removed 1 keychain entry:\n${entry}\n`, stderr: '' });
+    expect(await services.secrets.list()).toEqual(before.filter((account) => account !== `profile:${lost.id}:client-secret`));
+    expect((await cli('profiles', 'prune')).stdout).toBe(
+      'Nothing to prune: every keychain entry this folder wrote belongs to a saved profile.\n',
+    );
+    expect((await cli('profiles', 'show', 'mc')).stdout).toContain('Client secret:  yes, in the OS keychain\n');
+  });
+
+  it('an entry saved by a newer version is listed read-only, kept by every save, and cannot be deleted here', async () => {
+    const text = JSON.parse(readFileSync(file(), 'utf8')) as { version: number; profiles: Array<Record<string, unknown>> };
+    const newer = { ...text.profiles[0]!, id: 'from-a-newer-version', name: 'future', tokenRequestStyle: 'something-new' };
+    writeFileSync(file(), JSON.stringify({ ...text, profiles: [...text.profiles, newer] }));
+    const list = await cli('profiles', 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(
+      '\nSaved by a newer version (kept as they are, read-only here; use the newer version to change them):\n  #2 "future" (engagement): tokenRequestStyle\n',
+    );
+    expect(await cli('profiles', 'delete', 'future')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: Profile "future" was saved by a newer version of MC Token Workbench (tokenRequestStyle): it is kept as it is and cannot be used or changed here. Use the newer version, or save a new profile under another name. (ERR_PROFILE_READ_ONLY)\n',
+    });
+    expect((await cli(...engagementSave('mc'))).code).toBe(0);
+    expect((await cli(...engagementSave('another'))).code).toBe(0);
+    expect((await cli('profiles', 'delete', 'another')).code).toBe(0);
+    expect((JSON.parse(readFileSync(file(), 'utf8')) as { profiles: unknown[] }).profiles[1]).toEqual(newer);
   });
 });
 

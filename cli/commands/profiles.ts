@@ -1,12 +1,10 @@
 // `mctoken profiles list|show|save|delete`: the app's saved profiles, through the app's own router and keychain.
 // Options, run and output, top to bottom.
 import { Option, type Command } from 'commander';
-import { WorkbenchError } from '../../shared/errors/workbench-error';
+import { WorkbenchError, type ErrorPayload } from '../../shared/errors/workbench-error';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, type Region } from '../../shared/intelligence/regions';
-import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
-import type { KeyInfo } from '../../shared/keys/key-info';
-import type { Profile } from '../../shared/profiles/profile';
+import type { ProfilesListing, SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import {
   ENGAGEMENT_ONLY_FLAGS,
   addClientSecretOptions,
@@ -15,14 +13,16 @@ import {
   flagsGiven,
   type EngagementOptions,
 } from '../engagement';
+import { describeKey, formatProfile, formatProfileList, keychainProblems, where } from './profiles-output';
 import {
+  EXIT_FAILURE,
   EXIT_OK,
   UsageError,
   discoveryUrlOption,
-  formatTable,
   keyFileError,
   readEnv,
   readSecretFile,
+  reportError,
   reportWarning,
   terminalJson,
   terminalSafe,
@@ -49,6 +49,17 @@ export interface ProfilesOutputOptions {
   json?: boolean;
 }
 
+/** The options of `mctoken profiles prune`. */
+export interface ProfilesPruneOptions {
+  dryRun?: boolean;
+  yes?: boolean;
+}
+
+/** The options of `mctoken profiles reset`. */
+export interface ProfilesResetOptions {
+  keepCopy?: boolean;
+}
+
 const EXAMPLES = `
 Examples:
   mctoken profiles list
@@ -57,6 +68,8 @@ Examples:
   mctoken profiles save mc-prod --product engagement --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken profiles show prod --json
   mctoken profiles delete staging
+  mctoken profiles reset --keep-copy   # only for a corrupt profiles.json: moves it aside, starts empty
+  mctoken profiles prune --dry-run     # keychain entries this folder wrote that no profile stores any longer
 
 Profiles are the app's own: the same profiles.json in the app's user-data folder (MCTW_USER_DATA_DIR overrides it) and the
 same OS keychain entries, so a profile saved in the app works here and back. Keys and secrets live only in the keychain.`;
@@ -65,7 +78,7 @@ same OS keychain entries, so a profile saved in the app works here and back. Key
 export function registerProfilesCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
   const profiles = program
     .command('profiles')
-    .summary('list, show, save and delete saved profiles (shared with the app)')
+    .summary('list, show, save, delete, prune and reset saved profiles (shared with the app)')
     .description('Manage the saved credential profiles the desktop app uses; private keys are kept in the OS keychain.')
     .helpCommand(false)
     .addHelpText('after', EXAMPLES);
@@ -125,26 +138,82 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
     .action(async (name: string) => {
       outcome.exitCode = await runProfilesDelete(name, io);
     });
+
+  profiles
+    .command('prune')
+    .description('show (and with --yes remove) the keychain entries this folder wrote that no saved profile stores any longer')
+    .option('--dry-run', 'only show what would be removed, and why')
+    .addOption(new Option('--yes', 'remove them').conflicts('dryRun'))
+    .addHelpText('after', '\nExamples:\n  mctoken profiles prune --dry-run\n  mctoken profiles prune --yes')
+    .action(async (options: ProfilesPruneOptions) => {
+      outcome.exitCode = await runProfilesPrune(options, io);
+    });
+
+  profiles
+    .command('reset')
+    .description('start over when profiles.json is corrupt: move it aside to a named copy (the OS keychain is not touched)')
+    .option('--keep-copy', 'move the corrupt file to profiles.json.corrupt-<time> (required: nothing is ever deleted)')
+    .addHelpText('after', '\nExamples:\n  mctoken profiles reset --keep-copy')
+    .action(async (options: ProfilesResetOptions) => {
+      outcome.exitCode = await runProfilesReset(options, io);
+    });
 }
 
 // ---- Run ---------------------------------------------------------------------------------------------------------------
 // The services (router, profile store, keychain) are loaded only when a profiles command runs, not for --help or decode.
 
-/** `mctoken profiles list`: the saved profiles (text table, or `{ profiles, problems }` with --json); problems also go to stderr. */
+/** The listing, through the app's router; a profiles file that cannot be read (corrupt, unreadable, newer) is thrown as its error. */
+async function readListing(io: CliIo) {
+  const { callRouter, openServices, profileNamed } = await import('../services');
+  const services = openServices(io.env);
+  const listing = await callRouter(services.router, 'profiles:list', null);
+  const fileProblem = listing.problems.find(isFileProblem);
+  if (fileProblem !== undefined) throw new WorkbenchError(fileProblem.code, fileProblem.message);
+  return { listing, services, callRouter, profileNamed };
+}
+
+/** A problem with profiles.json itself (corrupt, unreadable, from a newer format): nothing can be listed or changed. */
+const isFileProblem = (problem: ErrorPayload) => problem.code === 'ERR_PROFILES_IO' || problem.code === 'ERR_PROFILES_CORRUPT';
+
+/**
+ * `mctoken profiles list`: the saved profiles (text table, or the whole listing with --json), each entry's keychain state,
+ * and the entries saved by a newer version; a missing keychain entry is a warning saying what to do. A profiles file that
+ * cannot be read exits 1 with its coded error (with --json, the listing is printed first).
+ */
 async function runProfilesList(options: ProfilesOutputOptions, io: CliIo): Promise<number> {
   const { callRouter, openServices } = await import('../services');
   const listing = await callRouter(openServices(io.env).router, 'profiles:list', null);
-  for (const problem of listing.problems) reportWarning(`${problem.message} (${problem.code})`, io);
-  io.stdout.write(options.json === true ? terminalJson(listing) : formatProfileList(listing.profiles));
+  const fileProblems = listing.problems.filter(isFileProblem);
+  if (options.json === true) io.stdout.write(terminalJson(listing));
+  if (fileProblems.length > 0) {
+    for (const problem of fileProblems) reportError(problem, io);
+    return EXIT_FAILURE;
+  }
+  for (const problem of [...listing.problems, ...keychainProblems(listing)]) reportWarning(`${problem.message} (${problem.code})`, io);
+  if (options.json !== true) io.stdout.write(formatProfileList(listing));
   return EXIT_OK;
 }
 
-/** `mctoken profiles show NAME`: one profile's settings and key fingerprint (never the key), as text or --json. */
+/** `mctoken profiles show NAME`: one profile's settings, key fingerprint (never the key) and keychain state, as text or --json. */
 async function runProfilesShow(name: string, options: ProfilesOutputOptions, io: CliIo): Promise<number> {
-  const { findProfileByName, openServices } = await import('../services');
-  const profile = await findProfileByName(openServices(io.env).profiles, name);
-  io.stdout.write(options.json === true ? terminalJson(profile) : formatProfile(profile));
+  const { listing, profileNamed } = await readListing(io);
+  const profile = profileNamed(listing.profiles, name);
+  if (profile === undefined) throw notFoundOrReadOnly(listing, name);
+  for (const problem of keychainProblems({ ...listing, profiles: [profile] })) reportWarning(`${problem.message} (${problem.code})`, io);
+  io.stdout.write(options.json === true ? terminalJson(profile) : formatProfile(profile, listing.keychain[profile.id]));
   return EXIT_OK;
+}
+
+/** No readable profile has this name: ERR_PROFILE_READ_ONLY when an entry saved by a newer version has it, else ERR_PROFILE_NOT_FOUND. */
+function notFoundOrReadOnly(listing: ProfilesListing, name: string): WorkbenchError {
+  const wanted = name.toLowerCase();
+  const foreign = listing.foreign.find((entry) => entry.name?.toLowerCase() === wanted);
+  if (foreign !== undefined)
+    return new WorkbenchError(
+      'ERR_PROFILE_READ_ONLY',
+      `Profile "${foreign.name ?? name}" was saved by a newer version of MC Token Workbench (${foreign.fields.join(', ')}): it is kept as it is and cannot be used or changed here. Use the newer version, or save a new profile under another name.`,
+    );
+  return new WorkbenchError('ERR_PROFILE_NOT_FOUND', `No profile is named "${name}": run "mctoken profiles list" to see the saved ones.`);
 }
 
 /**
@@ -241,67 +310,45 @@ async function runEngagementSave(name: string, options: ProfilesSaveOptions, io:
   return EXIT_OK;
 }
 
-/** `mctoken profiles delete NAME`: removes the profile and its keychain entry, through the app's router. */
+/** `mctoken profiles delete NAME`: removes the profile and its own keychain entries (no other), through the app's router. */
 async function runProfilesDelete(name: string, io: CliIo): Promise<number> {
-  const { callRouter, findProfileByName, openServices } = await import('../services');
-  const services = openServices(io.env);
-  const profile = await findProfileByName(services.profiles, name);
+  const { listing, services, callRouter, profileNamed } = await readListing(io);
+  const profile = profileNamed(listing.profiles, name);
+  if (profile === undefined) throw notFoundOrReadOnly(listing, name);
   await callRouter(services.router, 'profiles:delete', { id: profile.id });
   io.stdout.write(`${terminalSafe(`Deleted profile "${profile.name}" and its entry in the OS keychain.`)}\n`);
   return EXIT_OK;
 }
 
-// ---- Output ------------------------------------------------------------------------------------------------------------
-
-/** A key described without the key: `RSA 2048 bits, pkcs1, SHA256:…`. */
-function describeKey(info: KeyInfo | null): string {
-  return info === null ? 'none' : `${info.type} ${info.bits} bits, ${info.format}, ${info.fingerprint}`;
-}
-
-function where(profile: Profile): string {
-  return profile.region ?? profile.discoveryUrl ?? profile.subdomain ?? profile.authUrl ?? '-';
-}
-
-/** What a profile keeps in the keychain, without the secrets. */
-function storedSecrets(profile: Profile): string {
-  if (profile.keyInfo !== null) return profile.keyInfo.fingerprint;
-  const kept = [profile.hasClientSecret ? 'client secret' : '', profile.hasSecret ? 'signing secret' : ''].filter(Boolean);
-  return kept.length === 0 ? 'none' : `${kept.join(' + ')} stored`;
-}
-
-/** The `mctoken profiles list` table: name, product, client id, region or discovery URL, key fingerprint. */
-function formatProfileList(profiles: Profile[]): string {
-  if (profiles.length === 0)
-    return 'No saved profiles. Save one with: mctoken profiles save NAME --client-id ID --region us1 --key-file key.pem\n';
-  const rows = profiles.map((p) => [p.name, p.product, p.clientId || '-', where(p), storedSecrets(p)].map((cell) => terminalSafe(cell)));
-  return formatTable([['NAME', 'PRODUCT', 'CLIENT ID', 'REGION / DISCOVERY URL / SUBDOMAIN', 'KEY / SECRETS'], ...rows]);
-}
-
-/** The `mctoken profiles show` text: every field of the profile; the key only as type, size, format and fingerprint. */
-function formatProfile(profile: Profile): string {
-  const rows: [string, string][] = [
-    ['Name', profile.name],
-    ['Product', profile.product],
-    ['Client id', profile.clientId || '-'],
-    ['Region', profile.region ?? '-'],
-    ['Discovery URL', profile.discoveryUrl ?? '-'],
-    ['Token request', profile.tokenRequestStyle === 'query' ? 'query string (as in the docs)' : 'form POST body'],
-    ['Key', describeKey(profile.keyInfo)],
-    ['Secret stored', profile.hasSecret ? 'yes, in the OS keychain' : 'no'],
-    ['Created', profile.createdAt],
-    ['Updated', profile.updatedAt],
-  ];
-  if (profile.secretEncoding !== null) rows.splice(7, 0, ['Secret encoding', profile.secretEncoding]);
-  if (profile.product === 'engagement') {
-    rows.splice(
-      3,
-      3,
-      ['Subdomain', profile.subdomain ?? '-'],
-      ['Auth URL', profile.authUrl ?? '-'],
-      ['Scopes', profile.scope ?? "(the package's own)"],
-      ['Account id', profile.accountId ?? '-'],
-    );
-    rows.splice(-2, 0, ['Client secret', profile.hasClientSecret ? 'yes, in the OS keychain' : 'no']);
+/**
+ * `mctoken profiles prune [--dry-run|--yes]`: the keychain entries this folder recorded writing that no profile stores any
+ * longer (never another folder's), each with why; removed only with --yes.
+ */
+async function runProfilesPrune(options: ProfilesPruneOptions, io: CliIo): Promise<number> {
+  const { openServices } = await import('../services');
+  const report = await openServices(io.env).profiles.prune(options.yes === true);
+  if (report.entries.length === 0) {
+    io.stdout.write('Nothing to prune: every keychain entry this folder wrote belongs to a saved profile.\n');
+    return EXIT_OK;
   }
-  return rows.map(([name, value]) => `${`${name}:`.padEnd(16)}${terminalSafe(value)}`).join('\n') + '\n';
+  const verb = report.removed ? 'Removed' : 'Would remove';
+  const lines = report.entries.map(({ account, reason }) => `  ${account}: ${reason}`);
+  const next = report.removed ? '' : '\nRun "mctoken profiles prune --yes" to remove them.';
+  io.stdout.write(
+    `${terminalSafe(`${verb} ${report.entries.length} keychain ${report.entries.length === 1 ? 'entry' : 'entries'}:\n${lines.join('\n')}${next}`, { keepNewlines: true })}\n`,
+  );
+  return EXIT_OK;
+}
+
+/** `mctoken profiles reset --keep-copy`: moves a corrupt profiles.json aside and starts empty; the keychain is not touched. */
+async function runProfilesReset(options: ProfilesResetOptions, io: CliIo): Promise<number> {
+  if (options.keepCopy !== true)
+    throw new UsageError('mctoken profiles reset moves the corrupt profiles file aside and keeps it: add --keep-copy.');
+  const { openServices } = await import('../services');
+  const services = openServices(io.env);
+  const copy = await services.profiles.reset();
+  io.stdout.write(
+    `${terminalSafe(`Moved the corrupt profiles file to ${copy}: starting with no profiles. The OS keychain was not touched: repair the copy and put it back as profiles.json to get its profiles back with their secrets.`)}\n`,
+  );
+  return EXIT_OK;
 }

@@ -20,11 +20,16 @@ export interface AppInfo {
   keychain: KeychainStatus;
 }
 
+/** A stored secret's keychain entry as the last listing found it. */
 export type SecretEntryState = 'present' | 'missing' | 'unknown'; // unknown: the keychain did not answer
+
+/** Per profile id: the state of each entry the profile says it has (absent key = the profile has no such secret). */
 export interface ProfileKeychainState {
   secret?: SecretEntryState;
   clientSecret?: SecretEntryState;
 }
+
+/** An entry of profiles.json this version cannot read: kept in the file as it is, shown read-only. */
 export interface ForeignProfileEntry {
   index: number;
   id: string | null;
@@ -32,6 +37,11 @@ export interface ForeignProfileEntry {
   product: string | null;
   fields: string[];
 }
+
+/**
+ * The saved profiles, any problem met reading them (e.g. a corrupt file), the state of each profile's keychain entries, and
+ * the entries saved by a newer version (kept in the file, read-only here).
+ */
 export interface ProfilesListing {
   profiles: Profile[];
   problems: ErrorPayload[];

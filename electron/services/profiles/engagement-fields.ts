@@ -5,7 +5,7 @@ import { resolveTenant } from '../../../shared/engagement/tenant';
 import type { SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { Profile } from '../../../shared/profiles/profile';
 import { present } from './profile-fields';
-import { profileMissingError } from './profile-service-errors';
+import { keyRequiredError, PROFILE_MESSAGES, profileMissingError } from './profile-service-errors';
 
 /** What a save does with one keychain entry: write a new secret, keep the stored one, or have none (dropping a stale one). */
 export type SecretPlan = { kind: 'write'; secret: string } | { kind: 'keep' } | { kind: 'none'; dropStale: boolean };
@@ -32,6 +32,21 @@ function verifyOnly(request: SaveProfileRequest, existing: Profile | undefined):
   };
 }
 
+/** The origin the stored client secret is posted to (its auth host), or null when the profile has no tenant. */
+function authOrigin(profile: Pick<Profile, 'subdomain' | 'authUrl'>): string | null {
+  if (profile.subdomain === null && profile.authUrl === null) return null;
+  return resolveTenant({ subdomain: profile.subdomain, authUrl: profile.authUrl }).authBaseUrl.origin;
+}
+
+/**
+ * A kept client secret must keep going to the same client at the same auth host: otherwise whoever can call profiles:save
+ * could have the stored secret posted to a server of their choosing without ever knowing it (as checkKeyStillFits for keys).
+ */
+function checkClientSecretStillFits(existing: Profile, clientId: string, origin: string): void {
+  if (existing.clientId !== clientId) throw keyRequiredError(PROFILE_MESSAGES.clientSecretForClientId);
+  if (authOrigin(existing) !== origin) throw keyRequiredError(PROFILE_MESSAGES.clientSecretForAuthHost);
+}
+
 /**
  * The server-to-server fields: none when nothing of them is given (a profile that only verifies SSO JWTs); otherwise the
  * client id, the subdomain or auth URL and the client secret (new, or the stored one kept) are all required and checked.
@@ -50,9 +65,11 @@ export function serverToServerFields(request: SaveProfileRequest, existing: Prof
   if (missing.length > 0) throw profileMissingError('engagement', missing);
   const tenant = resolveTenant({ subdomain: request.subdomain ?? null, authUrl: request.authUrl ?? null });
   const fromUrl = present(request.authUrl) !== undefined;
+  const clientId = checkPackageClientId(request.clientId);
+  if (secret === undefined && existing !== undefined) checkClientSecretStillFits(existing, clientId, tenant.authBaseUrl.origin);
   const scope = request.scope === undefined || request.scope === null ? null : parseScopes(request.scope).join(' ');
   return {
-    clientId: checkPackageClientId(request.clientId),
+    clientId,
     subdomain: fromUrl ? null : tenant.subdomain,
     authUrl: fromUrl ? tenant.authBaseUrl.href : null,
     scope,

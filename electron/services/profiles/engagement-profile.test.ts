@@ -11,6 +11,7 @@ import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } fr
 import { nodeKeyDecryptor } from '../node-key-decryptor';
 import { createKeytarSecretStore } from '../secret-store/keytar-secret-store';
 import { createProfileService, type ProfileService } from './profile-service';
+import { PROFILE_MESSAGES } from './profile-service-errors';
 import { createProfileStore } from './profile-store';
 
 const SUB = 'mc563885gzs27c5t9-63k636ttgm';
@@ -72,8 +73,9 @@ describe.skipIf(!isolated)(`Engagement profiles on the real keyring${isolated ? 
 
   it('keeps the stored client secret on an update without one, takes an auth URL instead of the subdomain, and drops it when the settings go', async () => {
     await service.save(s2s());
-    const updated = await service.save(s2s({ id: 'id-1', subdomain: null, authUrl: 'http://127.0.0.1:4000/v2/token', clientSecret: '' }));
-    expect(updated).toMatchObject({ subdomain: null, authUrl: 'http://127.0.0.1:4000/', hasClientSecret: true });
+    const sameHost = `https://${SUB}.auth.marketingcloudapis.com/v2/token`;
+    const updated = await service.save(s2s({ id: 'id-1', subdomain: null, authUrl: sameHost, clientSecret: '', scope: 'email_read' }));
+    expect(updated).toMatchObject({ subdomain: null, authUrl: `https://${SUB}.auth.marketingcloudapis.com/`, hasClientSecret: true });
     expect(await service.runnable('id-1')).toMatchObject({ clientSecret: CLIENT_SECRET });
     const intelligence = await service.save({
       id: 'id-1',
@@ -85,6 +87,27 @@ describe.skipIf(!isolated)(`Engagement profiles on the real keyring${isolated ? 
     });
     expect(intelligence).toMatchObject({ hasClientSecret: false, subdomain: null, authUrl: null });
     expect(await secrets.list()).toEqual(['profile:id-1']);
+  });
+
+  it('asks for the client secret again (ERR_PROFILE_KEY_REQUIRED) when an update without one changes the client id or the auth host', async () => {
+    await service.save(s2s());
+    const elsewhere = s2s({ id: 'id-1', subdomain: null, authUrl: 'http://127.0.0.1:4000/v2/token', clientSecret: undefined });
+    await expect(service.save(elsewhere)).rejects.toMatchObject({
+      code: 'ERR_PROFILE_KEY_REQUIRED',
+      message: PROFILE_MESSAGES.clientSecretForAuthHost,
+    });
+    await expect(service.save(s2s({ id: 'id-1', subdomain: 'mc000000000000000000000000zz', clientSecret: '' }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_KEY_REQUIRED',
+      message: PROFILE_MESSAGES.clientSecretForAuthHost,
+    });
+    await expect(service.save(s2s({ id: 'id-1', clientId: 'other-client', clientSecret: undefined }))).rejects.toMatchObject({
+      code: 'ERR_PROFILE_KEY_REQUIRED',
+      message: PROFILE_MESSAGES.clientSecretForClientId,
+    });
+    expect(await service.get('id-1')).toMatchObject({ subdomain: SUB, authUrl: null, clientId: 'pkg-client-1' });
+    // With the secret given again, the re-point is the user's own choice.
+    expect(await service.save({ ...elsewhere, clientSecret: 'a-new-secret' })).toMatchObject({ authUrl: 'http://127.0.0.1:4000/' });
+    expect(await service.runnable('id-1')).toMatchObject({ clientSecret: 'a-new-secret' });
   });
 
   it('says what a server-to-server profile is missing, and refuses bad values before touching the keychain', async () => {

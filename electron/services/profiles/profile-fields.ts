@@ -12,10 +12,14 @@ export function checkProfileName(name: unknown): string {
   return trimmed;
 }
 
-/** Throws ERR_PROFILE_NAME_TAKEN when another profile (not `ownId`) has this name, ignoring case. */
-export function checkNameFree(name: string, profiles: readonly Profile[], ownId?: string): void {
+/** Throws ERR_PROFILE_NAME_TAKEN when another entry (not `ownId`) has this name, ignoring case. */
+export function checkNameFree(
+  name: string,
+  entries: ReadonlyArray<Pick<Profile, 'id' | 'name'> | { id: string | null; name: string | null }>,
+  ownId?: string,
+): void {
   const wanted = name.toLocaleLowerCase();
-  if (profiles.some((profile) => profile.id !== ownId && profile.name.toLocaleLowerCase() === wanted)) throw profileNameTakenError(name);
+  if (entries.some((entry) => entry.id !== ownId && entry.name?.toLocaleLowerCase() === wanted)) throw profileNameTakenError(name);
 }
 
 /** The product; ERR_PROFILE_INVALID for anything but 'intelligence' or 'engagement'. */

@@ -19,6 +19,10 @@ export const PROFILE_MESSAGES = {
   keyForClientId: 'The client id changed: paste the private key again. A stored key only signs for the client id it was saved with.',
   keyForDiscovery:
     'The discovery URL now points to another site: paste the private key again. A stored key only signs for the site it was saved with.',
+  clientSecretForClientId:
+    'The client id changed: give the client secret again. A stored client secret is only sent for the client id it was saved with.',
+  clientSecretForAuthHost:
+    'The subdomain or auth base URL now points to another auth host: give the client secret again. A stored client secret is only sent to the auth host it was saved with.',
 } as const;
 
 /** ERR_PROFILE_NOT_FOUND. */

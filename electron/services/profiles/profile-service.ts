@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { importPKCS8 } from 'jose';
 import { isWorkbenchError, WorkbenchError } from '../../../shared/errors/workbench-error';
-import type { ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import type { ProfileKeychainState, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { KeyDecryptor, KeyInfo } from '../../../shared/keys/key-info';
 import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import { checkClientId } from '../../../shared/intelligence/client-id';
@@ -13,9 +13,10 @@ import type { SecretStore } from '../secret-store/secret-store';
 import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
 import { issueFields, profileSchema } from './profile-schema';
 import { serverToServerFields, type SecretPlan } from './engagement-fields';
-import { isProfileSecretAccount, profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
+import { profileAccounts, profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
+import { pruneRecorded, type PruneReport } from './profile-prune';
 import { withProfilesLock } from './profiles-lock';
-import { profileShapeError } from './profile-store-errors';
+import { profileReadOnlyError, profileShapeError } from './profile-store-errors';
 import {
   PROFILE_MESSAGES,
   keyRequiredError,
@@ -28,7 +29,7 @@ import {
   profileNotFoundByNameError,
   wrongProductError,
 } from './profile-service-errors';
-import type { ProfileStore } from './profile-store';
+import type { ProfilesSnapshot, ProfileStore } from './profile-store';
 import { createSerialQueue } from './serial-queue';
 
 /** What the profile service needs. */
@@ -43,7 +44,7 @@ export interface ProfileServiceDeps {
 
 /** Saved profiles and their secrets, for the router, the token service and the CLI. */
 export interface ProfileService {
-  /** The saved profiles and any problem reading them. */
+  /** The saved profiles, any problem reading them, the entries kept unread, and the state of each profile's keychain entries. */
   list(): Promise<ProfilesListing>;
   /** The profile with this id; ERR_PROFILE_NOT_FOUND. */
   get(id: string): Promise<Profile>;
@@ -51,8 +52,12 @@ export interface ProfileService {
   save(request: SaveProfileRequest): Promise<Profile>;
   /** Renames a profile; ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_PROFILE_NAME_TAKEN. */
   rename(id: string, name: string): Promise<Profile>;
-  /** Deletes the profile's keychain entry, then the profile (a keychain entry already gone does not block it). */
+  /** Deletes the profile's keychain entries, then the profile (an entry already gone does not block it). */
   delete(id: string): Promise<{ id: string }>;
+  /** Moves a corrupt profiles.json aside (returns where) so saving can start over; the keychain is not touched. */
+  reset(): Promise<string>;
+  /** The keychain entries this folder wrote that no profile stores any longer; with `apply`, removes them. */
+  prune(apply: boolean): Promise<PruneReport>;
   /** The profile's JWT signing secret and its encoding, for verifying in the main process only. */
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
   /**
@@ -153,26 +158,44 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   const newId = deps.newId ?? (() => randomUUID());
   const queue = createSerialQueue();
 
-  /** The current profiles; a listing that could not read the file throws its ERR_PROFILES_IO before anything is written. */
-  async function currentProfiles(): Promise<Profile[]> {
-    const listing = await store.list();
-    const ioProblem = listing.problems.find((problem) => problem.code === 'ERR_PROFILES_IO');
-    if (ioProblem !== undefined) throw new WorkbenchError(ioProblem.code, ioProblem.message);
-    return listing.profiles;
-  }
-
   async function findProfileNamed(name: string): Promise<Profile> {
     const wanted = name.toLocaleLowerCase();
-    const profile = (await currentProfiles()).find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
-    if (profile === undefined) throw profileNotFoundByNameError(name);
-    return profile;
+    const snapshot = await store.open();
+    const profile = snapshot.profiles.find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
+    if (profile !== undefined) return profile;
+    const foreign = snapshot.foreign.find((entry) => entry.name?.toLocaleLowerCase() === wanted);
+    throw foreign === undefined ? profileNotFoundByNameError(name) : profileReadOnlyError(foreign.name);
   }
 
-  async function findProfile(id: string): Promise<Profile> {
-    const profile = await store.get(id);
-    if (profile === null) throw profileNotFoundError();
-    return profile;
+  /** The readable profile with this id in the snapshot; an entry kept unread is ERR_PROFILE_READ_ONLY, none ERR_PROFILE_NOT_FOUND. */
+  function profileIn(snapshot: ProfilesSnapshot, id: string): Profile {
+    const profile = snapshot.profiles.find((candidate) => candidate.id === id);
+    if (profile !== undefined) return profile;
+    const foreign = snapshot.foreign.find((entry) => entry.id === id);
+    throw foreign === undefined ? profileNotFoundError() : profileReadOnlyError(foreign.name);
   }
+
+  /** Every name taken in the file, the unread entries' included (a newer version must not find two profiles of one name). */
+  const takenNames = (snapshot: ProfilesSnapshot) => [...snapshot.profiles, ...snapshot.foreign];
+
+  /** The state of each entry the profiles say they have: one lookup per entry, the secret never kept. */
+  async function keychainStates(profiles: readonly Profile[]): Promise<Record<string, ProfileKeychainState>> {
+    const states: Record<string, ProfileKeychainState> = {};
+    for (const profile of profiles) {
+      const state: ProfileKeychainState = {};
+      for (const { kind, account, stored } of profileAccounts(profile)) {
+        if (stored)
+          state[kind] = await secrets.has(account).then(
+            (found) => (found ? 'present' : 'missing'),
+            () => 'unknown' as const,
+          );
+      }
+      states[profile.id] = state;
+    }
+    return states;
+  }
+
+  const findProfile = async (id: string): Promise<Profile> => profileIn(await store.open(), id);
 
   /** The stored secret of a profile; a missing keychain entry becomes an error naming the profile. */
   async function storedSecret(profile: Profile, what: string, account = profileSecretAccount(profile.id)): Promise<string> {
@@ -208,10 +231,9 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   async function save(request: SaveProfileRequest): Promise<Profile> {
     const product: Product = checkProduct(request.product);
     const name = checkProfileName(request.name);
-    const profiles = await currentProfiles();
-    const existing = request.id === undefined ? undefined : profiles.find((profile) => profile.id === request.id);
-    if (request.id !== undefined && existing === undefined) throw profileNotFoundError();
-    checkNameFree(name, profiles, existing?.id);
+    const snapshot = await store.open();
+    const existing = request.id === undefined ? undefined : profileIn(snapshot, request.id);
+    checkNameFree(name, takenNames(snapshot), existing?.id);
     const fields =
       product === 'intelligence' ? await intelligenceFields(request, existing, decryptor) : engagementFields(request, existing);
     const id = existing?.id ?? newId();
@@ -241,6 +263,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       { account: profileSecretAccount(id), plan: fields.secret, had: existing?.hasSecret === true },
       { account: profileClientSecretAccount(id), plan: fields.clientSecret, had: existing?.hasClientSecret === true },
     ];
+    // Recorded before they are written, so `profiles prune` can find an entry left by a crash between the two steps.
+    await snapshot.record(plans.flatMap(({ account, plan }) => (plan.kind === 'write' ? [{ account, profileId: id }] : [])));
     // Secrets first, remembering what they replace, so a failed profile write can put the keychain back as it was.
     const written: Array<{ account: string; previous: string | null }> = [];
     try {
@@ -250,40 +274,49 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         await secrets.set(account, plan.secret);
         written.push({ account, previous });
       }
-      const saved = await store.put(profile);
+      const saved = await snapshot.put(profile);
       for (const { account, plan } of plans) if (plan.kind === 'none' && plan.dropStale) await secrets.delete(account).catch(() => false);
       return saved;
     } catch (error) {
       for (const { account, previous } of written.reverse()) await restoreSecret(account, previous);
+      // An entry that never reached the keychain, and had none before, is not this folder's to prune.
+      const neverWritten = plans.filter(
+        ({ account, plan, had }) => plan.kind === 'write' && !had && !written.some((w) => w.account === account),
+      );
+      await snapshot.forget(neverWritten.map(({ account }) => account)).catch(() => undefined);
       throw error;
     }
   }
 
   async function rename(id: string, newName: string): Promise<Profile> {
     const name = checkProfileName(newName);
-    const profiles = await currentProfiles();
-    const profile = profiles.find((candidate) => candidate.id === id);
-    if (profile === undefined) throw profileNotFoundError();
-    checkNameFree(name, profiles, id);
-    return store.put({ ...profile, name, updatedAt: now().toISOString() });
+    const snapshot = await store.open();
+    const profile = profileIn(snapshot, id);
+    checkNameFree(name, takenNames(snapshot), id);
+    return snapshot.put({ ...profile, name, updatedAt: now().toISOString() });
   }
 
-  async function remove(id: string): Promise<{ id: string }> {
-    const profile = await findProfile(id);
-    const account = profileSecretAccount(id);
-    if (profile.hasSecret) {
-      try {
-        await secrets.delete(account);
-      } catch (error) {
-        if (!(isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND')) throw error;
-      }
-    } else {
-      // Nothing should be stored; clear a stale entry if the keychain answers, but never let it block the delete.
-      await secrets.delete(account).catch(() => false);
+  /** Deletes one entry of a deleted profile: one it says is stored must go (a missing one is fine); any other is cleared if it can be. */
+  async function deleteEntry(account: string, stored: boolean): Promise<void> {
+    try {
+      await secrets.delete(account);
+    } catch (error) {
+      if (stored && !(isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND')) throw error;
     }
-    // The client secret's entry goes too; one already missing (or a keychain that no longer answers for it) does not block the delete.
-    await secrets.delete(profileClientSecretAccount(id)).catch(() => false);
-    if (!(await store.remove(id))) throw profileNotFoundError();
+  }
+
+  /**
+   * Deletes the profile's own keychain entries (and only those: never a sweep of entries no profile here refers to, which
+   * would take the secrets of profiles saved in another user-data folder on the same keychain), then the profile.
+   */
+  async function remove(id: string): Promise<{ id: string }> {
+    const snapshot = await store.open();
+    const profile = profileIn(snapshot, id);
+    // An unread entry with the same id (a duplicate) refers to the same entries: they stay for it.
+    const shared = snapshot.foreign.some((entry) => entry.id === id);
+    const accounts = profileAccounts(profile);
+    if (!shared) for (const { account, stored } of accounts) await deleteEntry(account, stored);
+    if (!(await snapshot.remove(id, shared ? [] : accounts.map(({ account }) => account)))) throw profileNotFoundError();
     return { id };
   }
 
@@ -302,47 +335,20 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     }
   }
 
-  /**
-   * Removes keychain entries no profile refers to (left by a crash between writing a secret and its profile, or by an older
-   * version that lost a profile to a concurrent writer). It runs after each save and delete, under the profiles lock: that
-   * is when no other writer can be between its two steps, and the keychain is already being talked to. It only runs when
-   * the file was read without any problem before and after the change, so a profile skipped as unreadable (and moved aside
-   * by the write) never loses its secret.
-   */
-  async function removeOrphanedSecrets(): Promise<void> {
-    const listing = await store.list();
-    if (listing.problems.length > 0) return;
-    // An Engagement profile's client secret lives beside its main secret: both are referenced.
-    const referenced = new Set(
-      listing.profiles.flatMap((profile) =>
-        profile.hasClientSecret
-          ? [profileSecretAccount(profile.id), profileClientSecretAccount(profile.id)]
-          : [profileSecretAccount(profile.id)],
-      ),
-    );
-    const accounts = await secrets.list().catch(() => [] as string[]);
-    for (const account of accounts) {
-      if (isProfileSecretAccount(account) && !referenced.has(account)) await secrets.delete(account).catch(() => false);
-    }
-  }
-
-  /** One mutation at a time in this process, and under the OS-level profiles lock across processes; orphans swept after. */
-  const mutate = <T>(work: () => Promise<T>, sweep: boolean): Promise<T> =>
-    queue.run(() =>
-      withProfilesLock(store.path, async () => {
-        const readCleanly = sweep && (await store.list()).problems.length === 0;
-        const result = await work();
-        if (readCleanly) await removeOrphanedSecrets();
-        return result;
-      }),
-    );
+  /** One mutation at a time in this process, and under the OS-level profiles lock across processes. */
+  const mutate = <T>(work: () => Promise<T>): Promise<T> => queue.run(() => withProfilesLock(store.path, work));
 
   return {
-    list: () => store.list(),
+    async list(): Promise<ProfilesListing> {
+      const listing = await store.list();
+      return { ...listing, keychain: await keychainStates(listing.profiles) };
+    },
     get: findProfile,
-    save: (request) => mutate(() => save(request), true),
-    rename: (id, name) => mutate(() => rename(id, name), false),
-    delete: (id) => mutate(() => remove(id), true),
+    save: (request) => mutate(() => save(request)),
+    rename: (id, name) => mutate(() => rename(id, name)),
+    delete: (id) => mutate(() => remove(id)),
+    reset: () => mutate(() => store.reset()),
+    prune: (apply) => mutate(async () => pruneRecorded(await store.open(), secrets, apply)),
 
     async runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile> {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);

@@ -1,4 +1,4 @@
-// The ERR_PROFILES_IO / ERR_PROFILES_CORRUPT errors of the profile store: one place for their wording.
+// The ERR_PROFILES_IO / ERR_PROFILES_CORRUPT / ERR_PROFILE_READ_ONLY errors of the profile store: one place for their wording.
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 
 /** ERR_PROFILES_IO: profiles.json could not be read; nothing was moved or overwritten. */
@@ -22,27 +22,34 @@ export function profilesNewerError(file: string, version: number): WorkbenchErro
   );
 }
 
-/** ERR_PROFILES_IO: a corrupt profiles.json could not be moved aside, so it is left in place and not overwritten. */
+/** What to do about a corrupt profiles.json: restore, repair, or start over keeping a copy (the keychain is never touched). */
+const CORRUPT_NEXT_STEP =
+  'restore it from a backup, repair it by hand, or start over with "mctoken profiles reset --keep-copy" (which moves it aside); nothing is saved until then, and no secret is removed from the OS keychain';
+
+/** ERR_PROFILES_CORRUPT: profiles.json is not valid JSON or not a profiles file; it is left where it is and nothing is written. */
+export function profilesCorruptError(file: string, reason: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILES_CORRUPT', `The saved profiles file ${file} is ${reason}: ${CORRUPT_NEXT_STEP}.`);
+}
+
+/** ERR_PROFILES_IO: `profiles reset` could not move the file aside; it is left in place. */
 export function profilesMoveError(file: string, code: string): WorkbenchError {
+  return new WorkbenchError('ERR_PROFILES_IO', `Could not move ${file} aside (${code}): move it yourself, then try again.`);
+}
+
+/** ERR_PROFILES_IO: `profiles reset` on a file that reads fine: nothing to start over from. */
+export function profilesNotCorruptError(file: string): WorkbenchError {
   return new WorkbenchError(
     'ERR_PROFILES_IO',
-    `${file} is corrupt and could not be moved aside (${code}): move or delete it yourself, then try again.`,
+    `${file} is not corrupt: nothing was reset. Delete profiles one by one with "mctoken profiles delete NAME".`,
   );
 }
 
-/** ERR_PROFILES_CORRUPT: profiles.json was unreadable and was moved to `movedTo`; the app carries on with no profiles. */
-export function profilesCorruptError(reason: string, movedTo: string): WorkbenchError {
+/** ERR_PROFILE_READ_ONLY: the entry was saved by a newer version (or this version cannot read it): it is kept, never changed. */
+export function profileReadOnlyError(name: string | null): WorkbenchError {
+  const which = name === null ? 'This profile' : `Profile "${name}"`;
   return new WorkbenchError(
-    'ERR_PROFILES_CORRUPT',
-    `The saved profiles file was ${reason} and was moved to ${movedTo}: starting with no profiles; save them again.`,
-  );
-}
-
-/** ERR_PROFILES_CORRUPT: one entry of profiles.json was invalid and was skipped (its fields are named, never their values). */
-export function profileSkippedError(index: number, fields: readonly string[]): WorkbenchError {
-  return new WorkbenchError(
-    'ERR_PROFILES_CORRUPT',
-    `Saved profile #${index + 1} is invalid (${fields.join(', ')}) and was skipped: save it again. The next save keeps a copy of the old file.`,
+    'ERR_PROFILE_READ_ONLY',
+    `${which} was saved by a newer version of MC Token Workbench (or has fields this version cannot read): it is kept as it is and cannot be used or changed here. Use the newer version to use, edit, rename or delete it, or save a new profile under another name.`,
   );
 }
 

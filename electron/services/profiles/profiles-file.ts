@@ -1,5 +1,8 @@
-// Reading and writing profiles.json: { "version": 1, "profiles": [...] }.
-import { readFile } from 'node:fs/promises';
+// Reading and writing profiles.json: { "version": 1, "profiles": [...] }. What this version cannot read is kept as it is: an
+// entry it cannot check (a newer version's value, a missing field) is carried over verbatim on every write, and so are the
+// fields it does not know of readable entries and of the file itself (forward compatibility: nothing saved is ever lost).
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import type { ForeignProfileEntry } from '../../../shared/ipc/ipc-contract';
 import type { Profile } from '../../../shared/profiles/profile';
 import { issueFields, profileSchema, profilesFileShellSchema } from './profile-schema';
 
@@ -9,10 +12,25 @@ export const PROFILES_FILE_NAME = 'profiles.json';
 /** The format version this app reads and writes. */
 export const PROFILES_FILE_VERSION = 1;
 
-/** An entry of profiles.json that was skipped: its position (0-based) and the fields that were wrong. */
-export interface SkippedEntry {
-  index: number;
-  fields: string[];
+type JsonObject = Record<string, unknown>;
+
+/** A keychain entry this folder wrote, recorded in the file before writing it: the only entries `profiles prune` may remove. */
+export interface RecordedEntry {
+  account: string;
+  profileId: string;
+}
+
+/** The file's top-level field holding the {@link RecordedEntry} list. */
+const RECORD_FIELD = 'keychainEntries';
+
+/** One entry of the file as read: a profile this version understands, or one it keeps without reading (`foreign`). */
+export type FileEntry =
+  { kind: 'profile'; profile: Profile; raw: JsonObject } | { kind: 'foreign'; raw: unknown; info: ForeignProfileEntry };
+
+/** The file as read: its entries in order and the file's own object (its unknown top-level fields are kept too). */
+export interface ProfilesDocument {
+  shell: JsonObject;
+  entries: FileEntry[];
 }
 
 /** What reading profiles.json found. */
@@ -21,7 +39,7 @@ export type ProfilesFileRead =
   | { kind: 'unreadable'; code: string }
   | { kind: 'corrupt'; reason: 'not valid JSON' | 'not a profiles file' }
   | { kind: 'newer'; version: number }
-  | { kind: 'ok'; profiles: Profile[]; skipped: SkippedEntry[] };
+  | { kind: 'ok'; document: ProfilesDocument };
 
 /** The errno code of a file-system error (EIO when it has none). */
 export function errnoCode(error: unknown): string {
@@ -29,35 +47,42 @@ export function errnoCode(error: unknown): string {
   return typeof code === 'string' ? code : 'EIO';
 }
 
-/** Checks the parsed JSON of profiles.json: the outer shape, then each entry (invalid and duplicate-id entries are skipped). */
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** What can be shown of an entry this version cannot read (names of fields, never their values). */
+function foreignInfo(raw: unknown, index: number, fields: string[]): ForeignProfileEntry {
+  const object = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as JsonObject) : {};
+  return { index, id: textOrNull(object.id), name: textOrNull(object.name), product: textOrNull(object.product), fields };
+}
+
+/** Checks the parsed JSON of profiles.json: the outer shape, then each entry (invalid and duplicate-id entries are kept as foreign). */
 export function parseProfilesJson(json: unknown): ProfilesFileRead {
   const shell = profilesFileShellSchema.safeParse(json);
   if (!shell.success) return { kind: 'corrupt', reason: 'not a profiles file' };
   if (shell.data.version > PROFILES_FILE_VERSION) return { kind: 'newer', version: shell.data.version };
   if (shell.data.version !== PROFILES_FILE_VERSION) return { kind: 'corrupt', reason: 'not a profiles file' };
-  const profiles: Profile[] = [];
-  const skipped: SkippedEntry[] = [];
   const ids = new Set<string>();
-  shell.data.profiles.forEach((entry, index) => {
-    const parsed = profileSchema.safeParse(entry);
-    if (!parsed.success) skipped.push({ index, fields: issueFields(parsed.error) });
-    else if (ids.has(parsed.data.id)) skipped.push({ index, fields: ['id (a duplicate)'] });
-    else {
-      ids.add(parsed.data.id);
-      profiles.push(parsed.data);
-    }
+  const entries = shell.data.profiles.map((raw, index): FileEntry => {
+    const parsed = profileSchema.safeParse(raw);
+    if (!parsed.success) return { kind: 'foreign', raw, info: foreignInfo(raw, index, issueFields(parsed.error)) };
+    if (ids.has(parsed.data.id)) return { kind: 'foreign', raw, info: foreignInfo(raw, index, ['id (a duplicate)']) };
+    ids.add(parsed.data.id);
+    return { kind: 'profile', profile: parsed.data, raw: raw as JsonObject };
   });
-  return { kind: 'ok', profiles, skipped };
+  return { kind: 'ok', document: { shell: json as JsonObject, entries } };
 }
 
-/** Reads and checks profiles.json; never throws (a missing file, an unreadable one and a corrupt one are outcomes). */
+/**
+ * Reads and checks profiles.json; never throws (a missing file, an unreadable one and a corrupt one are outcomes). A symlinked
+ * profiles.json is followed (a user who keeps it elsewhere, e.g. in a synced folder, keeps it there): `target` says where.
+ */
 export async function readProfilesFile(path: string): Promise<ProfilesFileRead> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = errnoCode(error);
-    return code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', code };
+    return code === 'ENOENT' && !(await isLink(path)) ? { kind: 'missing' } : { kind: 'unreadable', code };
   }
   let json: unknown;
   try {
@@ -68,7 +93,51 @@ export async function readProfilesFile(path: string): Promise<ProfilesFileRead> 
   return parseProfilesJson(json);
 }
 
-/** The text written to profiles.json. */
-export function serializeProfiles(profiles: readonly Profile[]): string {
-  return `${JSON.stringify({ version: PROFILES_FILE_VERSION, profiles }, null, 2)}\n`;
+async function isLink(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The file to write: profiles.json itself, or the file its symlink points to (so the link is kept, never replaced). */
+export async function writeTarget(path: string): Promise<string> {
+  return (await isLink(path)) ? realpath(path) : path;
+}
+
+/** The keychain entries the document records as written by this folder (a malformed record counts as none: prune finds less). */
+export function recordedEntries(document: ProfilesDocument): RecordedEntry[] {
+  const record = document.shell[RECORD_FIELD];
+  if (!Array.isArray(record)) return [];
+  return record.filter(
+    (item): item is RecordedEntry =>
+      typeof item === 'object' && item !== null && typeof item.account === 'string' && typeof item.profileId === 'string',
+  );
+}
+
+/**
+ * The text written to profiles.json: `profiles` in the order of the entries read (new ones last), each over its own raw entry
+ * so fields this version does not know survive; foreign entries verbatim where they were; the file's own other fields kept.
+ */
+export function serializeProfiles(
+  profiles: readonly Profile[],
+  read: ProfilesDocument = { shell: {}, entries: [] },
+  record: readonly RecordedEntry[] = recordedEntries(read),
+): string {
+  const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+  const out: unknown[] = [];
+  for (const entry of read.entries) {
+    if (entry.kind === 'foreign') out.push(entry.raw);
+    else {
+      const next = byId.get(entry.profile.id);
+      byId.delete(entry.profile.id);
+      if (next !== undefined) out.push({ ...entry.raw, ...next });
+    }
+  }
+  out.push(...byId.values());
+  const shell: JsonObject = { ...read.shell };
+  delete shell[RECORD_FIELD];
+  if (record.length > 0) shell[RECORD_FIELD] = record;
+  return `${JSON.stringify({ ...shell, version: PROFILES_FILE_VERSION, profiles: out }, null, 2)}\n`;
 }

@@ -12,13 +12,25 @@ describe('classifyKeychainError', () => {
     ['Access is denied.', 'ERR_KEYCHAIN_DENIED', KEYCHAIN_MESSAGES.denied],
     ['The user name or passphrase you entered is not correct.', 'ERR_KEYCHAIN_DENIED', KEYCHAIN_MESSAGES.denied],
     ['Prompt dismissed', 'ERR_KEYCHAIN_DENIED', KEYCHAIN_MESSAGES.denied],
-    ['Could not connect: No such file or directory', 'ERR_KEYCHAIN_UNAVAILABLE', KEYCHAIN_MESSAGES.unavailable],
-    ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'ERR_KEYCHAIN_UNAVAILABLE', KEYCHAIN_MESSAGES.unavailable],
-    ['The name org.freedesktop.secrets was not provided by any .service files', 'ERR_KEYCHAIN_UNAVAILABLE', KEYCHAIN_MESSAGES.unavailable],
+    ['Something else went wrong', 'ERR_KEYCHAIN_UNAVAILABLE', KEYCHAIN_MESSAGES.unavailable],
   ])('maps "%s" to %s', (text, code, message) => {
     const error = classifyKeychainError(new Error(text));
     expect(error).toBeInstanceOf(WorkbenchError);
     expect(error.toPayload()).toEqual({ code, message, hint: `The system said: ${text}` });
+  });
+
+  it.each([
+    'Cannot autolaunch D-Bus without X11 $DISPLAY',
+    'Could not connect: No such file or directory',
+    'The name org.freedesktop.secrets was not provided by any .service files',
+  ])('says how to start and unlock a keyring without a desktop session for "%s"', (text) => {
+    expect(classifyKeychainError(new Error(text)).toPayload()).toEqual({
+      code: 'ERR_KEYCHAIN_UNAVAILABLE',
+      message: KEYCHAIN_MESSAGES.unavailable,
+      hint: `The system said: ${text} ${KEYCHAIN_MESSAGES.headless}`,
+    });
+    expect(KEYCHAIN_MESSAGES.headless).toContain('dbus-run-session');
+    expect(KEYCHAIN_MESSAGES.headless).toContain('gnome-keyring-daemon --unlock');
   });
 
   it('keeps the secret out of the hint when the system text contains it', () => {

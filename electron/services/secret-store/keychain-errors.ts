@@ -9,6 +9,9 @@ export const KEYCHAIN_MESSAGES = {
     'The OS keychain library could not be loaded: install libsecret with gnome-keyring or KWallet, or reinstall MC Token Workbench, then try again. Decoding and verifying tokens work without it.',
   locked: 'The OS keychain is locked: unlock it (gnome-keyring, KWallet or Keychain Access) and try again.',
   denied: 'Access to the OS keychain was denied: allow MC Token Workbench when the system asks, then try again.',
+  /** Added to the hint when Linux has no session bus or no Secret Service on it (SSH, a container, CI: no desktop session). */
+  headless:
+    'Without a desktop session, run the command in a D-Bus session with an unlocked keyring: dbus-run-session -- sh -c \'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; mctoken profiles list\'.',
 } as const;
 
 /** How much of the system's own error text a hint carries at most. */

@@ -47,7 +47,9 @@ describe.skipIf(!isolated)(`keytar secret store on the real keyring${isolated ? 
     await store.set('profile:one', 'first-secret');
     expect(await store.get('profile:one')).toBe('first-secret');
     expect(await store.list()).toContain('profile:one');
+    expect(await store.has('profile:one')).toBe(true);
     expect(await store.delete('profile:one')).toBe(true);
+    expect(await store.has('profile:one')).toBe(false);
     expect(await store.list()).not.toContain('profile:one');
     await expect(store.get('profile:one')).rejects.toMatchObject({
       code: 'ERR_KEYCHAIN_NOT_FOUND',
@@ -150,7 +152,7 @@ describe.skipIf(process.platform !== 'linux')('keytar secret store without a key
     const unavailable = {
       code: 'ERR_KEYCHAIN_UNAVAILABLE',
       message: KEYCHAIN_MESSAGES.unavailable,
-      hint: 'The system said: Could not connect: No such file or directory',
+      hint: `The system said: Could not connect: No such file or directory ${KEYCHAIN_MESSAGES.headless}`,
     };
     expect(outcome.probe).toEqual({ available: false, error: unavailable });
     for (const name of ['set', 'get', 'delete', 'list'] as const) expect(outcome[name]).toEqual({ ok: false, error: unavailable });

@@ -76,6 +76,14 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions): Secr
       throw keychainNotFoundError(account);
     },
 
+    async has(account: string): Promise<boolean> {
+      requireName(account, 'account name');
+      // keytar has no "exists": the lookup returns the secret, which is compared with null and not kept.
+      const found = (await call((api) => api.getPassword(service, account))) !== null;
+      if (!found && (await isLocked())) throw keychainLockedError();
+      return found;
+    },
+
     async delete(account: string): Promise<boolean> {
       requireName(account, 'account name');
       const deleted = await call((api) => api.deletePassword(service, account));

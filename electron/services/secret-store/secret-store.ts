@@ -9,6 +9,8 @@ export interface SecretStore {
   set(account: string, secret: string): Promise<void>;
   /** The secret stored under `account`; ERR_KEYCHAIN_NOT_FOUND when there is none. */
   get(account: string): Promise<string>;
+  /** Whether a secret is stored under `account` (one lookup; the secret is dropped at once, never kept or returned). */
+  has(account: string): Promise<boolean>;
   /** Deletes the secret under `account`; false when there was none. */
   delete(account: string): Promise<boolean>;
   /** The accounts that hold a secret (never the secrets). */
