@@ -3,9 +3,23 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../shared/ipc/create-bridge';
 import { HTTP_PROTOCOL } from '../../../shared/ipc/http-protocol';
 import { createHttpTransport } from '../../../shared/ipc/http-transport';
+import type { WorkbenchError } from '../../../shared/errors/workbench-error';
+import type { IpcChannel } from '../../../shared/ipc/ipc-contract';
+import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { validateRequest } from '../../../shared/ipc/request-schemas';
+import { fail } from '../../../shared/ipc/result';
 import { BROWSER_MODE_CSP } from './app-page';
 import { startHttpShell } from './http-shell';
-import { BRIDGE_SCRIPT, apiHeaders, rawRequest, recordingRouter, startHarness, type Harness } from './test-support/http-shell-harness';
+import { MAX_REQUEST_BODY_BYTES } from './read-capped-body';
+import {
+  BRIDGE_SCRIPT,
+  apiHeaders,
+  rawRequest,
+  recordingRouter,
+  startHarness,
+  type Harness,
+  type RecordingRouter,
+} from './test-support/http-shell-harness';
 
 // Spies on the real timingSafeEqual, so a test fails if the token comparison stops using it.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -176,9 +190,54 @@ describe('mctoken ui server: Host and Origin', () => {
 });
 
 describe('mctoken ui server: request bodies', () => {
-  it('refuses a body over 256 KB with 413 before anything runs, declared or streamed', async () => {
+  /** A router that validates each request as the app's router does, and answers what it validated. */
+  function validatingRouter(): RecordingRouter {
+    const router = recordingRouter();
+    router.handle = async (channel, payload) => {
+      router.calls.push({ channel, payload: null });
+      try {
+        validateRequest(channel as IpcChannel, payload);
+        return { ok: true, value: { validated: channel } };
+      } catch (error) {
+        return fail((error as WorkbenchError).toPayload());
+      }
+    };
+    return router;
+  }
+
+  it('carries the largest requests the router accepts, through the HTTP transport, past validation', async () => {
+    harness = await startHarness(validatingRouter());
+    const transport = createHttpTransport({
+      origin: harness.shell.origin,
+      token: harness.shell.token,
+      streamId: crypto.randomUUID(),
+      fetch,
+    });
+    const bridge = createBridge(transport);
+    // A token of the router's largest size in ASCII, and one whose every character JSON writes in 6 bytes (\u0001).
+    const verify = await bridge['verify:with-profile']({ profileId: 'p1', token: 'x'.repeat(REQUEST_LIMITS.token) });
+    const refresh = await bridge['engagement:refresh']({
+      runId: 'r'.repeat(REQUEST_LIMITS.id),
+      token: '\u0001'.repeat(REQUEST_LIMITS.token),
+      clientId: '\u0001'.repeat(REQUEST_LIMITS.clientId),
+      clientSecret: '\u0001'.repeat(REQUEST_LIMITS.clientSecret),
+    });
+    expect([verify, refresh]).toEqual([
+      { ok: true, value: { validated: 'verify:with-profile' } },
+      { ok: true, value: { validated: 'engagement:refresh' } },
+    ]);
+    // One character over the router's bound is the router's refusal, not the body cap's.
+    const over = await bridge['verify:with-profile']({ profileId: 'p1', token: 'x'.repeat(REQUEST_LIMITS.token + 1) });
+    expect(over).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_IPC_INVALID_REQUEST', message: expect.stringContaining('"token" is too long') },
+    });
+    transport.close();
+  });
+
+  it('refuses a body over the cap with 413 before anything runs, declared or streamed', async () => {
     harness = await startHarness();
-    const big = JSON.stringify({ pem: 'x'.repeat(300 * 1024) });
+    const big = JSON.stringify({ token: 'x'.repeat(MAX_REQUEST_BODY_BYTES) });
     const declared = await rawRequest(harness.shell.port, {
       method: 'POST',
       path: INVOKE,
@@ -195,16 +254,17 @@ describe('mctoken ui server: request bodies', () => {
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body).error).toEqual({
       code: 'ERR_IPC_INVALID_REQUEST',
-      message: 'The request is larger than the app accepts (256 KB) and was refused.',
+      message: 'The request is larger than the app accepts (6.0 MiB) and was refused.',
     });
     expect(harness.router.calls).toEqual([]);
   });
 
-  it('accepts a body just under the cap, and refuses bodies that are not JSON', async () => {
+  it('accepts a body at the cap, and refuses bodies that are not JSON', async () => {
     harness = await startHarness();
-    const near = JSON.stringify({ token: 'x'.repeat(250 * 1024) });
+    const atCap = JSON.stringify({ token: 'x'.repeat(MAX_REQUEST_BODY_BYTES - 12) });
+    expect(atCap.length).toBe(MAX_REQUEST_BODY_BYTES);
     expect(
-      (await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: near })).status,
+      (await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: atCap })).status,
     ).toBe(200);
     expect(
       (await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: '{oops' })).status,

@@ -9,7 +9,7 @@ import type { Router } from '../router/router-types';
 import { BROWSER_MODE_CSP, browserModePage } from './app-page';
 import { EventStreams } from './event-streams';
 import { bearerToken, mintLaunchToken, tokenMatches } from './launch-token';
-import { BodyTooLargeError, readCappedBody } from './read-capped-body';
+import { BodyTooLargeError, MAX_REQUEST_BODY_BYTES, readCappedBody } from './read-capped-body';
 import { LOOPBACK_HOST, isAllowedOrigin, isExpectedHost, loopbackOrigin } from './request-checks';
 import { contentTypeOf, readStaticFile } from './static-files';
 
@@ -70,7 +70,10 @@ const FOREIGN = refusal(
   'ERR_IPC_FORBIDDEN_SENDER',
   'This request did not come from the workbench page and was refused. Open the address mctoken ui printed.',
 );
-const TOO_LARGE = refusal('ERR_IPC_INVALID_REQUEST', 'The request is larger than the app accepts (256 KB) and was refused.');
+const TOO_LARGE = refusal(
+  'ERR_IPC_INVALID_REQUEST',
+  `The request is larger than the app accepts (${(MAX_REQUEST_BODY_BYTES / 2 ** 20).toFixed(1)} MiB) and was refused.`,
+);
 const NOT_JSON = refusal('ERR_IPC_INVALID_REQUEST', 'The request body must be JSON sent as application/json.');
 const NOT_FOUND = refusal('ERR_IPC_UNKNOWN_CHANNEL', 'This request is not one the app knows: reload the page.');
 
