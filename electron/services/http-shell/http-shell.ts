@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { HTTP_PROTOCOL, STREAM_ID_PATTERN } from '../../../shared/ipc/http-protocol';
+import { TIMEOUT_LIMITS } from '../../../shared/ipc/request-limits';
 import { fail, type IpcResult } from '../../../shared/ipc/result';
 import type { Router } from '../router/router-types';
 import { BROWSER_MODE_CSP, browserModePage } from './app-page';
@@ -28,6 +29,8 @@ export interface HttpShellOptions {
   port?: number;
   /** Must be 127.0.0.1 (the default): any other bind address is refused. */
   host?: string;
+  /** Timeouts and the connection cap; tests make them small. */
+  limits?: Partial<ServerLimits>;
   /** Sees every body the server sends (for the e2e leak scan); never called with what it received. */
   onSent?: (sent: SentBody) => void;
 }
@@ -47,6 +50,28 @@ export interface HttpShell {
   address: string;
   close(): Promise<void>;
 }
+
+/** How long a connection may take and how many may be open: a slow or idle client cannot hold the server. */
+export interface ServerLimits {
+  /** To send the request's headers, from the connection's start. */
+  headersMs: number;
+  /** To send the whole request, body included. */
+  requestMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number;
+  /** A silent connection while its reply is prepared: above the longest run a request may ask for. Event streams are exempt. */
+  idleMs: number;
+  /** Open connections at once (a browser opens about six per server; event streams count). */
+  maxConnections: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = Object.freeze({
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  idleMs: TIMEOUT_LIMITS.max + 30_000,
+  maxConnections: 64,
+});
 
 const SECURITY_HEADERS: OutgoingHttpHeaders = {
   'content-security-policy': BROWSER_MODE_CSP,
@@ -132,6 +157,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     const streamHeader = req.headers[HTTP_PROTOCOL.streamHeader];
     const streamId = typeof streamHeader === 'string' && STREAM_ID_PATTERN.test(streamHeader) ? streamHeader : null;
     if (path === HTTP_PROTOCOL.eventsPath && req.method === 'GET' && streamId !== null) {
+      req.socket.setTimeout(0);
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
       streams.open(streamId, res);
       return;
@@ -198,14 +224,20 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     else await handleFile(req, res, path);
   };
 
-  const server = createServer((req, res) => {
+  const limits = { ...SERVER_LIMITS, ...options.limits };
+  // Node checks the header and request deadlines every connectionsCheckingInterval: a tenth of the shorter one.
+  const checkEveryMs = Math.max(10, Math.min(limits.headersMs, limits.requestMs) / 10);
+  const server = createServer({ connectionsCheckingInterval: checkEveryMs }, (req, res) => {
     route(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
       res.end();
     });
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  server.headersTimeout = limits.headersMs;
+  server.requestTimeout = limits.requestMs;
+  server.keepAliveTimeout = limits.keepAliveMs;
+  server.timeout = limits.idleMs;
+  server.maxConnections = limits.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcEvent } from '../../../../shared/ipc/ipc-contract';
 import type { Router, RouterContext } from '../../router/router-types';
-import { startHttpShell, type HttpShell, type SentBody } from '../http-shell';
+import { startHttpShell, type HttpShell, type HttpShellOptions, type SentBody } from '../http-shell';
 
 /** A router that records every call and answers with an echo, emitting what the test asks for first. */
 export interface RecordingRouter extends Router {
@@ -31,12 +31,18 @@ export interface Harness {
   shell: HttpShell;
   router: RecordingRouter;
   sent: SentBody[];
+  /** The throwaway renderer folder it serves. */
+  rendererDir: string;
   close(): Promise<void>;
 }
 
 export const BRIDGE_SCRIPT = 'window.__bridgeStandIn = true;';
 
-export async function startHarness(router: Router & Partial<RecordingRouter> = recordingRouter(), port = 0): Promise<Harness> {
+export async function startHarness(
+  router: Router & Partial<RecordingRouter> = recordingRouter(),
+  port = 0,
+  options: Partial<HttpShellOptions> = {},
+): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'mctw-http-shell-'));
   const html = await readFile(new URL('../../../../renderer/index.html', import.meta.url), 'utf8');
   await writeFile(join(dir, 'index.html'), html);
@@ -49,11 +55,13 @@ export async function startHarness(router: Router & Partial<RecordingRouter> = r
     bridgeScriptFile: join(dir, 'bridge.js'),
     port,
     onSent: (s) => sent.push(s),
+    ...options,
   });
   return {
     shell,
     router: router as RecordingRouter,
     sent,
+    rendererDir: dir,
     close: async () => {
       await shell.close();
       await rm(dir, { recursive: true, force: true });
