@@ -39,7 +39,7 @@ describe('mctoken ui server: connection limits', () => {
     harness = await startHarness(undefined, 0, { limits: SMALL });
     const client = await open(harness.shell.port);
     client.socket.write(
-      `POST /api/invoke/app%3Ainfo HTTP/1.1\r\nHost: 127.0.0.1:${harness.shell.port}\r\nAuthorization: Bearer ${harness.shell.token}\r\n` +
+      `POST /api/invoke/app%3Ainfo HTTP/1.1\r\nHost: 127.0.0.1:${harness.shell.port}\r\nAuthorization: Bearer ${harness.shell.sessionToken}\r\n` +
         'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
     );
     await client.closed;

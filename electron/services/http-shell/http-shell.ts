@@ -3,19 +3,20 @@ import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Serv
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
-import { HTTP_PROTOCOL, STREAM_ID_PATTERN } from '../../../shared/ipc/http-protocol';
+import { HTTP_PROTOCOL, STREAM_ID_PATTERN, type LaunchSession } from '../../../shared/ipc/http-protocol';
 import { TIMEOUT_LIMITS } from '../../../shared/ipc/request-limits';
-import { fail, type IpcResult } from '../../../shared/ipc/result';
+import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
 import type { Router } from '../router/router-types';
 import { BROWSER_MODE_CSP, browserModePage } from './app-page';
 import { EventStreams } from './event-streams';
-import { bearerToken, mintLaunchToken, tokenMatches } from './launch-token';
+import { LaunchCodes, bearerToken, mintLaunchToken, tokenMatches } from './launch-token';
 import { BodyTooLargeError, MAX_REQUEST_BODY_BYTES, readCappedBody } from './read-capped-body';
 import { LOOPBACK_HOST, isAllowedOrigin, isExpectedHost, loopbackOrigin } from './request-checks';
 import { contentTypeOf, readStaticFile } from './static-files';
 
 // The server of `mctoken ui`: the built renderer and the app's router on 127.0.0.1 only. Every request must name exactly
-// 127.0.0.1:PORT as its Host and carry no foreign Origin; every API call must carry the launch token in a header.
+// 127.0.0.1:PORT as its Host and carry no foreign Origin; every API call must carry the session token in a header. The
+// address it prints carries a one-time launch code instead, which the page trades for the session token (launch-token.ts).
 
 /** What `startHttpShell` serves and where. */
 export interface HttpShellOptions {
@@ -25,10 +26,16 @@ export interface HttpShellOptions {
   rendererDir: string;
   /** The built page bridge (dist/http-shell/workbench-bridge.js), served before the app script. */
   bridgeScriptFile: string;
+  /** The app icon (build/icon.png), served as /favicon.ico; without it that path is a 404. */
+  faviconFile?: string;
   /** 0 (default) picks a free port. */
   port?: number;
   /** Must be 127.0.0.1 (the default): any other bind address is refused. */
   host?: string;
+  /** The clock launch codes expire by (tests inject one). */
+  now?: () => number;
+  /** How long a launch code lives (LAUNCH_CODE_TTL_MS). */
+  launchCodeTtlMs?: number;
   /** Timeouts and the connection cap; tests make them small. */
   limits?: Partial<ServerLimits>;
   /** Sees every body the server sends (for the e2e leak scan); never called with what it received. */
@@ -42,12 +49,16 @@ export interface SentBody {
   body: string;
 }
 
-/** A running server. `address` is what to open: the page with the launch token in its fragment. */
+/** A running server. `address` is what to open: the page with a one-time launch code in its fragment. */
 export interface HttpShell {
   port: number;
   origin: string;
-  token: string;
+  /** What every API call carries; only ever sent to a page in the answer to a launch code, never in an address. */
+  sessionToken: string;
+  /** The first address, `http://127.0.0.1:PORT/#token=CODE`. */
   address: string;
+  /** A new address with a new launch code (for another tab, or once the first code is spent). */
+  newAddress(): string;
   close(): Promise<void>;
 }
 
@@ -89,7 +100,11 @@ const refusal = (
 ): IpcResult<never> => fail(new WorkbenchError(code, message).toPayload());
 const NO_TOKEN = refusal(
   'ERR_IPC_FORBIDDEN_SENDER',
-  'This request did not carry the launch token of this mctoken ui session and was refused. Open the address mctoken ui printed.',
+  'This request did not carry the session of this mctoken ui server and was refused. Open the address mctoken ui printed (press Enter in its terminal for a new one).',
+);
+const CODE_SPENT = refusal(
+  'ERR_IPC_FORBIDDEN_SENDER',
+  'This address was already used or is older than 60 s, so it opens nothing. Press Enter in the terminal where mctoken ui runs for a new address, or run mctoken ui again.',
 );
 const FOREIGN = refusal(
   'ERR_IPC_FORBIDDEN_SENDER',
@@ -102,7 +117,7 @@ const TOO_LARGE = refusal(
 const NOT_JSON = refusal('ERR_IPC_INVALID_REQUEST', 'The request body must be JSON sent as application/json.');
 const NOT_FOUND = refusal('ERR_IPC_UNKNOWN_CHANNEL', 'This request is not one the app knows: reload the page.');
 
-/** Starts the server on 127.0.0.1 (a free port by default) with a new launch token. */
+/** Starts the server on 127.0.0.1 (a free port by default) with a new session token and a first launch code. */
 export async function startHttpShell(options: HttpShellOptions): Promise<HttpShell> {
   const host = options.host ?? LOOPBACK_HOST;
   if (host !== LOOPBACK_HOST)
@@ -116,8 +131,10 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   ]).catch(() => {
     throw new WorkbenchError('ERR_FILE_READ', 'The built app is missing (dist/renderer or dist/http-shell): run `npm run build` first.');
   });
+  const favicon = options.faviconFile === undefined ? null : await readFile(options.faviconFile).catch(() => null);
   const page = browserModePage(indexHtml);
   const token = mintLaunchToken();
+  const codes = new LaunchCodes(options.now, options.launchCodeTtlMs);
   const tap = options.onSent ?? (() => undefined);
   const streams = new EventStreams((event, frame) => tap({ kind: 'event', label: event, body: frame }));
   let port = 0;
@@ -149,7 +166,21 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       { kind: status === 200 ? 'reply' : 'refusal', label },
     );
 
+  /** The trade of a launch code for the session token: once per code, within its deadline. */
+  const handleSession = (req: IncomingMessage, res: ServerResponse, path: string): void => {
+    if (!codes.redeem(bearerToken(req.headers[HTTP_PROTOCOL.tokenHeader]))) {
+      sendResult(res, 401, CODE_SPENT, path, { connection: 'close' });
+      return;
+    }
+    const session: LaunchSession = { sessionToken: token };
+    sendResult(res, 200, ok(session), path);
+  };
+
   const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    if (path === HTTP_PROTOCOL.sessionPath && req.method === 'POST') {
+      handleSession(req, res, path);
+      return;
+    }
     if (!tokenMatches(bearerToken(req.headers[HTTP_PROTOCOL.tokenHeader]), token)) {
       sendResult(res, 401, NO_TOKEN, path, { 'www-authenticate': 'Bearer realm="mctoken ui"', connection: 'close' });
       return;
@@ -199,7 +230,9 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
         ? { body: Buffer.from(page), contentType: contentTypeOf('index.html') }
         : path === HTTP_PROTOCOL.bridgeScriptPath
           ? { body: Buffer.from(bridgeScript), contentType: contentTypeOf('bridge.js') }
-          : await readStaticFile(options.rendererDir, path);
+          : path === '/favicon.ico' && favicon !== null
+            ? { body: favicon, contentType: contentTypeOf('icon.png') }
+            : await readStaticFile(options.rendererDir, path);
     if (file === null) send(res, 404, 'Not found.', text, { kind: 'refusal', label: path });
     else send(res, 200, req.method === 'HEAD' ? '' : file.body, { 'content-type': file.contentType }, { kind: 'file', label: path });
   };
@@ -261,11 +294,13 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   });
   port = (server.address() as AddressInfo).port;
   const origin = loopbackOrigin(port);
+  const newAddress = (): string => `${origin}/#token=${codes.mint()}`;
   return {
     port,
     origin,
-    token,
-    address: `${origin}/#token=${token}`,
+    sessionToken: token,
+    address: newAddress(),
+    newAddress,
     close: () =>
       new Promise<void>((resolve) => {
         streams.closeAll();

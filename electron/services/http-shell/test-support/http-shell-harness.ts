@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IpcEvent } from '../../../../shared/ipc/ipc-contract';
 import type { Router, RouterContext } from '../../router/router-types';
 import { startHttpShell, type HttpShell, type HttpShellOptions, type SentBody } from '../http-shell';
@@ -38,6 +39,9 @@ export interface Harness {
 
 export const BRIDGE_SCRIPT = 'window.__bridgeStandIn = true;';
 
+/** The app icon the harness serves as /favicon.ico: the real one. */
+export const APP_ICON = fileURLToPath(new URL('../../../../build/icon.png', import.meta.url));
+
 export async function startHarness(
   router: Router & Partial<RecordingRouter> = recordingRouter(),
   port = 0,
@@ -53,6 +57,7 @@ export async function startHarness(
     router,
     rendererDir: dir,
     bridgeScriptFile: join(dir, 'bridge.js'),
+    faviconFile: APP_ICON,
     port,
     onSent: (s) => sent.push(s),
     ...options,
@@ -105,5 +110,5 @@ export function rawRequest(
 
 /** The headers of a correct API call. */
 export function apiHeaders(shell: HttpShell, extra: Record<string, string> = {}): Record<string, string> {
-  return { authorization: `Bearer ${shell.token}`, 'content-type': 'application/json', ...extra };
+  return { authorization: `Bearer ${shell.sessionToken}`, 'content-type': 'application/json', ...extra };
 }
