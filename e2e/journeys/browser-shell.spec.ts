@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/workbench-test';
 import { HTTP_PROTOCOL } from '../../shared/ipc/http-protocol';
 import { ui } from '../support/locators';
@@ -6,6 +7,9 @@ import { openScreen } from '../support/workbench-actions';
 // The page side of mctoken ui's checks, in a real browser: the one-time launch code leaves the address bar, the session
 // token it is traded for is in no address, the page keeps working after a reload, a spent address opens nothing (and says
 // what to do), and neither another host name (DNS rebinding) nor another origin gets in.
+
+/** The screen on show (the others are hidden but in the page). */
+const onScreen = (page: Page): Locator => page.locator('.app__screen:not([hidden])');
 
 test.describe('mctoken ui in the browser', () => {
   test('the launch code leaves the address bar at once, the session is in no address, and a reload still reaches the services', async ({
@@ -35,8 +39,10 @@ test.describe('mctoken ui in the browser', () => {
     const spent = await context.newPage();
     await spent.goto(shell.address);
     await openScreen(spent, 'Profiles');
-    await expect(spent.getByText('Open the address mctoken ui printed')).toBeVisible();
-    await expect(spent.getByText('This address was already used or is older than 60 seconds, so it opens nothing.')).toBeVisible();
+    await expect(onScreen(spent).getByText('Open the address mctoken ui printed')).toBeVisible();
+    await expect(
+      onScreen(spent).getByText('This address was already used or is older than 60 seconds, so it opens nothing.'),
+    ).toBeVisible();
     await expect(ui.needsDesktop(spent)).toHaveCount(0);
     expect(await spent.evaluate(() => 'workbench' in window)).toBe(false);
 
@@ -44,13 +50,13 @@ test.describe('mctoken ui in the browser', () => {
     await bookmark.goto(`${shell.origin}/`);
     await openScreen(bookmark, 'Intelligence credentials');
     await expect(
-      bookmark.getByText('This tab has no mctoken ui session (a bookmark, a new tab, or an address already used).'),
+      onScreen(bookmark).getByText('This tab has no mctoken ui session (a bookmark, a new tab, or an address already used).'),
     ).toBeVisible();
 
     // A fresh address (Enter in mctoken ui's terminal) opens the same tab.
     await bookmark.goto(shell.newAddress());
     await openScreen(bookmark, 'Profiles');
-    await expect(bookmark.getByText('Open the address mctoken ui printed')).toHaveCount(0);
+    await expect(onScreen(bookmark).getByText('Open the address mctoken ui printed')).toHaveCount(0);
     expect(await bookmark.evaluate(() => window.workbench?.['profiles:list'](null))).toMatchObject({ ok: true });
   });
 

@@ -78,6 +78,10 @@ export async function startBrowserBridge(win: Window): Promise<void> {
       Object.defineProperty(win, 'workbench', { value: createBridge(transport), enumerable: true, writable: false, configurable: false });
     }
   } finally {
+    // A new address pasted into this tab changes only the fragment, which loads nothing: load the page again to trade it.
+    win.addEventListener('hashchange', () => {
+      if (win.location.hash.startsWith('#token=')) win.location.reload();
+    });
     if (win.document.readyState === 'loading')
       await new Promise((resolve) => win.document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     releaseAppScripts(win.document);
