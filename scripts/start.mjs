@@ -89,8 +89,12 @@ if (electron !== null) {
   delete env.ELECTRON_RUN_AS_NODE;
   runAttached(electron, [ROOT], env);
 } else {
+  // With --no-open nothing is opened: mctoken ui only prints the address.
+  const instead = process.argv.slice(2).includes('--no-open')
+    ? 'serving the app for your browser instead (open the address below)'
+    : 'opening the app in your browser instead';
   console.error(
-    `Electron's binary is not installed and could not be downloaded (${failure}): opening the app in your browser instead. ` +
+    `Electron's binary is not installed and could not be downloaded (${failure}): ${instead}. ` +
       'For the desktop app, check the network or proxy, or set ELECTRON_MIRROR to a reachable Electron mirror, then run npm start again.',
   );
   runAttached(process.execPath, [join(ROOT, 'dist', 'cli', 'mctoken.cjs'), 'ui', ...process.argv.slice(2)]);

@@ -51,8 +51,9 @@ describe('npm start without Electron’s binary', () => {
       });
       expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
       expect(stderr.split('\n')[0]).toMatch(
-        /^Electron's binary is not installed and could not be downloaded \(the download [^)]+\): opening the app in your browser instead\. For the desktop app, check the network or proxy, or set ELECTRON_MIRROR to a reachable Electron mirror, then run npm start again\.$/,
+        /^Electron's binary is not installed and could not be downloaded \(the download [^)]+\): serving the app for your browser instead \(open the address below\)\. For the desktop app, check the network or proxy, or set ELECTRON_MIRROR to a reachable Electron mirror, then run npm start again\.$/,
       );
+      expect(stderr).not.toContain('opening the app in your browser');
       expect(stderr).not.toMatch(/^\s+at /m);
       expect((await fetch(address.replace(/#.*$/, ''))).status).toBe(200);
 

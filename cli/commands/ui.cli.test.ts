@@ -20,9 +20,13 @@ afterEach(async () => {
 });
 
 /** Starts `mctoken ui` with these arguments and resolves with its first stdout line. */
-async function startUi(args: string[], env: Record<string, string | undefined> = {}): Promise<{ line: string; stderr: () => string }> {
+async function startUi(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input = '',
+): Promise<{ line: string; stdout: () => string; stderr: () => string }> {
   userDataDir = await mkdtemp(join(tmpdir(), 'mctw-ui-'));
-  started = startMctoken(['ui', ...args], { env: { MCTW_USER_DATA_DIR: userDataDir, ...env } });
+  started = startMctoken(['ui', ...args], { env: { MCTW_USER_DATA_DIR: userDataDir, ...env }, input });
   let stdout = '';
   let stderr = '';
   started.child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -33,7 +37,18 @@ async function startUi(args: string[], env: Record<string, string | undefined> =
     });
     started!.child.on('exit', () => reject(new Error(`mctoken ui exited early: ${stderr}`)));
   });
-  return { line, stderr: () => stderr };
+  return { line, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** Trades a launch code for the session token, as the page does. */
+async function sessionFor(origin: string, code: string): Promise<string> {
+  const reply = await fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${code}`, 'content-type': 'application/json' },
+    body: 'null',
+  });
+  if (reply.status !== 200) throw new Error(`trade refused with ${reply.status}`);
+  return ((await reply.json()) as { value: { sessionToken: string } }).value.sessionToken;
 }
 
 /** A port that was free a moment ago. */
@@ -48,9 +63,10 @@ async function freePort(): Promise<number> {
 describe('mctoken ui', () => {
   it('prints exactly the address on its own stdout line, serves the app and the services there, and stops cleanly on Ctrl-C', async () => {
     const { line, stderr } = await startUi(['--no-open', '--port', '0']);
-    const [, port, token] = ADDRESS.exec(line) ?? [];
+    const [, port, code] = ADDRESS.exec(line) ?? [];
     expect(Number(port)).toBeGreaterThan(0);
     const origin = `http://127.0.0.1:${port}`;
+    const token = await sessionFor(origin, code ?? '');
 
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);
@@ -61,18 +77,37 @@ describe('mctoken ui', () => {
         headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
         body: 'null',
       });
-    expect(await (await call(token ?? '')).json()).toEqual({ ok: true, value: { profiles: [], problems: [], keychain: {}, foreign: [] } });
+    expect(await (await call(token)).json()).toEqual({ ok: true, value: { profiles: [], problems: [], keychain: {}, foreign: [] } });
     expect((await call('x'.repeat(43))).status).toBe(401);
 
     started!.child.kill('SIGINT');
     const run = await started!.done;
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`${line}\n`);
-    expect(stderr()).toBe('MC Token Workbench is served at the address above, to this machine only. Press Ctrl-C to stop.\nStopped.\n');
+    expect(stderr()).toBe(
+      'MC Token Workbench is served at the address above, to this machine only. It opens one tab, once, within 60 s: press Enter for a new address. Press Ctrl-C to stop.\nStopped.\n',
+    );
     await expect(fetch(`${origin}/`)).rejects.toThrow();
   });
 
-  it('uses the port it is given, with a new token at each start', async () => {
+  it('prints a new address with a new one-time code for each Enter, and a spent code opens nothing', async () => {
+    // Two Enters, as stdin lines.
+    const { line, stdout } = await startUi(['--no-open'], {}, '\n\n');
+    const [, port, first] = ADDRESS.exec(line) ?? [];
+    const origin = `http://127.0.0.1:${port}`;
+    await vi.waitFor(() => expect(stdout().split('\n')).toHaveLength(4), { timeout: 10_000 });
+    const [, second, third] = stdout().split('\n');
+    expect(third).toMatch(ADDRESS);
+    const session = await sessionFor(origin, first ?? '');
+    expect(stdout()).not.toContain(session);
+    const [, secondPort, secondCode] = ADDRESS.exec(second ?? '') ?? [];
+    expect(secondPort).toBe(port);
+    expect(secondCode).not.toBe(first);
+    expect(await sessionFor(origin, secondCode ?? '')).toBe(session);
+    await expect(sessionFor(origin, first ?? '')).rejects.toThrow('trade refused with 401');
+  });
+
+  it('uses the port it is given, with a new code at each start', async () => {
     const port = await freePort();
     const first = await startUi(['--no-open', '--port', String(port)]);
     expect(ADDRESS.exec(first.line)?.[1]).toBe(String(port));

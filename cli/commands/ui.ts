@@ -2,6 +2,7 @@
 // 127.0.0.1 (electron/services/http-shell) serves the built renderer and the app's own services; the page gets the same
 // window.workbench as the desktop app, over HTTP. Options, run and output, top to bottom.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
@@ -20,8 +21,9 @@ Examples:
   mctoken ui                      # a free port; opens your browser
   mctoken ui --port 8123 --no-open
 
-It prints the address to open, http://127.0.0.1:PORT/#token=TOKEN, on a line of its own. The token is new at each start
-and is what lets that page (and nothing else) use the app: do not share the address. Ctrl-C stops the server.
+It prints the address to open, http://127.0.0.1:PORT/#token=CODE, on a line of its own. CODE is a one-time launch code:
+the page trades it for this server's session, once, within 60 s, and keeps that session for reloads of its tab. For
+another tab (or after 60 s) press Enter: a new address is printed on a line of its own. Ctrl-C stops the server.
 Profiles and keys are the app's own (same user-data folder and OS keychain entries).`;
 
 /** Registers `mctoken ui`. */
@@ -49,11 +51,12 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
-/** Where the build put what the server serves: next to this bundle (dist/cli/main.cjs) in dist/. */
-function builtFiles(): { rendererDir: string; bridgeScriptFile: string } {
+/** Where the build put what the server serves: next to this bundle (dist/cli/main.cjs) in dist/, and the app icon in build/. */
+function builtFiles(): { rendererDir: string; bridgeScriptFile: string; faviconFile: string } {
   return {
     rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
     bridgeScriptFile: fileURLToPath(new URL('../http-shell/workbench-bridge.js', import.meta.url)),
+    faviconFile: fileURLToPath(new URL('../../build/icon.png', import.meta.url)),
   };
 }
 
@@ -89,9 +92,16 @@ async function runUi(options: UiOptions, io: CliIo): Promise<number> {
     throw error;
   }
   io.stdout.write(`${shell.address}\n`);
-  io.stderr.write('MC Token Workbench is served at the address above, to this machine only. Press Ctrl-C to stop.\n');
+  io.stderr.write(
+    'MC Token Workbench is served at the address above, to this machine only. It opens one tab, once, within 60 s: ' +
+      'press Enter for a new address. Press Ctrl-C to stop.\n',
+  );
   if (options.open) openBrowser(shell.address, io);
+  // Each line read (Enter in the terminal) prints a new address with a new launch code.
+  const lines = createInterface({ input: io.stdin, terminal: false });
+  lines.on('line', () => io.stdout.write(`${shell.newAddress()}\n`));
   await stopped;
+  lines.close();
   services.tokens.cancelAll();
   await shell.close();
   io.stderr.write('Stopped.\n');
@@ -109,8 +119,8 @@ function openCommand(url: string): { command: string; args: string[] } {
 
 /**
  * Opens the address in the system browser; where that cannot be done, says so (without the address) and carries on serving.
- * The address is on the opener's command line, which other local users can list while it runs; a forwarding file in /tmp
- * (Jupyter's way) would hide it, but snap-packaged browsers (Ubuntu's Firefox and Chromium) cannot read /tmp.
+ * The address is on the opener's (and the browser's) command line, which other local users can list, and lands in the
+ * browser's session files: that is why it carries a one-time launch code, dead once the page used it or after 60 s.
  */
 function openBrowser(url: string, io: CliIo): void {
   const { command, args } = openCommand(url);

@@ -15,3 +15,6 @@ export const ELECTRON_PRELOAD = join(REPO_ROOT, 'dist', 'electron', 'preload.cjs
 
 /** mctoken ui's page bridge, served before the app script. */
 export const HTTP_BRIDGE_SCRIPT = join(REPO_ROOT, 'dist', 'http-shell', 'workbench-bridge.js');
+
+/** The app icon, which mctoken ui serves as /favicon.ico. */
+export const APP_ICON = join(REPO_ROOT, 'build', 'icon.png');

@@ -7,7 +7,7 @@ import { SseFrameReader } from './sse-frames';
 export interface HttpTransportOptions {
   /** The server's origin, e.g. `http://127.0.0.1:41234` (the page's own origin). */
   origin: string;
-  /** The launch token mctoken ui printed; sent in a header on every request. */
+  /** The session token the page got for the launch code of the address mctoken ui printed; sent in a header on every request. */
   token: string;
   /** This page's event stream id (crypto.randomUUID()). */
   streamId: string;

@@ -1,11 +1,27 @@
 import type * as NodeCrypto from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../shared/ipc/create-bridge';
-import { HTTP_PROTOCOL } from '../../../shared/ipc/http-protocol';
+import { HELD_SCRIPT_TYPE, HTTP_PROTOCOL } from '../../../shared/ipc/http-protocol';
 import { createHttpTransport } from '../../../shared/ipc/http-transport';
+import type { WorkbenchError } from '../../../shared/errors/workbench-error';
+import type { IpcChannel } from '../../../shared/ipc/ipc-contract';
+import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { validateRequest } from '../../../shared/ipc/request-schemas';
+import { fail } from '../../../shared/ipc/result';
 import { BROWSER_MODE_CSP } from './app-page';
 import { startHttpShell } from './http-shell';
-import { BRIDGE_SCRIPT, apiHeaders, rawRequest, recordingRouter, startHarness, type Harness } from './test-support/http-shell-harness';
+import { MAX_REQUEST_BODY_BYTES } from './read-capped-body';
+import {
+  APP_ICON,
+  BRIDGE_SCRIPT,
+  apiHeaders,
+  rawRequest,
+  recordingRouter,
+  startHarness,
+  type Harness,
+  type RecordingRouter,
+} from './test-support/http-shell-harness';
 
 // Spies on the real timingSafeEqual, so a test fails if the token comparison stops using it.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -19,14 +35,14 @@ let harness: Harness;
 afterEach(async () => harness?.close());
 
 describe('mctoken ui server: address and bind', () => {
-  it('listens on 127.0.0.1 at a real port and gives the address with a new 256-bit token each start', async () => {
+  it('listens on 127.0.0.1 at a real port with a new 256-bit session token each start', async () => {
     harness = await startHarness();
     const { shell } = harness;
     expect(shell.port).toBeGreaterThan(0);
-    expect(shell.address).toBe(`http://127.0.0.1:${shell.port}/#token=${shell.token}`);
-    expect(shell.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(shell.origin).toBe(`http://127.0.0.1:${shell.port}`);
+    expect(shell.sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const second = await startHarness();
-    expect(second.shell.token).not.toBe(shell.token);
+    expect(second.shell.sessionToken).not.toBe(shell.sessionToken);
     expect(second.shell.port).not.toBe(shell.port);
     await second.close();
   });
@@ -49,7 +65,7 @@ describe('mctoken ui server: address and bind', () => {
   });
 });
 
-describe('mctoken ui server: the launch token', () => {
+describe('mctoken ui server: the session token', () => {
   it('answers a call with the token in the Authorization header', async () => {
     harness = await startHarness();
     const reply = await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: 'null' });
@@ -77,7 +93,7 @@ describe('mctoken ui server: the launch token', () => {
         error: {
           code: 'ERR_IPC_FORBIDDEN_SENDER',
           message:
-            'This request did not carry the launch token of this mctoken ui session and was refused. Open the address mctoken ui printed.',
+            'This request did not carry the session of this mctoken ui server and was refused. Open the address mctoken ui printed (press Enter in its terminal for a new one).',
         },
       });
     }
@@ -89,14 +105,14 @@ describe('mctoken ui server: the launch token', () => {
     const { shell } = harness;
     const inQuery = await rawRequest(shell.port, {
       method: 'POST',
-      path: `${INVOKE}?token=${shell.token}`,
+      path: `${INVOKE}?token=${shell.sessionToken}`,
       headers: { 'content-type': 'application/json' },
       body: 'null',
     });
     const inCookie = await rawRequest(shell.port, {
       method: 'POST',
       path: INVOKE,
-      headers: { 'content-type': 'application/json', cookie: `token=${shell.token}` },
+      headers: { 'content-type': 'application/json', cookie: `token=${shell.sessionToken}` },
       body: 'null',
     });
     expect([inQuery.status, inCookie.status]).toEqual([401, 401]);
@@ -176,9 +192,54 @@ describe('mctoken ui server: Host and Origin', () => {
 });
 
 describe('mctoken ui server: request bodies', () => {
-  it('refuses a body over 256 KB with 413 before anything runs, declared or streamed', async () => {
+  /** A router that validates each request as the app's router does, and answers what it validated. */
+  function validatingRouter(): RecordingRouter {
+    const router = recordingRouter();
+    router.handle = async (channel, payload) => {
+      router.calls.push({ channel, payload: null });
+      try {
+        validateRequest(channel as IpcChannel, payload);
+        return { ok: true, value: { validated: channel } };
+      } catch (error) {
+        return fail((error as WorkbenchError).toPayload());
+      }
+    };
+    return router;
+  }
+
+  it('carries the largest requests the router accepts, through the HTTP transport, past validation', async () => {
+    harness = await startHarness(validatingRouter());
+    const transport = createHttpTransport({
+      origin: harness.shell.origin,
+      token: harness.shell.sessionToken,
+      streamId: crypto.randomUUID(),
+      fetch,
+    });
+    const bridge = createBridge(transport);
+    // A token of the router's largest size in ASCII, and one whose every character JSON writes in 6 bytes (\u0001).
+    const verify = await bridge['verify:with-profile']({ profileId: 'p1', token: 'x'.repeat(REQUEST_LIMITS.token) });
+    const refresh = await bridge['engagement:refresh']({
+      runId: 'r'.repeat(REQUEST_LIMITS.id),
+      token: '\u0001'.repeat(REQUEST_LIMITS.token),
+      clientId: '\u0001'.repeat(REQUEST_LIMITS.clientId),
+      clientSecret: '\u0001'.repeat(REQUEST_LIMITS.clientSecret),
+    });
+    expect([verify, refresh]).toEqual([
+      { ok: true, value: { validated: 'verify:with-profile' } },
+      { ok: true, value: { validated: 'engagement:refresh' } },
+    ]);
+    // One character over the router's bound is the router's refusal, not the body cap's.
+    const over = await bridge['verify:with-profile']({ profileId: 'p1', token: 'x'.repeat(REQUEST_LIMITS.token + 1) });
+    expect(over).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_IPC_INVALID_REQUEST', message: expect.stringContaining('"token" is too long') },
+    });
+    transport.close();
+  });
+
+  it('refuses a body over the cap with 413 before anything runs, declared or streamed', async () => {
     harness = await startHarness();
-    const big = JSON.stringify({ pem: 'x'.repeat(300 * 1024) });
+    const big = JSON.stringify({ token: 'x'.repeat(MAX_REQUEST_BODY_BYTES) });
     const declared = await rawRequest(harness.shell.port, {
       method: 'POST',
       path: INVOKE,
@@ -195,16 +256,17 @@ describe('mctoken ui server: request bodies', () => {
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body).error).toEqual({
       code: 'ERR_IPC_INVALID_REQUEST',
-      message: 'The request is larger than the app accepts (256 KB) and was refused.',
+      message: 'The request is larger than the app accepts (6.0 MiB) and was refused.',
     });
     expect(harness.router.calls).toEqual([]);
   });
 
-  it('accepts a body just under the cap, and refuses bodies that are not JSON', async () => {
+  it('accepts a body at the cap, and refuses bodies that are not JSON', async () => {
     harness = await startHarness();
-    const near = JSON.stringify({ token: 'x'.repeat(250 * 1024) });
+    const atCap = JSON.stringify({ token: 'x'.repeat(MAX_REQUEST_BODY_BYTES - 12) });
+    expect(atCap.length).toBe(MAX_REQUEST_BODY_BYTES);
     expect(
-      (await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: near })).status,
+      (await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: atCap })).status,
     ).toBe(200);
     expect(
       (await rawRequest(harness.shell.port, { method: 'POST', path: INVOKE, headers: apiHeaders(harness.shell), body: '{oops' })).status,
@@ -224,7 +286,7 @@ describe('mctoken ui server: request bodies', () => {
 });
 
 describe('mctoken ui server: the page', () => {
-  it('serves the renderer with the bridge script first and connect-src self in both the header and the meta policy', async () => {
+  it('serves the renderer with the bridge script first, the app held, and connect-src self in both the header and the meta policy', async () => {
     harness = await startHarness();
     const page = await rawRequest(harness.shell.port, { path: '/' });
     expect(page.status).toBe(200);
@@ -234,9 +296,21 @@ describe('mctoken ui server: the page', () => {
     );
     expect(page.body).toContain("connect-src 'self'; base-uri 'none'");
     expect(page.body).not.toContain("connect-src 'none'");
-    expect(page.body.indexOf('<script src="./workbench-bridge.js"></script>')).toBeLessThan(page.body.indexOf('<script type="module"'));
+    // The app's script is held (its own type kept aside) until the bridge before it has settled the tab's session.
+    expect(page.body.indexOf('<script src="./workbench-bridge.js"></script>')).toBeLessThan(
+      page.body.indexOf(`<script type="${HELD_SCRIPT_TYPE}" data-type="module"`),
+    );
+    expect(page.body).not.toContain('<script type="module"');
     const bridge = await rawRequest(harness.shell.port, { path: HTTP_PROTOCOL.bridgeScriptPath });
     expect(bridge.body).toBe(BRIDGE_SCRIPT);
+  });
+
+  it('serves the app icon as /favicon.ico, so the browser logs no 404', async () => {
+    harness = await startHarness();
+    const icon = await rawRequest(harness.shell.port, { path: '/favicon.ico' });
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/png');
+    expect(Number(icon.headers['content-length'])).toBe((await readFile(APP_ICON)).length);
   });
 
   it('sets the policy and nosniff on every response, refusals included, and serves nothing outside the renderer folder', async () => {
@@ -268,13 +342,13 @@ describe('mctoken ui server: the bridge over HTTP', () => {
     ];
     const transport = createHttpTransport({
       origin: harness.shell.origin,
-      token: harness.shell.token,
+      token: harness.shell.sessionToken,
       streamId: crypto.randomUUID(),
       fetch,
     });
     const bystander = createHttpTransport({
       origin: harness.shell.origin,
-      token: harness.shell.token,
+      token: harness.shell.sessionToken,
       streamId: crypto.randomUUID(),
       fetch,
     });
@@ -305,7 +379,7 @@ describe('mctoken ui server: the bridge over HTTP', () => {
     harness = await startHarness();
     const transport = createHttpTransport({
       origin: harness.shell.origin,
-      token: harness.shell.token,
+      token: harness.shell.sessionToken,
       streamId: crypto.randomUUID(),
       fetch,
       retryMs: 50,

@@ -3,18 +3,20 @@ import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Serv
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
-import { HTTP_PROTOCOL, STREAM_ID_PATTERN } from '../../../shared/ipc/http-protocol';
-import { fail, type IpcResult } from '../../../shared/ipc/result';
+import { HTTP_PROTOCOL, STREAM_ID_PATTERN, type LaunchSession } from '../../../shared/ipc/http-protocol';
+import { TIMEOUT_LIMITS } from '../../../shared/ipc/request-limits';
+import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
 import type { Router } from '../router/router-types';
 import { BROWSER_MODE_CSP, browserModePage } from './app-page';
 import { EventStreams } from './event-streams';
-import { bearerToken, mintLaunchToken, tokenMatches } from './launch-token';
-import { BodyTooLargeError, readCappedBody } from './read-capped-body';
+import { LaunchCodes, bearerToken, mintLaunchToken, tokenMatches } from './launch-token';
+import { BodyTooLargeError, MAX_REQUEST_BODY_BYTES, readCappedBody } from './read-capped-body';
 import { LOOPBACK_HOST, isAllowedOrigin, isExpectedHost, loopbackOrigin } from './request-checks';
 import { contentTypeOf, readStaticFile } from './static-files';
 
 // The server of `mctoken ui`: the built renderer and the app's router on 127.0.0.1 only. Every request must name exactly
-// 127.0.0.1:PORT as its Host and carry no foreign Origin; every API call must carry the launch token in a header.
+// 127.0.0.1:PORT as its Host and carry no foreign Origin; every API call must carry the session token in a header. The
+// address it prints carries a one-time launch code instead, which the page trades for the session token (launch-token.ts).
 
 /** What `startHttpShell` serves and where. */
 export interface HttpShellOptions {
@@ -24,10 +26,18 @@ export interface HttpShellOptions {
   rendererDir: string;
   /** The built page bridge (dist/http-shell/workbench-bridge.js), served before the app script. */
   bridgeScriptFile: string;
+  /** The app icon (build/icon.png), served as /favicon.ico; without it that path is a 404. */
+  faviconFile?: string;
   /** 0 (default) picks a free port. */
   port?: number;
   /** Must be 127.0.0.1 (the default): any other bind address is refused. */
   host?: string;
+  /** The clock launch codes expire by (tests inject one). */
+  now?: () => number;
+  /** How long a launch code lives (LAUNCH_CODE_TTL_MS). */
+  launchCodeTtlMs?: number;
+  /** Timeouts and the connection cap; tests make them small. */
+  limits?: Partial<ServerLimits>;
   /** Sees every body the server sends (for the e2e leak scan); never called with what it received. */
   onSent?: (sent: SentBody) => void;
 }
@@ -39,14 +49,40 @@ export interface SentBody {
   body: string;
 }
 
-/** A running server. `address` is what to open: the page with the launch token in its fragment. */
+/** A running server. `address` is what to open: the page with a one-time launch code in its fragment. */
 export interface HttpShell {
   port: number;
   origin: string;
-  token: string;
+  /** What every API call carries; only ever sent to a page in the answer to a launch code, never in an address. */
+  sessionToken: string;
+  /** The first address, `http://127.0.0.1:PORT/#token=CODE`. */
   address: string;
+  /** A new address with a new launch code (for another tab, or once the first code is spent). */
+  newAddress(): string;
   close(): Promise<void>;
 }
+
+/** How long a connection may take and how many may be open: a slow or idle client cannot hold the server. */
+export interface ServerLimits {
+  /** To send the request's headers, from the connection's start. */
+  headersMs: number;
+  /** To send the whole request, body included. */
+  requestMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number;
+  /** A silent connection while its reply is prepared: above the longest run a request may ask for. Event streams are exempt. */
+  idleMs: number;
+  /** Open connections at once (a browser opens about six per server; event streams count). */
+  maxConnections: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = Object.freeze({
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  idleMs: TIMEOUT_LIMITS.max + 30_000,
+  maxConnections: 64,
+});
 
 const SECURITY_HEADERS: OutgoingHttpHeaders = {
   'content-security-policy': BROWSER_MODE_CSP,
@@ -64,17 +100,24 @@ const refusal = (
 ): IpcResult<never> => fail(new WorkbenchError(code, message).toPayload());
 const NO_TOKEN = refusal(
   'ERR_IPC_FORBIDDEN_SENDER',
-  'This request did not carry the launch token of this mctoken ui session and was refused. Open the address mctoken ui printed.',
+  'This request did not carry the session of this mctoken ui server and was refused. Open the address mctoken ui printed (press Enter in its terminal for a new one).',
+);
+const CODE_SPENT = refusal(
+  'ERR_IPC_FORBIDDEN_SENDER',
+  'This address was already used or is older than 60 s, so it opens nothing. Press Enter in the terminal where mctoken ui runs for a new address, or run mctoken ui again.',
 );
 const FOREIGN = refusal(
   'ERR_IPC_FORBIDDEN_SENDER',
   'This request did not come from the workbench page and was refused. Open the address mctoken ui printed.',
 );
-const TOO_LARGE = refusal('ERR_IPC_INVALID_REQUEST', 'The request is larger than the app accepts (256 KB) and was refused.');
+const TOO_LARGE = refusal(
+  'ERR_IPC_INVALID_REQUEST',
+  `The request is larger than the app accepts (${(MAX_REQUEST_BODY_BYTES / 2 ** 20).toFixed(1)} MiB) and was refused.`,
+);
 const NOT_JSON = refusal('ERR_IPC_INVALID_REQUEST', 'The request body must be JSON sent as application/json.');
 const NOT_FOUND = refusal('ERR_IPC_UNKNOWN_CHANNEL', 'This request is not one the app knows: reload the page.');
 
-/** Starts the server on 127.0.0.1 (a free port by default) with a new launch token. */
+/** Starts the server on 127.0.0.1 (a free port by default) with a new session token and a first launch code. */
 export async function startHttpShell(options: HttpShellOptions): Promise<HttpShell> {
   const host = options.host ?? LOOPBACK_HOST;
   if (host !== LOOPBACK_HOST)
@@ -88,8 +131,10 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   ]).catch(() => {
     throw new WorkbenchError('ERR_FILE_READ', 'The built app is missing (dist/renderer or dist/http-shell): run `npm run build` first.');
   });
+  const favicon = options.faviconFile === undefined ? null : await readFile(options.faviconFile).catch(() => null);
   const page = browserModePage(indexHtml);
   const token = mintLaunchToken();
+  const codes = new LaunchCodes(options.now, options.launchCodeTtlMs);
   const tap = options.onSent ?? (() => undefined);
   const streams = new EventStreams((event, frame) => tap({ kind: 'event', label: event, body: frame }));
   let port = 0;
@@ -121,7 +166,21 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       { kind: status === 200 ? 'reply' : 'refusal', label },
     );
 
+  /** The trade of a launch code for the session token: once per code, within its deadline. */
+  const handleSession = (req: IncomingMessage, res: ServerResponse, path: string): void => {
+    if (!codes.redeem(bearerToken(req.headers[HTTP_PROTOCOL.tokenHeader]))) {
+      sendResult(res, 401, CODE_SPENT, path, { connection: 'close' });
+      return;
+    }
+    const session: LaunchSession = { sessionToken: token };
+    sendResult(res, 200, ok(session), path);
+  };
+
   const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    if (path === HTTP_PROTOCOL.sessionPath && req.method === 'POST') {
+      handleSession(req, res, path);
+      return;
+    }
     if (!tokenMatches(bearerToken(req.headers[HTTP_PROTOCOL.tokenHeader]), token)) {
       sendResult(res, 401, NO_TOKEN, path, { 'www-authenticate': 'Bearer realm="mctoken ui"', connection: 'close' });
       return;
@@ -129,6 +188,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     const streamHeader = req.headers[HTTP_PROTOCOL.streamHeader];
     const streamId = typeof streamHeader === 'string' && STREAM_ID_PATTERN.test(streamHeader) ? streamHeader : null;
     if (path === HTTP_PROTOCOL.eventsPath && req.method === 'GET' && streamId !== null) {
+      req.socket.setTimeout(0);
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
       streams.open(streamId, res);
       return;
@@ -170,7 +230,9 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
         ? { body: Buffer.from(page), contentType: contentTypeOf('index.html') }
         : path === HTTP_PROTOCOL.bridgeScriptPath
           ? { body: Buffer.from(bridgeScript), contentType: contentTypeOf('bridge.js') }
-          : await readStaticFile(options.rendererDir, path);
+          : path === '/favicon.ico' && favicon !== null
+            ? { body: favicon, contentType: contentTypeOf('icon.png') }
+            : await readStaticFile(options.rendererDir, path);
     if (file === null) send(res, 404, 'Not found.', text, { kind: 'refusal', label: path });
     else send(res, 200, req.method === 'HEAD' ? '' : file.body, { 'content-type': file.contentType }, { kind: 'file', label: path });
   };
@@ -195,14 +257,20 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     else await handleFile(req, res, path);
   };
 
-  const server = createServer((req, res) => {
+  const limits = { ...SERVER_LIMITS, ...options.limits };
+  // Node checks the header and request deadlines every connectionsCheckingInterval: a tenth of the shorter one.
+  const checkEveryMs = Math.max(10, Math.min(limits.headersMs, limits.requestMs) / 10);
+  const server = createServer({ connectionsCheckingInterval: checkEveryMs }, (req, res) => {
     route(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
       res.end();
     });
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  server.headersTimeout = limits.headersMs;
+  server.requestTimeout = limits.requestMs;
+  server.keepAliveTimeout = limits.keepAliveMs;
+  server.timeout = limits.idleMs;
+  server.maxConnections = limits.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -226,11 +294,13 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   });
   port = (server.address() as AddressInfo).port;
   const origin = loopbackOrigin(port);
+  const newAddress = (): string => `${origin}/#token=${codes.mint()}`;
   return {
     port,
     origin,
-    token,
-    address: `${origin}/#token=${token}`,
+    sessionToken: token,
+    address: newAddress(),
+    newAddress,
     close: () =>
       new Promise<void>((resolve) => {
         streams.closeAll();

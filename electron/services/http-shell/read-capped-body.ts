@@ -1,7 +1,18 @@
 import type { IncomingMessage } from 'node:http';
+import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
 
-/** The largest request body the server reads: above the largest request the router accepts (a 64 KB token), far below harm. */
-export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * The largest request of the contract at its bounds, in characters: `engagement:refresh` with a token as long as the router
+ * accepts, a run id, and a client id and secret (or a profile id). Every other channel's strings add up to less.
+ */
+const LARGEST_REQUEST_CHARS = REQUEST_LIMITS.token + REQUEST_LIMITS.id * 2 + REQUEST_LIMITS.clientId + REQUEST_LIMITS.clientSecret;
+
+/**
+ * The one cap on a request body the server reads: the largest request in the most bytes JSON can take for one character
+ * (6, as in `\u001f`), plus 4 KiB for field names, quotes and numbers. So whatever the router accepts over Electron's IPC
+ * also passes here (the router then checks each field). Only a caller holding the session token gets this far.
+ */
+export const MAX_REQUEST_BODY_BYTES = LARGEST_REQUEST_CHARS * 6 + 4096;
 
 /** Thrown when a body is larger than the cap; the request is refused with 413 before anything runs. */
 export class BodyTooLargeError extends Error {
@@ -9,7 +20,7 @@ export class BodyTooLargeError extends Error {
 }
 
 /** Reads a request body as UTF-8 through a byte cap: a declared or actual size above `limit` rejects (and stops reading) at once. */
-export function readCappedBody(req: IncomingMessage, limit: number = MAX_BODY_BYTES): Promise<string> {
+export function readCappedBody(req: IncomingMessage, limit: number = MAX_REQUEST_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {

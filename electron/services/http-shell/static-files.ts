@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -23,7 +23,10 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Reads the file a URL path names inside `root`, or null when it is outside it, not a file, or not there. No listings. */
+/**
+ * Reads the file a URL path names inside `root`, or null when it is outside it, not a file, or not there. No listings. The
+ * real paths are compared too, so a symlink in the folder that points out of it serves nothing.
+ */
 export async function readStaticFile(root: string, pathname: string): Promise<StaticFile | null> {
   let decoded: string;
   try {
@@ -35,8 +38,9 @@ export async function readStaticFile(root: string, pathname: string): Promise<St
   const file = normalize(join(base, decoded));
   if (decoded.includes('\0') || !file.startsWith(base)) return null;
   try {
-    if (!(await stat(file)).isFile()) return null;
-    return { body: await readFile(file), contentType: contentTypeOf(file) };
+    const [realRoot, realFile] = await Promise.all([realpath(base), realpath(file)]);
+    if (!realFile.startsWith(normalize(realRoot + sep)) || !(await stat(realFile)).isFile()) return null;
+    return { body: await readFile(realFile), contentType: contentTypeOf(file) };
   } catch {
     return null;
   }

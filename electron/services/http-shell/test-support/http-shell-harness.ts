@@ -2,9 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IpcEvent } from '../../../../shared/ipc/ipc-contract';
 import type { Router, RouterContext } from '../../router/router-types';
-import { startHttpShell, type HttpShell, type SentBody } from '../http-shell';
+import { startHttpShell, type HttpShell, type HttpShellOptions, type SentBody } from '../http-shell';
 
 /** A router that records every call and answers with an echo, emitting what the test asks for first. */
 export interface RecordingRouter extends Router {
@@ -31,12 +32,21 @@ export interface Harness {
   shell: HttpShell;
   router: RecordingRouter;
   sent: SentBody[];
+  /** The throwaway renderer folder it serves. */
+  rendererDir: string;
   close(): Promise<void>;
 }
 
 export const BRIDGE_SCRIPT = 'window.__bridgeStandIn = true;';
 
-export async function startHarness(router: Router & Partial<RecordingRouter> = recordingRouter(), port = 0): Promise<Harness> {
+/** The app icon the harness serves as /favicon.ico: the real one. */
+export const APP_ICON = fileURLToPath(new URL('../../../../build/icon.png', import.meta.url));
+
+export async function startHarness(
+  router: Router & Partial<RecordingRouter> = recordingRouter(),
+  port = 0,
+  options: Partial<HttpShellOptions> = {},
+): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'mctw-http-shell-'));
   const html = await readFile(new URL('../../../../renderer/index.html', import.meta.url), 'utf8');
   await writeFile(join(dir, 'index.html'), html);
@@ -47,13 +57,16 @@ export async function startHarness(router: Router & Partial<RecordingRouter> = r
     router,
     rendererDir: dir,
     bridgeScriptFile: join(dir, 'bridge.js'),
+    faviconFile: APP_ICON,
     port,
     onSent: (s) => sent.push(s),
+    ...options,
   });
   return {
     shell,
     router: router as RecordingRouter,
     sent,
+    rendererDir: dir,
     close: async () => {
       await shell.close();
       await rm(dir, { recursive: true, force: true });
@@ -97,5 +110,5 @@ export function rawRequest(
 
 /** The headers of a correct API call. */
 export function apiHeaders(shell: HttpShell, extra: Record<string, string> = {}): Record<string, string> {
-  return { authorization: `Bearer ${shell.token}`, 'content-type': 'application/json', ...extra };
+  return { authorization: `Bearer ${shell.sessionToken}`, 'content-type': 'application/json', ...extra };
 }
