@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { contentTypeOf } from '../services/http-shell/static-files';
 import { withContentSecurityPolicy } from '../services/security/content-security-policy';
 
 // The app's own files. The renderer is served from the app:// scheme, not file://: the packaged app flips the
@@ -22,18 +23,6 @@ export function preloadPath(): string {
 export function rendererDir(): string {
   return join(__dirname, '..', 'renderer');
 }
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
 
 function notFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -64,7 +53,7 @@ export function appFileHandler(root: string): (request: Request) => Promise<Resp
       return notFound();
     }
     const headers = withContentSecurityPolicy({
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'X-Content-Type-Options': 'nosniff',
     });
     return new Response(new Uint8Array(body), { status: 200, headers: headers as Record<string, string> });

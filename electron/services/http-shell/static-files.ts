@@ -10,6 +10,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 
 /** A file to send: its bytes and content type. */
@@ -18,7 +19,7 @@ export interface StaticFile {
   contentType: string;
 }
 
-/** The content type the server sends a file with (unknown extensions are opaque bytes, never sniffed). */
+/** The content type a file is sent with, by mctoken ui and the app's app:// handler alike (unknown extensions are opaque bytes, never sniffed). */
 export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
