@@ -130,7 +130,7 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
         'Neither the token response nor userinfo named a REST instance URL: the SOAP endpoint cannot be looked up.',
       );
     }
-    const soapCall = buildSoapEndpointRequest(restBase, token.accessToken);
+    const soapCall = buildSoapEndpointRequest(restBase, token.accessToken, tenant);
     tracker.start('soap-endpoint', { request: showRequest(soapCall.url, soapCall.request, []) });
     const soapAnswer = await timedRequest(soapCall.url, soapCall.request, 'endpoints API', net);
     tracker.note('soap-endpoint', { response: showResponse(soapAnswer) });
