@@ -28,7 +28,7 @@ export function ShownFieldsTable({ caption, fields, revealed }: ShownFieldsTable
               {field.sensitive && !revealed ? (
                 <span className="masked" data-masked="true">
                   <span aria-hidden="true">{MASK}</span>
-                  <span className="muted"> masked · {field.value.length} chars</span>
+                  <span className="muted">{maskedLengthText(field)}</span>
                 </span>
               ) : (
                 <code className="fields-table__value">{field.value}</code>
@@ -39,4 +39,10 @@ export function ShownFieldsTable({ caption, fields, revealed }: ShownFieldsTable
       </tbody>
     </table>
   );
+}
+
+/** " masked · N chars" with the secret's true length; a placeholder without a known length says no length. */
+function maskedLengthText(field: ShownField): string {
+  const length = field.maskedLength ?? (field.value === MASK ? null : field.value.length);
+  return length === null ? ' masked' : ` masked · ${length} chars`;
 }

@@ -59,6 +59,24 @@ describe('StepView', () => {
     expect(item).not.toHaveTextContent(/\d+ ms/);
   });
 
+  it.each([
+    [5, 'masked · 5 chars'],
+    [12, 'masked · 12 chars'],
+    [15, 'masked · 15 chars'],
+  ])('says the true length of a %i-character secret behind the placeholder, and no length when it is unknown', async (length, text) => {
+    const user = userEvent.setup();
+    const params = [
+      { name: 'client_secret', value: '••••••••', sensitive: true, maskedLength: length },
+      { name: 'refreshToken', value: '••••••••', sensitive: true },
+    ];
+    renderStep(tokenStep({ request: { ...tokenStep().request!, params } }));
+    const item = screen.getByRole('listitem');
+    await user.click(within(item).getByRole('button', { name: 'Details' }));
+    expect(within(item).getByText(text, { exact: false })).toBeInTheDocument();
+    expect(within(item).queryByText('masked · 8 chars', { exact: false })).toBeNull();
+    expect(within(item).getAllByText(/ chars$/)).toHaveLength(1);
+  });
+
   it('shows a finished step with its duration, and request and response on demand with sensitive values masked', async () => {
     const user = userEvent.setup();
     renderStep(tokenStep());

@@ -74,5 +74,7 @@ export interface RefreshedToken {
 /** What a legacy refresh run returns. */
 export interface RefreshReport {
   steps: Array<FlowStep<RefreshStepId>>;
+  /** WARN_AUTH_HOST when the client secret goes to a host that is not a Marketing Cloud auth host (always set by the flow). */
+  warnings?: FlowWarning[];
   outcome: { ok: true; token: RefreshedToken } | { ok: false; error: ErrorPayload };
 }

@@ -1,11 +1,13 @@
 // The legacy refresh of an App Center SSO JWT: POST authEndpoint {clientId, clientSecret, refreshToken, accessType: "offline"}.
 import { WorkbenchError } from '../errors/workbench-error';
-import { checkEndpointUrl } from '../intelligence/endpoint-url';
+import { checkEndpointUrl, isLoopbackHost } from '../intelligence/endpoint-url';
+import type { FlowWarning } from '../intelligence/flow-types';
 import { parseOAuthErrorBody } from '../intelligence/oauth-error';
 import { jsonObjectBody, looksLikeHtml, quotableServerText } from '../intelligence/response-body';
 import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
 import { ENGAGEMENT_OAUTH_ADVICE } from './engagement-oauth';
 import { MAX_ACCESS_TOKEN_LENGTH } from './s2s-token';
+import { AUTH_HOST_SUFFIX } from './tenant';
 
 /** What a refresh needs from the SSO JWT. */
 export interface RefreshSource {
@@ -54,6 +56,45 @@ export function buildRefreshRequest(source: RefreshSource, clientId: string, cli
     url,
     request: { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) },
   };
+}
+
+/** Where a refresh may send the client secret: the saved profile's auth base (when it is the profile's secret), and whether the JWT's signature was verified. */
+export interface RefreshDestination {
+  profileAuthBase?: URL;
+  signatureVerified?: boolean;
+}
+
+/**
+ * Checks where the refresh would post the client secret, before anything is sent. A profile's stored secret goes only to
+ * that profile's auth origin; an authEndpoint outside `https://*.auth.marketingcloudapis.com` (or loopback, for local
+ * servers) is refused unless the JWT's signature was verified (anyone can write an unsigned JWT naming their own server).
+ * ERR_REFRESH_HOST_REFUSED then; otherwise the warnings to show (loud, whenever the host is not a Marketing Cloud auth host).
+ */
+export function checkRefreshDestination(url: URL, where: RefreshDestination): FlowWarning[] {
+  const host = url.hostname.toLowerCase();
+  if (where.profileAuthBase !== undefined && url.origin !== where.profileAuthBase.origin) {
+    throw new WorkbenchError(
+      'ERR_REFRESH_HOST_REFUSED',
+      `The JWT's authEndpoint (${url.host}) is not the auth host of the saved profile (${where.profileAuthBase.host}): the stored client secret was not sent. Refresh a JWT of that profile's tenant, or choose the profile of this tenant.`,
+    );
+  }
+  const marketingCloud = url.protocol === 'https:' && url.port === '' && host.endsWith(AUTH_HOST_SUFFIX);
+  if (marketingCloud) return [];
+  if (!isLoopbackHost(host) && where.signatureVerified !== true) {
+    throw new WorkbenchError(
+      'ERR_REFRESH_HOST_REFUSED',
+      `The JWT's authEndpoint (${url.host}) is not a Marketing Cloud auth host (<subdomain>${AUTH_HOST_SUFFIX}) and the JWT's signature was not verified: the client secret was not sent.`,
+      {
+        hint: "Verify the JWT first with the package's JWT signing secret (save it in the Engagement profile and refresh with that profile); only a JWT signed by Marketing Cloud may name where the secret goes.",
+      },
+    );
+  }
+  return [
+    {
+      code: 'WARN_AUTH_HOST',
+      message: `WARNING: the client secret is posted to ${url.host}, which is not a Marketing Cloud auth host (<subdomain>${AUTH_HOST_SUFFIX})${isLoopbackHost(host) ? ' but this computer' : ', because the JWT signature was verified'}. Stop unless you run that server.`,
+    },
+  ];
 }
 
 /** What a refresh gave. */

@@ -47,7 +47,12 @@ describe('runEngagementFlow', () => {
     expect(report.outcome.whoami).toBeNull();
     expect(seen.map((step) => `${step.id}:${step.status}`)).toEqual(['token:running', 'token:ok']);
     const step = report.steps[0]!;
-    expect(step.request?.params).toContainEqual({ name: 'client_secret', value: MASK, sensitive: true });
+    expect(step.request?.params).toContainEqual({
+      name: 'client_secret',
+      value: MASK,
+      sensitive: true,
+      maskedLength: SAMPLE_PACKAGE.clientSecret.length,
+    });
     expect(JSON.stringify(report)).not.toContain(SAMPLE_PACKAGE.clientSecret);
     expect(step.request?.params.map((field) => field.name)).toEqual(['grant_type', 'client_id', 'client_secret']);
     expect(step.response?.body).toContain(`"access_token": "${MASK}"`);

@@ -4,7 +4,8 @@ import { toErrorPayload, WorkbenchError } from '../errors/workbench-error';
 import type { FlowWarning } from '../intelligence/flow-types';
 import { StepTracker } from '../intelligence/flow-steps';
 import { jsonObjectBody } from '../intelligence/response-body';
-import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
+import { maskErrorSecrets, maskSecrets } from '../exchange/mask-secrets';
+import { maskedParam, showRequest, showResponse } from '../intelligence/shown-exchange';
 import { timedRequest, type NetOptions } from '../intelligence/timed-request';
 import { checkAccountId, checkClientSecret, checkPackageClientId, type EngagementCredentials } from './credentials';
 import { explainUnresolvedHost } from './dns-failure';
@@ -65,12 +66,16 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
   let params: S2sTokenParams;
   let requested: string[] | null;
   let tenant: EngagementTenant;
+  // Every secret the flow knows, masked by value in whatever a server says back (bodies, errors, scope); the access token
+  // joins once issued, for the calls that carry it (it stays visible, behind the reveal toggle, in its own token answer).
+  const secrets: string[] = [];
   try {
     tenant = resolveTenant({ subdomain: input.subdomain ?? null, authUrl: input.authUrl ?? null });
     warnings.push(...tenant.warnings);
     requested = input.scope === undefined || input.scope === null ? null : parseScopes(input.scope);
     const accountId = checkAccountId(input.accountId);
     params = { clientId: checkPackageClientId(input.clientId), clientSecret: checkClientSecret(input.clientSecret) };
+    secrets.push(params.clientSecret);
     if (requested !== null) params.scope = requested.join(' ');
     if (accountId !== undefined) params.accountId = accountId;
   } catch (error) {
@@ -81,16 +86,18 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
   try {
     const { url, request } = buildS2sTokenRequest(tenant.authBaseUrl, params);
     // The secret is replaced, not only flagged: steps cross IPC to the renderer, which never gets a secret.
-    const shownFields = s2sTokenFields(params).map(([name, value]): [string, string] => [name, name === 'client_secret' ? MASK : value]);
+    const shownFields = s2sTokenFields(params).map(([name, value]) =>
+      name === 'client_secret' ? maskedParam(name, value) : ([name, value] as const),
+    );
     tracker.start('token', { request: showRequest(url, request, shownFields, ['client_secret']) });
     const answer = await timedRequest(url, request, 'token endpoint', net).catch((error: unknown) => {
       throw explainUnresolvedHost(error, url.host);
     });
     const json = jsonObjectBody(answer.body);
-    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS, json) });
+    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS, json, secrets) });
     const issued = readS2sTokenResponse(answer, json);
     warnings.push(...issued.warnings);
-    const granted = grantedScopes(issued.scope);
+    const granted = grantedScopes(issued.scope).map((name) => maskSecrets(name, secrets));
     const missing = missingScopes(requested, granted);
     if (missing.length > 0) {
       warnings.push({
@@ -103,7 +110,7 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
       tokenType: issued.tokenType,
       expiresIn: issued.expiresIn,
       expiresAt: now() + issued.expiresIn * 1000,
-      scope: issued.scope,
+      scope: issued.scope === null ? null : maskSecrets(issued.scope, secrets),
       grantedScopes: granted,
       requestedScopes: requested,
       missingScopes: missing,
@@ -114,12 +121,14 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
     tracker.succeed('token');
     if (!whoamiWanted) return { steps: tracker.steps, warnings, outcome: { ok: true, token, whoami: null } };
 
+    secrets.push(token.accessToken);
     current = 'userinfo';
     const userinfoCall = buildUserinfoRequest(tenant.authBaseUrl, token.accessToken);
     tracker.start('userinfo', { request: showRequest(userinfoCall.url, userinfoCall.request, []) });
     const userinfoAnswer = await timedRequest(userinfoCall.url, userinfoCall.request, 'userinfo endpoint', net);
-    tracker.note('userinfo', { response: showResponse(userinfoAnswer) });
-    const userinfo = readUserinfoResponse(userinfoAnswer);
+    tracker.note('userinfo', { response: showResponse(userinfoAnswer, [], undefined, secrets) });
+    // Masked as JSON text (a mask holds no quote or backslash, so the text stays JSON): userinfo is shown whole.
+    const userinfo = JSON.parse(maskSecrets(JSON.stringify(readUserinfoResponse(userinfoAnswer)), secrets)) as Record<string, unknown>;
     tracker.succeed('userinfo');
 
     current = 'soap-endpoint';
@@ -130,16 +139,17 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
         'Neither the token response nor userinfo named a REST instance URL: the SOAP endpoint cannot be looked up.',
       );
     }
-    const soapCall = buildSoapEndpointRequest(restBase, token.accessToken);
+    const soapCall = buildSoapEndpointRequest(restBase, token.accessToken, tenant);
     tracker.start('soap-endpoint', { request: showRequest(soapCall.url, soapCall.request, []) });
     const soapAnswer = await timedRequest(soapCall.url, soapCall.request, 'endpoints API', net);
-    tracker.note('soap-endpoint', { response: showResponse(soapAnswer) });
+    tracker.note('soap-endpoint', { response: showResponse(soapAnswer, [], undefined, secrets) });
     const soap = readSoapEndpointResponse(soapAnswer);
     tracker.succeed('soap-endpoint');
     const whoami: WhoAmI = { userinfo, summary: summarizeUserinfo(userinfo), endpoints: { rest: restBase, soap } };
     return { steps: tracker.steps, warnings, outcome: { ok: true, token, whoami } };
   } catch (error) {
-    tracker.fail(current, error);
-    return failed(error);
+    const masked = maskErrorSecrets(error, secrets);
+    tracker.fail(current, masked);
+    return failed(masked);
   }
 }

@@ -28,8 +28,8 @@ describe('runLegacyRefresh', () => {
     const step = report.steps[0]!;
     expect(step.status).toBe('ok');
     expect(step.request?.params.filter((field) => field.sensitive)).toEqual([
-      { name: 'clientSecret', value: MASK, sensitive: true },
-      { name: 'refreshToken', value: MASK, sensitive: true },
+      { name: 'clientSecret', value: MASK, sensitive: true, maskedLength: SAMPLE_PACKAGE.clientSecret.length },
+      { name: 'refreshToken', value: MASK, sensitive: true, maskedLength: from.refreshToken.length },
     ]);
     expect(JSON.stringify(report)).not.toContain(SAMPLE_PACKAGE.clientSecret);
     expect(JSON.stringify(report)).not.toContain(from.refreshToken);

@@ -2,15 +2,23 @@
 import { toErrorPayload } from '../errors/workbench-error';
 import type { FlowStep } from '../intelligence/flow-types';
 import { StepTracker } from '../intelligence/flow-steps';
-import { MASK, showRequest, showResponse } from '../intelligence/shown-exchange';
+import { maskErrorSecrets } from '../exchange/mask-secrets';
+import type { FlowWarning } from '../intelligence/flow-types';
+import { maskedParam, showRequest, showResponse } from '../intelligence/shown-exchange';
 import { timedRequest, type NetOptions } from '../intelligence/timed-request';
 import { checkClientSecret, checkPackageClientId } from './credentials';
 import { explainUnresolvedHost } from './dns-failure';
 import type { RefreshReport, RefreshStepId } from './flow-types';
-import { buildRefreshRequest, readRefreshResponse, type RefreshSource } from './legacy-refresh';
+import {
+  buildRefreshRequest,
+  checkRefreshDestination,
+  readRefreshResponse,
+  type RefreshDestination,
+  type RefreshSource,
+} from './legacy-refresh';
 
-/** What a refresh needs: where and what to refresh (from the JWT), and the package's client id and secret. */
-export interface RefreshInput {
+/** What a refresh needs: where and what to refresh (from the JWT), the package's client id and secret, and where the secret may go. */
+export interface RefreshInput extends RefreshDestination {
   source: RefreshSource;
   clientId: string;
   clientSecret: string;
@@ -34,31 +42,37 @@ export async function runLegacyRefresh(
   if (input.timeoutMs !== undefined) net.timeoutMs = input.timeoutMs;
   if (input.signal !== undefined) net.signal = input.signal;
   let started = false;
+  const warnings: FlowWarning[] = [];
+  // Masked by value wherever the server quotes them back (error text, bodies).
+  const secrets = [input.clientSecret, input.source.refreshToken];
   try {
     const clientId = checkPackageClientId(input.clientId);
     const clientSecret = checkClientSecret(input.clientSecret);
     const { url, request } = buildRefreshRequest(input.source, clientId, clientSecret);
-    const fields: Array<[string, string]> = [
-      ['clientId', clientId],
+    warnings.push(...checkRefreshDestination(url, input));
+    const fields = [
+      ['clientId', clientId] as const,
       // Replaced, not only flagged: steps cross IPC, and neither the secret nor the spent refresh token goes back.
-      ['clientSecret', MASK],
-      ['refreshToken', MASK],
-      ['accessType', 'offline'],
+      maskedParam('clientSecret', clientSecret),
+      maskedParam('refreshToken', input.source.refreshToken),
+      ['accessType', 'offline'] as const,
     ];
     tracker.start('refresh', { request: showRequest(url, request, fields, ['clientSecret', 'refreshToken']) });
     started = true;
     const answer = await timedRequest(url, request, 'auth endpoint', net).catch((error: unknown) => {
       throw explainUnresolvedHost(error, url.host);
     });
-    tracker.note('refresh', { response: showResponse(answer, REFRESH_SECRETS) });
+    tracker.note('refresh', { response: showResponse(answer, REFRESH_SECRETS, undefined, secrets) });
     const refreshed = readRefreshResponse(answer);
     tracker.succeed('refresh');
     return {
       steps: tracker.steps,
+      warnings,
       outcome: { ok: true, token: { ...refreshed, expiresAt: now() + refreshed.expiresIn * 1000, authEndpoint: url.href } },
     };
   } catch (error) {
-    if (started) tracker.fail('refresh', error);
-    return { steps: tracker.steps, outcome: { ok: false, error: toErrorPayload(error) } };
+    const masked = maskErrorSecrets(error, secrets);
+    if (started) tracker.fail('refresh', masked);
+    return { steps: tracker.steps, warnings, outcome: { ok: false, error: toErrorPayload(masked) } };
   }
 }

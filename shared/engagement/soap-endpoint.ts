@@ -3,10 +3,15 @@ import { WorkbenchError } from '../errors/workbench-error';
 import { checkEndpointUrl } from '../intelligence/endpoint-url';
 import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
 import { readApiObject } from './api-failure';
+import { checkRestInstanceUrl, type EngagementTenant } from './tenant';
 
-/** The endpoints request for the SOAP endpoint; the REST base URL is checked (https, http only on loopback) first. */
-export function buildSoapEndpointRequest(restInstanceUrl: string, accessToken: string): { url: URL; request: PlainRequest } {
-  const base = checkEndpointUrl(restInstanceUrl, 'REST instance URL');
+/** The endpoints request for the SOAP endpoint; the REST base URL must be the tenant's own (checkRestInstanceUrl) first. */
+export function buildSoapEndpointRequest(
+  restInstanceUrl: string,
+  accessToken: string,
+  tenant: EngagementTenant,
+): { url: URL; request: PlainRequest } {
+  const base = checkRestInstanceUrl(restInstanceUrl, tenant);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   return {
     url: new URL('platform/v1/endpoints/soap', base),

@@ -6,6 +6,9 @@ import type { FlowWarning } from '../intelligence/flow-types';
 /** The documented tenant-specific auth host suffix: `https://<subdomain>.auth.marketingcloudapis.com/`. */
 export const AUTH_HOST_SUFFIX = '.auth.marketingcloudapis.com';
 
+/** The documented tenant-specific REST host suffix: `https://<subdomain>.rest.marketingcloudapis.com/`. */
+export const REST_HOST_SUFFIX = '.rest.marketingcloudapis.com';
+
 /** The documented length of a tenant subdomain (it also begins with `mc`). */
 export const SUBDOMAIN_LENGTH = 28;
 
@@ -92,5 +95,26 @@ export function resolveTenant(where: { subdomain?: string | null; authUrl?: stri
   throw new WorkbenchError(
     'ERR_SUBDOMAIN_INVALID',
     'Give the tenant subdomain or the auth base URL (https://<subdomain>.auth.marketingcloudapis.com/).',
+  );
+}
+
+/**
+ * The REST instance URL a token answer (or userinfo) names, checked before the access token is sent there: only
+ * `https://<the tenant's subdomain>.rest.marketingcloudapis.com/`, or, when the auth host is loopback (a local test server,
+ * where there is no subdomain to compare), an address on the auth server's own origin. ERR_REST_HOST_REFUSED otherwise:
+ * a token server cannot point the token at another tenant or another site.
+ */
+export function checkRestInstanceUrl(restInstanceUrl: string, tenant: EngagementTenant): URL {
+  const url = checkEndpointUrl(restInstanceUrl, 'REST instance URL');
+  const auth = tenant.authBaseUrl;
+  const sameTenant =
+    tenant.subdomain !== null
+      ? url.protocol === 'https:' && url.port === '' && url.hostname.toLowerCase() === `${tenant.subdomain}${REST_HOST_SUFFIX}`
+      : isLoopbackHost(auth.hostname) && url.origin === auth.origin;
+  if (sameTenant) return url;
+  const expected = tenant.subdomain !== null ? `https://${tenant.subdomain}${REST_HOST_SUFFIX}/` : `an address on ${auth.host}`;
+  throw new WorkbenchError(
+    'ERR_REST_HOST_REFUSED',
+    `The token server named ${url.host} as the REST instance, which is not this tenant's (${expected}): the access token was not sent there. Check the subdomain or auth base URL.`,
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workbenchThrow } from '../../test/support/rejection';
 import { buildSoapEndpointRequest, readSoapEndpointResponse } from './soap-endpoint';
+import { checkRestInstanceUrl, tenantFromAuthUrl, tenantFromSubdomain } from './tenant';
 import { readUserinfoResponse, summarizeUserinfo, userinfoEndpoints } from './userinfo';
 import { timedResponse } from '../../test/support/timed-response';
 
@@ -43,10 +44,11 @@ describe('who-am-I', () => {
   });
 
   it('asks the endpoints API under the REST base and accepts only an https (or loopback) SOAP URL', () => {
-    expect(buildSoapEndpointRequest('https://t.rest.marketingcloudapis.com', 'tok').url.href).toBe(
+    const tenant = tenantFromSubdomain('t');
+    expect(buildSoapEndpointRequest('https://t.rest.marketingcloudapis.com', 'tok', tenant).url.href).toBe(
       'https://t.rest.marketingcloudapis.com/platform/v1/endpoints/soap',
     );
-    expect(workbenchThrow(() => buildSoapEndpointRequest('http://evil.example/', 'tok')).code).toBe('ERR_URL_INSECURE');
+    expect(workbenchThrow(() => buildSoapEndpointRequest('http://evil.example/', 'tok', tenant)).code).toBe('ERR_URL_INSECURE');
     expect(readSoapEndpointResponse(response(200, '{"url":"https://t.soap.marketingcloudapis.com/"}'))).toBe(
       'https://t.soap.marketingcloudapis.com/',
     );
@@ -55,5 +57,26 @@ describe('who-am-I', () => {
       message: 'The endpoints API answered with a SOAP URL that is not an https address: check the REST instance URL.',
     });
     expect(workbenchThrow(() => readSoapEndpointResponse(response(200, '{}'))).code).toBe('ERR_API_RESPONSE_INVALID');
+  });
+
+  it('sends the token only to the REST host of the same tenant (or the loopback auth server itself)', () => {
+    const tenant = tenantFromSubdomain('mc-tenant');
+    const refused = (url: string, where = tenant) => workbenchThrow(() => checkRestInstanceUrl(url, where));
+    expect(checkRestInstanceUrl('https://MC-TENANT.rest.marketingcloudapis.com/', tenant).host).toBe(
+      'mc-tenant.rest.marketingcloudapis.com',
+    );
+    expect(refused('https://other.rest.marketingcloudapis.com/')).toMatchObject({
+      code: 'ERR_REST_HOST_REFUSED',
+      message:
+        "The token server named other.rest.marketingcloudapis.com as the REST instance, which is not this tenant's (https://mc-tenant.rest.marketingcloudapis.com/): the access token was not sent there. Check the subdomain or auth base URL.",
+    });
+    expect(refused('https://mc-tenant.rest.marketingcloudapis.com.evil.example/').code).toBe('ERR_REST_HOST_REFUSED');
+    expect(refused('https://mc-tenant.rest.marketingcloudapis.com:8443/').code).toBe('ERR_REST_HOST_REFUSED');
+    expect(refused('http://127.0.0.1:9/').code).toBe('ERR_REST_HOST_REFUSED');
+    const local = tenantFromAuthUrl('http://127.0.0.1:4000/');
+    expect(checkRestInstanceUrl('http://127.0.0.1:4000/rest/', local).href).toBe('http://127.0.0.1:4000/rest/');
+    expect(refused('http://127.0.0.1:4001/rest/', local).code).toBe('ERR_REST_HOST_REFUSED');
+    expect(refused('https://mc-tenant.rest.marketingcloudapis.com/', local).code).toBe('ERR_REST_HOST_REFUSED');
+    expect(refused('https://api.example.com/', tenantFromAuthUrl('https://auth.example.com/')).code).toBe('ERR_REST_HOST_REFUSED');
   });
 });

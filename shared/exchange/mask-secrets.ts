@@ -1,3 +1,5 @@
+import { WorkbenchError } from '../errors/workbench-error';
+
 // Masking known secrets by value: a server may echo a client secret, a refresh token or an assertion back in any text
 // (an error_description, a scope, a whole body). Whatever shows that text masks every known secret in it first.
 
@@ -31,4 +33,13 @@ export function maskSecrets(text: string, secrets: ReadonlyArray<string | null |
     for (const form of echoForms(secret)) if (masked.includes(form)) masked = masked.replaceAll(form, mask);
   }
   return masked;
+}
+
+/** The error with every known secret masked in its message and hint (a server's words are quoted there); other errors as they are. */
+export function maskErrorSecrets(error: unknown, secrets: ReadonlyArray<string | null | undefined>): unknown {
+  if (!(error instanceof WorkbenchError)) return error;
+  const message = maskSecrets(error.message, secrets);
+  const hint = error.hint === undefined ? undefined : maskSecrets(error.hint, secrets);
+  if (message === error.message && hint === error.hint) return error;
+  return new WorkbenchError(error.code, message, hint === undefined ? {} : { hint });
 }

@@ -11,6 +11,8 @@ export interface ShownField {
   name: string;
   value: string;
   sensitive: boolean;
+  /** When `value` is a placeholder standing in for a secret that never leaves the main process: the secret's true length. */
+  maskedLength?: number;
 }
 
 /** An HTTP request as shown in the step view (never contains the private key). */

@@ -1,6 +1,7 @@
 // HTTP requests and responses as the step view shows them: sensitive values flagged or masked, bodies truncated.
 import type { ShownField, ShownRequest, ShownResponse } from './flow-types';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../decode/json-depth';
+import { maskSecrets } from '../exchange/mask-secrets';
 import { jsonObjectBody } from './response-body';
 import type { PlainRequest, TimedResponse } from './timed-request';
 
@@ -20,11 +21,19 @@ export function truncateBody(text: string, limit = SHOWN_BODY_LIMIT): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}\n… (${text.length - limit} more characters not shown)`;
 }
 
+/** A shown parameter: name and value, and for a value replaced by MASK the true length of the secret it stands for. */
+export type ShownParam = readonly [name: string, value: string] | readonly [name: string, value: string, maskedLength: number];
+
+/** The parameter `name` with its secret replaced by MASK, keeping the secret's true length for the step view. */
+export function maskedParam(name: string, secret: string): ShownParam {
+  return [name, MASK, secret.length];
+}
+
 /** A request for the step view; parameters named in `sensitive` (e.g. client_assertion) are flagged for masking. */
 export function showRequest(
   url: URL,
   request: PlainRequest,
-  params: ReadonlyArray<readonly [string, string]>,
+  params: ReadonlyArray<ShownParam>,
   sensitive: readonly string[] = [],
 ): ShownRequest {
   const headers: ShownField[] = Object.entries(request.headers).map(([name, value]) => ({
@@ -36,20 +45,40 @@ export function showRequest(
     method: request.method,
     url: url.href,
     headers,
-    params: params.map(([name, value]) => ({ name, value, sensitive: sensitive.includes(name) })),
+    params: params.map(([name, value, maskedLength]) => ({
+      name,
+      value,
+      sensitive: sensitive.includes(name),
+      ...(maskedLength === undefined ? {} : { maskedLength }),
+    })),
   };
 }
 
 /**
  * A response for the step view: body truncated; when it is a JSON object holding one of `sensitiveKeys` (e.g. access_token)
  * as a string, `body` has those values masked and `revealedBody` holds them intact. `json` is the body as jsonObjectBody
- * parsed it, for a caller that parses the body for its own use too.
+ * parsed it, for a caller that parses the body for its own use too. Every one of `secrets` (the client secret, a spent
+ * refresh token, an assertion) a server echoes is masked by value everywhere, in the revealed body too.
  */
 export function showResponse(
   response: TimedResponse,
   sensitiveKeys: readonly string[] = [],
   json: Record<string, unknown> | null = jsonObjectBody(response.body),
+  secrets: ReadonlyArray<string | null | undefined> = [],
 ): ShownResponse {
+  const shown = showRawResponse(response, sensitiveKeys, json);
+  if (secrets.length === 0) return shown;
+  const mask = (text: string): string => maskSecrets(text, secrets);
+  const masked: ShownResponse = {
+    status: shown.status,
+    headers: shown.headers.map((field) => ({ ...field, value: mask(field.value) })),
+    body: mask(shown.body),
+  };
+  if (shown.revealedBody !== undefined) masked.revealedBody = mask(shown.revealedBody);
+  return masked;
+}
+
+function showRawResponse(response: TimedResponse, sensitiveKeys: readonly string[], json: Record<string, unknown> | null): ShownResponse {
   const headers: ShownField[] = response.headers.map(([name, value]) => ({ name, value, sensitive: SENSITIVE_HEADERS.has(name) }));
   // Re-printing JSON walks it: a body nested thousands of levels deep is not shown (it is no token answer anyway).
   if (json !== null && nestsDeeperThan(json, MAX_JSON_DEPTH)) return { status: response.status, headers, body: DEEP_BODY };

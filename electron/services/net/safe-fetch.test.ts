@@ -192,8 +192,23 @@ describe('safe-fetch redirects', () => {
     expect(seen).toMatchObject({ origin: a.origin, method: 'POST', body: 'grant_type=client_credentials' });
   });
 
-  it('turns a POST into a body-less GET on 303', async () => {
-    const seen = await echoed(await safeFetch(`${a.origin}/see-other`, { method: 'POST', body: new URLSearchParams({ a: '1' }) }));
+  it.each([
+    ['303', '/see-other'],
+    ['302', '/same'],
+    ['302 across origins', '/cross'],
+  ])('refuses a %s answer to a POST instead of following it as a GET', async (_name, path) => {
+    const before = [a.hits.length, b.hits.length];
+    await expect(safeFetch(`${a.origin}${path}`, { method: 'POST', body: new URLSearchParams({ a: '1' }) })).rejects.toMatchObject({
+      code: 'ERR_REDIRECT_POST',
+      message: expect.stringContaining('a token request is never turned into a GET'),
+    });
+    expect([a.hits.length, b.hits.length]).toEqual([before[0]! + 1, before[1]]);
+  });
+
+  it('turns a PUT into a body-less GET on 303', async () => {
+    const seen = await echoed(
+      await safeFetch(`${a.origin}/see-other`, { method: 'PUT', body: 'a=1', headers: { 'content-type': 'text/plain' } }),
+    );
     expect(seen).toMatchObject({ method: 'GET', body: '' });
     expect(seen.headers['content-type']).toBeUndefined();
   });

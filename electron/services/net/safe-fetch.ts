@@ -64,6 +64,14 @@ function nextHop(current: Hop, status: number, location: string): Hop {
   const url = checkEndpointUrl(target.href, 'redirect target');
   const headers = new Headers(current.headers);
   if (url.origin !== current.url.origin) dropCredentialHeaders(headers);
+  if (current.method === 'POST' && redirectBecomesGet(status, current.method)) {
+    // Every POST sent is a token request: a 301/302/303 would turn it into a GET whose answer, from wherever the redirect
+    // points, would be read as the token. Refused, not followed.
+    throw new WorkbenchError(
+      'ERR_REDIRECT_POST',
+      `${current.url.host} answered the POST with HTTP ${status} (a redirect to ${url.host}), which was refused: a token request is never turned into a GET. Check the URL.`,
+    );
+  }
   if (redirectBecomesGet(status, current.method)) {
     dropBodyHeaders(headers);
     return { url, method: 'GET', headers, body: undefined };

@@ -1,10 +1,14 @@
 // Engagement runs in the main process: the server-to-server token (with who-am-I) and the legacy refresh, from a saved
 // profile (secret read from the keychain here) or from values sent for one run only. No secret goes back to the caller.
 import { decodeToken } from '../../../shared/decode/decode-token';
+import type { DecodedToken } from '../../../shared/decode/decoded-token';
+import { resolveTenant } from '../../../shared/engagement/tenant';
+import { verifySignature } from '../../../shared/verify/verify-signature';
+import type { SecretEncoding } from '../../../shared/verify/verification';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../../../shared/engagement/flow-types';
-import { refreshSourceOf, type RefreshSource } from '../../../shared/engagement/legacy-refresh';
+import { refreshSourceOf } from '../../../shared/engagement/legacy-refresh';
 import { runEngagementFlow, type EngagementFlowInput } from '../../../shared/engagement/run-engagement-flow';
-import { REFRESH_STEP_TITLE, runLegacyRefresh } from '../../../shared/engagement/run-legacy-refresh';
+import { REFRESH_STEP_TITLE, runLegacyRefresh, type RefreshInput } from '../../../shared/engagement/run-legacy-refresh';
 import { toErrorPayload } from '../../../shared/errors/workbench-error';
 import type { FlowStep } from '../../../shared/intelligence/flow-types';
 import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
@@ -18,7 +22,11 @@ export type EngagementProgressStep = FlowStep<EngagementStepId | RefreshStepId>;
 
 /** What the Engagement service needs. */
 export interface EngagementServiceDeps {
-  profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
+  profiles: {
+    runnable(ref: string, product?: Product): Promise<RunnableProfile>;
+    /** The profile's JWT signing secret (throws when it has none): a refresh to a non-Marketing Cloud host needs the JWT verified. */
+    getSigningSecret?(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
+  };
   /** safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
   /** Shared with the Intelligence token service so token:cancel reaches every run. */
@@ -52,6 +60,14 @@ export function engagementDraftOf(runnable: Extract<RunnableProfile, { product: 
   };
 }
 
+/** True when the JWT's signature checks out with the profile's stored JWT signing secret; false without one. */
+async function verifiedWithProfile(deps: EngagementServiceDeps, profileId: string, decoded: DecodedToken): Promise<boolean> {
+  if (deps.profiles.getSigningSecret === undefined) return false;
+  const key = await deps.profiles.getSigningSecret(profileId).catch(() => null);
+  if (key === null) return false;
+  return (await verifySignature(decoded, { type: 'secret', secret: key.secret, encoding: key.encoding })).status === 'valid';
+}
+
 /** Creates the Engagement service. */
 export function createEngagementService(deps: EngagementServiceDeps): EngagementPort {
   const runs = deps.runs ?? createRunRegistry();
@@ -73,20 +89,34 @@ export function createEngagementService(deps: EngagementServiceDeps): Engagement
 
     refresh(request, onStep) {
       return runs.track(request.runId, async (signal) => {
-        let source: RefreshSource;
+        let decoded: DecodedToken;
+        let input: RefreshInput;
         try {
-          source = refreshSourceOf(decodeToken(request.token).payload);
+          decoded = decodeToken(request.token);
+          input = { source: refreshSourceOf(decoded.payload), clientId: '', clientSecret: '', signal };
         } catch (error) {
           return {
             steps: [{ id: 'refresh', title: REFRESH_STEP_TITLE, status: 'pending' }],
+            warnings: [],
             outcome: { ok: false, error: toErrorPayload(error) },
           };
         }
-        const { clientId, clientSecret } = 'profileId' in request ? await profileCredentials(deps, request.profileId) : request;
-        return runLegacyRefresh(
-          { source, clientId, clientSecret, signal, ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }) },
-          flowDeps(onStep),
-        );
+        if ('profileId' in request) {
+          // The stored secret goes only to the profile's own auth host, and past Marketing Cloud only for a JWT it signed.
+          const credentials = await profileCredentials(deps, request.profileId);
+          input.clientId = credentials.clientId;
+          input.clientSecret = credentials.clientSecret;
+          input.profileAuthBase = resolveTenant({
+            subdomain: credentials.subdomain ?? null,
+            authUrl: credentials.authUrl ?? null,
+          }).authBaseUrl;
+          input.signatureVerified = await verifiedWithProfile(deps, request.profileId, decoded);
+        } else {
+          input.clientId = request.clientId;
+          input.clientSecret = request.clientSecret;
+        }
+        if (request.timeoutMs !== undefined) input.timeoutMs = request.timeoutMs;
+        return runLegacyRefresh(input, flowDeps(onStep));
       });
     },
   };

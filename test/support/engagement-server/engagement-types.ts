@@ -19,8 +19,13 @@ export interface EngagementPackage {
   enterpriseName?: string;
 }
 
-/** The misbehaviours: a slow answer, a 500, an HTML page, a reset connection, or a body that never ends. */
-export type EngagementFaultMode = 'none' | 'slow' | 'server-error' | 'html' | 'reset' | 'endless-body';
+/**
+ * The misbehaviours: a slow answer, a 500, an HTML page, a reset connection, a body that never ends; `echo-secret` refuses
+ * with the client secret and refresh token sent echoed in its error text, `echo-scope` grants a token whose scope echoes the
+ * client secret; `redirect` answers 302 to `location`; `foreign-rest` names `location` as the rest_instance_url.
+ */
+export type EngagementFaultMode =
+  'none' | 'slow' | 'server-error' | 'html' | 'reset' | 'endless-body' | 'echo-secret' | 'echo-scope' | 'redirect' | 'foreign-rest';
 
 /** The endpoints of the server, to limit a fault to one. */
 export type EngagementEndpoint = 'token' | 'userinfo' | 'endpoints' | 'refresh';
@@ -57,7 +62,7 @@ export interface EngagementServer {
   addPackage(pkg: EngagementPackage): void;
   /** A new single-use refresh token for a package, as an SSO JWT would carry it. */
   issueRefreshToken(clientId: string): string;
-  setFault(mode: EngagementFaultMode, options?: { delayMs?: number; status?: number; only?: EngagementEndpoint }): void;
+  setFault(mode: EngagementFaultMode, options?: { delayMs?: number; status?: number; only?: EngagementEndpoint; location?: string }): void;
   /** Moves the server's clock forward (token expiry, refresh grace). */
   advanceClock(ms: number): void;
   /** True when the server issued this access token (either flow). */

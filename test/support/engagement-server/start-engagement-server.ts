@@ -85,12 +85,15 @@ export async function startEngagementServer(options: EngagementServerOptions = {
   const requests: EngagementRequestRecord[] = [];
   let clockOffsetMs = 0;
   const now = (): number => Date.now() + clockOffsetMs;
-  let fault: { mode: EngagementFaultMode; delayMs: number; status: number; only: EngagementEndpoint | undefined } = {
+  let fault: { mode: EngagementFaultMode; delayMs: number; status: number; only: EngagementEndpoint | undefined; location: string } = {
     mode: 'none',
     delayMs: 20_000,
     status: 502,
     only: undefined,
+    location: '',
   };
+  /** The REST instance URL handed out: this server's, or a foreign one under the `foreign-rest` fault. */
+  const restInstanceUrl = (): string => (fault.mode === 'foreign-rest' ? fault.location : `${base}rest/`);
   const timers = new Set<NodeJS.Timeout>();
   let base = '';
 
@@ -111,8 +114,15 @@ export async function startEngagementServer(options: EngagementServerOptions = {
   }
 
   /** Applies the fault mode; true when it answered (or will never answer) in place of the real endpoint. */
-  function misbehave(req: IncomingMessage, res: ServerResponse, record: EngagementRequestRecord, answer: () => void): boolean {
-    if (fault.mode === 'none' || (fault.only !== undefined && fault.only !== record.endpoint)) return false;
+  function misbehave(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: EngagementRequestRecord,
+    answer: () => void,
+    body: Record<string, unknown> | null,
+  ): boolean {
+    if (fault.mode === 'none' || fault.mode === 'foreign-rest' || (fault.only !== undefined && fault.only !== record.endpoint))
+      return false;
     const date = new Date(now()).toUTCString();
     switch (fault.mode) {
       case 'slow': {
@@ -148,6 +158,31 @@ export async function startEngagementServer(options: EngagementServerOptions = {
         pump();
         return true;
       }
+      case 'echo-secret': {
+        // A careless server quoting what it was sent, secrets included.
+        const sent = [body?.client_secret, body?.clientSecret, body?.refreshToken].filter((v) => typeof v === 'string').join(' / ');
+        if (record.endpoint === 'refresh') send(res, record, 401, { message: `Unauthorized: ${sent}`, errorcode: 1, documentation: '' });
+        else send(res, record, 401, { error: 'invalid_client', error_description: `Bad client secret ${sent}` });
+        return true;
+      }
+      case 'echo-scope': {
+        if (record.endpoint !== 'token' || body === null) return false;
+        const checked = checkTokenRequest(body, packages);
+        if (isRejection(checked)) return false;
+        const accessToken = fourSegmentToken(checked.pkg);
+        tokens.set(accessToken, { clientId: checked.pkg.clientId, accountId: checked.accountId, expiresAtMs: now() + lifetime * 1000 });
+        send(res, record, 200, {
+          access_token: accessToken,
+          token_type: 'Bearer',
+          expires_in: lifetime,
+          scope: `email_read ${String(body.client_secret)}`,
+        });
+        return true;
+      }
+      case 'redirect':
+        record.status = 302;
+        res.writeHead(302, { Location: fault.location }).end();
+        return true;
       default:
         return false;
     }
@@ -171,7 +206,7 @@ export async function startEngagementServer(options: EngagementServerOptions = {
       expires_in: lifetime,
       scope: checked.scopes.join(' '),
       soap_instance_url: `${base}soap/`,
-      rest_instance_url: `${base}rest/`,
+      rest_instance_url: restInstanceUrl(),
     });
   }
 
@@ -226,7 +261,7 @@ export async function startEngagementServer(options: EngagementServerOptions = {
         stack_key: 'S7',
         region: 'NA1',
       },
-      rest: { rest_instance_url: `${base}rest/`, soap_instance_url: `${base}soap/` },
+      rest: { rest_instance_url: restInstanceUrl(), soap_instance_url: `${base}soap/` },
       application: { id: 'test-app', redirect_urls: [] },
       permissions: [],
     });
@@ -259,7 +294,7 @@ export async function startEngagementServer(options: EngagementServerOptions = {
       if (endpoint === 'token') return tokenAnswer(res, record, body);
       return refreshAnswer(res, record, body);
     };
-    if (!misbehave(req, res, record, answer)) answer();
+    if (!misbehave(req, res, record, answer, body)) answer();
   }
 
   const server = createServer((req, res) => {
@@ -285,7 +320,13 @@ export async function startEngagementServer(options: EngagementServerOptions = {
       return token;
     },
     setFault(mode, settings = {}) {
-      fault = { mode, delayMs: settings.delayMs ?? 20_000, status: settings.status ?? 502, only: settings.only };
+      fault = {
+        mode,
+        delayMs: settings.delayMs ?? 20_000,
+        status: settings.status ?? 502,
+        only: settings.only,
+        location: settings.location ?? '',
+      };
     },
     advanceClock: (ms) => void (clockOffsetMs += ms),
     hasIssued: (accessToken) => tokens.has(accessToken),
