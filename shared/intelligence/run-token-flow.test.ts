@@ -5,6 +5,7 @@ import { pemBody, testKeyPair } from '../../test/support/test-keys';
 import type { FlowStep, TokenFlowReport } from './flow-types';
 import { REGIONS } from './regions';
 import { runTokenFlow, type TokenFlowDeps, type TokenFlowInput } from './run-token-flow';
+import { secretMask } from '../exchange/mask-secrets';
 import { MASK } from './shown-exchange';
 
 const CLIENT = 'sa-0001';
@@ -108,6 +109,26 @@ describe('runTokenFlow against the local identity provider', () => {
     expect(token?.response?.body).not.toContain(accessToken);
     expect(token?.response?.revealedBody).toContain(accessToken);
     expect(report.outcome.token.curl).toContain(compact);
+  });
+
+  it('masks the signed assertion wherever a token endpoint echoes it: the shown body and the error', async () => {
+    // A token endpoint that answers 400 with the assertion it received in its error_description.
+    const echoing: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (!url.pathname.endsWith('/token')) return fetch(input, init);
+      const sent = new URLSearchParams(typeof init?.body === 'string' ? init.body : url.search).get('client_assertion') ?? '';
+      const body = JSON.stringify({ error: 'invalid_grant', error_description: `assertion ${sent} was refused` });
+      return new Response(body, { status: 400, headers: { 'content-type': 'application/json' } });
+    };
+    const { report } = await run({}, { fetch: echoing });
+    const compact = report.steps[1]?.assertion?.compact ?? '';
+    expect(compact.split('.')).toHaveLength(3);
+    const token = report.steps[2];
+    expect(token?.response?.body).not.toContain(compact);
+    expect(token?.response?.body).toContain(secretMask(compact.length));
+    expect(JSON.stringify(errorOf(report))).not.toContain(compact);
+    expect(JSON.stringify(token?.error)).not.toContain(compact);
+    expect(errorOf(report)?.code).toBe('ERR_OAUTH_INVALID_GRANT');
   });
 
   it('keeps going when a progress listener throws', async () => {

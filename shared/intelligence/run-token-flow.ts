@@ -13,6 +13,7 @@ import type { FlowStep, FlowStepId, FlowWarning, TokenFlowReport, TokenRequestSt
 import { StepTracker } from './flow-steps';
 import { preflightAssertion } from './preflight';
 import { jsonObjectBody } from './response-body';
+import { maskErrorSecrets } from '../exchange/mask-secrets';
 import { showRequest, showResponse } from './shown-exchange';
 import { signAssertion } from './sign-assertion';
 import { timedRequest, type NetOptions } from './timed-request';
@@ -75,6 +76,8 @@ export async function runTokenFlow(input: TokenFlowInput, deps: TokenFlowDeps): 
   }
 
   let current: FlowStepId = 'discovery';
+  // The signed assertion, once there is one: masked wherever the server echoes it (a body, an error_description).
+  const echoed: string[] = [];
   try {
     tracker.start('discovery', { request: showRequest(discoveryUrl, DISCOVERY_REQUEST, []) });
     const discovery = await timedRequest(discoveryUrl, { ...DISCOVERY_REQUEST }, 'discovery endpoint', net);
@@ -89,6 +92,7 @@ export async function runTokenFlow(input: TokenFlowInput, deps: TokenFlowDeps): 
     const claims = buildAssertionClaims(clientId, now(), randomUUID);
     preflightAssertion({ ...header }, { ...claims }, clientId);
     const compact = await signAssertion(header, claims, input.privateKey);
+    echoed.push(compact);
     tracker.succeed('assertion', { assertion: { header: { ...header }, payload: { ...claims }, compact } });
 
     current = 'token';
@@ -97,7 +101,7 @@ export async function runTokenFlow(input: TokenFlowInput, deps: TokenFlowDeps): 
     tracker.start('token', { request: showRequest(tokenEndpoint, request, params, ['client_assertion']) });
     const answer = await timedRequest(url, request, 'token endpoint', net);
     const json = jsonObjectBody(answer.body);
-    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS, json) });
+    tracker.note('token', { response: showResponse(answer, TOKEN_SECRETS, json, echoed) });
     warn(clockSkewWarning(answer.serverDateMs, now()));
     const token = readTokenResponse(answer, json);
     token.warnings.forEach(warn);
@@ -117,7 +121,8 @@ export async function runTokenFlow(input: TokenFlowInput, deps: TokenFlowDeps): 
       },
     };
   } catch (error) {
-    tracker.fail(current, error);
-    return failed(error);
+    const masked = maskErrorSecrets(error, echoed);
+    tracker.fail(current, masked);
+    return failed(masked);
   }
 }
