@@ -4,7 +4,7 @@ import { copyText } from '../common/copy-text';
 
 /** Props of {@link CopyValueButton}. */
 export interface CopyValueButtonProps {
-  /** The full value copied (also its tooltip). */
+  /** The full value copied (the value beside it shows it as its own tooltip). */
   text: string;
   /** The accessible name, e.g. "Copy client id of Production". */
   label: string;
@@ -25,7 +25,7 @@ export function CopyValueButton({ text, label, roving }: CopyValueButtonProps) {
       type="button"
       className="button button--ghost button--small button--icon"
       aria-label={label}
-      title={text}
+      title={label}
       onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
       {...roving}
     >

@@ -94,7 +94,7 @@ describe('ProfilesScreen with many profiles', () => {
       'Actions',
     ]);
     const copy = screen.getByRole('button', { name: 'Copy endpoint of Intel 07' });
-    expect(copy).toHaveAttribute('title', 'https://idp.example/07/disc');
+    expect(copy).toHaveAttribute('title', 'Copy endpoint of Intel 07');
     expect(screen.getByText('https://idp.example/07/disc')).toHaveAttribute('title', 'https://idp.example/07/disc');
     await user.click(copy);
     expect(await navigator.clipboard.readText()).toBe('https://idp.example/07/disc');
