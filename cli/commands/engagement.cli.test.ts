@@ -268,11 +268,13 @@ describe('mctoken refresh', () => {
 
   it('prints the new access token; --json gives {accessToken, expiresIn, refreshToken}; a second use after the grace fails', async () => {
     const { file } = await jwtFile();
+    // The local server is not a Marketing Cloud auth host: every refresh says so loudly, first.
+    const loud = `warning: WARNING: the client secret is posted to ${new URL(server.refreshUrl).host}, which is not a Marketing Cloud auth host (<subdomain>.auth.marketingcloudapis.com) but this computer. Stop unless you run that server.\n`;
     const plain = await cli(refreshArgs(file, '--spend-refresh-token'));
     expect(plain.code).toBe(0);
     expect(server.hasIssued(plain.stdout.trim())).toBe(true);
     expect(plain.stderr).toBe(
-      'warning: The old refresh token is spent; the new one is printed only with --json: run with --json next time to keep it.\n',
+      `${loud}warning: The old refresh token is spent; the new one is printed only with --json: run with --json next time to keep it.\n`,
     );
     const json = await cli(refreshArgs(file, '--spend-refresh-token', '--json'));
     const answer = JSON.parse(json.stdout) as Record<string, unknown>;
@@ -283,6 +285,7 @@ describe('mctoken refresh', () => {
       code: 1,
       stdout: '',
       stderr:
+        loud +
         'error: The auth endpoint refused the refresh with HTTP 401: Unauthorized (errorcode 1). (ERR_REFRESH_REJECTED)\nhint: The client id or secret is wrong, or the refresh token was already used (it works once, with a 5-minute grace) or has expired (up to 700 days). Open the app from Marketing Cloud again for a fresh JWT.\n',
     });
   });

@@ -104,6 +104,8 @@ async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
         ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint, secrets)) } : {}),
       },
     );
+    // A refresh token posted outside Marketing Cloud's auth hosts is worth a loud line whatever came of it.
+    for (const warning of report.warnings ?? []) reportWarning(warning.message, io, secrets);
     if (!report.outcome.ok) {
       reportError(report.outcome.error, io, secrets);
       return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
