@@ -142,8 +142,11 @@ async function runProfilesList(options: ProfilesOutputOptions, io: CliIo): Promi
 /** `mctoken profiles show NAME`: one profile's settings and key fingerprint (never the key), as text or --json. */
 async function runProfilesShow(name: string, options: ProfilesOutputOptions, io: CliIo): Promise<number> {
   const { findProfileByName, openServices } = await import('../services');
-  const profile = await findProfileByName(openServices(io.env).profiles, name);
-  io.stdout.write(options.json === true ? terminalJson(profile) : formatProfile(profile));
+  const services = openServices(io.env);
+  const profile = await findProfileByName(services.profiles, name);
+  const { describeCachedToken } = await import('../token-status');
+  const cachedToken = await describeCachedToken(profile, services.secrets, io.env);
+  io.stdout.write(options.json === true ? terminalJson(profile) : `${formatProfile(profile)}${'Cached token:'.padEnd(16)}${cachedToken}\n`);
   return EXIT_OK;
 }
 

@@ -14,3 +14,8 @@ export function isProfileSecretAccount(account: string): boolean {
 export function profileClientSecretAccount(profileId: string): string {
   return `profile:${profileId}:client-secret`;
 }
+
+/** The keychain account of a profile's cached access token: `profile:<id>:token` (see electron/services/token-cache). */
+export function profileTokenAccount(profileId: string): string {
+  return `profile:${profileId}:token`;
+}

@@ -13,7 +13,7 @@ import type { SecretStore } from '../secret-store/secret-store';
 import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
 import { issueFields, profileSchema } from './profile-schema';
 import { serverToServerFields, type SecretPlan } from './engagement-fields';
-import { isProfileSecretAccount, profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
+import { isProfileSecretAccount, profileClientSecretAccount, profileSecretAccount, profileTokenAccount } from './profile-secret-account';
 import { withProfilesLock } from './profiles-lock';
 import { profileShapeError } from './profile-store-errors';
 import {
@@ -252,6 +252,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       }
       const saved = await store.put(profile);
       for (const { account, plan } of plans) if (plan.kind === 'none' && plan.dropStale) await secrets.delete(account).catch(() => false);
+      // A re-saved profile's cached token goes: it may be for credentials the profile no longer has.
+      if (existing !== undefined) await secrets.delete(profileTokenAccount(id)).catch(() => false);
       return saved;
     } catch (error) {
       for (const { account, previous } of written.reverse()) await restoreSecret(account, previous);
@@ -283,6 +285,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     }
     // The client secret's entry goes too; one already missing (or a keychain that no longer answers for it) does not block the delete.
     await secrets.delete(profileClientSecretAccount(id)).catch(() => false);
+    await secrets.delete(profileTokenAccount(id)).catch(() => false);
     if (!(await store.remove(id))) throw profileNotFoundError();
     return { id };
   }
@@ -312,12 +315,12 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   async function removeOrphanedSecrets(): Promise<void> {
     const listing = await store.list();
     if (listing.problems.length > 0) return;
-    // An Engagement profile's client secret lives beside its main secret: both are referenced.
+    // An Engagement profile's client secret lives beside its main secret: both are referenced, as is a cached token.
     const referenced = new Set(
       listing.profiles.flatMap((profile) =>
         profile.hasClientSecret
-          ? [profileSecretAccount(profile.id), profileClientSecretAccount(profile.id)]
-          : [profileSecretAccount(profile.id)],
+          ? [profileSecretAccount(profile.id), profileClientSecretAccount(profile.id), profileTokenAccount(profile.id)]
+          : [profileSecretAccount(profile.id), profileTokenAccount(profile.id)],
       ),
     );
     const accounts = await secrets.list().catch(() => [] as string[]);
