@@ -170,7 +170,7 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
   }
   if (options.profile !== undefined) {
     const { profileToken } = await import('../profile-token');
-    const settings = { ...options, noCache: options.cache === false };
+    const settings = { ...options, minValidSeconds: options.minValid, noCache: options.cache === false };
     const result = await profileToken(options.profile, settings, io);
     if (!result.ok) return result.exitCode;
     io.stdout.write(tokenOutput(result.profile.product, result.token, result.cached, options.json === true, result.secrets));

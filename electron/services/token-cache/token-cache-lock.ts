@@ -10,9 +10,6 @@ import { WorkbenchError } from '../../../shared/errors/workbench-error';
 /** A lock not refreshed for this long belongs to a process that died (proper-lockfile refreshes it every second). */
 export const TOKEN_LOCK_STALE_MS = 3_000;
 
-/** The folder of the per-profile lock files, in the user-data folder. */
-export const TOKEN_LOCK_DIR = 'token-locks';
-
 const errnoCode = (error: unknown): string => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'EIO';
@@ -20,10 +17,13 @@ const errnoCode = (error: unknown): string => {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The lock file of a profile: named by a hash of its id, so no id from profiles.json can name a path. */
+/**
+ * The lock of a profile, in the user-data folder beside profiles.json.lock: named by a hash of its id, so no id from
+ * profiles.json can name a path. Like every proper-lockfile lock it exists only while held.
+ */
 export function tokenLockPath(userDataDir: string, profileId: string): string {
   const name = createHash('sha256').update(profileId, 'utf8').digest('hex').slice(0, 32);
-  return join(userDataDir, TOKEN_LOCK_DIR, `${name}.lock`);
+  return join(userDataDir, `token-${name}.lock`);
 }
 
 function lockedError(): WorkbenchError {
@@ -42,9 +42,9 @@ export async function withTokenLock<T>(userDataDir: string, profileId: string, w
   const ioError = (error: unknown): WorkbenchError =>
     new WorkbenchError(
       'ERR_PROFILES_IO',
-      `Cannot write the token lock in ${join(userDataDir, TOKEN_LOCK_DIR)} (${errnoCode(error)}): check that the folder is writable, or use --no-cache.`,
+      `Cannot write the token lock in ${userDataDir} (${errnoCode(error)}): check that the folder is writable, or use --no-cache.`,
     );
-  await mkdir(join(userDataDir, TOKEN_LOCK_DIR), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+  await mkdir(userDataDir, { recursive: true }).catch((error: unknown) => {
     throw ioError(error);
   });
   const deadline = Date.now() + waitMs;
