@@ -5,10 +5,11 @@ import type { Product } from '../shared/profiles/profile';
 import { credentialsFingerprint, type CachedToken, type TokenCredentials } from '../electron/services/token-cache/cached-token';
 import { readLeanProfile } from '../electron/services/token-cache/lean-profile';
 import { createTokenCache, DEFAULT_MIN_VALID_MS, type TokenCache } from '../electron/services/token-cache/token-cache';
-import { profileClientSecretAccount } from '../electron/services/profiles/profile-secret-account';
+import { profileClientSecretAccount, profileTokenAccount } from '../electron/services/profiles/profile-secret-account';
 import { defaultUserDataDir } from '../electron/services/paths';
 import { keychainServiceName } from '../electron/services/secret-store/keychain-service-name';
-import { createKeytarSecretStore } from '../electron/services/secret-store/keytar-secret-store';
+import { keychainNotFoundError } from '../electron/services/secret-store/keychain-errors';
+import { loadKeytar } from '../electron/services/secret-store/load-keytar';
 import type { SecretStore } from '../electron/services/secret-store/secret-store';
 import { issueEngagementToken, issueIntelligenceToken, type IssueSettings } from './issue-token';
 import { reportWarning, type CliIo, type KnownSecrets } from './terminal';
@@ -31,19 +32,46 @@ export type ProfileTokenResult =
   | { ok: true; token: CachedToken; cached: boolean; profile: TokenProfile; secrets: KnownSecrets; refused: () => Promise<void> }
   | { ok: false; exitCode: number };
 
-function cacheOn(secrets: SecretStore, env: NodeJS.ProcessEnv): TokenCache {
+function cacheOn(secrets: Pick<SecretStore, 'get' | 'set' | 'delete'>, env: NodeJS.ProcessEnv): TokenCache {
   return createTokenCache({ secrets, userDataDir: defaultUserDataDir(env) });
+}
+
+/**
+ * The keychain as the cached path reads it: keytar's lookup alone. The full store (which asks D-Bus whether the keychain is
+ * locked, through child_process) is loaded only to drop an entry.
+ */
+async function leanKeychain(env: NodeJS.ProcessEnv): Promise<Pick<SecretStore, 'get' | 'set' | 'delete'> | null> {
+  const keytar = await loadKeytar().catch(() => null);
+  if (keytar === null) return null;
+  const service = keychainServiceName(env);
+  const full = async () => (await import('../electron/services/secret-store/keytar-secret-store')).createKeytarSecretStore({ service });
+  return {
+    async get(account) {
+      const secret = await keytar.getPassword(service, account);
+      if (secret === null) throw keychainNotFoundError(account);
+      return secret;
+    },
+    set: async (account, secret) => (await full()).set(account, secret),
+    delete: async (account) => (await full()).delete(account),
+  };
 }
 
 /** The cached path: a token only when everything is as expected, else null (and the full path says what is wrong). */
 async function cachedToken(name: string, minValidMs: number, product: Product | undefined, env: NodeJS.ProcessEnv) {
   const profile = await readLeanProfile(defaultUserDataDir(env), name);
   if (profile === null || (product !== undefined && profile.product !== product)) return null;
-  const secrets = createKeytarSecretStore({ service: keychainServiceName(env) });
-  const clientSecret =
-    profile.product === 'engagement' ? await secrets.get(profileClientSecretAccount(profile.id)).catch(() => null) : null;
-  if (profile.product === 'engagement' && clientSecret === null) return null;
+  const keychain = await leanKeychain(env);
+  if (keychain === null) return null;
+  // Each entry read once: Engagement's token entry is read while its client secret (hashed into the fingerprint) is.
+  const reads = new Map<string, Promise<string>>();
+  const secrets = { ...keychain, get: (account: string) => reads.get(account) ?? reads.set(account, keychain.get(account)).get(account)! };
   const cache = cacheOn(secrets, env);
+  let clientSecret: string | null = null;
+  if (profile.product === 'engagement') {
+    secrets.get(profileTokenAccount(profile.id)).catch(() => undefined);
+    clientSecret = await secrets.get(profileClientSecretAccount(profile.id)).catch(() => null);
+    if (clientSecret === null) return null;
+  }
   const token = await cache.read(profile.id, credentialsFingerprint(profile, clientSecret), minValidMs);
   return token === null ? null : { token, profile, clientSecret, cache };
 }
