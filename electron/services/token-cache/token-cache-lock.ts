@@ -10,6 +10,7 @@ import { WorkbenchError } from '../../../shared/errors/workbench-error';
 /** A lock not refreshed for this long belongs to a process that died (proper-lockfile refreshes it every second). */
 export const TOKEN_LOCK_STALE_MS = 3_000;
 
+// The errno code of a file-system error (profiles-file.ts has the same, but importing it would load the zod schema).
 const errnoCode = (error: unknown): string => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'EIO';
