@@ -1,8 +1,8 @@
 // What the Engagement commands share (token, whoami, refresh, profiles save): the package's options, reading the client
-// secret from an environment variable or a file, the credentials from the options or a saved profile, and the run itself.
+// secret from an environment variable or a file, the credentials from the options, and the run itself (saved profiles: cli/profile-token.ts).
 // Bad input is a usage error (exit 2) found before any connection; the secret is never printed.
 import { Option, type Command } from 'commander';
-import type { EngagementFlowReport, EngagementToken } from '../shared/engagement/flow-types';
+import type { EngagementFlowReport } from '../shared/engagement/flow-types';
 import { checkAccountId, checkClientSecret, checkPackageClientId } from '../shared/engagement/credentials';
 import { parseScopes } from '../shared/engagement/scopes';
 import { resolveTenant } from '../shared/engagement/tenant';
@@ -102,14 +102,6 @@ export async function draftFromOptions(command: string, options: EngagementOptio
   return { clientId, clientSecret, ...where, scope, accountId };
 }
 
-/** The credentials of a saved Engagement profile, found by name through the one runnable-profile check (secret from the keychain). */
-export async function draftFromProfile(name: string, env: NodeJS.ProcessEnv): Promise<EngagementDraft> {
-  const { engagementDraftOf, openServices } = await import('./services');
-  const runnable = await openServices(env).profiles.runnable({ name }, 'engagement');
-  if (runnable.product !== 'engagement') throw new UsageError(`Profile "${name}" is not an Engagement profile.`);
-  return engagementDraftOf(runnable);
-}
-
 /**
  * How an Engagement run went for the CLI: the report and the secrets to mask in whatever of it is printed (the client
  * secret, which a server may echo), or the exit status when it failed (the error already on stderr).
@@ -156,19 +148,4 @@ export async function runEngagementCli(
   } finally {
     interrupt.dispose();
   }
-}
-
-/** What `mctoken token --json` prints for an Engagement token. */
-export function toEngagementTokenJson(token: EngagementToken): Record<string, unknown> {
-  return {
-    access_token: token.accessToken,
-    token_type: token.tokenType,
-    expires_in: token.expiresIn,
-    expires_at: new Date(token.expiresAt).toISOString(),
-    scope: token.scope,
-    rest_instance_url: token.restInstanceUrl,
-    soap_instance_url: token.soapInstanceUrl,
-    token_endpoint: token.tokenEndpoint,
-    missing_scopes: token.missingScopes,
-  };
 }

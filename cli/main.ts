@@ -23,6 +23,7 @@ const COMMANDS = {
   decode: async () => (await import('./commands/decode')).registerDecodeCommand,
   token: async () => (await import('./commands/token')).registerTokenCommand,
   whoami: async () => (await import('./commands/whoami')).registerWhoamiCommand,
+  exec: async () => (await import('./commands/exec')).registerExecCommand,
   refresh: async () => (await import('./commands/refresh')).registerRefreshCommand,
   profiles: async () => (await import('./commands/profiles')).registerProfilesCommand,
   ui: async () => (await import('./commands/ui')).registerUiCommand,
@@ -44,7 +45,8 @@ Examples:
   mctoken whoami --profile engagement-prod
   mctoken profiles save prod --client-id "$SA_ID" --region eu1 --key-file key.pem
   mctoken ui                                  # the whole app in your browser
-  curl -H "Authorization: Bearer $(mctoken token --profile prod)" ...
+  curl -H "Authorization: Bearer $(mctoken token --profile prod)" ...   # reuses a cached token
+  mctoken exec --profile prod -- ./sync.sh    # MC_ACCESS_TOKEN in its environment
 
 Run "mctoken <command> --help" for each command's options and examples.`;
 

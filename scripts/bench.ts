@@ -4,6 +4,7 @@ import { benchTokenExchange } from './bench/token-exchange';
 import { benchEngagementToken } from './bench/engagement-token';
 import { benchBundleSize } from './bench/bundle-size';
 import { benchCliStartup } from './bench/cli-startup';
+import { benchCliTokenCached } from './bench/cli-token-cached';
 import { benchBrowser } from './bench/browser';
 
 const sections: Array<[string, () => unknown]> = [
@@ -12,6 +13,7 @@ const sections: Array<[string, () => unknown]> = [
   ['Engagement server-to-server token (local Engagement server on 127.0.0.1)', benchEngagementToken],
   ['Renderer bundle size', benchBundleSize],
   ['mctoken start-up', benchCliStartup],
+  ['mctoken token --profile with a cached token (throwaway keychain entry)', benchCliTokenCached],
   ['Decoder in the browser (Debian Chromium, built renderer)', benchBrowser],
 ];
 

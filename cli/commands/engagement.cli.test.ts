@@ -86,6 +86,7 @@ describe('mctoken token (Engagement)', () => {
       'token_type',
       'expires_in',
       'expires_at',
+      'cached',
       'scope',
       'rest_instance_url',
       'soap_instance_url',

@@ -196,11 +196,17 @@ async function runProfilesList(options: ProfilesOutputOptions, io: CliIo): Promi
 
 /** `mctoken profiles show NAME`: one profile's settings, key fingerprint (never the key) and keychain state, as text or --json. */
 async function runProfilesShow(name: string, options: ProfilesOutputOptions, io: CliIo): Promise<number> {
-  const { listing, profileNamed } = await readListing(io);
+  const { listing, services, profileNamed } = await readListing(io);
   const profile = profileNamed(listing.profiles, name);
   if (profile === undefined) throw notFoundOrReadOnly(listing, name);
   for (const problem of keychainProblems({ ...listing, profiles: [profile] })) reportWarning(`${problem.message} (${problem.code})`, io);
-  io.stdout.write(options.json === true ? terminalJson(profile) : formatProfile(profile, listing.keychain[profile.id]));
+  if (options.json === true) {
+    io.stdout.write(terminalJson(profile));
+    return EXIT_OK;
+  }
+  const { describeCachedToken } = await import('../token-status');
+  const cachedToken = await describeCachedToken(profile, services.secrets, io.env);
+  io.stdout.write(`${formatProfile(profile, listing.keychain[profile.id])}${'Cached token:'.padEnd(16)}${cachedToken}\n`);
   return EXIT_OK;
 }
 

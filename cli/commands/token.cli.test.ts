@@ -117,7 +117,7 @@ describe('mctoken token: getting a token', () => {
     const after = Date.now();
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['access_token', 'expires_in', 'expires_at', 'token_endpoint']);
+    expect(Object.keys(out)).toEqual(['access_token', 'expires_in', 'expires_at', 'cached', 'token_endpoint']);
     expect(server.hasIssued(out.access_token)).toBe(true);
     expect(out.expires_in).toBe(300);
     expect(out.token_endpoint).toBe(server.tokenUrl('eu1'));

@@ -2,37 +2,30 @@
 // Options, run and output, top to bottom; the Engagement pieces shared with whoami and refresh are in cli/engagement.ts.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
+import type { CachedToken } from '../../electron/services/token-cache/cached-token';
 import {
   ENGAGEMENT_ONLY_FLAGS,
   addClientSecretOptions,
   addTenantOptions,
   draftFromOptions,
   flagsGiven,
-  runEngagementCli,
-  toEngagementTokenJson,
   type EngagementOptions,
 } from '../engagement';
-import type { IssuedToken, TokenRequestStyle } from '../../shared/intelligence/flow-types';
+import { issueEngagementToken, issueIntelligenceToken, type IntelligenceTarget } from '../issue-token';
+import type { Product } from '../../shared/profiles/profile';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
 import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
   EXIT_OK,
   UsageError,
   discoveryUrlOption,
-  formatStep,
-  interruptSignal,
   keyFileError,
-  painterFor,
   readEnv,
   readSecretFile,
-  reportError,
-  reportWarning,
-  stepSecrets,
   usageCheck,
   type CliIo,
   type CliOutcome,
+  type KnownSecrets,
   terminalJson,
   terminalSafe,
 } from '../terminal';
@@ -51,6 +44,10 @@ export interface TokenOptions extends EngagementOptions {
   timeoutMs?: number;
   verbose?: boolean;
   queryStyle?: boolean;
+  minValid?: number;
+  fresh?: boolean;
+  /** False with --no-cache. */
+  cache?: boolean;
 }
 
 /** The options only the Intelligence flow has, by their flags. */
@@ -61,6 +58,18 @@ const INTELLIGENCE_ONLY_FLAGS: Readonly<Record<string, string>> = {
   passphraseEnv: '--passphrase-env',
   queryStyle: '--query-style',
 };
+
+/** Largest --min-valid accepted: a day (no Marketing Cloud token lives that long). */
+export const MAX_MIN_VALID_SECONDS = 86_400;
+
+/** Commander argument parser for --min-valid: a whole number of seconds from 0 to {@link MAX_MIN_VALID_SECONDS}. */
+export function parseMinValid(value: string): number {
+  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(parsed) || parsed > MAX_MIN_VALID_SECONDS) {
+    throw new InvalidArgumentError(`It must be a whole number of seconds from 0 to ${MAX_MIN_VALID_SECONDS}.`);
+  }
+  return parsed;
+}
 
 /** Largest --timeout-ms accepted: ten minutes. */
 export const MAX_TIMEOUT_MS = 600_000;
@@ -82,8 +91,11 @@ Examples:
   mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN" --scope "email_read"
   mctoken token --client-id "$CLIENT_ID" --client-secret-file secret.txt --auth-url "$AUTH_URL" --account-id 510001234 --json
   mctoken token --profile prod --json
+  mctoken token --profile prod --min-valid 300      # a cached token with at least 5 minutes left, else a new one
   curl -H "Authorization: Bearer $(mctoken token --profile prod)" https://...
 
+A saved profile's token is cached in the OS keychain (never a file) and reused while it has --min-valid seconds left
+(default 60), for the profile's exact credentials only; --json then says "cached": true. Ad-hoc options never cache.
 Intelligence options (--region, --discovery-url, --key-file, --passphrase-env) and Engagement options (--client-secret-*,
 --subdomain, --auth-url, --scope, --account-id) cannot be mixed (exit 2). An Engagement --json also lists missing_scopes:
 requested scopes that were not granted (each named in a warning on stderr; the exit status stays 0).
@@ -124,8 +136,11 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key')
     .option(
       '--json',
-      'print {access_token, expires_in, expires_at, token_endpoint} as JSON (Engagement: also token_type, scope, rest/soap_instance_url, missing_scopes)',
+      'print {access_token, expires_in, expires_at, cached, token_endpoint} as JSON (Engagement: also token_type, scope, rest/soap_instance_url, missing_scopes)',
     )
+    .option('--min-valid <seconds>', 'with --profile: reuse a cached token only with at least this long left (default 60)', parseMinValid)
+    .addOption(new Option('--fresh', 'with --profile: always get a new token (and cache it)').conflicts('cache'))
+    .option('--no-cache', 'with --profile: get a new token, neither reading nor writing the token cache')
     .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
     .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
     .option(
@@ -141,8 +156,9 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
 // ---- Run ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Picks the product (a saved profile's, or the options'), resolves its credentials and runs its flow: the access token
- * alone (or `--json`) on stdout; steps on stderr with --verbose, warnings always. Returns the exit status.
+ * Picks the product (a saved profile's, or the options'), resolves its credentials and gets the token (a saved profile's
+ * from the token cache when it has one): the access token alone (or `--json`) on stdout; steps on stderr with --verbose,
+ * warnings always. Returns the exit status.
  */
 export async function runToken(options: TokenOptions, io: CliIo): Promise<number> {
   const engagement = flagsGiven(options, ENGAGEMENT_ONLY_FLAGS);
@@ -153,83 +169,25 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
     );
   }
   if (options.profile !== undefined) {
-    const { engagementDraftOf, openServices } = await import('../services');
-    // The one runnable-profile check: one store read, the secret from the keychain (one key import for Intelligence).
-    const runnable = await openServices(io.env).profiles.runnable({ name: options.profile });
-    if (runnable.product === 'engagement') {
-      return runEngagementToken(engagementDraftOf(runnable), options, io);
-    }
-    const { profile, discoveryUrl, privateKey } = runnable;
-    return runIntelligenceToken(
-      { clientId: profile.clientId, discoveryUrl, tokenRequestStyle: profile.tokenRequestStyle, privateKey },
-      options,
-      io,
-    );
-  }
-  if (engagement.length > 0) return runEngagementToken(await draftFromOptions('token', options, io.env), options, io);
-  return runIntelligenceToken(await targetFromOptions(options, io), options, io);
-}
-
-/** The Engagement server-to-server token: the access token alone, or the --json object. */
-async function runEngagementToken(draft: Parameters<typeof runEngagementCli>[0], options: TokenOptions, io: CliIo): Promise<number> {
-  const result = await runEngagementCli(draft, { whoami: false, timeoutMs: options.timeoutMs, verbose: options.verbose }, io);
-  if (!result.ok) return result.exitCode;
-  const { report, secrets } = result;
-  const { token } = report.outcome;
-  io.stdout.write(
-    options.json === true ? terminalJson(toEngagementTokenJson(token), { secrets }) : `${terminalSafe(token.accessToken, { secrets })}\n`,
-  );
-  return EXIT_OK;
-}
-
-/** The Intelligence token flow for a resolved target. */
-async function runIntelligenceToken(target: TokenTarget, options: TokenOptions, io: CliIo): Promise<number> {
-  // Loaded only when a token is asked for: the flow and the network layer are not needed for --help or the other commands.
-  const [{ runTokenFlow }, { createSafeFetch }] = await Promise.all([
-    import('../../shared/intelligence/run-token-flow'),
-    import('../../electron/services/net/safe-fetch'),
-  ]);
-  const paint = painterFor(io.stderr, io.env);
-  const interrupt = interruptSignal();
-  try {
-    const report = await runTokenFlow(
-      {
-        clientId: target.clientId,
-        discoveryUrl: target.discoveryUrl,
-        privateKey: target.privateKey,
-        tokenRequestStyle: options.queryStyle === true ? 'query' : target.tokenRequestStyle,
-        signal: interrupt.signal,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      },
-      {
-        // The flow holds each step's one deadline (--timeout-ms); safe-fetch sets none of its own.
-        fetch: createSafeFetch(),
-        ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
-      },
-    );
-    // The signed assertion went to the token endpoint: masked wherever the server echoes it.
-    const secrets = report.steps.flatMap(stepSecrets);
-    for (const warning of report.warnings) reportWarning(warning.message, io, secrets);
-    if (!report.outcome.ok) {
-      reportError(report.outcome.error, io, secrets);
-      return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
-    }
-    const token = report.outcome.token;
-    io.stdout.write(
-      options.json === true ? terminalJson(toTokenJson(token), { secrets }) : `${terminalSafe(token.accessToken, { secrets })}\n`,
-    );
+    const { profileToken } = await import('../profile-token');
+    const settings = { ...options, minValidSeconds: options.minValid, noCache: options.cache === false };
+    const result = await profileToken(options.profile, settings, io);
+    if (!result.ok) return result.exitCode;
+    io.stdout.write(tokenOutput(result.profile.product, result.token, result.cached, options.json === true, result.secrets));
     return EXIT_OK;
-  } finally {
-    interrupt.dispose();
   }
-}
-
-/** What the token flow needs, resolved from the command-line options or from a saved profile. */
-interface TokenTarget {
-  clientId: string;
-  discoveryUrl: string;
-  tokenRequestStyle: TokenRequestStyle;
-  privateKey: CryptoKey;
+  // Ad-hoc credentials are never cached: --fresh and --min-valid only mean something for a saved profile.
+  const cacheFlags = [options.fresh === true ? '--fresh' : '', options.minValid === undefined ? '' : '--min-valid'].filter(Boolean);
+  if (cacheFlags.length > 0)
+    throw new UsageError(`${cacheFlags.join(' and ')} need --profile NAME: tokens are cached for saved profiles only.`);
+  const product = engagement.length > 0 ? 'engagement' : 'intelligence';
+  const result =
+    product === 'engagement'
+      ? await issueEngagementToken(await draftFromOptions('token', options, io.env), options, io)
+      : await issueIntelligenceToken(await targetFromOptions(options, io), options, io);
+  if (!result.ok) return result.exitCode;
+  io.stdout.write(tokenOutput(product, result.token, false, options.json === true, result.secrets));
+  return EXIT_OK;
 }
 
 /**
@@ -237,7 +195,7 @@ interface TokenTarget {
  * problem (a missing option, an unset variable, an http discovery URL that is not loopback) is found before any file is read
  * or any connection made.
  */
-async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<TokenTarget> {
+async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<IntelligenceTarget> {
   const { env } = io;
   const { clientId, keyFile, region, discoveryUrl: url } = options;
   if (clientId === undefined || keyFile === undefined || (region === undefined && url === undefined)) {
@@ -279,20 +237,22 @@ async function loadKeyFile(path: string, passphrase: string | undefined, io: Cli
 
 // ---- Output ------------------------------------------------------------------------------------------------------------
 
-/** What `mctoken token --json` prints. */
-export interface TokenJson {
-  access_token: string;
-  expires_in: number;
-  /** ISO-8601. */
-  expires_at: string;
-  token_endpoint: string;
-}
-
-function toTokenJson(token: IssuedToken): TokenJson {
-  return {
-    access_token: token.accessToken,
-    expires_in: token.expiresIn,
-    expires_at: new Date(token.expiresAt).toISOString(),
-    token_endpoint: token.tokenEndpoint,
-  };
+/** What `mctoken token` prints: the access token alone, or the --json object with `cached` beside `expires_at`. */
+export function tokenOutput(product: Product, token: CachedToken, cached: boolean, json: boolean, secrets: KnownSecrets): string {
+  if (!json) return `${terminalSafe(token.accessToken, { secrets })}\n`;
+  const expires = { expires_in: token.expiresIn, expires_at: new Date(token.expiresAt).toISOString(), cached };
+  const fields =
+    product === 'engagement'
+      ? {
+          access_token: token.accessToken,
+          token_type: token.tokenType,
+          ...expires,
+          scope: token.scope,
+          rest_instance_url: token.restInstanceUrl,
+          soap_instance_url: token.soapInstanceUrl,
+          token_endpoint: token.tokenEndpoint,
+          missing_scopes: token.missingScopes,
+        }
+      : { access_token: token.accessToken, ...expires, token_endpoint: token.tokenEndpoint };
+  return terminalJson(fields, { secrets });
 }

@@ -7,13 +7,25 @@ import {
   addClientSecretOptions,
   addTenantOptions,
   draftFromOptions,
-  draftFromProfile,
   ENGAGEMENT_ONLY_FLAGS,
   runEngagementCli,
   type EngagementOptions,
 } from '../engagement';
-import { EXIT_OK, terminalJson, terminalSafe, type CliIo, type CliOutcome, type KnownSecrets } from '../terminal';
-import { parseTimeoutMs } from './token';
+import {
+  EXIT_FAILURE,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  formatStep,
+  interruptSignal,
+  painterFor,
+  reportError,
+  terminalJson,
+  terminalSafe,
+  type CliIo,
+  type CliOutcome,
+  type KnownSecrets,
+} from '../terminal';
+import { parseMinValid, parseTimeoutMs } from './token';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
@@ -23,6 +35,7 @@ export interface WhoamiOptions extends EngagementOptions {
   json?: boolean;
   timeoutMs?: number;
   verbose?: boolean;
+  minValid?: number;
 }
 
 const EXAMPLES = `
@@ -46,6 +59,7 @@ export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliO
     )
     .option('--client-id <id>', "the installed package's client id")
     .option('--json', 'print {userinfo, endpoints: {rest, soap}} as JSON')
+    .option('--min-valid <seconds>', 'with --profile: reuse a cached token only with at least this long left (default 60)', parseMinValid)
     .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
     .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
     .addHelpText('after', EXAMPLES);
@@ -58,13 +72,52 @@ export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliO
 
 /** Resolves the credentials (profile or options), runs token + userinfo + SOAP endpoint, and prints who it is. */
 async function runWhoami(options: WhoamiOptions, io: CliIo): Promise<number> {
-  const draft =
-    options.profile === undefined ? await draftFromOptions('whoami', options, io.env) : await draftFromProfile(options.profile, io.env);
+  if (options.profile !== undefined) return runWhoamiForProfile(options.profile, options, io);
+  const draft = await draftFromOptions('whoami', options, io.env);
   const result = await runEngagementCli(draft, { whoami: true, timeoutMs: options.timeoutMs, verbose: options.verbose }, io);
   if (!result.ok) return result.exitCode;
   const { report, secrets } = result;
   const whoami = report.outcome.whoami;
   if (whoami === null) throw new WorkbenchError('ERR_INTERNAL', 'The run finished without a who-am-I answer: try again.');
+  return printWhoami(whoami, options, secrets, io);
+}
+
+/**
+ * Who-am-I with a saved profile's token (a cached one when it has one). A token the server refuses (401/403) is dropped
+ * from the cache and the calls are tried once more with a new token.
+ */
+async function runWhoamiForProfile(name: string, options: WhoamiOptions, io: CliIo): Promise<number> {
+  const [{ profileToken }, { runWhoamiCalls }, { createSafeFetch }, { resolveTenant }] = await Promise.all([
+    import('../profile-token'),
+    import('../../shared/engagement/whoami-calls'),
+    import('../../electron/services/net/safe-fetch'),
+    import('../../shared/engagement/tenant'),
+  ]);
+  const paint = painterFor(io.stderr, io.env);
+  for (const fresh of [false, true]) {
+    const got = await profileToken(name, { ...options, minValidSeconds: options.minValid, fresh }, io, 'engagement');
+    if (!got.ok) return got.exitCode;
+    const tenant = resolveTenant({ subdomain: got.profile.subdomain, authUrl: got.profile.authUrl });
+    const interrupt = interruptSignal();
+    const outcome = await runWhoamiCalls(
+      tenant,
+      got.token,
+      { fetch: createSafeFetch(), signal: interrupt.signal, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
+      options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint, got.secrets)) } : {},
+    ).finally(() => interrupt.dispose());
+    if (outcome.ok) return printWhoami(outcome.whoami, options, got.secrets, io);
+    const refused = outcome.error.code === 'ERR_API_UNAUTHORIZED';
+    if (refused) await got.refused();
+    // A refused cached token gets one more try with a new one; anything else (or a new token refused) is the answer.
+    if (!(refused && got.cached && !fresh)) {
+      reportError(outcome.error, io, got.secrets);
+      return outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
+    }
+  }
+  throw new WorkbenchError('ERR_INTERNAL', 'The run finished without a who-am-I answer: try again.');
+}
+
+function printWhoami(whoami: WhoAmI, options: WhoamiOptions, secrets: KnownSecrets, io: CliIo): number {
   io.stdout.write(
     options.json === true
       ? terminalJson({ userinfo: whoami.userinfo, endpoints: whoami.endpoints }, { secrets })

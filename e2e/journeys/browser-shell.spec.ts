@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/workbench-test';
 import { HTTP_PROTOCOL } from '../../shared/ipc/http-protocol';
+import { WINDOW_SIZES } from '../support/accessibility';
+import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
 import { ui } from '../support/locators';
 import { openScreen } from '../support/workbench-actions';
 
@@ -45,6 +47,10 @@ test.describe('mctoken ui in the browser', () => {
     ).toBeVisible();
     await expect(ui.needsDesktop(spent)).toHaveCount(0);
     expect(await spent.evaluate(() => 'workbench' in window)).toBe(false);
+    for (const size of WINDOW_SIZES) {
+      await spent.setViewportSize({ width: size.width, height: size.height });
+      await expectNoAxeViolationsInBothSchemes(spent, `the no-session notice at ${size.name}`);
+    }
 
     const bookmark = await context.newPage();
     await bookmark.goto(`${shell.origin}/`);

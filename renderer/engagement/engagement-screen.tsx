@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
-import { pendingEngagementSteps } from '../../shared/engagement/run-engagement-flow';
+import { pendingEngagementSteps } from '../../shared/engagement/engagement-steps';
 import type { Profile } from '../../shared/profiles/profile';
 import { useBridge } from '../bridge/bridge-context';
 import { NeedsDesktop } from '../common/needs-desktop';

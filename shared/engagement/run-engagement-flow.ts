@@ -1,6 +1,6 @@
 // The Engagement server-to-server flow end to end: v2/token, then (asked for) v2/userinfo and the SOAP endpoint.
 // Expected failures come back as data, like the Intelligence flow; the client secret is masked in every step.
-import { toErrorPayload, WorkbenchError } from '../errors/workbench-error';
+import { toErrorPayload } from '../errors/workbench-error';
 import type { FlowWarning } from '../intelligence/flow-types';
 import { StepTracker } from '../intelligence/flow-steps';
 import { jsonObjectBody } from '../intelligence/response-body';
@@ -9,12 +9,12 @@ import { maskedParam, showRequest, showResponse } from '../intelligence/shown-ex
 import { timedRequest, type NetOptions } from '../intelligence/timed-request';
 import { checkAccountId, checkClientSecret, checkPackageClientId, type EngagementCredentials } from './credentials';
 import { explainUnresolvedHost } from './dns-failure';
-import type { EngagementFlowReport, EngagementStep, EngagementStepId, EngagementToken, WhoAmI } from './flow-types';
+import { pendingEngagementSteps } from './engagement-steps';
+import type { EngagementFlowReport, EngagementStep, EngagementStepId, EngagementToken } from './flow-types';
 import { grantedScopes, missingScopes, parseScopes } from './scopes';
-import { buildSoapEndpointRequest, readSoapEndpointResponse } from './soap-endpoint';
 import { buildS2sTokenRequest, readS2sTokenResponse, s2sTokenFields, type S2sTokenParams } from './s2s-token';
 import { resolveTenant, type EngagementTenant } from './tenant';
-import { buildUserinfoRequest, readUserinfoResponse, summarizeUserinfo, userinfoEndpoints } from './userinfo';
+import { whoamiSteps } from './whoami-calls';
 
 /** What a run needs: the package's credentials, where the tenant is and what to ask for, and how to run. */
 export interface EngagementFlowInput extends EngagementCredentials {
@@ -30,19 +30,6 @@ export interface EngagementFlowDeps {
   fetch: typeof fetch;
   now?: () => number;
   onStep?: (step: EngagementStep) => void;
-}
-
-/** The title of each step, as the UI and the CLI show it. */
-export const ENGAGEMENT_STEP_TITLES: Readonly<Record<EngagementStepId, string>> = {
-  token: 'Request the access token (v2/token)',
-  userinfo: 'Who am I (v2/userinfo)',
-  'soap-endpoint': 'Find the SOAP endpoint (platform/v1/endpoints/soap)',
-};
-
-/** The steps of a run that has not started: the token, plus who-am-I and the SOAP endpoint when asked. */
-export function pendingEngagementSteps(whoami: boolean): EngagementStep[] {
-  const ids: EngagementStepId[] = whoami ? ['token', 'userinfo', 'soap-endpoint'] : ['token'];
-  return ids.map((id) => ({ id, title: ENGAGEMENT_STEP_TITLES[id], status: 'pending' }));
 }
 
 const TOKEN_SECRETS = ['access_token', 'refresh_token'];
@@ -82,7 +69,7 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
     return failed(error);
   }
 
-  let current: EngagementStepId = 'token';
+  const progress: { current: EngagementStepId } = { current: 'token' };
   try {
     const { url, request } = buildS2sTokenRequest(tenant.authBaseUrl, params);
     // The secret is replaced, not only flagged: steps cross IPC to the renderer, which never gets a secret.
@@ -122,34 +109,11 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
     if (!whoamiWanted) return { steps: tracker.steps, warnings, outcome: { ok: true, token, whoami: null } };
 
     secrets.push(token.accessToken);
-    current = 'userinfo';
-    const userinfoCall = buildUserinfoRequest(tenant.authBaseUrl, token.accessToken);
-    tracker.start('userinfo', { request: showRequest(userinfoCall.url, userinfoCall.request, []) });
-    const userinfoAnswer = await timedRequest(userinfoCall.url, userinfoCall.request, 'userinfo endpoint', net);
-    tracker.note('userinfo', { response: showResponse(userinfoAnswer, [], undefined, secrets) });
-    // Masked as JSON text (a mask holds no quote or backslash, so the text stays JSON): userinfo is shown whole.
-    const userinfo = JSON.parse(maskSecrets(JSON.stringify(readUserinfoResponse(userinfoAnswer)), secrets)) as Record<string, unknown>;
-    tracker.succeed('userinfo');
-
-    current = 'soap-endpoint';
-    const restBase = token.restInstanceUrl ?? userinfoEndpoints(userinfo).rest;
-    if (restBase === null) {
-      throw new WorkbenchError(
-        'ERR_API_RESPONSE_INVALID',
-        'Neither the token response nor userinfo named a REST instance URL: the SOAP endpoint cannot be looked up.',
-      );
-    }
-    const soapCall = buildSoapEndpointRequest(restBase, token.accessToken, tenant);
-    tracker.start('soap-endpoint', { request: showRequest(soapCall.url, soapCall.request, []) });
-    const soapAnswer = await timedRequest(soapCall.url, soapCall.request, 'endpoints API', net);
-    tracker.note('soap-endpoint', { response: showResponse(soapAnswer, [], undefined, secrets) });
-    const soap = readSoapEndpointResponse(soapAnswer);
-    tracker.succeed('soap-endpoint');
-    const whoami: WhoAmI = { userinfo, summary: summarizeUserinfo(userinfo), endpoints: { rest: restBase, soap } };
+    const whoami = await whoamiSteps(tracker, tenant, token, net, secrets, progress);
     return { steps: tracker.steps, warnings, outcome: { ok: true, token, whoami } };
   } catch (error) {
     const masked = maskErrorSecrets(error, secrets);
-    tracker.fail(current, masked);
+    tracker.fail(progress.current, masked);
     return failed(masked);
   }
 }

@@ -30,3 +30,8 @@ export function profileAccounts(profile: Profile): Array<{ kind: ProfileEntryKin
     stored: ENTRIES[kind].stored(profile),
   }));
 }
+
+/** The keychain account of a profile's cached access token: `profile:<id>:token` (see electron/services/token-cache). */
+export function profileTokenAccount(profileId: string): string {
+  return `profile:${profileId}:token`;
+}

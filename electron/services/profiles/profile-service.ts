@@ -13,7 +13,7 @@ import type { SecretStore } from '../secret-store/secret-store';
 import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
 import { issueFields, profileSchema } from './profile-schema';
 import { serverToServerFields, type SecretPlan } from './engagement-fields';
-import { profileAccounts, profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
+import { profileAccounts, profileClientSecretAccount, profileSecretAccount, profileTokenAccount } from './profile-secret-account';
 import { pruneRecorded, type PruneReport } from './profile-prune';
 import { withProfilesLock } from './profiles-lock';
 import { profileReadOnlyError, profileShapeError } from './profile-store-errors';
@@ -276,6 +276,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       }
       const saved = await snapshot.put(profile);
       for (const { account, plan } of plans) if (plan.kind === 'none' && plan.dropStale) await secrets.delete(account).catch(() => false);
+      // A re-saved profile's cached token goes: it may be for credentials the profile no longer has.
+      if (existing !== undefined) await secrets.delete(profileTokenAccount(id)).catch(() => false);
       return saved;
     } catch (error) {
       for (const { account, previous } of written.reverse()) await restoreSecret(account, previous);
@@ -316,6 +318,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     const shared = snapshot.foreign.some((entry) => entry.id === id);
     const accounts = profileAccounts(profile);
     if (!shared) for (const { account, stored } of accounts) await deleteEntry(account, stored);
+    // Its cached token goes with it (a cache, never recorded or pruned: nothing else refers to it).
+    if (!shared) await secrets.delete(profileTokenAccount(id)).catch(() => false);
     if (!(await snapshot.remove(id, shared ? [] : accounts.map(({ account }) => account)))) throw profileNotFoundError();
     return { id };
   }

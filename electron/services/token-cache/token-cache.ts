@@ -1,0 +1,104 @@
+// The token cache: one keychain entry per saved profile (`profile:<id>:token`, beside its secret), never a file. A token
+// is handed out only for the exact credentials it was issued for (the fingerprint), only before it expires with the time
+// asked for left, and never once a server refused it; any such entry is dropped when met. Getting a new token holds the
+// profile's OS-level lock and re-reads the cache under it, so many processes asking at once make one exchange.
+import { profileTokenAccount } from '../profiles/profile-secret-account';
+import type { SecretStore } from '../secret-store/secret-store';
+import { parseCacheEntry, serializeCacheEntry, type CachedToken } from './cached-token';
+
+/** The least time a reused token must have left, by default (`--min-valid`). */
+export const DEFAULT_MIN_VALID_MS = 60_000;
+
+/** How long to wait for another process getting the same profile a token (two slow network steps and some). */
+export const TOKEN_LOCK_WAIT_MS = 60_000;
+
+/** What the cache needs: the keychain, the user-data folder (its lock files) and a clock. */
+export interface TokenCacheDeps {
+  secrets: Pick<SecretStore, 'get' | 'set' | 'delete'>;
+  userDataDir: string;
+  now?: () => number;
+  lockWaitMs?: number;
+}
+
+/** What {@link TokenCache.obtain} gives: the token and whether it was reused. */
+export interface ObtainedToken {
+  token: CachedToken;
+  cached: boolean;
+}
+
+/** The token cache of saved profiles. */
+export interface TokenCache {
+  /** The cached token of the profile when it fits `fingerprint` and has `minValidMs` left; a mismatched or expired entry is dropped. */
+  read(profileId: string, fingerprint: string, minValidMs: number): Promise<CachedToken | null>;
+  /**
+   * A token with `minValidMs` left: the cached one (unless `fresh`), else one from `issue` (null when it failed and said why),
+   * cached for the profile. `issue` runs under the profile's lock after a second look at the cache.
+   */
+  obtain(
+    profileId: string,
+    fingerprint: string,
+    settings: { minValidMs: number; fresh: boolean },
+    issue: () => Promise<CachedToken | null>,
+  ): Promise<ObtainedToken | null>;
+  /** A server refused this token: drops it from the cache (a newer token another process cached stays). */
+  refused(profileId: string, accessToken: string): Promise<void>;
+}
+
+/** Creates the cache on the keychain `secrets`; keychain failures on reading count as nothing cached. */
+export function createTokenCache(deps: TokenCacheDeps): TokenCache {
+  const { secrets, userDataDir } = deps;
+  const now = deps.now ?? Date.now;
+  const lockWaitMs = deps.lockWaitMs ?? TOKEN_LOCK_WAIT_MS;
+
+  async function stored(profileId: string): Promise<ReturnType<typeof parseCacheEntry> | undefined> {
+    try {
+      return parseCacheEntry(await secrets.get(profileTokenAccount(profileId)));
+    } catch {
+      // Not found: nothing cached. Any other keychain trouble also leaves nothing to reuse; the exchange will say what is wrong.
+      return undefined;
+    }
+  }
+
+  const drop = (profileId: string): Promise<unknown> => secrets.delete(profileTokenAccount(profileId)).catch(() => false);
+
+  async function read(profileId: string, fingerprint: string, minValidMs: number): Promise<CachedToken | null> {
+    const entry = await stored(profileId);
+    if (entry === undefined) return null;
+    if (entry === null || entry.fingerprint !== fingerprint || entry.token.expiresAt <= now()) {
+      await drop(profileId);
+      return null;
+    }
+    return entry.token.expiresAt - now() >= minValidMs ? entry.token : null;
+  }
+
+  return {
+    read,
+
+    async obtain(profileId, fingerprint, { minValidMs, fresh }, issue) {
+      if (!fresh) {
+        const cached = await read(profileId, fingerprint, minValidMs);
+        if (cached !== null) return { token: cached, cached: true };
+      }
+      // Loaded only to get a new token: the cached path never loads proper-lockfile.
+      const { withTokenLock } = await import('./token-cache-lock');
+      return withTokenLock(userDataDir, profileId, lockWaitMs, async () => {
+        // Whoever held the lock before us may have just cached one.
+        if (!fresh) {
+          const cached = await read(profileId, fingerprint, minValidMs);
+          if (cached !== null) return { token: cached, cached: true };
+        }
+        const token = await issue();
+        if (token === null) return null;
+        // A token that cannot be cached is still the caller's: the next call makes its own exchange.
+        await secrets.set(profileTokenAccount(profileId), serializeCacheEntry(fingerprint, token)).catch(() => undefined);
+        return { token, cached: false };
+      });
+    },
+
+    async refused(profileId, accessToken) {
+      const entry = await stored(profileId);
+      if (entry === undefined) return;
+      if (entry === null || entry.token.accessToken === accessToken) await drop(profileId);
+    },
+  };
+}
