@@ -57,7 +57,9 @@ export function duplicateKeyPaths(text: string): string[] {
     } else if (code === 0x22) {
       const end = stringEnd(text, i);
       if (top?.kind === 'object' && top.key === null) {
-        const name = JSON.parse(text.slice(i, end)) as string;
+        // Most names hold no escape: read as they are, and decoded only when they do.
+        const raw = text.slice(i + 1, end - 1);
+        const name = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
         if (top.keys.has(name)) found.push(childPath(top.path, name));
         else top.keys.add(name);
         top.key = name;
