@@ -5,7 +5,7 @@ import { SAMPLE_SUBDOMAIN, makeEngagementSsoJwt } from '../../test/support/engag
 import { testKeyPair } from '../../test/support/test-keys';
 import { WINDOW_SIZES } from '../support/accessibility';
 import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
-import { documentScroll, stepLayoutProblems, wheelToTheEnd } from '../support/layout-checks';
+import { documentScroll, panelHeaderProblems, stepLayoutProblems, wheelToTheEnd } from '../support/layout-checks';
 import { ui, type ScreenName } from '../support/locators';
 import { openScreen, pasteToken, saveIntelligenceProfile } from '../support/workbench-actions';
 
@@ -99,6 +99,12 @@ test.describe('Layout that fits: profiles table, focus after Use, the narrow nav
           page,
           await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { authEndpoint, refreshToken } } } }),
         );
+        // The card's header (title, the tenant's host, Refresh…) fits the decoder's column, and one of 320 px.
+        const column = page.locator('.app__screen:not([hidden]) .decoder__signature');
+        expect(await panelHeaderProblems(ui.legacyRefresh(page)), 'the refresh card header in the decoder column').toEqual([]);
+        await column.evaluate((el) => (el.style.width = '320px'));
+        expect(await panelHeaderProblems(ui.legacyRefresh(page)), 'the refresh card header in a 320 px column').toEqual([]);
+        await column.evaluate((el) => (el.style.width = ''));
         await failRefresh(page, authEndpoint);
         const panel = ui.legacyRefresh(page);
         expect(await stepLayoutProblems(panel), 'the failed step in the decoder column').toEqual([]);

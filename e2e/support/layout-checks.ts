@@ -41,6 +41,29 @@ export async function stepLayoutProblems(container: Locator): Promise<string[]> 
   });
 }
 
+/**
+ * What is wrong with a card's header, as readable lines: a part (title, note, button) that sticks out of the header, and
+ * a title broken over several lines (one word a line, as a squeezed "Legacy refresh" was).
+ */
+export async function panelHeaderProblems(panel: Locator): Promise<string[]> {
+  return panel.evaluate((root) => {
+    const problems: string[] = [];
+    const header = root.querySelector<HTMLElement>('.panel__header');
+    if (header === null) return ['no .panel__header'];
+    const box = header.getBoundingClientRect();
+    for (const element of Array.from(header.querySelectorAll<HTMLElement>('*'))) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0) continue;
+      if (rect.right > box.right + 0.5 || rect.left < box.left - 0.5)
+        problems.push(`${element.tagName.toLowerCase()}.${element.className} sticks out of the header`);
+    }
+    const title = header.querySelector<HTMLElement>('.panel__title');
+    if (title !== null && title.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(title).lineHeight))
+      problems.push(`the title "${title.textContent ?? ''}" is broken over several lines`);
+    return problems;
+  });
+}
+
 /** Wheel-scrolls the main column to its end (as a user with a mouse does), then checks the document itself has not moved. */
 export async function wheelToTheEnd(page: Page): Promise<void> {
   const main = await ui.mainColumn(page).boundingBox();
