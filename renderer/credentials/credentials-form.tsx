@@ -5,10 +5,8 @@ import { REGIONS } from '../../shared/intelligence/regions';
 import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
-import { ErrorMessage } from '../common/error-message';
 import { FieldError, fieldAria } from '../common/field-error';
-import { Notice } from '../common/notice';
-import { Spinner } from '../common/spinner';
+import { FormFooter } from './form-footer';
 import { KEY_FORMAT_SHORT } from './check-private-key';
 import {
   DRAFT_FIELDS,
@@ -228,41 +226,30 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
           </fieldset>
         </details>
       </div>
-      <footer className="panel__footer">
-        <div className="panel__footer-status" aria-live="polite">
-          {invalidCount > 0 && (
-            <p className="field__help" data-testid="invalid-summary">
-              {invalidCount === 1 ? 'One field needs attention.' : `${invalidCount} fields need attention.`}
-            </p>
-          )}
-          {saving && (
-            <span className="inline-status">
-              <Spinner /> Saving to the keychain…
-            </span>
-          )}
-          {saveError !== null && <ErrorMessage error={saveError} title="Not saved" />}
-          {saved !== null && savedNotice && !saving && !edited && (
-            <Notice tone="success" title={`Saved “${saved.name}”`}>
-              {saved.keyInfo !== null ? (
-                <p>
-                  Key in the keychain: RSA {saved.keyInfo.bits} bits · {KEY_FORMAT_SHORT[saved.keyInfo.format]} ·{' '}
-                  <code data-testid="saved-fingerprint">{saved.keyInfo.fingerprint}</code>
-                </p>
-              ) : (
-                <p>No key is stored for this profile.</p>
-              )}
-            </Notice>
-          )}
-        </div>
-        <div className="button-row">
-          <button type="button" className="button button--secondary" onClick={() => void save()} disabled={saving}>
-            {profile === null ? 'Save profile' : 'Save changes'}
-          </button>
-          <button type="submit" className="button button--primary" disabled={running}>
-            Get token
-          </button>
-        </div>
-      </footer>
+      <FormFooter
+        invalidCount={invalidCount}
+        saving={saving}
+        saveError={saveError}
+        saved={
+          saved !== null && savedNotice && !edited
+            ? {
+                title: `Saved “${saved.name}”`,
+                body:
+                  saved.keyInfo !== null ? (
+                    <p>
+                      Key in the keychain: RSA {saved.keyInfo.bits} bits · {KEY_FORMAT_SHORT[saved.keyInfo.format]} ·{' '}
+                      <code data-testid="saved-fingerprint">{saved.keyInfo.fingerprint}</code>
+                    </p>
+                  ) : (
+                    <p>No key is stored for this profile.</p>
+                  ),
+              }
+            : null
+        }
+        isNew={profile === null}
+        onSave={() => void save()}
+        running={running}
+      />
     </form>
   );
 }

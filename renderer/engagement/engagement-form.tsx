@@ -6,10 +6,8 @@ import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
 import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
-import { ErrorMessage } from '../common/error-message';
 import { FieldError, fieldAria } from '../common/field-error';
-import { Notice } from '../common/notice';
-import { Spinner } from '../common/spinner';
+import { FormFooter } from '../credentials/form-footer';
 import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from '../credentials/request-timeout';
 import { RequestTimeoutField } from '../credentials/request-timeout-field';
 import {
@@ -233,34 +231,22 @@ export function EngagementForm({ id, profile, onSaved, onRun, running }: Engagem
           (v2/userinfo) and the SOAP endpoint
         </label>
       </div>
-      <footer className="panel__footer">
-        <div className="panel__footer-status" aria-live="polite">
-          {Object.keys(errors).length > 0 && (
-            <p className="field__help">
-              {Object.keys(errors).length === 1 ? 'One field needs attention.' : `${Object.keys(errors).length} fields need attention.`}
-            </p>
-          )}
-          {saving && (
-            <span className="inline-status">
-              <Spinner /> Saving to the keychain…
-            </span>
-          )}
-          {saveError !== null && <ErrorMessage error={saveError} title="Not saved" />}
-          {saved !== null && !saving && !edited && (
-            <Notice tone="success" title={`Saved profile “${saved.name}”`}>
-              <p>{saved.hasClientSecret ? 'Its client secret is in the OS keychain.' : 'No client secret is stored for it.'}</p>
-            </Notice>
-          )}
-        </div>
-        <div className="button-row">
-          <button type="button" className="button button--secondary" onClick={() => void save()} disabled={saving}>
-            {profile === null ? 'Save profile' : 'Save changes'}
-          </button>
-          <button type="submit" className="button button--primary" disabled={running}>
-            Get token
-          </button>
-        </div>
-      </footer>
+      <FormFooter
+        invalidCount={Object.keys(errors).length}
+        saving={saving}
+        saveError={saveError}
+        saved={
+          saved !== null && !edited
+            ? {
+                title: `Saved profile “${saved.name}”`,
+                body: <p>{saved.hasClientSecret ? 'Its client secret is in the OS keychain.' : 'No client secret is stored for it.'}</p>,
+              }
+            : null
+        }
+        isNew={profile === null}
+        onSave={() => void save()}
+        running={running}
+      />
     </form>
   );
 }
