@@ -27,6 +27,7 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
     documented: entry.undocumented !== true,
     interpretation: entry.interpret === undefined ? null : entry.interpret(value, walk.context, path),
     unused: entry.unused === true,
+    ...(entry.secret === undefined || typeof value !== 'string' ? {} : { secret: entry.secret }),
   });
 }
 
