@@ -6,6 +6,7 @@ import { useNow } from '../hooks/use-now';
 import { decodeInput, type DecodeState } from './decode-input';
 import { DecodedTokenView } from './decoded-token-view';
 import { defaultKeySource } from './key-source';
+import { OpenTokenContext } from './secret-claim-value';
 import { SignaturePanel } from './signature-panel';
 import { TokenInput } from './token-input';
 
@@ -39,10 +40,10 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
   const deferred = useDeferredValue(input);
   const now = useNow(15_000);
   const state = useMemo(() => decodeInput(deferred, now, pastedAt), [deferred, now, pastedAt]);
-  const onInput = (value: string) => {
+  const onInput = useCallback((value: string) => {
     setInput(value);
     setPastedAt(Date.now());
-  };
+  }, []);
   // The refresh token a legacy refresh spent, for the input it was spent from: its claim is marked "Spent".
   const [spent, setSpent] = useState<{ input: string; refreshToken: string } | null>(null);
   const onSpent = useCallback((refreshToken: string) => setSpent({ input: deferred, refreshToken }), [deferred]);
@@ -50,46 +51,49 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
   const secretProfiles = useMemo(() => profiles.filter((p) => p.product === 'engagement' && p.hasSecret), [profiles]);
 
   return (
-    <div className="screen decoder">
-      <header className="screen__header">
-        <div>
-          <h1 className="screen__title">Decoder</h1>
-          <p className="screen__subtitle">Paste a token to see what it is, what every claim means, and whether its signature holds.</p>
-        </div>
-      </header>
-      {/* Input, result, then signature: on a wide window the signature sits under the input, on a narrow one under the result. */}
-      <div className="decoder__columns">
-        <div className="decoder__input">
-          <TokenInput value={input} onChange={onInput} />
-        </div>
-        <div className="decoder__output">
-          <p className="visually-hidden" role="status" aria-live="polite">
-            {announcement(state)}
-          </p>
-          {state.status === 'empty' && (
-            <div className="empty-state">
-              <span className="empty-state__glyph" aria-hidden="true">
-                {'{ }'}
-              </span>
-              <p className="empty-state__title">Paste a JWT, an App Center SSO token or an Engagement access token</p>
-              <p className="empty-state__text">
-                Every claim is explained in plain words, times are read in human terms, and HS256 signatures are checked with the package's
-                JWT signing secret. Nothing leaves this computer.
-              </p>
+    // A token inside the decoded one (the SSO JWT's mcAccessToken) opens here, in place of the input.
+    <OpenTokenContext.Provider value={onInput}>
+      <div className="screen decoder">
+        <header className="screen__header">
+          <div>
+            <h1 className="screen__title">Decoder</h1>
+            <p className="screen__subtitle">Paste a token to see what it is, what every claim means, and whether its signature holds.</p>
+          </div>
+        </header>
+        {/* Input, result, then signature: on a wide window the signature sits under the input, on a narrow one under the result. */}
+        <div className="decoder__columns">
+          <div className="decoder__input">
+            <TokenInput value={input} onChange={onInput} />
+          </div>
+          <div className="decoder__output">
+            <p className="visually-hidden" role="status" aria-live="polite">
+              {announcement(state)}
+            </p>
+            {state.status === 'empty' && (
+              <div className="empty-state">
+                <span className="empty-state__glyph" aria-hidden="true">
+                  {'{ }'}
+                </span>
+                <p className="empty-state__title">Paste a JWT, an App Center SSO token or an Engagement access token</p>
+                <p className="empty-state__text">
+                  Every claim is explained in plain words, times are read in human terms, and HS256 signatures are checked with the
+                  package's JWT signing secret. Nothing leaves this computer.
+                </p>
+              </div>
+            )}
+            {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
+            {state.status === 'ok' && (
+              <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+            )}
+          </div>
+          {state.status === 'ok' && (
+            <div className="decoder__signature">
+              <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
+              <RefreshPanel key={deferred} token={state.token} raw={deferred} onSpent={onSpent} />
             </div>
           )}
-          {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
-          {state.status === 'ok' && (
-            <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
-          )}
         </div>
-        {state.status === 'ok' && (
-          <div className="decoder__signature">
-            <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
-            <RefreshPanel key={deferred} token={state.token} raw={deferred} onSpent={onSpent} />
-          </div>
-        )}
       </div>
-    </div>
+    </OpenTokenContext.Provider>
   );
 }
