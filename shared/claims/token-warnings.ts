@@ -1,8 +1,7 @@
 // The warnings and notes raised while explaining a token: expiry, clock, unsigned tokens, unprotected headers, live
 // tokens in claims, single-use refresh tokens, legacy-only SSO JWTs, custom-activity calls, what was stripped from the
-// input and claims no catalog knows. Each has a severity: a
-// `warning` says something is wrong or risky; an `info` note states a fact about a sound token, so a valid token shows
-// no warning.
+// input and claims no catalog knows. Each has a severity: a `warning` says something is wrong or risky; an `info` note
+// states a fact about a sound token, so a valid token shows no warning.
 import type { DecodedToken, JsonObject } from '../decode/decoded-token';
 import type { TokenKind } from '../decode/token-kind';
 import type { TokenWarning } from './explained-claim';
