@@ -5,8 +5,8 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
-import { STEP_TITLES } from '../../shared/intelligence/flow-steps';
-import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-types';
+import { STEP_TITLES } from '../../shared/intelligence/token-steps';
+import type { TokenFlowReport, TokenFlowStep } from '../../shared/intelligence/flow-types';
 import type { IpcResult } from '../../shared/ipc/result';
 import { createFakeBridge, type FakeBridge } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
@@ -62,8 +62,8 @@ async function intelligence(fake: FakeBridge) {
   return { user, root };
 }
 
-const DISCOVERY_RUNNING: FlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' };
-const PENDING: FlowStep[] = [
+const DISCOVERY_RUNNING: TokenFlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' };
+const PENDING: TokenFlowStep[] = [
   { id: 'assertion', title: STEP_TITLES.assertion, status: 'pending' },
   { id: 'token', title: STEP_TITLES.token, status: 'pending' },
 ];

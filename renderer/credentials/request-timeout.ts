@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS } from '../../shared/intelligence/timed-request';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/exchange/timed-request';
 import { TIMEOUT_LIMITS } from '../../shared/ipc/request-limits';
 
 /** The per-request timeout the run panel offers, in whole seconds: the range the app's `token:run` accepts, default the flow's own. */

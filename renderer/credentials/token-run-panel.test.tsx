@@ -1,11 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../../shared/intelligence/flow-types';
 import type { IpcResult } from '../../shared/ipc/result';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
-import { STEP_TITLES } from '../../shared/intelligence/flow-steps';
+import { STEP_TITLES } from '../../shared/intelligence/token-steps';
 import type { Profile } from '../../shared/profiles/profile';
 import type { WorkbenchBridge } from '../../shared/ipc/ipc-contract';
 import { CredentialsScreen } from './credentials-screen';
@@ -30,9 +30,9 @@ function deferredRun() {
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const DISCOVERY_OK: FlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'ok', durationMs: 184 };
-const ASSERTION_OK: FlowStep = { id: 'assertion', title: STEP_TITLES.assertion, status: 'ok', durationMs: 12 };
-const TOKEN_OK: FlowStep = { id: 'token', title: STEP_TITLES.token, status: 'ok', durationMs: 421 };
+const DISCOVERY_OK: TokenFlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'ok', durationMs: 184 };
+const ASSERTION_OK: TokenFlowStep = { id: 'assertion', title: STEP_TITLES.assertion, status: 'ok', durationMs: 12 };
+const TOKEN_OK: TokenFlowStep = { id: 'token', title: STEP_TITLES.token, status: 'ok', durationMs: 421 };
 
 function stepStatuses(): Record<string, string | null> {
   const out: Record<string, string | null> = {};

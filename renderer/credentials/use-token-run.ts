@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-types';
-import { pendingSteps } from '../../shared/intelligence/flow-steps';
+import type { TokenFlowReport, TokenFlowStep } from '../../shared/intelligence/flow-types';
+import { pendingSteps } from '../../shared/intelligence/token-steps';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridgeRun, type BridgeRunState } from '../bridge/use-bridge-run';
 import type { TokenRunSource } from './credentials-draft';
 
 /** Where an Intelligence token run stands. */
-export type TokenRunState = BridgeRunState<FlowStep, TokenFlowReport>;
+export type TokenRunState = BridgeRunState<TokenFlowStep, TokenFlowReport>;
 
 /** Runs the token flow (a saved profile, or the form as it stands) over the bridge with a per-request timeout, following `token:progress`; `cancel()` asks the app to stop, `reset()` forgets a finished run. */
 export function useTokenRun(): {
@@ -16,7 +16,7 @@ export function useTokenRun(): {
   reset: (when?: (finished: TokenRunState) => boolean) => void;
 } {
   const initial = useMemo(() => pendingSteps(), []);
-  const { state, start: startRun, cancel, reset } = useBridgeRun<FlowStep, TokenFlowReport>('token:progress', initial);
+  const { state, start: startRun, cancel, reset } = useBridgeRun<TokenFlowStep, TokenFlowReport>('token:progress', initial);
   const start = useCallback(
     (source: TokenRunSource, timeoutMs: number) =>
       startRun((bridge, runId) => callBridge(bridge, 'token:run', { runId, timeoutMs, ...source })),

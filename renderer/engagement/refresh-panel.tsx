@@ -3,7 +3,7 @@ import type { DecodedToken } from '../../shared/decode/decoded-token';
 import type { RefreshReport } from '../../shared/engagement/flow-types';
 import { refreshSourceOf } from '../../shared/engagement/legacy-refresh';
 import { REFRESH_STEP_TITLE } from '../../shared/engagement/run-legacy-refresh';
-import { DEFAULT_TIMEOUT_MS } from '../../shared/intelligence/timed-request';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/exchange/timed-request';
 import { useBridge } from '../bridge/bridge-context';
 import { CopyButton } from '../common/copy-button';
 import { Notice } from '../common/notice';

@@ -4,7 +4,8 @@
 import type { EngagementCredentials } from '../engagement/credentials';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { ErrorPayload } from '../errors/workbench-error';
-import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
+import type { FlowStep, TokenRequestStyle } from '../exchange/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../intelligence/flow-types';
 import type { Region } from '../intelligence/regions';
 import type { Product, Profile } from '../profiles/profile';
 import type { SecretEncoding, VerificationResult } from '../verify/verification';
@@ -124,7 +125,7 @@ export interface IpcChannelMap {
 
 /** Every main-to-renderer event, with its payload type. */
 export interface IpcEventMap {
-  'token:progress': { runId: string; step: FlowStep };
+  'token:progress': { runId: string; step: TokenFlowStep };
   'engagement:progress': { runId: string; step: FlowStep<EngagementStepId | RefreshStepId> };
 }
 

@@ -1,5 +1,5 @@
 import type { EngagementPort } from '../token/engagement-service';
-import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import type {
   TokenRunRequest,
   IpcChannel,
@@ -43,7 +43,7 @@ export interface ProfilesPort {
 
 /** What the router needs of the token service (electron/services/token). */
 export interface TokenPort {
-  run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport>;
+  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void): Promise<TokenFlowReport>;
   cancel(runId: string): boolean;
 }
 

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import type { Profile } from '../../../shared/profiles/profile';
 import { startIdpServer, type IdpServer } from '../../../test/support/idp-server';
 import { pemBody, testKeyPair } from '../../../test/support/test-keys';
@@ -73,11 +73,11 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
   let services: WorkbenchServices;
 
   /** Resolves when a progress event of this run matches (event-driven, no timers). */
-  function progress(runId: string, match: (step: FlowStep) => boolean): Promise<FlowStep> {
+  function progress(runId: string, match: (step: TokenFlowStep) => boolean): Promise<TokenFlowStep> {
     return new Promise((resolve) => {
       const check = (): boolean => {
-        const hit = events.find((e) => e.event === 'token:progress' && e.payload.runId === runId && match(e.payload.step as FlowStep));
-        if (hit) resolve(hit.payload.step as FlowStep);
+        const hit = events.find((e) => e.event === 'token:progress' && e.payload.runId === runId && match(e.payload.step as TokenFlowStep));
+        if (hit) resolve(hit.payload.step as TokenFlowStep);
         return hit !== undefined;
       };
       if (check()) return;

@@ -10,7 +10,7 @@ import { refreshSourceOf } from '../../../shared/engagement/legacy-refresh';
 import { runEngagementFlow, type EngagementFlowInput } from '../../../shared/engagement/run-engagement-flow';
 import { REFRESH_STEP_TITLE, runLegacyRefresh, type RefreshInput } from '../../../shared/engagement/run-legacy-refresh';
 import { toErrorPayload } from '../../../shared/errors/workbench-error';
-import type { FlowStep } from '../../../shared/intelligence/flow-types';
+import type { FlowStep } from '../../../shared/exchange/flow-types';
 import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
 import type { RunnableProfile } from '../profiles/profile-service';
 import type { Product } from '../../../shared/profiles/profile';

@@ -1,7 +1,8 @@
 import { importPKCS8 } from 'jose';
 import { checkClientId } from '../../../shared/intelligence/client-id';
-import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
-import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../../../shared/intelligence/flow-types';
+import { checkEndpointUrl } from '../../../shared/exchange/endpoint-url';
+import type { TokenRequestStyle } from '../../../shared/exchange/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import { discoveryUrlForRegion } from '../../../shared/intelligence/regions';
 import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
 import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
@@ -74,7 +75,7 @@ async function savedCredentials(deps: TokenServiceDeps, profileId: string): Prom
 export function createTokenService(deps: TokenServiceDeps): TokenService {
   const runs = deps.runs ?? createRunRegistry();
   return {
-    run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport> {
+    run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void): Promise<TokenFlowReport> {
       return runs.track(request.runId, async (signal) => {
         const credentials =
           request.draft !== undefined
