@@ -52,7 +52,8 @@ function handlerTable(services: RouterServices): HandlerTable {
     },
 
     /** Runs the token flow; its progress goes out as intelligence:progress events for the run id. */
-    'intelligence:run': (request, context) => intelligence.run(request, (step) => context.emit('intelligence:progress', { runId: request.runId, step })),
+    'intelligence:run': (request, context) =>
+      intelligence.run(request, (step) => context.emit('intelligence:progress', { runId: request.runId, step })),
     'token:cancel': async ({ runId }) => ({ cancelled: intelligence.cancel(runId) }),
 
     /** Engagement runs, from a saved profile or unsaved values (used for this run only); progress as engagement:progress events. */

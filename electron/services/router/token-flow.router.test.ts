@@ -76,7 +76,9 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
   function progress(runId: string, match: (step: TokenFlowStep) => boolean): Promise<TokenFlowStep> {
     return new Promise((resolve) => {
       const check = (): boolean => {
-        const hit = events.find((e) => e.event === 'intelligence:progress' && e.payload.runId === runId && match(e.payload.step as TokenFlowStep));
+        const hit = events.find(
+          (e) => e.event === 'intelligence:progress' && e.payload.runId === runId && match(e.payload.step as TokenFlowStep),
+        );
         if (hit) resolve(hit.payload.step as TokenFlowStep);
         return hit !== undefined;
       };
