@@ -51,49 +51,49 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
   const secretProfiles = useMemo(() => profiles.filter((p) => p.product === 'engagement' && p.hasSecret), [profiles]);
 
   return (
-    // A token inside the decoded one (the SSO JWT's mcAccessToken) opens here, in place of the input.
-    <OpenTokenContext.Provider value={onInput}>
-      <div className="screen decoder">
-        <header className="screen__header">
-          <div>
-            <h1 className="screen__title">Decoder</h1>
-            <p className="screen__subtitle">Paste a token to see what it is, what every claim means, and whether its signature holds.</p>
-          </div>
-        </header>
-        {/* Input, result, then signature: on a wide window the signature sits under the input, on a narrow one under the result. */}
-        <div className="decoder__columns">
-          <div className="decoder__input">
-            <TokenInput value={input} onChange={onInput} />
-          </div>
-          <div className="decoder__output">
-            <p className="visually-hidden" role="status" aria-live="polite">
-              {announcement(state)}
-            </p>
-            {state.status === 'empty' && (
-              <div className="empty-state">
-                <span className="empty-state__glyph" aria-hidden="true">
-                  {'{ }'}
-                </span>
-                <p className="empty-state__title">Paste a JWT, an App Center SSO token or an Engagement access token</p>
-                <p className="empty-state__text">
-                  Every claim is explained in plain words, times are read in human terms, and HS256 signatures are checked with the
-                  package's JWT signing secret. Nothing leaves this computer.
-                </p>
-              </div>
-            )}
-            {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
-            {state.status === 'ok' && (
-              <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
-            )}
-          </div>
-          {state.status === 'ok' && (
-            <div className="decoder__signature">
-              <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
-              <RefreshPanel key={deferred} token={state.token} raw={deferred} onSpent={onSpent} />
+    <div className="screen decoder">
+      <header className="screen__header">
+        <div>
+          <h1 className="screen__title">Decoder</h1>
+          <p className="screen__subtitle">Paste a token to see what it is, what every claim means, and whether its signature holds.</p>
+        </div>
+      </header>
+      {/* Input, result, then signature: on a wide window the signature sits under the input, on a narrow one under the result. */}
+      <div className="decoder__columns">
+        <div className="decoder__input">
+          <TokenInput value={input} onChange={onInput} />
+        </div>
+        <div className="decoder__output">
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {announcement(state)}
+          </p>
+          {state.status === 'empty' && (
+            <div className="empty-state">
+              <span className="empty-state__glyph" aria-hidden="true">
+                {'{ }'}
+              </span>
+              <p className="empty-state__title">Paste a JWT, an App Center SSO token or an Engagement access token</p>
+              <p className="empty-state__text">
+                Every claim is explained in plain words, times are read in human terms, and HS256 signatures are checked with the package's
+                JWT signing secret. Nothing leaves this computer.
+              </p>
             </div>
           )}
+          {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
+          {state.status === 'ok' && (
+            // A token inside the decoded one (the SSO JWT's mcAccessToken) opens here, in place of the input.
+            <OpenTokenContext.Provider value={onInput}>
+              <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+            </OpenTokenContext.Provider>
+          )}
         </div>
+        {state.status === 'ok' && (
+          <div className="decoder__signature">
+            <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
+            <RefreshPanel key={deferred} token={state.token} raw={deferred} onSpent={onSpent} />
+          </div>
+        )}
       </div>
-    </OpenTokenContext.Provider>
+    </div>
   );
 }
