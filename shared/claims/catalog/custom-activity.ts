@@ -25,7 +25,7 @@ export const CUSTOM_ACTIVITY_CLAIMS: readonly ClaimEntry[] = [
     path: 'inArguments',
     subtree: true,
     explanation:
-      "Documented: the values configured for this activity (config.json arguments.execute.inArguments, which your activity's configuration UI may update on save), each data binding resolved for this contact: {{Contact.Key}} is the contact key, {{InteractionDefaults.Email}} or {{Contact.Default.PhoneNumber}} read the journey's defaults and contact attributes, {{Event.<eventDefinitionKey>.<field>}} reads a field of the entry event's data. Read them in execute as an array of objects (merge them: each object usually holds one argument).",
+      "Documented: a value configured for this activity (config.json arguments.execute.inArguments; your configuration UI may update it on save), its data binding resolved for this contact: {{Contact.Key}} is the contact key, {{InteractionDefaults.Email}} or {{Contact.Default.PhoneNumber}} read the journey's defaults and contact attributes, {{Event.<eventDefinitionKey>.<field>}} a field of the entry event's data. It is an array of objects, often one argument each: merge them.",
     interpret: interpretArgument,
   },
   {
