@@ -74,7 +74,7 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
     .command('decode')
     .summary('decode, explain and verify a token (offline)')
     .description(
-      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT (legacy installed packages only), a four-segment Engagement access token or any JWS (compact or JSON, any payload): its kind, header, every claim explained, warnings, notes and the signature status. Nothing is sent anywhere.',
+      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT (legacy installed packages only), a Journey Builder custom-activity call, a four-segment Engagement access token or any JWS (compact or JSON, any payload): its kind, header, every claim explained, warnings, notes and the signature status. Nothing is sent anywhere.',
     )
     .argument('[token]', 'the token; "-" or nothing (with piped input) reads it from stdin')
     .option('--json', 'print one JSON object instead of text')
