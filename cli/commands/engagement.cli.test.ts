@@ -188,14 +188,17 @@ describe('mctoken whoami', () => {
       code: 0,
       stderr: '',
       stdout: [
-        `MID:           ${SAMPLE_MID}`,
-        'Enterprise id: 514000001',
-        'Enterprise:    Test Enterprise',
-        'Stack:         S7',
-        'Region:        NA1',
-        'User:          Test User <test.user@example.com>',
-        `REST URL:      ${server.restBaseUrl}`,
-        `SOAP URL:      ${server.soapBaseUrl}`,
+        `MID:            ${SAMPLE_MID}`,
+        'Enterprise id:  514000001',
+        'Enterprise:     Test Enterprise',
+        'Stack:          S7',
+        'Region:         NA1',
+        'User:           Test User <test.user@example.com>',
+        `REST URL:       ${server.restBaseUrl}`,
+        `SOAP URL:       ${server.soapBaseUrl}`,
+        'Package:        Test App',
+        'Package scopes: email_read email_write data_extensions_read',
+        'Redirect URLs:  none',
         '',
       ].join('\n'),
     });
@@ -213,7 +216,7 @@ describe('mctoken whoami', () => {
       server.authBaseUrl,
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Enterprise:    Evil\\u001b[31mCorp\\u0007\\u202e\n');
+    expect(run.stdout).toContain('Enterprise:     Evil\\u001b[31mCorp\\u0007\\u202e\n');
     expect(run.stdout).not.toContain('\u001b');
   });
 
