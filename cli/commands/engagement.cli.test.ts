@@ -78,7 +78,7 @@ describe('mctoken token (Engagement)', () => {
     const run = await cli(['token', ...base('--scope', 'email_read journeys_read sms_send', '--account-id', OTHER_MID, '--json')]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      "warning: Requested but not granted: journeys_read, sms_send. The package's API Integration lacks these permissions.\n",
+      "warning: Requested but not granted: journeys_read, sms_send. The package's API Integration lacks these permissions.\nhint: If you just added them to the package, wait: the docs say permission changes take up to five minutes to reach new tokens. Then get a new token.\n",
     );
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual([
@@ -188,17 +188,17 @@ describe('mctoken whoami', () => {
       code: 0,
       stderr: '',
       stdout: [
-        `MID:            ${SAMPLE_MID}`,
-        'Enterprise id:  514000001',
-        'Enterprise:     Test Enterprise',
-        'Stack:          S7',
-        'Region:         NA1',
-        'User:           Test User <test.user@example.com>',
-        `REST URL:       ${server.restBaseUrl}`,
-        `SOAP URL:       ${server.soapBaseUrl}`,
-        'Package:        Test App',
-        'Package scopes: email_read email_write data_extensions_read',
-        'Redirect URLs:  none',
+        `MID:           ${SAMPLE_MID}`,
+        'Enterprise id: 514000001',
+        'Enterprise:    Test Enterprise',
+        'Stack:         S7',
+        'Region:        NA1',
+        'User:          Test User <test.user@example.com>',
+        `REST URL:      ${server.restBaseUrl}`,
+        `SOAP URL:      ${server.soapBaseUrl}`,
+        'Package:       Test App',
+        'App scopes:    email_read email_write data_extensions_read',
+        'Redirect URLs: none',
         '',
       ].join('\n'),
     });
@@ -216,7 +216,7 @@ describe('mctoken whoami', () => {
       server.authBaseUrl,
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Enterprise:     Evil\\u001b[31mCorp\\u0007\\u202e\n');
+    expect(run.stdout).toContain('Enterprise:    Evil\\u001b[31mCorp\\u0007\\u202e\n');
     expect(run.stdout).not.toContain('\u001b');
   });
 

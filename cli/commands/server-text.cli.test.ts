@@ -130,7 +130,7 @@ describe('Engagement: nothing a server sends drives the terminal', () => {
     const plain = await cli(engagementArgs('whoami'));
     expect(plain.code).toBe(0);
     expect(plain.stdout.replaceAll('\n', '')).not.toMatch(UNSAFE);
-    expect(plain.stdout).toContain(`Enterprise:     Evil${SHOWN}Corp\n`);
+    expect(plain.stdout).toContain(`Enterprise:    Evil${SHOWN}Corp\n`);
     expect(plain.stdout).toContain(`MID:           5100${SHOWN}\n`);
     expect(plain.stdout).toContain(`User:          User${SHOWN} <u${SHOWN}@example.com>\n`);
     expect(plain.stdout).toContain(`REST URL:      ${server.url}/rest/${SHOWN}/\n`);
@@ -191,7 +191,7 @@ describe('Engagement: a client secret echoed by the server is never printed', ()
     const json = await cli(engagementArgs('whoami', '--json'));
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ userinfo: { organization: { enterprise_name: MASKED_SECRET } } });
-    expect((await cli(engagementArgs('whoami'))).stdout).toContain(`Enterprise:     ${MASKED_SECRET}\n`);
+    expect((await cli(engagementArgs('whoami'))).stdout).toContain(`Enterprise:    ${MASKED_SECRET}\n`);
   });
 });
 

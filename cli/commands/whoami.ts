@@ -144,11 +144,11 @@ function formatWhoami(whoami: WhoAmI, secrets: KnownSecrets): string {
     ['SOAP URL', endpoints.soap],
     // The package's own, from application.appScopes and application.redirectUrl (the docs' example response).
     ['Package', summary.applicationName],
-    ['Package scopes', listText(summary.applicationScopes)],
+    ['App scopes', listText(summary.applicationScopes)],
     ['Redirect URLs', listText(summary.redirectUrls)],
   ];
   return (
-    rows.map(([name, value]) => `${`${name}:`.padEnd(16)}${value === null ? '-' : terminalSafe(value, { secrets })}`).join('\n') + '\n'
+    rows.map(([name, value]) => `${`${name}:`.padEnd(15)}${value === null ? '-' : terminalSafe(value, { secrets })}`).join('\n') + '\n'
   );
 }
 
