@@ -107,7 +107,9 @@ describe('EngagementScreen', () => {
     expect(within(who).getByText('S7')).toBeInTheDocument();
     expect(within(who).getByRole('row', { name: 'Package Acme Sync' })).toBeInTheDocument();
     expect(within(who).getByRole('row', { name: 'Package scopes email_read journeys_read' })).toBeInTheDocument();
-    expect(within(who).getByRole('row', { name: 'Redirect URLs https://127.0.0.1:80/ · https://acme.example/callback' })).toBeInTheDocument();
+    expect(
+      within(who).getByRole('row', { name: 'Redirect URLs https://127.0.0.1:80/ · https://acme.example/callback' }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Open in decoder' }));
     expect(onOpen).toHaveBeenCalledWith(TOKEN);
   });
