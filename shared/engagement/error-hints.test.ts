@@ -8,7 +8,7 @@ import {
   startEngagementServer,
   type EngagementServer,
 } from '../../test/support/engagement-server';
-import { timedRequest } from '../intelligence/timed-request';
+import { timedRequest } from '../exchange/timed-request';
 import { engagementTokenFailure } from './engagement-oauth';
 import { ENHANCED_PACKAGE_HINT } from './legacy-refresh';
 import { runEngagementFlow } from './run-engagement-flow';

@@ -1,6 +1,6 @@
 // Scopes of a server-to-server token: what is asked for, what came back, and which were not granted.
 import { WorkbenchError } from '../errors/workbench-error';
-import type { FlowWarning } from '../intelligence/flow-types';
+import type { FlowWarning } from '../exchange/flow-types';
 
 /**
  * Scope names documented in "REST API Permission IDs and Scopes": offered as suggestions only. The server decides what is

@@ -2,7 +2,7 @@
 // are seen in public Intelligence tooling, not in Salesforce's docs (the Help article only says the API token page gives
 // the discovery endpoint and the private key), so the file is a shortcut: every field can still be given on its own.
 import { duplicateKeyPaths } from '../decode/duplicate-keys';
-import { nestsDeeperThan } from '../decode/json-depth';
+import { nestsDeeperThan } from '../encoding/json-depth';
 import { WorkbenchError } from '../errors/workbench-error';
 import { REQUEST_LIMITS } from '../ipc/request-limits';
 
