@@ -108,9 +108,7 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
 
   it('hands out a non-extractable CryptoKey that signs for the key pair, also after reopening', async () => {
     await service.save(intelligence());
-    const runnable = await open().runnable('id-1', 'intelligence');
-    if (runnable.product !== 'intelligence') throw new Error('expected an Intelligence profile');
-    const key = runnable.privateKey;
+    const key = (await open().runnable('id-1', 'intelligence')).privateKey;
     expect(key.extractable).toBe(false);
     expect(key.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5' });
     const jwt = await new SignJWT({ sub: 'svc-account-1' }).setProtectedHeader({ alg: 'RS256' }).sign(key);
