@@ -32,6 +32,12 @@ export const ui = {
   claimRow: (page: Page, path: string): Locator => shown(page).locator(`[data-claim-path="${path}"]`),
   /** The explanation cell of a claim row. */
   claimExplanation: (page: Page, path: string): Locator => shown(page).locator(`[data-claim-path="${path}"] .claim-row__explanation`),
+  /** The filter over all claims of a long (virtualized) claims table. */
+  claimsFilter: (page: Page): Locator => shown(page).getByLabel('Filter claims'),
+  /** The payload's claims table. */
+  payloadClaimsTable: (page: Page): Locator => shown(page).getByRole('table', { name: 'Payload claims' }),
+  /** "Decoding … characters": a large token is being decoded in the Worker. */
+  decoding: (page: Page): Locator => shown(page).locator('[data-decoding]'),
   /** The decoder's signing secret input. */
   signingSecret: (page: Page): Locator => shown(page).getByLabel('Signing secret', { exact: true }),
   /** The element whose `data-signature-status` says valid | invalid | unchecked | unsupported. */

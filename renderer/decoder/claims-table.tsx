@@ -1,6 +1,13 @@
+import { Suspense } from 'react';
 import type { ExplainedClaim } from '../../shared/claims/explained-claim';
+import { preloadableLazy } from '../common/preloadable-lazy';
 import { ClaimRow, ClaimsHead } from './claim-row';
-import { VirtualClaimsTable } from './virtual-claims-table';
+
+// The virtualizer is a chunk of its own (most tokens never need it), preloaded with the decoder's other panels.
+const virtual = preloadableLazy(async () => (await import('./virtual-claims-table')).VirtualClaimsTable);
+const VirtualClaimsTable = virtual.Component;
+/** Loads the virtualized table's chunk. */
+export const preloadVirtualTable = virtual.preload;
 
 /** From this many rows a claims table renders only the rows in view, with a filter over all of them (see VirtualClaimsTable). */
 export const VIRTUALIZE_FROM = 100;
@@ -22,8 +29,13 @@ export interface ClaimsTableProps {
  */
 export function ClaimsTable({ claims, caption, flaggedPaths, spentPaths }: ClaimsTableProps) {
   if (claims.length === 0) return <p className="muted">No claims.</p>;
-  if (claims.length >= VIRTUALIZE_FROM)
-    return <VirtualClaimsTable claims={claims} caption={caption} flaggedPaths={flaggedPaths} spentPaths={spentPaths} />;
+  if (claims.length >= VIRTUALIZE_FROM) {
+    return (
+      <Suspense fallback={<p className="muted">Loading the table of {claims.length} claims…</p>}>
+        <VirtualClaimsTable claims={claims} caption={caption} flaggedPaths={flaggedPaths} spentPaths={spentPaths} />
+      </Suspense>
+    );
+  }
   return (
     <table className="claims-table">
       <caption className="visually-hidden">{caption}</caption>

@@ -4,6 +4,7 @@ import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
 import { useNow } from '../hooks/use-now';
 import type { DecodeState } from './decode-input';
+import { preloadVirtualTable } from './claims-table';
 import { DecodedTokenView } from './decoded-token-view';
 import { defaultKeySource } from './key-source';
 import { TokenInput } from './token-input';
@@ -15,7 +16,7 @@ const signature = preloadableLazy(async () => (await import('./signature-panel')
 const refresh = preloadableLazy(async () => (await import('../engagement/refresh-panel')).RefreshPanel);
 const SignaturePanel = signature.Component;
 /** Loads the decoder's lazy panels; resolves when they are in. */
-export const preloadDecoderPanels = (): Promise<unknown> => Promise.all([signature.preload(), refresh.preload()]);
+export const preloadDecoderPanels = (): Promise<unknown> => Promise.all([signature.preload(), refresh.preload(), preloadVirtualTable()]);
 const RefreshPanel = refresh.Component;
 
 /** Props of {@link DecoderScreen}. */
