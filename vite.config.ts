@@ -16,7 +16,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
-    modulePreload: false,
+    // The entry's chunks are named in index.html (link rel=modulepreload), so they load beside it rather than after it.
+    modulePreload: { polyfill: false },
     cssCodeSplit: false,
   },
   worker: { format: 'es' },

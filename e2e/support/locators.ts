@@ -156,6 +156,8 @@ export const selectors = {
   claimRow: '[data-claim-path]',
   /** The attribute holding a claim row's dotted path. */
   claimPathAttribute: 'data-claim-path',
+  /** The scroll box of a long (virtualized) claims table. */
+  claimsScroll: '.claims-scroll',
   signatureStatus: '[data-signature-status]',
   /** The accessible label of the token input. */
   tokenInputLabel: 'Encoded token',

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { preloadableLazy, whenIdle } from '../common/preloadable-lazy';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
@@ -37,10 +37,9 @@ function announcement(state: DecodeState): string {
   return `Decoded: ${state.explanation.kindLabel}. ${warnings === 0 ? 'No warnings.' : `${warnings} warning${warnings === 1 ? '' : 's'}.`}`;
 }
 
-/** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; decoding follows typing at a lower priority (useDeferredValue), so large tokens do not block the input. */
+/** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; a large token is decoded in a Worker, so it never blocks the input. */
 export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
-  // The text and when it was pasted (a lifetime without iat, v1 expiresIn, counts from it, not from every clock tick):
-  // one state, so the deferred copy never pairs a new text with an old time or the other way round.
+  // The text and when it was pasted (a lifetime without iat, v1 expiresIn, counts from it, not from every clock tick).
   const [entry, setEntry] = useState(() => ({ text: '', pastedAt: Date.now() }));
   // A token opened from another screen replaces the input once per nonce (state adjusted during render, not in an effect).
   const [openedNonce, setOpenedNonce] = useState(0);
@@ -49,16 +48,15 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
     setEntry({ text: opened.token, pastedAt: opened.at });
   }
   useEffect(() => whenIdle(() => void preloadDecoderPanels()), []);
+  // Decoded in the paste's own render: a small token answers in that frame, a large one goes to the Worker (useDecodedInput).
   const input = entry.text;
-  const shown = useDeferredValue(entry);
-  const deferred = shown.text;
   const now = useNow(15_000);
-  const state = useDecodedInput(deferred, shown.pastedAt, now);
+  const state = useDecodedInput(input, entry.pastedAt, now);
   const onInput = (value: string) => setEntry({ text: value, pastedAt: Date.now() });
   // The refresh token a legacy refresh spent, for the input it was spent from: its claim is marked "Spent".
   const [spent, setSpent] = useState<{ input: string; refreshToken: string } | null>(null);
-  const onSpent = useCallback((refreshToken: string) => setSpent({ input: deferred, refreshToken }), [deferred]);
-  const spentRefreshToken = spent !== null && spent.input === deferred ? spent.refreshToken : null;
+  const onSpent = useCallback((refreshToken: string) => setSpent({ input: input, refreshToken }), [input]);
+  const spentRefreshToken = spent !== null && spent.input === input ? spent.refreshToken : null;
   const secretProfiles = useMemo(() => profiles.filter((p) => p.product === 'engagement' && p.hasSecret), [profiles]);
 
   return (
@@ -106,7 +104,7 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
               <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
             </Suspense>
             <Suspense fallback={null}>
-              <RefreshPanel key={deferred} token={state.token} raw={deferred} onSpent={onSpent} />
+              <RefreshPanel key={input} token={state.token} raw={input} onSpent={onSpent} />
             </Suspense>
           </div>
         )}
