@@ -26,6 +26,8 @@ export interface BrowserTimingOptions {
   pasteRuns?: number;
   navigationRuns?: number;
   manyClaimsRuns?: number;
+  /** The built renderer to measure (default dist/renderer). */
+  rendererDir?: string;
 }
 
 declare global {
@@ -140,7 +142,7 @@ export async function measureBrowserTimings(options: BrowserTimingOptions = {}):
   const navigationRuns = options.navigationRuns ?? 5;
   const manyRuns = options.manyClaimsRuns ?? 5;
   const { token, extraPaths } = await makeLargeV2Jwt(4096);
-  const server = await startStaticServer(RENDERER_DIST);
+  const server = await startStaticServer(options.rendererDir ?? RENDERER_DIST);
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const context = await browser.newContext();
@@ -168,7 +170,7 @@ export async function measureBrowserTimings(options: BrowserTimingOptions = {}):
     const manyClaimsFirstRowsMs: number[] = [];
     const manyClaimsLongestFrameFinishingMs: number[] = [];
     const manyClaimsLongestFrameScrollingMs: number[] = [];
-    for (let i = 0; i <= manyRuns; i++) {
+    for (let i = 0; manyRuns > 0 && i <= manyRuns; i++) {
       const base = { label: selectors.tokenInputLabel, rowAttribute: selectors.claimPathAttribute };
       const sample = await page.evaluate((a) => window.__mctwBench!.timeLargePaste(a), { ...base, value: many, paths: ['c00000'] });
       const scrolling = await page.evaluate((s) => window.__mctwBench!.scrollFrames(s), selectors.claimsScroll);
