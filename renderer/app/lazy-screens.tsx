@@ -3,7 +3,7 @@
 // shows ScreenLoading for that moment. Every screen stays mounted once loaded, so a hidden screen keeps its state.
 import { preloadableLazy } from '../common/preloadable-lazy';
 
-const credentials = preloadableLazy(async () => (await import('../credentials/credentials-screen')).CredentialsScreen);
+const credentials = preloadableLazy(async () => (await import('../intelligence/credentials-screen')).CredentialsScreen);
 const engagement = preloadableLazy(async () => (await import('../engagement/engagement-screen')).EngagementScreen);
 const profiles = preloadableLazy(async () => (await import('../profiles/profiles-screen')).ProfilesScreen);
 
