@@ -66,12 +66,21 @@ test.describe('Decoder with large tokens (decoded in a Worker, claims virtualize
     const { page } = await desktop.open();
     let closed = 0;
     page.on('worker', (worker) => worker.on('close', () => closed++));
+    // The first Worker starts 5 s late, so the second paste surely arrives while the first decode is under way.
+    let delayed = false;
+    await page.route('**/decode.worker*.js', async (route) => {
+      const response = await route.fetch();
+      const delay = delayed ? '' : 'for (const until = Date.now() + 5000; Date.now() < until; );\n';
+      delayed = true;
+      await route.fulfill({ response, body: delay + (await response.text()) });
+    });
     await pasteToken(page, makeJwtOfLength(MAX_TOKEN_CHARS - 2_000));
     await expect(ui.decoding(page)).toBeVisible();
     await ui.tokenInput(page).fill(makeManyClaimsJwt(COUNT));
     await expect(ui.payloadClaimsTable(page)).toHaveAttribute('aria-rowcount', String(PATHS.length + 1));
     await expect(ui.claimRow(page, 'c00000')).toBeVisible();
     await expect(ui.claimRow(page, 'pad00000')).toHaveCount(0);
+    expect(delayed, 'the Worker script went through the delaying route').toBe(true);
     await expect.poll(() => closed, { message: 'the first decode’s Worker is terminated' }).toBeGreaterThanOrEqual(1);
   });
 
