@@ -1,4 +1,5 @@
 import type { IpcChannel } from '../../shared/ipc/ipc-contract';
+import { createComposeService, type ComposePort } from './compose/compose-service';
 import { createSafeFetch } from './net/safe-fetch';
 import { nodeKeyDecryptor } from './node-key-decryptor';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
@@ -35,6 +36,7 @@ export interface WorkbenchServices {
   secrets: SecretStore;
   tokens: TokenService;
   engagement: EngagementPort;
+  compose: ComposePort;
   /** The fetch every outgoing request uses (safe-fetch). */
   fetch: typeof fetch;
 }
@@ -49,6 +51,7 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const runs = createRunRegistry();
   const tokens = createTokenService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs });
   const engagement = createEngagementService({ profiles, fetch: safeFetch, runs });
+  const compose = createComposeService({ profiles, decryptor: nodeKeyDecryptor, fetch: safeFetch });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
@@ -56,7 +59,8 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
     profiles,
     tokens,
     engagement,
+    compose,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, tokens, engagement, fetch: safeFetch };
+  return { router, profiles, secrets, tokens, engagement, compose, fetch: safeFetch };
 }
