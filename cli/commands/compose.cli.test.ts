@@ -125,9 +125,7 @@ describe('mctoken send', () => {
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(activity.requests.at(-1)).toMatchObject({ contentType: 'application/jwt', verified: true });
     expect(run.stdout).toMatch(
-      new RegExp(
-        `^POST ${activity.url}/execute \\(application/jwt, ${signed.stdout.trim().length} bytes\\)\\nHTTP 200 in \\d+ ms\\n`,
-      ),
+      new RegExp(`^POST ${activity.url}/execute \\(application/jwt, ${signed.stdout.trim().length} bytes\\)\\nHTTP 200 in \\d+ ms\\n`),
     );
     expect(run.stdout).toContain('\ncontent-type: application/json\n');
     expect(run.stdout).toContain('\n\n{"success":true,"keyValue":"testemail123@gmail.com"}\n');
