@@ -1,6 +1,7 @@
 /** The app's screens, in nav order. */
 export const SCREENS = [
   { id: 'decoder', label: 'Decoder', hint: 'Decode and verify tokens' },
+  { id: 'compose', label: 'Compose', hint: 'Sign and send test tokens' },
   { id: 'credentials', label: 'Intelligence credentials', hint: 'Test a service account' },
   { id: 'engagement', label: 'Engagement credentials', hint: 'Server-to-server token, who am I' },
   { id: 'profiles', label: 'Profiles', hint: 'Saved credentials' },

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import type { DecodedToken } from '../../shared/decode/decoded-token';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
 import { RefreshPanel } from '../engagement/refresh-panel';
@@ -15,6 +16,8 @@ export interface DecoderScreenProps {
   profiles: readonly Profile[];
   /** A token sent from another screen ("Open in decoder"); a new nonce replaces the input. */
   opened?: { token: string; nonce: number; at: number } | null;
+  /** "Edit and re-sign": opens the decoded token in Compose (absent: no button). */
+  onEditAndResign?: (token: DecodedToken) => void;
 }
 
 function announcement(state: DecodeState): string {
@@ -25,7 +28,7 @@ function announcement(state: DecodeState): string {
 }
 
 /** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; decoding follows typing at a lower priority (useDeferredValue), so large tokens do not block the input. */
-export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
+export function DecoderScreen({ profiles, opened = null, onEditAndResign }: DecoderScreenProps) {
   const [input, setInput] = useState('');
   // When the text was pasted: a lifetime without iat (v1 expiresIn) counts from it, not from every clock tick.
   const [pastedAt, setPastedAt] = useState(() => Date.now());
@@ -80,7 +83,12 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
           )}
           {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
           {state.status === 'ok' && (
-            <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+            <DecodedTokenView
+              token={state.token}
+              explanation={state.explanation}
+              spentRefreshToken={spentRefreshToken}
+              {...(onEditAndResign === undefined ? {} : { onEditAndResign })}
+            />
           )}
         </div>
         {state.status === 'ok' && (
