@@ -5,6 +5,7 @@ import { draftOfDecoded } from '../../shared/compose/compose-draft';
 import type { SendReport, SignedToken } from '../../shared/compose/compose-types';
 import { decodeToken } from '../../shared/decode/decode-token';
 import { encodeToken } from '../../shared/decode/encode-token';
+import { validateRequest } from '../../shared/ipc/request-schemas';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { ComposeScreen } from './compose-screen';
@@ -73,9 +74,17 @@ describe('ComposeScreen', () => {
     await user.selectOptions(screen.getByLabelText('Secret encoding'), 'hex');
     expect(screen.getByText(/a Salt key from Key Management, pasted as shown there, is used with its original bytes/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Sign HS256' }));
+    // Exactly the request the router's strict schema takes: nothing of the draft beyond it.
     expect(fake.callsTo('compose:sign')).toEqual([
-      expect.objectContaining({ alg: 'HS256', expiresIn: null, key: { type: 'secret', secret: '0x00ff', encoding: 'hex' } }),
+      {
+        header: (headerBox() as HTMLTextAreaElement).value,
+        payload: (payloadBox() as HTMLTextAreaElement).value,
+        alg: 'HS256',
+        expiresIn: null,
+        key: { type: 'secret', secret: '0x00ff', encoding: 'hex' },
+      },
     ]);
+    expect(() => validateRequest('compose:sign', fake.callsTo('compose:sign')[0])).not.toThrow();
     expect(await screen.findByLabelText('Signed token text')).toHaveTextContent(SIGNED.token);
     expect(screen.getByText('the secret as hex (32 bytes)')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Open in decoder' }));
@@ -83,6 +92,7 @@ describe('ComposeScreen', () => {
     await user.type(screen.getByLabelText('Endpoint URL'), 'http://localhost:3000/execute');
     await user.click(screen.getByRole('button', { name: 'Send' }));
     expect(fake.callsTo('compose:send')).toEqual([{ url: 'http://localhost:3000/execute', token: SIGNED.token, style: 'activity' }]);
+    expect(() => validateRequest('compose:send', fake.callsTo('compose:send')[0])).not.toThrow();
     expect(await screen.findByRole('status')).toHaveTextContent('HTTP 200 in 12 ms');
     expect(screen.getByLabelText('Response body')).toHaveTextContent('{"success":true}');
     fireEvent.change(payloadBox(), { target: { value: '{"changed":true}' } });

@@ -82,7 +82,9 @@ export function ComposeScreen({ profiles, opened = null, onOpenInDecoder }: Comp
     if ('code' in source) return setSignError(source);
     setSigning(true);
     const result = await callBridge(bridge, 'compose:sign', {
-      ...draft,
+      header: draft.header,
+      payload: draft.payload,
+      alg: draft.alg,
       expiresIn: draft.expiresIn.trim() === '' ? null : draft.expiresIn,
       key: source,
     });
