@@ -67,7 +67,7 @@ export function registerSendCommand(program: Command, io: CliIo, outcome: CliOut
 /** Checks the URL and the token before any connection, sends it, prints the report. */
 async function runSend(url: string, options: SendOptions, io: CliIo): Promise<number> {
   const [{ checkEndpointUrl }, { decodeToken }, { sendStyleOfKind }] = await Promise.all([
-    import('../../shared/intelligence/endpoint-url'),
+    import('../../shared/exchange/endpoint-url'),
     import('../../shared/decode/decode-token'),
     import('../../shared/compose/send-body'),
   ]);

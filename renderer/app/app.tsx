@@ -4,7 +4,7 @@ import { draftOfDecoded, type ComposeDraft } from '../../shared/compose/compose-
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { ScreenErrorBoundary } from '../common/error-boundary';
 import { ComposeScreen } from '../compose/compose-screen';
-import { CredentialsScreen } from '../credentials/credentials-screen';
+import { CredentialsScreen } from '../intelligence/credentials-screen';
 import { DecoderScreen } from '../decoder/decoder-screen';
 import { EngagementScreen } from '../engagement/engagement-screen';
 import { useBridgeQuery } from '../hooks/use-bridge-query';

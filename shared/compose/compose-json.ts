@@ -3,7 +3,7 @@
 // Compose screen and again by the main process before signing.
 import type { JsonObject } from '../decode/decoded-token';
 import { duplicateKeyPaths } from '../decode/duplicate-keys';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../decode/json-depth';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
 import { MAX_HEADER_CHARS, MAX_PAYLOAD_CHARS, composeError, type ComposePart } from './compose-errors';
 
 /** A parsed header or payload, and the paths of names it gives twice (empty when none). */

@@ -3,7 +3,7 @@
 // starting points, compose-draft.ts turns a decoded token into a draft, send-body.ts says how a token is sent. Signing and
 // sending run in the main process (electron/services/compose), where keys from the keychain stay.
 import type { JsonObject } from '../decode/decoded-token';
-import type { ShownResponse } from '../intelligence/flow-types';
+import type { ShownResponse } from '../exchange/flow-types';
 import type { SecretEncoding } from '../verify/verification';
 import type { ComposeAlgorithm } from './compose-algorithms';
 import type { SendStyle } from './compose-templates';

@@ -54,7 +54,7 @@ const draft = z
       ctx.addIssue({ code: 'custom', path: ['discoveryUrl'], message: 'region and discoveryUrl both given' });
   });
 
-/** token:run: a saved profile (`profileId`) or a draft, exactly one. */
+/** intelligence:run: a saved profile (`profileId`) or a draft, exactly one. */
 const tokenRun = z
   .strictObject({
     runId: id,
@@ -67,7 +67,7 @@ const tokenRun = z
     if (r.profileId !== undefined && r.draft !== undefined)
       ctx.addIssue({ code: 'custom', path: ['draft'], message: 'profileId and draft both given' });
   })
-  .transform((r) => r as IpcRequest<'token:run'>);
+  .transform((r) => r as IpcRequest<'intelligence:run'>);
 
 /** compose:sign's key: a secret, a pasted private key, or a saved profile's. */
 const composeKey = z.discriminatedUnion('type', [
@@ -97,7 +97,7 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   }),
   'profiles:rename': z.strictObject({ id, name: text(L.name) }),
   'profiles:delete': z.strictObject({ id }),
-  'token:run': tokenRun,
+  'intelligence:run': tokenRun,
   'token:cancel': z.strictObject({ runId: id }),
   // Either a saved profile or unsaved values, never both: one object with a refinement names the problem better than a union.
   'engagement:token': z

@@ -5,10 +5,10 @@ import type { SendReport, SendRequest } from '../../../shared/compose/compose-ty
 import { sendBodyOf } from '../../../shared/compose/send-body';
 import { isWorkbenchError } from '../../../shared/errors/workbench-error';
 import { maskErrorSecrets } from '../../../shared/exchange/mask-secrets';
-import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
-import { jsonObjectBody } from '../../../shared/intelligence/response-body';
-import { showResponse } from '../../../shared/intelligence/shown-exchange';
-import { timedRequest, type TimedResponse } from '../../../shared/intelligence/timed-request';
+import { checkEndpointUrl } from '../../../shared/exchange/endpoint-url';
+import { jsonObjectBody } from '../../../shared/exchange/response-body';
+import { showResponse } from '../../../shared/exchange/shown-exchange';
+import { timedRequest, type TimedResponse } from '../../../shared/exchange/timed-request';
 
 /** The most a send's answer may hold: an activity answers a few bytes of JSON. */
 export const MAX_SEND_RESPONSE_BYTES = 256 * 1024;
