@@ -91,7 +91,7 @@ export function SendPanel({ token, style: initialStyle }: SendPanelProps) {
             {state.phase === 'sending' ? 'Sending…' : 'Send'}
           </button>
         </div>
-        <div role="status" aria-live="polite" className="send-panel__status">
+        <div role="status" aria-live="polite" className="visually-hidden">
           {state.phase === 'done' && `HTTP ${state.report.response.status} in ${Math.round(state.report.durationMs)} ms`}
         </div>
         {state.phase === 'failed' && <ErrorMessage error={state.error} title="Not sent, or no answer" />}
