@@ -8,6 +8,7 @@ import type { ComposeKeySource, SignRequest } from '../../../shared/compose/comp
 import { decodeToken } from '../../../shared/decode/decode-token';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import type { Profile } from '../../../shared/profiles/profile';
+import { makeProfile } from '../../../test/support/sample-profile';
 import { workbenchRejection as rejection } from '../../../test/support/rejection';
 import { testKeyPair } from '../../../test/support/test-keys';
 import { nodeKeyDecryptor } from '../node-key-decryptor';
@@ -23,30 +24,6 @@ const ec = {
 };
 const ed = generateKeyPairSync('ed25519');
 const SECRET = 'package-jwt-signing-secret-0123456789';
-
-/** A saved profile as the profile service answers it (only what signing reads matters here). */
-function makeProfile(overrides: Partial<Profile>): Profile {
-  return {
-    id: 'p',
-    name: 'p',
-    product: 'engagement',
-    clientId: 'c',
-    region: null,
-    discoveryUrl: null,
-    tokenRequestStyle: 'form',
-    keyInfo: null,
-    secretEncoding: null,
-    hasSecret: false,
-    subdomain: null,
-    authUrl: null,
-    scope: null,
-    accountId: null,
-    hasClientSecret: false,
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-01T10:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const profilesById: Record<string, Profile> = {
   eng: makeProfile({ id: 'eng', name: 'mc-prod', product: 'engagement', hasSecret: true, secretEncoding: 'text' }),
