@@ -77,6 +77,9 @@ export const ui = {
   /** "Get token" on the credentials form: runs the form as it stands (the saved profile when unchanged). */
   getToken: (page: Page): Locator =>
     shown(page).getByRole('form', { name: 'Intelligence credentials' }).getByRole('button', { name: 'Get token' }),
+  /** The hidden file input behind "Import service-account file…", and what the last import gave (or its coded error). */
+  serviceAccountFile: (page: Page): Locator => shown(page).getByLabel('Service-account file', { exact: true }),
+  serviceAccountImportStatus: (page: Page): Locator => shown(page).getByTestId('service-account-import-status'),
   /** The notice after a save, with the stored key's fingerprint. */
   savedNotice: (page: Page): Locator => shown(page).getByTestId('saved-fingerprint'),
   /** The message shown next to an invalid field of the credentials form, by the field's label. */

@@ -56,6 +56,9 @@ const REPORT: EngagementFlowReport = {
         userName: 'Pat',
         userEmail: 'pat@example.com',
         userId: '7',
+        applicationName: 'Acme Sync',
+        applicationScopes: ['email_read', 'journeys_read'],
+        redirectUrls: ['https://127.0.0.1:80/', 'https://acme.example/callback'],
       },
       endpoints: { rest: 'https://t.rest.marketingcloudapis.com/', soap: 'https://t.soap.marketingcloudapis.com/' },
     },
@@ -96,10 +99,17 @@ describe('EngagementScreen', () => {
     expect(document.querySelector('[data-step-id="token"]')).toHaveAttribute('data-step-status', 'running');
     run.release({ ok: true, value: REPORT });
     expect(await screen.findByLabelText('Access token value')).toHaveTextContent(TOKEN);
-    expect(screen.getByTestId('missing-scopes')).toHaveTextContent('journeys_read');
+    expect(screen.getByTestId('missing-scopes')).toHaveTextContent(
+      'Asked for but not granted: journeys_read If you just added them to the package, wait: the docs say permission changes take up to five minutes to reach new tokens. Then get a new token.',
+    );
     const who = screen.getByRole('table', { name: 'Who am I' });
     expect(within(who).getByText('510001234')).toBeInTheDocument();
     expect(within(who).getByText('S7')).toBeInTheDocument();
+    expect(within(who).getByRole('row', { name: 'Package Acme Sync' })).toBeInTheDocument();
+    expect(within(who).getByRole('row', { name: 'Package scopes email_read journeys_read' })).toBeInTheDocument();
+    expect(
+      within(who).getByRole('row', { name: 'Redirect URLs https://127.0.0.1:80/ · https://acme.example/callback' }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Open in decoder' }));
     expect(onOpen).toHaveBeenCalledWith(TOKEN);
   });
