@@ -34,6 +34,10 @@ export const ui = {
   claimExplanation: (page: Page, path: string): Locator => shown(page).locator(`[data-claim-path="${path}"] .claim-row__explanation`),
   /** The decoder's signing secret input. */
   signingSecret: (page: Page): Locator => shown(page).getByLabel('Signing secret', { exact: true }),
+  /** The decoder's secret encoding (text, hex for a Salt key, base64). */
+  secretEncoding: (page: Page): Locator => shown(page).getByLabel('Secret encoding'),
+  /** Which reading of the secret the verdict compared (`data-secret-reading` text | hex | base64). */
+  secretReading: (page: Page): Locator => shown(page).locator('[data-secret-reading]'),
   /** The element whose `data-signature-status` says valid | invalid | unchecked | unsupported. */
   signatureStatus: (page: Page): Locator => shown(page).locator('[data-signature-status]'),
   /** A token warning, by code (e.g. WARN_EXPIRED). */

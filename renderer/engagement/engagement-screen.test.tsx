@@ -5,7 +5,7 @@ import { decodeToken } from '../../shared/decode/decode-token';
 import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
 import type { IpcResult } from '../../shared/ipc/result';
 import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
-import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, makeEngagementProfile } from '../test-support/fake-bridge';
 import { EngagementHarness } from '../test-support/engagement-harness';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { ProfileSecretSummary } from '../profiles/profile-secret-summary';
@@ -115,14 +115,7 @@ describe('EngagementScreen', () => {
   });
 
   it('runs a saved profile by id, and shows a failure with its hint', async () => {
-    const profile = makeProfile({
-      id: 'p-eng',
-      name: 'MC prod',
-      product: 'engagement',
-      hasClientSecret: true,
-      subdomain: 'mcabc',
-      keyInfo: null,
-    });
+    const profile = makeEngagementProfile({ subdomain: 'mcabc' });
     const run = deferred<EngagementFlowReport>();
     const fake = createFakeBridge({ 'engagement:token': run.handler });
     const user = userEvent.setup();
@@ -199,7 +192,7 @@ describe('RefreshPanel', () => {
 
 describe('ProfileSecretSummary for Engagement profiles', () => {
   it('names the client secret and the signing secret a profile keeps, never their values', () => {
-    const both = makeProfile({ product: 'engagement', keyInfo: null, hasSecret: true, secretEncoding: 'hex', hasClientSecret: true });
+    const both = makeEngagementProfile({ hasSecret: true, secretEncoding: 'hex' });
     const { container, rerender } = renderWithBridge(<ProfileSecretSummary profile={both} />, null);
     expect(container).toHaveTextContent('Client secret · signing secret (hex)');
     rerender(<ProfileSecretSummary profile={{ ...both, hasSecret: false, secretEncoding: null }} />);

@@ -2,7 +2,7 @@
 import type { IpcChannel, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, WorkbenchBridge } from '../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { Profile } from '../../shared/profiles/profile';
-import { makeProfile } from '../../test/support/sample-profile';
+import { makeProfile } from '../../test/support/profiles';
 
 /** A handler for one channel: returns the result the fake sends back. */
 export type FakeHandler<C extends IpcChannel> = (request: IpcRequest<C>) => IpcResult<IpcResponse<C>> | Promise<IpcResult<IpcResponse<C>>>;
@@ -25,8 +25,8 @@ export interface FakeBridge {
   callsTo: (channel: IpcChannel) => unknown[];
 }
 
-// The sample profile lives with the shared fixtures, so main-process tests build the same one.
-export { makeProfile };
+// The one Profile factory, re-exported beside the fake that answers with it.
+export { makeEngagementProfile, makeProfile } from '../../test/support/profiles';
 
 /** A `profiles:list` answer: these profiles, no problem, every keychain entry as the profile says, nothing foreign (unless overridden). */
 export function listingOf(profiles: Profile[], extra: Partial<Omit<ProfilesListing, 'profiles'>> = {}): ProfilesListing {

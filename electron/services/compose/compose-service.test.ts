@@ -8,7 +8,7 @@ import type { ComposeKeySource, SignRequest } from '../../../shared/compose/comp
 import { decodeToken } from '../../../shared/decode/decode-token';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import type { Profile } from '../../../shared/profiles/profile';
-import { makeProfile } from '../../../test/support/sample-profile';
+import { makeProfile } from '../../../test/support/profiles';
 import { workbenchRejection as rejection } from '../../../test/support/rejection';
 import { testKeyPair } from '../../../test/support/test-keys';
 import { nodeKeyDecryptor } from '../node-key-decryptor';

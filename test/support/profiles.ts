@@ -1,7 +1,8 @@
-// A saved profile as the profile service answers it, for renderer and main-process tests alike (never key material).
+// Saved profiles for tests, one factory for the services' tests and the renderer's: pure data (no Node, no DOM), so any
+// layer's tests may import it. Each test overrides only the fields it is about.
 import type { Profile } from '../../shared/profiles/profile';
 
-/** A saved profile with sensible defaults (an Intelligence profile with a stored 2048-bit PKCS#1 key). */
+/** A saved Intelligence profile with a stored 2048-bit PKCS#1 key, in us1. */
 export function makeProfile(overrides: Partial<Profile> = {}): Profile {
   return {
     id: 'p-intel',
@@ -23,4 +24,21 @@ export function makeProfile(overrides: Partial<Profile> = {}): Profile {
     updatedAt: '2026-11-01T10:00:00.000Z',
     ...overrides,
   };
+}
+
+/** A saved Engagement server-to-server profile: its client secret stored, a tenant subdomain, no signing secret. */
+export function makeEngagementProfile(overrides: Partial<Profile> = {}): Profile {
+  return makeProfile({
+    id: 'p-eng',
+    name: 'MC prod',
+    product: 'engagement',
+    clientId: 'pkg-1',
+    region: null,
+    discoveryUrl: null,
+    keyInfo: null,
+    hasSecret: false,
+    hasClientSecret: true,
+    subdomain: 'mc563885gzs27c5t9-63k636ttgm',
+    ...overrides,
+  });
 }
