@@ -1,4 +1,5 @@
 import type { IpcChannel } from '../../shared/ipc/ipc-contract';
+import { createComposeService, type ComposePort } from './compose/compose-service';
 import { createSafeFetch } from './net/safe-fetch';
 import { nodeKeyDecryptor } from './node-key-decryptor';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
@@ -35,6 +36,7 @@ export interface WorkbenchServices {
   secrets: SecretStore;
   intelligence: IntelligenceService;
   engagement: EngagementPort;
+  compose: ComposePort;
   /** Every running run of either product, e.g. to cancel them all when the app quits. */
   runs: RunRegistry;
   /** The fetch every outgoing request uses (safe-fetch). */
@@ -51,6 +53,7 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const runs = createRunRegistry();
   const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs });
   const engagement = createEngagementService({ profiles, fetch: safeFetch, runs });
+  const compose = createComposeService({ profiles, decryptor: nodeKeyDecryptor, fetch: safeFetch });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
@@ -58,7 +61,8 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
     profiles,
     intelligence,
     engagement,
+    compose,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, intelligence, engagement, runs, fetch: safeFetch };
+  return { router, profiles, secrets, intelligence, engagement, compose, runs, fetch: safeFetch };
 }

@@ -53,6 +53,8 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
     'engagement:token': () => new Promise(() => undefined),
     'engagement:refresh': () => new Promise(() => undefined),
     'verify:with-profile': () => ok({ status: 'unchecked', alg: 'HS256' }),
+    'compose:sign': () => new Promise(() => undefined),
+    'compose:send': () => new Promise(() => undefined),
   };
   const bridge: Record<string, unknown> = {};
   for (const channel of Object.keys(defaults) as IpcChannel[]) {

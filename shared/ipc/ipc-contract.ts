@@ -1,6 +1,7 @@
 // shared/ipc: the typed IPC contract between renderer and main. Start here: IpcChannelMap lists every channel with its
 // request and response; request-schemas.ts (with request-limits.ts) checks requests at run time, result.ts is the
 // { ok, value } | { ok: false, error } shape, and create-bridge.ts builds window.workbench from a transport.
+import type { SendReport, SendRequest, SignRequest, SignedToken } from '../compose/compose-types';
 import type { EngagementCredentials } from '../engagement/credentials';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { ErrorPayload } from '../errors/workbench-error';
@@ -121,6 +122,10 @@ export interface IpcChannelMap {
   'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };
   'engagement:refresh': { request: EngagementRefreshRequest; response: RefreshReport };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
+  /** Signs a composed token in the main process (a profile's key never leaves it); `alg: none` is never produced. */
+  'compose:sign': { request: SignRequest; response: SignedToken };
+  /** POSTs a token to the URL typed (https, or http on loopback) as an activity call or an SSO form post; redirects are not followed. */
+  'compose:send': { request: SendRequest; response: SendReport };
 }
 
 /** Every main-to-renderer event, with its payload type. */
@@ -150,6 +155,8 @@ export const IPC_CHANNELS = [
   'engagement:token',
   'engagement:refresh',
   'verify:with-profile',
+  'compose:sign',
+  'compose:send',
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */

@@ -2,6 +2,8 @@
 // The router (electron/services/router/create-router.ts) validates with validateRequest before any handler runs.
 import { z } from 'zod';
 import { WorkbenchError } from '../errors/workbench-error';
+import { COMPOSE_ALGORITHMS } from '../compose/compose-algorithms';
+import { MAX_HEADER_CHARS, MAX_PAYLOAD_CHARS } from '../compose/compose-errors';
 import { REGIONS } from '../intelligence/regions';
 import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
 import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from './request-limits';
@@ -67,6 +69,13 @@ const tokenRun = z
   })
   .transform((r) => r as IpcRequest<'intelligence:run'>);
 
+/** compose:sign's key: a secret, a pasted private key, or a saved profile's. */
+const composeKey = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('secret'), secret: text(L.signingSecret), encoding: z.enum(['text', 'base64', 'hex']) }),
+  z.strictObject({ type: z.literal('pem'), pem: text(L.pem), passphrase: text(L.passphrase).optional() }),
+  z.strictObject({ type: z.literal('profile'), profileId: id }),
+]);
+
 /** One zod schema per channel, validating the request at run time (strict: unknown fields are refused). */
 export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
   'app:info': noRequest,
@@ -111,6 +120,14 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
     )
     .transform((r) => r as EngagementRefreshRequest),
   'verify:with-profile': z.strictObject({ profileId: id, token: text(L.token) }),
+  'compose:sign': z.strictObject({
+    header: text(MAX_HEADER_CHARS),
+    payload: text(MAX_PAYLOAD_CHARS),
+    alg: z.enum(COMPOSE_ALGORITHMS),
+    expiresIn: text(32).nullable(),
+    key: composeKey,
+  }),
+  'compose:send': z.strictObject({ url: nonEmpty(L.url), token: text(L.token), style: z.enum(['activity', 'sso-form']), timeoutMs }),
 };
 
 /** Validates a channel's request with its zod schema; throws ERR_IPC_INVALID_REQUEST naming the first bad field (never its value). */

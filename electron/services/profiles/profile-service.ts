@@ -68,6 +68,8 @@ export interface ProfileService {
    */
   runnable<P extends Product>(ref: string | { name: string }, product: P): Promise<RunnableOf<P>>;
   runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile>;
+  /** An Intelligence profile's stored RSA key imported for `alg` (RS* or PS*), non-extractable, for Compose to sign with in the main process. */
+  privateKeyFor(id: string, alg: string): Promise<CryptoKey>;
 }
 
 /** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
@@ -330,12 +332,12 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   }
 
   /** The stored private key imported once, non-extractable: whoever holds the CryptoKey can sign but cannot read the key out. */
-  async function importStoredKey(profile: Profile): Promise<CryptoKey> {
+  async function importStoredKey(profile: Profile, alg = 'RS256'): Promise<CryptoKey> {
     if (!profile.hasSecret) throw noSecretStoredError(profile.name, PRIVATE_KEY);
     const pem = await storedSecret(profile, PRIVATE_KEY);
     try {
       // The keychain holds the canonical unencrypted PKCS#8 written at save time, so it is imported as is.
-      return await importPKCS8(pem, 'RS256', { extractable: false });
+      return await importPKCS8(pem, alg, { extractable: false });
     } catch {
       throw new WorkbenchError(
         'ERR_KEY_MALFORMED',
@@ -381,6 +383,12 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         clientSecret: await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id)),
       };
     }) as ProfileService['runnable'],
+
+    async privateKeyFor(id: string, alg: string): Promise<CryptoKey> {
+      const profile = await findProfile(id);
+      if (profile.product !== 'intelligence') throw wrongProductError(profile.name, profile.product, PRIVATE_KEY);
+      return importStoredKey(profile, alg);
+    },
 
     async getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }> {
       const profile = await findProfile(id);

@@ -37,7 +37,7 @@ export function createRouter(services: RouterServices): Router {
 
 /** One handler per channel (a missing channel is a compile error). Requests arrive already validated. */
 function handlerTable(services: RouterServices): HandlerTable {
-  const { profiles, intelligence, engagement } = services;
+  const { profiles, intelligence, engagement, compose } = services;
   return {
     /** The version (injected from package.json), the platform and whether the keychain answers. */
     'app:info': async () => ({ version: services.appVersion, platform: services.platform, keychain: await probeKeychain(services) }),
@@ -70,6 +70,10 @@ function handlerTable(services: RouterServices): HandlerTable {
       const { status, alg, error, signatures } = result;
       return { status, alg, ...(error === undefined ? {} : { error }), ...(signatures === undefined ? {} : { signatures }) };
     },
+
+    /** Compose: signing (a profile's secret or key is read and used in the main process only) and sending to the URL typed. */
+    'compose:sign': (request) => compose.sign(request),
+    'compose:send': (request) => compose.send(request),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ComposePort } from '../compose/compose-service';
 import type { EngagementPort } from '../engagement/engagement-service';
 import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import type {
@@ -58,6 +59,8 @@ export interface RouterServices {
   intelligence: IntelligencePort;
   /** Engagement server-to-server tokens, who-am-I and the legacy refresh. */
   engagement: EngagementPort;
+  /** Compose: signs composed tokens and sends tokens to an endpoint (electron/services/compose). */
+  compose: ComposePort;
   /** Told about unexpected (non-WorkbenchError) failures; must not log their text where secrets could end up. */
   onInternalError?(channel: IpcChannel, error: unknown): void;
 }

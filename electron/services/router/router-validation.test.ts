@@ -26,6 +26,7 @@ const guardServices: RouterServices = {
   },
   intelligence: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
+  compose: { sign: unreachable('compose.sign'), send: unreachable('compose.send') },
 };
 const events: Array<{ event: IpcEvent; payload: unknown }> = [];
 const context: RouterContext = { emit: (event, payload) => events.push({ event, payload }) };
@@ -148,6 +149,23 @@ describe('router: request validation', () => {
       '"token" is too long (at most 1048576 characters)',
     ],
     ['verify:with-profile', { profileId: 'p' }, '"token" is missing'],
+    [
+      'compose:sign',
+      { header: '{}', payload: '{}', alg: 'none', expiresIn: null, key: { type: 'secret', secret: 's', encoding: 'text' } },
+      '"alg" must be one of: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA',
+    ],
+    [
+      'compose:sign',
+      { header: '{}', payload: 'x'.repeat(512 * 1024 + 1), alg: 'HS256', expiresIn: null, key: { type: 'profile', profileId: 'p' } },
+      '"payload" is too long (at most 524288 characters)',
+    ],
+    [
+      'compose:sign',
+      { header: '{}', payload: '{}', alg: 'HS256', expiresIn: null, key: { type: 'file', path: '/etc/passwd' } },
+      '"key.type" has the wrong shape',
+    ],
+    ['compose:send', { url: '', token: 't', style: 'activity' }, '"url" must not be empty'],
+    ['compose:send', { url: 'https://x', token: 't', style: 'bearer' }, '"style" must be one of: activity, sso-form'],
   ];
 
   it.each(cases)('%s %j → refused', async (channel, payload, what) => {
