@@ -1,6 +1,7 @@
 // `mctoken token`: run the Intelligence token flow, or the Engagement server-to-server flow, and print the access token.
 // Options, run and output, top to bottom; the Engagement pieces shared with whoami and refresh are in cli/engagement.ts.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
 import type { CachedToken } from '../../electron/services/token-cache/cached-token';
 import {
@@ -58,30 +59,6 @@ const INTELLIGENCE_ONLY_FLAGS: Readonly<Record<string, string>> = {
   passphraseEnv: '--passphrase-env',
   queryStyle: '--query-style',
 };
-
-/** Largest --min-valid accepted: a day (no Marketing Cloud token lives that long). */
-export const MAX_MIN_VALID_SECONDS = 86_400;
-
-/** Commander argument parser for --min-valid: a whole number of seconds from 0 to {@link MAX_MIN_VALID_SECONDS}. */
-export function parseMinValid(value: string): number {
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed > MAX_MIN_VALID_SECONDS) {
-    throw new InvalidArgumentError(`It must be a whole number of seconds from 0 to ${MAX_MIN_VALID_SECONDS}.`);
-  }
-  return parsed;
-}
-
-/** Largest --timeout-ms accepted: ten minutes. */
-export const MAX_TIMEOUT_MS = 600_000;
-
-/** Commander argument parser for --timeout-ms: a whole number of milliseconds from 1 to {@link MAX_TIMEOUT_MS}. */
-export function parseTimeoutMs(value: string): number {
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > MAX_TIMEOUT_MS) {
-    throw new InvalidArgumentError(`It must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
-  }
-  return parsed;
-}
 
 const EXAMPLES = `
 Examples:
@@ -141,7 +118,7 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
     .option('--min-valid <seconds>', 'with --profile: reuse a cached token only with at least this long left (default 60)', parseMinValid)
     .addOption(new Option('--fresh', 'with --profile: always get a new token (and cache it)').conflicts('cache'))
     .option('--no-cache', 'with --profile: get a new token, neither reading nor writing the token cache')
-    .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
+    .option('--timeout-ms <n>', TIMEOUT_HELP, parseTimeoutMs)
     .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
     .option(
       '--query-style',

@@ -25,7 +25,7 @@ import {
   type CliOutcome,
   type KnownSecrets,
 } from '../terminal';
-import { parseMinValid, parseTimeoutMs } from './token';
+import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
@@ -60,7 +60,7 @@ export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliO
     .option('--client-id <id>', "the installed package's client id")
     .option('--json', 'print {userinfo, endpoints: {rest, soap}} as JSON')
     .option('--min-valid <seconds>', 'with --profile: reuse a cached token only with at least this long left (default 60)', parseMinValid)
-    .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
+    .option('--timeout-ms <n>', TIMEOUT_HELP, parseTimeoutMs)
     .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
     .addHelpText('after', EXAMPLES);
   addTenantOptions(addClientSecretOptions(command)).action(async (options: WhoamiOptions) => {

@@ -29,5 +29,5 @@ export const REQUEST_LIMITS = Object.freeze({
   accountId: 32,
 });
 
-/** Bounds on token:run's timeout, in milliseconds. */
-export const TIMEOUT_LIMITS = Object.freeze({ min: 1000, max: 120_000 });
+// A run's timeout bounds live with its default in the one timeout limits module; re-exported for the request schemas.
+export { TIMEOUT_LIMITS } from '../exchange/timeout-limits';

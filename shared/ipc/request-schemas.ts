@@ -88,6 +88,8 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   }),
   'profiles:rename': z.strictObject({ id, name: text(L.name) }),
   'profiles:delete': z.strictObject({ id }),
+  'profiles:token-states': noRequest,
+  'profiles:copy-token': z.strictObject({ profileId: id }),
   'token:run': tokenRun,
   'token:cancel': z.strictObject({ runId: id }),
   // Either a saved profile or unsaved values, never both: one object with a refinement names the problem better than a union.

@@ -1,4 +1,5 @@
 import type { EngagementPort } from '../token/engagement-service';
+import type { ProfileTokenService } from '../token-cache/profile-token-service';
 import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
 import type {
   TokenRunRequest,
@@ -57,7 +58,9 @@ export interface RouterServices {
   profiles: ProfilesPort;
   tokens: TokenPort;
   /** Engagement server-to-server tokens, who-am-I and the legacy refresh. */
-  engagement: EngagementPort;
+  engagement: Pick<EngagementPort, 'token' | 'refresh'>;
+  /** Saved profiles' cached tokens (electron/services/token-cache), the same service mctoken uses. */
+  profileTokens: Pick<ProfileTokenService, 'obtain' | 'state'>;
   /** Told about unexpected (non-WorkbenchError) failures; must not log their text where secrets could end up. */
   onInternalError?(channel: IpcChannel, error: unknown): void;
 }

@@ -15,6 +15,8 @@ import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest 
 import type { RunnableProfile } from '../profiles/profile-service';
 import type { Product } from '../../../shared/profiles/profile';
 import { otherProductError } from '../profiles/profile-service-errors';
+import { cachedEngagementToken, type CachedToken } from '../token-cache/cached-token';
+import type { ProfileRunOptions } from '../token-cache/profile-token-service';
 import { createRunRegistry, type RunRegistry } from './run-registry';
 
 /** A step of either Engagement run, as progress events carry it. */
@@ -31,24 +33,35 @@ export interface EngagementServiceDeps {
   fetch: typeof fetch;
   /** Shared with the Intelligence token service so token:cancel reaches every run. */
   runs?: RunRegistry;
+  /** Keeps the token a saved profile's run got in the token cache ("Get token" refreshes it). */
+  rememberToken?: (runnable: RunnableProfile, token: CachedToken) => Promise<unknown>;
   now?: () => number;
 }
 
+type EngagementRunnable = Extract<RunnableProfile, { product: 'engagement' }>;
+
 /** What the router needs of it. */
 export interface EngagementPort {
-  token(request: EngagementTokenRequest, onStep: (step: EngagementProgressStep) => void): Promise<EngagementFlowReport>;
+  /** The router's runs, and the CLI's with its own `signal` (Ctrl-C) beside the run id's. */
+  token(
+    request: EngagementTokenRequest,
+    onStep: (step: EngagementProgressStep) => void,
+    signal?: AbortSignal,
+  ): Promise<EngagementFlowReport>;
   refresh(request: EngagementRefreshRequest, onStep: (step: EngagementProgressStep) => void): Promise<RefreshReport>;
+  /** The server-to-server token of an already resolved saved profile (the token cache's path): not registered, cancelled by `options.signal`. */
+  tokenForProfile(runnable: EngagementRunnable, options: ProfileRunOptions<EngagementStepId>): Promise<EngagementFlowReport>;
 }
 
-/** The credentials of a saved profile that can get a server-to-server token (ERR_PROFILE_INVALID otherwise). */
-async function profileCredentials(deps: EngagementServiceDeps, profileId: string): Promise<EngagementDraft> {
+/** A saved profile that can get a server-to-server token (ERR_PROFILE_INVALID otherwise). */
+async function savedProfile(deps: EngagementServiceDeps, profileId: string): Promise<EngagementRunnable> {
   const runnable = await deps.profiles.runnable(profileId, 'engagement');
   if (runnable.product !== 'engagement') throw otherProductError(runnable.product);
-  return engagementDraftOf(runnable);
+  return runnable;
 }
 
 /** The run values of a runnable Engagement profile (the app's runs and the CLI's). */
-export function engagementDraftOf(runnable: Extract<RunnableProfile, { product: 'engagement' }>): EngagementDraft {
+export function engagementDraftOf(runnable: EngagementRunnable): EngagementDraft {
   const { profile } = runnable;
   return {
     clientId: profile.clientId,
@@ -71,22 +84,35 @@ async function verifiedWithProfile(deps: EngagementServiceDeps, profileId: strin
 /** Creates the Engagement service. */
 export function createEngagementService(deps: EngagementServiceDeps): EngagementPort {
   const runs = deps.runs ?? createRunRegistry();
-  const flowDeps = (onStep: (step: EngagementProgressStep) => void) => ({
+  const flowDeps = <S>(onStep: ((step: S) => void) | undefined) => ({
     fetch: deps.fetch,
-    onStep,
+    ...(onStep ? { onStep } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
-
+  const tokenRun = (credentials: EngagementDraft, options: ProfileRunOptions<EngagementStepId> & { whoami?: boolean }) => {
+    const input: EngagementFlowInput = { ...credentials, whoami: options.whoami === true };
+    if (options.signal !== undefined) input.signal = options.signal;
+    if (options.timeoutMs !== undefined) input.timeoutMs = options.timeoutMs;
+    return runEngagementFlow(input, flowDeps(options.onStep));
+  };
+  const tokenForProfile = (runnable: EngagementRunnable, options: ProfileRunOptions<EngagementStepId> & { whoami?: boolean }) =>
+    tokenRun(engagementDraftOf(runnable), options);
   return {
-    token(request, onStep) {
-      return runs.track(request.runId, async (signal) => {
-        const credentials = 'draft' in request ? request.draft : await profileCredentials(deps, request.profileId);
-        const input: EngagementFlowInput = { ...credentials, whoami: request.whoami === true, signal };
-        if (request.timeoutMs !== undefined) input.timeoutMs = request.timeoutMs;
-        return runEngagementFlow(input, flowDeps(onStep));
-      });
+    tokenForProfile,
+    token(request, onStep, signal) {
+      return runs.track(
+        request.runId,
+        async (runSignal) => {
+          const options = { onStep, signal: runSignal, timeoutMs: request.timeoutMs, whoami: request.whoami === true };
+          if ('draft' in request) return tokenRun(request.draft, options);
+          const runnable = await savedProfile(deps, request.profileId);
+          const report = await tokenForProfile(runnable, options);
+          if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedEngagementToken(report.outcome.token));
+          return report;
+        },
+        signal,
+      );
     },
-
     refresh(request, onStep) {
       return runs.track(request.runId, async (signal) => {
         let decoded: DecodedToken;
@@ -103,7 +129,7 @@ export function createEngagementService(deps: EngagementServiceDeps): Engagement
         }
         if ('profileId' in request) {
           // The stored secret goes only to the profile's own auth host, and past Marketing Cloud only for a JWT it signed.
-          const credentials = await profileCredentials(deps, request.profileId);
+          const credentials = engagementDraftOf(await savedProfile(deps, request.profileId));
           input.clientId = credentials.clientId;
           input.clientSecret = credentials.clientSecret;
           input.profileAuthBase = resolveTenant({

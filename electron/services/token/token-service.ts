@@ -1,7 +1,7 @@
 import { importPKCS8 } from 'jose';
 import { checkClientId } from '../../../shared/intelligence/client-id';
 import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
-import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../../../shared/intelligence/flow-types';
+import type { FlowStep, FlowStepId, TokenFlowReport, TokenRequestStyle } from '../../../shared/intelligence/flow-types';
 import { discoveryUrlForRegion } from '../../../shared/intelligence/regions';
 import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
 import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
@@ -11,6 +11,8 @@ import type { Product } from '../../../shared/profiles/profile';
 import { otherProductError } from '../profiles/profile-service-errors';
 import type { RunnableProfile } from '../profiles/profile-service';
 import type { TokenPort } from '../router/router-types';
+import { cachedIntelligenceToken, type CachedToken } from '../token-cache/cached-token';
+import type { ProfileRunOptions } from '../token-cache/profile-token-service';
 import { createRunRegistry, type RunRegistry } from './run-registry';
 
 /** What the token service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
@@ -22,12 +24,20 @@ export interface TokenServiceDeps {
   decryptor: KeyDecryptor;
   /** The running runs, shared with the Engagement service so token:cancel reaches both (a private one by default). */
   runs?: RunRegistry;
+  /** Keeps the token a saved profile's run got in the token cache ("Get token" refreshes it). */
+  rememberToken?: (runnable: RunnableProfile, token: CachedToken) => Promise<unknown>;
   now?: () => number;
   randomUUID?: () => string;
 }
 
+type IntelligenceRunnable = Extract<RunnableProfile, { product: 'intelligence' }>;
+
 /** Runs the Intelligence token flow for saved profiles and keeps one AbortController per running run id. */
 export interface TokenService extends TokenPort {
+  /** The router's run, and the CLI's with its own `signal` (Ctrl-C) beside the run id's. */
+  run(request: TokenRunRequest, onStep: (step: FlowStep) => void, signal?: AbortSignal): Promise<TokenFlowReport>;
+  /** The run of an already resolved saved profile (the token cache's path): not registered, cancelled by `options.signal`. */
+  runProfile(runnable: IntelligenceRunnable, options: ProfileRunOptions<FlowStepId>): Promise<TokenFlowReport>;
   /** The run ids currently running. */
   activeRuns(): string[];
   /** Cancels every running run (e.g. when the app quits); returns how many were cancelled. */
@@ -58,43 +68,54 @@ async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): 
   return { clientId, discoveryUrl, privateKey, tokenRequestStyle: draft.tokenRequestStyle };
 }
 
-/** The credentials of a saved profile, through the one runnable-profile check (one store read, one key import). */
-async function savedCredentials(deps: TokenServiceDeps, profileId: string): Promise<RunCredentials> {
+/** A saved profile, through the one runnable-profile check (one store read, one key import). */
+async function savedProfile(deps: TokenServiceDeps, profileId: string): Promise<IntelligenceRunnable> {
   const runnable = await deps.profiles.runnable(profileId, 'intelligence');
   if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
-  return {
-    clientId: runnable.profile.clientId,
-    discoveryUrl: runnable.discoveryUrl,
-    privateKey: runnable.privateKey,
-    tokenRequestStyle: runnable.profile.tokenRequestStyle,
-  };
+  return runnable;
 }
 
-/** Creates the token service used by the router: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
+/** What a saved profile signs with; `style` overrides its request style (mctoken --query-style). */
+function savedCredentials(runnable: IntelligenceRunnable, style: TokenRequestStyle | undefined): RunCredentials {
+  const { profile, discoveryUrl, privateKey } = runnable;
+  return { clientId: profile.clientId, discoveryUrl, privateKey, tokenRequestStyle: style ?? profile.tokenRequestStyle };
+}
+
+/** Creates the token service used by the router and the CLI: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
 export function createTokenService(deps: TokenServiceDeps): TokenService {
   const runs = deps.runs ?? createRunRegistry();
+  const flow = (credentials: RunCredentials, options: ProfileRunOptions<FlowStepId>): Promise<TokenFlowReport> =>
+    runTokenFlow(
+      {
+        ...credentials,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      },
+      {
+        fetch: deps.fetch,
+        ...(options.onStep ? { onStep: options.onStep } : {}),
+        ...(deps.now ? { now: deps.now } : {}),
+        ...(deps.randomUUID ? { randomUUID: deps.randomUUID } : {}),
+      },
+    );
+  const runProfile = (runnable: IntelligenceRunnable, options: ProfileRunOptions<FlowStepId>) =>
+    flow(savedCredentials(runnable, options.tokenRequestStyle), options);
   return {
-    run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport> {
-      return runs.track(request.runId, async (signal) => {
-        const credentials =
-          request.draft !== undefined
-            ? await draftCredentials(request.draft, deps.decryptor)
-            : await savedCredentials(deps, request.profileId);
-        return runTokenFlow(
-          {
-            ...credentials,
-            ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
-            signal,
-          },
-          {
-            fetch: deps.fetch,
-            onStep,
-            ...(deps.now ? { now: deps.now } : {}),
-            ...(deps.randomUUID ? { randomUUID: deps.randomUUID } : {}),
-          },
-        );
-      });
+    run(request, onStep, signal) {
+      return runs.track(
+        request.runId,
+        async (runSignal) => {
+          const options = { onStep, signal: runSignal, timeoutMs: request.timeoutMs };
+          if (request.draft !== undefined) return flow(await draftCredentials(request.draft, deps.decryptor), options);
+          const runnable = await savedProfile(deps, request.profileId);
+          const report = await runProfile(runnable, options);
+          if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedIntelligenceToken(report.outcome.token));
+          return report;
+        },
+        signal,
+      );
     },
+    runProfile,
     cancel: (runId) => runs.cancel(runId),
     activeRuns: () => runs.activeRuns(),
     cancelAll: () => runs.cancelAll(),
