@@ -2,7 +2,6 @@
 // Options, run and output, top to bottom; the Engagement pieces shared with whoami and refresh are in cli/engagement.ts.
 import { Option, type Command } from 'commander';
 import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
-import { WorkbenchError } from '../../shared/errors/workbench-error';
 import type { CachedToken } from '../../electron/services/token-cache/cached-token';
 import {
   ENGAGEMENT_ONLY_FLAGS,
@@ -12,7 +11,7 @@ import {
   flagsGiven,
   type EngagementOptions,
 } from '../engagement';
-import { issueEngagementToken, issueIntelligenceToken, type IntelligenceTarget } from '../issue-token';
+import type { TokenRunDraft } from '../../shared/ipc/ipc-contract';
 import type { Product } from '../../shared/profiles/profile';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
@@ -20,7 +19,6 @@ import {
   EXIT_OK,
   UsageError,
   discoveryUrlOption,
-  keyFileError,
   readEnv,
   readSecretFile,
   usageCheck,
@@ -158,21 +156,22 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
   if (cacheFlags.length > 0)
     throw new UsageError(`${cacheFlags.join(' and ')} need --profile NAME: tokens are cached for saved profiles only.`);
   const product = engagement.length > 0 ? 'engagement' : 'intelligence';
+  const { issueEngagementToken, issueIntelligenceToken } = await import('../issue-token');
   const result =
     product === 'engagement'
       ? await issueEngagementToken(await draftFromOptions('token', options, io.env), options, io)
-      : await issueIntelligenceToken(await targetFromOptions(options, io), options, io);
+      : await issueIntelligenceToken(await draftFromIntelligenceOptions(options, io), options.keyFile ?? '', options, io);
   if (!result.ok) return result.exitCode;
   io.stdout.write(tokenOutput(product, result.token, false, options.json === true, result.secrets));
   return EXIT_OK;
 }
 
 /**
- * The token target from --client-id, --region or --discovery-url, --key-file and --passphrase-env. Everything that is a usage
+ * The run's values from --client-id, --region or --discovery-url, --key-file and --passphrase-env. Everything that is a usage
  * problem (a missing option, an unset variable, an http discovery URL that is not loopback) is found before any file is read
- * or any connection made.
+ * or any connection made; the Intelligence service then checks the key as it checks a pasted one (its errors name the file).
  */
-async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<IntelligenceTarget> {
+async function draftFromIntelligenceOptions(options: TokenOptions, io: CliIo): Promise<TokenRunDraft> {
   const { env } = io;
   const { clientId, keyFile, region, discoveryUrl: url } = options;
   if (clientId === undefined || keyFile === undefined || (region === undefined && url === undefined)) {
@@ -186,30 +185,14 @@ async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<Inte
   const checkedClientId = usageCheck(() => checkClientId(clientId));
   const discoveryUrl = region === undefined ? discoveryUrlOption(url ?? '') : discoveryUrlForRegion(region);
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(env, options.passphraseEnv, '--passphrase-env');
-  const privateKey = await loadKeyFile(keyFile, passphrase, io);
-  return { clientId: checkedClientId, discoveryUrl, tokenRequestStyle: 'form', privateKey };
-}
-
-/**
- * Reads and imports the RSA private key in `path` (every shape the core normalizes: PKCS#1, PKCS#8, `\n`-escaped, quoted,
- * encrypted with `passphrase`). Errors name the file and the problem, never the key.
- */
-async function loadKeyFile(path: string, passphrase: string | undefined, io: CliIo): Promise<CryptoKey> {
-  const pem = await readSecretFile(path, 'key file', io);
-  const [{ loadPrivateKey }, { nodeKeyDecryptor }] = await Promise.all([
-    import('../../shared/keys/load-private-key'),
-    import('../../electron/services/node-key-decryptor'),
-  ]);
-  try {
-    const loaded = await loadPrivateKey(
-      pem,
-      passphrase === undefined ? { decryptor: nodeKeyDecryptor } : { passphrase, decryptor: nodeKeyDecryptor },
-    );
-    return loaded.key;
-  } catch (error) {
-    if (error instanceof WorkbenchError) throw keyFileError(error.toPayload(), path, passphrase !== undefined);
-    throw error;
-  }
+  const privateKeyPem = await readSecretFile(keyFile, 'key file', io);
+  return {
+    clientId: checkedClientId,
+    discoveryUrl,
+    privateKeyPem,
+    tokenRequestStyle: 'form',
+    ...(passphrase === undefined ? {} : { passphrase }),
+  };
 }
 
 // ---- Output ------------------------------------------------------------------------------------------------------------

@@ -3,14 +3,8 @@
 import { Option, type Command } from 'commander';
 import type { WhoAmI } from '../../shared/engagement/flow-types';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
-import {
-  addClientSecretOptions,
-  addTenantOptions,
-  draftFromOptions,
-  ENGAGEMENT_ONLY_FLAGS,
-  runEngagementCli,
-  type EngagementOptions,
-} from '../engagement';
+import { addClientSecretOptions, addTenantOptions, draftFromOptions, ENGAGEMENT_ONLY_FLAGS, type EngagementOptions } from '../engagement';
+import { runEngagementCli } from '../issue-token';
 import {
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
