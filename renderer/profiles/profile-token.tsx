@@ -103,7 +103,7 @@ export function CopyTokenButton({ profile, roving, onGot, onProblem }: CopyToken
       >
         {state === 'copied-cached' || state === 'copied-new' ? 'Copied' : 'Copy token'}
       </button>
-      <span className="visually-hidden" role="status">
+      <span className="visually-hidden" aria-live="polite">
         {SAID[state]}
       </span>
     </>
