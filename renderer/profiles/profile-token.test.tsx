@@ -87,9 +87,9 @@ describe('a profile’s cached token in the profiles table', () => {
     expect(await within(rowOf(PACKAGE.id)).findByText('Token copied (reused from the cache)')).toBeInTheDocument();
   });
 
-  it('a failed exchange is shown above the table with its code, and nothing is copied', async () => {
+  it('a failed exchange is shown above the table with its code, nothing is copied, and the states are asked again', async () => {
     await navigator.clipboard.writeText('before');
-    const { user } = setup(
+    const { fake, user } = setup(
       {},
       {
         'profiles:copy-token': () => ({
@@ -104,6 +104,7 @@ describe('a profile’s cached token in the profiles table', () => {
     expect(alert).toHaveTextContent('invalid_client: Invalid client ID or secret.');
     expect(alert).toHaveTextContent('ERR_OAUTH_INVALID_CLIENT');
     expect(await navigator.clipboard.readText()).toBe('before');
+    await waitFor(() => expect(fake.callsTo('profiles:token-states')).toHaveLength(2));
   });
 
   it('is one more action in the row for the keyboard, after the copy buttons and before Use', async () => {

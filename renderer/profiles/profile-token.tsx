@@ -50,8 +50,8 @@ export interface CopyTokenButtonProps {
   profile: Profile;
   /** The roving tab stop's props. */
   roving: { tabIndex: number; 'data-action': string; onFocus: () => void };
-  /** After a token was got (copied or not): the states reload. */
-  onGot: () => void;
+  /** After each try, got or not (a failed one may have dropped a refused token): the states reload. */
+  onDone: () => void;
   /** A failure to get one, shown above the table; null clears it. */
   onProblem: (problem: { profile: Profile; error: ErrorPayload } | null) => void;
 }
@@ -67,7 +67,7 @@ const SAID: Record<CopyState, string> = {
 };
 
 /** "Copy token": a valid token of the profile to the clipboard, reused or new; says which, politely. */
-export function CopyTokenButton({ profile, roving, onGot, onProblem }: CopyTokenButtonProps) {
+export function CopyTokenButton({ profile, roving, onDone, onProblem }: CopyTokenButtonProps) {
   const bridge = useBridge();
   const [state, setState] = useState<CopyState>('idle');
   useEffect(() => {
@@ -82,11 +82,12 @@ export function CopyTokenButton({ profile, roving, onGot, onProblem }: CopyToken
     if (!reply.ok) {
       setState('idle');
       onProblem({ profile, error: reply.error });
+      onDone();
       return;
     }
     const copied = await copyText(reply.value.accessToken);
     setState(!copied ? 'not-copied' : reply.value.cached ? 'copied-cached' : 'copied-new');
-    onGot();
+    onDone();
   };
   return (
     <>

@@ -24,7 +24,7 @@ export interface ProfilesTableProps {
   keychain: Readonly<Record<string, ProfileKeychainState>>;
   /** Whether each profile has a token cached, by id (never the token). */
   tokenStates: Readonly<Record<string, TokenCacheState>>;
-  /** Called after "Copy token" got a token, so the states reload. */
+  /** Called after each "Copy token", so the states reload. */
   onTokenGot: () => void;
   /** Opens a profile on its credentials screen. */
   onUse: (profile: Profile) => void;
@@ -188,7 +188,7 @@ export function ProfilesTable({ profiles, sort, selectedIds, keychain, tokenStat
                       <CopyTokenButton
                         profile={profile}
                         roving={roving.propsOf(profile.id, 'copy-token')}
-                        onGot={onTokenGot}
+                        onDone={onTokenGot}
                         onProblem={setTokenProblem}
                       />
                     )}
