@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorPayload } from '../shared/errors/workbench-error';
 import { WorkbenchError } from '../shared/errors/workbench-error';
 import type { EngagementFlowReport } from '../shared/engagement/flow-types';
-import type { FlowStep, FlowWarning } from '../shared/intelligence/flow-types';
+import type { FlowStep, FlowWarning } from '../shared/exchange/flow-types';
 import type { EngagementDraft, TokenRunDraft } from '../shared/ipc/ipc-contract';
 import { cachedEngagementToken, cachedIntelligenceToken, type CachedToken } from '../electron/services/token-cache/cached-token';
 import type { WorkbenchServices } from '../electron/services/create-services';
@@ -98,7 +98,7 @@ export async function issueIntelligenceToken(
         draft: { ...draft, tokenRequestStyle: settings.queryStyle === true ? 'query' : draft.tokenRequestStyle },
         ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
       } as const;
-      const report = await services.tokens
+      const report = await services.intelligence
         .run(request, (step) => onStep?.(step), signal)
         .catch((error: unknown) => {
           // The key is read and checked by the service: its errors name the file here.

@@ -9,9 +9,9 @@ import type { Router } from './router/router-types';
 import { keychainServiceName } from './secret-store/keychain-service-name';
 import { createKeytarSecretStore } from './secret-store/keytar-secret-store';
 import type { SecretStore } from './secret-store/secret-store';
-import { createEngagementService, type EngagementPort } from './token/engagement-service';
-import { createRunRegistry } from './token/run-registry';
-import { createTokenService, type TokenService } from './token/token-service';
+import { createEngagementService, type EngagementPort } from './engagement/engagement-service';
+import { createRunRegistry, type RunRegistry } from './runs/run-registry';
+import { createIntelligenceService, type IntelligenceService } from './intelligence/intelligence-service';
 import { createProfileTokenService, fingerprintOf, type ProfileTokenService } from './token-cache/profile-token-service';
 import { createTokenCache } from './token-cache/token-cache';
 
@@ -36,10 +36,12 @@ export interface WorkbenchServices {
   router: Router;
   profiles: ProfileService;
   secrets: SecretStore;
-  tokens: TokenService;
+  intelligence: IntelligenceService;
   engagement: EngagementPort;
   /** Saved profiles' tokens through the token cache (the app's "Copy token", mctoken token/exec/whoami --profile). */
   profileTokens: ProfileTokenService;
+  /** Every running run of either product, e.g. to cancel them all when the app quits. */
+  runs: RunRegistry;
   /** The fetch every outgoing request uses (safe-fetch). */
   fetch: typeof fetch;
 }
@@ -56,18 +58,18 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   // through either service refreshes it, and profileTokens reads it first.
   const cache = createTokenCache({ secrets, userDataDir: options.userDataDir });
   const rememberToken = (runnable: RunnableProfile, token: CachedToken) => cache.store(runnable.profile.id, fingerprintOf(runnable), token);
-  const tokens = createTokenService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs, rememberToken });
+  const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs, rememberToken });
   const engagement = createEngagementService({ profiles, fetch: safeFetch, runs, rememberToken });
-  const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence: tokens, engagement });
+  const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
     secrets,
     profiles,
-    tokens,
+    intelligence,
     engagement,
     profileTokens,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, tokens, engagement, profileTokens, fetch: safeFetch };
+  return { router, profiles, secrets, intelligence, engagement, runs, profileTokens, fetch: safeFetch };
 }

@@ -4,7 +4,8 @@
 import type { EngagementCredentials } from '../engagement/credentials';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { ErrorPayload } from '../errors/workbench-error';
-import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
+import type { FlowStep, TokenRequestStyle } from '../exchange/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../intelligence/flow-types';
 import type { Region } from '../intelligence/regions';
 import type { Product, Profile } from '../profiles/profile';
 import type { SecretEncoding, VerificationResult } from '../verify/verification';
@@ -128,7 +129,7 @@ export interface IpcChannelMap {
   'profiles:token-states': { request: null; response: Record<string, TokenCacheState> };
   /** The user asked to copy a profile's token: a valid one (reused or new, cached), the one channel a token goes to the renderer by. */
   'profiles:copy-token': { request: { profileId: string }; response: CopiedToken };
-  'token:run': { request: TokenRunRequest; response: TokenFlowReport };
+  'intelligence:run': { request: TokenRunRequest; response: TokenFlowReport };
   /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };
@@ -138,7 +139,7 @@ export interface IpcChannelMap {
 
 /** Every main-to-renderer event, with its payload type. */
 export interface IpcEventMap {
-  'token:progress': { runId: string; step: FlowStep };
+  'intelligence:progress': { runId: string; step: TokenFlowStep };
   'engagement:progress': { runId: string; step: FlowStep<EngagementStepId | RefreshStepId> };
 }
 
@@ -160,7 +161,7 @@ export const IPC_CHANNELS = [
   'profiles:delete',
   'profiles:token-states',
   'profiles:copy-token',
-  'token:run',
+  'intelligence:run',
   'token:cancel',
   'engagement:token',
   'engagement:refresh',
@@ -168,7 +169,7 @@ export const IPC_CHANNELS = [
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */
-export const IPC_EVENTS = ['token:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
+export const IPC_EVENTS = ['intelligence:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
 
 /** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, HTTP and server-sent events under mctoken ui. */
 export interface IpcTransport {

@@ -1,6 +1,6 @@
-import type { EngagementPort } from '../token/engagement-service';
+import type { EngagementPort } from '../engagement/engagement-service';
+import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import type { ProfileTokenService } from '../token-cache/profile-token-service';
-import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
 import type {
   TokenRunRequest,
   IpcChannel,
@@ -42,9 +42,9 @@ export interface ProfilesPort {
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
 }
 
-/** What the router needs of the token service (electron/services/token). */
-export interface TokenPort {
-  run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport>;
+/** What the router needs of the Intelligence service (electron/services/intelligence). */
+export interface IntelligencePort {
+  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void): Promise<TokenFlowReport>;
   cancel(runId: string): boolean;
 }
 
@@ -56,7 +56,7 @@ export interface RouterServices {
   platform: string;
   secrets: { probe(): Promise<KeychainStatus> };
   profiles: ProfilesPort;
-  tokens: TokenPort;
+  intelligence: IntelligencePort;
   /** Engagement server-to-server tokens, who-am-I and the legacy refresh. */
   engagement: Pick<EngagementPort, 'token' | 'refresh'>;
   /** Saved profiles' cached tokens (electron/services/token-cache), the same service mctoken uses. */

@@ -24,7 +24,7 @@ const guardServices: RouterServices = {
     delete: unreachable('delete'),
     getSigningSecret: unreachable('getSigningSecret'),
   },
-  tokens: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
+  intelligence: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
   profileTokens: { obtain: unreachable('profileTokens.obtain'), state: unreachable('profileTokens.state') },
 };
@@ -107,10 +107,10 @@ describe('router: request validation', () => {
     ['profiles:token-states', { all: true }, 'the request has the wrong shape'],
     ['profiles:copy-token', {}, '"profileId" is missing'],
     ['profiles:copy-token', { profileId: 'p', minValid: 600 }, 'the request has unknown field "minValid"'],
-    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 10 }, '"timeoutMs" must be at least 1000'],
-    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 1_000_000 }, '"timeoutMs" must be at most 120000'],
-    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
-    ['token:run', { runId: 'r' }, '"profileId" is missing'],
+    ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 10 }, '"timeoutMs" must be at least 1000'],
+    ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1_000_000 }, '"timeoutMs" must be at most 120000'],
+    ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
+    ['intelligence:run', { runId: 'r' }, '"profileId" is missing'],
     ['token:cancel', { runId: 7 }, '"runId" must be a string'],
     ['engagement:token', { runId: 'r' }, 'the request must name either a profileId or a draft'],
     [

@@ -1,5 +1,5 @@
 // The token cache through the IPC router, with the REAL keychain and local servers counting token requests: a saved
-// profile's "Get token" (token:run, engagement:token) refreshes the cache, profiles:token-states says what is cached and
+// profile's "Get token" (intelligence:run, engagement:token) refreshes the cache, profiles:token-states says what is cached and
 // until when (never the token), profiles:copy-token hands out the cached token or gets and caches a new one, and the token
 // crosses the router only in copy-token and run replies, never into a file of the user-data folder.
 import { randomUUID } from 'node:crypto';
@@ -84,8 +84,8 @@ describe.skipIf(!isolated)(`the token cache through the router${isolated ? '' : 
     expect(requests()).toEqual({ intelligence: 0, engagement: 0 });
   });
 
-  it('Intelligence: Get token (token:run) caches its token; Copy token reuses it without a request', async () => {
-    const report = await value<TokenFlowReport>('token:run', { runId: 'get-intel', profileId: intelligence.id });
+  it('Intelligence: Get token (intelligence:run) caches its token; Copy token reuses it without a request', async () => {
+    const report = await value<TokenFlowReport>('intelligence:run', { runId: 'get-intel', profileId: intelligence.id });
     if (!report.outcome.ok) throw new Error('the run failed');
     tokens.push(report.outcome.token.accessToken);
     expect((await states())[intelligence.id]).toEqual({ cached: true, expiresAt: report.outcome.token.expiresAt });
@@ -93,7 +93,7 @@ describe.skipIf(!isolated)(`the token cache through the router${isolated ? '' : 
     expect(copied).toEqual({ accessToken: report.outcome.token.accessToken, expiresAt: report.outcome.token.expiresAt, cached: true });
     expect(requests().intelligence).toBe(1);
     // Get token always runs the whole flow, and the cache follows it.
-    const again = await value<TokenFlowReport>('token:run', { runId: 'get-intel-2', profileId: intelligence.id });
+    const again = await value<TokenFlowReport>('intelligence:run', { runId: 'get-intel-2', profileId: intelligence.id });
     if (!again.outcome.ok) throw new Error('the run failed');
     tokens.push(again.outcome.token.accessToken);
     expect(requests().intelligence).toBe(2);

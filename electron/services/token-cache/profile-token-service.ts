@@ -4,7 +4,8 @@
 // path (cli/profile-token.ts) only reads the same cache with the same rules before it would.
 import type { EngagementFlowReport, EngagementStepId } from '../../../shared/engagement/flow-types';
 import { toErrorPayload, type ErrorPayload } from '../../../shared/errors/workbench-error';
-import type { FlowStep, FlowStepId, FlowWarning, TokenFlowReport, TokenRequestStyle } from '../../../shared/intelligence/flow-types';
+import type { FlowStep, FlowWarning, TokenRequestStyle } from '../../../shared/exchange/flow-types';
+import type { FlowStepId, TokenFlowReport } from '../../../shared/intelligence/flow-types';
 import type { TokenCacheState } from '../../../shared/ipc/ipc-contract';
 import type { Product, Profile } from '../../../shared/profiles/profile';
 import { profileClientSecretAccount } from '../profiles/profile-secret-account';

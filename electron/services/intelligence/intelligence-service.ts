@@ -1,7 +1,8 @@
 import { importPKCS8 } from 'jose';
 import { checkClientId } from '../../../shared/intelligence/client-id';
-import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
-import type { FlowStep, FlowStepId, TokenFlowReport, TokenRequestStyle } from '../../../shared/intelligence/flow-types';
+import { checkEndpointUrl } from '../../../shared/exchange/endpoint-url';
+import type { TokenRequestStyle } from '../../../shared/exchange/flow-types';
+import type { FlowStepId, TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import { discoveryUrlForRegion } from '../../../shared/intelligence/regions';
 import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
 import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
@@ -10,13 +11,13 @@ import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import type { Product } from '../../../shared/profiles/profile';
 import { otherProductError } from '../profiles/profile-service-errors';
 import type { RunnableProfile } from '../profiles/profile-service';
-import type { TokenPort } from '../router/router-types';
+import type { IntelligencePort } from '../router/router-types';
+import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 import { cachedIntelligenceToken, type CachedToken } from '../token-cache/cached-token';
 import type { ProfileRunOptions } from '../token-cache/profile-token-service';
-import { createRunRegistry, type RunRegistry } from './run-registry';
 
-/** What the token service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
-export interface TokenServiceDeps {
+/** What the Intelligence service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
+export interface IntelligenceServiceDeps {
   profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
   /** The fetch the flow uses: safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
@@ -32,16 +33,12 @@ export interface TokenServiceDeps {
 
 type IntelligenceRunnable = Extract<RunnableProfile, { product: 'intelligence' }>;
 
-/** Runs the Intelligence token flow for saved profiles and keeps one AbortController per running run id. */
-export interface TokenService extends TokenPort {
+/** Runs the Intelligence token flow for saved and draft profiles, each run tracked (and cancellable) in the run registry. */
+export interface IntelligenceService extends IntelligencePort {
   /** The router's run, and the CLI's with its own `signal` (Ctrl-C) beside the run id's. */
-  run(request: TokenRunRequest, onStep: (step: FlowStep) => void, signal?: AbortSignal): Promise<TokenFlowReport>;
+  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void, signal?: AbortSignal): Promise<TokenFlowReport>;
   /** The run of an already resolved saved profile (the token cache's path): not registered, cancelled by `options.signal`. */
   runProfile(runnable: IntelligenceRunnable, options: ProfileRunOptions<FlowStepId>): Promise<TokenFlowReport>;
-  /** The run ids currently running. */
-  activeRuns(): string[];
-  /** Cancels every running run (e.g. when the app quits); returns how many were cancelled. */
-  cancelAll(): number;
 }
 
 /** What one run signs with and where it goes. */
@@ -69,7 +66,7 @@ async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): 
 }
 
 /** A saved profile, through the one runnable-profile check (one store read, one key import). */
-async function savedProfile(deps: TokenServiceDeps, profileId: string): Promise<IntelligenceRunnable> {
+async function savedProfile(deps: IntelligenceServiceDeps, profileId: string): Promise<IntelligenceRunnable> {
   const runnable = await deps.profiles.runnable(profileId, 'intelligence');
   if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
   return runnable;
@@ -81,8 +78,8 @@ function savedCredentials(runnable: IntelligenceRunnable, style: TokenRequestSty
   return { clientId: profile.clientId, discoveryUrl, privateKey, tokenRequestStyle: style ?? profile.tokenRequestStyle };
 }
 
-/** Creates the token service used by the router and the CLI: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
-export function createTokenService(deps: TokenServiceDeps): TokenService {
+/** Creates the Intelligence service used by the router and the CLI: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
+export function createIntelligenceService(deps: IntelligenceServiceDeps): IntelligenceService {
   const runs = deps.runs ?? createRunRegistry();
   const flow = (credentials: RunCredentials, options: ProfileRunOptions<FlowStepId>): Promise<TokenFlowReport> =>
     runTokenFlow(
@@ -117,7 +114,5 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     },
     runProfile,
     cancel: (runId) => runs.cancel(runId),
-    activeRuns: () => runs.activeRuns(),
-    cancelAll: () => runs.cancelAll(),
   };
 }
