@@ -68,15 +68,15 @@ export async function withCliRun<T>(
  * it), or null when it succeeded. `secrets` are masked wherever a server echoed them.
  */
 export function reportRun(
-  run: { warnings: FlowWarning[]; error: ErrorPayload | null },
+  run: { warnings: readonly FlowWarning[]; outcome: { ok: true } | { ok: false; error: ErrorPayload } },
   secrets: KnownSecrets,
   signal: AbortSignal,
   io: CliIo,
 ): number | null {
   for (const warning of run.warnings) reportWarning(warning.message, io, secrets);
-  if (run.error === null) return null;
-  reportError(run.error, io, secrets);
-  return run.error.code === 'ERR_CANCELLED' && signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
+  if (run.outcome.ok) return null;
+  reportError(run.outcome.error, io, secrets);
+  return run.outcome.error.code === 'ERR_CANCELLED' && signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
 }
 
 /** An ad-hoc Intelligence run (credentials on the command line: never cached), the key read from `keyFile`. */
@@ -107,10 +107,9 @@ export async function issueIntelligenceToken(
         });
       // The signed assertion went to the token endpoint: masked wherever the server echoes it.
       secrets = report.steps.flatMap(stepSecrets);
-      const { outcome } = report;
-      const failed = reportRun({ warnings: report.warnings, error: outcome.ok ? null : outcome.error }, secrets, signal, io);
-      if (!outcome.ok) return { ok: false, exitCode: failed ?? EXIT_FAILURE };
-      return { ok: true, secrets, token: cachedIntelligenceToken(outcome.token) };
+      const exitCode = reportRun(report, secrets, signal, io);
+      if (exitCode !== null || !report.outcome.ok) return { ok: false, exitCode: exitCode ?? EXIT_FAILURE };
+      return { ok: true, secrets, token: cachedIntelligenceToken(report.outcome.token) };
     },
   );
 }
@@ -142,9 +141,8 @@ export async function runEngagementCli(
         ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
       };
       const report = await services.engagement.token(request, (step) => onStep?.(step), signal);
-      const { outcome } = report;
-      const failed = reportRun({ warnings: report.warnings, error: outcome.ok ? null : outcome.error }, secrets, signal, io);
-      if (!outcome.ok) return { ok: false, exitCode: failed ?? EXIT_FAILURE };
+      const exitCode = reportRun(report, secrets, signal, io);
+      if (exitCode !== null || !report.outcome.ok) return { ok: false, exitCode: exitCode ?? EXIT_FAILURE };
       return { ok: true, report: report as EngagementFlowReport & { outcome: { ok: true } }, secrets };
     },
   );

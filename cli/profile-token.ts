@@ -127,8 +127,8 @@ export async function profileToken(
       });
       // The signed assertion of a new Intelligence token went to the token endpoint: masked wherever the server echoes it.
       secrets = [got.clientSecret, ...(got.run?.steps.flatMap(stepSecrets) ?? [])];
-      const failed = reportRun({ warnings: got.run?.warnings ?? [], error: got.ok ? null : got.error }, secrets, signal, io);
-      if (!got.ok) return { ok: false, exitCode: failed ?? EXIT_FAILURE };
+      const exitCode = reportRun({ warnings: got.run?.warnings ?? [], outcome: got }, secrets, signal, io);
+      if (exitCode !== null || !got.ok) return { ok: false, exitCode: exitCode ?? EXIT_FAILURE };
       if (!got.cached && got.token.expiresIn * 1000 < minValidMs)
         reportWarning(
           `--min-valid ${minValidMs / 1000} is longer than a new token of this profile lives (${got.token.expiresIn} s): printing a new one anyway.`,

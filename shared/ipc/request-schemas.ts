@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { WorkbenchError } from '../errors/workbench-error';
 import { REGIONS } from '../intelligence/regions';
 import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
-import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from './request-limits';
+import { TIMEOUT_LIMITS } from '../exchange/timeout-limits';
+import { REQUEST_LIMITS as L } from './request-limits';
 
 /** A string of at most `max` characters. */
 const text = (max: number) => z.string().max(max);
@@ -56,7 +57,7 @@ const draft = z
 const tokenRun = z
   .strictObject({
     runId: id,
-    timeoutMs: z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional(),
+    timeoutMs,
     profileId: id.optional(),
     draft: draft.optional(),
   })
