@@ -83,6 +83,7 @@ export async function draftFromOptions(command: string, options: EngagementOptio
   const scope = options.scope === undefined ? null : usageCheck(() => parseScopes(options.scope ?? '').join(' '));
   const accountId = usageCheck(() => checkAccountId(options.accountId)) ?? null;
   const clientSecret = await readClientSecret(options, env);
-  const where = options.authUrl === undefined ? { subdomain: tenant.subdomain } : { authUrl: tenant.authBaseUrl.href };
+  // The auth URL as given: the flow resolves it again and warns about what it fixed (a pasted v2/token).
+  const where = options.authUrl === undefined ? { subdomain: tenant.subdomain } : { authUrl: options.authUrl.trim() };
   return { clientId, clientSecret, ...where, scope, accountId };
 }

@@ -18,7 +18,7 @@ import {
   keyFileError,
   painterFor,
   reportError,
-  reportWarning,
+  reportFlowWarning,
   stepSecrets,
   type CliIo,
   type KnownSecrets,
@@ -73,7 +73,7 @@ export function reportRun(
   signal: AbortSignal,
   io: CliIo,
 ): number | null {
-  for (const warning of run.warnings) reportWarning(warning.message, io, secrets);
+  for (const warning of run.warnings) reportFlowWarning(warning, io, secrets);
   if (run.outcome.ok) return null;
   reportError(run.outcome.error, io, secrets);
   return run.outcome.error.code === 'ERR_CANCELLED' && signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;

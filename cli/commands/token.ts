@@ -12,6 +12,7 @@ import {
   type EngagementOptions,
 } from '../engagement';
 import type { TokenRunDraft } from '../../shared/ipc/ipc-contract';
+import { applyServiceAccountFile, missingFromServiceAccount, serviceAccountKeySource } from '../service-account-file';
 import type { Product } from '../../shared/profiles/profile';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
@@ -38,6 +39,7 @@ export interface TokenOptions extends EngagementOptions {
   region?: Region;
   discoveryUrl?: string;
   keyFile?: string;
+  serviceAccountFile?: string;
   passphraseEnv?: string;
   json?: boolean;
   timeoutMs?: number;
@@ -54,6 +56,7 @@ const INTELLIGENCE_ONLY_FLAGS: Readonly<Record<string, string>> = {
   region: '--region',
   discoveryUrl: '--discovery-url',
   keyFile: '--key-file',
+  serviceAccountFile: '--service-account-file',
   passphraseEnv: '--passphrase-env',
   queryStyle: '--query-style',
 };
@@ -63,6 +66,7 @@ Examples:
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken token --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file key.pem --verbose
   MC_KEY_PASS=... mctoken token --client-id "$SA_ID" --region eu1 --key-file encrypted.pem --passphrase-env MC_KEY_PASS
+  mctoken token --service-account-file service-account.json
   mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN" --scope "email_read"
   mctoken token --client-id "$CLIENT_ID" --client-secret-file secret.txt --auth-url "$AUTH_URL" --account-id 510001234 --json
   mctoken token --profile prod --json
@@ -74,6 +78,9 @@ A saved profile's token is cached in the OS keychain (never a file) and reused w
 Intelligence options (--region, --discovery-url, --key-file, --passphrase-env) and Engagement options (--client-secret-*,
 --subdomain, --auth-url, --scope, --account-id) cannot be mixed (exit 2). An Engagement --json also lists missing_scopes:
 requested scopes that were not granted (each named in a warning on stderr; the exit status stays 0).
+--service-account-file reads serviceAccountId, discoveryEndpoint and privateKey from a JSON file (names seen in public
+Intelligence tooling; Salesforce does not document the file); --client-id, --discovery-url/--region and --key-file give
+what it lacks, never what it has. Its permissions are checked like a key file's.
 The key file may be PKCS#1 or PKCS#8 PEM, even pasted with literal \\n escapes or quotes. Only https discovery URLs
 are accepted (http only for localhost/127.0.0.1/::1); any other http URL is refused before connecting (exit 2).
 Exit status: 0 token issued, 1 the flow failed (the OAuth error, its description and a hint on stderr), 2 wrong usage,
@@ -93,6 +100,7 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
         'region',
         'discoveryUrl',
         'keyFile',
+        'serviceAccountFile',
         'passphraseEnv',
         ...Object.keys(ENGAGEMENT_ONLY_FLAGS),
       ]),
@@ -108,6 +116,10 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
     )
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM)')
+    .option(
+      '--service-account-file <file>',
+      'the service-account JSON (serviceAccountId, discoveryEndpoint, privateKey: names seen in public code, not documented); options give what it lacks',
+    )
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key')
     .option(
       '--json',
@@ -157,10 +169,12 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
     throw new UsageError(`${cacheFlags.join(' and ')} need --profile NAME: tokens are cached for saved profiles only.`);
   const product = engagement.length > 0 ? 'engagement' : 'intelligence';
   const { issueEngagementToken, issueIntelligenceToken } = await import('../issue-token');
+  const issueIntelligence = ({ draft, keySource }: { draft: TokenRunDraft; keySource: string }) =>
+    issueIntelligenceToken(draft, keySource, options, io);
   const result =
     product === 'engagement'
       ? await issueEngagementToken(await draftFromOptions('token', options, io.env), options, io)
-      : await issueIntelligenceToken(await draftFromIntelligenceOptions(options, io), options.keyFile ?? '', options, io);
+      : await issueIntelligence(await draftFromIntelligenceOptions(options, io));
   if (!result.ok) return result.exitCode;
   io.stdout.write(tokenOutput(product, result.token, false, options.json === true, result.secrets));
   return EXIT_OK;
@@ -171,10 +185,13 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
  * problem (a missing option, an unset variable, an http discovery URL that is not loopback) is found before any file is read
  * or any connection made; the Intelligence service then checks the key as it checks a pasted one (its errors name the file).
  */
-async function draftFromIntelligenceOptions(options: TokenOptions, io: CliIo): Promise<TokenRunDraft> {
+async function draftFromIntelligenceOptions(given: TokenOptions, io: CliIo): Promise<{ draft: TokenRunDraft; keySource: string }> {
   const { env } = io;
-  const { clientId, keyFile, region, discoveryUrl: url } = options;
-  if (clientId === undefined || keyFile === undefined || (region === undefined && url === undefined)) {
+  const options = await applyServiceAccountFile(given, io);
+  const { clientId, keyFile, region, discoveryUrl: url, privateKeyPem } = options;
+  const incomplete = given.serviceAccountFile === undefined ? null : missingFromServiceAccount(given.serviceAccountFile, options);
+  if (incomplete !== null) throw incomplete;
+  if (clientId === undefined || (keyFile === undefined && privateKeyPem === undefined) || (region === undefined && url === undefined)) {
     const missing = [
       clientId === undefined ? '--client-id ID' : '',
       region === undefined && url === undefined ? '--region REGION or --discovery-url URL' : '',
@@ -185,14 +202,18 @@ async function draftFromIntelligenceOptions(options: TokenOptions, io: CliIo): P
   const checkedClientId = usageCheck(() => checkClientId(clientId));
   const discoveryUrl = region === undefined ? discoveryUrlOption(url ?? '') : discoveryUrlForRegion(region);
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(env, options.passphraseEnv, '--passphrase-env');
-  const privateKeyPem = await readSecretFile(keyFile, 'key file', io);
-  return {
+  // The key from --key-file, or from the service-account file: the service reads it, and its errors name where it came from.
+  const fromKeyFile = privateKeyPem === undefined || given.serviceAccountFile === undefined;
+  const pem = fromKeyFile ? await readSecretFile(keyFile ?? '', 'key file', io) : privateKeyPem;
+  const keySource = fromKeyFile ? (keyFile ?? '') : serviceAccountKeySource(given.serviceAccountFile ?? '');
+  const draft: TokenRunDraft = {
     clientId: checkedClientId,
     discoveryUrl,
-    privateKeyPem,
+    privateKeyPem: pem,
     tokenRequestStyle: 'form',
     ...(passphrase === undefined ? {} : { passphrase }),
   };
+  return { draft, keySource };
 }
 
 // ---- Output ------------------------------------------------------------------------------------------------------------

@@ -49,8 +49,16 @@ export interface FlowStep<Id extends string = string> {
 
 /** A warning noticed during a flow (e.g. clock skew, or Engagement scopes asked for but not granted). */
 export interface FlowWarning {
-  code: 'WARN_CLOCK_SKEW' | 'WARN_EXPIRES_IN_UNEXPECTED' | 'WARN_SUBDOMAIN_SHAPE' | 'WARN_AUTH_HOST' | 'WARN_SCOPES_MISSING';
+  code:
+    | 'WARN_CLOCK_SKEW'
+    | 'WARN_EXPIRES_IN_UNEXPECTED'
+    | 'WARN_SUBDOMAIN_SHAPE'
+    | 'WARN_AUTH_HOST'
+    | 'WARN_SCOPES_MISSING'
+    | 'WARN_AUTH_URL_TOKEN_PATH';
   message: string;
+  /** What to do about it, when the message alone does not say. */
+  hint?: string;
 }
 
 /** How the token request carries its parameters: a form-encoded POST body (RFC 7523, default) or the docs' query string. */

@@ -12,9 +12,7 @@ import { REFRESH_STEP_TITLE, runLegacyRefresh, type RefreshInput } from '../../.
 import { toErrorPayload } from '../../../shared/errors/workbench-error';
 import type { FlowStep } from '../../../shared/exchange/flow-types';
 import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
-import type { RunnableProfile } from '../profiles/profile-service';
-import type { Product } from '../../../shared/profiles/profile';
-import { otherProductError } from '../profiles/profile-service-errors';
+import type { ProfileService, RunnableOf, RunnableProfile } from '../profiles/profile-service';
 import { cachedEngagementToken, type CachedToken } from '../token-cache/cached-token';
 import type { ProfileRunOptions } from '../token-cache/profile-token-service';
 import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
@@ -24,8 +22,7 @@ export type EngagementProgressStep = FlowStep<EngagementStepId | RefreshStepId>;
 
 /** What the Engagement service needs. */
 export interface EngagementServiceDeps {
-  profiles: {
-    runnable(ref: string, product?: Product): Promise<RunnableProfile>;
+  profiles: Pick<ProfileService, 'runnable'> & {
     /** The profile's JWT signing secret (throws when it has none): a refresh to a non-Marketing Cloud host needs the JWT verified. */
     getSigningSecret?(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
   };
@@ -38,7 +35,7 @@ export interface EngagementServiceDeps {
   now?: () => number;
 }
 
-type EngagementRunnable = Extract<RunnableProfile, { product: 'engagement' }>;
+type EngagementRunnable = RunnableOf<'engagement'>;
 
 /** What the router needs of it. */
 export interface EngagementPort {
@@ -51,13 +48,6 @@ export interface EngagementPort {
   refresh(request: EngagementRefreshRequest, onStep: (step: EngagementProgressStep) => void): Promise<RefreshReport>;
   /** The server-to-server token of an already resolved saved profile (the token cache's path): not registered, cancelled by `options.signal`. */
   tokenForProfile(runnable: EngagementRunnable, options: ProfileRunOptions<EngagementStepId>): Promise<EngagementFlowReport>;
-}
-
-/** A saved profile that can get a server-to-server token (ERR_PROFILE_INVALID otherwise). */
-async function savedProfile(deps: EngagementServiceDeps, profileId: string): Promise<EngagementRunnable> {
-  const runnable = await deps.profiles.runnable(profileId, 'engagement');
-  if (runnable.product !== 'engagement') throw otherProductError(runnable.product);
-  return runnable;
 }
 
 /** The run values of a runnable Engagement profile (the app's runs and the CLI's). */
@@ -105,7 +95,7 @@ export function createEngagementService(deps: EngagementServiceDeps): Engagement
         async (runSignal) => {
           const options = { onStep, signal: runSignal, timeoutMs: request.timeoutMs, whoami: request.whoami === true };
           if ('draft' in request) return tokenRun(request.draft, options);
-          const runnable = await savedProfile(deps, request.profileId);
+          const runnable = await deps.profiles.runnable(request.profileId, 'engagement');
           const report = await tokenForProfile(runnable, options);
           if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedEngagementToken(report.outcome.token));
           return report;
@@ -129,7 +119,7 @@ export function createEngagementService(deps: EngagementServiceDeps): Engagement
         }
         if ('profileId' in request) {
           // The stored secret goes only to the profile's own auth host, and past Marketing Cloud only for a JWT it signed.
-          const credentials = engagementDraftOf(await savedProfile(deps, request.profileId));
+          const credentials = engagementDraftOf(await deps.profiles.runnable(request.profileId, 'engagement'));
           input.clientId = credentials.clientId;
           input.clientSecret = credentials.clientSecret;
           input.profileAuthBase = resolveTenant({

@@ -8,9 +8,7 @@ import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
 import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
 import type { KeyDecryptor } from '../../../shared/keys/key-info';
 import { loadPrivateKey } from '../../../shared/keys/load-private-key';
-import type { Product } from '../../../shared/profiles/profile';
-import { otherProductError } from '../profiles/profile-service-errors';
-import type { RunnableProfile } from '../profiles/profile-service';
+import type { ProfileService, RunnableOf, RunnableProfile } from '../profiles/profile-service';
 import type { IntelligencePort } from '../router/router-types';
 import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 import { cachedIntelligenceToken, type CachedToken } from '../token-cache/cached-token';
@@ -18,7 +16,7 @@ import type { ProfileRunOptions } from '../token-cache/profile-token-service';
 
 /** What the Intelligence service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
 export interface IntelligenceServiceDeps {
-  profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
+  profiles: Pick<ProfileService, 'runnable'>;
   /** The fetch the flow uses: safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
   /** Decrypts an encrypted key sent with a draft run. */
@@ -31,7 +29,7 @@ export interface IntelligenceServiceDeps {
   randomUUID?: () => string;
 }
 
-type IntelligenceRunnable = Extract<RunnableProfile, { product: 'intelligence' }>;
+type IntelligenceRunnable = RunnableOf<'intelligence'>;
 
 /** Runs the Intelligence token flow for saved and draft profiles, each run tracked (and cancellable) in the run registry. */
 export interface IntelligenceService extends IntelligencePort {
@@ -63,13 +61,6 @@ async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): 
   });
   const privateKey = await importPKCS8(loaded.pkcs8Pem, 'RS256', { extractable: false });
   return { clientId, discoveryUrl, privateKey, tokenRequestStyle: draft.tokenRequestStyle };
-}
-
-/** A saved profile, through the one runnable-profile check (one store read, one key import). */
-async function savedProfile(deps: IntelligenceServiceDeps, profileId: string): Promise<IntelligenceRunnable> {
-  const runnable = await deps.profiles.runnable(profileId, 'intelligence');
-  if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
-  return runnable;
 }
 
 /** What a saved profile signs with; `style` overrides its request style (mctoken --query-style). */
@@ -104,7 +95,8 @@ export function createIntelligenceService(deps: IntelligenceServiceDeps): Intell
         async (runSignal) => {
           const options = { onStep, signal: runSignal, timeoutMs: request.timeoutMs };
           if (request.draft !== undefined) return flow(await draftCredentials(request.draft, deps.decryptor), options);
-          const runnable = await savedProfile(deps, request.profileId);
+          // The one runnable-profile check (one store read, one key import).
+          const runnable = await deps.profiles.runnable(request.profileId, 'intelligence');
           const report = await runProfile(runnable, options);
           if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedIntelligenceToken(report.outcome.token));
           return report;
