@@ -19,7 +19,7 @@ import {
   type CliOutcome,
   type Painter,
 } from '../terminal';
-import { parseTimeoutMs } from './token';
+import { parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 

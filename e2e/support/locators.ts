@@ -146,6 +146,9 @@ export const ui = {
   deleteProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Delete ${name}` }),
   confirmDelete: (page: Page): Locator => page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }),
   noProfiles: (page: Page): Locator => shown(page).getByText('No profiles yet'),
+  /** A profile's "Copy token" and its cached-token line ("Token cached · N min left" or "No token cached"). */
+  copyProfileToken: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Copy token of ${name}` }),
+  profileTokenState: (page: Page, name: string): Locator => ui.profileRow(page, name).locator('.profile-token'),
   /** The collapsible "Add an Engagement signing secret" panel and its fields. */
   engagementSecretPanel: (page: Page): Locator => shown(page).locator('details.engagement-secret'),
   engagementSecretToggle: (page: Page): Locator => shown(page).locator('details.engagement-secret > summary'),

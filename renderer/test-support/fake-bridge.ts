@@ -48,6 +48,8 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       ),
     'profiles:rename': (request) => ok(makeProfile({ id: request.id, name: request.name })),
     'profiles:delete': (request) => ok({ id: request.id }),
+    'profiles:token-states': () => ok({}),
+    'profiles:copy-token': () => ok({ accessToken: 'fake.copied.token', expiresAt: Date.now() + 300_000, cached: false }),
     'intelligence:run': () => new Promise(() => undefined),
     'token:cancel': () => ok({ cancelled: true }),
     'engagement:token': () => new Promise(() => undefined),

@@ -31,6 +31,11 @@ export class WorkbenchError extends Error {
   }
 }
 
+/** The error an ErrorPayload stands for, to throw it again (e.g. a run's failed outcome, or a router reply). */
+export function errorFromPayload(payload: ErrorPayload): WorkbenchError {
+  return new WorkbenchError(payload.code, payload.message, payload.hint === undefined ? {} : { hint: payload.hint });
+}
+
 /** True when the value is a WorkbenchError (or carries its shape after crossing a boundary). */
 export function isWorkbenchError(value: unknown): value is WorkbenchError {
   return value instanceof WorkbenchError;

@@ -51,6 +51,16 @@ export interface ProfilesListing {
   foreign: ForeignProfileEntry[];
 }
 
+/** Whether a saved profile has a token cached for its current credentials, and until when (milliseconds since the epoch). Never the token. */
+export type TokenCacheState = { cached: false } | { cached: true; expiresAt: number };
+
+/** A valid token of a saved profile, reused from the cache or new (and then cached): only ever sent for an explicit "Copy token". */
+export interface CopiedToken {
+  accessToken: string;
+  expiresAt: number;
+  cached: boolean;
+}
+
 /** Create (no id) or update (id) a profile; secrets go to the keychain, never into the profile. */
 export interface SaveProfileRequest {
   id?: string;
@@ -116,6 +126,10 @@ export interface IpcChannelMap {
   'profiles:save': { request: SaveProfileRequest; response: Profile };
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
   'profiles:delete': { request: { id: string }; response: { id: string } };
+  /** Per profile id: whether a token is cached and until when (never the token). */
+  'profiles:token-states': { request: null; response: Record<string, TokenCacheState> };
+  /** The user asked to copy a profile's token: a valid one (reused or new, cached), the one channel a token goes to the renderer by. */
+  'profiles:copy-token': { request: { profileId: string }; response: CopiedToken };
   'intelligence:run': { request: TokenRunRequest; response: TokenFlowReport };
   /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
@@ -150,6 +164,8 @@ export const IPC_CHANNELS = [
   'profiles:save',
   'profiles:rename',
   'profiles:delete',
+  'profiles:token-states',
+  'profiles:copy-token',
   'intelligence:run',
   'token:cancel',
   'engagement:token',

@@ -6,7 +6,8 @@ import { COMPOSE_ALGORITHMS } from '../compose/compose-algorithms';
 import { MAX_HEADER_CHARS, MAX_PAYLOAD_CHARS } from '../compose/compose-errors';
 import { REGIONS } from '../intelligence/regions';
 import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
-import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from './request-limits';
+import { TIMEOUT_LIMITS } from '../exchange/timeout-limits';
+import { REQUEST_LIMITS as L } from './request-limits';
 
 /** A string of at most `max` characters. */
 const text = (max: number) => z.string().max(max);
@@ -58,7 +59,7 @@ const draft = z
 const tokenRun = z
   .strictObject({
     runId: id,
-    timeoutMs: z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional(),
+    timeoutMs,
     profileId: id.optional(),
     draft: draft.optional(),
   })
@@ -97,6 +98,8 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   }),
   'profiles:rename': z.strictObject({ id, name: text(L.name) }),
   'profiles:delete': z.strictObject({ id }),
+  'profiles:token-states': noRequest,
+  'profiles:copy-token': z.strictObject({ profileId: id }),
   'intelligence:run': tokenRun,
   'token:cancel': z.strictObject({ runId: id }),
   // Either a saved profile or unsaved values, never both: one object with a refinement names the problem better than a union.

@@ -27,6 +27,7 @@ const guardServices: RouterServices = {
   intelligence: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
   compose: { sign: unreachable('compose.sign'), send: unreachable('compose.send') },
+  profileTokens: { obtain: unreachable('profileTokens.obtain'), state: unreachable('profileTokens.state') },
 };
 const events: Array<{ event: IpcEvent; payload: unknown }> = [];
 const context: RouterContext = { emit: (event, payload) => events.push({ event, payload }) };
@@ -104,6 +105,9 @@ describe('router: request validation', () => {
     ['profiles:rename', { id: 'a', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
     ['profiles:delete', { id: 'i'.repeat(129) }, '"id" is too long (at most 128 characters)'],
     ['profiles:delete', null, 'the request must be an object'],
+    ['profiles:token-states', { all: true }, 'the request has the wrong shape'],
+    ['profiles:copy-token', {}, '"profileId" is missing'],
+    ['profiles:copy-token', { profileId: 'p', minValid: 600 }, 'the request has unknown field "minValid"'],
     ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 10 }, '"timeoutMs" must be at least 1000'],
     ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1_000_000 }, '"timeoutMs" must be at most 120000'],
     ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
