@@ -51,7 +51,16 @@ export interface FlowStep<Id extends string = FlowStepId> {
 
 /** A warning noticed during a flow (e.g. clock skew, or Engagement scopes asked for but not granted). */
 export interface FlowWarning {
-  code: 'WARN_CLOCK_SKEW' | 'WARN_EXPIRES_IN_UNEXPECTED' | 'WARN_SUBDOMAIN_SHAPE' | 'WARN_AUTH_HOST' | 'WARN_SCOPES_MISSING';
+  code:
+    | 'WARN_CLOCK_SKEW'
+    | 'WARN_EXPIRES_IN_UNEXPECTED'
+    | 'WARN_SUBDOMAIN_SHAPE'
+    | 'WARN_AUTH_HOST'
+    | 'WARN_SCOPES_MISSING'
+    // The authorization-code flow: a redirect URI outside what the docs allow, a tssd token host, no refresh token.
+    | 'WARN_REDIRECT_URI'
+    | 'WARN_TSSD'
+    | 'WARN_NO_REFRESH_TOKEN';
   message: string;
 }
 
