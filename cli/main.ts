@@ -25,6 +25,7 @@ const COMMANDS = {
   whoami: async () => (await import('./commands/whoami')).registerWhoamiCommand,
   exec: async () => (await import('./commands/exec')).registerExecCommand,
   refresh: async () => (await import('./commands/refresh')).registerRefreshCommand,
+  login: async () => (await import('./commands/login')).registerLoginCommand,
   profiles: async () => (await import('./commands/profiles')).registerProfilesCommand,
   ui: async () => (await import('./commands/ui')).registerUiCommand,
 } as const;
@@ -43,6 +44,7 @@ Examples:
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken whoami --profile engagement-prod
+  mctoken login --client-id "$CLIENT_ID" --subdomain "$SUBDOMAIN" --scope "email_read offline" --save web   # web/public app
   mctoken profiles save prod --client-id "$SA_ID" --region eu1 --key-file key.pem
   mctoken ui                                  # the whole app in your browser
   curl -H "Authorization: Bearer $(mctoken token --profile prod)" ...   # reuses a cached token

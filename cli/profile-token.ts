@@ -105,6 +105,10 @@ export async function profileToken(
   const services = openServices(io.env);
   const runnable = await services.profiles.runnable({ name }, product);
   const { profile } = runnable;
+  if (runnable.product === 'engagement-web') {
+    const { webAppProfileToken } = await import('./web-app-token');
+    return webAppProfileToken(runnable, services.secrets, settings, minValidMs, io);
+  }
   const clientSecret = runnable.product === 'engagement' ? runnable.clientSecret : null;
   let failed = 1;
   let secrets: KnownSecrets = [clientSecret];
