@@ -2,7 +2,7 @@
 // steps with --verbose and its warnings on stderr, its error on stderr when it fails (then the exit status to end with).
 // `mctoken token`, `exec` and `whoami` print or use what comes back; cli/profile-token.ts caches it for saved profiles.
 import type { EngagementDraft } from '../shared/ipc/ipc-contract';
-import type { TokenRequestStyle } from '../shared/intelligence/flow-types';
+import type { TokenRequestStyle } from '../shared/exchange/flow-types';
 import type { CachedToken } from '../electron/services/token-cache/cached-token';
 import { runEngagementCli } from './engagement';
 import {

@@ -5,7 +5,7 @@ import { defaultUserDataDir } from '../electron/services/paths';
 import type { Router } from '../electron/services/router/router-types';
 import { keychainServiceName } from '../electron/services/secret-store/keychain-service-name';
 // Re-exported so the CLI takes it from this separately built file: the Engagement service's imports pull in zod.
-export { engagementDraftOf } from '../electron/services/token/engagement-service';
+export { engagementDraftOf } from '../electron/services/engagement/engagement-service';
 import { WorkbenchError } from '../shared/errors/workbench-error';
 import type { IpcChannel, IpcRequest, IpcResponse, ProfilesListing } from '../shared/ipc/ipc-contract';
 import type { Profile } from '../shared/profiles/profile';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { secretMask } from '../shared/exchange/mask-secrets';
-import type { FlowStep } from '../shared/intelligence/flow-types';
-import { MASK } from '../shared/intelligence/shown-exchange';
+import type { FlowStep } from '../shared/exchange/flow-types';
+import { MASK } from '../shared/exchange/shown-exchange';
 import { createPainter, formatStep, outputWidth, shouldUseColor, stepSecrets, terminalJson, terminalSafe, wrapText } from './terminal';
 
 describe('shouldUseColor', () => {

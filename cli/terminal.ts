@@ -5,9 +5,9 @@ import { version } from '../package.json';
 import type { ErrorCode } from '../shared/errors/error-codes';
 import { WorkbenchError, type ErrorPayload } from '../shared/errors/workbench-error';
 import { maskSecrets } from '../shared/exchange/mask-secrets';
-import { checkEndpointUrl } from '../shared/intelligence/endpoint-url';
-import type { FlowStep, ShownField } from '../shared/intelligence/flow-types';
-import { MASK } from '../shared/intelligence/shown-exchange';
+import { checkEndpointUrl } from '../shared/exchange/endpoint-url';
+import type { FlowStep, ShownField } from '../shared/exchange/flow-types';
+import { MASK } from '../shared/exchange/shown-exchange';
 
 /** The version of mctoken: package.json's, inlined by esbuild at build time. */
 export const CLI_VERSION: string = version;

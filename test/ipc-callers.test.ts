@@ -21,7 +21,7 @@ function callers(name: string): string[] {
 describe('IPC surface', () => {
   it('finds the callers it looks for (the scan is not empty)', () => {
     expect(callerSources.length).toBeGreaterThan(20);
-    expect(callers('profiles:save')).toEqual(expect.arrayContaining([join('renderer', 'credentials', 'credentials-form.tsx')]));
+    expect(callers('profiles:save')).toEqual(expect.arrayContaining([join('renderer', 'intelligence', 'credentials-form.tsx')]));
     expect(callers('no:such-channel')).toEqual([]);
   });
 

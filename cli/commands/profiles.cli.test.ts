@@ -162,7 +162,7 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     expect(out.token_endpoint).toBe(idp.tokenUrl('eu1'));
 
     const prod = (await routerProfiles()).find((p) => p.name === 'prod')!;
-    const report = await services.router.handle('token:run', { runId: randomUUID(), profileId: prod.id }, NOOP_CONTEXT);
+    const report = await services.router.handle('intelligence:run', { runId: randomUUID(), profileId: prod.id }, NOOP_CONTEXT);
     expect(report.ok).toBe(true);
     const outcome = (report as { value: TokenFlowReport }).value.outcome;
     expect(outcome.ok).toBe(true);

@@ -102,7 +102,7 @@ async function runUi(options: UiOptions, io: CliIo): Promise<number> {
   lines.on('line', () => io.stdout.write(`${shell.newAddress()}\n`));
   await stopped;
   lines.close();
-  services.tokens.cancelAll();
+  services.runs.cancelAll();
   await shell.close();
   io.stderr.write('Stopped.\n');
   return EXIT_OK;

@@ -51,7 +51,7 @@ test.describe('Leak scan after the journeys', () => {
 
     // The scan saw real traffic, and the secrets are where they belong: in the keychain only.
     expect(observations.of('ipc-response').map((o) => o.label)).toEqual(
-      expect.arrayContaining(['profiles:save', 'token:run', 'verify:with-profile', 'profiles:list']),
+      expect.arrayContaining(['profiles:save', 'intelligence:run', 'verify:with-profile', 'profiles:list']),
     );
     expect(observations.of('ipc-event').length).toBeGreaterThanOrEqual(6);
     expect(observations.of('http-response').map((o) => o.label)).toEqual(expect.arrayContaining(['/', '/workbench-bridge.js']));
@@ -78,12 +78,12 @@ test('the scan itself finds a planted secret in a file, in any of its written fo
     observations.add('ipc-response', 'profiles:save', { ok: true, value: { echoed: ENGAGEMENT_SIGNING_SECRET } });
     recordSent(observations, {
       kind: 'event',
-      label: 'token:progress',
-      body: `data: ${JSON.stringify({ seq: 1, event: 'token:progress', payload: { body } })}\n\n`,
+      label: 'intelligence:progress',
+      body: `data: ${JSON.stringify({ seq: 1, event: 'intelligence:progress', payload: { body } })}\n\n`,
     });
     expect(observations.containing(secretForms(ENGAGEMENT_SIGNING_SECRET)).map((h) => h.observation.label)).toEqual(['profiles:save']);
     expect(observations.containing(pemNeedles(body)).map((h) => `${h.observation.source} ${h.observation.label}`)).toContain(
-      'ipc-event token:progress',
+      'ipc-event intelligence:progress',
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

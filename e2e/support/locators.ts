@@ -72,7 +72,7 @@ export const ui = {
   saveProfile: (page: Page): Locator => shown(page).getByRole('button', { name: /^Save (profile|changes)$/ }),
   /** "Edited · not saved" on a saved profile whose form was changed. */
   editedBadge: (page: Page): Locator => shown(page).getByTestId('edited-badge'),
-  /** The timeout box of the credentials form, in seconds (sent as `timeoutMs` with `token:run`). */
+  /** The timeout box of the credentials form, in seconds (sent as `timeoutMs` with `intelligence:run`). */
   requestTimeout: (page: Page): Locator => shown(page).getByLabel('Timeout per request (seconds)'),
   /** "Get token" on the credentials form: runs the form as it stands (the saved profile when unchanged). */
   getToken: (page: Page): Locator =>

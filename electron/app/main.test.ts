@@ -14,7 +14,7 @@ import type * as Double from './test-support/electron-double';
 
 vi.mock('electron', () => import('./test-support/electron-double'));
 
-// The real services, with token runs' cancelAll watched (quitting must stop every run).
+// The real services, with the run registry's cancelAll watched (quitting must stop every run).
 const created = vi.hoisted(() => [] as { options: CreateServices.WorkbenchServicesOptions; cancelAll: ReturnType<typeof vi.fn> }[]);
 vi.mock('../services/create-services', async (importOriginal) => {
   const actual = await importOriginal<typeof CreateServices>();
@@ -22,8 +22,8 @@ vi.mock('../services/create-services', async (importOriginal) => {
     ...actual,
     createWorkbenchServices: (options: CreateServices.WorkbenchServicesOptions) => {
       const services = actual.createWorkbenchServices(options);
-      const cancelAll = vi.fn(services.tokens.cancelAll);
-      services.tokens.cancelAll = cancelAll;
+      const cancelAll = vi.fn(services.runs.cancelAll);
+      services.runs.cancelAll = cancelAll;
       created.push({ options, cancelAll });
       return services;
     },

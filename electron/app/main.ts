@@ -53,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => services.tokens.cancelAll());
+  app.on('before-quit', () => services.runs.cancelAll());
 
   void app.whenReady().then(() => {
     installSessionPolicy(session.defaultSession);

@@ -41,14 +41,14 @@ describe('the preload', () => {
 
   it('gives listeners the payload only (never Electron’s event object), and unsubscribing removes the IPC listener', () => {
     const seen: unknown[] = [];
-    const off = bridge.on('token:progress', (payload) => seen.push(payload));
+    const off = bridge.on('intelligence:progress', (payload) => seen.push(payload));
     const payload = { runId: 'r1', step: { id: 'discovery', status: 'running' } };
-    electron.ipcRenderer.deliver('token:progress', payload);
+    electron.ipcRenderer.deliver('intelligence:progress', payload);
     expect(seen).toEqual([payload]);
-    expect(electron.ipcRenderer.listenerCount('token:progress')).toBe(1);
+    expect(electron.ipcRenderer.listenerCount('intelligence:progress')).toBe(1);
     off();
-    expect(electron.ipcRenderer.listenerCount('token:progress')).toBe(0);
-    electron.ipcRenderer.deliver('token:progress', payload);
+    expect(electron.ipcRenderer.listenerCount('intelligence:progress')).toBe(0);
+    electron.ipcRenderer.deliver('intelligence:progress', payload);
     expect(seen).toHaveLength(1);
   });
 

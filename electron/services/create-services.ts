@@ -8,9 +8,9 @@ import type { Router } from './router/router-types';
 import { keychainServiceName } from './secret-store/keychain-service-name';
 import { createKeytarSecretStore } from './secret-store/keytar-secret-store';
 import type { SecretStore } from './secret-store/secret-store';
-import { createEngagementService, type EngagementPort } from './token/engagement-service';
-import { createRunRegistry } from './token/run-registry';
-import { createTokenService, type TokenService } from './token/token-service';
+import { createEngagementService, type EngagementPort } from './engagement/engagement-service';
+import { createRunRegistry, type RunRegistry } from './runs/run-registry';
+import { createIntelligenceService, type IntelligenceService } from './intelligence/intelligence-service';
 
 /** Options of the composition root: where profiles live, which keychain service, and what the host provides. */
 export interface WorkbenchServicesOptions {
@@ -33,8 +33,10 @@ export interface WorkbenchServices {
   router: Router;
   profiles: ProfileService;
   secrets: SecretStore;
-  tokens: TokenService;
+  intelligence: IntelligenceService;
   engagement: EngagementPort;
+  /** Every running run of either product, e.g. to cancel them all when the app quits. */
+  runs: RunRegistry;
   /** The fetch every outgoing request uses (safe-fetch). */
   fetch: typeof fetch;
 }
@@ -47,16 +49,16 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const safeFetch = createSafeFetch(options.fetch ? { fetch: options.fetch } : {});
   // One registry of running runs, so token:cancel (and quitting) reaches Intelligence and Engagement runs alike.
   const runs = createRunRegistry();
-  const tokens = createTokenService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs });
+  const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs });
   const engagement = createEngagementService({ profiles, fetch: safeFetch, runs });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
     secrets,
     profiles,
-    tokens,
+    intelligence,
     engagement,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, tokens, engagement, fetch: safeFetch };
+  return { router, profiles, secrets, intelligence, engagement, runs, fetch: safeFetch };
 }

@@ -86,7 +86,7 @@ describe('App', () => {
     expect(within(visibleScreen('Intelligence credentials')).getByLabelText('Region')).toHaveValue('eu1');
     expect(screen.getByRole('heading', { level: 1, name: 'Intelligence credentials' })).toHaveFocus();
     await user.click(within(visibleScreen('Intelligence credentials')).getByRole('button', { name: 'Get token' }));
-    expect(fake.callsTo('token:run')).toEqual([expect.objectContaining({ profileId: 'p-2' })]);
+    expect(fake.callsTo('intelligence:run')).toEqual([expect.objectContaining({ profileId: 'p-2' })]);
     expect(screen.getByRole('region', { name: 'Get an access token' })).toHaveTextContent(
       'with the saved profile “Intelligence EU sandbox”',
     );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { ScreenErrorBoundary } from '../common/error-boundary';
-import { CredentialsScreen } from '../credentials/credentials-screen';
+import { CredentialsScreen } from '../intelligence/credentials-screen';
 import { DecoderScreen } from '../decoder/decoder-screen';
 import { EngagementScreen } from '../engagement/engagement-screen';
 import { useBridgeQuery } from '../hooks/use-bridge-query';

@@ -5,8 +5,8 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
-import { STEP_TITLES } from '../../shared/intelligence/flow-steps';
-import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-types';
+import { STEP_TITLES } from '../../shared/intelligence/token-steps';
+import type { TokenFlowReport, TokenFlowStep } from '../../shared/intelligence/flow-types';
 import type { IpcResult } from '../../shared/ipc/result';
 import { createFakeBridge, type FakeBridge } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
@@ -62,8 +62,8 @@ async function intelligence(fake: FakeBridge) {
   return { user, root };
 }
 
-const DISCOVERY_RUNNING: FlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' };
-const PENDING: FlowStep[] = [
+const DISCOVERY_RUNNING: TokenFlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' };
+const PENDING: TokenFlowStep[] = [
   { id: 'assertion', title: STEP_TITLES.assertion, status: 'pending' },
   { id: 'token', title: STEP_TITLES.token, status: 'pending' },
 ];
@@ -71,10 +71,10 @@ const PENDING: FlowStep[] = [
 describe('Intelligence run panel', () => {
   it('shows a running step’s time against its limit; Escape cancels, and the cancel reads calm, not as a failure', async () => {
     const run = deferred<TokenFlowReport>();
-    const fake = createFakeBridge({ 'token:run': run.handler });
+    const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const { user, root } = await intelligence(fake);
     await user.click(within(root).getByRole('button', { name: 'Get token' }));
-    const [request] = fake.callsTo('token:run') as Array<{ runId: string; timeoutMs: number }>;
+    const [request] = fake.callsTo('intelligence:run') as Array<{ runId: string; timeoutMs: number }>;
     expect(request?.timeoutMs).toBe(15_000);
     act(() => fake.emit({ runId: request!.runId, step: { ...DISCOVERY_RUNNING, startedAt: Date.now() - 4_200 } }));
     expect(step(root, 'discovery').querySelector('.step__duration')).toHaveTextContent(/^4 s of 15 s$/);
@@ -100,7 +100,7 @@ describe('Intelligence run panel', () => {
 
   it('drops a previous run’s “Could not reach…” when a new field error shows', async () => {
     const run = deferred<TokenFlowReport>();
-    const fake = createFakeBridge({ 'token:run': run.handler });
+    const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const { user, root } = await intelligence(fake);
     await user.click(within(root).getByRole('button', { name: 'Get token' }));
     const error = { code: 'ERR_NETWORK' as const, message: 'Could not reach idp.example: the name does not resolve. Check the URL.' };
@@ -116,12 +116,12 @@ describe('Intelligence run panel', () => {
     expect(within(root).getByLabelText('Client id (service account id)')).toHaveAttribute('aria-invalid', 'true');
     expect(within(root).queryByText(error.message)).toBeNull();
     expect(runStatus(root)).toHaveTextContent('Not run yet');
-    expect(fake.callsTo('token:run')).toHaveLength(1);
+    expect(fake.callsTo('intelligence:run')).toHaveLength(1);
   });
 
   it('keeps an issued token when Save then asks for a profile name', async () => {
     const run = deferred<TokenFlowReport>();
-    const fake = createFakeBridge({ 'token:run': run.handler });
+    const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const { user, root } = await intelligence(fake);
     await user.click(within(root).getByRole('button', { name: 'Get token' }));
     const token = {

@@ -6,7 +6,7 @@ import { callBridge } from './call-bridge';
 import { useBridge } from './bridge-context';
 
 /** The progress events a run follows: each carries its run id and one step. */
-export type RunProgressEvent = 'token:progress' | 'engagement:progress';
+export type RunProgressEvent = 'intelligence:progress' | 'engagement:progress';
 
 /** Where a run stands: not started, running (steps arrive as progress events), or finished with the channel's reply. */
 export type BridgeRunState<S, R> =
@@ -47,7 +47,7 @@ export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>
       activeRun.current = runId;
       setState({ phase: 'running', runId, steps, cancelling: false });
       // Both events carry { runId, step }; the step's shape is the run's own.
-      const off = bridge.on(event as 'token:progress', (payload) => {
+      const off = bridge.on(event as 'intelligence:progress', (payload) => {
         if (payload.runId !== runId) return;
         const step = payload.step as unknown as S;
         setState((s) => (s.phase === 'running' && s.runId === runId ? { ...s, steps: mergeStep(s.steps, step) } : s));

@@ -1,7 +1,7 @@
 import { checkAccountId, checkClientSecret, checkPackageClientId } from '../../shared/engagement/credentials';
 import { resolveTenant } from '../../shared/engagement/tenant';
 import { toErrorPayload, type ErrorPayload } from '../../shared/errors/workbench-error';
-import type { FlowWarning } from '../../shared/intelligence/flow-types';
+import type { FlowWarning } from '../../shared/exchange/flow-types';
 import type { EngagementDraft, SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import type { Profile } from '../../shared/profiles/profile';
 import { profileNameError } from '../profiles/profile-name';

@@ -7,9 +7,9 @@ import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { FieldError, fieldAria } from '../common/field-error';
-import { FormFooter } from '../credentials/form-footer';
-import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from '../credentials/request-timeout';
-import { RequestTimeoutField } from '../credentials/request-timeout-field';
+import { FormFooter } from '../runs/form-footer';
+import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from '../runs/request-timeout';
+import { RequestTimeoutField } from '../runs/request-timeout-field';
 import {
   ENGAGEMENT_FIELDS,
   buildEngagementRun,

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import type { EngagementToken, WhoAmI } from '../../shared/engagement/flow-types';
 import { Badge } from '../common/badge';
 import { CopyButton } from '../common/copy-button';
-import { IssuedTokenHead } from '../credentials/issued-token-head';
-import { bearerCurl } from '../credentials/issued-token-view';
+import { IssuedTokenHead } from '../runs/issued-token-head';
+import { bearerCurl } from '../runs/issued-token-view';
 
 /** The documented call "Copy as curl" makes: it only reads the tenant's SOAP endpoint, so it is safe to try as is. */
 export const SAMPLE_CALL_PATH = 'platform/v1/endpoints/soap';

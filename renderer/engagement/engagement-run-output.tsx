@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
-import { RunProgress } from '../credentials/run-progress';
-import { useRunInView } from '../credentials/use-run-in-view';
+import { RunProgress } from '../runs/run-progress';
+import { useRunInView } from '../runs/use-run-in-view';
 import { EngagementResult } from './engagement-result';
 import type { EngagementRunState } from './use-engagement-run';
 

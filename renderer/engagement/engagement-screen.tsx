@@ -4,8 +4,8 @@ import { pendingEngagementSteps } from '../../shared/engagement/engagement-steps
 import type { Profile } from '../../shared/profiles/profile';
 import { useBridge } from '../bridge/bridge-context';
 import { NeedsDesktop } from '../common/needs-desktop';
-import { REQUEST_TIMEOUT_SECONDS } from '../credentials/request-timeout';
-import { CancelRunButton } from '../credentials/run-progress';
+import { REQUEST_TIMEOUT_SECONDS } from '../runs/request-timeout';
+import { CancelRunButton } from '../runs/run-progress';
 import { ProfilePicker } from '../profiles/profile-picker';
 import type { EngagementRunSource } from './engagement-draft';
 import { EngagementForm } from './engagement-form';

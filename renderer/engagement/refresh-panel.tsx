@@ -3,13 +3,13 @@ import type { DecodedToken } from '../../shared/decode/decoded-token';
 import type { RefreshReport } from '../../shared/engagement/flow-types';
 import { refreshSourceOf } from '../../shared/engagement/legacy-refresh';
 import { REFRESH_STEP_TITLE } from '../../shared/engagement/run-legacy-refresh';
-import { DEFAULT_TIMEOUT_MS } from '../../shared/intelligence/timed-request';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/exchange/timed-request';
 import { useBridge } from '../bridge/bridge-context';
 import { CopyButton } from '../common/copy-button';
 import { Notice } from '../common/notice';
-import { IssuedTokenHead } from '../credentials/issued-token-head';
-import { CancelRunButton, RunProgress } from '../credentials/run-progress';
-import { useRunInView } from '../credentials/use-run-in-view';
+import { IssuedTokenHead } from '../runs/issued-token-head';
+import { CancelRunButton, RunProgress } from '../runs/run-progress';
+import { useRunInView } from '../runs/use-run-in-view';
 import { PackageCredentialFields } from './package-credential-fields';
 import { useEngagementRun, type EngagementRunStep } from './use-engagement-run';
 

@@ -49,7 +49,7 @@ describe('Profiles at hand', () => {
     expect(within(shown()).getByRole('heading', { name: 'Edit “Intel prod”' })).toBeInTheDocument();
     expect(within(shown()).getByLabelText('Region')).toHaveValue('eu1');
     await user.click(within(shown()).getByRole('button', { name: 'Get token' }));
-    expect(fake.callsTo('token:run')).toEqual([expect.objectContaining({ profileId: 'p-intel' })]);
+    expect(fake.callsTo('intelligence:run')).toEqual([expect.objectContaining({ profileId: 'p-intel' })]);
 
     await user.click(nav(/^Engagement credentials/));
     const engagementPicker = within(shown()).getByLabelText('Use');

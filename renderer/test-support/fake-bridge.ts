@@ -15,11 +15,11 @@ export interface FakeCall {
   request: unknown;
 }
 
-/** The fake and its controls: recorded calls and a way to emit `token:progress`. */
+/** The fake and its controls: recorded calls and a way to emit `intelligence:progress`. */
 export interface FakeBridge {
   bridge: WorkbenchBridge;
   calls: FakeCall[];
-  emit: (payload: IpcEventMap['token:progress']) => void;
+  emit: (payload: IpcEventMap['intelligence:progress']) => void;
   listenerCount: () => number;
   callsTo: (channel: IpcChannel) => unknown[];
 }
@@ -58,7 +58,7 @@ const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 /** Builds a fake bridge: every channel answers with a plain default unless a handler overrides it; calls are recorded. */
 export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
   const calls: FakeCall[] = [];
-  const listeners = new Set<(payload: IpcEventMap['token:progress']) => void>();
+  const listeners = new Set<(payload: IpcEventMap['intelligence:progress']) => void>();
   const defaults: { [C in IpcChannel]: FakeHandler<C> } = {
     'app:info': () => ok({ version: '0.1.0', platform: 'linux', keychain: { available: true } }),
     'profiles:list': () => ok(listingOf([])),
@@ -68,7 +68,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       ),
     'profiles:rename': (request) => ok(makeProfile({ id: request.id, name: request.name })),
     'profiles:delete': (request) => ok({ id: request.id }),
-    'token:run': () => new Promise(() => undefined),
+    'intelligence:run': () => new Promise(() => undefined),
     'token:cancel': () => ok({ cancelled: true }),
     'engagement:token': () => new Promise(() => undefined),
     'engagement:refresh': () => new Promise(() => undefined),
@@ -82,7 +82,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       return handler(request);
     };
   }
-  bridge.on = (_event: 'token:progress', listener: (payload: IpcEventMap['token:progress']) => void) => {
+  bridge.on = (_event: 'intelligence:progress', listener: (payload: IpcEventMap['intelligence:progress']) => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };

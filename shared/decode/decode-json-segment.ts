@@ -3,7 +3,7 @@ import { tryBase64UrlToBinary } from '../encoding/base64url';
 import { tryUtf8FromBinary } from '../encoding/utf8';
 import type { JsonObject } from './decoded-token';
 import { duplicateKeyPaths } from './duplicate-keys';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
 import { base64Error, emptySegmentError, jsonError, notObjectError, tooDeepError, utf8Error } from './segment-errors';
 
 /**

@@ -4,7 +4,7 @@ import { binaryToBytes } from '../encoding/binary-string';
 import { tryUtf8FromBinary } from '../encoding/utf8';
 import type { JsonObject, PayloadText } from './decoded-token';
 import { duplicateKeyPaths } from './duplicate-keys';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
 import { base64Error, emptySegmentError, tooDeepError } from './segment-errors';
 
 /** A decoded payload: the claims set, or the text when the payload is not a JSON object. */

@@ -11,7 +11,7 @@ import { decodePayload } from './decode-payload';
 import type { DecodedToken } from './decoded-token';
 import { detectTokenKind } from './detect-token-kind';
 import { duplicateKeyPaths } from './duplicate-keys';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
 import { base64Error, controlCharacterError, segmentCountError, segmentLabel, tooDeepError } from './segment-errors';
 
 /** The largest input decodeToken accepts, in characters (1 MiB): room for tokens stuffed with claims, still a bounded parse. */

@@ -1,7 +1,7 @@
 // The errors decodeToken reports about one segment or the segment count: short, specific, never quoting the token.
 // Segment errors take a label naming the part: `segmentLabel(i)` in the compact form, e.g. "Signature 2's protected header" in JSON.
 import { WorkbenchError } from '../errors/workbench-error';
-import { MAX_JSON_DEPTH } from './json-depth';
+import { MAX_JSON_DEPTH } from '../encoding/json-depth';
 
 const SEGMENT_NAMES = ['header', 'payload', 'signature', 'opaque part'] as const;
 const EXPECTED = 'expected 3 (header.payload.signature), or 4 for an Engagement access token';

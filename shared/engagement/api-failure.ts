@@ -1,7 +1,7 @@
 // Failures of the REST calls made with a token (v2/userinfo, platform/v1/endpoints) and of their bodies.
 import { WorkbenchError } from '../errors/workbench-error';
-import { jsonObjectBody, looksLikeHtml, quotableServerText } from '../intelligence/response-body';
-import type { TimedResponse } from '../intelligence/timed-request';
+import { jsonObjectBody, looksLikeHtml, quotableServerText } from '../exchange/response-body';
+import type { TimedResponse } from '../exchange/timed-request';
 
 /** The JSON object a REST call answered; throws what apiFailure says for anything else. `what` names the call in messages. */
 export function readApiObject(response: TimedResponse, what: string): Record<string, unknown> {

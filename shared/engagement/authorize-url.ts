@@ -1,5 +1,5 @@
 // The authorize request of the authorization-code flow: GET <auth>v2/authorize?response_type=code&client_id&redirect_uri&scope&state.
-import type { ShownRequest } from '../intelligence/flow-types';
+import type { ShownRequest } from '../exchange/flow-types';
 
 /** What the authorize URL carries. */
 export interface AuthorizeParams {

@@ -1,6 +1,6 @@
 // The installed package's credentials as pasted: client id, client secret and the optional business unit MID.
 import { WorkbenchError } from '../errors/workbench-error';
-import { CREDENTIAL_FORBIDDEN, MAX_CLIENT_ID_LENGTH } from '../intelligence/client-id';
+import { CREDENTIAL_FORBIDDEN, MAX_CLIENT_ID_LENGTH } from '../exchange/credential-text';
 
 /** An installed package's credentials, where its tenant is and what to ask for: what a run needs, saved or typed. */
 export interface EngagementCredentials {

@@ -1,6 +1,6 @@
 // A tenant host that does not resolve is almost always a mistyped subdomain: say so instead of a bare network error.
 import { isWorkbenchError, WorkbenchError } from '../errors/workbench-error';
-import { networkErrorCodes } from '../intelligence/network-error';
+import { networkErrorCodes } from '../exchange/network-error';
 
 const DNS_CODES = /^(ENOTFOUND|EAI_NONAME|EAI_FAIL)$/;
 

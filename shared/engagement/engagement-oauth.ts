@@ -1,7 +1,7 @@
 // How Engagement's v2/token failures are explained: a hint per OAuth error, pointing at the installed package.
 import type { WorkbenchError } from '../errors/workbench-error';
-import { tokenEndpointFailure, type OAuthAdvice } from '../intelligence/oauth-error';
-import type { TimedResponse } from '../intelligence/timed-request';
+import { tokenEndpointFailure, type OAuthAdvice } from '../exchange/oauth-error';
+import type { TimedResponse } from '../exchange/timed-request';
 
 /** The advice for Engagement's token endpoint (client credentials of an installed package). */
 export const ENGAGEMENT_OAUTH_ADVICE: OAuthAdvice = {

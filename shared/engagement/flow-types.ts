@@ -1,6 +1,6 @@
 // The shapes of the Engagement flows as reported to the UI and the CLI. Neither ever carries the client secret.
 import type { ErrorPayload } from '../errors/workbench-error';
-import type { FlowStep, FlowWarning } from '../intelligence/flow-types';
+import type { FlowStep, FlowWarning } from '../exchange/flow-types';
 
 /** The steps of the server-to-server flow: the token, then (when asked) who-am-I and the SOAP endpoint. */
 export type EngagementStepId = 'token' | 'userinfo' | 'soap-endpoint';

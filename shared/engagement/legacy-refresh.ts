@@ -1,10 +1,10 @@
 // The legacy refresh of an App Center SSO JWT: POST authEndpoint {clientId, clientSecret, refreshToken, accessType: "offline"}.
 import { WorkbenchError } from '../errors/workbench-error';
-import { checkEndpointUrl, isLoopbackHost } from '../intelligence/endpoint-url';
-import type { FlowWarning } from '../intelligence/flow-types';
-import { parseOAuthErrorBody } from '../intelligence/oauth-error';
-import { jsonObjectBody, looksLikeHtml, quotableServerText } from '../intelligence/response-body';
-import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
+import { checkEndpointUrl, isLoopbackHost } from '../exchange/endpoint-url';
+import type { FlowWarning } from '../exchange/flow-types';
+import { parseOAuthErrorBody } from '../exchange/oauth-error';
+import { jsonObjectBody, looksLikeHtml, quotableServerText } from '../exchange/response-body';
+import type { PlainRequest, TimedResponse } from '../exchange/timed-request';
 import { ENGAGEMENT_OAUTH_ADVICE } from './engagement-oauth';
 import { MAX_ACCESS_TOKEN_LENGTH } from './s2s-token';
 import { AUTH_HOST_SUFFIX } from './tenant';

@@ -1,7 +1,7 @@
 // The address the browser ended on after sign-in, pasted back: checked against the redirect URI and the state sent, then
 // its `code` (and `tssd`, for AppExchange partners) taken, or the `error` the authorization server put there explained.
 import { WorkbenchError } from '../errors/workbench-error';
-import { quotableServerText } from '../intelligence/response-body';
+import { quotableServerText } from '../exchange/response-body';
 import { sameState } from './auth-state';
 
 /** What a redirect carried: the code (single-use, valid 5 minutes), and the tenant-specific subdomain when one was sent. */

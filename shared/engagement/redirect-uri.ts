@@ -1,7 +1,7 @@
 // The redirect URI of a web or public app's API Integration: what the authorize request names and the code exchange repeats.
 import { WorkbenchError } from '../errors/workbench-error';
-import type { FlowWarning } from '../intelligence/flow-types';
-import { isLoopbackHost } from '../intelligence/endpoint-url';
+import type { FlowWarning } from '../exchange/flow-types';
+import { isLoopbackHost } from '../exchange/endpoint-url';
 
 /** The docs: "You can use https://127.0.0.1:80/ as a redirect URI for local testing". */
 export const DOCUMENTED_LOCAL_REDIRECT_URI = 'https://127.0.0.1:80/';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closedPortUrl } from '../../test/support/idp-server';
 import { OTHER_MID, SAMPLE_MID, SAMPLE_PACKAGE, startEngagementServer, type EngagementServer } from '../../test/support/engagement-server';
 import type { EngagementStep } from './flow-types';
-import { MASK } from '../intelligence/shown-exchange';
+import { MASK } from '../exchange/shown-exchange';
 import { runEngagementFlow, type EngagementFlowInput } from './run-engagement-flow';
 
 let server: EngagementServer;

@@ -1,12 +1,12 @@
 // The Engagement server-to-server flow end to end: v2/token, then (asked for) v2/userinfo and the SOAP endpoint.
 // Expected failures come back as data, like the Intelligence flow; the client secret is masked in every step.
 import { toErrorPayload } from '../errors/workbench-error';
-import type { FlowWarning } from '../intelligence/flow-types';
-import { StepTracker } from '../intelligence/flow-steps';
-import { jsonObjectBody } from '../intelligence/response-body';
+import type { FlowWarning } from '../exchange/flow-types';
+import { StepTracker } from '../exchange/flow-steps';
+import { jsonObjectBody } from '../exchange/response-body';
 import { maskErrorSecrets, maskSecrets } from '../exchange/mask-secrets';
-import { maskedParam, showRequest, showResponse } from '../intelligence/shown-exchange';
-import { timedRequest, type NetOptions } from '../intelligence/timed-request';
+import { maskedParam, showRequest, showResponse } from '../exchange/shown-exchange';
+import { timedRequest, type NetOptions } from '../exchange/timed-request';
 import { checkAccountId, checkClientSecret, checkPackageClientId, type EngagementCredentials } from './credentials';
 import { explainUnresolvedHost } from './dns-failure';
 import { pendingEngagementSteps } from './engagement-steps';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REFRESH_GRACE_MS, SAMPLE_PACKAGE, startEngagementServer, type EngagementServer } from '../../test/support/engagement-server';
-import { MASK } from '../intelligence/shown-exchange';
+import { MASK } from '../exchange/shown-exchange';
 import { runLegacyRefresh } from './run-legacy-refresh';
 
 let server: EngagementServer;

@@ -1,11 +1,11 @@
 // The legacy refresh as one timed step: spends the SSO JWT's single-use refresh token for a new access token.
 import { toErrorPayload } from '../errors/workbench-error';
-import type { FlowStep } from '../intelligence/flow-types';
-import { StepTracker } from '../intelligence/flow-steps';
+import type { FlowStep } from '../exchange/flow-types';
+import { StepTracker } from '../exchange/flow-steps';
 import { maskErrorSecrets } from '../exchange/mask-secrets';
-import type { FlowWarning } from '../intelligence/flow-types';
-import { maskedParam, showRequest, showResponse } from '../intelligence/shown-exchange';
-import { timedRequest, type NetOptions } from '../intelligence/timed-request';
+import type { FlowWarning } from '../exchange/flow-types';
+import { maskedParam, showRequest, showResponse } from '../exchange/shown-exchange';
+import { timedRequest, type NetOptions } from '../exchange/timed-request';
 import { checkClientSecret, checkPackageClientId } from './credentials';
 import { explainUnresolvedHost } from './dns-failure';
 import type { RefreshReport, RefreshStepId } from './flow-types';

@@ -2,9 +2,9 @@
 // step. The caller stores the new refresh token before using the access token.
 import { toErrorPayload } from '../errors/workbench-error';
 import { maskErrorSecrets } from '../exchange/mask-secrets';
-import { StepTracker } from '../intelligence/flow-steps';
-import type { FlowStep, FlowWarning } from '../intelligence/flow-types';
-import type { NetOptions } from '../intelligence/timed-request';
+import { StepTracker } from '../exchange/flow-steps';
+import type { FlowStep, FlowWarning } from '../exchange/flow-types';
+import type { NetOptions } from '../exchange/timed-request';
 import { checkClientSecret, checkPackageClientId } from './credentials';
 import { tenantFromAuthUrl } from './tenant';
 import type { WebAppReport, WebRefreshStepId } from './web-app-types';

@@ -3,10 +3,10 @@
 // are masked in every step.
 import { toErrorPayload } from '../errors/workbench-error';
 import { maskErrorSecrets } from '../exchange/mask-secrets';
-import { StepTracker } from '../intelligence/flow-steps';
-import type { FlowWarning } from '../intelligence/flow-types';
-import { MASK } from '../intelligence/shown-exchange';
-import type { NetOptions } from '../intelligence/timed-request';
+import { StepTracker } from '../exchange/flow-steps';
+import type { FlowWarning } from '../exchange/flow-types';
+import { MASK } from '../exchange/shown-exchange';
+import type { NetOptions } from '../exchange/timed-request';
 import { showAuthorizeRequest } from './authorize-url';
 import { checkClientSecret } from './credentials';
 import { readRedirectAnswer } from './redirect-answer';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workbenchThrow } from '../../test/support/rejection';
-import type { TimedResponse } from '../intelligence/timed-request';
+import type { TimedResponse } from '../exchange/timed-request';
 import { buildS2sTokenRequest, readS2sTokenResponse } from './s2s-token';
 import { timedResponse } from '../../test/support/timed-response';
 

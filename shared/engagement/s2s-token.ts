@@ -1,9 +1,9 @@
 // The server-to-server token request (POST <auth>v2/token, JSON body) and its answer.
 import { WorkbenchError } from '../errors/workbench-error';
-import type { FlowWarning } from '../intelligence/flow-types';
-import { oauthErrorOf } from '../intelligence/oauth-error';
-import { isJsonBody, jsonObjectBody } from '../intelligence/response-body';
-import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
+import type { FlowWarning } from '../exchange/flow-types';
+import { oauthErrorOf } from '../exchange/oauth-error';
+import { isJsonBody, jsonObjectBody } from '../exchange/response-body';
+import type { PlainRequest, TimedResponse } from '../exchange/timed-request';
 import { ENGAGEMENT_OAUTH_ADVICE, engagementTokenFailure } from './engagement-oauth';
 
 /** The lifetime the docs give server-to-server tokens (20 minutes), used only when the answer has no usable expires_in. */

@@ -1,7 +1,7 @@
 // GET <rest_instance_url>platform/v1/endpoints/soap: the tenant's SOAP endpoint, as the docs say to find it.
 import { WorkbenchError } from '../errors/workbench-error';
-import { checkEndpointUrl } from '../intelligence/endpoint-url';
-import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
+import { checkEndpointUrl } from '../exchange/endpoint-url';
+import type { PlainRequest, TimedResponse } from '../exchange/timed-request';
 import { readApiObject } from './api-failure';
 import { checkRestInstanceUrl, type EngagementTenant } from './tenant';
 

@@ -1,7 +1,7 @@
 // Where an Engagement tenant's auth server is: from the tenant subdomain or a pasted auth base URL.
 import { WorkbenchError } from '../errors/workbench-error';
-import { checkEndpointUrl, isLoopbackHost } from '../intelligence/endpoint-url';
-import type { FlowWarning } from '../intelligence/flow-types';
+import { checkEndpointUrl, isLoopbackHost } from '../exchange/endpoint-url';
+import type { FlowWarning } from '../exchange/flow-types';
 
 /** The documented tenant-specific auth host suffix: `https://<subdomain>.auth.marketingcloudapis.com/`. */
 export const AUTH_HOST_SUFFIX = '.auth.marketingcloudapis.com';

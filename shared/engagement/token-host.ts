@@ -1,5 +1,5 @@
 // Where a web or public app's token calls go: the tenant's auth host, or the tssd the redirect named (AppExchange partners).
-import type { FlowWarning } from '../intelligence/flow-types';
+import type { FlowWarning } from '../exchange/flow-types';
 import { AUTH_HOST_SUFFIX, tenantFromSubdomain, type EngagementTenant } from './tenant';
 
 /**

@@ -1,5 +1,5 @@
 // Who-am-I: GET <auth>v2/userinfo with the token, summarized as MID, enterprise, stack, region and user.
-import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
+import type { PlainRequest, TimedResponse } from '../exchange/timed-request';
 import { readApiObject } from './api-failure';
 import type { WhoAmISummary } from './flow-types';
 

@@ -1,7 +1,7 @@
 // How v2/token failures of a web or public app are explained: a refused code or refresh token means signing in again.
 import type { WorkbenchError } from '../errors/workbench-error';
-import { tokenEndpointFailure, type OAuthAdvice } from '../intelligence/oauth-error';
-import type { TimedResponse } from '../intelligence/timed-request';
+import { tokenEndpointFailure, type OAuthAdvice } from '../exchange/oauth-error';
+import type { TimedResponse } from '../exchange/timed-request';
 import { ENGAGEMENT_OAUTH_ADVICE } from './engagement-oauth';
 
 /** Which grant was refused. */

@@ -1,8 +1,8 @@
 // The two v2/token requests of a web or public app: the code exchange and the refresh (each answer carries a new refresh
 // token, the old one spent), and their answer. A public app sends no client_secret; PKCE is not sent (not documented).
-import type { PlainRequest, TimedResponse } from '../intelligence/timed-request';
-import { oauthErrorOf } from '../intelligence/oauth-error';
-import { jsonObjectBody } from '../intelligence/response-body';
+import type { PlainRequest, TimedResponse } from '../exchange/timed-request';
+import { oauthErrorOf } from '../exchange/oauth-error';
+import { jsonObjectBody } from '../exchange/response-body';
 import { readS2sTokenResponse, type S2sTokenAnswer } from './s2s-token';
 import { webAppOAuthAdvice, webAppTokenFailure, type WebGrant } from './web-app-oauth';
 

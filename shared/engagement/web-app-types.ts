@@ -1,6 +1,6 @@
 // The shapes of the authorization-code flow (web and public apps) and of its refresh, as reported to the UI and the CLI.
 import type { ErrorPayload } from '../errors/workbench-error';
-import type { FlowStep, FlowWarning } from '../intelligence/flow-types';
+import type { FlowStep, FlowWarning } from '../exchange/flow-types';
 import type { EngagementToken } from './flow-types';
 
 /** The steps of a sign-in: the authorize URL opened, the pasted redirect read, the code exchanged. */

@@ -1,6 +1,6 @@
 // The first half of a sign-in: the inputs checked and the authorize URL built with a new state. The plan is kept (by the
 // main process or the CLI) until the redirect address is pasted back; it holds no secret (the client secret stays apart).
-import type { FlowWarning } from '../intelligence/flow-types';
+import type { FlowWarning } from '../exchange/flow-types';
 import { newAuthState } from './auth-state';
 import { buildAuthorizeUrl, type AuthorizeParams } from './authorize-url';
 import { checkAccountId, checkPackageClientId } from './credentials';

@@ -1,11 +1,11 @@
 // One v2/token call of a web or public app as a timed step (the code exchange or a refresh): the request shown with the
 // client secret, the code and the refresh token masked, the answer shown with the new refresh token masked by value.
 import { maskSecrets } from '../exchange/mask-secrets';
-import type { StepTracker } from '../intelligence/flow-steps';
-import type { FlowWarning } from '../intelligence/flow-types';
-import { jsonObjectBody } from '../intelligence/response-body';
-import { maskedParam, showRequest, showResponse } from '../intelligence/shown-exchange';
-import { timedRequest, type NetOptions } from '../intelligence/timed-request';
+import type { StepTracker } from '../exchange/flow-steps';
+import type { FlowWarning } from '../exchange/flow-types';
+import { jsonObjectBody } from '../exchange/response-body';
+import { maskedParam, showRequest, showResponse } from '../exchange/shown-exchange';
+import { timedRequest, type NetOptions } from '../exchange/timed-request';
 import { explainUnresolvedHost } from './dns-failure';
 import { grantedScopes, missingScopes } from './scopes';
 import type { EngagementTenant } from './tenant';

@@ -2,9 +2,9 @@
 // the server-to-server flow (after its token step) and for a token already in hand (a cached one, `mctoken whoami --profile`).
 import { toErrorPayload, WorkbenchError, type ErrorPayload } from '../errors/workbench-error';
 import { maskErrorSecrets, maskSecrets } from '../exchange/mask-secrets';
-import { StepTracker } from '../intelligence/flow-steps';
-import { showRequest, showResponse } from '../intelligence/shown-exchange';
-import { timedRequest, type NetOptions } from '../intelligence/timed-request';
+import { StepTracker } from '../exchange/flow-steps';
+import { showRequest, showResponse } from '../exchange/shown-exchange';
+import { timedRequest, type NetOptions } from '../exchange/timed-request';
 import type { EngagementStep, EngagementStepId, WhoAmI } from './flow-types';
 import { pendingEngagementSteps } from './engagement-steps';
 import { buildSoapEndpointRequest, readSoapEndpointResponse } from './soap-endpoint';

@@ -1,11 +1,6 @@
 // The Intelligence client id (service account id): what users paste, checked before anything is sent.
 import { WorkbenchError } from '../errors/workbench-error';
-
-/** What no pasted client id or secret may hold: whitespace, C0/C1 controls, and the invisible format characters that ride along with copy-paste. */
-export const CREDENTIAL_FORBIDDEN = /[\s\p{Cc}\p{Cf}]/u;
-
-/** The longest client id (Intelligence service account id or Engagement package client id), trimmed; saved profiles too. */
-export const MAX_CLIENT_ID_LENGTH = 256;
+import { CREDENTIAL_FORBIDDEN, MAX_CLIENT_ID_LENGTH } from '../exchange/credential-text';
 
 /** Trims the pasted client id and checks it; throws ERR_CLIENT_ID_INVALID when it is empty or holds spaces/control characters. */
 export function checkClientId(clientId: string): string {

@@ -1,6 +1,6 @@
 // Compares the server's clock (its Date header) with this computer's: a skewed iat gets assertions rejected.
-import type { FlowWarning } from './flow-types';
-import { durationText } from './duration-text';
+import type { FlowWarning } from '../exchange/flow-types';
+import { durationText } from '../exchange/duration-text';
 
 /** Skew beyond this (in either direction) raises WARN_CLOCK_SKEW. */
 export const CLOCK_SKEW_LIMIT_MS = 60_000;

@@ -1,5 +1,5 @@
 // "Copy as curl" for the token request: it carries the short-lived signed assertion, never the private key.
-import type { TokenRequestStyle } from './flow-types';
+import type { TokenRequestStyle } from '../exchange/flow-types';
 
 /** Quotes a string for a POSIX shell (single quotes; embedded quotes as '\''). */
 export function shellQuote(value: string): string {

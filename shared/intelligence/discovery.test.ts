@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REGIONS } from './regions';
 import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
 import { fetchDiscovery, readTokenEndpoint } from './discovery';
-import type { TimedResponse } from './timed-request';
+import type { TimedResponse } from '../exchange/timed-request';
 import { timedResponse } from '../../test/support/timed-response';
 
 const response = (status: number, body: string, contentType?: string): TimedResponse =>

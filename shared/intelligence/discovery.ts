@@ -1,9 +1,9 @@
 // Step 1 of the flow: GET the discovery document and read its token_endpoint.
 import { WorkbenchError } from '../errors/workbench-error';
-import { checkEndpointUrl } from './endpoint-url';
+import { checkEndpointUrl } from '../exchange/endpoint-url';
 import { INTELLIGENCE_AUDIENCE } from './audience';
-import { jsonObjectBody, isJsonBody, looksLikeHtml } from './response-body';
-import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from './timed-request';
+import { jsonObjectBody, isJsonBody, looksLikeHtml } from '../exchange/response-body';
+import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from '../exchange/timed-request';
 
 /** The discovery request: a plain GET asking for JSON. */
 export const DISCOVERY_REQUEST: Readonly<PlainRequest> = { method: 'GET', headers: { Accept: 'application/json' } };

@@ -1,68 +1,12 @@
+// What the Intelligence token flow reports: its three steps and its outcome.
 import type { ErrorPayload } from '../errors/workbench-error';
+import type { FlowStep, FlowWarning } from '../exchange/flow-types';
 
 /** The three steps of the Intelligence token flow, in order. */
 export type FlowStepId = 'discovery' | 'assertion' | 'token';
 
-/** Where a step stands. */
-export type FlowStepStatus = 'pending' | 'running' | 'ok' | 'failed' | 'cancelled';
-
-/** A name/value pair shown in the step view; `sensitive` values are masked until the user reveals them. */
-export interface ShownField {
-  name: string;
-  value: string;
-  sensitive: boolean;
-  /** When `value` is a placeholder standing in for a secret that never leaves the main process: the secret's true length. */
-  maskedLength?: number;
-}
-
-/** An HTTP request as shown in the step view (never contains the private key). */
-export interface ShownRequest {
-  method: 'GET' | 'POST';
-  url: string;
-  headers: ShownField[];
-  /** Form, query or JSON body parameters. */
-  params: ShownField[];
-}
-
-/** An HTTP response as shown in the step view; `body` is truncated and has sensitive values masked. */
-export interface ShownResponse {
-  status: number;
-  headers: ShownField[];
-  body: string;
-  /** The body with sensitive values intact, for the reveal toggle; absent when nothing was masked. */
-  revealedBody?: string;
-}
-
-/** One step of a flow as reported to the UI: status, timing, request, response and error. `Id` names the flow's steps. */
-export interface FlowStep<Id extends string = FlowStepId> {
-  id: Id;
-  title: string;
-  status: FlowStepStatus;
-  /** Milliseconds since the epoch when the step started, if it has. */
-  startedAt?: number;
-  /** How long it took, once finished. */
-  durationMs?: number;
-  request?: ShownRequest;
-  response?: ShownResponse;
-  /** For the assertion step: the decoded header and claims of the signed assertion. */
-  assertion?: { header: Record<string, unknown>; payload: Record<string, unknown>; compact: string };
-  error?: ErrorPayload;
-}
-
-/** A warning noticed during a flow (e.g. clock skew, or Engagement scopes asked for but not granted). */
-export interface FlowWarning {
-  code:
-    | 'WARN_CLOCK_SKEW'
-    | 'WARN_EXPIRES_IN_UNEXPECTED'
-    | 'WARN_SUBDOMAIN_SHAPE'
-    | 'WARN_AUTH_HOST'
-    | 'WARN_SCOPES_MISSING'
-    // The authorization-code flow: a redirect URI outside what the docs allow, a tssd token host, no refresh token.
-    | 'WARN_REDIRECT_URI'
-    | 'WARN_TSSD'
-    | 'WARN_NO_REFRESH_TOKEN';
-  message: string;
-}
+/** One step of the Intelligence token flow. */
+export type TokenFlowStep = FlowStep<FlowStepId>;
 
 /** A successful token. */
 export interface IssuedToken {
@@ -77,10 +21,7 @@ export interface IssuedToken {
 
 /** What a run of the flow returns, whether it succeeded or not: the steps always come back. */
 export interface TokenFlowReport {
-  steps: FlowStep[];
+  steps: TokenFlowStep[];
   warnings: FlowWarning[];
   outcome: { ok: true; token: IssuedToken } | { ok: false; error: ErrorPayload };
 }
-
-/** How the token request carries its parameters: a form-encoded POST body (RFC 7523, default) or the docs' query string. */
-export type TokenRequestStyle = 'form' | 'query';

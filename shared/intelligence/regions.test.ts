@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../errors/workbench-error';
-import { checkEndpointUrl } from './endpoint-url';
+import { checkEndpointUrl } from '../exchange/endpoint-url';
 import { INTELLIGENCE_AUDIENCE } from './audience';
 import { DISCOVERY_URLS, REGIONS, discoveryUrlForRegion, isRegion } from './regions';
 

@@ -2,11 +2,11 @@ import { importPKCS8, importSPKI, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
 import { pemBody, testKeyPair } from '../../test/support/test-keys';
-import type { FlowStep, TokenFlowReport } from './flow-types';
+import type { TokenFlowReport, TokenFlowStep } from './flow-types';
 import { REGIONS } from './regions';
 import { runTokenFlow, type TokenFlowDeps, type TokenFlowInput } from './run-token-flow';
 import { secretMask } from '../exchange/mask-secrets';
-import { MASK } from './shown-exchange';
+import { MASK } from '../exchange/shown-exchange';
 
 const CLIENT = 'sa-0001';
 const INVALID_CLIENT_HINT =
@@ -31,8 +31,8 @@ beforeEach(() => {
 async function run(
   input: Partial<TokenFlowInput> = {},
   deps: Partial<TokenFlowDeps> = {},
-): Promise<{ report: TokenFlowReport; events: FlowStep[] }> {
-  const events: FlowStep[] = [];
+): Promise<{ report: TokenFlowReport; events: TokenFlowStep[] }> {
+  const events: TokenFlowStep[] = [];
   const report = await runTokenFlow(
     { clientId: CLIENT, discoveryUrl: server.discoveryUrl('us1'), privateKey: key, ...input },
     { fetch, onStep: (step) => events.push(step), ...deps },
@@ -207,7 +207,7 @@ describe('runTokenFlow against the local identity provider', () => {
     it('cancel while the token request is in flight: the step is cancelled, ERR_CANCELLED', async () => {
       server.setFault('slow', { delayMs: 5_000, only: 'token' });
       const controller = new AbortController();
-      const events: FlowStep[] = [];
+      const events: TokenFlowStep[] = [];
       const { report } = await run(
         { signal: controller.signal },
         {

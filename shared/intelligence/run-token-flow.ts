@@ -1,6 +1,7 @@
 // shared/intelligence: the Intelligence (Datorama) API token flow. Start here: runTokenFlow runs discovery (discovery.ts),
 // signs the assertion (assertion-claims.ts, sign-assertion.ts) and exchanges it (token-exchange.ts), timing each step
-// (flow-steps.ts, timed-request.ts); regions.ts and audience.ts hold the documented constants, flow-types.ts the types.
+// (token-steps.ts; shared/exchange holds the neutral exchange: timed-request.ts, flow-steps.ts, shown-exchange.ts);
+// regions.ts and audience.ts hold the documented constants, flow-types.ts the types.
 // The Intelligence token flow end to end: discovery, signed assertion, token request. Expected failures come back as data.
 import { toErrorPayload } from '../errors/workbench-error';
 import { ASSERTION_HEADER, buildAssertionClaims } from './assertion-claims';
@@ -8,15 +9,17 @@ import { checkClientId } from './client-id';
 import { clockSkewWarning } from './clock-skew';
 import { tokenRequestCurl } from './curl';
 import { DISCOVERY_REQUEST, readTokenEndpoint } from './discovery';
-import { checkEndpointUrl } from './endpoint-url';
-import type { FlowStep, FlowStepId, FlowWarning, TokenFlowReport, TokenRequestStyle } from './flow-types';
-import { StepTracker } from './flow-steps';
+import { checkEndpointUrl } from '../exchange/endpoint-url';
+import type { FlowWarning, TokenRequestStyle } from '../exchange/flow-types';
+import type { FlowStepId, TokenFlowReport, TokenFlowStep } from './flow-types';
+import { StepTracker } from '../exchange/flow-steps';
+import { pendingSteps } from './token-steps';
 import { preflightAssertion } from './preflight';
-import { jsonObjectBody } from './response-body';
+import { jsonObjectBody } from '../exchange/response-body';
 import { maskErrorSecrets } from '../exchange/mask-secrets';
-import { showRequest, showResponse } from './shown-exchange';
+import { showRequest, showResponse } from '../exchange/shown-exchange';
 import { signAssertion } from './sign-assertion';
-import { timedRequest, type NetOptions } from './timed-request';
+import { timedRequest, type NetOptions } from '../exchange/timed-request';
 import { buildTokenRequest, readTokenResponse, tokenRequestParams } from './token-exchange';
 
 /** What a run needs from the caller: the client id, the discovery URL, the private key (never its PEM) and options. */
@@ -38,7 +41,7 @@ export interface TokenFlowDeps {
   now?: () => number;
   randomUUID?: () => string;
   /** Called with a snapshot of a step when it starts (running) and when it ends (ok, failed or cancelled). */
-  onStep?: (step: FlowStep) => void;
+  onStep?: (step: TokenFlowStep) => void;
 }
 
 const TOKEN_SECRETS = ['access_token', 'refresh_token', 'id_token'];
@@ -51,7 +54,7 @@ const TOKEN_SECRETS = ['access_token', 'refresh_token', 'id_token'];
 export async function runTokenFlow(input: TokenFlowInput, deps: TokenFlowDeps): Promise<TokenFlowReport> {
   const now = deps.now ?? Date.now;
   const randomUUID = deps.randomUUID ?? (() => crypto.randomUUID());
-  const tracker = new StepTracker(now, deps.onStep);
+  const tracker = new StepTracker<FlowStepId>(now, deps.onStep, pendingSteps());
   const warnings: FlowWarning[] = [];
   const warn = (warning: FlowWarning | null): void => {
     if (warning !== null && !warnings.some((w) => w.code === warning.code)) warnings.push(warning);

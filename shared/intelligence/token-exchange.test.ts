@@ -4,7 +4,7 @@ import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
 import { testKeyPair } from '../../test/support/test-keys';
 import { ASSERTION_HEADER, buildAssertionClaims } from './assertion-claims';
 import { signAssertion } from './sign-assertion';
-import type { TimedResponse } from './timed-request';
+import type { TimedResponse } from '../exchange/timed-request';
 import { CLIENT_ASSERTION_TYPE, buildTokenRequest, exchangeToken, readTokenResponse, tokenRequestParams } from './token-exchange';
 import { timedResponse } from '../../test/support/timed-response';
 

@@ -1,9 +1,9 @@
 // Step 3 of the flow: trade the signed assertion for an access token (RFC 7523 client credentials).
 import { WorkbenchError } from '../errors/workbench-error';
-import type { FlowWarning, TokenRequestStyle } from './flow-types';
-import { oauthErrorOf, tokenEndpointFailure } from './oauth-error';
-import { isJsonBody, jsonObjectBody } from './response-body';
-import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from './timed-request';
+import type { FlowWarning, TokenRequestStyle } from '../exchange/flow-types';
+import { oauthErrorOf, tokenEndpointFailure } from '../exchange/oauth-error';
+import { isJsonBody, jsonObjectBody } from '../exchange/response-body';
+import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from '../exchange/timed-request';
 
 /** The client_assertion_type of RFC 7523. */
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';

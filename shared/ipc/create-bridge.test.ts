@@ -89,13 +89,13 @@ describe('createBridge', () => {
     const fake = fakeTransport(async () => null);
     const bridge = createBridge(fake.transport);
     const seen: unknown[] = [];
-    const off = bridge.on('token:progress', (payload) => seen.push(payload));
-    fake.emit('token:progress', { runId: 'r1' });
+    const off = bridge.on('intelligence:progress', (payload) => seen.push(payload));
+    fake.emit('intelligence:progress', { runId: 'r1' });
     off();
     off();
-    fake.emit('token:progress', { runId: 'r2' });
+    fake.emit('intelligence:progress', { runId: 'r2' });
     expect(seen).toEqual([{ runId: 'r1' }]);
-    expect(fake.listeners.get('token:progress')?.size).toBe(0);
+    expect(fake.listeners.get('intelligence:progress')?.size).toBe(0);
   });
 
   it('refuses unknown events and non-function listeners', () => {
@@ -107,7 +107,7 @@ describe('createBridge', () => {
         message: 'This app event does not exist: subscribe to one of the documented events.',
       }),
     );
-    expect(() => on('token:progress', 'nope')).toThrow(
+    expect(() => on('intelligence:progress', 'nope')).toThrow(
       expect.objectContaining({ code: 'ERR_IPC_INVALID_REQUEST', message: 'An event listener must be a function.' }),
     );
   });

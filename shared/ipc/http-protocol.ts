@@ -4,7 +4,7 @@ export const HTTP_PROTOCOL = Object.freeze({
   sessionPath: '/api/session',
   /** POST here + the channel name: one request per `invoke`; the body is the request as JSON, the reply an IpcResult. */
   invokePath: '/api/invoke/',
-  /** GET here: the server-sent event stream of the page (`token:progress`). */
+  /** GET here: the server-sent event stream of the page (`intelligence:progress`). */
   eventsPath: '/api/events',
   /** The classic script that installs `window.workbench` before the app's own script runs. */
   bridgeScriptPath: '/workbench-bridge.js',

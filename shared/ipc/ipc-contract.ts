@@ -4,7 +4,8 @@
 import type { EngagementCredentials } from '../engagement/credentials';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { ErrorPayload } from '../errors/workbench-error';
-import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../intelligence/flow-types';
+import type { FlowStep, TokenRequestStyle } from '../exchange/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../intelligence/flow-types';
 import type { Region } from '../intelligence/regions';
 import type { Product, Profile } from '../profiles/profile';
 import type { SecretEncoding, VerificationResult } from '../verify/verification';
@@ -114,7 +115,7 @@ export interface IpcChannelMap {
   'profiles:save': { request: SaveProfileRequest; response: Profile };
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
   'profiles:delete': { request: { id: string }; response: { id: string } };
-  'token:run': { request: TokenRunRequest; response: TokenFlowReport };
+  'intelligence:run': { request: TokenRunRequest; response: TokenFlowReport };
   /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };
@@ -124,7 +125,7 @@ export interface IpcChannelMap {
 
 /** Every main-to-renderer event, with its payload type. */
 export interface IpcEventMap {
-  'token:progress': { runId: string; step: FlowStep };
+  'intelligence:progress': { runId: string; step: TokenFlowStep };
   'engagement:progress': { runId: string; step: FlowStep<EngagementStepId | RefreshStepId> };
 }
 
@@ -144,7 +145,7 @@ export const IPC_CHANNELS = [
   'profiles:save',
   'profiles:rename',
   'profiles:delete',
-  'token:run',
+  'intelligence:run',
   'token:cancel',
   'engagement:token',
   'engagement:refresh',
@@ -152,7 +153,7 @@ export const IPC_CHANNELS = [
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */
-export const IPC_EVENTS = ['token:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
+export const IPC_EVENTS = ['intelligence:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
 
 /** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, HTTP and server-sent events under mctoken ui. */
 export interface IpcTransport {

@@ -29,5 +29,5 @@ export const REQUEST_LIMITS = Object.freeze({
   accountId: 32,
 });
 
-/** Bounds on token:run's timeout, in milliseconds. */
+/** Bounds on intelligence:run's timeout, in milliseconds. */
 export const TIMEOUT_LIMITS = Object.freeze({ min: 1000, max: 120_000 });

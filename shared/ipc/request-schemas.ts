@@ -52,7 +52,7 @@ const draft = z
       ctx.addIssue({ code: 'custom', path: ['discoveryUrl'], message: 'region and discoveryUrl both given' });
   });
 
-/** token:run: a saved profile (`profileId`) or a draft, exactly one. */
+/** intelligence:run: a saved profile (`profileId`) or a draft, exactly one. */
 const tokenRun = z
   .strictObject({
     runId: id,
@@ -65,7 +65,7 @@ const tokenRun = z
     if (r.profileId !== undefined && r.draft !== undefined)
       ctx.addIssue({ code: 'custom', path: ['draft'], message: 'profileId and draft both given' });
   })
-  .transform((r) => r as IpcRequest<'token:run'>);
+  .transform((r) => r as IpcRequest<'intelligence:run'>);
 
 /** One zod schema per channel, validating the request at run time (strict: unknown fields are refused). */
 export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
@@ -88,7 +88,7 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   }),
   'profiles:rename': z.strictObject({ id, name: text(L.name) }),
   'profiles:delete': z.strictObject({ id }),
-  'token:run': tokenRun,
+  'intelligence:run': tokenRun,
   'token:cancel': z.strictObject({ runId: id }),
   // Either a saved profile or unsaved values, never both: one object with a refinement names the problem better than a union.
   'engagement:token': z

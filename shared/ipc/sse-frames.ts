@@ -1,4 +1,4 @@
-/** Upper bound on one buffered server-sent event (a token:progress step is a few KB). */
+/** Upper bound on one buffered server-sent event (a intelligence:progress step is a few KB). */
 export const MAX_SSE_FRAME_CHARS = 1024 * 1024;
 
 /**

@@ -1,6 +1,6 @@
 // shared/profiles: the saved-profile shape the renderer, the main process and the CLI share (never any key material).
 import type { KeyInfo } from '../keys/key-info';
-import type { TokenRequestStyle } from '../intelligence/flow-types';
+import type { TokenRequestStyle } from '../exchange/flow-types';
 import type { Region } from '../intelligence/regions';
 import type { SecretEncoding } from '../verify/verification';
 

@@ -337,8 +337,8 @@ describe('mctoken ui server: the bridge over HTTP', () => {
     harness = await startHarness();
     const step = { id: 'discovery', status: 'running' };
     harness.router.emitBeforeReply = [
-      { event: 'token:progress', payload: { runId: 'r1', step } },
-      { event: 'token:progress', payload: { runId: 'r1', step: { ...step, status: 'ok' } } },
+      { event: 'intelligence:progress', payload: { runId: 'r1', step } },
+      { event: 'intelligence:progress', payload: { runId: 'r1', step: { ...step, status: 'ok' } } },
     ];
     const transport = createHttpTransport({
       origin: harness.shell.origin,
@@ -354,14 +354,14 @@ describe('mctoken ui server: the bridge over HTTP', () => {
     });
     const seen: string[] = [];
     const bridge = createBridge(transport);
-    bridge.on('token:progress', (event) => seen.push(`${event.runId}:${event.step.status}`));
-    createBridge(bystander).on('token:progress', () => seen.push('bystander'));
-    const reply = await bridge['token:run']({ runId: 'r1', profileId: 'p1' });
+    bridge.on('intelligence:progress', (event) => seen.push(`${event.runId}:${event.step.status}`));
+    createBridge(bystander).on('intelligence:progress', () => seen.push('bystander'));
+    const reply = await bridge['intelligence:run']({ runId: 'r1', profileId: 'p1' });
     seen.push('reply');
     expect(reply).toEqual({ ok: true, value: { echo: { runId: 'r1', profileId: 'p1' } } });
     expect(seen).toEqual(['r1:running', 'r1:ok', 'reply']);
-    expect(harness.sent.filter((s) => s.kind === 'event').map((s) => s.label)).toEqual(['token:progress', 'token:progress']);
-    expect(harness.sent.filter((s) => s.kind === 'reply').map((s) => s.label)).toEqual(['token:run']);
+    expect(harness.sent.filter((s) => s.kind === 'event').map((s) => s.label)).toEqual(['intelligence:progress', 'intelligence:progress']);
+    expect(harness.sent.filter((s) => s.kind === 'reply').map((s) => s.label)).toEqual(['intelligence:run']);
     transport.close();
     bystander.close();
   });

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forceGc } from '../../../test/support/force-gc';
 import { startScriptedHttpServer, type ScriptedHttpServer } from '../../../test/support/idp-server';
-import { timedRequest } from '../../../shared/intelligence/timed-request';
+import { timedRequest } from '../../../shared/exchange/timed-request';
 import { createSafeFetch } from './safe-fetch';
 
 /** The fetch the app and the CLI use. */

@@ -1,5 +1,5 @@
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
-import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
+import { checkEndpointUrl } from '../../../shared/exchange/endpoint-url';
 import { dropBodyHeaders, dropCredentialHeaders, isRedirectStatus, redirectBecomesGet } from './redirect-rules';
 
 /** How many redirects are followed before giving up. */

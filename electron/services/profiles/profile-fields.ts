@@ -1,5 +1,5 @@
 // Checks of the fields of a profile being saved: name, product, Intelligence endpoint, Engagement signing secret.
-import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
+import { checkEndpointUrl } from '../../../shared/exchange/endpoint-url';
 import { discoveryUrlForRegion, isRegion, type Region } from '../../../shared/intelligence/regions';
 import { MAX_PROFILE_NAME_LENGTH, type Product, type Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';

@@ -1,7 +1,7 @@
 // The run-time shape of a saved profile, checked on every read of profiles.json and before every write.
 import { z } from 'zod';
 import { MID_PATTERN } from '../../../shared/engagement/credentials';
-import { MAX_CLIENT_ID_LENGTH } from '../../../shared/intelligence/client-id';
+import { MAX_CLIENT_ID_LENGTH } from '../../../shared/exchange/credential-text';
 import { REGIONS } from '../../../shared/intelligence/regions';
 import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
 import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../../shared/profiles/profile';

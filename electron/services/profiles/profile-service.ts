@@ -44,7 +44,7 @@ export interface ProfileServiceDeps {
   newId?: () => string;
 }
 
-/** Saved profiles and their secrets, for the router, the token service and the CLI. */
+/** Saved profiles and their secrets, for the router, the Intelligence and Engagement services and the CLI. */
 export interface ProfileService {
   /** The saved profiles, any problem reading them, the entries kept unread, and the state of each profile's keychain entries. */
   list(): Promise<ProfilesListing>;

@@ -5,7 +5,7 @@ import { checkAccountId, checkClientSecret, checkPackageClientId } from '../../.
 import { checkRedirectUri } from '../../../shared/engagement/redirect-uri';
 import { parseScopes } from '../../../shared/engagement/scopes';
 import { AUTH_HOST_SUFFIX, resolveTenant, tenantFromAuthUrl } from '../../../shared/engagement/tenant';
-import { isLoopbackHost } from '../../../shared/intelligence/endpoint-url';
+import { isLoopbackHost } from '../../../shared/exchange/endpoint-url';
 import type { SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { SecretPlan } from './engagement-fields';
 import { profileInvalidError, profileMissingError } from './profile-service-errors';

@@ -37,7 +37,7 @@ export function createRouter(services: RouterServices): Router {
 
 /** One handler per channel (a missing channel is a compile error). Requests arrive already validated. */
 function handlerTable(services: RouterServices): HandlerTable {
-  const { profiles, tokens, engagement } = services;
+  const { profiles, intelligence, engagement } = services;
   return {
     /** The version (injected from package.json), the platform and whether the keychain answers. */
     'app:info': async () => ({ version: services.appVersion, platform: services.platform, keychain: await probeKeychain(services) }),
@@ -51,9 +51,10 @@ function handlerTable(services: RouterServices): HandlerTable {
       return { id };
     },
 
-    /** Runs the token flow; its progress goes out as token:progress events for the run id. */
-    'token:run': (request, context) => tokens.run(request, (step) => context.emit('token:progress', { runId: request.runId, step })),
-    'token:cancel': async ({ runId }) => ({ cancelled: tokens.cancel(runId) }),
+    /** Runs the token flow; its progress goes out as intelligence:progress events for the run id. */
+    'intelligence:run': (request, context) =>
+      intelligence.run(request, (step) => context.emit('intelligence:progress', { runId: request.runId, step })),
+    'token:cancel': async ({ runId }) => ({ cancelled: intelligence.cancel(runId) }),
 
     /** Engagement runs, from a saved profile or unsaved values (used for this run only); progress as engagement:progress events. */
     'engagement:token': (request, context) =>

@@ -111,8 +111,8 @@ describe.skipIf(!isolated)(`Engagement through the router, with the real keychai
     expect(stepsOf('run-cancel')).toEqual(['token:running', 'token:cancelled']);
   });
 
-  it('token:run refuses an Engagement profile, and engagement:token an SSO-only profile, saying why', async () => {
-    const tokenRun = await call('token:run', { runId: 'x1', profileId: profile.id });
+  it('intelligence:run refuses an Engagement profile, and engagement:token an SSO-only profile, saying why', async () => {
+    const tokenRun = await call('intelligence:run', { runId: 'x1', profileId: profile.id });
     expect(tokenRun).toEqual({
       ok: false,
       error: {

@@ -1,5 +1,5 @@
-import type { EngagementPort } from '../token/engagement-service';
-import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
+import type { EngagementPort } from '../engagement/engagement-service';
+import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import type {
   TokenRunRequest,
   IpcChannel,
@@ -41,9 +41,9 @@ export interface ProfilesPort {
   getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
 }
 
-/** What the router needs of the token service (electron/services/token). */
-export interface TokenPort {
-  run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport>;
+/** What the router needs of the Intelligence service (electron/services/intelligence). */
+export interface IntelligencePort {
+  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void): Promise<TokenFlowReport>;
   cancel(runId: string): boolean;
 }
 
@@ -55,7 +55,7 @@ export interface RouterServices {
   platform: string;
   secrets: { probe(): Promise<KeychainStatus> };
   profiles: ProfilesPort;
-  tokens: TokenPort;
+  intelligence: IntelligencePort;
   /** Engagement server-to-server tokens, who-am-I and the legacy refresh. */
   engagement: EngagementPort;
   /** Told about unexpected (non-WorkbenchError) failures; must not log their text where secrets could end up. */

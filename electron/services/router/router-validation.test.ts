@@ -24,7 +24,7 @@ const guardServices: RouterServices = {
     delete: unreachable('delete'),
     getSigningSecret: unreachable('getSigningSecret'),
   },
-  tokens: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
+  intelligence: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
 };
 const events: Array<{ event: IpcEvent; payload: unknown }> = [];
@@ -103,10 +103,10 @@ describe('router: request validation', () => {
     ['profiles:rename', { id: 'a', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
     ['profiles:delete', { id: 'i'.repeat(129) }, '"id" is too long (at most 128 characters)'],
     ['profiles:delete', null, 'the request must be an object'],
-    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 10 }, '"timeoutMs" must be at least 1000'],
-    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 1_000_000 }, '"timeoutMs" must be at most 120000'],
-    ['token:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
-    ['token:run', { runId: 'r' }, '"profileId" is missing'],
+    ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 10 }, '"timeoutMs" must be at least 1000'],
+    ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1_000_000 }, '"timeoutMs" must be at most 120000'],
+    ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
+    ['intelligence:run', { runId: 'r' }, '"profileId" is missing'],
     ['token:cancel', { runId: 7 }, '"runId" must be a string'],
     ['engagement:token', { runId: 'r' }, 'the request must name either a profileId or a draft'],
     [

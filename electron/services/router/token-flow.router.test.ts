@@ -1,5 +1,5 @@
 // The Intelligence token flow end to end through the IPC router: a PKCS#1 key pasted with literal "\n" saved via
-// profiles:save into the REAL keychain (an isolated gnome-keyring from scripts/with-keyring.sh), token:run against the
+// profiles:save into the REAL keychain (an isolated gnome-keyring from scripts/with-keyring.sh), intelligence:run against the
 // local identity provider with progress events per step, cancel and timeout, then a leak scan of the user-data folder,
 // everything logged and everything that crossed the router.
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowStep, TokenFlowReport } from '../../../shared/intelligence/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import type { Profile } from '../../../shared/profiles/profile';
 import { startIdpServer, type IdpServer } from '../../../test/support/idp-server';
 import { pemBody, testKeyPair } from '../../../test/support/test-keys';
@@ -73,11 +73,13 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
   let services: WorkbenchServices;
 
   /** Resolves when a progress event of this run matches (event-driven, no timers). */
-  function progress(runId: string, match: (step: FlowStep) => boolean): Promise<FlowStep> {
+  function progress(runId: string, match: (step: TokenFlowStep) => boolean): Promise<TokenFlowStep> {
     return new Promise((resolve) => {
       const check = (): boolean => {
-        const hit = events.find((e) => e.event === 'token:progress' && e.payload.runId === runId && match(e.payload.step as FlowStep));
-        if (hit) resolve(hit.payload.step as FlowStep);
+        const hit = events.find(
+          (e) => e.event === 'intelligence:progress' && e.payload.runId === runId && match(e.payload.step as TokenFlowStep),
+        );
+        if (hit) resolve(hit.payload.step as TokenFlowStep);
         return hit !== undefined;
       };
       if (check()) return;
@@ -133,7 +135,7 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
 
   it('runs the flow: a token from the local identity provider, and a progress event for each step as it starts and ends', async () => {
     const runId = 'run-ok';
-    const report = await value<TokenFlowReport>('token:run', { runId, profileId: profile.id });
+    const report = await value<TokenFlowReport>('intelligence:run', { runId, profileId: profile.id });
     expect(report.outcome.ok).toBe(true);
     if (!report.outcome.ok) return;
     expect(idp.hasIssued(report.outcome.token.accessToken)).toBe(true);
@@ -142,18 +144,18 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
     expect(stepsOf(runId)).toEqual(['discovery:running', 'discovery:ok', 'assertion:running', 'assertion:ok', 'token:running', 'token:ok']);
     const tokenRequest = idp.requests.filter((r) => r.endpoint === 'token').at(-1);
     expect(tokenRequest).toMatchObject({ style: 'form', status: 200 });
-    expect(services.tokens.activeRuns()).toEqual([]);
+    expect(services.runs.activeRuns()).toEqual([]);
   });
 
   it('cancels a running flow with token:cancel, and cleans the run up', async () => {
     idp.setFault('slow', { delayMs: 60_000 });
     try {
       const runId = 'run-cancel';
-      const pending = call<TokenFlowReport>('token:run', { runId, profileId: profile.id });
+      const pending = call<TokenFlowReport>('intelligence:run', { runId, profileId: profile.id });
       await progress(runId, (s) => s.id === 'discovery' && s.status === 'running');
-      expect(services.tokens.activeRuns()).toEqual([runId]);
+      expect(services.runs.activeRuns()).toEqual([runId]);
 
-      const duplicate = await call('token:run', { runId, profileId: profile.id });
+      const duplicate = await call('intelligence:run', { runId, profileId: profile.id });
       expect(duplicate).toEqual({
         ok: false,
         error: {
@@ -173,7 +175,7 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
       expect(result.value.steps.map((s) => s.status)).toEqual(['cancelled', 'pending', 'pending']);
       expect(stepsOf(runId)).toEqual(['discovery:running', 'discovery:cancelled']);
       await expect(value('token:cancel', { runId })).resolves.toEqual({ cancelled: false });
-      expect(services.tokens.activeRuns()).toEqual([]);
+      expect(services.runs.activeRuns()).toEqual([]);
     } finally {
       idp.setFault('none');
     }
@@ -182,7 +184,7 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
   it('reports a timeout when the server is too slow for timeoutMs', async () => {
     idp.setFault('slow', { delayMs: 60_000, only: 'token' });
     try {
-      const report = await value<TokenFlowReport>('token:run', { runId: 'run-timeout', profileId: profile.id, timeoutMs: 1000 });
+      const report = await value<TokenFlowReport>('intelligence:run', { runId: 'run-timeout', profileId: profile.id, timeoutMs: 1000 });
       expect(report.outcome).toEqual({
         ok: false,
         error: {
@@ -201,7 +203,7 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
     idp.setFault('slow', { delayMs: 35_000, only: 'token' });
     try {
       const started = Date.now();
-      const report = await value<TokenFlowReport>('token:run', { runId: 'run-45s', profileId: profile.id, timeoutMs: 45_000 });
+      const report = await value<TokenFlowReport>('intelligence:run', { runId: 'run-45s', profileId: profile.id, timeoutMs: 45_000 });
       expect(report.outcome.ok ? 'token' : report.outcome.error).toBe('token');
       expect(Date.now() - started).toBeGreaterThanOrEqual(35_000);
     } finally {
@@ -221,7 +223,7 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
       passphrase: keys.passphrase,
     });
     expect(encrypted.keyInfo).toMatchObject({ format: 'pkcs8-encrypted', bits: 2048 });
-    const report = await value<TokenFlowReport>('token:run', { runId: 'run-encrypted', profileId: encrypted.id });
+    const report = await value<TokenFlowReport>('intelligence:run', { runId: 'run-encrypted', profileId: encrypted.id });
     expect(report.outcome.ok).toBe(true);
     expect(idp.requests.filter((r) => r.endpoint === 'token').at(-1)).toMatchObject({ style: 'query', region: 'eu1', status: 200 });
   });
@@ -234,7 +236,7 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
       discoveryUrl: idp.discoveryUrl('us2'),
       privateKeyPem: wrongKeys.pkcs1Pem,
     });
-    const report = await value<TokenFlowReport>('token:run', { runId: 'run-wrong-key', profileId: wrong.id });
+    const report = await value<TokenFlowReport>('intelligence:run', { runId: 'run-wrong-key', profileId: wrong.id });
     expect(report.outcome.ok).toBe(false);
     if (report.outcome.ok) return;
     expect(report.outcome.error.code).toBe('ERR_OAUTH_INVALID_CLIENT');
@@ -243,8 +245,8 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
     await value('profiles:delete', { id: wrong.id });
   });
 
-  it('refuses token:run for a profile that does not exist or is not an Intelligence profile', async () => {
-    const missing = await call('token:run', { runId: 'run-missing', profileId: 'no-such-profile' });
+  it('refuses intelligence:run for a profile that does not exist or is not an Intelligence profile', async () => {
+    const missing = await call('intelligence:run', { runId: 'run-missing', profileId: 'no-such-profile' });
     expect(missing).toEqual({
       ok: false,
       error: { code: 'ERR_PROFILE_NOT_FOUND', message: 'No saved profile has this id: reload the profile list and pick one.' },
@@ -255,14 +257,14 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
       clientId: 'pkg-1',
       signingSecret: 'not-the-key',
     });
-    await expect(call('token:run', { runId: 'run-engagement', profileId: engagement.id })).resolves.toEqual({
+    await expect(call('intelligence:run', { runId: 'run-engagement', profileId: engagement.id })).resolves.toEqual({
       ok: false,
       error: {
         code: 'ERR_PROFILE_INVALID',
         message: 'This profile is for Marketing Cloud Engagement: getting this token needs a Marketing Cloud Intelligence profile.',
       },
     });
-    expect(services.tokens.activeRuns()).toEqual([]);
+    expect(services.runs.activeRuns()).toEqual([]);
   });
 
   it('deleting a profile removes its keychain entry', async () => {

@@ -3,7 +3,7 @@
 // (electron/services/token-cache), so two processes never spend the same refresh token: the second waits, then reuses
 // the first one's cached token, or spends the new refresh token the first one stored.
 import { toErrorPayload, WorkbenchError } from '../../../shared/errors/workbench-error';
-import type { FlowStep } from '../../../shared/intelligence/flow-types';
+import type { FlowStep } from '../../../shared/exchange/flow-types';
 import { runWebRefresh } from '../../../shared/engagement/run-web-refresh';
 import type { WebAppReport, WebRefreshStepId } from '../../../shared/engagement/web-app-types';
 import type { Profile } from '../../../shared/profiles/profile';

@@ -1,7 +1,8 @@
 import { importPKCS8 } from 'jose';
 import { checkClientId } from '../../../shared/intelligence/client-id';
-import { checkEndpointUrl } from '../../../shared/intelligence/endpoint-url';
-import type { FlowStep, TokenFlowReport, TokenRequestStyle } from '../../../shared/intelligence/flow-types';
+import { checkEndpointUrl } from '../../../shared/exchange/endpoint-url';
+import type { TokenRequestStyle } from '../../../shared/exchange/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import { discoveryUrlForRegion } from '../../../shared/intelligence/regions';
 import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
 import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
@@ -10,11 +11,11 @@ import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import type { Product } from '../../../shared/profiles/profile';
 import { otherProductError } from '../profiles/profile-service-errors';
 import type { RunnableProfile } from '../profiles/profile-service';
-import type { TokenPort } from '../router/router-types';
-import { createRunRegistry, type RunRegistry } from './run-registry';
+import type { IntelligencePort } from '../router/router-types';
+import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 
-/** What the token service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
-export interface TokenServiceDeps {
+/** What the Intelligence service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
+export interface IntelligenceServiceDeps {
   profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
   /** The fetch the flow uses: safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
@@ -26,13 +27,8 @@ export interface TokenServiceDeps {
   randomUUID?: () => string;
 }
 
-/** Runs the Intelligence token flow for saved profiles and keeps one AbortController per running run id. */
-export interface TokenService extends TokenPort {
-  /** The run ids currently running. */
-  activeRuns(): string[];
-  /** Cancels every running run (e.g. when the app quits); returns how many were cancelled. */
-  cancelAll(): number;
-}
+/** Runs the Intelligence token flow for saved and draft profiles, each run tracked (and cancellable) in the run registry. */
+export type IntelligenceService = IntelligencePort;
 
 /** What one run signs with and where it goes. */
 interface RunCredentials {
@@ -59,7 +55,7 @@ async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): 
 }
 
 /** The credentials of a saved profile, through the one runnable-profile check (one store read, one key import). */
-async function savedCredentials(deps: TokenServiceDeps, profileId: string): Promise<RunCredentials> {
+async function savedCredentials(deps: IntelligenceServiceDeps, profileId: string): Promise<RunCredentials> {
   const runnable = await deps.profiles.runnable(profileId, 'intelligence');
   if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
   return {
@@ -70,11 +66,11 @@ async function savedCredentials(deps: TokenServiceDeps, profileId: string): Prom
   };
 }
 
-/** Creates the token service used by the router: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
-export function createTokenService(deps: TokenServiceDeps): TokenService {
+/** Creates the Intelligence service used by the router: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
+export function createIntelligenceService(deps: IntelligenceServiceDeps): IntelligenceService {
   const runs = deps.runs ?? createRunRegistry();
   return {
-    run(request: TokenRunRequest, onStep: (step: FlowStep) => void): Promise<TokenFlowReport> {
+    run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void): Promise<TokenFlowReport> {
       return runs.track(request.runId, async (signal) => {
         const credentials =
           request.draft !== undefined
@@ -96,7 +92,5 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       });
     },
     cancel: (runId) => runs.cancel(runId),
-    activeRuns: () => runs.activeRuns(),
-    cancelAll: () => runs.cancelAll(),
   };
 }

@@ -3,7 +3,7 @@
 // the legacy refresh each put their own result after it.
 import type { RefObject } from 'react';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import type { FlowStep, FlowWarning } from '../../shared/intelligence/flow-types';
+import type { FlowStep, FlowWarning } from '../../shared/exchange/flow-types';
 import type { BridgeRunState } from '../bridge/use-bridge-run';
 import { ErrorMessage } from '../common/error-message';
 import { Spinner } from '../common/spinner';

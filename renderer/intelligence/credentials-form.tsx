@@ -6,7 +6,7 @@ import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { FieldError, fieldAria } from '../common/field-error';
-import { FormFooter } from './form-footer';
+import { FormFooter } from '../runs/form-footer';
 import { KEY_FORMAT_SHORT } from './check-private-key';
 import {
   DRAFT_FIELDS,
@@ -20,8 +20,8 @@ import {
   type TokenRunSource,
 } from './credentials-draft';
 import { PrivateKeyField } from './private-key-field';
-import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from './request-timeout';
-import { RequestTimeoutField } from './request-timeout-field';
+import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from '../runs/request-timeout';
+import { RequestTimeoutField } from '../runs/request-timeout-field';
 
 /** Props of {@link CredentialsForm}. */
 export interface CredentialsFormProps {

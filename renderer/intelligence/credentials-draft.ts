@@ -1,7 +1,7 @@
 import { WorkbenchError, toErrorPayload, type ErrorPayload } from '../../shared/errors/workbench-error';
 import { checkClientId } from '../../shared/intelligence/client-id';
-import { checkEndpointUrl } from '../../shared/intelligence/endpoint-url';
-import type { TokenRequestStyle } from '../../shared/intelligence/flow-types';
+import { checkEndpointUrl } from '../../shared/exchange/endpoint-url';
+import type { TokenRequestStyle } from '../../shared/exchange/flow-types';
 import { discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
 import type { SaveProfileRequest, TokenRunRequest } from '../../shared/ipc/ipc-contract';
 import { PRIVATE_KEY_MESSAGES } from '../../shared/keys/private-key-errors';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FlowStep, FlowStepStatus } from '../../shared/intelligence/flow-types';
+import type { FlowStep, FlowStepStatus } from '../../shared/exchange/flow-types';
 import { ErrorMessage } from '../common/error-message';
 import { Spinner } from '../common/spinner';
 import { useNow } from '../hooks/use-now';

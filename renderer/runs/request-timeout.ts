@@ -1,7 +1,7 @@
-import { DEFAULT_TIMEOUT_MS } from '../../shared/intelligence/timed-request';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/exchange/timed-request';
 import { TIMEOUT_LIMITS } from '../../shared/ipc/request-limits';
 
-/** The per-request timeout the run panel offers, in whole seconds: the range the app's `token:run` accepts, default the flow's own. */
+/** The per-request timeout the run panel offers, in whole seconds: the range the app's `intelligence:run` accepts, default the flow's own. */
 export const REQUEST_TIMEOUT_SECONDS = Object.freeze({
   min: TIMEOUT_LIMITS.min / 1000,
   max: TIMEOUT_LIMITS.max / 1000,

@@ -1,24 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../errors/workbench-error';
 import type { FlowStep } from './flow-types';
-import { STEP_TITLES, StepTracker, pendingSteps } from './flow-steps';
+import { StepTracker } from './flow-steps';
+
+type StepId = 'discovery' | 'assertion' | 'token';
+
+function pending(): FlowStep<StepId>[] {
+  return (['discovery', 'assertion', 'token'] as const).map((id) => ({ id, title: id, status: 'pending' }));
+}
 
 function clock(...times: number[]): () => number {
   return () => times.shift() ?? Number.NaN;
 }
 
 describe('StepTracker', () => {
-  it('starts with the three steps pending, in order', () => {
-    expect(pendingSteps()).toEqual([
-      { id: 'discovery', title: STEP_TITLES.discovery, status: 'pending' },
-      { id: 'assertion', title: STEP_TITLES.assertion, status: 'pending' },
-      { id: 'token', title: STEP_TITLES.token, status: 'pending' },
-    ]);
-  });
-
   it('reports snapshots when a step starts and ends, with its duration', () => {
-    const seen: FlowStep[] = [];
-    const tracker = new StepTracker(clock(1000, 1250), (step) => seen.push(step));
+    const seen: FlowStep<StepId>[] = [];
+    const tracker = new StepTracker(clock(1000, 1250), (step) => seen.push(step), pending());
     tracker.start('discovery', { request: { method: 'GET', url: 'https://x', headers: [], params: [] } });
     tracker.note('discovery', { response: { status: 200, headers: [], body: '{}' } });
     tracker.succeed('discovery');
@@ -32,7 +30,7 @@ describe('StepTracker', () => {
   });
 
   it('marks a failure failed, and a cancellation cancelled, with the error payload', () => {
-    const tracker = new StepTracker(clock(0, 5, 10, 30), undefined);
+    const tracker = new StepTracker(clock(0, 5, 10, 30), undefined, pending());
     tracker.start('discovery');
     tracker.fail('discovery', new WorkbenchError('ERR_TIMEOUT', 'too slow'));
     tracker.start('token');
@@ -45,7 +43,7 @@ describe('StepTracker', () => {
   });
 
   it('hides the text of unexpected errors behind ERR_INTERNAL', () => {
-    const tracker = new StepTracker(clock(0, 1), undefined);
+    const tracker = new StepTracker(clock(0, 1), undefined, pending());
     tracker.start('assertion');
     tracker.fail('assertion', new Error('secret internals'));
     expect(tracker.steps[1]?.error?.code).toBe('ERR_INTERNAL');

@@ -1,15 +1,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { FlowStep, TokenFlowReport } from '../../shared/intelligence/flow-types';
+import type { TokenFlowReport, TokenFlowStep } from '../../shared/intelligence/flow-types';
 import type { IpcResult } from '../../shared/ipc/result';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
-import { STEP_TITLES } from '../../shared/intelligence/flow-steps';
+import { STEP_TITLES } from '../../shared/intelligence/token-steps';
 import type { Profile } from '../../shared/profiles/profile';
 import type { WorkbenchBridge } from '../../shared/ipc/ipc-contract';
 import { CredentialsScreen } from './credentials-screen';
-import { API_URL_PLACEHOLDER } from './issued-token-view';
+import { API_URL_PLACEHOLDER } from '../runs/issued-token-view';
 
 /** The credentials screen (form + run panel) for a profile, as the app shows it. */
 function renderScreen(profile: Profile | null, bridge: WorkbenchBridge) {
@@ -19,7 +19,7 @@ function renderScreen(profile: Profile | null, bridge: WorkbenchBridge) {
   );
 }
 
-/** A token:run handler whose reply the test releases. */
+/** A intelligence:run handler whose reply the test releases. */
 function deferredRun() {
   let release: (result: IpcResult<TokenFlowReport>) => void = () => undefined;
   const promise = new Promise<IpcResult<TokenFlowReport>>((resolve) => {
@@ -30,9 +30,9 @@ function deferredRun() {
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const DISCOVERY_OK: FlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'ok', durationMs: 184 };
-const ASSERTION_OK: FlowStep = { id: 'assertion', title: STEP_TITLES.assertion, status: 'ok', durationMs: 12 };
-const TOKEN_OK: FlowStep = { id: 'token', title: STEP_TITLES.token, status: 'ok', durationMs: 421 };
+const DISCOVERY_OK: TokenFlowStep = { id: 'discovery', title: STEP_TITLES.discovery, status: 'ok', durationMs: 184 };
+const ASSERTION_OK: TokenFlowStep = { id: 'assertion', title: STEP_TITLES.assertion, status: 'ok', durationMs: 12 };
+const TOKEN_OK: TokenFlowStep = { id: 'token', title: STEP_TITLES.token, status: 'ok', durationMs: 421 };
 
 function stepStatuses(): Record<string, string | null> {
   const out: Record<string, string | null> = {};
@@ -45,14 +45,14 @@ function stepStatuses(): Record<string, string | null> {
 describe('Get token on the credentials screen (TokenRunPanel)', () => {
   it('runs with a fresh runId, follows progress, offers Cancel while running, then shows the token', async () => {
     const run = deferredRun();
-    const fake = createFakeBridge({ 'token:run': run.handler });
+    const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
     expect(stepStatuses()).toEqual({ discovery: 'pending', assertion: 'pending', token: 'pending' });
 
     expect(screen.getByLabelText('Timeout per request (seconds)')).toHaveValue(15);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    const requests = fake.callsTo('token:run') as Array<{ runId: string }>;
+    const requests = fake.callsTo('intelligence:run') as Array<{ runId: string }>;
     expect(requests).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 15_000 }]);
     const [request] = requests;
     expect(screen.getByLabelText('Timeout per request (seconds)')).toBeDisabled();
@@ -108,11 +108,11 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
 
   it('sends token:cancel with the same runId and shows the cancelled outcome', async () => {
     const run = deferredRun();
-    const fake = createFakeBridge({ 'token:run': run.handler });
+    const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
+    const [request] = fake.callsTo('intelligence:run') as Array<{ runId: string }>;
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(fake.callsTo('token:cancel')).toEqual([{ runId: request!.runId }]);
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
@@ -146,7 +146,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
       message: 'The discovery URL answered 404: check the region or paste the discovery URL you were given.',
     };
     const fake = createFakeBridge({
-      'token:run': () => ({
+      'intelligence:run': () => ({
         ok: true,
         value: {
           steps: [
@@ -170,7 +170,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
 
   it('shows an IPC failure as an error message', async () => {
     const fake = createFakeBridge({
-      'token:run': () => ({
+      'intelligence:run': () => ({
         ok: false,
         error: { code: 'ERR_KEYCHAIN_LOCKED', message: 'The keychain is locked: unlock it and try again.' },
       }),
@@ -185,7 +185,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
 
   it('shows an expired token as expired', async () => {
     const fake = createFakeBridge({
-      'token:run': () => ({
+      'intelligence:run': () => ({
         ok: true,
         value: {
           steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK],
@@ -221,7 +221,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
         },
       },
     };
-    const fake = createFakeBridge({ 'token:run': () => ({ ok: true, value: report }) });
+    const fake = createFakeBridge({ 'intelligence:run': () => ({ ok: true, value: report }) });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
     const timeout = screen.getByLabelText('Timeout per request (seconds)');
@@ -231,14 +231,14 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     await user.click(timeout);
     await user.keyboard('{Control>}a{/Control}1{Enter}');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Failed: The token endpoint'));
-    expect(fake.callsTo('token:run')).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 1000 }]);
+    expect(fake.callsTo('intelligence:run')).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 1000 }]);
     expect(timeout).toBeEnabled();
 
     await user.clear(timeout);
     await user.type(timeout, '45');
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    await waitFor(() => expect(fake.callsTo('token:run')).toHaveLength(2));
-    expect(fake.callsTo('token:run')[1]).toEqual({ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 45_000 });
+    await waitFor(() => expect(fake.callsTo('intelligence:run')).toHaveLength(2));
+    expect(fake.callsTo('intelligence:run')[1]).toEqual({ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs: 45_000 });
   });
 
   it.each([
@@ -246,7 +246,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     ['0', 1, 1000],
     ['2.6', 3, 3000],
     ['', 15, 15_000],
-  ])('keeps the timeout %j in range: the box shows %i and token:run gets timeoutMs %i', async (typed, shown, timeoutMs) => {
+  ])('keeps the timeout %j in range: the box shows %i and intelligence:run gets timeoutMs %i', async (typed, shown, timeoutMs) => {
     const fake = createFakeBridge();
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
@@ -255,7 +255,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     if (typed !== '') await user.type(timeout, typed);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     expect(timeout).toHaveValue(shown);
-    expect(fake.callsTo('token:run')).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs }]);
+    expect(fake.callsTo('intelligence:run')).toEqual([{ runId: expect.stringMatching(UUID_V4), profileId: 'p-intel', timeoutMs }]);
   });
 
   it('cannot run a saved profile without a stored key: the key field says why and gets the focus', async () => {
@@ -263,7 +263,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     const user = userEvent.setup();
     renderScreen(makeProfile({ hasSecret: false, keyInfo: null }), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    expect(fake.callsTo('token:run')).toEqual([]);
+    expect(fake.callsTo('intelligence:run')).toEqual([]);
     const key = screen.getByLabelText('Private key');
     expect(key).toHaveFocus();
     expect(key).toHaveAttribute('aria-invalid', 'true');
@@ -272,14 +272,14 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
 
   it('keeps the step titles of the core from waiting to done', async () => {
     const run = deferredRun();
-    const fake = createFakeBridge({ 'token:run': run.handler });
+    const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
     const titles = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     const expected = [STEP_TITLES.discovery, STEP_TITLES.assertion, STEP_TITLES.token];
     expect(titles()).toEqual(expected);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
+    const [request] = fake.callsTo('intelligence:run') as Array<{ runId: string }>;
     act(() => fake.emit({ runId: request!.runId, step: { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' } }));
     expect(titles()).toEqual(expected);
     run.release({
@@ -299,7 +299,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     const user = userEvent.setup();
     const view = renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    const [request] = fake.callsTo('token:run') as Array<{ runId: string }>;
+    const [request] = fake.callsTo('intelligence:run') as Array<{ runId: string }>;
     view.unmount();
     await waitFor(() => expect(fake.callsTo('token:cancel')).toEqual([{ runId: request!.runId }]));
   });

@@ -1,35 +1,20 @@
-// The three steps of a run as they change: each change is reported to the caller as a snapshot.
+// The steps of a run as they change: each change is reported to the caller as a snapshot.
 import { toErrorPayload, WorkbenchError } from '../errors/workbench-error';
-import type { FlowStep, FlowStepId } from './flow-types';
-
-/** The title of each step, as the UI and CLI show it. */
-export const STEP_TITLES: Readonly<Record<FlowStepId, string>> = {
-  discovery: 'Find the token endpoint (discovery)',
-  assertion: 'Sign the client assertion (RS256)',
-  token: 'Request the access token',
-};
-
-/** The steps in the order they run. */
-export const STEP_ORDER: readonly FlowStepId[] = ['discovery', 'assertion', 'token'];
-
-/** The steps of a run that has not started: all pending. */
-export function pendingSteps(): FlowStep[] {
-  return STEP_ORDER.map((id) => ({ id, title: STEP_TITLES[id], status: 'pending' }));
-}
+import type { FlowStep } from './flow-types';
 
 /**
  * Tracks the steps of one run, timing them with `now` and reporting every change to `onStep` (whose errors are ignored).
- * Other flows (Engagement) pass their own pending steps; the default is the Intelligence flow's.
+ * Each flow passes its own pending steps.
  */
-export class StepTracker<Id extends string = FlowStepId> {
+export class StepTracker<Id extends string> {
   readonly steps: FlowStep<Id>[];
 
   constructor(
     private readonly now: () => number,
     private readonly onStep: ((step: FlowStep<Id>) => void) | undefined,
-    initial?: FlowStep<Id>[],
+    initial: FlowStep<Id>[],
   ) {
-    this.steps = initial ?? (pendingSteps() as unknown as FlowStep<Id>[]);
+    this.steps = initial;
   }
 
   private step(id: Id): FlowStep<Id> {

@@ -1,7 +1,7 @@
 // HTTP requests and responses as the step view shows them: sensitive values flagged or masked, bodies truncated.
 import type { ShownField, ShownRequest, ShownResponse } from './flow-types';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../decode/json-depth';
-import { maskSecrets } from '../exchange/mask-secrets';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
+import { maskSecrets } from './mask-secrets';
 import { jsonObjectBody } from './response-body';
 import type { PlainRequest, TimedResponse } from './timed-request';
 

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { FlowStep } from '../../shared/intelligence/flow-types';
+import type { FlowStep } from '../../shared/exchange/flow-types';
 import { makeGenericJwt } from '../test-support/sample-tokens';
 import { StepView } from './step-view';
 

@@ -10,12 +10,12 @@ import { refreshSourceOf } from '../../../shared/engagement/legacy-refresh';
 import { runEngagementFlow, type EngagementFlowInput } from '../../../shared/engagement/run-engagement-flow';
 import { REFRESH_STEP_TITLE, runLegacyRefresh, type RefreshInput } from '../../../shared/engagement/run-legacy-refresh';
 import { toErrorPayload } from '../../../shared/errors/workbench-error';
-import type { FlowStep } from '../../../shared/intelligence/flow-types';
+import type { FlowStep } from '../../../shared/exchange/flow-types';
 import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
 import type { RunnableProfile } from '../profiles/profile-service';
 import type { Product } from '../../../shared/profiles/profile';
 import { otherProductError } from '../profiles/profile-service-errors';
-import { createRunRegistry, type RunRegistry } from './run-registry';
+import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 
 /** A step of either Engagement run, as progress events carry it. */
 export type EngagementProgressStep = FlowStep<EngagementStepId | RefreshStepId>;
@@ -29,7 +29,7 @@ export interface EngagementServiceDeps {
   };
   /** safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
-  /** Shared with the Intelligence token service so token:cancel reaches every run. */
+  /** Shared with the Intelligence service (electron/services/runs) so token:cancel reaches every run. */
   runs?: RunRegistry;
   now?: () => number;
 }

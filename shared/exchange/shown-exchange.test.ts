@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK, SHOWN_BODY_LIMIT, showRequest, showResponse, truncateBody } from './shown-exchange';
+import { DEEP_BODY, MASK, SHOWN_BODY_LIMIT, showRequest, showResponse, truncateBody } from './shown-exchange';
 import type { TimedResponse } from './timed-request';
 
 const response = (body: string, headers: Array<[string, string]> = []): TimedResponse => ({
@@ -92,5 +92,14 @@ describe('shown exchanges', () => {
       headers: [],
       body: '{"error":"invalid_client"}',
     });
+  });
+});
+
+describe('a deeply nested body', () => {
+  const nested = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  it('does not re-print a server body nested deeper than MAX_JSON_DEPTH in a step', () => {
+    const body = `{"access_token":"secret-token","a":${nested(100_000)}}`;
+    const shown = showResponse({ url: 'https://idp.example.com/t', status: 200, headers: [], body, serverDateMs: null }, ['access_token']);
+    expect(shown).toEqual({ status: 200, headers: [], body: DEEP_BODY });
   });
 });

@@ -1,4 +1,4 @@
-// "Get token" before saving: token:run with a draft (the form as it stands) through the real router and services.
+// "Get token" before saving: intelligence:run with a draft (the form as it stands) through the real router and services.
 // The draft's key is used for that run only: nothing is written to the user-data folder or the keychain, and the key
 // never comes back in a reply or an event.
 import { randomUUID } from 'node:crypto';
@@ -14,7 +14,7 @@ import { KEYCHAIN_ISOLATED, KEYCHAIN_SKIP_REASON } from '../../../test/support/t
 import { createWorkbenchServices, type WorkbenchServices } from '../create-services';
 
 describe.skipIf(!KEYCHAIN_ISOLATED)(
-  `token:run with a draft (unsaved credentials)${KEYCHAIN_ISOLATED ? '' : ` — ${KEYCHAIN_SKIP_REASON}`}`,
+  `intelligence:run with a draft (unsaved credentials)${KEYCHAIN_ISOLATED ? '' : ` — ${KEYCHAIN_SKIP_REASON}`}`,
   () => {
     const keys = testKeyPair('draft-run');
     const CLIENT_ID = 'svc-draft-run-0001';
@@ -24,7 +24,7 @@ describe.skipIf(!KEYCHAIN_ISOLATED)(
     let services: WorkbenchServices;
 
     async function run(payload: unknown): Promise<IpcResult<TokenFlowReport>> {
-      const result = await services.router.handle('token:run', payload, {
+      const result = await services.router.handle('intelligence:run', payload, {
         emit: (event, body) => wire.push(JSON.stringify({ event, body })),
       });
       wire.push(JSON.stringify(result));
@@ -120,7 +120,7 @@ describe.skipIf(!KEYCHAIN_ISOLATED)(
         ok: false,
         error: {
           code: 'ERR_IPC_INVALID_REQUEST',
-          message: `The token:run request was refused: ${what}. Check what you entered and try again.`,
+          message: `The intelligence:run request was refused: ${what}. Check what you entered and try again.`,
         },
       });
     });

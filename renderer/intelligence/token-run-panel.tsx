@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import { STEP_DESCRIPTIONS } from './flow-steps';
-import { IssuedTokenView } from './issued-token-view';
-import { CancelRunButton, RunProgress } from './run-progress';
-import { useRunInView } from './use-run-in-view';
+import { IssuedTokenView } from '../runs/issued-token-view';
+import { CancelRunButton, RunProgress } from '../runs/run-progress';
+import { useRunInView } from '../runs/use-run-in-view';
 import type { TokenRunState } from './use-token-run';
 
 /** Props of {@link TokenRunPanel}. */

@@ -1,4 +1,4 @@
-import type { ShownField } from '../../shared/intelligence/flow-types';
+import type { ShownField } from '../../shared/exchange/flow-types';
 
 /** Props of {@link ShownFieldsTable}. */
 export interface ShownFieldsTableProps {

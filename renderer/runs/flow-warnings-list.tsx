@@ -1,4 +1,4 @@
-import type { FlowWarning } from '../../shared/intelligence/flow-types';
+import type { FlowWarning } from '../../shared/exchange/flow-types';
 import { Notice } from '../common/notice';
 
 /** Props of {@link FlowWarningsList}. */

@@ -6,7 +6,7 @@ import { NeedsDesktop } from '../common/needs-desktop';
 import { ProfilePicker } from '../profiles/profile-picker';
 import type { TokenRunSource } from './credentials-draft';
 import { CredentialsForm } from './credentials-form';
-import { runFailure } from './run-status';
+import { runFailure } from '../runs/run-status';
 import { TokenRunPanel } from './token-run-panel';
 import { useTokenRun } from './use-token-run';
 
