@@ -15,7 +15,7 @@ export async function describeCachedToken(
   now: () => number = Date.now,
 ): Promise<string> {
   const clientSecret =
-    profile.product === 'engagement' ? await secrets.get(profileClientSecretAccount(profile.id)).catch(() => null) : null;
+    profile.product !== 'intelligence' ? await secrets.get(profileClientSecretAccount(profile.id)).catch(() => null) : null;
   const cache = createTokenCache({ secrets, userDataDir: defaultUserDataDir(env), now });
   const token = await cache.read(profile.id, credentialsFingerprint(profile, clientSecret), 0);
   if (token === null) return 'none';

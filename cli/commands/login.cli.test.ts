@@ -136,6 +136,8 @@ describe.skipIf(!isolated)('a saved sign-in (engagement-web profile)', () => {
     });
     const stored = await services.secrets.get(profileSecretAccount(profile.id));
     secrets.add(stored);
+    const shown = await startMctoken(['profiles', 'show', 'web'], { env }).done;
+    expect([shown.code, shown.stdout]).toEqual([0, expect.stringContaining('Refresh token:  yes, in the OS keychain')]);
 
     const token = await startMctoken(['token', '--profile', 'web', '--json'], { env }).done;
     expect([token.code, token.stderr]).toEqual([0, '']);
