@@ -17,7 +17,7 @@ import {
   readEnv,
   readTextFile,
   reportError,
-  reportWarning,
+  reportFlowWarning,
   usageCheck,
   type CliIo,
   type KnownSecrets,
@@ -98,7 +98,8 @@ export async function draftFromOptions(command: string, options: EngagementOptio
   const scope = options.scope === undefined ? null : usageCheck(() => parseScopes(options.scope ?? '').join(' '));
   const accountId = usageCheck(() => checkAccountId(options.accountId)) ?? null;
   const clientSecret = await readClientSecret(options, env);
-  const where = options.authUrl === undefined ? { subdomain: tenant.subdomain } : { authUrl: tenant.authBaseUrl.href };
+  // The auth URL as given: the flow resolves it again and warns about what it fixed (a pasted v2/token).
+  const where = options.authUrl === undefined ? { subdomain: tenant.subdomain } : { authUrl: options.authUrl.trim() };
   return { clientId, clientSecret, ...where, scope, accountId };
 }
 
@@ -138,7 +139,7 @@ export async function runEngagementCli(
         ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint, secrets)) } : {}),
       },
     );
-    for (const warning of report.warnings) reportWarning(warning.message, io, secrets);
+    for (const warning of report.warnings) reportFlowWarning(warning, io, secrets);
     if (report.outcome.ok) return { ok: true, report: report as EngagementFlowReport & { outcome: { ok: true } }, secrets };
     reportError(report.outcome.error, io, secrets);
     return {

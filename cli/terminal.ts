@@ -6,7 +6,7 @@ import type { ErrorCode } from '../shared/errors/error-codes';
 import { WorkbenchError, type ErrorPayload } from '../shared/errors/workbench-error';
 import { maskSecrets } from '../shared/exchange/mask-secrets';
 import { checkEndpointUrl } from '../shared/exchange/endpoint-url';
-import type { FlowStep, ShownField } from '../shared/exchange/flow-types';
+import type { FlowStep, FlowWarning, ShownField } from '../shared/exchange/flow-types';
 import { MASK } from '../shared/exchange/shown-exchange';
 
 /** The version of mctoken: package.json's, inlined by esbuild at build time. */
@@ -303,6 +303,14 @@ export function reportError(error: ErrorPayload, io: Pick<CliIo, 'stderr' | 'env
 export function reportWarning(message: string, io: Pick<CliIo, 'stderr' | 'env'>, secrets: KnownSecrets = []): void {
   const paint = painterFor(io.stderr, io.env);
   io.stderr.write(`${paint.yellow('warning:')} ${terminalSafe(message, { keepNewlines: true, secrets })}\n`);
+}
+
+/** Writes a flow's warning to stderr: its message, then a `hint:` line when it has one. */
+export function reportFlowWarning(warning: FlowWarning, io: Pick<CliIo, 'stderr' | 'env'>, secrets: KnownSecrets = []): void {
+  reportWarning(warning.message, io, secrets);
+  if (warning.hint === undefined) return;
+  const paint = painterFor(io.stderr, io.env);
+  io.stderr.write(`${paint.yellow('hint:')} ${terminalSafe(warning.hint, { keepNewlines: true, secrets })}\n`);
 }
 
 /**

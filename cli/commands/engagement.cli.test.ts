@@ -78,7 +78,7 @@ describe('mctoken token (Engagement)', () => {
     const run = await cli(['token', ...base('--scope', 'email_read journeys_read sms_send', '--account-id', OTHER_MID, '--json')]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      "warning: Requested but not granted: journeys_read, sms_send. The package's API Integration lacks these permissions.\n",
+      "warning: Requested but not granted: journeys_read, sms_send. The package's API Integration lacks these permissions.\nhint: If you just added them to the package, wait: the docs say permission changes take up to five minutes to reach new tokens. Then get a new token.\n",
     );
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual([
@@ -196,6 +196,9 @@ describe('mctoken whoami', () => {
         'User:          Test User <test.user@example.com>',
         `REST URL:      ${server.restBaseUrl}`,
         `SOAP URL:      ${server.soapBaseUrl}`,
+        'Package:       Test App',
+        'App scopes:    email_read email_write data_extensions_read',
+        'Redirect URLs: none',
         '',
       ].join('\n'),
     });

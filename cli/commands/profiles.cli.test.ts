@@ -260,7 +260,7 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
     expect(await cli('profiles', 'save', 'x', '--region', 'us1', '--key-file', files.pkcs8!)).toEqual({
       code: 2,
       stdout: '',
-      stderr: "error: required option '--client-id <id>' not specified\n(run with --help for usage)\n",
+      stderr: 'error: mctoken profiles save needs --client-id ID (or --service-account-file FILE, for Intelligence). (ERR_USAGE)\n',
     });
     expect(await cli('profiles', 'save', 'x', '--client-id', CLIENT_ID, '--key-file', files.pkcs8!)).toEqual({
       code: 2,

@@ -13,6 +13,7 @@ import {
   flagsGiven,
   type EngagementOptions,
 } from '../engagement';
+import { applyServiceAccountFile, missingFromServiceAccount, serviceAccountKeySource } from '../service-account-file';
 import { describeKey, formatProfile, formatProfileList, keychainProblems, where } from './profiles-output';
 import {
   EXIT_FAILURE,
@@ -36,10 +37,11 @@ import {
 /** The options of `mctoken profiles save`, as commander parses them. */
 export interface ProfilesSaveOptions extends EngagementOptions {
   product: 'intelligence' | 'engagement';
-  clientId: string;
+  clientId?: string;
   region?: Region;
   discoveryUrl?: string;
   keyFile?: string;
+  serviceAccountFile?: string;
   passphraseEnv?: string;
   queryStyle?: boolean;
 }
@@ -64,6 +66,7 @@ const EXAMPLES = `
 Examples:
   mctoken profiles list
   mctoken profiles save prod --client-id "$SA_ID" --region us1 --key-file key.pem
+  mctoken profiles save prod --service-account-file service-account.json   # id, discovery URL and key from the file
   mctoken profiles save staging --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file enc.pem --passphrase-env KEY_PASS
   mctoken profiles save mc-prod --product engagement --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken profiles show prod --json
@@ -109,7 +112,7 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
     .addOption(
       new Option('--product <product>', 'the product of the profile').choices(['intelligence', 'engagement']).default('intelligence'),
     )
-    .requiredOption('--client-id <id>', "the service account id (Intelligence) or the installed package's client id (Engagement)")
+    .option('--client-id <id>', "the service account id (Intelligence) or the installed package's client id (Engagement); required")
     .addOption(
       new Option(
         '--region <region>',
@@ -120,6 +123,10 @@ export function registerProfilesCommand(program: Command, io: CliIo, outcome: Cl
     )
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM); may be left out when updating, to keep the stored key')
+    .option(
+      '--service-account-file <file>',
+      'Intelligence: the service-account JSON (serviceAccountId, discoveryEndpoint, privateKey: names seen in public code, not documented)',
+    )
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key (used once, not stored)')
     .option('--query-style', 'send the token request parameters in the query string instead of a form POST body')
     .addHelpText(
@@ -232,11 +239,21 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
     throw new UsageError(
       `${engagementOnly.join(', ')} ${engagementOnly.length > 1 ? 'belong' : 'belongs'} to Engagement profiles: add --product engagement.`,
     );
-  if (options.region === undefined && options.discoveryUrl === undefined) {
-    throw new UsageError('mctoken profiles save needs --region REGION or --discovery-url URL.');
+  const fromFile = await applyServiceAccountFile(options, io);
+  if (options.serviceAccountFile !== undefined && fromFile.clientId === undefined)
+    throw (
+      missingFromServiceAccount(options.serviceAccountFile, { ...fromFile, privateKeyPem: '-' }) ??
+      new UsageError('--client-id ID is needed.')
+    );
+  if (fromFile.clientId === undefined)
+    throw new UsageError('mctoken profiles save needs --client-id ID (or --service-account-file FILE, for Intelligence).');
+  if (fromFile.region === undefined && fromFile.discoveryUrl === undefined) {
+    throw new UsageError(
+      `mctoken profiles save needs --region REGION or --discovery-url URL${options.serviceAccountFile === undefined ? '' : ` (${options.serviceAccountFile} has no discoveryEndpoint)`}.`,
+    );
   }
-  const clientId = usageCheck(() => checkClientId(options.clientId));
-  const discoveryUrl = options.region === undefined ? discoveryUrlOption(options.discoveryUrl ?? '') : null;
+  const clientId = usageCheck(() => checkClientId(fromFile.clientId ?? ''));
+  const discoveryUrl = fromFile.region === undefined ? discoveryUrlOption(fromFile.discoveryUrl ?? '') : null;
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(io.env, options.passphraseEnv, '--passphrase-env');
   const { callRouter, openServices, profileNamed } = await import('../services');
   const services = openServices(io.env);
@@ -247,25 +264,33 @@ async function runProfilesSave(name: string, options: ProfilesSaveOptions, io: C
       `An Engagement profile is already named "${existing.name}": pick another name, or delete it first.`,
     );
   }
-  if (existing === undefined && options.keyFile === undefined)
-    throw new UsageError('A new profile needs its private key: add --key-file KEY.pem.');
+  const keySource =
+    fromFile.privateKeyPem !== undefined && options.serviceAccountFile !== undefined
+      ? { path: serviceAccountKeySource(options.serviceAccountFile), pem: fromFile.privateKeyPem }
+      : options.keyFile === undefined
+        ? undefined
+        : { path: options.keyFile, pem: await readSecretFile(options.keyFile, 'key file', io) };
+  if (existing === undefined && keySource === undefined)
+    throw new UsageError(
+      `A new profile needs its private key: add --key-file KEY.pem${options.serviceAccountFile === undefined ? '' : ` (${options.serviceAccountFile} has no privateKey)`}.`,
+    );
   const request: SaveProfileRequest = {
     ...(existing === undefined ? {} : { id: existing.id }),
     name,
     product: 'intelligence',
     clientId,
-    region: options.region ?? null,
+    region: fromFile.region ?? null,
     discoveryUrl,
     tokenRequestStyle: options.queryStyle === true ? 'query' : 'form',
-    ...(options.keyFile === undefined ? {} : { privateKeyPem: await readSecretFile(options.keyFile, 'key file', io) }),
+    ...(keySource === undefined ? {} : { privateKeyPem: keySource.pem }),
     ...(passphrase === undefined ? {} : { passphrase }),
   };
   let saved;
   try {
     saved = await callRouter(services.router, 'profiles:save', request);
   } catch (error) {
-    if (error instanceof WorkbenchError && options.keyFile !== undefined)
-      throw keyFileError(error.toPayload(), options.keyFile, passphrase !== undefined);
+    if (error instanceof WorkbenchError && keySource !== undefined)
+      throw keyFileError(error.toPayload(), keySource.path, passphrase !== undefined);
     throw error;
   }
   const verb = existing === undefined ? 'Saved' : 'Updated';
@@ -286,6 +311,7 @@ async function runEngagementSave(name: string, options: ProfilesSaveOptions, io:
     region: '--region',
     discoveryUrl: '--discovery-url',
     keyFile: '--key-file',
+    serviceAccountFile: '--service-account-file',
     passphraseEnv: '--passphrase-env',
     queryStyle: '--query-style',
   });

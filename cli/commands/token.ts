@@ -11,6 +11,7 @@ import {
   flagsGiven,
   type EngagementOptions,
 } from '../engagement';
+import { applyServiceAccountFile, missingFromServiceAccount, serviceAccountKeySource } from '../service-account-file';
 import { issueEngagementToken, issueIntelligenceToken, type IntelligenceTarget } from '../issue-token';
 import type { Product } from '../../shared/profiles/profile';
 import { checkClientId } from '../../shared/intelligence/client-id';
@@ -39,6 +40,7 @@ export interface TokenOptions extends EngagementOptions {
   region?: Region;
   discoveryUrl?: string;
   keyFile?: string;
+  serviceAccountFile?: string;
   passphraseEnv?: string;
   json?: boolean;
   timeoutMs?: number;
@@ -55,6 +57,7 @@ const INTELLIGENCE_ONLY_FLAGS: Readonly<Record<string, string>> = {
   region: '--region',
   discoveryUrl: '--discovery-url',
   keyFile: '--key-file',
+  serviceAccountFile: '--service-account-file',
   passphraseEnv: '--passphrase-env',
   queryStyle: '--query-style',
 };
@@ -88,6 +91,7 @@ Examples:
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken token --client-id "$SA_ID" --discovery-url "$DISCOVERY_URL" --key-file key.pem --verbose
   MC_KEY_PASS=... mctoken token --client-id "$SA_ID" --region eu1 --key-file encrypted.pem --passphrase-env MC_KEY_PASS
+  mctoken token --service-account-file service-account.json
   mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN" --scope "email_read"
   mctoken token --client-id "$CLIENT_ID" --client-secret-file secret.txt --auth-url "$AUTH_URL" --account-id 510001234 --json
   mctoken token --profile prod --json
@@ -99,6 +103,9 @@ A saved profile's token is cached in the OS keychain (never a file) and reused w
 Intelligence options (--region, --discovery-url, --key-file, --passphrase-env) and Engagement options (--client-secret-*,
 --subdomain, --auth-url, --scope, --account-id) cannot be mixed (exit 2). An Engagement --json also lists missing_scopes:
 requested scopes that were not granted (each named in a warning on stderr; the exit status stays 0).
+--service-account-file reads serviceAccountId, discoveryEndpoint and privateKey from a JSON file (names seen in public
+Intelligence tooling; Salesforce does not document the file); --client-id, --discovery-url/--region and --key-file give
+what it lacks, never what it has. Its permissions are checked like a key file's.
 The key file may be PKCS#1 or PKCS#8 PEM, even pasted with literal \\n escapes or quotes. Only https discovery URLs
 are accepted (http only for localhost/127.0.0.1/::1); any other http URL is refused before connecting (exit 2).
 Exit status: 0 token issued, 1 the flow failed (the OAuth error, its description and a hint on stderr), 2 wrong usage,
@@ -118,6 +125,7 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
         'region',
         'discoveryUrl',
         'keyFile',
+        'serviceAccountFile',
         'passphraseEnv',
         ...Object.keys(ENGAGEMENT_ONLY_FLAGS),
       ]),
@@ -133,6 +141,10 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
     )
     .option('--discovery-url <url>', 'the discovery endpoint URL you were given')
     .option('--key-file <file>', 'the RSA private key file (PEM)')
+    .option(
+      '--service-account-file <file>',
+      'the service-account JSON (serviceAccountId, discoveryEndpoint, privateKey: names seen in public code, not documented); options give what it lacks',
+    )
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key')
     .option(
       '--json',
@@ -195,10 +207,13 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
  * problem (a missing option, an unset variable, an http discovery URL that is not loopback) is found before any file is read
  * or any connection made.
  */
-async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<IntelligenceTarget> {
+async function targetFromOptions(given: TokenOptions, io: CliIo): Promise<IntelligenceTarget> {
   const { env } = io;
-  const { clientId, keyFile, region, discoveryUrl: url } = options;
-  if (clientId === undefined || keyFile === undefined || (region === undefined && url === undefined)) {
+  const options = await applyServiceAccountFile(given, io);
+  const { clientId, keyFile, region, discoveryUrl: url, privateKeyPem } = options;
+  const incomplete = given.serviceAccountFile === undefined ? null : missingFromServiceAccount(given.serviceAccountFile, options);
+  if (incomplete !== null) throw incomplete;
+  if (clientId === undefined || (keyFile === undefined && privateKeyPem === undefined) || (region === undefined && url === undefined)) {
     const missing = [
       clientId === undefined ? '--client-id ID' : '',
       region === undefined && url === undefined ? '--region REGION or --discovery-url URL' : '',
@@ -209,7 +224,10 @@ async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<Inte
   const checkedClientId = usageCheck(() => checkClientId(clientId));
   const discoveryUrl = region === undefined ? discoveryUrlOption(url ?? '') : discoveryUrlForRegion(region);
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(env, options.passphraseEnv, '--passphrase-env');
-  const privateKey = await loadKeyFile(keyFile, passphrase, io);
+  const privateKey =
+    privateKeyPem === undefined || given.serviceAccountFile === undefined
+      ? await loadKeyFile(keyFile ?? '', passphrase, io)
+      : await importKey(privateKeyPem, serviceAccountKeySource(given.serviceAccountFile), passphrase);
   return { clientId: checkedClientId, discoveryUrl, tokenRequestStyle: 'form', privateKey };
 }
 
@@ -218,7 +236,11 @@ async function targetFromOptions(options: TokenOptions, io: CliIo): Promise<Inte
  * encrypted with `passphrase`). Errors name the file and the problem, never the key.
  */
 async function loadKeyFile(path: string, passphrase: string | undefined, io: CliIo): Promise<CryptoKey> {
-  const pem = await readSecretFile(path, 'key file', io);
+  return importKey(await readSecretFile(path, 'key file', io), path, passphrase);
+}
+
+/** Imports a key read from `source` (a key file, or a service-account file); errors name the source, never the key. */
+async function importKey(pem: string, source: string, passphrase: string | undefined): Promise<CryptoKey> {
   const [{ loadPrivateKey }, { nodeKeyDecryptor }] = await Promise.all([
     import('../../shared/keys/load-private-key'),
     import('../../electron/services/node-key-decryptor'),
@@ -230,7 +252,7 @@ async function loadKeyFile(path: string, passphrase: string | undefined, io: Cli
     );
     return loaded.key;
   } catch (error) {
-    if (error instanceof WorkbenchError) throw keyFileError(error.toPayload(), path, passphrase !== undefined);
+    if (error instanceof WorkbenchError) throw keyFileError(error.toPayload(), source, passphrase !== undefined);
     throw error;
   }
 }

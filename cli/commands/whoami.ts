@@ -44,7 +44,8 @@ Examples:
   mctoken whoami --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken whoami --profile prod --json | jq .userinfo.organization
 
-Prints the business unit (MID), enterprise id, stack, region and user of the token, and the REST and SOAP URLs.
+Prints the business unit (MID), enterprise id, stack, region and user of the token, the REST and SOAP URLs, and the
+installed package's name, own scopes and redirect URLs (userinfo's application.name, .appScopes and .redirectUrl).
 --json prints {userinfo, endpoints: {rest, soap}} with userinfo as the server sent it.
 Exit status: 0 ok, 1 the flow failed (error code, description and hint on stderr), 2 wrong usage, 130 interrupted.`;
 
@@ -141,8 +142,18 @@ function formatWhoami(whoami: WhoAmI, secrets: KnownSecrets): string {
     ['User', user === '' ? null : user],
     ['REST URL', endpoints.rest],
     ['SOAP URL', endpoints.soap],
+    // The package's own, from application.appScopes and application.redirectUrl (the docs' example response).
+    ['Package', summary.applicationName],
+    ['App scopes', listText(summary.applicationScopes)],
+    ['Redirect URLs', listText(summary.redirectUrls)],
   ];
   return (
     rows.map(([name, value]) => `${`${name}:`.padEnd(15)}${value === null ? '-' : terminalSafe(value, { secrets })}`).join('\n') + '\n'
   );
+}
+
+/** A userinfo list on one line, space-separated: "none" for an empty list, null when userinfo sent none. */
+function listText(items: readonly string[] | null): string | null {
+  if (items === null) return null;
+  return items.length === 0 ? 'none' : items.join(' ');
 }

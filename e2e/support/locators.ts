@@ -34,6 +34,10 @@ export const ui = {
   claimExplanation: (page: Page, path: string): Locator => shown(page).locator(`[data-claim-path="${path}"] .claim-row__explanation`),
   /** The decoder's signing secret input. */
   signingSecret: (page: Page): Locator => shown(page).getByLabel('Signing secret', { exact: true }),
+  /** The decoder's secret encoding (text, hex for a Salt key, base64). */
+  secretEncoding: (page: Page): Locator => shown(page).getByLabel('Secret encoding'),
+  /** Which reading of the secret the verdict compared (`data-secret-reading` text | hex | base64). */
+  secretReading: (page: Page): Locator => shown(page).locator('[data-secret-reading]'),
   /** The element whose `data-signature-status` says valid | invalid | unchecked | unsupported. */
   signatureStatus: (page: Page): Locator => shown(page).locator('[data-signature-status]'),
   /** A token warning, by code (e.g. WARN_EXPIRED). */
@@ -77,6 +81,9 @@ export const ui = {
   /** "Get token" on the credentials form: runs the form as it stands (the saved profile when unchanged). */
   getToken: (page: Page): Locator =>
     shown(page).getByRole('form', { name: 'Intelligence credentials' }).getByRole('button', { name: 'Get token' }),
+  /** The hidden file input behind "Import service-account file…", and what the last import gave (or its coded error). */
+  serviceAccountFile: (page: Page): Locator => shown(page).getByLabel('Service-account file', { exact: true }),
+  serviceAccountImportStatus: (page: Page): Locator => shown(page).getByTestId('service-account-import-status'),
   /** The notice after a save, with the stored key's fingerprint. */
   savedNotice: (page: Page): Locator => shown(page).getByTestId('saved-fingerprint'),
   /** The message shown next to an invalid field of the credentials form, by the field's label. */

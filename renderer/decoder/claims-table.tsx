@@ -2,6 +2,7 @@ import type { ExplainedClaim } from '../../shared/claims/explained-claim';
 import { Badge } from '../common/badge';
 import { Fragment } from 'react';
 import { formatClaimValue, localTimeOf, valueType } from './format-claim-value';
+import { SecretClaimValue } from './secret-claim-value';
 
 /** Props of {@link ClaimsTable}. */
 export interface ClaimsTableProps {
@@ -65,7 +66,11 @@ function ClaimRow({ claim, flagged, spent }: { claim: ExplainedClaim; flagged: b
         </code>
       </th>
       <td className="claim-row__value">
-        <code className={`value value--${valueType(claim.value)}`}>{formatClaimValue(claim.value)}</code>
+        {claim.secret === undefined ? (
+          <code className={`value value--${valueType(claim.value)}`}>{formatClaimValue(claim.value)}</code>
+        ) : (
+          <SecretClaimValue claim={claim} />
+        )}
         {claim.interpretation !== null && <span className="claim-row__interpretation">{claim.interpretation}</span>}
         {localTimeOf(claim.interpretation) !== null && (
           <span className="claim-row__interpretation claim-row__local-time">Local time: {localTimeOf(claim.interpretation)}</span>

@@ -6,6 +6,7 @@ import { useNow } from '../hooks/use-now';
 import { decodeInput, type DecodeState } from './decode-input';
 import { DecodedTokenView } from './decoded-token-view';
 import { defaultKeySource } from './key-source';
+import { OpenTokenContext } from './secret-claim-value';
 import { SignaturePanel } from './signature-panel';
 import { TokenInput } from './token-input';
 
@@ -39,10 +40,10 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
   const deferred = useDeferredValue(input);
   const now = useNow(15_000);
   const state = useMemo(() => decodeInput(deferred, now, pastedAt), [deferred, now, pastedAt]);
-  const onInput = (value: string) => {
+  const onInput = useCallback((value: string) => {
     setInput(value);
     setPastedAt(Date.now());
-  };
+  }, []);
   // The refresh token a legacy refresh spent, for the input it was spent from: its claim is marked "Spent".
   const [spent, setSpent] = useState<{ input: string; refreshToken: string } | null>(null);
   const onSpent = useCallback((refreshToken: string) => setSpent({ input: deferred, refreshToken }), [deferred]);
@@ -80,7 +81,10 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
           )}
           {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
           {state.status === 'ok' && (
-            <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+            // A token inside the decoded one (the SSO JWT's mcAccessToken) opens here, in place of the input.
+            <OpenTokenContext.Provider value={onInput}>
+              <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+            </OpenTokenContext.Provider>
           )}
         </div>
         {state.status === 'ok' && (

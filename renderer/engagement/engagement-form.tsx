@@ -166,6 +166,7 @@ export function EngagementForm({ id, profile, onSaved, onRun, running }: Engagem
           {warnings.map((warning) => (
             <p key={warning.code} className="field__warning" data-warning-code={warning.code}>
               {warning.message}
+              {warning.hint !== undefined && ` ${warning.hint}`}
             </p>
           ))}
           {error('tenant')}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { EngagementToken, WhoAmI } from '../../shared/engagement/flow-types';
+import { SCOPE_CHANGE_DELAY_NOTE } from '../../shared/engagement/scopes';
 import { Badge } from '../common/badge';
 import { CopyButton } from '../common/copy-button';
 import { IssuedTokenHead } from '../runs/issued-token-head';
@@ -23,6 +24,12 @@ export interface EngagementResultProps {
   whoami: WhoAmI | null;
   /** Opens the access token in the decoder (four segments, explained). */
   onOpenInDecoder: (token: string) => void;
+}
+
+/** A userinfo list as one cell: "none" for an empty list, null (a dash) when userinfo sent none. */
+function listText(items: readonly string[] | null, separator: string): string | null {
+  if (items === null) return null;
+  return items.length === 0 ? 'none' : items.join(separator);
 }
 
 function Row({ name, value }: { name: string; value: string | null }) {
@@ -76,7 +83,8 @@ export function EngagementResult({ token, whoami, onOpenInDecoder }: EngagementR
               <Badge key={name} tone="warning">
                 {name}
               </Badge>
-            ))}
+            ))}{' '}
+            {SCOPE_CHANGE_DELAY_NOTE}
           </p>
         )}
       </div>
@@ -90,6 +98,9 @@ export function EngagementResult({ token, whoami, onOpenInDecoder }: EngagementR
             <Row name="Stack" value={summary.stack} />
             <Row name="Region" value={summary.region} />
             <Row name="User" value={[summary.userName, summary.userEmail].filter((part) => part !== null).join(' · ') || null} />
+            <Row name="Package" value={summary.applicationName} />
+            <Row name="Package scopes" value={listText(summary.applicationScopes, ' ')} />
+            <Row name="Redirect URLs" value={listText(summary.redirectUrls, ' · ')} />
           </tbody>
         </table>
       )}

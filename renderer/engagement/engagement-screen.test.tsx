@@ -5,7 +5,7 @@ import { decodeToken } from '../../shared/decode/decode-token';
 import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
 import type { IpcResult } from '../../shared/ipc/result';
 import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
-import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, makeEngagementProfile } from '../test-support/fake-bridge';
 import { EngagementHarness } from '../test-support/engagement-harness';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { ProfileSecretSummary } from '../profiles/profile-secret-summary';
@@ -56,6 +56,9 @@ const REPORT: EngagementFlowReport = {
         userName: 'Pat',
         userEmail: 'pat@example.com',
         userId: '7',
+        applicationName: 'Acme Sync',
+        applicationScopes: ['email_read', 'journeys_read'],
+        redirectUrls: ['https://127.0.0.1:80/', 'https://acme.example/callback'],
       },
       endpoints: { rest: 'https://t.rest.marketingcloudapis.com/', soap: 'https://t.soap.marketingcloudapis.com/' },
     },
@@ -96,23 +99,23 @@ describe('EngagementScreen', () => {
     expect(document.querySelector('[data-step-id="token"]')).toHaveAttribute('data-step-status', 'running');
     run.release({ ok: true, value: REPORT });
     expect(await screen.findByLabelText('Access token value')).toHaveTextContent(TOKEN);
-    expect(screen.getByTestId('missing-scopes')).toHaveTextContent('journeys_read');
+    expect(screen.getByTestId('missing-scopes')).toHaveTextContent(
+      'Asked for but not granted: journeys_read If you just added them to the package, wait: the docs say permission changes take up to five minutes to reach new tokens. Then get a new token.',
+    );
     const who = screen.getByRole('table', { name: 'Who am I' });
     expect(within(who).getByText('510001234')).toBeInTheDocument();
     expect(within(who).getByText('S7')).toBeInTheDocument();
+    expect(within(who).getByRole('row', { name: 'Package Acme Sync' })).toBeInTheDocument();
+    expect(within(who).getByRole('row', { name: 'Package scopes email_read journeys_read' })).toBeInTheDocument();
+    expect(
+      within(who).getByRole('row', { name: 'Redirect URLs https://127.0.0.1:80/ · https://acme.example/callback' }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Open in decoder' }));
     expect(onOpen).toHaveBeenCalledWith(TOKEN);
   });
 
   it('runs a saved profile by id, and shows a failure with its hint', async () => {
-    const profile = makeProfile({
-      id: 'p-eng',
-      name: 'MC prod',
-      product: 'engagement',
-      hasClientSecret: true,
-      subdomain: 'mcabc',
-      keyInfo: null,
-    });
+    const profile = makeEngagementProfile({ subdomain: 'mcabc' });
     const run = deferred<EngagementFlowReport>();
     const fake = createFakeBridge({ 'engagement:token': run.handler });
     const user = userEvent.setup();
@@ -189,7 +192,7 @@ describe('RefreshPanel', () => {
 
 describe('ProfileSecretSummary for Engagement profiles', () => {
   it('names the client secret and the signing secret a profile keeps, never their values', () => {
-    const both = makeProfile({ product: 'engagement', keyInfo: null, hasSecret: true, secretEncoding: 'hex', hasClientSecret: true });
+    const both = makeEngagementProfile({ hasSecret: true, secretEncoding: 'hex' });
     const { container, rerender } = renderWithBridge(<ProfileSecretSummary profile={both} />, null);
     expect(container).toHaveTextContent('Client secret · signing secret (hex)');
     rerender(<ProfileSecretSummary profile={{ ...both, hasSecret: false, secretEncoding: null }} />);

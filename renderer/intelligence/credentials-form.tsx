@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import { REGIONS } from '../../shared/intelligence/regions';
@@ -20,6 +20,13 @@ import {
   type TokenRunSource,
 } from './credentials-draft';
 import { PrivateKeyField } from './private-key-field';
+import {
+  ServiceAccountImportRow,
+  draftPatchOf,
+  importServiceAccountFile,
+  importServiceAccountText,
+  type ServiceAccountImport,
+} from './service-account-import';
 import { REQUEST_TIMEOUT_SECONDS, normaliseTimeoutSeconds } from '../runs/request-timeout';
 import { RequestTimeoutField } from '../runs/request-timeout-field';
 
@@ -64,6 +71,7 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
   const [saveError, setSaveError] = useState<ErrorPayload | null>(null);
   const [saved, setSaved] = useState<Profile | null>(null);
   const [savedNotice, setSavedNotice] = useState(false);
+  const [imported, setImported] = useState<ServiceAccountImport | null>(null);
   // Compared with what was last saved: the app passes the stored profile back only after reloading the list.
   const reference = saved ?? profile;
   const edited = isEdited(draft, reference);
@@ -75,6 +83,19 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
       for (const key of Object.keys(patch) as (keyof CredentialsDraft)[]) for (const field of CLEARS[key]) delete next[field];
       return next;
     });
+  };
+
+  // A service-account file fills what it holds; the rest of the form stays as typed.
+  const applyImport = (result: ServiceAccountImport) => {
+    setImported(result);
+    if (result.ok) update(draftPatchOf(result.file));
+  };
+  // A file dropped anywhere on the form but the key box (which reads keys, and hands JSON back) is a service-account file.
+  const onDrop = (event: DragEvent<HTMLFormElement>) => {
+    const file = event.dataTransfer.files[0];
+    if (event.isDefaultPrevented() || file === undefined) return;
+    event.preventDefault();
+    void importServiceAccountFile(file).then(applyImport);
   };
 
   // Save or Get token found problems: show them all, then focus the first invalid field. The errors are rendered first
@@ -114,7 +135,16 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
 
   const invalidCount = Object.keys(errors).length;
   return (
-    <form className="panel credentials-form" onSubmit={getToken} aria-label="Intelligence credentials" noValidate>
+    <form
+      className="panel credentials-form"
+      onSubmit={getToken}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={onDrop}
+      aria-label="Intelligence credentials"
+      noValidate
+    >
       <header className="panel__header">
         <h2 className="panel__title">{profile === null ? 'New Intelligence profile' : `Edit “${profile.name}”`}</h2>
         {reference !== null && edited && (
@@ -124,6 +154,7 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
         )}
       </header>
       <div className="panel__body form-grid">
+        <ServiceAccountImportRow id={`${id}-service-account`} last={imported} onImport={applyImport} />
         <div className="field">
           <label htmlFor={fieldIds.name}>Profile name</label>
           <input
@@ -194,6 +225,7 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
             passphrase={draft.passphrase}
             onPassphraseChange={(passphrase) => update({ passphrase })}
             storedKey={profile?.keyInfo ?? null}
+            onJsonText={(text, source) => applyImport(importServiceAccountText(text, source))}
             {...(errors.privateKey === undefined ? {} : { error: errors.privateKey })}
             {...(errors.passphrase === undefined ? {} : { passphraseError: errors.passphrase })}
           />

@@ -5,7 +5,9 @@ import { ErrorMessage } from '../common/error-message';
 import { FieldError, fieldAria } from '../common/field-error';
 import { Notice } from '../common/notice';
 import { checkPrivateKey, KEY_FORMAT_LABELS, KEY_FORMAT_SHORT, type KeyCheck } from './check-private-key';
-import { readTextFile } from './read-text-file';
+import { MAX_SERVICE_ACCOUNT_FILE_CHARS } from '../../shared/intelligence/service-account-file';
+import { MAX_KEY_FILE_BYTES, readTextFile } from './read-text-file';
+import { looksLikeJsonObject } from './service-account-import';
 
 /** Props of {@link PrivateKeyField}. */
 export interface PrivateKeyFieldProps {
@@ -20,6 +22,8 @@ export interface PrivateKeyFieldProps {
   /** Problems found when the user pressed Save or Get token. */
   error?: ErrorPayload;
   passphraseError?: ErrorPayload;
+  /** A pasted or dropped JSON object (a service-account file, not a key), with where it came from. */
+  onJsonText?: (text: string, source: string) => void;
 }
 
 const FILE_ERROR: ErrorPayload = {
@@ -37,6 +41,7 @@ export function PrivateKeyField({
   id,
   error,
   passphraseError,
+  onJsonText,
 }: PrivateKeyFieldProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -46,8 +51,11 @@ export function PrivateKeyField({
   const loadFile = async (file: File | undefined) => {
     if (file === undefined) return;
     try {
-      onChange(await readTextFile(file));
+      const text = await readTextFile(file, onJsonText === undefined ? undefined : MAX_SERVICE_ACCOUNT_FILE_CHARS);
       setFileError(null);
+      if (onJsonText !== undefined && looksLikeJsonObject(text)) return onJsonText(text, file.name);
+      if (text.length > MAX_KEY_FILE_BYTES) throw new RangeError('too large');
+      onChange(text);
     } catch {
       setFileError(FILE_ERROR);
     }
@@ -88,6 +96,12 @@ export function PrivateKeyField({
         autoComplete="off"
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={(e) => {
+          const text = e.clipboardData.getData('text');
+          if (onJsonText === undefined || !looksLikeJsonObject(text)) return;
+          e.preventDefault();
+          onJsonText(text, 'the pasted JSON');
+        }}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('Files')) {
             e.preventDefault();

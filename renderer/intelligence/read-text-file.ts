@@ -3,9 +3,9 @@ import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
 /** The largest key file the key field reads: the same cap as a pasted key (a 16384-bit PEM is about 13 KB). */
 export const MAX_KEY_FILE_BYTES = REQUEST_LIMITS.pem;
 
-/** Reads a dropped or chosen file as text with FileReader; rejects files over MAX_KEY_FILE_BYTES. */
-export function readTextFile(file: Blob): Promise<string> {
-  if (file.size > MAX_KEY_FILE_BYTES) return Promise.reject(new RangeError('too large'));
+/** Reads a dropped or chosen file as text with FileReader; rejects files over `maxBytes` (a key file's cap unless told). */
+export function readTextFile(file: Blob, maxBytes: number = MAX_KEY_FILE_BYTES): Promise<string> {
+  if (file.size > maxBytes) return Promise.reject(new RangeError('too large'));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');

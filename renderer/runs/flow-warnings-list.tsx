@@ -15,6 +15,7 @@ export function FlowWarningsList({ warnings }: FlowWarningsListProps) {
         {warnings.map((warning) => (
           <li key={warning.code} data-warning-code={warning.code}>
             {warning.message}
+            {warning.hint !== undefined && <span className="flow-warning__hint"> {warning.hint}</span>}
           </li>
         ))}
       </ul>

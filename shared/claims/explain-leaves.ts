@@ -20,14 +20,17 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
     walk.out.push({ path, value, explanation: walk.undocumented, documented: false, interpretation: null, unused: false });
     return;
   }
-  walk.out.push({
+  const claim: ExplainedClaim = {
     path,
     value,
     explanation: entry.explanation,
     documented: entry.undocumented !== true,
     interpretation: entry.interpret === undefined ? null : entry.interpret(value, walk.context, path),
     unused: entry.unused === true,
-  });
+  };
+  // Set only on the few credential paths, so the other leaves (thousands in a large token) keep one shape.
+  if (entry.secret !== undefined && typeof value === 'string') claim.secret = entry.secret;
+  walk.out.push(claim);
 }
 
 // `node` is the catalog node for this path (array indexes do not move it); `inherited` is the nearest subtree entry above.

@@ -28,7 +28,7 @@ export const ENGAGEMENT_OAUTH_ADVICE: OAuthAdvice = {
     },
     unsupported_grant_type: {
       code: 'ERR_OAUTH_UNSUPPORTED_GRANT_TYPE',
-      hint: 'The server did not accept grant_type=client_credentials: check that the auth base URL is the tenant-specific one of the package.',
+      hint: 'The server did not accept the grant at this URL. Check that the auth base URL is the tenant-specific one of the package and ends at its host (https://<subdomain>.auth.marketingcloudapis.com/): Marketing Cloud answers unsupported_grant_type when v2/token is appended to a URL that already ends in v2/token (…/v2/token/v2/token), as a public report shows.',
     },
   },
   otherHint:

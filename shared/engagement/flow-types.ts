@@ -38,6 +38,12 @@ export interface WhoAmISummary {
   userName: string | null;
   userEmail: string | null;
   userId: string | null;
+  /** The installed package's name (`application.name`). */
+  applicationName: string | null;
+  /** The package's own scopes (`application.appScopes`); null when userinfo sent none, [] for an empty list. */
+  applicationScopes: string[] | null;
+  /** The package's redirect URLs (`application.redirectUrl`, an array in the docs' example); null when absent. */
+  redirectUrls: string[] | null;
 }
 
 /** The who-am-I answer: userinfo as the server sent it, its summary, and the REST and SOAP endpoints. */

@@ -107,10 +107,28 @@ export interface RefreshAnswer {
 const REFRESH_HINT =
   'The client id or secret is wrong, or the refresh token was already used (it works once, with a 5-minute grace) or has expired (up to 700 days). Open the app from Marketing Cloud again for a fresh JWT.';
 
-/** ERR_REFRESH_REJECTED for a `{message, errorcode}` body, an OAuth error, or ERR_TOKEN_ENDPOINT_* for HTML, 5xx and the rest. */
+/** The errorcode v1/requestToken answers for a package that is enhanced (reported in public trackers, with its message). */
+export const NOT_ELIGIBLE_ERRORCODE = 10007;
+
+/** What to use instead of v1/requestToken with an enhanced package, by the kind of its API Integration. */
+export const ENHANCED_PACKAGE_HINT =
+  'The package is enhanced (created since August 2019): it never gets the legacy refresh, and v1/requestToken refuses its client id. For a server-to-server integration get a token from v2/token (Engagement credentials in the app, or mctoken token --client-id ID --client-secret-env VAR --subdomain SUB); for a web or public app sign in with the authorization code (mctoken login).';
+
+/**
+ * ERR_LEGACY_ENDPOINT_NOT_ELIGIBLE for errorcode 10007, ERR_REFRESH_REJECTED for another `{message, errorcode}` body, an
+ * OAuth error, or ERR_TOKEN_ENDPOINT_* for HTML, 5xx and the rest.
+ */
 export function refreshFailure(response: TimedResponse): WorkbenchError {
   const { status, body } = response;
   const json = jsonObjectBody(body);
+  if (json !== null && String(json.errorcode) === String(NOT_ELIGIBLE_ERRORCODE)) {
+    const said = typeof json.message === 'string' ? quotableServerText(json.message, 400) : '';
+    return new WorkbenchError(
+      'ERR_LEGACY_ENDPOINT_NOT_ELIGIBLE',
+      `The auth endpoint refused the legacy refresh with HTTP ${status} (errorcode ${NOT_ELIGIBLE_ERRORCODE}): this package may not use v1/requestToken.${said === '' ? '' : ` It said: ${said}`}`,
+      { hint: ENHANCED_PACKAGE_HINT },
+    );
+  }
   if (json !== null && typeof json.message === 'string') {
     const code =
       typeof json.errorcode === 'number' || typeof json.errorcode === 'string'

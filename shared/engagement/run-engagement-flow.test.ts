@@ -72,6 +72,7 @@ describe('runEngagementFlow', () => {
     expect(report.warnings).toContainEqual({
       code: 'WARN_SCOPES_MISSING',
       message: "Requested but not granted: journeys_read, sms_send. The package's API Integration lacks these permissions.",
+      hint: 'If you just added them to the package, wait: the docs say permission changes take up to five minutes to reach new tokens. Then get a new token.',
     });
     expect(server.requests.at(-1)?.bodyNames).toEqual(['grant_type', 'client_id', 'client_secret', 'scope', 'account_id']);
   });

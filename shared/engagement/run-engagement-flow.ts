@@ -11,7 +11,7 @@ import { checkAccountId, checkClientSecret, checkPackageClientId, type Engagemen
 import { explainUnresolvedHost } from './dns-failure';
 import { pendingEngagementSteps } from './engagement-steps';
 import type { EngagementFlowReport, EngagementStep, EngagementStepId, EngagementToken } from './flow-types';
-import { grantedScopes, missingScopes, parseScopes } from './scopes';
+import { grantedScopes, missingScopes, missingScopesWarning, parseScopes } from './scopes';
 import { buildS2sTokenRequest, readS2sTokenResponse, s2sTokenFields, type S2sTokenParams } from './s2s-token';
 import { resolveTenant, type EngagementTenant } from './tenant';
 import { whoamiSteps } from './whoami-calls';
@@ -86,12 +86,8 @@ export async function runEngagementFlow(input: EngagementFlowInput, deps: Engage
     warnings.push(...issued.warnings);
     const granted = grantedScopes(issued.scope).map((name) => maskSecrets(name, secrets));
     const missing = missingScopes(requested, granted);
-    if (missing.length > 0) {
-      warnings.push({
-        code: 'WARN_SCOPES_MISSING',
-        message: `Requested but not granted: ${missing.join(', ')}. The package's API Integration lacks these permissions.`,
-      });
-    }
+    const scopesWarning = missingScopesWarning(missing);
+    if (scopesWarning !== null) warnings.push(scopesWarning);
     token = {
       accessToken: issued.accessToken,
       tokenType: issued.tokenType,

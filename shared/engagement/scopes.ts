@@ -1,5 +1,6 @@
 // Scopes of a server-to-server token: what is asked for, what came back, and which were not granted.
 import { WorkbenchError } from '../errors/workbench-error';
+import type { FlowWarning } from '../exchange/flow-types';
 
 /**
  * Scope names documented in "REST API Permission IDs and Scopes": offered as suggestions only. The server decides what is
@@ -120,4 +121,18 @@ export function missingScopes(requested: readonly string[] | null, granted: read
 export function suggestScopes(prefix: string, limit = 12): string[] {
   const wanted = prefix.trim().toLowerCase();
   return DOCUMENTED_SCOPES.filter((name) => name.startsWith(wanted)).slice(0, limit);
+}
+
+/** Documented: package permission changes take up to five minutes to reach new codes and tokens. Said next to missing scopes. */
+export const SCOPE_CHANGE_DELAY_NOTE =
+  'If you just added them to the package, wait: the docs say permission changes take up to five minutes to reach new tokens. Then get a new token.';
+
+/** WARN_SCOPES_MISSING naming the requested scopes that were not granted, with the five-minute note; null when none are missing. */
+export function missingScopesWarning(missing: readonly string[]): FlowWarning | null {
+  if (missing.length === 0) return null;
+  return {
+    code: 'WARN_SCOPES_MISSING',
+    message: `Requested but not granted: ${missing.join(', ')}. The package's API Integration lacks these permissions.`,
+    hint: SCOPE_CHANGE_DELAY_NOTE,
+  };
 }

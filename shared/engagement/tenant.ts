@@ -55,20 +55,37 @@ export function tenantFromSubdomain(subdomain: string): EngagementTenant {
   return { authBaseUrl: new URL(`https://${label}${AUTH_HOST_SUFFIX}/`), subdomain: label, warnings: warning === null ? [] : [warning] };
 }
 
+// A path ending in v2/token (any case, with or without "/"), once or more: the token URL pasted as the base.
+const TOKEN_PATH_TAIL = /(?:\/v2\/token)+\/?$/i;
+
+/**
+ * WARN_AUTH_URL_TOKEN_PATH for an auth base URL pasted with `v2/token` at its end (the token URL, or the base with it
+ * appended twice): the workbench removes it, and says why tools that append `v2/token` themselves failed.
+ */
+export function tokenPathWarning(pasted: string, base: URL): FlowWarning {
+  return {
+    code: 'WARN_AUTH_URL_TOKEN_PATH',
+    message: `The auth base URL ends in ${pasted}: that is the token URL, not the base. The workbench removed it and posts to ${base.href}v2/token.`,
+    hint: `Give the base alone (${base.href}). A tool that appends v2/token to what it is given posts to .../v2/token/v2/token, and Marketing Cloud answers unsupported_grant_type there.`,
+  };
+}
+
 /**
  * The tenant of a pasted auth base URL: https (http only on loopback), query and fragment dropped, a trailing `v2/token`
- * removed, and a trailing `/` added. A host outside `*.auth.marketingcloudapis.com` (other than loopback) is warned about.
+ * removed (WARN_AUTH_URL_TOKEN_PATH), and a trailing `/` added. A host outside `*.auth.marketingcloudapis.com` (other than
+ * loopback) is warned about.
  */
 export function tenantFromAuthUrl(authUrl: string): EngagementTenant {
   const url = checkEndpointUrl(authUrl, 'auth base URL');
   // Each URL setter re-parses the address: only what needs changing is set (a bare "?" or "#" has an empty search or hash).
   if (url.href.includes('#')) url.hash = '';
   if (url.href.includes('?')) url.search = '';
-  const path = url.pathname.replace(/v2\/token\/?$/, '');
+  const tokenTail = TOKEN_PATH_TAIL.exec(url.pathname);
+  const path = tokenTail === null ? url.pathname : url.pathname.slice(0, tokenTail.index);
   const basePath = path.endsWith('/') ? path : `${path}/`;
   if (basePath !== url.pathname) url.pathname = basePath;
   const host = url.hostname.toLowerCase();
-  const warnings: FlowWarning[] = [];
+  const warnings: FlowWarning[] = tokenTail === null ? [] : [tokenPathWarning(tokenTail[0].slice(1), url)];
   let subdomain: string | null = null;
   if (host.endsWith(AUTH_HOST_SUFFIX)) {
     subdomain = host.slice(0, -AUTH_HOST_SUFFIX.length);

@@ -25,11 +25,32 @@ function textAt(object: Record<string, unknown>, key: string): string | null {
   return null;
 }
 
-/** The summary of a userinfo document (fields the server left out are null). */
+/** Most items kept from a list userinfo sends (application scopes, redirect URLs): a hostile server cannot flood the summary. */
+export const MAX_USERINFO_LIST_ITEMS = 200;
+
+/**
+ * The strings of a list field (a lone string counts as a list of one), capped like {@link textAt}; other items are
+ * dropped. Null when the field is absent or holds no string.
+ */
+function textsAt(object: Record<string, unknown>, key: string): string[] | null {
+  const value = object[key];
+  const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value.slice(0, MAX_USERINFO_LIST_ITEMS) : [];
+  const texts = items.filter((item): item is string => typeof item === 'string' && item !== '').map((item) => item.slice(0, 256));
+  return texts.length === 0 && !Array.isArray(value) ? null : texts;
+}
+
+/**
+ * The summary of a userinfo document (fields the server left out are null). The package's own scopes and redirect URLs
+ * are `application.appScopes` and `application.redirectUrl`, as the docs' example response has them.
+ */
 export function summarizeUserinfo(userinfo: Record<string, unknown>): WhoAmISummary {
   const organization = objectAt(userinfo, 'organization');
   const user = objectAt(userinfo, 'user');
+  const application = objectAt(userinfo, 'application');
   return {
+    applicationName: textAt(application, 'name'),
+    applicationScopes: textsAt(application, 'appScopes'),
+    redirectUrls: textsAt(application, 'redirectUrl'),
     mid: textAt(organization, 'member_id'),
     enterpriseId: textAt(organization, 'enterprise_id'),
     enterpriseName: textAt(organization, 'enterprise_name'),

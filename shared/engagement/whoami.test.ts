@@ -23,9 +23,28 @@ describe('who-am-I', () => {
       userName: 'pat',
       userEmail: 'pat@example.com',
       userId: '7',
+      applicationName: null,
+      applicationScopes: null,
+      redirectUrls: null,
     });
     expect(summarizeUserinfo({ organization: [] }).mid).toBeNull();
     expect(userinfoEndpoints(userinfo)).toEqual({ rest: 'https://r/', soap: 'https://s/' });
+  });
+
+  it("summarizes the package's own scopes and redirect URLs (application.appScopes, .redirectUrl), capped, strings only", () => {
+    const many = Array.from({ length: 500 }, (_, i) => `scope_${i}`);
+    const summary = summarizeUserinfo({ application: { name: 'App', appScopes: many, redirectUrl: 'https://127.0.0.1:80/' } });
+    expect(summary.applicationName).toBe('App');
+    expect(summary.applicationScopes).toHaveLength(200);
+    expect(summary.redirectUrls).toEqual(['https://127.0.0.1:80/']);
+    expect(summarizeUserinfo({ application: { appScopes: [], redirectUrl: [{ url: 'x' }, 'y'.repeat(300)] } })).toMatchObject({
+      applicationScopes: [],
+      redirectUrls: ['y'.repeat(256)],
+    });
+    expect(summarizeUserinfo({ application: { appScopes: 7, redirectUrl: '' } })).toMatchObject({
+      applicationScopes: null,
+      redirectUrls: null,
+    });
   });
 
   it('codes a refused token, an HTML page and a body that is not an object', () => {

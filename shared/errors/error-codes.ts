@@ -56,6 +56,10 @@ export const ERROR_CODES = [
   'ERR_OAUTH_UNSUPPORTED_GRANT_TYPE',
   'ERR_OAUTH_INVALID_SCOPE',
   'ERR_OAUTH_OTHER',
+  // Intelligence service-account file
+  'ERR_SERVICE_ACCOUNT_FILE_TOO_LARGE',
+  'ERR_SERVICE_ACCOUNT_FILE_JSON',
+  'ERR_SERVICE_ACCOUNT_FILE_INVALID',
   // Engagement credentials: server-to-server token, who-am-I, legacy refresh
   'ERR_OAUTH_ACCESS_DENIED',
   'ERR_REFRESH_HOST_REFUSED',
@@ -71,6 +75,7 @@ export const ERROR_CODES = [
   'ERR_API_RESPONSE_INVALID',
   'ERR_REFRESH_NOT_AVAILABLE',
   'ERR_REFRESH_REJECTED',
+  'ERR_LEGACY_ENDPOINT_NOT_ELIGIBLE',
   // Engagement authorization code (web and public apps) and stored refresh tokens
   'ERR_REDIRECT_URI_INVALID',
   'ERR_AUTH_REDIRECT_INVALID',

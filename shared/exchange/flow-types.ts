@@ -55,11 +55,14 @@ export interface FlowWarning {
     | 'WARN_SUBDOMAIN_SHAPE'
     | 'WARN_AUTH_HOST'
     | 'WARN_SCOPES_MISSING'
+    | 'WARN_AUTH_URL_TOKEN_PATH'
     // The authorization-code flow: a redirect URI outside what the docs allow, a tssd token host, no refresh token.
     | 'WARN_REDIRECT_URI'
     | 'WARN_TSSD'
     | 'WARN_NO_REFRESH_TOKEN';
   message: string;
+  /** What to do about it, when the message alone does not say. */
+  hint?: string;
 }
 
 /** How the token request carries its parameters: a form-encoded POST body (RFC 7523, default) or the docs' query string. */

@@ -65,8 +65,10 @@ export interface ProfileService {
   /**
    * The one check of "a runnable profile": the profile (one store read) with everything a token run needs, its secret
    * from the keychain (one key import for Intelligence). Found by id, or by name ignoring case (the CLI). `product` refuses a
-   * profile of the other product first. ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
+   * profile of the other product first, so the answer is that product's. ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID,
+   * ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
    */
+  runnable<P extends Product>(ref: string | { name: string }, product: P): Promise<RunnableOf<P>>;
   runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile>;
   /**
    * Saves a web or public app's sign-in as an engagement-web profile (its refresh token and client secret to the keychain
@@ -81,6 +83,9 @@ export type RunnableProfile =
   | { product: 'engagement'; profile: Profile; clientSecret: string }
   /** The refresh token is read under the profile's token lock when it is spent (electron/services/web-app). */
   | { product: 'engagement-web'; profile: Profile; clientSecret: string | null; tokenBaseUrl: string };
+
+/** The runnable profile of one product. */
+export type RunnableOf<P extends Product> = Extract<RunnableProfile, { product: P }>;
 
 const SECRET_ENCODINGS: readonly SecretEncoding[] = ['text', 'base64', 'hex'];
 const PRIVATE_KEY = 'private key';
@@ -387,7 +392,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
 
     saveWebApp: (request) => mutate(() => save({ ...request, product: 'engagement-web', clientSecret: undefined }, request)),
 
-    async runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile> {
+    // Its product check makes the answer that product's: the one place the narrowing is taken on trust.
+    runnable: (async (ref: string | { name: string }, product?: Product): Promise<RunnableProfile> => {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
       if (product !== undefined && profile.product !== product) throw otherProductError(profile.product, product);
       if (profile.product === 'engagement-web') {
@@ -417,7 +423,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         profile,
         clientSecret: await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id)),
       };
-    },
+    }) as ProfileService['runnable'],
 
     async getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }> {
       const profile = await findProfile(id);

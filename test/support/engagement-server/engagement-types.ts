@@ -17,6 +17,10 @@ export interface EngagementPackage {
   enterpriseId?: number;
   /** The enterprise name reported by userinfo (default "Test Enterprise"); tests put hostile text here. */
   enterpriseName?: string;
+  /** Created since August 2019 ("enhanced"): v1/requestToken refuses its client id with errorcode 10007. Default false. */
+  enhanced?: boolean;
+  /** What userinfo reports under `application` (default: no redirect URLs, no scopes). */
+  application?: { name?: string; redirectUrl?: unknown; appScopes?: unknown };
 }
 
 /**

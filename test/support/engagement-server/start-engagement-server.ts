@@ -20,6 +20,9 @@ export const REFRESH_GRACE_MS = 5 * 60_000;
 /** The expires_in of a legacy refresh answer. */
 export const REFRESH_EXPIRES_IN = 3600;
 const MAX_BODY_BYTES = 64 * 1024;
+/** v1/requestToken's answer to an enhanced package's client id (errorcode 10007), word for word as public trackers quote it. */
+export const NOT_ELIGIBLE_MESSAGE =
+  'This integration is not eligible to use the legacy /v1/requestToken endpoint because the integration uses enhanced OAuth 2.0 functionality. To obtain a token for this integration, use the applicable Marketing Cloud OAuth 2.0 endpoint for authentication. For a web or public app, use /v2/authorize and then /v2/token. For a server-to-server integration, use /v2/token.';
 
 interface IssuedToken {
   clientId: string;
@@ -45,8 +48,14 @@ function fourSegmentToken(pkg: EngagementPackage): string {
   return `${header}.${payload}.${mac}.${randomText(32)}`;
 }
 
+/** v2/token appended to a URL that already ended in it: a public report had Marketing Cloud answer unsupported_grant_type. */
+const DOUBLED_TOKEN_PATH = /^(?:\/v2\/token){2,}\/?$/i;
+/** The description Marketing Cloud gave with unsupported_grant_type, as a public tracker quotes it (FuelSDK-Node#34). */
+export const UNSUPPORTED_GRANT_DESCRIPTION =
+  'Use "authorization_code" or "refresh_token" or "client_credentials" or "urn:ietf:params:oauth:grant-type:jwt-bearer" as the grant_type.';
+
 function endpointOf(method: string, path: string): EngagementEndpoint | null {
-  if (method === 'POST' && path === '/v2/token') return 'token';
+  if (method === 'POST' && (path === '/v2/token' || DOUBLED_TOKEN_PATH.test(path))) return 'token';
   if (method === 'GET' && path === '/v2/userinfo') return 'userinfo';
   if (method === 'GET' && path === '/rest/platform/v1/endpoints/soap') return 'endpoints';
   if (method === 'POST' && path === '/v1/requestToken') return 'refresh';
@@ -189,7 +198,9 @@ export async function startEngagementServer(options: EngagementServerOptions = {
   }
 
   function tokenAnswer(res: ServerResponse, record: EngagementRequestRecord, body: Record<string, unknown>): void {
-    const checked = checkTokenRequest(body, packages);
+    const checked = DOUBLED_TOKEN_PATH.test(record.path)
+      ? { status: 400, error: 'unsupported_grant_type', description: UNSUPPORTED_GRANT_DESCRIPTION }
+      : checkTokenRequest(body, packages);
     if (isRejection(checked)) {
       send(res, record, checked.status, {
         error: checked.error,
@@ -223,6 +234,11 @@ export async function startEngagementServer(options: EngagementServerOptions = {
     }
     const pkg = packages.get(clientId);
     const stored = refreshTokens.get(refreshToken);
+    if (pkg?.enhanced === true && pkg.clientSecret === clientSecret) {
+      // As public trackers quote it (FuelSDK-CSharp#91, FuelSDK-Node#20); the HTTP status is not reported there: 400 here.
+      send(res, record, 400, { message: NOT_ELIGIBLE_MESSAGE, errorcode: 10007, documentation: '' });
+      return;
+    }
     if (pkg === undefined || pkg.clientSecret !== clientSecret || stored === undefined || stored.clientId !== clientId) {
       send(res, record, 401, unauthorized);
       return;
@@ -262,7 +278,12 @@ export async function startEngagementServer(options: EngagementServerOptions = {
         region: 'NA1',
       },
       rest: { rest_instance_url: restInstanceUrl(), soap_instance_url: `${base}soap/` },
-      application: { id: 'test-app', redirect_urls: [] },
+      application: {
+        id: 'test-app',
+        name: pkg?.application?.name ?? 'Test App',
+        redirectUrl: pkg?.application && 'redirectUrl' in pkg.application ? pkg.application.redirectUrl : [],
+        appScopes: pkg?.application && 'appScopes' in pkg.application ? pkg.application.appScopes : [...(pkg?.scopes ?? [])],
+      },
       permissions: [],
     });
   }
