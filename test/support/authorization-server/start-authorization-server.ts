@@ -12,6 +12,7 @@ import type {
   WebAppPackage,
 } from './authorization-types';
 import { KNOWN_SCOPES } from '../engagement-server/engagement-token-check';
+import { readBody } from '../engagement-server/start-engagement-server';
 
 interface Grant {
   clientId: string;
@@ -31,21 +32,9 @@ interface Pending {
   state: string | null;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
 const random = (bytes: number): string => randomBytes(bytes).toString('base64url');
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function loginPage(session: string, pkg: WebAppPackage, scopes: string[], problem: string | null): string {
   return `<!DOCTYPE html>
