@@ -1,9 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../app/app';
 import { createFakeBridge, listingOf, makeEngagementProfile, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
+import { preloadChunks } from '../test-support/preload-chunks';
+
+// The lazy screens and panels are in before each test renders, as they are once the app has been idle a moment.
+beforeAll(preloadChunks);
 
 // The whole app with user events is slow on a loaded machine: a generous limit, not an assertion.
 vi.setConfig({ testTimeout: 30_000 });

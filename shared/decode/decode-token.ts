@@ -34,7 +34,7 @@ function parseJwsJson(text: string): DecodedToken | null {
   }
   if (!isJwsJson(value)) return null;
   if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError('The JWS JSON serialization');
-  return decodeJwsJson(value, duplicateKeyPaths(text));
+  return decodeJwsJson(value, duplicateKeyPaths(text, value));
 }
 
 function decodeCompact(compact: string, stripped: string[]): DecodedToken {
