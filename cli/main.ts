@@ -27,6 +27,7 @@ const COMMANDS = {
   refresh: async () => (await import('./commands/refresh')).registerRefreshCommand,
   sign: async () => (await import('./commands/sign')).registerSignCommand,
   send: async () => (await import('./commands/send')).registerSendCommand,
+  login: async () => (await import('./commands/login')).registerLoginCommand,
   profiles: async () => (await import('./commands/profiles')).registerProfilesCommand,
   ui: async () => (await import('./commands/ui')).registerUiCommand,
 } as const;
@@ -45,6 +46,7 @@ Examples:
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken whoami --profile engagement-prod
+  mctoken login --client-id "$CLIENT_ID" --subdomain "$SUBDOMAIN" --scope "email_read offline" --save web   # web/public app
   mctoken profiles save prod --client-id "$SA_ID" --region eu1 --key-file key.pem
   mctoken sign --template activity-execute --secret-env MC_JWT_SECRET | mctoken send http://localhost:3000/execute --token-file -
   mctoken ui                                  # the whole app in your browser

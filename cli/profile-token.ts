@@ -105,6 +105,12 @@ export async function profileToken(
   // through the product's own service (the app's path too).
   const { cliServices, reportRun, withCliRun } = await import('./issue-token');
   const services = await cliServices(io);
+  // A web or public app's profile gets its tokens with its stored refresh token, rotated under the profile's lock.
+  const target = await services.profiles.runnable({ name }, product);
+  if (target.product === 'engagement-web') {
+    const { webAppProfileToken } = await import('./web-app-token');
+    return webAppProfileToken(target, services.secrets, settings, minValidMs, io);
+  }
   let secrets: KnownSecrets = [];
   return withCliRun(
     settings,

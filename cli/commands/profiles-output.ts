@@ -25,6 +25,7 @@ export function where(profile: Profile): string {
 /** How each entry is named in messages. */
 function entryName(profile: Profile, kind: keyof ProfileKeychainState): string {
   if (kind === 'clientSecret') return 'client secret';
+  if (profile.product === 'engagement-web') return 'refresh token';
   return profile.product === 'intelligence' ? 'private key' : 'signing secret';
 }
 
@@ -108,12 +109,12 @@ export function formatProfile(profile: Profile, state: ProfileKeychainState | un
     ['Discovery URL', profile.discoveryUrl ?? '-'],
     ['Token request', profile.tokenRequestStyle === 'query' ? 'query string (as in the docs)' : 'form POST body'],
     ['Key', describeKey(profile.keyInfo)],
-    ['Secret stored', storedCell(profile.hasSecret, state?.secret)],
+    [profile.product === 'engagement-web' ? 'Refresh token' : 'Secret stored', storedCell(profile.hasSecret, state?.secret)],
     ['Created', profile.createdAt],
     ['Updated', profile.updatedAt],
   ];
   if (profile.secretEncoding !== null) rows.splice(7, 0, ['Secret encoding', profile.secretEncoding]);
-  if (profile.product === 'engagement') {
+  if (profile.product !== 'intelligence') {
     rows.splice(
       3,
       3,

@@ -223,7 +223,7 @@ export function tokenOutput(product: Product, token: CachedToken, cached: boolea
   if (!json) return `${terminalSafe(token.accessToken, { secrets })}\n`;
   const expires = { expires_in: token.expiresIn, expires_at: new Date(token.expiresAt).toISOString(), cached };
   const fields =
-    product === 'engagement'
+    product !== 'intelligence'
       ? {
           access_token: token.accessToken,
           token_type: token.tokenType,

@@ -7,8 +7,8 @@ import type { SecretEncoding } from '../verify/verification';
 /** The most characters a profile name may have (after trimming): the profile service, the CLI and every name box use it. */
 export const MAX_PROFILE_NAME_LENGTH = 80;
 
-/** The two Marketing Cloud products a profile can be for. */
-export type Product = 'intelligence' | 'engagement';
+/** The Marketing Cloud products a profile can be for: Intelligence, Engagement (installed package), an Engagement web or public app's sign-in. */
+export type Product = 'intelligence' | 'engagement' | 'engagement-web';
 
 /** A saved profile as stored in profiles.json and shown to the renderer: never holds key material. */
 export interface Profile {
@@ -38,6 +38,10 @@ export interface Profile {
   accountId: string | null;
   /** Engagement: whether the installed package's client secret is stored in the keychain (next to any signing secret). */
   hasClientSecret: boolean;
+  /** Engagement web or public app: the redirect URI the sign-in used (absent on older profiles). */
+  redirectUri?: string | null;
+  /** Engagement web or public app: where its token calls go (the tssd host when the redirect named one). */
+  tokenBaseUrl?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -17,7 +17,7 @@ const keyInfoSchema = z.object({
 export const profileSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(MAX_PROFILE_NAME_LENGTH),
-  product: z.enum(['intelligence', 'engagement']),
+  product: z.enum(['intelligence', 'engagement', 'engagement-web']),
   clientId: z.string().max(MAX_CLIENT_ID_LENGTH),
   region: z.enum(REGIONS).nullable(),
   discoveryUrl: z.string().min(1).max(REQUEST_LIMITS.url).nullable(),
@@ -31,6 +31,9 @@ export const profileSchema = z.object({
   scope: z.string().max(REQUEST_LIMITS.scope).nullable().default(null),
   accountId: z.string().regex(MID_PATTERN).nullable().default(null),
   hasClientSecret: z.boolean().default(false),
+  // Web and public apps (product engagement-web) came later still: only their profiles have these.
+  redirectUri: z.string().min(1).max(REQUEST_LIMITS.url).nullable().optional(),
+  tokenBaseUrl: z.string().min(1).max(REQUEST_LIMITS.url).nullable().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 }) satisfies z.ZodType<Profile>;

@@ -13,6 +13,7 @@ import type { SecretStore } from '../secret-store/secret-store';
 import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
 import { issueFields, profileSchema } from './profile-schema';
 import { serverToServerFields, type SecretPlan } from './engagement-fields';
+import { webAppFields, type SaveWebAppRequest } from './web-app-fields';
 import { profileAccounts, profileClientSecretAccount, profileSecretAccount, profileTokenAccount } from './profile-secret-account';
 import { pruneRecorded, type PruneReport } from './profile-prune';
 import { withProfilesLock } from './profiles-lock';
@@ -28,6 +29,7 @@ import {
   otherProductError,
   profileNotFoundByNameError,
   wrongProductError,
+  webAppSaveError,
 } from './profile-service-errors';
 import type { ProfilesSnapshot, ProfileStore } from './profile-store';
 import { createSerialQueue } from './serial-queue';
@@ -70,12 +72,19 @@ export interface ProfileService {
   runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile>;
   /** An Intelligence profile's stored RSA key imported for `alg` (RS* or PS*), non-extractable, for Compose to sign with in the main process. */
   privateKeyFor(id: string, alg: string): Promise<CryptoKey>;
+  /**
+   * Saves a web or public app's sign-in as an engagement-web profile (its refresh token and client secret to the keychain
+   * first): a new one, or the engagement-web profile of that name signed in again. Main process and CLI only.
+   */
+  saveWebApp(request: SaveWebAppRequest): Promise<Profile>;
 }
 
 /** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
 export type RunnableProfile =
   | { product: 'intelligence'; profile: Profile; discoveryUrl: string; privateKey: CryptoKey }
-  | { product: 'engagement'; profile: Profile; clientSecret: string };
+  | { product: 'engagement'; profile: Profile; clientSecret: string }
+  /** The refresh token is read under the profile's token lock when it is spent (electron/services/web-app). */
+  | { product: 'engagement-web'; profile: Profile; clientSecret: string | null; tokenBaseUrl: string };
 
 /** The runnable profile of one product. */
 export type RunnableOf<P extends Product> = Extract<RunnableProfile, { product: P }>;
@@ -153,6 +162,14 @@ function engagementFields(request: SaveProfileRequest, existing: Profile | undef
   }
   if (existing?.product === 'engagement' && existing.hasSecret) return { ...base, secretEncoding: encoding, secret: { kind: 'keep' } };
   return { ...base, secretEncoding: null, secret: { kind: 'none', dropStale: existing?.hasSecret === true } };
+}
+
+function webProductFields(
+  request: SaveWebAppRequest,
+  existing: Profile | undefined,
+): ProductFields & { redirectUri: string; tokenBaseUrl: string } {
+  const { refreshToken, ...fields } = webAppFields(request, existing?.hasClientSecret === true);
+  return { ...fields, region: null, discoveryUrl: null, keyInfo: null, secretEncoding: null, secret: refreshToken };
 }
 
 /**
@@ -235,14 +252,27 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     }
   }
 
-  async function save(request: SaveProfileRequest): Promise<Profile> {
-    const product: Product = checkProduct(request.product);
+  async function save(request: SaveProfileRequest, web?: SaveWebAppRequest): Promise<Profile> {
+    // A web app profile comes only from saveWebApp: profiles:save never carries a refresh token.
+    if (request.product === 'engagement-web' && web === undefined) throw webAppSaveError();
+    const product: Product = web === undefined ? checkProduct(request.product) : 'engagement-web';
     const name = checkProfileName(request.name);
     const snapshot = await store.open();
-    const existing = request.id === undefined ? undefined : profileIn(snapshot, request.id);
+    const named = snapshot.profiles.find((candidate) => candidate.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+    // Signing in again with --save NAME updates that web app profile.
+    const existing =
+      request.id === undefined
+        ? web !== undefined && named?.product === 'engagement-web'
+          ? named
+          : undefined
+        : profileIn(snapshot, request.id);
     checkNameFree(name, takenNames(snapshot), existing?.id);
-    const fields =
-      product === 'intelligence' ? await intelligenceFields(request, existing, decryptor) : engagementFields(request, existing);
+    const fields: ProductFields & { redirectUri?: string; tokenBaseUrl?: string } =
+      web !== undefined
+        ? webProductFields(web, existing)
+        : product === 'intelligence'
+          ? await intelligenceFields(request, existing, decryptor)
+          : engagementFields(request, existing);
     const id = existing?.id ?? newId();
     const stamp = now().toISOString();
     const profile: Profile = {
@@ -261,6 +291,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       scope: fields.scope,
       accountId: fields.accountId,
       hasClientSecret: fields.clientSecret.kind !== 'none',
+      ...(fields.redirectUri === undefined ? {} : { redirectUri: fields.redirectUri, tokenBaseUrl: fields.tokenBaseUrl ?? null }),
       createdAt: existing?.createdAt ?? stamp,
       updatedAt: stamp,
     };
@@ -361,10 +392,22 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     reset: () => mutate(() => store.reset()),
     prune: (apply) => mutate(async () => pruneRecorded(await store.open(), secrets, apply)),
 
+    saveWebApp: (request) => mutate(() => save({ ...request, product: 'engagement-web', clientSecret: undefined }, request)),
+
     // Its product check makes the answer that product's: the one place the narrowing is taken on trust.
     runnable: (async (ref: string | { name: string }, product?: Product): Promise<RunnableProfile> => {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
-      if (product !== undefined && profile.product !== product) throw otherProductError(profile.product);
+      if (product !== undefined && profile.product !== product) throw otherProductError(profile.product, product);
+      if (profile.product === 'engagement-web') {
+        if (!profile.hasSecret || profile.tokenBaseUrl === null || profile.tokenBaseUrl === undefined)
+          throw profileInvalidError(
+            `Profile "${profile.name}" has no refresh token stored: sign in again with mctoken login --save "${profile.name}".`,
+          );
+        const clientSecret = profile.hasClientSecret
+          ? await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id))
+          : null;
+        return { product: 'engagement-web', profile, clientSecret, tokenBaseUrl: profile.tokenBaseUrl };
+      }
       if (profile.product === 'intelligence') {
         if (profile.discoveryUrl === null)
           throw profileInvalidError(

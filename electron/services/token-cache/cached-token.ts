@@ -75,7 +75,7 @@ export function credentialsFingerprint(profile: TokenCredentials, clientSecret: 
       profile.clientId,
       profile.product === 'intelligence' ? profile.discoveryUrl : null,
       profile.product === 'intelligence' ? (profile.keyInfo?.fingerprint ?? null) : null,
-      profile.product === 'engagement' ? [profile.subdomain, profile.authUrl, profile.scope, profile.accountId] : null,
+      profile.product !== 'intelligence' ? [profile.subdomain, profile.authUrl, profile.scope, profile.accountId] : null,
       clientSecret === null ? null : sha256(clientSecret),
     ]),
   );

@@ -2,6 +2,7 @@
 // left, else a new one from the product's own service run (Intelligence or Engagement), made under the profile's lock and
 // cached. The app's "Copy token" and mctoken's `token`, `exec` and `whoami --profile` all come here; the CLI's lean cached
 // path (cli/profile-token.ts) only reads the same cache with the same rules before it would.
+import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import type { EngagementFlowReport, EngagementStepId } from '../../../shared/engagement/flow-types';
 import { toErrorPayload, type ErrorPayload } from '../../../shared/errors/workbench-error';
 import type { FlowStep, FlowWarning, TokenRequestStyle } from '../../../shared/exchange/flow-types';
@@ -86,7 +87,7 @@ export interface ProfileTokenService {
 
 /** The fingerprint a runnable profile's token is cached under (its exact credentials, the client secret only hashed). */
 export function fingerprintOf(runnable: RunnableProfile): string {
-  return credentialsFingerprint(runnable.profile, runnable.product === 'engagement' ? runnable.clientSecret : null);
+  return credentialsFingerprint(runnable.profile, runnable.product === 'intelligence' ? null : runnable.clientSecret);
 }
 
 /** The product service's run for this profile, and the token it got in the cache's shape (null when it failed). */
@@ -99,6 +100,12 @@ async function runFor(
     const report = await ports.intelligence.runProfile(runnable, options);
     return { report, token: report.outcome.ok ? cachedIntelligenceToken(report.outcome.token) : null };
   }
+  if (runnable.product === 'engagement-web')
+    // Its refresh token rotates under the lock in cli/web-app-token.ts; the app does not spend it yet.
+    throw new WorkbenchError(
+      'ERR_PROFILE_INVALID',
+      `Profile "${runnable.profile.name}" is a web or public app: get its token with mctoken token --profile "${runnable.profile.name}" (the app cannot refresh it yet).`,
+    );
   const report = await ports.engagement.tokenForProfile(runnable, options);
   return { report, token: report.outcome.ok ? cachedEngagementToken(report.outcome.token) : null };
 }
@@ -147,7 +154,7 @@ export function createProfileTokenService(deps: ProfileTokenServiceDeps): Profil
 
     async state(profile) {
       const clientSecret =
-        profile.product === 'engagement' ? await deps.secrets.get(profileClientSecretAccount(profile.id)).catch(() => null) : null;
+        profile.product !== 'intelligence' ? await deps.secrets.get(profileClientSecretAccount(profile.id)).catch(() => null) : null;
       if (profile.product === 'engagement' && clientSecret === null) return { cached: false };
       const token = await cache.read(profile.id, credentialsFingerprint(profile, clientSecret), 0);
       return token === null || token.expiresAt <= now() ? { cached: false } : { cached: true, expiresAt: token.expiresAt };
