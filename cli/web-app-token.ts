@@ -15,7 +15,7 @@ import {
   interruptSignal,
   painterFor,
   reportError,
-  reportWarning,
+  reportFlowWarning,
   type CliIo,
   type KnownSecrets,
 } from './terminal';
@@ -45,7 +45,7 @@ export async function webAppProfileToken(
         ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
         ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint, known)) } : {}),
       });
-      for (const warning of report.warnings) reportWarning(warning.message, io, known);
+      for (const warning of report.warnings) reportFlowWarning(warning, io, known);
       if (!report.outcome.ok) {
         reportError(report.outcome.error, io, known);
         failed = report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;

@@ -17,7 +17,7 @@ import {
   interruptSignal,
   painterFor,
   reportError,
-  reportWarning,
+  reportFlowWarning,
   terminalJson,
   terminalSafe,
   usageCheck,
@@ -102,7 +102,7 @@ export async function runLogin(options: LoginOptions, io: CliIo): Promise<number
   const secretGiven = options.clientSecretEnv !== undefined || options.clientSecretFile !== undefined;
   const clientSecret = secretGiven ? await readClientSecret(options, io.env) : null;
   const known: KnownSecrets = [clientSecret];
-  for (const warning of plan.warnings) reportWarning(warning.message, io, known);
+  for (const warning of plan.warnings) reportFlowWarning(warning, io, known);
 
   io.stderr.write(`Open this address in a browser and sign in:\n\n  ${terminalSafe(plan.authorizeUrl)}\n\n`);
   io.stderr.write(
@@ -142,7 +142,7 @@ export async function runLogin(options: LoginOptions, io: CliIo): Promise<number
       codeSecret,
       ...(report.outcome.ok && name !== undefined ? [report.outcome.token.refreshToken] : []),
     ];
-    for (const warning of report.warnings.slice(plan.warnings.length)) reportWarning(warning.message, io, printed);
+    for (const warning of report.warnings.slice(plan.warnings.length)) reportFlowWarning(warning, io, printed);
     if (!report.outcome.ok) {
       reportError(report.outcome.error, io, [...printed]);
       return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;

@@ -39,7 +39,7 @@ describe('finishWebSignIn', () => {
       hasRefreshToken: true,
       tssd: null,
     });
-    expect(report.warnings.find((w) => w.code === 'WARN_SCOPES_MISSING')?.message).toContain('up to five minutes');
+    expect(report.warnings.find((w) => w.code === 'WARN_SCOPES_MISSING')?.hint).toContain('up to five minutes');
     expect(report.steps.map((s) => [s.id, s.status])).toEqual([
       ['authorize', 'ok'],
       ['redirect', 'ok'],

@@ -7,7 +7,7 @@ import { jsonObjectBody } from '../exchange/response-body';
 import { maskedParam, showRequest, showResponse } from '../exchange/shown-exchange';
 import { timedRequest, type NetOptions } from '../exchange/timed-request';
 import { explainUnresolvedHost } from './dns-failure';
-import { grantedScopes, missingScopes } from './scopes';
+import { grantedScopes, missingScopes, missingScopesWarning } from './scopes';
 import type { EngagementTenant } from './tenant';
 import type { WebAppToken } from './web-app-types';
 import type { WebGrant } from './web-app-oauth';
@@ -15,10 +15,6 @@ import { buildWebTokenRequest, readWebTokenResponse, refreshTokenIn } from './we
 
 /** The fields never shown: replaced by a mask with their true length. */
 const MASKED_FIELDS = ['client_secret', 'code', 'refresh_token'];
-
-/** The documented delay before a package change reaches tokens, said next to missing scopes. */
-export const SCOPE_DELAY_NOTE =
-  'If they were just added to the package, the docs say changes take up to five minutes to reach codes and tokens: sign in again then.';
 
 /** What one call needs. */
 export interface WebTokenCall {
@@ -58,9 +54,8 @@ export async function webTokenStep<Id extends string>(
   warnings.push(...issued.warnings);
   const granted = grantedScopes(issued.scope).map((name) => maskSecrets(name, secrets));
   const missing = missingScopes(call.requestedScopes, granted);
-  if (missing.length > 0) {
-    warnings.push({ code: 'WARN_SCOPES_MISSING', message: `Requested but not granted: ${missing.join(', ')}. ${SCOPE_DELAY_NOTE}` });
-  }
+  const missingWarning = missingScopesWarning(missing);
+  if (missingWarning !== null) warnings.push(missingWarning);
   if (issued.refreshToken === null && call.grant === 'authorization_code') {
     warnings.push({
       code: 'WARN_NO_REFRESH_TOKEN',
