@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
-import { RefreshPanel } from '../engagement/refresh-panel';
+import { RefreshPanel } from './refresh-panel';
 import { useNow } from '../hooks/use-now';
 import { decodeInput, type DecodeState } from './decode-input';
 import { DecodedTokenView } from './decoded-token-view';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../errors/workbench-error';
 import { REGIONS } from '../intelligence/regions';
 import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
-import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from './request-limits';
+import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from '../limits/request-limits';
 
 /** A string of at most `max` characters. */
 const text = (max: number) => z.string().max(max);

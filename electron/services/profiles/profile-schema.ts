@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MID_PATTERN } from '../../../shared/engagement/credentials';
 import { MAX_CLIENT_ID_LENGTH } from '../../../shared/exchange/credential-text';
 import { REGIONS } from '../../../shared/intelligence/regions';
-import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../../shared/limits/request-limits';
 import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../../shared/profiles/profile';
 
 const keyInfoSchema = z.object({
