@@ -21,7 +21,7 @@ import {
   type EngagementFormValues,
   type EngagementRunSource,
 } from './engagement-draft';
-import { PackageCredentialFields } from './package-credential-fields';
+import { PackageCredentialFields } from '../runs/package-credential-fields';
 
 /** Suggestions for the scope box: documented names completing the word being typed. */
 function scopeOptions(scope: string): string[] {

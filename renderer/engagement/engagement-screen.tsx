@@ -10,7 +10,7 @@ import { ProfilePicker } from '../profile-widgets/profile-picker';
 import type { EngagementRunSource } from './engagement-draft';
 import { EngagementForm } from './engagement-form';
 import { EngagementRunOutput } from './engagement-run-output';
-import { useEngagementRun } from './use-engagement-run';
+import { useEngagementRun } from '../runs/use-engagement-run';
 
 /** Props of {@link EngagementScreen}. */
 export interface EngagementScreenProps {
