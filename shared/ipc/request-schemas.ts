@@ -2,7 +2,10 @@
 // The router (electron/services/router/create-router.ts) validates with validateRequest before any handler runs.
 import { z } from 'zod';
 import { WorkbenchError } from '../errors/workbench-error';
+import { TOKEN_REQUEST_STYLES } from '../exchange/flow-types';
 import { REGIONS } from '../intelligence/regions';
+import { PRODUCTS } from '../profiles/profile';
+import { SECRET_ENCODINGS } from '../verify/verification';
 import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
 import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from '../limits/request-limits';
 
@@ -44,7 +47,7 @@ const draft = z
     discoveryUrl: nonEmpty(L.url).optional(),
     privateKeyPem: nonEmpty(L.pem),
     passphrase: text(L.passphrase).optional(),
-    tokenRequestStyle: z.enum(['form', 'query']),
+    tokenRequestStyle: z.enum(TOKEN_REQUEST_STYLES),
   })
   .superRefine((d, ctx) => {
     if (d.region === undefined && d.discoveryUrl === undefined) missing(ctx, ['region']);
@@ -74,15 +77,15 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   'profiles:save': z.strictObject({
     id: id.optional(),
     name: text(L.name),
-    product: z.enum(['intelligence', 'engagement']),
+    product: z.enum(PRODUCTS),
     clientId: text(L.clientId),
     region: region.nullable().optional(),
     discoveryUrl: text(L.url).nullable().optional(),
-    tokenRequestStyle: z.enum(['form', 'query']).optional(),
+    tokenRequestStyle: z.enum(TOKEN_REQUEST_STYLES).optional(),
     privateKeyPem: text(L.pem).optional(),
     passphrase: text(L.passphrase).optional(),
     signingSecret: text(L.signingSecret).optional(),
-    secretEncoding: z.enum(['text', 'base64', 'hex']).optional(),
+    secretEncoding: z.enum(SECRET_ENCODINGS).optional(),
     ...engagementTarget,
     clientSecret: text(L.clientSecret).optional(),
   }),
