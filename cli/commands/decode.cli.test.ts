@@ -142,8 +142,10 @@ describe('mctoken decode --json', () => {
       'serialization',
       'signature',
       'signatures',
+      'stripped',
       'warnings',
     ]);
+    expect(out.stripped).toEqual([]);
     expect([out.serialization, out.payloadEncoding]).toEqual(['compact', 'json']);
     expect(out.signatures).toEqual([{ alg: 'HS256', kid: null, status: 'unchecked' }]);
     expect(out.kind).toBe('engagement-sso-v2');
@@ -152,7 +154,8 @@ describe('mctoken decode --json', () => {
     expect(out.payload).toEqual(decodeSegment(payload!));
     expect(out.claims.map((c: { path: string }) => c.path)).toEqual([...V2_CLAIM_PATHS]);
     for (const claim of out.claims) {
-      expect(Object.keys(claim).sort()).toEqual(CLAIM_KEYS);
+      // A live credential (the refresh token) says so: masked in the text output, here for scripts.
+      expect(Object.keys(claim).sort()).toEqual(claim.path === 'request.rest.refreshToken' ? [...CLAIM_KEYS, 'secret'].sort() : CLAIM_KEYS);
       expect(claim.documented).toBe(true);
       expect(typeof claim.explanation).toBe('string');
       expect(claim.interpretation === null || typeof claim.interpretation === 'string').toBe(true);
@@ -193,14 +196,21 @@ describe('mctoken decode: verification', () => {
     const run = await runMctoken(['decode', v2, '--secret-env', 'MC_JWT_SECRET'], { env: SECRET_ENV });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Signature (HS256): valid, checked with the text secret in $MC_JWT_SECRET');
+    expect(run.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      'Signature (HS256): valid, checked with the text secret in $MC_JWT_SECRET',
+      `  key: the secret read as text: its ${ENGAGEMENT_SIGNING_SECRET.length} bytes of UTF-8, as the package's JWT signing secret is used`,
+    ]);
   });
 
   it('verifies HS256 with the secret from a file, ignoring its trailing newline', async () => {
     const secretFile = file('secret.txt', `${ENGAGEMENT_SIGNING_SECRET}\n`);
     const run = await runMctoken(['decode', v2, '--secret-file', secretFile, '--json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).signature).toEqual({ alg: 'HS256', status: 'valid' });
+    expect(JSON.parse(run.stdout).signature).toEqual({
+      alg: 'HS256',
+      status: 'valid',
+      secretKey: { encoding: 'text', bytes: ENGAGEMENT_SIGNING_SECRET.length },
+    });
   });
 
   it('verifies secrets given as base64 and hex bytes', async () => {
@@ -227,7 +237,7 @@ describe('mctoken decode: verification', () => {
   it('fails with exit 1 and a message on stderr when the secret is wrong; the decode is still printed', async () => {
     const run = await runMctoken(['decode', v2, '--secret-env', 'S', '--json'], { env: { S: 'not-the-signing-secret' } });
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).signature).toEqual({ alg: 'HS256', status: 'invalid' });
+    expect(JSON.parse(run.stdout).signature).toEqual({ alg: 'HS256', status: 'invalid', secretKey: { encoding: 'text', bytes: 22 } });
     expect(run.stderr).toMatch(/^error: .+ \(ERR_VERIFY_SIGNATURE_INVALID\)\n/);
   });
 

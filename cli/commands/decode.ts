@@ -9,11 +9,14 @@ import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import {
   SECRET_ENCODINGS,
   type SecretEncoding,
+  type SecretKeyReading,
   type SignatureStatus,
   type VerificationKey,
   type VerificationResult,
 } from '../../shared/verify/verification';
 import { verifySignature } from '../../shared/verify/verify-signature';
+import { describeSecretReading } from '../../shared/verify/secret-bytes';
+import { secretMask } from '../../shared/exchange/mask-secrets';
 import {
   EXIT_FAILURE,
   EXIT_OK,
@@ -53,8 +56,13 @@ Examples:
   mctoken decode - --secret-file secret.txt --secret-encoding base64 < sso.jwt
   mctoken decode - --key-file public.pem < assertion.jwt  # verify an RS256 token with a public key
   mctoken decode - --key-file jwks.json < jws.json        # a JWS JSON serialization, each signature checked with a JWK set
+  mctoken decode - --secret-env SALT_KEY --secret-encoding hex < execute.log  # a custom-activity call signed with a Salt key
   mctoken decode - --json < token.txt | jq '.claims[] | select(.documented | not)'
 
+A raw request as a server log shows it is read too (a request line, headers such as Content-Type: application/jwt, a
+blank line, then the body; quotes around it; a JSON body's "jwt" field): what was stripped is said in a note.
+A Salt key from Key Management is pasted as it shows it (hexadecimal, 0x optional): use --secret-encoding hex.
+Live tokens inside a token (refresh tokens, mcAccessToken) are masked in the text output; --json shows them.
 Give tokens on stdin, not as an argument: the arguments of a running command are visible to other users (ps).
 mctoken decode eyJhbGciOi... works too, for a token that is not secret. An input holding a control character is refused
 (ERR_TOKEN_CONTROL_CHARACTER); names given twice in the header or payload are warned about (WARN_DUPLICATE_KEYS).
@@ -67,7 +75,7 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
     .command('decode')
     .summary('decode, explain and verify a token (offline)')
     .description(
-      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT (legacy installed packages only), a four-segment Engagement access token or any JWS (compact or JSON, any payload): its kind, header, every claim explained, warnings, notes and the signature status. Nothing is sent anywhere.',
+      'Decode a JWT, a Marketing Cloud Engagement App Center SSO JWT (legacy installed packages only), a Journey Builder custom-activity call, a four-segment Engagement access token or any JWS (compact or JSON, any payload): its kind, header, every claim explained, warnings, notes and the signature status. Nothing is sent anywhere.',
     )
     .argument('[token]', 'the token; "-" or nothing (with piped input) reads it from stdin')
     .option('--json', 'print one JSON object instead of text')
@@ -185,9 +193,19 @@ export interface DecodeJson {
   payload: JsonObject | string;
   payloadEncoding: 'json' | 'utf8' | 'hex';
   /** Every leaf path of the payload, in document order. */
-  claims: { path: string; value: unknown; explanation: string; interpretation: string | null; documented: boolean }[];
-  /** The overall status: for several signatures, the best of them. */
-  signature: { alg: string | null; status: SignatureStatus };
+  claims: {
+    path: string;
+    value: unknown;
+    explanation: string;
+    interpretation: string | null;
+    documented: boolean;
+    /** Present for a live credential inside the token (masked in the text output): `token` when it decodes on its own. */
+    secret?: 'token' | 'credential';
+  }[];
+  /** What was removed around the token as given (a request line, headers, quotes, a JSON or form field). */
+  stripped: string[];
+  /** The overall status: for several signatures, the best of them; for a secret, how it was read into key bytes. */
+  signature: { alg: string | null; status: SignatureStatus; secretKey?: SecretKeyReading };
   /** Each signature's own result, in order (one for a compact token). */
   signatures: { alg: string | null; kid: string | null; status: SignatureStatus; code?: string }[];
   /** Warnings (`severity: "warning"`) first, then notes (`"info"`: facts about a sound token). */
@@ -207,8 +225,14 @@ function toDecodeJson(token: DecodedToken, explanation: TokenExplanation, signat
       explanation: claim.explanation,
       interpretation: claim.interpretation,
       documented: claim.documented,
+      ...(claim.secret === undefined ? {} : { secret: claim.secret }),
     })),
-    signature: { alg: signature.alg, status: signature.status },
+    stripped: token.stripped,
+    signature: {
+      alg: signature.alg,
+      status: signature.status,
+      ...(signature.secretKey === undefined ? {} : { secretKey: signature.secretKey }),
+    },
     signatures: (signature.signatures ?? [{ ...signature, kid: typeof token.header.kid === 'string' ? token.header.kid : null }]).map(
       ({ alg, kid, status, error }) => (error === undefined ? { alg, kid, status } : { alg, kid, status, code: error.code }),
     ),
@@ -274,6 +298,8 @@ function formatDecodePlain(
         signatureLine(`Signature ${i + 1}${one.kid === null ? '' : ` (kid ${terminalSafe(one.kid)})`}`, one, keyDescription, layout),
       ),
     );
+  // Which reading of the secret was compared: the text's bytes, or the bytes its hex or base64 decodes to.
+  if (signature.secretKey !== undefined) out.push(paint.dim(`  key: ${describeSecretReading(signature.secretKey)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -300,7 +326,10 @@ function claimRows(claims: ExplainedClaim[], layout: PlainLayout): string[] {
     );
     const shownPath = paths[index] ?? '';
     const path = shownPath.length > column ? `${shownPath}\n  ${' '.repeat(column)}` : shownPath.padEnd(column);
-    rows.push(`  ${paint.cyan(path)}  ${[terminalSafe(showValue(claim.value)), ...tags].join(' ')}`);
+    // A live credential inside the token is not printed: --json has it, for a script (or mctoken decode) to use.
+    const value = claim.secret === undefined ? terminalSafe(showValue(claim.value)) : `${secretMask(showValue(claim.value).length)}`;
+    const hint = claim.secret === 'token' ? [paint.dim('[masked: --json shows it; it decodes with mctoken decode]')] : [];
+    rows.push(`  ${paint.cyan(path)}  ${[value, ...tags, ...hint].join(' ')}`);
     if (claim.interpretation !== null)
       rows.push(...wrapText(`= ${terminalSafe(claim.interpretation)}`, layout.width, '      ').map((line) => paint.green(line)));
     rows.push(...wrapText(terminalSafe(claim.explanation), layout.width, '      ').map((line) => paint.dim(line)));

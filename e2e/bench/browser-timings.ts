@@ -2,7 +2,7 @@
 // Figures are printed by the bench, never asserted.
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
-import { makeLargeV2Jwt } from '../support/large-token';
+import { makeLargeV2Jwt, makeManyClaimsJwt } from '../support/large-token';
 import { selectors } from '../support/locators';
 import { RENDERER_DIST } from '../support/paths';
 import { startStaticServer } from '../support/static-server';
@@ -13,18 +13,31 @@ export interface BrowserTimings {
   pasteToClaimsMs: number[];
   /** From navigation start to the decoder's token input being in the DOM and enabled. */
   navigationToInteractiveMs: number[];
+  /** A 20,000-claim token (about 370 KB): from setting it to the frame after its first claim row is in the DOM. */
+  manyClaimsFirstRowsMs: number[];
+  /** The longest frame (between two animation frames) from that paste until a second after its first rows. */
+  manyClaimsLongestFrameFinishingMs: number[];
+  /** The longest frame while the claims table scrolls, a screenful a frame and in jumps, to its end. */
+  manyClaimsLongestFrameScrollingMs: number[];
 }
 
 /** Options for {@link measureBrowserTimings}. */
 export interface BrowserTimingOptions {
   pasteRuns?: number;
   navigationRuns?: number;
+  manyClaimsRuns?: number;
+  /** The built renderer to measure (default dist/renderer). */
+  rendererDir?: string;
 }
 
 declare global {
   interface Window {
     __mctwInteractiveAt?: number;
-    __mctwBench?: { timePaste(args: PasteArgs): Promise<number> };
+    __mctwBench?: {
+      timePaste(args: PasteArgs): Promise<number>;
+      timeLargePaste(args: PasteArgs): Promise<{ firstRowsMs: number; longestFrameMs: number }>;
+      scrollFrames(selector: string): Promise<number>;
+    };
   }
 }
 
@@ -56,7 +69,33 @@ const IN_PAGE_SCRIPT = `(() => {
   }
   const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
+  // Watches animation frames until stopped, and returns the longest gap between two of them.
+  function frameWatch() {
+    let last = performance.now();
+    let longest = 0;
+    let running = true;
+    function tick(now) { longest = Math.max(longest, now - last); last = now; if (running) requestAnimationFrame(tick); }
+    requestAnimationFrame(tick);
+    return () => { running = false; return Math.max(longest, performance.now() - last); };
+  }
   window.__mctwBench = {
+    async timeLargePaste(args) {
+      const stop = frameWatch();
+      const firstRowsMs = await window.__mctwBench.timePaste(args);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return { firstRowsMs, longestFrameMs: stop() };
+    },
+    async scrollFrames(selector) {
+      const box = document.querySelector(selector);
+      if (!box) throw new Error('nothing matches ' + selector);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
+      const stop = frameWatch();
+      // Two hundred screenfuls, one a frame, then jumps to a tenth, a half, the end and back to the top.
+      for (let i = 0; i < 200; i++) { box.scrollTop += box.clientHeight; await frame(); }
+      for (const at of [0.1, 0.5, 1, 0]) { box.scrollTop = (box.scrollHeight - box.clientHeight) * at; await frame(); await frame(); }
+      return stop();
+    },
     timePaste(args) {
       const input = findInput(args.label);
       if (!input) return Promise.reject(new Error('no input labelled ' + args.label));
@@ -94,14 +133,16 @@ async function navigationSample(page: Page, url: string): Promise<number> {
 
 /**
  * Launches Debian's Chromium on the built renderer (dist/renderer, served from 127.0.0.1) and measures
- * paste-to-rendered-claims latency for a ~4 KB Engagement v2 JWT and navigation-to-interactive time.
+ * paste-to-rendered-claims latency for a ~4 KB Engagement v2 JWT, navigation-to-interactive time, and for a 20,000-claim
+ * token the time to its first rows and the longest frames while it finishes and while its table scrolls.
  * The first sample of each kind is a warm-up and is dropped.
  */
 export async function measureBrowserTimings(options: BrowserTimingOptions = {}): Promise<BrowserTimings> {
   const pasteRuns = options.pasteRuns ?? 10;
   const navigationRuns = options.navigationRuns ?? 5;
+  const manyRuns = options.manyClaimsRuns ?? 5;
   const { token, extraPaths } = await makeLargeV2Jwt(4096);
-  const server = await startStaticServer(RENDERER_DIST);
+  const server = await startStaticServer(options.rendererDir ?? RENDERER_DIST);
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const context = await browser.newContext();
@@ -123,8 +164,31 @@ export async function measureBrowserTimings(options: BrowserTimingOptions = {}):
       await timePaste(page, { ...base, value: '', paths: [] });
       if (i > 0) pasteToClaimsMs.push(sample);
     }
+
+    // 20,000 claims: decoded in the Worker, the table virtualized. The first of its rows marks the first rows rendered.
+    const many = makeManyClaimsJwt(20_000);
+    const manyClaimsFirstRowsMs: number[] = [];
+    const manyClaimsLongestFrameFinishingMs: number[] = [];
+    const manyClaimsLongestFrameScrollingMs: number[] = [];
+    for (let i = 0; manyRuns > 0 && i <= manyRuns; i++) {
+      const base = { label: selectors.tokenInputLabel, rowAttribute: selectors.claimPathAttribute };
+      const sample = await page.evaluate((a) => window.__mctwBench!.timeLargePaste(a), { ...base, value: many, paths: ['c00000'] });
+      const scrolling = await page.evaluate((s) => window.__mctwBench!.scrollFrames(s), selectors.claimsScroll);
+      await timePaste(page, { ...base, value: '', paths: [] });
+      if (i > 0) {
+        manyClaimsFirstRowsMs.push(sample.firstRowsMs);
+        manyClaimsLongestFrameFinishingMs.push(sample.longestFrameMs);
+        manyClaimsLongestFrameScrollingMs.push(scrolling);
+      }
+    }
     await context.close();
-    return { pasteToClaimsMs, navigationToInteractiveMs };
+    return {
+      pasteToClaimsMs,
+      navigationToInteractiveMs,
+      manyClaimsFirstRowsMs,
+      manyClaimsLongestFrameFinishingMs,
+      manyClaimsLongestFrameScrollingMs,
+    };
   } finally {
     await browser.close();
     await server.close();

@@ -32,8 +32,18 @@ export const ui = {
   claimRow: (page: Page, path: string): Locator => shown(page).locator(`[data-claim-path="${path}"]`),
   /** The explanation cell of a claim row. */
   claimExplanation: (page: Page, path: string): Locator => shown(page).locator(`[data-claim-path="${path}"] .claim-row__explanation`),
+  /** The filter over all claims of a long (virtualized) claims table. */
+  claimsFilter: (page: Page): Locator => shown(page).getByLabel('Filter claims'),
+  /** The payload's claims table. */
+  payloadClaimsTable: (page: Page): Locator => shown(page).getByRole('table', { name: 'Payload claims' }),
+  /** "Decoding … characters": a large token is being decoded in the Worker. */
+  decoding: (page: Page): Locator => shown(page).locator('[data-decoding]'),
   /** The decoder's signing secret input. */
   signingSecret: (page: Page): Locator => shown(page).getByLabel('Signing secret', { exact: true }),
+  /** The decoder's secret encoding (text, hex for a Salt key, base64). */
+  secretEncoding: (page: Page): Locator => shown(page).getByLabel('Secret encoding'),
+  /** Which reading of the secret the verdict compared (`data-secret-reading` text | hex | base64). */
+  secretReading: (page: Page): Locator => shown(page).locator('[data-secret-reading]'),
   /** The element whose `data-signature-status` says valid | invalid | unchecked | unsupported. */
   signatureStatus: (page: Page): Locator => shown(page).locator('[data-signature-status]'),
   /** A token warning, by code (e.g. WARN_EXPIRED). */
@@ -153,6 +163,8 @@ export const selectors = {
   claimRow: '[data-claim-path]',
   /** The attribute holding a claim row's dotted path. */
   claimPathAttribute: 'data-claim-path',
+  /** The scroll box of a long (virtualized) claims table. */
+  claimsScroll: '.claims-scroll',
   signatureStatus: '[data-signature-status]',
   /** The accessible label of the token input. */
   tokenInputLabel: 'Encoded token',

@@ -1,12 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_KIND_LABELS } from '../../shared/decode/token-kind';
 import type { Profile } from '../../shared/profiles/profile';
 import { createFakeBridge, listingOf, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { makeEngagementSsoJwt, testKeyPair } from '../test-support/sample-tokens';
 import { App } from './app';
+import { preloadChunks } from '../test-support/preload-chunks';
+
+// The lazy screens and panels are in before each test renders, as they are once the app has been idle a moment.
+beforeAll(preloadChunks);
 
 /** The visible screen, found by its h1 (hidden screens are left out of the accessibility tree). */
 function visibleScreen(title: string): HTMLElement {

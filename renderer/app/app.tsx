@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import { ScreenErrorBoundary } from '../common/error-boundary';
-import { CredentialsScreen } from '../intelligence/credentials-screen';
 import { DecoderScreen } from '../decoder/decoder-screen';
-import { EngagementScreen } from '../engagement/engagement-screen';
 import { useBridgeQuery } from '../hooks/use-bridge-query';
-import { ProfilesScreen } from '../profiles/profiles-screen';
 import { useProfileSelection } from '../profiles/use-profile-selection';
 import { KeychainBanner } from './keychain-banner';
+import { whenIdle } from '../common/preloadable-lazy';
+import { CredentialsScreen, EngagementScreen, ProfilesScreen, preloadScreens, ScreenLoading } from './lazy-screens';
 import type { ScreenId } from './screens';
 import { SideNav } from './side-nav';
 
@@ -24,6 +23,7 @@ export function App() {
   useEffect(() => {
     if (focusTitle > 0) document.querySelector<HTMLElement>('.app__screen:not([hidden]) .screen__title')?.focus();
   }, [focusTitle]);
+  useEffect(() => whenIdle(() => void preloadScreens()), []);
   const toDecoder = { label: 'Go to the Decoder', onClick: () => setScreen('decoder') };
   const { state: appInfo } = useBridgeQuery('app:info');
   const { state: listing, reload } = useBridgeQuery('profiles:list');
@@ -63,40 +63,46 @@ export function App() {
         </div>
         <div hidden={screen !== 'credentials'} className="app__screen">
           <ScreenErrorBoundary screen="Intelligence credentials" back={toDecoder}>
-            <CredentialsScreen
-              profiles={profiles}
-              profile={intelligence.profile}
-              formKey={intelligence.formKey}
-              onSaved={onSaved}
-              onSelect={intelligence.select}
-            />
+            <Suspense fallback={<ScreenLoading screen="Intelligence credentials" />}>
+              <CredentialsScreen
+                profiles={profiles}
+                profile={intelligence.profile}
+                formKey={intelligence.formKey}
+                onSaved={onSaved}
+                onSelect={intelligence.select}
+              />
+            </Suspense>
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'engagement'} className="app__screen">
           <ScreenErrorBoundary screen="Engagement credentials" back={toDecoder}>
-            <EngagementScreen
-              profiles={profiles}
-              profile={engagement.profile}
-              formKey={engagement.formKey}
-              onSaved={onSaved}
-              onSelect={engagement.select}
-              onOpenInDecoder={openInDecoder}
-            />
+            <Suspense fallback={<ScreenLoading screen="Engagement credentials" />}>
+              <EngagementScreen
+                profiles={profiles}
+                profile={engagement.profile}
+                formKey={engagement.formKey}
+                onSaved={onSaved}
+                onSelect={engagement.select}
+                onOpenInDecoder={openInDecoder}
+              />
+            </Suspense>
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'profiles'} className="app__screen">
           <ScreenErrorBoundary screen="Profiles" back={toDecoder}>
-            <ProfilesScreen
-              listing={listing}
-              selectedIds={[intelligence.id, engagement.id]}
-              onReload={reload}
-              onChanged={onChanged}
-              onUse={(profile) => {
-                (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
-                setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
-                setFocusTitle((n) => n + 1);
-              }}
-            />
+            <Suspense fallback={<ScreenLoading screen="Profiles" />}>
+              <ProfilesScreen
+                listing={listing}
+                selectedIds={[intelligence.id, engagement.id]}
+                onReload={reload}
+                onChanged={onChanged}
+                onUse={(profile) => {
+                  (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
+                  setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
+                  setFocusTitle((n) => n + 1);
+                }}
+              />
+            </Suspense>
           </ScreenErrorBoundary>
         </div>
       </main>

@@ -3,7 +3,7 @@
 // field error drops a stale outcome. Rendered through the App, as the user meets them.
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
 import { STEP_TITLES } from '../../shared/intelligence/token-steps';
 import type { TokenFlowReport, TokenFlowStep } from '../../shared/intelligence/flow-types';
@@ -12,6 +12,10 @@ import { createFakeBridge, type FakeBridge } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { makeEngagementSsoJwt, testKeyPair } from '../test-support/sample-tokens';
 import { App } from './app';
+import { preloadChunks } from '../test-support/preload-chunks';
+
+// The lazy screens and panels are in before each test renders, as they are once the app has been idle a moment.
+beforeAll(preloadChunks);
 
 vi.setConfig({ testTimeout: 30_000 });
 

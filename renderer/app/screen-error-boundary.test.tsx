@@ -1,9 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBridge, listingOf, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { App } from './app';
+import { preloadChunks } from '../test-support/preload-chunks';
+
+// The lazy screens and panels are in before each test renders, as they are once the app has been idle a moment.
+beforeAll(preloadChunks);
 
 // The profiles table fails to render (as a bug would): the Profiles screen must say so, and the app must stay usable.
 vi.mock('../profiles/profiles-table', () => ({

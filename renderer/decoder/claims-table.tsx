@@ -1,7 +1,16 @@
+import { Suspense } from 'react';
 import type { ExplainedClaim } from '../../shared/claims/explained-claim';
-import { Badge } from '../common/badge';
-import { Fragment } from 'react';
-import { formatClaimValue, localTimeOf, valueType } from './format-claim-value';
+import { preloadableLazy } from '../common/preloadable-lazy';
+import { ClaimRow, ClaimsHead } from './claim-row';
+
+// The virtualizer is a chunk of its own (most tokens never need it), preloaded with the decoder's other panels.
+const virtual = preloadableLazy(async () => (await import('./virtual-claims-table')).VirtualClaimsTable);
+const VirtualClaimsTable = virtual.Component;
+/** Loads the virtualized table's chunk. */
+export const preloadVirtualTable = virtual.preload;
+
+/** From this many rows a claims table renders only the rows in view, with a filter over all of them (see VirtualClaimsTable). */
+export const VIRTUALIZE_FROM = 100;
 
 /** Props of {@link ClaimsTable}. */
 export interface ClaimsTableProps {
@@ -14,19 +23,23 @@ export interface ClaimsTableProps {
   spentPaths?: ReadonlySet<string>;
 }
 
-/** Explained claims as a table: one row per leaf path (`data-claim-path`) with value, reading, explanation and badges. */
+/**
+ * Explained claims as a table: one row per leaf path (`data-claim-path`) with value, reading, explanation and badges.
+ * A token's usual few dozen claims are all in the DOM (find-in-page works); a long list is virtualized.
+ */
 export function ClaimsTable({ claims, caption, flaggedPaths, spentPaths }: ClaimsTableProps) {
   if (claims.length === 0) return <p className="muted">No claims.</p>;
+  if (claims.length >= VIRTUALIZE_FROM) {
+    return (
+      <Suspense fallback={<p className="muted">Loading the table of {claims.length} claims…</p>}>
+        <VirtualClaimsTable claims={claims} caption={caption} flaggedPaths={flaggedPaths} spentPaths={spentPaths} />
+      </Suspense>
+    );
+  }
   return (
     <table className="claims-table">
       <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Claim</th>
-          <th scope="col">Value</th>
-          <th scope="col">Meaning</th>
-        </tr>
-      </thead>
+      <ClaimsHead />
       <tbody>
         {claims.map((claim) => (
           <ClaimRow
@@ -38,61 +51,5 @@ export function ClaimsTable({ claims, caption, flaggedPaths, spentPaths }: Claim
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** One explained claim as a table row. */
-function ClaimRow({ claim, flagged, spent }: { claim: ExplainedClaim; flagged: boolean; spent: boolean }) {
-  const badges = !claim.documented || claim.unused === true || spent;
-  const classes = ['claim-row', flagged ? 'claim-row--flagged' : '', claim.documented ? '' : 'claim-row--undocumented']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <tr className={classes} data-claim-path={claim.path} data-spent={spent || undefined}>
-      <th scope="row" className="claim-row__path">
-        <code>
-          {/* Long paths break after a dot, never inside a name. */}
-          {claim.path.split('.').map((part, index) => (
-            <Fragment key={index}>
-              {index > 0 && (
-                <>
-                  .<wbr />
-                </>
-              )}
-              {part}
-            </Fragment>
-          ))}
-        </code>
-      </th>
-      <td className="claim-row__value">
-        <code className={`value value--${valueType(claim.value)}`}>{formatClaimValue(claim.value)}</code>
-        {claim.interpretation !== null && <span className="claim-row__interpretation">{claim.interpretation}</span>}
-        {localTimeOf(claim.interpretation) !== null && (
-          <span className="claim-row__interpretation claim-row__local-time">Local time: {localTimeOf(claim.interpretation)}</span>
-        )}
-      </td>
-      <td className="claim-row__explanation">
-        {badges && (
-          <span className="claim-row__badges">
-            {spent && (
-              <Badge tone="danger" title="The refresh in this app used it: it works once, so a second use fails after a 5-minute grace">
-                Spent
-              </Badge>
-            )}
-            {!claim.documented && (
-              <Badge tone="warning" title="No public documentation describes this claim for this kind of token">
-                Undocumented
-              </Badge>
-            )}
-            {claim.unused === true && (
-              <Badge tone="neutral" title="Documented as not used or legacy">
-                Not used
-              </Badge>
-            )}
-          </span>
-        )}
-        <span>{claim.explanation}</span>
-      </td>
-    </tr>
   );
 }

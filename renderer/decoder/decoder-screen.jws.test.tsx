@@ -2,10 +2,14 @@
 // every serialization the RFC gives verified with the RFC's key pasted as a JWK (or JWK set); a flipped bit is invalid.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_KIND_LABELS } from '../../shared/decode/token-kind';
 import { RFC7520_EC_PUBLIC_JWK, RFC7520_VECTORS, flipBit, serialize, type JwsVector } from '../test-support/sample-tokens';
 import { DecoderScreen } from './decoder-screen';
+import { preloadChunks } from '../test-support/preload-chunks';
+
+// The lazy screens and panels are in before each test renders, as they are once the app has been idle a moment.
+beforeAll(preloadChunks);
 
 function signatureStatus(): HTMLElement {
   const element = document.querySelector<HTMLElement>('[data-signature-status]');

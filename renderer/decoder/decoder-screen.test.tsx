@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { explainToken } from '../../shared/claims/explain-token';
 import { decodeToken } from '../../shared/decode/decode-token';
 import { TOKEN_KIND_LABELS } from '../../shared/decode/token-kind';
@@ -16,6 +16,10 @@ import {
   makeGenericJwt,
 } from '../test-support/sample-tokens';
 import { DecoderScreen } from './decoder-screen';
+import { preloadChunks } from '../test-support/preload-chunks';
+
+// The lazy screens and panels are in before each test renders, as they are once the app has been idle a moment.
+beforeAll(preloadChunks);
 
 /** Pastes text into the token input (paste, not typing: tokens are pasted). */
 async function pasteToken(text: string) {

@@ -1,13 +1,24 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { preloadableLazy, whenIdle } from '../common/preloadable-lazy';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
-import { RefreshPanel } from './refresh-panel';
 import { useNow } from '../hooks/use-now';
-import { decodeInput, type DecodeState } from './decode-input';
+import type { DecodeState } from './decode-input';
+import { preloadVirtualTable } from './claims-table';
 import { DecodedTokenView } from './decoded-token-view';
 import { defaultKeySource } from './key-source';
-import { SignaturePanel } from './signature-panel';
+import { OpenTokenContext } from './secret-claim-value';
 import { TokenInput } from './token-input';
+import { useDecodedInput } from './use-decoded-input';
+
+// The signature check (jose, key parsing) and the legacy refresh (SSO JWTs with a refresh token, desktop app only) load
+// as chunks of their own, preloaded once the decoder is idle: the first paint waits only for the input and the claims.
+const signature = preloadableLazy(async () => (await import('./signature-panel')).SignaturePanel);
+const refresh = preloadableLazy(async () => (await import('./refresh-panel')).RefreshPanel);
+const SignaturePanel = signature.Component;
+/** Loads the decoder's lazy panels; resolves when they are in. */
+export const preloadDecoderPanels = (): Promise<unknown> => Promise.all([signature.preload(), refresh.preload(), preloadVirtualTable()]);
+const RefreshPanel = refresh.Component;
 
 /** Props of {@link DecoderScreen}. */
 export interface DecoderScreenProps {
@@ -17,36 +28,36 @@ export interface DecoderScreenProps {
   opened?: { token: string; nonce: number; at: number } | null;
 }
 
+const numberFormat = new Intl.NumberFormat();
+
 function announcement(state: DecodeState): string {
   if (state.status === 'empty') return '';
   if (state.status === 'error') return 'The input could not be decoded.';
+  if (state.status === 'decoding') return 'Decoding…';
   const warnings = state.explanation.warnings.filter((w) => w.severity === 'warning').length;
   return `Decoded: ${state.explanation.kindLabel}. ${warnings === 0 ? 'No warnings.' : `${warnings} warning${warnings === 1 ? '' : 's'}.`}`;
 }
 
-/** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; decoding follows typing at a lower priority (useDeferredValue), so large tokens do not block the input. */
+/** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; a large token is decoded in a Worker, so it never blocks the input. */
 export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
-  const [input, setInput] = useState('');
-  // When the text was pasted: a lifetime without iat (v1 expiresIn) counts from it, not from every clock tick.
-  const [pastedAt, setPastedAt] = useState(() => Date.now());
+  // The text and when it was pasted (a lifetime without iat, v1 expiresIn, counts from it, not from every clock tick).
+  const [entry, setEntry] = useState(() => ({ text: '', pastedAt: Date.now() }));
   // A token opened from another screen replaces the input once per nonce (state adjusted during render, not in an effect).
   const [openedNonce, setOpenedNonce] = useState(0);
   if (opened !== null && opened.nonce !== openedNonce) {
     setOpenedNonce(opened.nonce);
-    setInput(opened.token);
-    setPastedAt(opened.at);
+    setEntry({ text: opened.token, pastedAt: opened.at });
   }
-  const deferred = useDeferredValue(input);
+  useEffect(() => whenIdle(() => void preloadDecoderPanels()), []);
+  // Decoded in the paste's own render: a small token answers in that frame, a large one goes to the Worker (useDecodedInput).
+  const input = entry.text;
   const now = useNow(15_000);
-  const state = useMemo(() => decodeInput(deferred, now, pastedAt), [deferred, now, pastedAt]);
-  const onInput = (value: string) => {
-    setInput(value);
-    setPastedAt(Date.now());
-  };
+  const state = useDecodedInput(input, entry.pastedAt, now);
+  const onInput = useCallback((value: string) => setEntry({ text: value, pastedAt: Date.now() }), []);
   // The refresh token a legacy refresh spent, for the input it was spent from: its claim is marked "Spent".
   const [spent, setSpent] = useState<{ input: string; refreshToken: string } | null>(null);
-  const onSpent = useCallback((refreshToken: string) => setSpent({ input: deferred, refreshToken }), [deferred]);
-  const spentRefreshToken = spent !== null && spent.input === deferred ? spent.refreshToken : null;
+  const onSpent = useCallback((refreshToken: string) => setSpent({ input: input, refreshToken }), [input]);
+  const spentRefreshToken = spent !== null && spent.input === input ? spent.refreshToken : null;
   const secretProfiles = useMemo(() => profiles.filter((p) => p.product === 'engagement' && p.hasSecret), [profiles]);
 
   return (
@@ -78,15 +89,27 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
               </p>
             </div>
           )}
+          {state.status === 'decoding' && (
+            <p className="decoder__decoding muted" data-decoding="true">
+              Decoding {numberFormat.format(state.chars)} characters…
+            </p>
+          )}
           {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}
           {state.status === 'ok' && (
-            <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+            // A token inside the decoded one (the SSO JWT's mcAccessToken) opens here, in place of the input.
+            <OpenTokenContext.Provider value={onInput}>
+              <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+            </OpenTokenContext.Provider>
           )}
         </div>
         {state.status === 'ok' && (
           <div className="decoder__signature">
-            <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
-            <RefreshPanel key={deferred} token={state.token} raw={deferred} onSpent={onSpent} />
+            <Suspense fallback={<p className="muted">Loading the signature check…</p>}>
+              <SignaturePanel key={defaultKeySource(state.token.header.alg)} token={state.token} secretProfiles={secretProfiles} />
+            </Suspense>
+            <Suspense fallback={null}>
+              <RefreshPanel key={input} token={state.token} raw={input} onSpent={onSpent} />
+            </Suspense>
           </div>
         )}
       </div>

@@ -21,6 +21,25 @@ const SOURCE_LABELS: Readonly<Record<KeySource, string>> = {
   profile: 'Saved signing secret',
 };
 
+/** The encodings offered for a secret, with what each is for: shown next to the field. */
+const ENCODINGS: ReadonlyArray<{ value: SecretEncoding; label: string; help: string }> = [
+  {
+    value: 'text',
+    label: 'Text (JWT signing secret)',
+    help: "Text: the secret's characters as typed are the key (UTF-8), as Marketing Cloud uses the package's JWT signing secret for SSO JWTs and custom-activity calls.",
+  },
+  {
+    value: 'hex',
+    label: 'Hex (Salt key from Key Management)',
+    help: 'Hex: paste a Salt key as Key Management shows it (0x and spaces optional); the bytes it stands for are the key. Journey Builder signs an activity call with them when the activity names the key as its customerKey.',
+  },
+  {
+    value: 'base64',
+    label: 'Base64',
+    help: 'Base64: the bytes the base64 stands for are the key (standard or URL-safe, padding optional).',
+  },
+];
+
 /** The signature panel: pick a key (secret, PEM, JWK, or a saved Engagement secret) and see the verdict as you type. */
 export function SignaturePanel({ token, secretProfiles }: SignaturePanelProps) {
   const bridge = useBridge();
@@ -61,38 +80,51 @@ export function SignaturePanel({ token, secretProfiles }: SignaturePanelProps) {
           </select>
         </div>
         {entry.source === 'secret' && (
-          <div className="field-row">
-            <div className="field field--grow">
-              <label htmlFor={`${id}-secret`}>Signing secret</label>
-              <div className="input-with-action">
-                <input
-                  id={`${id}-secret`}
-                  type={showSecret ? 'text' : 'password'}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={entry.secret}
-                  onChange={(e) => update({ secret: e.target.value })}
-                  placeholder="The package's JWT signing secret"
-                />
-                <button
-                  type="button"
-                  className="button button--ghost button--small"
-                  aria-pressed={showSecret}
-                  onClick={() => setShowSecret((s) => !s)}
+          <>
+            <div className="field-row signature-panel__secret-row">
+              <div className="field field--grow">
+                <label htmlFor={`${id}-secret`}>Signing secret</label>
+                <div className="input-with-action">
+                  <input
+                    id={`${id}-secret`}
+                    type={showSecret ? 'text' : 'password'}
+                    autoComplete="off"
+                    spellCheck={false}
+                    value={entry.secret}
+                    onChange={(e) => update({ secret: e.target.value })}
+                    placeholder="The package's JWT signing secret, or a Salt key"
+                    aria-describedby={`${id}-encoding-help`}
+                  />
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    aria-pressed={showSecret}
+                    onClick={() => setShowSecret((s) => !s)}
+                  >
+                    {showSecret ? 'Hide' : 'Show'}
+                  </button>
+                </div>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-encoding`}>Secret encoding</label>
+                <select
+                  id={`${id}-encoding`}
+                  value={entry.encoding}
+                  aria-describedby={`${id}-encoding-help`}
+                  onChange={(e) => update({ encoding: e.target.value as SecretEncoding })}
                 >
-                  {showSecret ? 'Hide' : 'Show'}
-                </button>
+                  {ENCODINGS.map((encoding) => (
+                    <option key={encoding.value} value={encoding.value}>
+                      {encoding.label}
+                    </option>
+                  ))}
+                </select>
               </div>
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-encoding`}>Secret encoding</label>
-              <select id={`${id}-encoding`} value={entry.encoding} onChange={(e) => update({ encoding: e.target.value as SecretEncoding })}>
-                <option value="text">Text</option>
-                <option value="base64">Base64</option>
-                <option value="hex">Hex</option>
-              </select>
-            </div>
-          </div>
+            <p className="field__help signature-panel__encoding-help" id={`${id}-encoding-help`} data-secret-encoding={entry.encoding}>
+              {ENCODINGS.find((encoding) => encoding.value === entry.encoding)?.help}
+            </p>
+          </>
         )}
         {entry.source === 'pem' && (
           <div className="field">

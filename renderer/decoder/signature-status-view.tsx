@@ -1,3 +1,4 @@
+import { describeSecretReading } from '../../shared/verify/secret-bytes';
 import type { SignatureStatus } from '../../shared/verify/verification';
 import { Spinner } from '../common/spinner';
 import type { KeySource } from './key-source';
@@ -68,6 +69,11 @@ export function SignatureStatusView({ check, source }: SignatureStatusViewProps)
       <div className="signature-status__text">
         <p className="signature-status__label">{busy ? 'Checking signature' : LABELS[status]}</p>
         <p className="signature-status__message">{message}</p>
+        {check.phase === 'done' && check.result.secretKey !== undefined && (
+          <p className="signature-status__reading" data-secret-reading={check.result.secretKey.encoding}>
+            Compared with {describeSecretReading(check.result.secretKey)}.
+          </p>
+        )}
         {error !== undefined && !busy && <code className="signature-status__code">{error.code}</code>}
         {check.phase === 'done' && check.result.signatures !== undefined && (
           <ol className="signature-status__list" aria-label="Each signature">

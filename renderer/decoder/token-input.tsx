@@ -85,7 +85,8 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
         />
       </div>
       <p className="field__help" id={`${id}-help`}>
-        Decoded on this computer as you type: nothing is sent anywhere. Quotes, <code>Bearer </code> and <code>jwt=</code> are ignored.
+        Decoded on this computer as you type: nothing is sent anywhere. Quotes, <code>Bearer </code>, <code>jwt=</code> and a logged
+        request's head (<code>Content-Type: application/jwt</code>) are stripped, and a note says so.
         <span className="token-input__legend" aria-hidden={!coloured}>
           {' '}
           <span className="token-segment--0">header</span> · <span className="token-segment--1">payload</span> ·{' '}

@@ -14,6 +14,8 @@ const TITLES: Readonly<Record<TokenWarningCode, string>> = {
   WARN_UNPROTECTED_HEADER: 'Unprotected header',
   WARN_DUPLICATE_KEYS: 'Duplicate JSON names',
   WARN_LEGACY_PACKAGE: 'Legacy packages only',
+  WARN_CUSTOM_ACTIVITY_CALL: 'Journey Builder custom activity call',
+  WARN_INPUT_STRIPPED: 'Read from a pasted request',
 };
 
 type Tone = 'danger' | 'warning' | 'info';

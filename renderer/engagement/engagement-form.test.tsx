@@ -5,7 +5,7 @@ import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
 import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import { MAX_PROFILE_NAME_LENGTH } from '../../shared/profiles/profile';
 import { EngagementHarness } from '../test-support/engagement-harness';
-import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, makeEngagementProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 
 // Rendering the whole screen with user events is slow on a loaded machine: a generous limit, not an assertion.
@@ -24,16 +24,10 @@ function savingBridge() {
     'engagement:token': () => ({ ok: true, value: FAILED }),
     'profiles:save': (request: SaveProfileRequest) => ({
       ok: true,
-      value: makeProfile({
+      value: makeEngagementProfile({
         id: request.id ?? 'p-saved',
         name: request.name,
-        product: 'engagement',
         clientId: request.clientId,
-        region: null,
-        discoveryUrl: null,
-        keyInfo: null,
-        hasSecret: false,
-        hasClientSecret: true,
         subdomain: request.subdomain ?? null,
         authUrl: request.authUrl ?? null,
         scope: request.scope ?? null,
@@ -147,17 +141,7 @@ describe('EngagementForm', () => {
   });
 
   it('a saved profile opens filled in (never its secret); edited, it runs the edits only with the secret pasted again', async () => {
-    const profile = makeProfile({
-      id: 'p-eng',
-      name: 'MC prod',
-      product: 'engagement',
-      clientId: 'pkg-1',
-      keyInfo: null,
-      hasSecret: false,
-      hasClientSecret: true,
-      subdomain: SUBDOMAIN,
-      scope: 'email_read',
-    });
+    const profile = makeEngagementProfile({ subdomain: SUBDOMAIN, scope: 'email_read' });
     const fake = createFakeBridge();
     const user = userEvent.setup();
     renderWithBridge(<EngagementHarness initial={[profile]} />, fake.bridge);

@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
-import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, makeEngagementProfile } from '../test-support/fake-bridge';
 import { EngagementHarness } from '../test-support/engagement-harness';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { deferredReply } from '../test-support/deferred-reply';
@@ -103,14 +103,7 @@ describe('EngagementScreen', () => {
   });
 
   it('runs a saved profile by id, and shows a failure with its hint', async () => {
-    const profile = makeProfile({
-      id: 'p-eng',
-      name: 'MC prod',
-      product: 'engagement',
-      hasClientSecret: true,
-      subdomain: 'mcabc',
-      keyInfo: null,
-    });
+    const profile = makeEngagementProfile({ subdomain: 'mcabc' });
     const run = deferredReply<EngagementFlowReport>();
     const fake = createFakeBridge({ 'engagement:token': run.handler });
     const user = userEvent.setup();

@@ -1,26 +1,19 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../app/app';
-import { createFakeBridge, listingOf, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, listingOf, makeEngagementProfile, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
+import { preloadChunks } from '../test-support/preload-chunks';
+
+// The lazy screens and panels are in before each test renders, as they are once the app has been idle a moment.
+beforeAll(preloadChunks);
 
 // The whole app with user events is slow on a loaded machine: a generous limit, not an assertion.
 vi.setConfig({ testTimeout: 30_000 });
 
 const INTEL = makeProfile({ id: 'p-intel', name: 'Intel prod', region: 'eu1' });
-const ENGAGEMENT = makeProfile({
-  id: 'p-eng',
-  name: 'MC prod',
-  product: 'engagement',
-  clientId: 'pkg-1',
-  region: null,
-  discoveryUrl: null,
-  keyInfo: null,
-  hasSecret: false,
-  hasClientSecret: true,
-  subdomain: 'mc563885gzs27c5t9-63k636ttgm',
-});
+const ENGAGEMENT = makeEngagementProfile();
 
 /** The screen on show (the others are hidden). */
 function shown(): HTMLElement {

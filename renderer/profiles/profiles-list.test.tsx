@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ProfilesListing } from '../../shared/ipc/ipc-contract';
 import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../shared/profiles/profile';
-import { createFakeBridge, listingOf, makeProfile } from '../test-support/fake-bridge';
+import { createFakeBridge, listingOf, makeEngagementProfile, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { ProfilesScreen } from './profiles-screen';
 
@@ -24,19 +24,7 @@ function manyProfiles(): Profile[] {
           discoveryUrl: `https://idp.example/${n}/disc`,
           updatedAt,
         })
-      : makeProfile({
-          id: `e-${n}`,
-          name: `Package ${n}`,
-          product: 'engagement',
-          clientId: `pkg-${n}`,
-          region: null,
-          discoveryUrl: null,
-          keyInfo: null,
-          hasSecret: false,
-          hasClientSecret: true,
-          subdomain: `mc${n}tenant`,
-          updatedAt,
-        });
+      : makeEngagementProfile({ id: `e-${n}`, name: `Package ${n}`, clientId: `pkg-${n}`, subdomain: `mc${n}tenant`, updatedAt });
   });
 }
 

@@ -2,6 +2,7 @@
 import type { IpcChannel, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, WorkbenchBridge } from '../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { Profile } from '../../shared/profiles/profile';
+import { makeProfile } from '../../test/support/profiles';
 
 /** A handler for one channel: returns the result the fake sends back. */
 export type FakeHandler<C extends IpcChannel> = (request: IpcRequest<C>) => IpcResult<IpcResponse<C>> | Promise<IpcResult<IpcResponse<C>>>;
@@ -24,29 +25,8 @@ export interface FakeBridge {
   callsTo: (channel: IpcChannel) => unknown[];
 }
 
-/** A saved profile with sensible defaults (an Intelligence profile with a stored 2048-bit PKCS#1 key). */
-export function makeProfile(overrides: Partial<Profile> = {}): Profile {
-  return {
-    id: 'p-intel',
-    name: 'Intelligence production',
-    product: 'intelligence',
-    clientId: 'svc-7d2e9b1c4a',
-    region: 'us1',
-    discoveryUrl: 'https://idp.intelligence.salesforce.com/us1/.well-known/openid-configuration',
-    tokenRequestStyle: 'form',
-    keyInfo: { type: 'RSA', bits: 2048, fingerprint: 'SHA256:q0K3mVf3yPz0T8cF9kY3Yt0hWcM2m7u5a0sRr9xQkAb', format: 'pkcs1' },
-    secretEncoding: null,
-    hasSecret: true,
-    subdomain: null,
-    authUrl: null,
-    scope: null,
-    accountId: null,
-    hasClientSecret: false,
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-01T10:00:00.000Z',
-    ...overrides,
-  };
-}
+// The one Profile factory, re-exported beside the fake that answers with it.
+export { makeEngagementProfile, makeProfile } from '../../test/support/profiles';
 
 /** A `profiles:list` answer: these profiles, no problem, every keychain entry as the profile says, nothing foreign (unless overridden). */
 export function listingOf(profiles: Profile[], extra: Partial<Omit<ProfilesListing, 'profiles'>> = {}): ProfilesListing {

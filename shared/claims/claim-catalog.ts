@@ -9,6 +9,7 @@ import { ENGAGEMENT_SSO_V2_CLAIMS } from './catalog/engagement-sso-v2';
 import { ENGAGEMENT_SSO_V1_CLAIMS } from './catalog/engagement-sso-v1';
 import { INTELLIGENCE_ASSERTION_CLAIMS } from './catalog/intelligence-assertion';
 import { ENGAGEMENT_ACCESS_TOKEN_CLAIMS } from './catalog/engagement-access-token';
+import { CUSTOM_ACTIVITY_CLAIMS } from './catalog/custom-activity';
 import { OPENID_ID_TOKEN_CLAIMS, OPENID_STANDARD_CLAIMS } from './catalog/openid-claims';
 
 /** One node of a catalog tree: the entry documented at this path (if any) and the nodes below it by key. */
@@ -43,6 +44,7 @@ const CLAIMS: Readonly<Record<TokenKind, ClaimCatalog>> = {
   'engagement-sso-v1': build(REGISTERED_CLAIMS, ENGAGEMENT_SSO_V2_CLAIMS, ENGAGEMENT_SSO_V1_CLAIMS),
   'intelligence-assertion': build(REGISTERED_CLAIMS, INTELLIGENCE_ASSERTION_CLAIMS),
   'engagement-access-token': build(REGISTERED_CLAIMS, ENGAGEMENT_ACCESS_TOKEN_CLAIMS),
+  'custom-activity': build(REGISTERED_CLAIMS, CUSTOM_ACTIVITY_CLAIMS),
   // A plain JWS has no claims set: its payload is shown as text.
   jws: build(),
 };

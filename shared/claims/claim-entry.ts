@@ -28,5 +28,7 @@ export interface ClaimEntry {
   subtree?: boolean;
   /** The path is known but no public documentation describes it (the explanation says what is known). */
   undocumented?: boolean;
+  /** The value is a live credential (a token): shown masked until revealed; `token` when the decoder can open it. */
+  secret?: 'token' | 'credential';
   interpret?: Interpreter;
 }

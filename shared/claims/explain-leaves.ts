@@ -12,6 +12,26 @@ interface Walk {
   undocumented: string;
   out: ExplainedClaim[];
   unknown: string[];
+  /** Indexes in `out` of the claims whose reading used the clock (`now` or `decodedAt`): all a clock tick changes. */
+  clocked: number[];
+  readClock: boolean;
+}
+
+/** The context as interpreters see it: reading `now` or `decodedAt` marks the claim being read as clocked. */
+function watchedContext(context: InterpretContext, walk: Walk): InterpretContext {
+  return {
+    get now() {
+      walk.readClock = true;
+      return context.now;
+    },
+    get decodedAt() {
+      walk.readClock = true;
+      return context.decodedAt;
+    },
+    kind: context.kind,
+    header: context.header,
+    payload: context.payload,
+  };
 }
 
 function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | undefined): void {
@@ -20,14 +40,23 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
     walk.out.push({ path, value, explanation: walk.undocumented, documented: false, interpretation: null, unused: false });
     return;
   }
-  walk.out.push({
+  let interpretation: string | null = null;
+  if (entry.interpret !== undefined) {
+    walk.readClock = false;
+    interpretation = entry.interpret(value, walk.context, path);
+    if (walk.readClock) walk.clocked.push(walk.out.length);
+  }
+  const claim: ExplainedClaim = {
     path,
     value,
     explanation: entry.explanation,
     documented: entry.undocumented !== true,
-    interpretation: entry.interpret === undefined ? null : entry.interpret(value, walk.context, path),
+    interpretation,
     unused: entry.unused === true,
-  });
+  };
+  // Set only on the few credential paths, so the other leaves (thousands in a large token) keep one shape.
+  if (entry.secret !== undefined && typeof value === 'string') claim.secret = entry.secret;
+  walk.out.push(claim);
 }
 
 // `node` is the catalog node for this path (array indexes do not move it); `inherited` is the nearest subtree entry above.
@@ -61,7 +90,8 @@ function visit(
 
 /**
  * Every leaf of `object` in document order (objects and non-empty arrays descended; array indexes ignored for lookup).
- * Paths the catalog does not know at all are also pushed to `unknown` (known-but-undocumented entries are not).
+ * Paths the catalog does not know at all are also pushed to `unknown` (known-but-undocumented entries are not); the
+ * indexes of the claims whose reading depends on the clock, to `clocked`.
  */
 export function explainLeaves(
   object: JsonObject,
@@ -69,8 +99,10 @@ export function explainLeaves(
   context: InterpretContext,
   undocumented: string,
   unknown: string[] = [],
+  clocked: number[] = [],
 ): ExplainedClaim[] {
-  const walk: Walk = { context, undocumented, out: [], unknown };
+  const walk: Walk = { context, undocumented, out: [], unknown, clocked, readClock: false };
+  walk.context = watchedContext(context, walk);
   for (const key of Object.keys(object)) visit(walk, key, object[key], catalog.children.get(key), undefined, 1);
   return walk.out;
 }

@@ -24,23 +24,48 @@ export interface ExplainOptions {
   decodedAt?: number;
 }
 
-/** Explains every header parameter and payload leaf of a decoded token (nothing is verified) and lists warnings and notes. */
-export function explainToken(token: DecodedToken, options: ExplainOptions = {}): TokenExplanation {
+/** What of an explanation depends on the clock: the indexes of the clocked claims and header parameters, and what the warnings need. */
+export interface ExplanationClock {
+  /** The time the explanation was made for (ms). */
+  now: number;
+  decodedAt: number;
+  /** Indexes in `claims` / `header` of the entries whose reading used the clock. */
+  claims: number[];
+  header: number[];
+  /** The payload paths no catalog entry describes (the undocumented-claims note lists them). */
+  unknown: string[];
+}
+
+/** An explanation and what a clock tick would change in it (plain data: it crosses to and from a Worker). */
+export interface TimedExplanation {
+  explanation: TokenExplanation;
+  clock: ExplanationClock;
+}
+
+/** The interpreters' context for a token at a time. */
+export function interpretContext(token: DecodedToken, now: number, decodedAt: number): InterpretContext {
+  return { now, decodedAt, kind: token.kind, header: token.header, payload: token.payload };
+}
+
+/** {@link explainToken}, keeping what depends on the clock, so that retimeExplanation can update only that. */
+export function explainTokenTimed(token: DecodedToken, options: ExplainOptions = {}): TimedExplanation {
   const now = options.now ?? Date.now();
-  const context: InterpretContext = {
-    now,
-    decodedAt: options.decodedAt ?? now,
-    kind: token.kind,
-    header: token.header,
-    payload: token.payload,
-  };
-  const unknown: string[] = [];
-  const claims = explainLeaves(token.payload, claimCatalog(token.kind), context, UNDOCUMENTED_CLAIM, unknown);
-  return {
+  const decodedAt = options.decodedAt ?? now;
+  const context = interpretContext(token, now, decodedAt);
+  const clock: ExplanationClock = { now, decodedAt, claims: [], header: [], unknown: [] };
+  const claims = explainLeaves(token.payload, claimCatalog(token.kind), context, UNDOCUMENTED_CLAIM, clock.unknown, clock.claims);
+  const header = explainLeaves(token.header, headerCatalog(token.kind), context, UNDOCUMENTED_HEADER, [], clock.header);
+  const explanation: TokenExplanation = {
     kind: token.kind,
     kindLabel: TOKEN_KIND_LABELS[token.kind],
-    header: explainLeaves(token.header, headerCatalog(token.kind), context, UNDOCUMENTED_HEADER),
+    header,
     claims,
-    warnings: tokenWarnings(token, unknown, now),
+    warnings: tokenWarnings(token, clock.unknown, now),
   };
+  return { explanation, clock };
+}
+
+/** Explains every header parameter and payload leaf of a decoded token (nothing is verified) and lists warnings and notes. */
+export function explainToken(token: DecodedToken, options: ExplainOptions = {}): TokenExplanation {
+  return explainTokenTimed(token, options).explanation;
 }

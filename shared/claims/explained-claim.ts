@@ -14,6 +14,8 @@ export interface ExplainedClaim {
   interpretation: string | null;
   /** Documented as not used (e.g. `request.application.features`) or legacy. */
   unused?: boolean;
+  /** A live credential: shown masked until revealed; `token` when it can be opened in the decoder. */
+  secret?: 'token' | 'credential';
 }
 
 /** Warning codes raised while explaining a token. */
@@ -28,7 +30,9 @@ export type TokenWarningCode =
   | 'WARN_PAYLOAD_NOT_JSON'
   | 'WARN_UNPROTECTED_HEADER'
   | 'WARN_DUPLICATE_KEYS'
-  | 'WARN_LEGACY_PACKAGE';
+  | 'WARN_LEGACY_PACKAGE'
+  | 'WARN_CUSTOM_ACTIVITY_CALL'
+  | 'WARN_INPUT_STRIPPED';
 
 /** `warning`: something is wrong or risky with this token; `info`: a fact worth knowing about a sound token. */
 export type TokenWarningSeverity = 'warning' | 'info';

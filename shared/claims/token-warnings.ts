@@ -1,7 +1,7 @@
 // The warnings and notes raised while explaining a token: expiry, clock, unsigned tokens, unprotected headers, live
-// tokens in claims, single-use refresh tokens, legacy-only SSO JWTs and claims no catalog knows. Each has a severity: a
-// `warning` says something is wrong or risky; an `info` note states a fact about a sound token, so a valid token shows
-// no warning.
+// tokens in claims, single-use refresh tokens, legacy-only SSO JWTs, custom-activity calls, what was stripped from the
+// input and claims no catalog knows. Each has a severity: a `warning` says something is wrong or risky; an `info` note
+// states a fact about a sound token, so a valid token shows no warning.
 import type { DecodedToken, JsonObject } from '../decode/decoded-token';
 import type { TokenKind } from '../decode/token-kind';
 import type { TokenWarning } from './explained-claim';
@@ -19,6 +19,7 @@ const RENEW: Readonly<Record<TokenKind, string>> = {
   'engagement-sso-v2': 'Open the app from Marketing Cloud again to get a fresh JWT.',
   'intelligence-assertion': 'Sign a new assertion.',
   'engagement-access-token': 'Request a new token.',
+  'custom-activity': 'Journey Builder signs a new one for every call.',
   generic: 'Get a new token from its issuer.',
   jws: 'Get a new one from its issuer.',
 };
@@ -87,16 +88,17 @@ function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
   const request = asObject(payload.request);
   const user = asObject(request?.user);
   const rest = asObject(request?.rest);
-  if (user !== undefined) {
-    const live = LIVE_TOKEN_FIELDS.filter((field) => isLiveString(user[field])).map((field) => `request.user.${field}`);
-    if (live.length > 0) {
-      out.push({
-        code: 'WARN_LIVE_TOKENS_IN_CLAIMS',
-        severity: 'warning',
-        path: live[0]!,
-        message: `This JWT carries live API tokens (${live.join(', ')}): treat it like a password and never paste it into shared tools, tickets or logs.`,
-      });
-    }
+  const live = [
+    ...(user === undefined ? [] : LIVE_TOKEN_FIELDS.filter((field) => isLiveString(user[field])).map((field) => `request.user.${field}`)),
+    ...(rest !== undefined && isLiveString(rest.mcAccessToken) ? ['request.rest.mcAccessToken'] : []),
+  ];
+  if (live.length > 0) {
+    out.push({
+      code: 'WARN_LIVE_TOKENS_IN_CLAIMS',
+      severity: 'warning',
+      path: live[0]!,
+      message: `This JWT carries live API tokens (${live.join(', ')}): treat it like a password and never paste it into shared tools, tickets or logs.`,
+    });
   }
   for (const [path, holder] of [
     ['request.rest.refreshToken', rest],
@@ -132,6 +134,25 @@ function duplicateKeysWarning(token: DecodedToken, out: TokenWarning[]): void {
     severity: 'warning',
     ...(payload[0] === undefined ? {} : { path: payload[0] }),
     message: `Names given twice in ${parts.join(', ')}: the last value of each is shown, but another parser may use the first, so systems can read this token differently. Do not accept a token like this.`,
+  });
+}
+
+function customActivityNote(out: TokenWarning[]): void {
+  out.push({
+    code: 'WARN_CUSTOM_ACTIVITY_CALL',
+    severity: 'info',
+    message:
+      "Journey Builder POSTs this JWT as the request body to the activity's execute, save, validate, publish or stop URL when its config.json says \"useJwt\": true (documented; the Content-Type application/jwt is seen in public code). It is signed HS256 with the JWT signing secret of the package that holds the activity, or, when the activity names a customerKey, with that Salt key from Key Management, verified with the key's bytes (choose hex for the key as Key Management shows it). Pin the algorithm when you verify: jsonwebtoken's option is algorithms: ['HS256']; { algorithm: 'HS256' }, as many templates write it, pins nothing.",
+  });
+}
+
+// What the cleaner removed around the token (a request line, headers, quotes, a JSON field): said once, so nothing is silently dropped.
+function strippedNote(stripped: readonly string[], out: TokenWarning[]): void {
+  if (stripped.length === 0) return;
+  out.push({
+    code: 'WARN_INPUT_STRIPPED',
+    severity: 'info',
+    message: `The token was read from what was pasted around it: removed ${stripped.join(', ')}.`,
   });
 }
 
@@ -181,6 +202,9 @@ export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string
   duplicateKeysWarning(token, out);
   timeWarnings(token.payload, now, token.kind, out);
   if (isSso(token.kind)) engagementWarnings(token.payload, out);
-  if (token.kind !== 'generic') undocumentedWarning(unknownPaths, out);
+  if (token.kind === 'custom-activity') customActivityNote(out);
+  // An activity call carries whatever its configuration adds: unknown fields are shown as found, with no note.
+  else if (token.kind !== 'generic') undocumentedWarning(unknownPaths, out);
+  strippedNote(token.stripped, out);
   return [...out.filter((w) => w.severity === 'warning'), ...out.filter((w) => w.severity === 'info')];
 }

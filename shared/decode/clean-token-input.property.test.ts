@@ -1,5 +1,5 @@
 // cleanTokenInput runs in linear time on a megabyte of pasted text: long runs of whitespace, quotes, separators or
-// prefix fragments (which backtracking patterns restart on at every position) finish fast.
+// prefix fragments, request lines and header lines (which backtracking patterns restart on at every position) finish fast.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanTokenInput } from './clean-token-input';
@@ -31,12 +31,34 @@ const UNITS = [
   'a',
   '.',
   '%',
+  'Content-Type: application/jwt\r\n',
+  'POST /execute HTTP/1.1\n',
+  'POST /',
+  'X-A: 1\n',
+  'a:',
+  ' HTTP/1.1',
+  '?',
 ];
 
 /** What surrounds the run: anything, or text that sends the cleaner down each of its paths (line breaks, quotes, prefixes, fields). */
 const around = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('a', 'a\nb', '\nx', 'x\n', '"', '{"jwt":"', '"}', 'Bearer a', 'jwt=a&', '&x=1', "'"),
+  fc.constantFrom(
+    'a',
+    'a\nb',
+    '\nx',
+    'x\n',
+    '"',
+    '{"jwt":"',
+    '"}',
+    'Bearer a',
+    'jwt=a&',
+    '&x=1',
+    "'",
+    'POST /execute HTTP/1.1\nContent-Type: application/jwt\n\n',
+    'Content-Type: application/jwt\n',
+    'POST /',
+  ),
 );
 
 function elapsedMs(text: string): number {
@@ -53,6 +75,9 @@ const EXAMPLES: Array<[string, string]> = [
   ['{"jwt":"a\n', 'b"}'],
   ['jwt=a\n', '&x=1'],
   ['Bearer a\n', 'b'],
+  ['POST /execute HTTP/1.1\nContent-Type: application/jwt\n\n', 'a'],
+  ['POST /', ' HTTP/1.1\n\na'],
+  ['Content-Type: application/jwt\nX: ', '\n\na'],
 ];
 
 describe('cleanTokenInput runs in linear time (property)', () => {

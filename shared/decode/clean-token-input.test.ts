@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTokenInput } from './clean-token-input';
+import { MAX_HEAD_LINES, cleanTokenInput, unwrapTokenInput } from './clean-token-input';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJl';
 
@@ -46,5 +46,60 @@ describe('cleanTokenInput', () => {
 
   it('keeps a malformed URL escape as typed', () => {
     expect(cleanTokenInput('jwt=abc%E0def')).toBe('abc%E0def');
+  });
+
+  it.each([
+    ['the JWT alone', TOKEN, []],
+    [
+      'a raw request from a server log',
+      `POST /activity/execute HTTP/1.1\r\nHost: activity.example.com\r\nContent-Type: application/jwt\r\nContent-Length: 52\r\n\r\n${TOKEN}\r\n`,
+      ['the request line (POST /activity/execute)', '3 header lines (Host, Content-Type: application/jwt, Content-Length)'],
+    ],
+    ['a Content-Type line in front', `Content-Type: application/jwt\n\n${TOKEN}`, ['the header line (Content-Type: application/jwt)']],
+    [
+      'a Content-Type line without the blank line',
+      `content-type:application/jwt\n${TOKEN}`,
+      ['the header line (content-type: application/jwt)'],
+    ],
+    [
+      'a request line alone, its query left out of the note',
+      `POST /execute?x=1 HTTP/1.1\n\n${TOKEN}`,
+      ['the request line (POST /execute)'],
+    ],
+    ['quotes around it', `"${TOKEN}"`, ['the quotes around it']],
+    [
+      'single quotes around a logged body',
+      `Content-Type: application/jwt\n\n'${TOKEN}'`,
+      ['the header line (Content-Type: application/jwt)', 'the quotes around it'],
+    ],
+    ['a JSON body with a jwt field', JSON.stringify({ jwt: TOKEN }), ['the JSON body around its "jwt" field']],
+    [
+      'a JSON body with a jwt field after headers',
+      `POST /login HTTP/1.1\nContent-Type: application/json\n\n{"jwt": "${TOKEN}", "state": "x"}`,
+      ['the request line (POST /login)', 'the header line (Content-Type: application/json)', 'the JSON body around its "jwt" field'],
+    ],
+    ['an SSO form post body', `jwt=${TOKEN}&state=1`, ['the form body around its "jwt" field']],
+    ['a Bearer header', `Authorization: Bearer ${TOKEN}`, ['the "Authorization:" header name', 'the "Bearer" prefix']],
+  ])('reads %s and says what it stripped', (_what, pasted, stripped) => {
+    expect(unwrapTokenInput(pasted)).toEqual({ token: TOKEN, stripped });
+  });
+
+  it('names other headers without their values (they may be credentials)', () => {
+    const pasted = `POST /execute HTTP/1.1\nAuthorization: Bearer s3cr3t-value\nX-Api-Key: k3y\nA: 1\nB: 2\nC: 3\nContent-Type: application/jwt\n\n${TOKEN}`;
+    const { token, stripped } = unwrapTokenInput(pasted);
+    expect(token).toBe(TOKEN);
+    expect(stripped).toEqual(['the request line (POST /execute)', '6 header lines (Authorization, X-Api-Key, A, B, C and 1 more)']);
+    expect(stripped.join(' ')).not.toMatch(/s3cr3t|k3y/);
+  });
+
+  it('does not take a Bearer token wrapped onto a second line for a header and a body', () => {
+    expect(cleanTokenInput(`Authorization: Bearer ${TOKEN.slice(0, 30)}\n${TOKEN.slice(30)}`)).toBe(TOKEN);
+  });
+
+  it('strips no head longer than the cap, nor one with nothing after it', () => {
+    const headers = Array.from({ length: MAX_HEAD_LINES + 1 }, (_, i) => `X-${i}: v`).join('\n');
+    expect(unwrapTokenInput(`${headers}\nContent-Type: application/jwt\n\n${TOKEN}`).stripped).toEqual([]);
+    expect(unwrapTokenInput(`POST /execute HTTP/1.1\nContent-Type: application/jwt\n\n`).token).not.toBe('');
+    expect(unwrapTokenInput(`Content-Type: application/jwt\n`).stripped).toEqual([]);
   });
 });

@@ -24,6 +24,6 @@ export function decodeJsonSegment(segment: string, label: string, duplicates: st
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notObjectError(label, value);
   if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError(label);
-  duplicates.push(...duplicateKeyPaths(text));
+  duplicates.push(...duplicateKeyPaths(text, value));
   return value as JsonObject;
 }

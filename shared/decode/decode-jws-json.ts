@@ -81,5 +81,6 @@ export function decodeJwsJson(json: JsonObject, duplicates: string[] = []): Deco
     signingInput: `${first.protectedSegment}.${payloadSegment}`,
     signatures,
     duplicateKeys: { header: headerDuplicates, payload: duplicateKeys, serialization: duplicates },
+    stripped: [],
   };
 }

@@ -49,7 +49,7 @@ export function decodePayload(segment: string, label: string): DecodedPayload {
   const text = tryUtf8FromBinary(binary);
   const claims = text === null ? null : claimsSet(text);
   if (claims !== null && nestsDeeperThan(claims, MAX_JSON_DEPTH)) throw tooDeepError(label);
-  if (claims !== null && text !== null) return { payload: claims, payloadText: null, duplicateKeys: duplicateKeyPaths(text) };
+  if (claims !== null && text !== null) return { payload: claims, payloadText: null, duplicateKeys: duplicateKeyPaths(text, claims) };
   // The UTF-8 decoder drops a leading byte order mark: hex shows such a payload exactly as it is.
   if (text === null || hasBinaryControl(text) || binary.startsWith('\xef\xbb\xbf'))
     return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) }, duplicateKeys: [] };

@@ -4,7 +4,7 @@
 // Decodes a pasted token into header, payload and signature(s) without verifying anything.
 import { WorkbenchError } from '../errors/workbench-error';
 import { tryBase64UrlToBytes } from '../encoding/base64url';
-import { cleanTokenInput } from './clean-token-input';
+import { unwrapTokenInput } from './clean-token-input';
 import { decodeJsonSegment } from './decode-json-segment';
 import { decodeJwsJson, isJwsJson } from './decode-jws-json';
 import { decodePayload } from './decode-payload';
@@ -34,10 +34,10 @@ function parseJwsJson(text: string): DecodedToken | null {
   }
   if (!isJwsJson(value)) return null;
   if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError('The JWS JSON serialization');
-  return decodeJwsJson(value, duplicateKeyPaths(text));
+  return decodeJwsJson(value, duplicateKeyPaths(text, value));
 }
 
-function decodeCompact(compact: string): DecodedToken {
+function decodeCompact(compact: string, stripped: string[]): DecodedToken {
   const segments = compact.split('.');
   if (segments.length !== 3 && segments.length !== 4) throw segmentCountError(segments.length);
   const [protectedSegment, payloadSegment, signatureSegment] = segments as [string, string, string];
@@ -59,6 +59,7 @@ function decodeCompact(compact: string): DecodedToken {
     signingInput: `${protectedSegment}.${payloadSegment}`,
     signatures: [{ protectedSegment, header, unprotectedHeader: null, signatureSegment, signature }],
     duplicateKeys: { header: headerDuplicates, payload: duplicateKeys, serialization: [] },
+    stripped,
   };
 }
 
@@ -77,7 +78,7 @@ export function decodeToken(input: string): DecodedToken {
   if (control !== null) throw controlCharacterError(control[0], control.index);
   const json = parseJwsJson(input.trim());
   if (json !== null) return json;
-  const compact = cleanTokenInput(input);
+  const { token: compact, stripped } = unwrapTokenInput(input);
   if (compact.length === 0) {
     throw new WorkbenchError(
       'ERR_TOKEN_EMPTY',
@@ -86,5 +87,5 @@ export function decodeToken(input: string): DecodedToken {
         : "No token is left after removing quotes, 'Bearer ' and 'jwt='. Paste the token itself.",
     );
   }
-  return decodeCompact(compact);
+  return decodeCompact(compact, stripped);
 }

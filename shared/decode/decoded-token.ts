@@ -61,4 +61,6 @@ export interface DecodedToken {
   signatures: DecodedSignature[];
   /** Duplicate member names (each read last-wins), for the WARN_DUPLICATE_KEYS warning. */
   duplicateKeys: DuplicateKeys;
+  /** What was removed around the token as pasted (a request line, headers, quotes, a JSON or form field); empty when nothing was. */
+  stripped: string[];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEngagementAccessToken, makeEngagementSsoJwt, makeGenericJwt } from '../../test/support/engagement-tokens';
 import { decodeToken } from './decode-token';
+import { RECORDED_EXECUTE_PAYLOAD, makeActivityCall } from '../../test/support/custom-activity-calls';
 import { detectTokenKind, isIntelligenceAudience } from './detect-token-kind';
 
 const AUD = 'https://idp.intelligence.salesforce.com';
@@ -47,6 +48,23 @@ describe('detectTokenKind', () => {
     expect(detectTokenKind({ alg: 'HS256' }, { eid: 1 }, 4)).toBe('engagement-access-token');
     expect(detectTokenKind({ alg: 'HS256' }, { sub: 'x' }, 4)).toBe('generic');
     expect(detectTokenKind({ alg: 'HS256' }, { eid: 1 }, 3)).toBe('generic');
+  });
+
+  it('recognizes a Journey Builder custom-activity call by its fields', () => {
+    expect(decodeToken(makeActivityCall()).kind).toBe('custom-activity');
+    const { inArguments, activityObjectID, journeyId, keyValue } = RECORDED_EXECUTE_PAYLOAD;
+    // A lifecycle call may carry fewer fields than execute: three of them, or inArguments and one more, are enough.
+    expect(detectTokenKind({ alg: 'HS256' }, { activityObjectID, journeyId, keyValue })).toBe('custom-activity');
+    expect(detectTokenKind({ alg: 'HS256' }, { inArguments, activityObjectID })).toBe('custom-activity');
+    expect(detectTokenKind({ alg: 'HS256' }, { inArguments: [], mode: 0, exp: 1, custom: 'x' })).toBe('custom-activity');
+  });
+
+  it('does not call a token with one or two activity-like fields an activity call', () => {
+    expect(detectTokenKind({ alg: 'HS256' }, { sub: 'x', mode: 0 })).toBe('generic');
+    expect(detectTokenKind({ alg: 'HS256' }, { activityId: 'a', journeyId: 'b' })).toBe('generic');
+    expect(detectTokenKind({ alg: 'HS256' }, { inArguments: 'not an array', keyValue: 'k' })).toBe('generic');
+    // An SSO JWT stays an SSO JWT, whatever else it carries.
+    expect(detectTokenKind({ alg: 'HS256' }, { ...RECORDED_EXECUTE_PAYLOAD, request: { claimsVersion: 2 } })).toBe('engagement-sso-v2');
   });
 
   it('falls back to generic', () => {

@@ -8,6 +8,29 @@ export const ENGAGEMENT_V1_ISSUER = 'https://imh.exacttarget.com';
 
 const ACCESS_TOKEN_FIELDS = ['access_token', 'eid', 'stack_key', 'client_id', 'client_type', 'platform_version'] as const;
 
+/** The fields of the JWT body Journey Builder POSTs to a custom activity, as recorded calls and public activity code show them. */
+export const CUSTOM_ACTIVITY_FIELDS = [
+  'inArguments',
+  'outArguments',
+  'activityObjectID',
+  'journeyId',
+  'activityId',
+  'definitionInstanceId',
+  'activityInstanceId',
+  'keyValue',
+  'mode',
+] as const;
+
+/**
+ * True for a custom-activity call: three of its fields, or inArguments as an array with one more. A lifecycle call
+ * (save, validate, publish, stop) may carry fewer fields than execute does; no generic JWT claim shares these names.
+ */
+export function isCustomActivityCall(payload: JsonObject): boolean {
+  let found = 0;
+  for (const field of CUSTOM_ACTIVITY_FIELDS) if (payload[field] !== undefined) found++;
+  return found >= 3 || (found >= 2 && Array.isArray(payload.inArguments));
+}
+
 function asObject(value: unknown): JsonObject | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
 }
@@ -40,6 +63,7 @@ export function detectTokenKind(header: JsonObject, payload: JsonObject | null, 
   const version = ssoVersion(payload);
   if (version === 2) return 'engagement-sso-v2';
   if (version === 1) return 'engagement-sso-v1';
+  if (isCustomActivityCall(payload)) return 'custom-activity';
   if (header.alg === 'RS256' && typeof payload.iss === 'string' && payload.iss === payload.sub && isIntelligenceAudience(payload.aud)) {
     return 'intelligence-assertion';
   }

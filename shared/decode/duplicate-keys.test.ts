@@ -30,6 +30,30 @@ describe('duplicateKeyPaths', () => {
     expect(duplicateKeyPaths(distinct)).toEqual([]);
   });
 
+  it('answers the same given the parsed value (the counting shortcut), duplicates or not', () => {
+    for (const text of [
+      '{"sub":"a","sub":"b"}',
+      '{"request":{"user":{"id":1,"name":"x","id":2}},"aud":[{"k":1,"k":2},{"k":3}]}',
+      '{"a":1,"\\u0061":2}',
+      '{"a":"a","b":["a","a"],"c":{"a":"\\"a\\":"}}',
+      '{"x\\"y":1, "x\\"y" : 2}',
+      '{"a":{"a":{"a":1}},"b":{"a":1}}',
+      '{"__proto__":{"a":1},"b":":"}',
+    ]) {
+      expect(duplicateKeyPaths(text, JSON.parse(text)), text).toEqual(duplicateKeyPaths(text));
+    }
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 2 }), (value, extra) => {
+        const text = JSON.stringify(value);
+        expect(duplicateKeyPaths(text, JSON.parse(text))).toEqual([]);
+        // The same object with its first name given again: found with and without the value.
+        const doubled = `{"k":${JSON.stringify(extra)},${JSON.stringify({ k: extra }).slice(1)}`;
+        expect(duplicateKeyPaths(doubled, JSON.parse(doubled))).toEqual(['k']);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds nothing in any JSON.stringify output (which can hold no duplicate)', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {

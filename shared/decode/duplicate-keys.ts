@@ -29,12 +29,48 @@ function stringEnd(text: string, start: number): number {
   return i;
 }
 
+/** How many member names `text` holds: its colons outside strings (valid JSON has no others). No allocation. */
+function memberNameCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) i = stringEnd(text, i);
+    else {
+      if (code === 0x3a) count++;
+      i++;
+    }
+  }
+  return count;
+}
+
+/** How many member names a parsed JSON value holds, at any depth (JSON.parse keeps one of duplicate names). */
+function keyCount(value: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next !== 'object' || next === null) continue;
+    if (Array.isArray(next)) {
+      for (const item of next) if (typeof item === 'object' && item !== null) pending.push(item);
+      continue;
+    }
+    for (const key in next) {
+      count++;
+      const child = (next as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) pending.push(child);
+    }
+  }
+  return count;
+}
+
 /**
  * The paths of the member names that occur more than once in the same object of `text` (e.g. `sub`, `request.user.id`),
  * in document order, at most {@link MAX_DUPLICATE_PATHS}. `text` must be valid JSON (JSON.parse accepted it): one linear
- * pass, each member name decoded once (so `"a"` and `"\u0061"` are the same name).
+ * pass, each member name decoded once (so `"a"` and `"\u0061"` are the same name). Given what JSON.parse made of `text`,
+ * the usual text without duplicates is settled by counting (as many names in the text as in the value) without
+ * building a set of names per object.
  */
-export function duplicateKeyPaths(text: string): string[] {
+export function duplicateKeyPaths(text: string, parsed?: unknown): string[] {
+  if (parsed !== undefined && keyCount(parsed) === memberNameCount(text)) return [];
   const found: string[] = [];
   const stack: Frame[] = [];
   let i = 0;

@@ -1,4 +1,5 @@
 // A verification key after parsing: what kind of key it is, which algorithms it allows, and how to import it.
+import type { SecretEncoding } from './verification';
 import { EC_ALGORITHM_BY_CURVE, EDDSA_ALGORITHMS, HMAC_ALGORITHMS, RSA_ALGORITHMS, type EcCurve } from './jws-algorithms';
 
 /** Fields every key material has: a phrase naming it for messages, and what a JWK declared about itself. */
@@ -11,7 +12,8 @@ interface KeyMaterialBase {
 
 /** A parsed verification key. The algorithms it allows come from its type, never from the token. */
 export type KeyMaterial =
-  | (KeyMaterialBase & { kind: 'secret'; bytes: Uint8Array })
+  // `encoding` and `looksHex` describe a pasted secret; a JWK's `k` has neither.
+  | (KeyMaterialBase & { kind: 'secret'; bytes: Uint8Array; encoding?: SecretEncoding; looksHex?: boolean })
   | (KeyMaterialBase & { kind: 'rsa'; importFor(alg: string): Promise<CryptoKey> })
   | (KeyMaterialBase & { kind: 'ec'; curve: EcCurve; importFor(alg: string): Promise<CryptoKey> })
   | (KeyMaterialBase & { kind: 'ed25519'; importFor(alg: string): Promise<CryptoKey> })

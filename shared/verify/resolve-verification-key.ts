@@ -4,7 +4,7 @@ import { isJwkSet, parseJsonKey, selectFromJwkSet } from './jwks-selection';
 import { jwkKeyMaterial } from './jwk-key-material';
 import type { KeyMaterial } from './key-material';
 import { pemKeyMaterial } from './pem-key-material';
-import { secretBytes } from './secret-bytes';
+import { looksLikeHexKey, secretBytes } from './secret-bytes';
 import type { VerificationKey } from './verification';
 import { algorithmConfusionError } from './verify-errors';
 
@@ -19,7 +19,15 @@ export function resolveVerificationKey(key: VerificationKey, header: JsonObject,
     case 'secret':
       if (/-----\s*BEGIN [A-Z0-9 ]*(PUBLIC KEY|CERTIFICATE)/.test(key.secret))
         throw algorithmConfusionError(alg, 'a PEM public key pasted as a secret');
-      return [{ kind: 'secret', bytes: secretBytes(key.secret, key.encoding), description: 'a secret' }];
+      return [
+        {
+          kind: 'secret',
+          bytes: secretBytes(key.secret, key.encoding),
+          encoding: key.encoding ?? 'text',
+          looksHex: looksLikeHexKey(key.secret),
+          description: 'a secret',
+        },
+      ];
     case 'pem':
       return key.pem.trim().startsWith('{') ? jsonKeyMaterial(key.pem, header, alg) : [pemKeyMaterial(key.pem)];
     case 'jwk':

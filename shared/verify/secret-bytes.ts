@@ -1,6 +1,6 @@
 // Turns a pasted HMAC secret into its key bytes according to its encoding.
 import { tryBase64ToBytes } from '../keys/base64';
-import type { SecretEncoding } from './verification';
+import type { SecretEncoding, SecretKeyReading } from './verification';
 import { VERIFY_MESSAGES as M, verifyError } from './verify-errors';
 
 function decodeBase64Secret(text: string): Uint8Array | null {
@@ -26,4 +26,22 @@ export function secretBytes(secret: string, encoding: SecretEncoding = 'text'): 
   if (bytes === null) throw verifyError('ERR_VERIFY_SECRET_ENCODING', encoding === 'hex' ? M.secretHex : M.secretBase64);
   if (bytes.length === 0) throw verifyError('ERR_VERIFY_SECRET_EMPTY', M.secretEmpty);
   return bytes;
+}
+
+/** A secret typed as text that reads as hexadecimal (optional 0x, an even number of at least 32 digits): likely a Salt key as Key Management shows it. */
+export function looksLikeHexKey(secret: string): boolean {
+  return /^(?:0x)?(?:[0-9a-fA-F]{2}){16,}$/.test(secret.trim());
+}
+
+/** Which interpretation of the secret was checked, in words the app and the CLI both show. */
+export function describeSecretReading(reading: SecretKeyReading): string {
+  const bytes = `${reading.bytes} byte${reading.bytes === 1 ? '' : 's'}`;
+  switch (reading.encoding) {
+    case 'text':
+      return `the secret read as text: its ${bytes} of UTF-8, as the package's JWT signing secret is used`;
+    case 'hex':
+      return `the ${bytes} the hexadecimal decodes to (0x and spaces ignored), as a Salt key from Key Management is used`;
+    case 'base64':
+      return `the ${bytes} the base64 decodes to`;
+  }
 }

@@ -25,6 +25,15 @@ export interface VerificationResult {
   error?: ErrorPayload;
   /** For a JWS with several signatures (general JSON serialization): each one's result, in order. The fields above are then the best of them. */
   signatures?: SignatureResult[];
+  /** For a secret: how its text was read into key bytes (so the user sees which interpretation was checked). */
+  secretKey?: SecretKeyReading;
+}
+
+/** How a pasted HMAC secret was turned into key bytes. */
+export interface SecretKeyReading {
+  encoding: SecretEncoding;
+  /** The number of key bytes the signature was checked with. */
+  bytes: number;
 }
 
 /** The outcome for one signature of a JWS with several. */

@@ -9,6 +9,8 @@ export const VERIFY_MESSAGES = {
   algMissing: 'The token header has no "alg": its signature cannot be checked.',
   badSignatureSecret:
     'The signature does not match: the secret is wrong (check its encoding: text, base64 or hex) or the token was altered.',
+  secretLooksHex:
+    'The signature does not match the secret read as text. It looks like hexadecimal, as Key Management shows a Salt key: a Salt key signs with its bytes, so choose the hex encoding (the signature may still not match: then the key is wrong or the token was altered).',
   badSignatureKey: 'The signature does not match: this is not the key the token was signed with, or the token was altered.',
   malformedJws: 'The token cannot be checked as a JWS (for example an unknown "crit" header): treat it as not verified.',
   secretEmpty: "The signing secret is empty: paste the secret (for Engagement SSO, the package's JWT signing secret).",

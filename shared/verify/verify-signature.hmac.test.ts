@@ -12,6 +12,8 @@ const BAD_SECRET = {
   message: 'The signature does not match: the secret is wrong (check its encoding: text, base64 or hex) or the token was altered.',
 };
 
+const TEXT_SECRET = { encoding: 'text', bytes: ENGAGEMENT_SIGNING_SECRET.length } as const;
+
 async function hmacJwt(
   alg: 'HS256' | 'HS384' | 'HS512',
   key: Uint8Array,
@@ -32,23 +34,29 @@ describe('verifySignature: HMAC secrets', () => {
       expect(await verifySignature(token, { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET })).toEqual({
         status: 'valid',
         alg: 'HS256',
+        secretKey: TEXT_SECRET,
       });
       expect(await verifySignature(token, { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET, encoding: 'text' })).toEqual({
         status: 'valid',
         alg: 'HS256',
+        secretKey: TEXT_SECRET,
       });
     }
   });
 
   it('does not check expiry: an expired token still has a valid signature', async () => {
     const token = decodeToken(await makeEngagementSsoJwt({ version: 2, expiresInSeconds: -3600 }));
-    expect(await verifySignature(token, { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET })).toEqual({ status: 'valid', alg: 'HS256' });
+    expect(await verifySignature(token, { type: 'secret', secret: ENGAGEMENT_SIGNING_SECRET })).toEqual({
+      status: 'valid',
+      alg: 'HS256',
+      secretKey: TEXT_SECRET,
+    });
   });
 
   it('rejects a wrong secret without echoing it', async () => {
     const token = decodeToken(await makeEngagementSsoJwt({ version: 2 }));
     const result = await verifySignature(token, { type: 'secret', secret: 'not-the-signing-secret' });
-    expect(result).toEqual({ status: 'invalid', alg: 'HS256', error: BAD_SECRET });
+    expect(result).toEqual({ status: 'invalid', alg: 'HS256', error: BAD_SECRET, secretKey: { encoding: 'text', bytes: 22 } });
     expect(JSON.stringify(result)).not.toContain('not-the-signing-secret');
   });
 
@@ -59,10 +67,15 @@ describe('verifySignature: HMAC secrets', () => {
     const forged = decodeToken(
       withPayload(jwt, { ...payload, request: { ...(payload.request as object), user: { id: 1, email: 'attacker@example.com' } } }),
     );
-    expect(await verifySignature(forged, key)).toEqual({ status: 'invalid', alg: 'HS256', error: BAD_SECRET });
+    expect(await verifySignature(forged, key)).toEqual({ status: 'invalid', alg: 'HS256', error: BAD_SECRET, secretKey: TEXT_SECRET });
     const signature = jwt.split('.')[2]!;
     const flipped = `${jwt.slice(0, jwt.length - signature.length)}${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
-    expect(await verifySignature(decodeToken(flipped), key)).toEqual({ status: 'invalid', alg: 'HS256', error: BAD_SECRET });
+    expect(await verifySignature(decodeToken(flipped), key)).toEqual({
+      status: 'invalid',
+      alg: 'HS256',
+      error: BAD_SECRET,
+      secretKey: TEXT_SECRET,
+    });
   });
 
   it('verifies HS384 and HS512 with the same secret (the family follows the token, the key only allows HMAC)', async () => {
@@ -72,6 +85,7 @@ describe('verifySignature: HMAC secrets', () => {
       expect(await verifySignature(token, { type: 'secret', secret: key.toString('base64'), encoding: 'base64' })).toEqual({
         status: 'valid',
         alg,
+        secretKey: { encoding: 'base64', bytes: 64 },
       });
     }
   });
@@ -85,12 +99,17 @@ describe('verifySignature: HMAC secrets', () => {
       [key.toString('hex'), 'hex'],
       [key.toString('hex').toUpperCase(), 'hex'],
     ] as const) {
-      expect(await verifySignature(token, { type: 'secret', secret, encoding })).toEqual({ status: 'valid', alg: 'HS256' });
+      expect(await verifySignature(token, { type: 'secret', secret, encoding })).toEqual({
+        status: 'valid',
+        alg: 'HS256',
+        secretKey: { encoding, bytes: 32 },
+      });
     }
     expect(await verifySignature(token, { type: 'secret', secret: key.toString('base64') })).toEqual({
       status: 'invalid',
       alg: 'HS256',
       error: BAD_SECRET,
+      secretKey: { encoding: 'text', bytes: 44 },
     });
   });
 
@@ -117,7 +136,11 @@ describe('verifySignature: HMAC secrets', () => {
 
   it('verifies with a one-character secret (no minimum length is imposed on verification)', async () => {
     const token = decodeToken(await hmacJwt('HS256', new TextEncoder().encode('x')));
-    expect(await verifySignature(token, { type: 'secret', secret: 'x' })).toEqual({ status: 'valid', alg: 'HS256' });
+    expect(await verifySignature(token, { type: 'secret', secret: 'x' })).toEqual({
+      status: 'valid',
+      alg: 'HS256',
+      secretKey: { encoding: 'text', bytes: 1 },
+    });
   });
 
   it('returns unchecked without an error when no key is given', async () => {
@@ -133,9 +156,15 @@ describe('verifySignature: HMAC secrets', () => {
     const token = decodeToken(`${jws}.${randomBytes(24).toString('base64url')}`);
     expect(token.kind).toBe('engagement-access-token');
     const secret = { type: 'secret', secret: key.toString('hex'), encoding: 'hex' } as const;
-    expect(await verifySignature(token, secret)).toEqual({ status: 'valid', alg: 'HS256' });
+    const reading = { encoding: 'hex', bytes: 32 } as const;
+    expect(await verifySignature(token, secret)).toEqual({ status: 'valid', alg: 'HS256', secretKey: reading });
     const unknownKeyToken = decodeToken(makeEngagementAccessToken());
-    expect(await verifySignature(unknownKeyToken, secret)).toEqual({ status: 'invalid', alg: 'HS256', error: BAD_SECRET });
+    expect(await verifySignature(unknownKeyToken, secret)).toEqual({
+      status: 'invalid',
+      alg: 'HS256',
+      error: BAD_SECRET,
+      secretKey: reading,
+    });
   });
 
   it('refuses a JWS with an unknown critical header instead of calling it valid', async () => {

@@ -28,6 +28,13 @@ function result(status: VerificationResult['status'], alg: string | null, error?
   return error === undefined ? { status, alg } : { status, alg, error: error.toPayload() };
 }
 
+// A secret's verdict says how its text was read into the bytes the signature was compared with.
+function withReading(outcome: VerificationResult, material: KeyMaterial): VerificationResult {
+  return material.kind === 'secret' && material.encoding !== undefined
+    ? { ...outcome, secretKey: { encoding: material.encoding, bytes: material.bytes.length } }
+    : outcome;
+}
+
 function mismatch(material: KeyMaterial, alg: string): WorkbenchError | null {
   const allowed = allowedAlgorithms(material);
   if (!allowed.includes(alg)) {
@@ -54,14 +61,16 @@ async function verifyWith(material: KeyMaterial, alg: string, jws: FlattenedJws)
   }
   try {
     await flattenedVerify(jws, key, { algorithms: [alg] });
-    return result('valid', alg);
+    return withReading(result('valid', alg), material);
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed) {
-      return result(
-        'invalid',
-        alg,
-        verifyError('ERR_VERIFY_SIGNATURE_INVALID', material.kind === 'secret' ? M.badSignatureSecret : M.badSignatureKey),
-      );
+      const message =
+        material.kind !== 'secret'
+          ? M.badSignatureKey
+          : material.encoding === 'text' && material.looksHex
+            ? M.secretLooksHex
+            : M.badSignatureSecret;
+      return withReading(result('invalid', alg, verifyError('ERR_VERIFY_SIGNATURE_INVALID', message)), material);
     }
     if (error instanceof TypeError && /modulusLength/.test(error.message))
       return result('unchecked', alg, verifyError('ERR_VERIFY_KEY_INVALID', M.rsaTooSmall));

@@ -12,9 +12,7 @@ import { REFRESH_STEP_TITLE, runLegacyRefresh, type RefreshInput } from '../../.
 import { toErrorPayload } from '../../../shared/errors/workbench-error';
 import type { FlowStep } from '../../../shared/exchange/flow-types';
 import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
-import type { RunnableProfile } from '../profiles/profile-service';
-import type { Product } from '../../../shared/profiles/profile';
-import { otherProductError } from '../profiles/profile-service-errors';
+import type { ProfileService, RunnableOf } from '../profiles/profile-service';
 import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 
 /** A step of either Engagement run, as progress events carry it. */
@@ -22,8 +20,7 @@ export type EngagementProgressStep = FlowStep<EngagementStepId | RefreshStepId>;
 
 /** What the Engagement service needs. */
 export interface EngagementServiceDeps {
-  profiles: {
-    runnable(ref: string, product?: Product): Promise<RunnableProfile>;
+  profiles: Pick<ProfileService, 'runnable'> & {
     /** The profile's JWT signing secret (throws when it has none): a refresh to a non-Marketing Cloud host needs the JWT verified. */
     getSigningSecret?(id: string): Promise<{ secret: string; encoding: SecretEncoding }>;
   };
@@ -43,12 +40,11 @@ export interface EngagementPort {
 /** The credentials of a saved profile that can get a server-to-server token (ERR_PROFILE_INVALID otherwise). */
 async function profileCredentials(deps: EngagementServiceDeps, profileId: string): Promise<EngagementDraft> {
   const runnable = await deps.profiles.runnable(profileId, 'engagement');
-  if (runnable.product !== 'engagement') throw otherProductError(runnable.product);
   return engagementDraftOf(runnable);
 }
 
 /** The run values of a runnable Engagement profile (the app's runs and the CLI's). */
-export function engagementDraftOf(runnable: Extract<RunnableProfile, { product: 'engagement' }>): EngagementDraft {
+export function engagementDraftOf(runnable: RunnableOf<'engagement'>): EngagementDraft {
   const { profile } = runnable;
   return {
     clientId: profile.clientId,

@@ -292,7 +292,7 @@ describe('mctoken ui server: the page', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(BROWSER_MODE_CSP);
     expect(BROWSER_MODE_CSP).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; worker-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     expect(page.body).toContain("connect-src 'self'; base-uri 'none'");
     expect(page.body).not.toContain("connect-src 'none'");

@@ -8,15 +8,13 @@ import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
 import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
 import type { KeyDecryptor } from '../../../shared/keys/key-info';
 import { loadPrivateKey } from '../../../shared/keys/load-private-key';
-import type { Product } from '../../../shared/profiles/profile';
-import { otherProductError } from '../profiles/profile-service-errors';
-import type { RunnableProfile } from '../profiles/profile-service';
+import type { ProfileService } from '../profiles/profile-service';
 import type { IntelligencePort } from '../router/router-types';
 import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 
 /** What the Intelligence service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
 export interface IntelligenceServiceDeps {
-  profiles: { runnable(ref: string, product?: Product): Promise<RunnableProfile> };
+  profiles: Pick<ProfileService, 'runnable'>;
   /** The fetch the flow uses: safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
   /** Decrypts an encrypted key sent with a draft run. */
@@ -57,7 +55,6 @@ async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): 
 /** The credentials of a saved profile, through the one runnable-profile check (one store read, one key import). */
 async function savedCredentials(deps: IntelligenceServiceDeps, profileId: string): Promise<RunCredentials> {
   const runnable = await deps.profiles.runnable(profileId, 'intelligence');
-  if (runnable.product !== 'intelligence') throw otherProductError(runnable.product);
   return {
     clientId: runnable.profile.clientId,
     discoveryUrl: runnable.discoveryUrl,

@@ -8,6 +8,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import { PRIVATE_KEY_MESSAGES } from '../../../shared/keys/private-key-errors';
+import { makeProfile } from '../../../test/support/profiles';
 import { pemBody, testKeyPair } from '../../../test/support/test-keys';
 import { nodeKeyDecryptor } from '../node-key-decryptor';
 import { KEYCHAIN_MESSAGES } from '../secret-store/keychain-errors';
@@ -77,25 +78,17 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
 
   it('saves an Intelligence profile from a PKCS#1 key pasted with literal \\n: PKCS#8 in the keychain, no key material in profiles.json', async () => {
     const saved = await service.save(intelligence());
-    expect(saved).toEqual({
-      id: 'id-1',
-      name: 'US1 service account',
-      product: 'intelligence',
-      clientId: 'svc-account-1',
-      region: 'us1',
-      discoveryUrl: US1,
-      tokenRequestStyle: 'form',
-      keyInfo: { type: 'RSA', bits: 2048, fingerprint: sshFingerprint(), format: 'pkcs1' },
-      secretEncoding: null,
-      hasSecret: true,
-      subdomain: null,
-      authUrl: null,
-      scope: null,
-      accountId: null,
-      hasClientSecret: false,
-      createdAt: T0.toISOString(),
-      updatedAt: T0.toISOString(),
-    });
+    expect(saved).toEqual(
+      makeProfile({
+        id: 'id-1',
+        name: 'US1 service account',
+        clientId: 'svc-account-1',
+        discoveryUrl: US1,
+        keyInfo: { type: 'RSA', bits: 2048, fingerprint: sshFingerprint(), format: 'pkcs1' },
+        createdAt: T0.toISOString(),
+        updatedAt: T0.toISOString(),
+      }),
+    );
     const stored = await secrets.get('profile:id-1');
     expect(stored).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     expect(pemBody(stored)).toBe(pemBody(pair.pkcs8Pem));
@@ -108,9 +101,7 @@ describe.skipIf(!isolated)(`profile service on the real keyring${isolated ? '' :
 
   it('hands out a non-extractable CryptoKey that signs for the key pair, also after reopening', async () => {
     await service.save(intelligence());
-    const runnable = await open().runnable('id-1', 'intelligence');
-    if (runnable.product !== 'intelligence') throw new Error('expected an Intelligence profile');
-    const key = runnable.privateKey;
+    const key = (await open().runnable('id-1', 'intelligence')).privateKey;
     expect(key.extractable).toBe(false);
     expect(key.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5' });
     const jwt = await new SignJWT({ sub: 'svc-account-1' }).setProtectedHeader({ alg: 'RS256' }).sign(key);

@@ -63,8 +63,10 @@ export interface ProfileService {
   /**
    * The one check of "a runnable profile": the profile (one store read) with everything a token run needs, its secret
    * from the keychain (one key import for Intelligence). Found by id, or by name ignoring case (the CLI). `product` refuses a
-   * profile of the other product first. ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID, ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
+   * profile of the other product first, so the answer is that product's. ERR_PROFILE_NOT_FOUND, ERR_PROFILE_INVALID,
+   * ERR_KEYCHAIN_*, ERR_KEY_MALFORMED.
    */
+  runnable<P extends Product>(ref: string | { name: string }, product: P): Promise<RunnableOf<P>>;
   runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile>;
 }
 
@@ -72,6 +74,9 @@ export interface ProfileService {
 export type RunnableProfile =
   | { product: 'intelligence'; profile: Profile; discoveryUrl: string; privateKey: CryptoKey }
   | { product: 'engagement'; profile: Profile; clientSecret: string };
+
+/** The runnable profile of one product. */
+export type RunnableOf<P extends Product> = Extract<RunnableProfile, { product: P }>;
 
 const PRIVATE_KEY = 'private key';
 const SIGNING_SECRET = 'JWT signing secret';
@@ -352,7 +357,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     reset: () => mutate(() => store.reset()),
     prune: (apply) => mutate(async () => pruneRecorded(await store.open(), secrets, apply)),
 
-    async runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile> {
+    // Its product check makes the answer that product's: the one place the narrowing is taken on trust.
+    runnable: (async (ref: string | { name: string }, product?: Product): Promise<RunnableProfile> => {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
       if (product !== undefined && profile.product !== product) throw otherProductError(profile.product);
       if (profile.product === 'intelligence') {
@@ -372,7 +378,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         profile,
         clientSecret: await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id)),
       };
-    },
+    }) as ProfileService['runnable'],
 
     async getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }> {
       const profile = await findProfile(id);

@@ -4,33 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/profiles/profile';
+import { makeProfile } from '../../../test/support/profiles';
 import { createProfileStore } from './profile-store';
 
 const NOW = new Date('2025-01-31T09:30:00.000Z');
 const STAMP = '2025-01-31T09-30-00-000Z';
-
-function makeProfile(overrides: Partial<Profile> = {}): Profile {
-  return {
-    id: 'p1',
-    name: 'US1 service account',
-    product: 'intelligence',
-    clientId: 'svc-123',
-    region: 'us1',
-    discoveryUrl: 'https://idp.intelligence.salesforce.com/us1/.well-known/openid-configuration',
-    tokenRequestStyle: 'form',
-    keyInfo: { type: 'RSA', bits: 2048, fingerprint: 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU', format: 'pkcs1' },
-    secretEncoding: null,
-    hasSecret: true,
-    subdomain: null,
-    authUrl: null,
-    scope: null,
-    accountId: null,
-    hasClientSecret: false,
-    createdAt: '2025-01-30T10:00:00.000Z',
-    updatedAt: '2025-01-30T10:00:00.000Z',
-    ...overrides,
-  };
-}
 
 let dir: string;
 beforeEach(async () => {
@@ -46,7 +24,7 @@ const storeHere = () => createProfileStore({ dir, now: () => NOW });
 describe('profile store: reading and writing', () => {
   it('treats a missing file as no profiles and no problem, without creating it', async () => {
     expect(await storeHere().list()).toEqual({ profiles: [], problems: [], foreign: [] });
-    expect(await storeHere().get('p1')).toBeNull();
+    expect(await storeHere().get('p-intel')).toBeNull();
     expect(existsSync(file())).toBe(false);
   });
 
@@ -73,12 +51,12 @@ describe('profile store: reading and writing', () => {
     await store.put(makeProfile({ id: 'p2', name: 'Second' }));
     await store.put(makeProfile({ name: 'Renamed' }));
     expect((await store.list()).profiles.map((p) => [p.id, p.name])).toEqual([
-      ['p1', 'Renamed'],
+      ['p-intel', 'Renamed'],
       ['p2', 'Second'],
     ]);
     expect((await store.get('p2'))?.name).toBe('Second');
-    expect(await store.remove('p1')).toBe(true);
-    expect(await store.remove('p1')).toBe(false);
+    expect(await store.remove('p-intel')).toBe(true);
+    expect(await store.remove('p-intel')).toBe(false);
     expect((await store.list()).profiles.map((p) => p.id)).toEqual(['p2']);
     expect(await readdir(dir)).toEqual(['profiles.json']);
   });
@@ -146,8 +124,8 @@ describe('profile store: damaged files', () => {
     const store = storeHere();
     expect(await store.list()).toEqual({ profiles: [], problems: [corrupt('not valid JSON')], foreign: [] });
     await expect(store.put(makeProfile())).rejects.toMatchObject(corrupt('not valid JSON'));
-    await expect(store.remove('p1')).rejects.toMatchObject(corrupt('not valid JSON'));
-    await expect(store.get('p1')).rejects.toMatchObject(corrupt('not valid JSON'));
+    await expect(store.remove('p-intel')).rejects.toMatchObject(corrupt('not valid JSON'));
+    await expect(store.get('p-intel')).rejects.toMatchObject(corrupt('not valid JSON'));
     expect(await readFile(file(), 'utf8')).toBe(broken);
     expect(await readdir(dir)).toEqual(['profiles.json']);
     await writeFile(file(), JSON.stringify({ version: 1, profiles: [makeProfile()] }));
@@ -196,7 +174,7 @@ describe('profile store: damaged files', () => {
     const foreign = [
       { index: 1, id: 'p2', name: 'Newer', product: 'intelligence', fields: ['tokenRequestStyle'] },
       { index: 2, id: 'p3', name: 'No dates', product: 'intelligence', fields: ['createdAt'] },
-      { index: 3, id: 'p1', name: 'Dup', product: 'intelligence', fields: ['id (a duplicate)'] },
+      { index: 3, id: 'p-intel', name: 'Dup', product: 'intelligence', fields: ['id (a duplicate)'] },
     ];
     expect(await store.list()).toEqual({ profiles: [makeProfile()], problems: [], foreign });
     for (let n = 0; n < 3; n += 1) await store.put(makeProfile({ id: `new-${n}`, name: `New ${n}` }));
@@ -238,9 +216,9 @@ describe('profile store: damaged files', () => {
       message: `Could not read ${file()} (EISDIR): make sure it is a readable file; nothing was changed.`,
     };
     expect(await store.list()).toEqual({ profiles: [], problems: [error], foreign: [] });
-    await expect(store.get('p1')).rejects.toMatchObject(error);
+    await expect(store.get('p-intel')).rejects.toMatchObject(error);
     await expect(store.put(makeProfile())).rejects.toMatchObject(error);
-    await expect(store.remove('p1')).rejects.toMatchObject(error);
+    await expect(store.remove('p-intel')).rejects.toMatchObject(error);
     await expect(store.reset()).rejects.toMatchObject(error);
     expect(await readdir(dir)).toEqual(['profiles.json']);
     expect(await readFile(join(file(), 'inside'), 'utf8')).toBe('keep me');

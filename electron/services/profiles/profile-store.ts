@@ -18,12 +18,12 @@ import {
   profilesWriteError,
 } from './profile-store-errors';
 import {
+  documentText,
   errnoCode,
-  parseProfilesJson,
+  nextDocument,
   PROFILES_FILE_NAME,
   readProfilesFile,
   recordedEntries,
-  serializeProfiles,
   writeTarget,
   type ProfilesDocument,
   type RecordedEntry,
@@ -115,21 +115,24 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
     }
   }
 
-  /** A snapshot of the document read (null: there was no file). */
+  /** A snapshot of the document read (null: there was no file, nor a link in its place). */
   function snapshotOf(read: ProfilesDocument | null): ProfilesSnapshot {
     const initial = read ?? { shell: {}, entries: [] };
     let document = initial;
+    // Where a symlinked profiles.json points is looked up once, at the first write (under the lock, it cannot change).
+    let target: Promise<string> | undefined = read === null ? Promise.resolve(path) : undefined;
     const profiles = () => document.entries.flatMap((entry) => (entry.kind === 'profile' ? [entry.profile] : []));
     async function write(next: Profile[], record = recordedEntries(document)): Promise<void> {
-      const text = serializeProfiles(next, document, record);
+      const written = nextDocument(next, document, record);
       try {
-        await writeFileAtomic(await writeTarget(path), text);
+        target ??= writeTarget(path);
+        await writeFileAtomic(await target, documentText(written));
       } catch (error) {
+        target = undefined;
         throw profilesWriteError(path, errnoCode(error));
       }
-      // What was just written is the new reading: later writes of this snapshot build on it without reading the file again.
-      const written = parseProfilesJson(JSON.parse(text));
-      if (written.kind === 'ok') document = written.document;
+      // What was just written is the new reading: later writes of this snapshot build on it, never reading or parsing the file.
+      document = written;
     }
     return {
       get profiles() {

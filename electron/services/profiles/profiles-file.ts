@@ -117,27 +117,31 @@ export function recordedEntries(document: ProfilesDocument): RecordedEntry[] {
 }
 
 /**
- * The text written to profiles.json: `profiles` in the order of the entries read (new ones last), each over its own raw entry
- * so fields this version does not know survive; foreign entries verbatim where they were; the file's own other fields kept.
+ * The document holding `profiles` (valid ones) instead of the profiles read: in the order of the entries read (new ones
+ * last), each over its own raw entry so fields this version does not know survive; foreign entries verbatim where they
+ * were; the file's own other fields kept. It is what reading its text back would give, so a writer keeps it as its reading.
  */
-export function serializeProfiles(
+export function nextDocument(
   profiles: readonly Profile[],
   read: ProfilesDocument = { shell: {}, entries: [] },
   record: readonly RecordedEntry[] = recordedEntries(read),
-): string {
+): ProfilesDocument {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-  const out: unknown[] = [];
+  const entries: FileEntry[] = [];
   for (const entry of read.entries) {
-    if (entry.kind === 'foreign') out.push(entry.raw);
+    if (entry.kind === 'foreign') entries.push(entry);
     else {
       const next = byId.get(entry.profile.id);
       byId.delete(entry.profile.id);
-      if (next !== undefined) out.push({ ...entry.raw, ...next });
+      if (next !== undefined) entries.push({ kind: 'profile', profile: next, raw: { ...entry.raw, ...next } });
     }
   }
-  out.push(...byId.values());
+  for (const profile of byId.values()) entries.push({ kind: 'profile', profile, raw: { ...profile } });
   const shell: JsonObject = { ...read.shell };
   delete shell[RECORD_FIELD];
   if (record.length > 0) shell[RECORD_FIELD] = record;
-  return `${JSON.stringify({ ...shell, version: PROFILES_FILE_VERSION, profiles: out }, null, 2)}\n`;
+  return { shell: { ...shell, version: PROFILES_FILE_VERSION, profiles: entries.map((entry) => entry.raw) }, entries };
 }
+
+/** The text written to profiles.json for a document made by {@link nextDocument}. */
+export const documentText = (document: ProfilesDocument): string => `${JSON.stringify(document.shell, null, 2)}\n`;

@@ -11,31 +11,47 @@ import { errnoCode } from './profiles-file';
 export const LOCK_STALE_MS = 10_000;
 
 /** How long to wait for another writer before giving up with ERR_PROFILES_LOCKED. */
-export const LOCK_WAIT_MS = 20_000;
+const LOCK_WAIT_MS = 20_000;
 
 /** The lock: a folder beside profiles.json. */
 export const lockPath = (profilesPath: string): string => `${profilesPath}.lock`;
 
-/** Why the lock could not be taken, naming it: a plain file in its place (left by hand or another tool) says so. */
-async function lockFailure(profilesPath: string, error: unknown): Promise<WorkbenchError> {
+/** The clock the wait for the lock runs on: real time, or a test's (so the 20 s wait is tested without waiting 20 s). */
+export interface LockClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: LockClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** A plain file where the lock folder goes (left by hand or another tool): named, since no wait would ever take it. */
+async function plainFileInPlace(profilesPath: string): Promise<WorkbenchError | null> {
   const path = lockPath(profilesPath);
   const found = await stat(path).catch(() => null);
-  if (found !== null && !found.isDirectory())
-    return new WorkbenchError(
-      'ERR_PROFILES_LOCKED',
-      `${path} is a file, not the lock folder MC Token Workbench makes, so the saved profiles cannot be changed safely: delete ${path} and try again.`,
-    );
+  if (found === null || found.isDirectory()) return null;
   return new WorkbenchError(
-    'ERR_PROFILES_IO',
-    `Could not take the lock ${path} (${errnoCode(error)}): make sure its folder exists and is writable; the saved profiles are unchanged.`,
+    'ERR_PROFILES_LOCKED',
+    `${path} is a file, not the lock folder MC Token Workbench makes, so the saved profiles cannot be changed safely: delete ${path} and try again.`,
   );
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Why the lock could not be taken, naming it. */
+async function lockFailure(profilesPath: string, error: unknown): Promise<WorkbenchError> {
+  return (
+    (await plainFileInPlace(profilesPath)) ??
+    new WorkbenchError(
+      'ERR_PROFILES_IO',
+      `Could not take the lock ${lockPath(profilesPath)} (${errnoCode(error)}): make sure its folder exists and is writable; the saved profiles are unchanged.`,
+    )
+  );
+}
 
 /** Takes the lock, waiting (10 ms growing to 250 ms apart) only while another process holds it; other failures are IO errors at once. */
-async function acquire(profilesPath: string): Promise<() => Promise<void>> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
+async function acquire(profilesPath: string, clock: LockClock): Promise<() => Promise<void>> {
+  const deadline = clock.now() + LOCK_WAIT_MS;
   for (let pause = 10; ; pause = Math.min(250, Math.round(pause * 1.5))) {
     try {
       return await lock(profilesPath, {
@@ -47,21 +63,24 @@ async function acquire(profilesPath: string): Promise<() => Promise<void>> {
       });
     } catch (error) {
       if (errnoCode(error) !== 'ELOCKED') throw await lockFailure(profilesPath, error);
-      if (Date.now() >= deadline) {
+      // A fresh plain file reads as held until it goes stale (10 s): it is named at once instead.
+      const plainFile = await plainFileInPlace(profilesPath);
+      if (plainFile !== null) throw plainFile;
+      if (clock.now() >= deadline) {
         throw new WorkbenchError(
           'ERR_PROFILES_LOCKED',
           `The saved profiles are being changed by another window or mctoken process: try again in a moment. If none is running, delete ${lockPath(profilesPath)}.`,
         );
       }
-      await sleep(pause);
+      await clock.sleep(pause);
     }
   }
 }
 
 /** Runs `work` while holding the lock on the profiles file at `profilesPath` (`<profilesPath>.lock`). */
-export async function withProfilesLock<T>(profilesPath: string, work: () => Promise<T>): Promise<T> {
+export async function withProfilesLock<T>(profilesPath: string, work: () => Promise<T>, clock: LockClock = realClock): Promise<T> {
   await mkdir(dirname(profilesPath), { recursive: true });
-  const release = await acquire(profilesPath);
+  const release = await acquire(profilesPath, clock);
   try {
     return await work();
   } finally {

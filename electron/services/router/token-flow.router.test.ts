@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import type { Profile } from '../../../shared/profiles/profile';
 import { startIdpServer, type IdpServer } from '../../../test/support/idp-server';
@@ -199,17 +199,31 @@ describe.skipIf(!isolated)('the Intelligence token flow through the router, with
   });
 
   it('holds the timeout the run asked for, past 30 s: a token endpoint answering at 35 s within a 45 s setting gives a token', async () => {
-    // One place decides the deadline (the flow's timedRequest); the app's safe-fetch once cut every request at 30 s.
+    // One place decides the deadline (the flow's timedRequest); the app's safe-fetch once cut every request at 30 s. The
+    // 35 s pass on a fake clock that every timer in this process (the flow's, the server's, any other layer's) runs on.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    // A deadline set with AbortSignal.timeout (what cut at 30 s) runs on the fake clock too, so it would fire here.
+    vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+      return controller.signal;
+    });
     idp.setFault('slow', { delayMs: 35_000, only: 'token' });
     try {
       const started = Date.now();
-      const report = await value<TokenFlowReport>('intelligence:run', { runId: 'run-45s', profileId: profile.id, timeoutMs: 45_000 });
+      const pending = value<TokenFlowReport>('intelligence:run', { runId: 'run-45s', profileId: profile.id, timeoutMs: 45_000 });
+      await progress('run-45s', (s) => s.id === 'token' && s.status === 'running');
+      await vi.waitFor(() => expect(idp.requests.at(-1)).toMatchObject({ endpoint: 'token', fault: 'slow', status: null }));
+      await vi.advanceTimersByTimeAsync(35_000);
+      const report = await pending;
       expect(report.outcome.ok ? 'token' : report.outcome.error).toBe('token');
       expect(Date.now() - started).toBeGreaterThanOrEqual(35_000);
     } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
       idp.setFault('none');
     }
-  }, 60_000);
+  });
 
   it('saves an encrypted key with its passphrase and runs the flow with it (the passphrase is used once, never stored)', async () => {
     const encrypted = await value<Profile>('profiles:save', {

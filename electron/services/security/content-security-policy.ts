@@ -4,7 +4,7 @@ export type ResponseHeaders = Record<string, string[] | string>;
 /** Sets the strict Content-Security-Policy header in place. The policy is written as a literal here so the Electronegativity audit evaluates it. */
 function setPolicyHeader(headers: ResponseHeaders): void {
   headers['Content-Security-Policy'] =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; worker-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 }
 
 /** Returns the headers with any Content-Security-Policy (any letter case) replaced by the strict policy. */

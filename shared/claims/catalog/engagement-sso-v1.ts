@@ -19,15 +19,18 @@ export const ENGAGEMENT_SSO_V1_CLAIMS: readonly ClaimEntry[] = [
   {
     path: 'request.user.oauthToken',
     explanation: 'A live REST API access token, valid 1 hour: anyone holding this JWT can call the REST API as this user.',
+    secret: 'credential',
   },
   {
     path: 'request.user.internalOauthToken',
     explanation: 'A live SOAP API token (the "legacy token"): anyone holding this JWT can call the SOAP API as this user.',
+    secret: 'credential',
   },
   {
     path: 'request.user.refreshToken',
     explanation:
       'Refresh token for a new oauthToken: valid up to 700 days or until used once; each refresh returns a new one to use next time.',
+    secret: 'credential',
   },
   {
     path: 'request.user.expiresIn',

@@ -2,7 +2,7 @@
 // newer docs make to the older "Explanation of the Decoded JWT" page. Only legacy packages receive this JWT.
 // One entry per path, in the order the docs list them: add new paths as new lines so parallel edits merge cleanly.
 import type { ClaimEntry } from '../claim-entry';
-import { interpretExp } from '../interpret/numeric-date';
+import { interpretExp, interpretExpiresIn } from '../interpret/numeric-date';
 import { interpretJti } from '../interpret/jti-shape';
 import { interpretCulture } from '../interpret/culture';
 import { interpretTimezoneOffset } from '../interpret/utc-offset';
@@ -17,6 +17,7 @@ import {
 } from '../interpret/engagement-account';
 
 const V1_ONLY = 'In claims version 2 this is not used';
+const SEEN = "Seen in SSO JWTs as Salesforce's own mocks build them, not on the public claims page:";
 
 /** The documented claims of an App Center SSO JWT, claims version 2 (also the base of version 1). */
 export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
@@ -47,6 +48,19 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
     path: 'request.rest.refreshToken',
     explanation:
       'Refresh token for the legacy requestToken call: valid up to 700 days or until used once (a second use gets 401 after a 5-minute grace); each refresh returns a new one to use next time. Absent when the package has no API Integration component.',
+    secret: 'credential',
+  },
+  {
+    path: 'request.rest.mcAccessToken',
+    undocumented: true,
+    secret: 'token',
+    explanation: `${SEEN} an Engagement access token for this user, ready for REST calls as Authorization: Bearer. Treat it like a password: anyone holding this JWT can call the API as the user until it expires.`,
+  },
+  {
+    path: 'request.rest.mcAccessTokenExp',
+    undocumented: true,
+    explanation: `${SEEN} the lifetime of mcAccessToken in seconds, read here like the version 1 expiresIn: counted from when the JWT arrives.`,
+    interpret: interpretExpiresIn,
   },
   { path: 'request.user.id', explanation: 'The id of the Marketing Cloud user who opened the app.' },
   { path: 'request.user.email', explanation: "The user's email address." },
@@ -98,8 +112,18 @@ export const ENGAGEMENT_SSO_V2_CLAIMS: readonly ClaimEntry[] = [
   { path: 'request.application.redirectUrl', explanation: 'Where to send the user after a successful SSO login.' },
   { path: 'request.application.features', explanation: 'Documented as not used.', unused: true, subtree: true },
   { path: 'request.application.userPermissions', explanation: 'Documented as not used.', unused: true, subtree: true },
-  { path: 'request.user.oauthToken', explanation: `${V1_ONLY} (in version 1 it was a live REST access token).`, unused: true },
-  { path: 'request.user.internalOauthToken', explanation: `${V1_ONLY} (in version 1 it was a live SOAP "legacy" token).`, unused: true },
-  { path: 'request.user.refreshToken', explanation: `${V1_ONLY}; use request.rest.refreshToken.`, unused: true },
+  {
+    path: 'request.user.oauthToken',
+    explanation: `${V1_ONLY} (in version 1 it was a live REST access token).`,
+    unused: true,
+    secret: 'credential',
+  },
+  {
+    path: 'request.user.internalOauthToken',
+    explanation: `${V1_ONLY} (in version 1 it was a live SOAP "legacy" token).`,
+    unused: true,
+    secret: 'credential',
+  },
+  { path: 'request.user.refreshToken', explanation: `${V1_ONLY}; use request.rest.refreshToken.`, unused: true, secret: 'credential' },
   { path: 'request.user.expiresIn', explanation: `${V1_ONLY} (in version 1 it was the lifetime of oauthToken).`, unused: true },
 ];

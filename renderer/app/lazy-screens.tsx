@@ -1,0 +1,26 @@
+// The screens other than the decoder, loaded as chunks of their own: most launches open the decoder, so its bundle is
+// all the first paint waits for. App preloads them once the decoder is idle; a screen reached before its chunk arrives
+// shows ScreenLoading for that moment. Every screen stays mounted once loaded, so a hidden screen keeps its state.
+import { preloadableLazy } from '../common/preloadable-lazy';
+
+const credentials = preloadableLazy(async () => (await import('../intelligence/credentials-screen')).CredentialsScreen);
+const engagement = preloadableLazy(async () => (await import('../engagement/engagement-screen')).EngagementScreen);
+const profiles = preloadableLazy(async () => (await import('../profiles/profiles-screen')).ProfilesScreen);
+
+export const CredentialsScreen = credentials.Component;
+export const EngagementScreen = engagement.Component;
+export const ProfilesScreen = profiles.Component;
+
+/** Starts loading every lazy screen; resolves when all are in. */
+export function preloadScreens(): Promise<unknown> {
+  return Promise.all([credentials.preload(), engagement.preload(), profiles.preload()]);
+}
+
+/** What a screen shows while its chunk loads (a moment, from the app's own files). */
+export function ScreenLoading({ screen }: { screen: string }) {
+  return (
+    <div className="screen" aria-busy="true">
+      <p className="muted">Loading {screen}…</p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useMemo, useState } from 'react';
+import { atTime, decodeTimed, type DecodeState, type TimedDecode } from './decode-input';
+import { createDecodeRunner, WORKER_FROM_CHARS } from './decode-worker-client';
+
+/** One Worker for the app's decoder, made on the first large paste. */
+const defaultRunner = createDecodeRunner();
+
+/** Where large inputs are decoded (tests pass one over a fake Worker). */
+export type DecodeRunner = ReturnType<typeof createDecodeRunner>;
+
+/**
+ * The decoder's state for `input`, pasted at `pastedAt`, at time `now`. A small input is decoded during render (a 4 KB
+ * paste answers in its own frame); a large one in the Worker, `decoding` meanwhile, and a newer input cancels it. The
+ * decode is kept per input: a clock tick (a new `now`) recomputes only the readings that use the clock.
+ */
+export function useDecodedInput(input: string, pastedAt: number, now: number, runner: DecodeRunner = defaultRunner): DecodeState {
+  const large = input.length >= WORKER_FROM_CHARS;
+  const small = useMemo(() => (large ? null : decodeTimed(input, pastedAt)), [large, input, pastedAt]);
+  const [fromWorker, setFromWorker] = useState<{ input: string; pastedAt: number; decoded: TimedDecode } | null>(null);
+  useEffect(() => {
+    if (!large) return;
+    let current = true;
+    const job = runner.decode(input, pastedAt);
+    void job.result.then((decoded) => {
+      if (current) setFromWorker({ input, pastedAt, decoded });
+    });
+    return () => {
+      current = false;
+      job.cancel();
+    };
+  }, [large, input, pastedAt, runner]);
+  const decoded =
+    small ?? (fromWorker !== null && fromWorker.input === input && fromWorker.pastedAt === pastedAt ? fromWorker.decoded : null);
+  return useMemo(
+    () => (decoded === null ? { status: 'decoding', chars: input.length } : atTime(decoded, now)),
+    [decoded, now, input.length],
+  );
+}
