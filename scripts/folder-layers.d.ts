@@ -3,7 +3,6 @@ import type { Rule } from 'eslint';
 
 export declare const SHARED_ROLES: Readonly<Record<string, 'base' | 'core' | 'profiles' | 'ipc'>>;
 export declare const RENDERER_ROLES: Readonly<Record<string, 'widgets' | 'test-support' | 'app'>>;
-export declare const EXCEPTIONS: readonly { from: string; to: string; why: string }[];
 export declare function placeOf(file: string): { layer: 'shared' | 'renderer'; folder: string; file: string } | null;
 export declare function roleOf(layer: 'shared' | 'renderer', folder: string): string;
 export declare function importProblem(from: string, to: string): string | null;

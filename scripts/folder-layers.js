@@ -35,18 +35,6 @@ export const RENDERER_ROLES = Object.freeze({
   '': 'app',
 });
 
-/**
- * Imports the rules would refuse, kept on purpose until the branch that is rewriting the file lands; the graph test
- * fails once an exception is no longer used, so each is removed with its cause.
- */
-export const EXCEPTIONS = Object.freeze([
-  {
-    from: 'renderer/runs/assertion-view.tsx',
-    to: 'renderer/decoder/claims-table.tsx',
-    why: 'the claims table moves to a widget folder once the decoder virtualization (which rewrites it) is merged',
-  },
-]);
-
 /** `{ layer, folder, file }` of a repository-relative path under shared/ or renderer/, else null. */
 export function placeOf(file) {
   const parts = file.replaceAll('\\', '/').split('/');
@@ -71,7 +59,6 @@ export function importProblem(from, to) {
   const a = placeOf(from);
   const b = placeOf(to);
   if (!a || !b || a.layer !== b.layer || a.folder === b.folder) return null;
-  if (EXCEPTIONS.some((e) => e.from === a.file && e.to.replace(/\.tsx?$/, '') === b.file.replace(/\.tsx?$/, ''))) return null;
   const fromRole = roleOf(a.layer, a.folder);
   const toRole = roleOf(b.layer, b.folder);
   const where = `${a.layer}/${a.folder || '.'} (${fromRole})`;

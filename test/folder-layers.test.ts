@@ -5,7 +5,7 @@ import { ESLint } from 'eslint';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXCEPTIONS, folderCycles, importProblem, placeOf } from '../scripts/folder-layers.js';
+import { folderCycles, importProblem, placeOf } from '../scripts/folder-layers.js';
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -29,14 +29,13 @@ function importEdges(): [string, string][] {
     );
 }
 
-/** The folder graph (`shared/decode` → `shared/encoding`, …) of the production files, tests and the listed exceptions left out. */
+/** The folder graph (`shared/decode` → `shared/encoding`, …) of the production files, tests left out. */
 function folderGraph(edges: [string, string][]): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const [from, to] of edges) {
     const a = placeOf(from);
     const b = placeOf(to);
     if (!a || !b || /\.test\.tsx?$/.test(from) || a.folder === 'test-support') continue;
-    if (EXCEPTIONS.some((e) => e.from === from && e.to.replace(/\.tsx?$/, '') === to)) continue;
     const [x, y] = [`${a.layer}/${a.folder}`, `${b.layer}/${b.folder}`];
     if (x !== y) graph.set(x, (graph.get(x) ?? new Set()).add(y));
   }
@@ -48,7 +47,7 @@ describe('folder layering of shared/ and renderer/', () => {
 
   it('reads the imports it checks (static, dynamic and re-exports)', () => {
     expect(edges.length).toBeGreaterThan(500);
-    expect(edges).toContainEqual(['renderer/app/app.tsx', 'renderer/profiles/profiles-screen']);
+    expect(edges).toContainEqual(['renderer/app/lazy-screens.tsx', 'renderer/profiles/profiles-screen']);
     expect(edges).toContainEqual(['shared/claims/interpret/intelligence-assertion.ts', 'shared/decode/intelligence-audience']);
   });
 
@@ -59,12 +58,6 @@ describe('folder layering of shared/ and renderer/', () => {
 
   it('has no cycle between folders', () => {
     expect(folderCycles(folderGraph(edges))).toEqual([]);
-  });
-
-  it('keeps each exception only while something still needs it', () => {
-    for (const exception of EXCEPTIONS) {
-      expect(edges, exception.why).toContainEqual([exception.from, exception.to.replace(/\.tsx?$/, '')]);
-    }
   });
 
   it('refuses an import from one product folder of shared/ into another, a new folder included', () => {

@@ -4,10 +4,10 @@ import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
 import { useNow } from '../hooks/use-now';
 import type { DecodeState } from './decode-input';
-import { preloadVirtualTable } from './claims-table';
+import { preloadVirtualTable } from '../claims-widgets/claims-table';
 import { DecodedTokenView } from './decoded-token-view';
 import { defaultKeySource } from './key-source';
-import { OpenTokenContext } from './secret-claim-value';
+import { OpenTokenContext } from '../claims-widgets/secret-claim-value';
 import { TokenInput } from './token-input';
 import { useDecodedInput } from './use-decoded-input';
 
