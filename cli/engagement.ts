@@ -1,27 +1,12 @@
 // What the Engagement commands share (token, whoami, refresh, profiles save): the package's options, reading the client
-// secret from an environment variable or a file, the credentials from the options, and the run itself (saved profiles: cli/profile-token.ts).
+// secret from an environment variable or a file, and the credentials from the options (the run itself: cli/issue-token.ts).
 // Bad input is a usage error (exit 2) found before any connection; the secret is never printed.
 import { Option, type Command } from 'commander';
-import type { EngagementFlowReport } from '../shared/engagement/flow-types';
 import { checkAccountId, checkClientSecret, checkPackageClientId } from '../shared/engagement/credentials';
 import { parseScopes } from '../shared/engagement/scopes';
 import { resolveTenant } from '../shared/engagement/tenant';
 import type { EngagementDraft } from '../shared/ipc/ipc-contract';
-import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
-  UsageError,
-  formatStep,
-  interruptSignal,
-  painterFor,
-  readEnv,
-  readTextFile,
-  reportError,
-  reportFlowWarning,
-  usageCheck,
-  type CliIo,
-  type KnownSecrets,
-} from './terminal';
+import { UsageError, readEnv, readTextFile, usageCheck } from './terminal';
 
 /** The Engagement options as commander parses them. */
 export interface EngagementOptions {
@@ -101,52 +86,4 @@ export async function draftFromOptions(command: string, options: EngagementOptio
   // The auth URL as given: the flow resolves it again and warns about what it fixed (a pasted v2/token).
   const where = options.authUrl === undefined ? { subdomain: tenant.subdomain } : { authUrl: options.authUrl.trim() };
   return { clientId, clientSecret, ...where, scope, accountId };
-}
-
-/**
- * How an Engagement run went for the CLI: the report and the secrets to mask in whatever of it is printed (the client
- * secret, which a server may echo), or the exit status when it failed (the error already on stderr).
- */
-export type EngagementRunResult =
-  { ok: true; report: EngagementFlowReport & { outcome: { ok: true } }; secrets: KnownSecrets } | { ok: false; exitCode: number };
-
-/**
- * Runs the server-to-server flow (and who-am-I when asked) with safe-fetch and Ctrl-C; warnings and errors go to stderr,
- * the client secret masked in them wherever the server echoed it.
- */
-export async function runEngagementCli(
-  draft: EngagementDraft,
-  settings: { whoami: boolean; timeoutMs?: number | undefined; verbose?: boolean | undefined },
-  io: CliIo,
-): Promise<EngagementRunResult> {
-  const [{ runEngagementFlow }, { createSafeFetch }] = await Promise.all([
-    import('../shared/engagement/run-engagement-flow'),
-    import('../electron/services/net/safe-fetch'),
-  ]);
-  const paint = painterFor(io.stderr, io.env);
-  const secrets: KnownSecrets = [draft.clientSecret];
-  const interrupt = interruptSignal();
-  try {
-    const report = await runEngagementFlow(
-      {
-        ...draft,
-        whoami: settings.whoami,
-        signal: interrupt.signal,
-        ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-      },
-      {
-        fetch: createSafeFetch(),
-        ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint, secrets)) } : {}),
-      },
-    );
-    for (const warning of report.warnings) reportFlowWarning(warning, io, secrets);
-    if (report.outcome.ok) return { ok: true, report: report as EngagementFlowReport & { outcome: { ok: true } }, secrets };
-    reportError(report.outcome.error, io, secrets);
-    return {
-      ok: false,
-      exitCode: report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE,
-    };
-  } finally {
-    interrupt.dispose();
-  }
 }

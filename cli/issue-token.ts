@@ -1,18 +1,24 @@
-// Getting a new token for the CLI, for either product, as a CachedToken (the shape the token cache keeps): the flow's
-// steps with --verbose and its warnings on stderr, its error on stderr when it fails (then the exit status to end with).
-// `mctoken token`, `exec` and `whoami` print or use what comes back; cli/profile-token.ts caches it for saved profiles.
-import type { EngagementDraft } from '../shared/ipc/ipc-contract';
-import type { TokenRequestStyle } from '../shared/exchange/flow-types';
-import type { CachedToken } from '../electron/services/token-cache/cached-token';
-import { runEngagementCli } from './engagement';
+// Token runs for the CLI through the app's own services (the Intelligence and Engagement services the router calls), so a
+// run has one rule in both shells: Ctrl-C is the run's AbortSignal, --verbose prints each step on stderr, warnings always
+// go to stderr, and a failed run's error goes there too (then the exit status to end with). Saved profiles come through
+// the token cache in cli/profile-token.ts; `mctoken token`, `exec` and `whoami` print or use what comes back.
+import { randomUUID } from 'node:crypto';
+import type { ErrorPayload } from '../shared/errors/workbench-error';
+import { WorkbenchError } from '../shared/errors/workbench-error';
+import type { EngagementFlowReport } from '../shared/engagement/flow-types';
+import type { FlowStep, FlowWarning } from '../shared/exchange/flow-types';
+import type { EngagementDraft, TokenRunDraft } from '../shared/ipc/ipc-contract';
+import { cachedEngagementToken, cachedIntelligenceToken, type CachedToken } from '../electron/services/token-cache/cached-token';
+import type { WorkbenchServices } from '../electron/services/create-services';
 import {
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
   formatStep,
   interruptSignal,
+  keyFileError,
   painterFor,
   reportError,
-  reportWarning,
+  reportFlowWarning,
   stepSecrets,
   type CliIo,
   type KnownSecrets,
@@ -28,88 +34,123 @@ export interface IssueSettings {
 /** A new token and the run's secrets to mask in whatever is printed, or the exit status of a failed run (already reported). */
 export type IssueResult = { ok: true; token: CachedToken; secrets: KnownSecrets } | { ok: false; exitCode: number };
 
-/** What the Intelligence token flow needs, resolved from the command-line options or from a saved profile. */
-export interface IntelligenceTarget {
-  clientId: string;
-  discoveryUrl: string;
-  tokenRequestStyle: TokenRequestStyle;
-  privateKey: CryptoKey;
+/** What one run needs of the CLI: its signal (Ctrl-C), its --verbose step printer, and the run id the services track it by. */
+export interface CliRun {
+  runId: string;
+  signal: AbortSignal;
+  onStep: ((step: FlowStep<string>) => void) | undefined;
 }
 
-/** The Engagement server-to-server token. */
-export async function issueEngagementToken(draft: EngagementDraft, settings: IssueSettings, io: CliIo): Promise<IssueResult> {
-  const result = await runEngagementCli(draft, { whoami: false, timeoutMs: settings.timeoutMs, verbose: settings.verbose }, io);
-  if (!result.ok) return result;
-  const { token } = result.report.outcome;
-  return {
-    ok: true,
-    secrets: result.secrets,
-    token: {
-      accessToken: token.accessToken,
-      expiresAt: token.expiresAt,
-      expiresIn: token.expiresIn,
-      tokenEndpoint: token.tokenEndpoint,
-      tokenType: token.tokenType,
-      scope: token.scope,
-      missingScopes: token.missingScopes,
-      restInstanceUrl: token.restInstanceUrl,
-      soapInstanceUrl: token.soapInstanceUrl,
-    },
-  };
+/** The app's services, opened for this command (loaded only when a run needs them: the keychain and the router are heavy). */
+export async function cliServices(io: CliIo): Promise<WorkbenchServices> {
+  return (await import('./services')).openServices(io.env);
 }
 
-/** The Intelligence token flow for a resolved target. */
-export async function issueIntelligenceToken(target: IntelligenceTarget, settings: IssueSettings, io: CliIo): Promise<IssueResult> {
-  // Loaded only when a token is asked for: the flow and the network layer are not needed for --help or the other commands.
-  const [{ runTokenFlow }, { createSafeFetch }] = await Promise.all([
-    import('../shared/intelligence/run-token-flow'),
-    import('../electron/services/net/safe-fetch'),
-  ]);
+/** Runs `work` with Ctrl-C as its AbortSignal and --verbose steps on stderr, `secrets()` masked in them. */
+export async function withCliRun<T>(
+  settings: IssueSettings,
+  io: CliIo,
+  secrets: () => KnownSecrets,
+  work: (run: CliRun) => Promise<T>,
+): Promise<T> {
   const paint = painterFor(io.stderr, io.env);
   const interrupt = interruptSignal();
+  const onStep = settings.verbose === true ? (step: FlowStep<string>) => io.stderr.write(formatStep(step, paint, secrets())) : undefined;
   try {
-    const report = await runTokenFlow(
-      {
-        clientId: target.clientId,
-        discoveryUrl: target.discoveryUrl,
-        privateKey: target.privateKey,
-        tokenRequestStyle: settings.queryStyle === true ? 'query' : target.tokenRequestStyle,
-        signal: interrupt.signal,
-        ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-      },
-      {
-        // The flow holds each step's one deadline (--timeout-ms); safe-fetch sets none of its own.
-        fetch: createSafeFetch(),
-        ...(settings.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint)) } : {}),
-      },
-    );
-    // The signed assertion went to the token endpoint: masked wherever the server echoes it.
-    const secrets = report.steps.flatMap(stepSecrets);
-    for (const warning of report.warnings) reportWarning(warning.message, io, secrets);
-    if (!report.outcome.ok) {
-      reportError(report.outcome.error, io, secrets);
-      return {
-        ok: false,
-        exitCode: report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE,
-      };
-    }
-    const { accessToken, expiresAt, expiresIn, tokenEndpoint } = report.outcome.token;
-    return {
-      ok: true,
-      secrets,
-      token: {
-        accessToken,
-        expiresAt,
-        expiresIn,
-        tokenEndpoint,
-        tokenType: null,
-        scope: null,
-        missingScopes: [],
-        restInstanceUrl: null,
-        soapInstanceUrl: null,
-      },
-    };
+    return await work({ runId: `cli-${randomUUID()}`, signal: interrupt.signal, onStep });
   } finally {
     interrupt.dispose();
   }
+}
+
+/**
+ * A run's warnings on stderr, and when it failed its error too: the exit status to end with (130 when Ctrl-C cancelled
+ * it), or null when it succeeded. `secrets` are masked wherever a server echoed them.
+ */
+export function reportRun(
+  run: { warnings: readonly FlowWarning[]; outcome: { ok: true } | { ok: false; error: ErrorPayload } },
+  secrets: KnownSecrets,
+  signal: AbortSignal,
+  io: CliIo,
+): number | null {
+  for (const warning of run.warnings) reportFlowWarning(warning, io, secrets);
+  if (run.outcome.ok) return null;
+  reportError(run.outcome.error, io, secrets);
+  return run.outcome.error.code === 'ERR_CANCELLED' && signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
+}
+
+/** An ad-hoc Intelligence run (credentials on the command line: never cached), the key read from `keyFile`. */
+export async function issueIntelligenceToken(
+  draft: TokenRunDraft,
+  keyFile: string,
+  settings: IssueSettings,
+  io: CliIo,
+): Promise<IssueResult> {
+  const services = await cliServices(io);
+  let secrets: KnownSecrets = [];
+  return withCliRun(
+    settings,
+    io,
+    () => secrets,
+    async ({ runId, signal, onStep }) => {
+      const request = {
+        runId,
+        draft: { ...draft, tokenRequestStyle: settings.queryStyle === true ? 'query' : draft.tokenRequestStyle },
+        ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+      } as const;
+      const report = await services.intelligence
+        .run(request, (step) => onStep?.(step), signal)
+        .catch((error: unknown) => {
+          // The key is read and checked by the service: its errors name the file here.
+          if (error instanceof WorkbenchError) throw keyFileError(error.toPayload(), keyFile, draft.passphrase !== undefined);
+          throw error;
+        });
+      // The signed assertion went to the token endpoint: masked wherever the server echoes it.
+      secrets = report.steps.flatMap(stepSecrets);
+      const exitCode = reportRun(report, secrets, signal, io);
+      if (exitCode !== null || !report.outcome.ok) return { ok: false, exitCode: exitCode ?? EXIT_FAILURE };
+      return { ok: true, secrets, token: cachedIntelligenceToken(report.outcome.token) };
+    },
+  );
+}
+
+/**
+ * How an Engagement run went for the CLI: the report and the secrets to mask in whatever of it is printed (the client
+ * secret, which a server may echo), or the exit status when it failed (the error already on stderr).
+ */
+export type EngagementRunResult =
+  { ok: true; report: EngagementFlowReport & { outcome: { ok: true } }; secrets: KnownSecrets } | { ok: false; exitCode: number };
+
+/** An ad-hoc server-to-server run (and who-am-I when asked) through the Engagement service. */
+export async function runEngagementCli(
+  draft: EngagementDraft,
+  settings: IssueSettings & { whoami: boolean },
+  io: CliIo,
+): Promise<EngagementRunResult> {
+  const services = await cliServices(io);
+  const secrets: KnownSecrets = [draft.clientSecret];
+  return withCliRun(
+    settings,
+    io,
+    () => secrets,
+    async ({ runId, signal, onStep }) => {
+      const request = {
+        runId,
+        draft,
+        whoami: settings.whoami,
+        ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+      };
+      const report = await services.engagement.token(request, (step) => onStep?.(step), signal);
+      const exitCode = reportRun(report, secrets, signal, io);
+      if (exitCode !== null || !report.outcome.ok) return { ok: false, exitCode: exitCode ?? EXIT_FAILURE };
+      return { ok: true, report: report as EngagementFlowReport & { outcome: { ok: true } }, secrets };
+    },
+  );
+}
+
+/** An ad-hoc Engagement server-to-server token (never cached). */
+export async function issueEngagementToken(draft: EngagementDraft, settings: IssueSettings, io: CliIo): Promise<IssueResult> {
+  const result = await runEngagementCli(draft, { whoami: false, timeoutMs: settings.timeoutMs, verbose: settings.verbose }, io);
+  if (!result.ok) return result;
+  return { ok: true, secrets: result.secrets, token: cachedEngagementToken(result.report.outcome.token) };
 }

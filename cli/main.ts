@@ -25,6 +25,9 @@ const COMMANDS = {
   whoami: async () => (await import('./commands/whoami')).registerWhoamiCommand,
   exec: async () => (await import('./commands/exec')).registerExecCommand,
   refresh: async () => (await import('./commands/refresh')).registerRefreshCommand,
+  sign: async () => (await import('./commands/sign')).registerSignCommand,
+  send: async () => (await import('./commands/send')).registerSendCommand,
+  login: async () => (await import('./commands/login')).registerLoginCommand,
   profiles: async () => (await import('./commands/profiles')).registerProfilesCommand,
   ui: async () => (await import('./commands/ui')).registerUiCommand,
 } as const;
@@ -43,7 +46,9 @@ Examples:
   mctoken token --client-id "$SA_ID" --region us1 --key-file key.pem
   mctoken token --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken whoami --profile engagement-prod
+  mctoken login --client-id "$CLIENT_ID" --subdomain "$SUBDOMAIN" --scope "email_read offline" --save web   # web/public app
   mctoken profiles save prod --client-id "$SA_ID" --region eu1 --key-file key.pem
+  mctoken sign --template activity-execute --secret-env MC_JWT_SECRET | mctoken send http://localhost:3000/execute --token-file -
   mctoken ui                                  # the whole app in your browser
   curl -H "Authorization: Bearer $(mctoken token --profile prod)" ...   # reuses a cached token
   mctoken exec --profile prod -- ./sync.sh    # MC_ACCESS_TOKEN in its environment
@@ -57,7 +62,7 @@ Run "mctoken <command> --help" for each command's options and examples.`;
 async function buildProgram(argv: readonly string[], io: CliIo, outcome: CliOutcome): Promise<Command> {
   const program = new Command('mctoken')
     .description(
-      'MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles, or open the whole app in your browser.',
+      'MC Token Workbench on the command line: decode and verify Marketing Cloud tokens, compose, sign and send them to your own endpoints, get Intelligence and Engagement API tokens, who-am-I, legacy refresh, manage saved profiles, or open the whole app in your browser.',
     )
     .version(CLI_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')

@@ -11,8 +11,8 @@ import { keychainServiceName } from '../electron/services/secret-store/keychain-
 import { keychainNotFoundError } from '../electron/services/secret-store/keychain-errors';
 import { loadKeytar } from '../electron/services/secret-store/load-keytar';
 import type { SecretStore } from '../electron/services/secret-store/secret-store';
-import { issueEngagementToken, issueIntelligenceToken, type IssueSettings } from './issue-token';
-import { reportWarning, type CliIo, type KnownSecrets } from './terminal';
+import type { IssueSettings } from './issue-token';
+import { EXIT_FAILURE, reportWarning, stepSecrets, type CliIo, type KnownSecrets } from './terminal';
 
 /** How to get the token: --min-valid, --fresh, --no-cache, and how a new one is fetched. */
 export interface ProfileTokenSettings extends IssueSettings {
@@ -101,51 +101,49 @@ export async function profileToken(
       };
     }
   }
-  const { engagementDraftOf, openServices } = await import('./services');
-  const services = openServices(io.env);
-  const runnable = await services.profiles.runnable({ name }, product);
-  const { profile } = runnable;
-  const clientSecret = runnable.product === 'engagement' ? runnable.clientSecret : null;
-  let failed = 1;
-  let secrets: KnownSecrets = [clientSecret];
-  const issue = async (): Promise<CachedToken | null> => {
-    const result =
-      runnable.product === 'engagement'
-        ? await issueEngagementToken(engagementDraftOf(runnable), settings, io)
-        : await issueIntelligenceToken(
-            {
-              clientId: profile.clientId,
-              discoveryUrl: runnable.discoveryUrl,
-              tokenRequestStyle: profile.tokenRequestStyle,
-              privateKey: runnable.privateKey,
-            },
-            settings,
-            io,
-          );
-    if (!result.ok) {
-      failed = result.exitCode;
-      return null;
-    }
-    secrets = result.secrets;
-    if (result.token.expiresIn * 1000 < minValidMs)
-      reportWarning(
-        `--min-valid ${minValidMs / 1000} is longer than a new token of this profile lives (${result.token.expiresIn} s): printing a new one anyway.`,
-        io,
-      );
-    return result.token;
-  };
-  const cache = cacheOn(services.secrets, io.env);
-  const fingerprint = credentialsFingerprint(profile, clientSecret);
-  const obtained =
-    settings.noCache === true
-      ? await issue().then((token) => (token === null ? null : { token, cached: false }))
-      : await cache.obtain(profile.id, fingerprint, { minValidMs, fresh: settings.fresh === true }, issue);
-  if (obtained === null) return { ok: false, exitCode: failed };
-  return {
-    ok: true,
-    ...obtained,
-    profile,
-    secrets,
-    refused: () => cache.refused(profile.id, obtained.token.accessToken),
-  };
+  // The full path: the profile service's runnable profile, the cache re-read under the profile's lock, and one run
+  // through the product's own service (the app's path too).
+  const { cliServices, reportRun, withCliRun } = await import('./issue-token');
+  const services = await cliServices(io);
+  // A web or public app's profile gets its tokens with its stored refresh token, rotated under the profile's lock.
+  const target = await services.profiles.runnable({ name }, product);
+  if (target.product === 'engagement-web') {
+    const { webAppProfileToken } = await import('./web-app-token');
+    return webAppProfileToken(target, services.secrets, settings, minValidMs, io);
+  }
+  let secrets: KnownSecrets = [];
+  return withCliRun(
+    settings,
+    io,
+    () => secrets,
+    async ({ signal, onStep }) => {
+      const got = await services.profileTokens.obtain({
+        ref: { name },
+        product,
+        minValidMs,
+        fresh: settings.fresh,
+        noCache: settings.noCache,
+        timeoutMs: settings.timeoutMs,
+        tokenRequestStyle: settings.queryStyle === true ? 'query' : undefined,
+        signal,
+        onStep,
+        onResolved: ({ clientSecret }) => {
+          secrets = [clientSecret];
+        },
+      });
+      // The signed assertion of a new Intelligence token went to the token endpoint: masked wherever the server echoes it.
+      secrets = [got.clientSecret, ...(got.run?.steps.flatMap(stepSecrets) ?? [])];
+      const exitCode = reportRun({ warnings: got.run?.warnings ?? [], outcome: got }, secrets, signal, io);
+      if (exitCode !== null || !got.ok) return { ok: false, exitCode: exitCode ?? EXIT_FAILURE };
+      if (!got.cached && got.token.expiresIn * 1000 < minValidMs)
+        reportWarning(
+          `--min-valid ${minValidMs / 1000} is longer than a new token of this profile lives (${got.token.expiresIn} s): printing a new one anyway.`,
+          io,
+        );
+      if (!got.cached && !got.stored && settings.noCache !== true)
+        reportWarning('The token could not be kept in the OS keychain: it is printed, and the next call gets a new one.', io);
+      const { token, cached, profile } = got;
+      return { ok: true, token, cached, profile, secrets, refused: () => services.profileTokens.refused(profile.id, token.accessToken) };
+    },
+  );
 }

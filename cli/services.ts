@@ -4,9 +4,7 @@ import { createWorkbenchServices, type WorkbenchServices, type WorkbenchServices
 import { defaultUserDataDir } from '../electron/services/paths';
 import type { Router } from '../electron/services/router/router-types';
 import { keychainServiceName } from '../electron/services/secret-store/keychain-service-name';
-// Re-exported so the CLI takes it from this separately built file: the Engagement service's imports pull in zod.
-export { engagementDraftOf } from '../electron/services/engagement/engagement-service';
-import { WorkbenchError } from '../shared/errors/workbench-error';
+import { errorFromPayload } from '../shared/errors/workbench-error';
 import type { IpcChannel, IpcRequest, IpcResponse, ProfilesListing } from '../shared/ipc/ipc-contract';
 import { profileNotFoundByNameError } from '../electron/services/profiles/profile-service-errors';
 import { sameProfileName, type Profile } from '../shared/profiles/profile';
@@ -29,8 +27,7 @@ export function openServices(env: NodeJS.ProcessEnv, options: Pick<WorkbenchServ
 /** Calls one router channel the way the app's renderer does (same validation, same handlers); a failure is thrown as a WorkbenchError. */
 export async function callRouter<C extends IpcChannel>(router: Router, channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>> {
   const result = await router.handle(channel, request, { emit: () => undefined });
-  if (!result.ok)
-    throw new WorkbenchError(result.error.code, result.error.message, result.error.hint === undefined ? {} : { hint: result.error.hint });
+  if (!result.ok) throw errorFromPayload(result.error);
   return result.value as IpcResponse<C>;
 }
 

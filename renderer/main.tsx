@@ -11,6 +11,7 @@ import './styles/controls.css';
 import './styles/decoder.css';
 import './styles/credentials.css';
 import './styles/profiles.css';
+import './styles/compose.css';
 
 const container = document.getElementById('root');
 if (container !== null) {

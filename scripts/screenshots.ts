@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { createWorkbenchServices } from '../electron/services/create-services';
 import { startHttpShell } from '../electron/services/http-shell/http-shell';
 import { ENGAGEMENT_SIGNING_SECRET, makeEngagementSsoJwt } from '../test/support/engagement-tokens';
+import { startActivityServer } from '../test/support/activity-server';
 import { startIdpServer } from '../test/support/idp-server';
 import { testKeyPair } from '../test/support/test-keys';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/support/chromium';
 import { ui } from '../e2e/support/locators';
 import { HTTP_BRIDGE_SCRIPT, REPO_ROOT, RENDERER_DIST } from '../e2e/support/paths';
-import { pasteToken, saveIntelligenceProfile } from '../e2e/support/workbench-actions';
+import { openScreen, pasteToken, saveIntelligenceProfile } from '../e2e/support/workbench-actions';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 const CLIENT_ID = '7f3c2a9e-service-account';
@@ -25,6 +26,28 @@ async function shootDecoder(page: Page): Promise<void> {
   await expect(ui.signatureStatus(page)).toHaveAttribute('data-signature-status', 'valid');
   await ui.tokenInput(page).evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: join(OUT_DIR, 'decoder.png') });
+}
+
+/** Compose: an activity execute call signed with a Salt key (hex) and sent to a local activity that verified it. */
+async function shootCompose(page: Page): Promise<void> {
+  const salt = '0x9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+  const activity = await startActivityServer({ secret: Uint8Array.from(Buffer.from(salt.slice(2), 'hex')) });
+  try {
+    await openScreen(page, 'Compose');
+    await ui.composeSecret(page).fill(salt);
+    await ui.composeSecretEncoding(page).selectOption('hex');
+    await ui.composeLifetime(page).fill('5m');
+    await ui.composeSign(page).click();
+    await ui.sendUrl(page).fill(`${activity.url}/execute`);
+    await ui.sendButton(page).click();
+    await expect(ui.sendReport(page)).toHaveAttribute('data-status', '200');
+    await page.setViewportSize({ width: 1440, height: 1420 });
+    await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop > 0 && el.scrollTo(0, 0)));
+    await page.screenshot({ path: join(OUT_DIR, 'compose.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  } finally {
+    await activity.close();
+  }
 }
 
 async function shootCredentials(page: Page, discoveryUrl: string): Promise<void> {
@@ -38,7 +61,7 @@ async function shootCredentials(page: Page, discoveryUrl: string): Promise<void>
   await page.screenshot({ path: join(OUT_DIR, 'credentials.png') });
 }
 
-/** Takes the screenshots: the decoder with a verified Engagement v2 token, and the credentials screen after a successful token run. */
+/** Takes the screenshots: the decoder with a verified Engagement v2 token, Compose after a send, and the credentials screen after a successful token run. */
 async function main(): Promise<void> {
   if (process.env.MCTW_KEYRING !== 'isolated')
     throw new Error('Run under `bash scripts/with-keyring.sh`: the credentials screenshot saves a key to a throwaway keychain.');
@@ -53,8 +76,9 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(shell.address);
     await shootDecoder(page);
+    await shootCompose(page);
     await shootCredentials(page, idp.discoveryUrl('us1'));
-    console.log(`screenshots: wrote ${join(OUT_DIR, 'decoder.png')} and ${join(OUT_DIR, 'credentials.png')}`);
+    console.log(`screenshots: wrote decoder.png, compose.png and credentials.png in ${OUT_DIR}`);
   } finally {
     await browser.close();
     for (const account of await services.secrets.list()) await services.secrets.delete(account);

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { CachedToken } from '../../electron/services/token-cache/cached-token';
 import { profileToken } from '../profile-token';
 import { EXIT_FAILURE, UsageError, terminalSafe, type CliIo, type CliOutcome } from '../terminal';
-import { parseMinValid, parseTimeoutMs } from './token';
+import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
 
 /** Exit status when COMMAND cannot be started, as a shell reports it. */
 export const EXIT_NOT_STARTED = 127;
@@ -41,7 +41,7 @@ export function registerExecCommand(program: Command, io: CliIo, outcome: CliOut
     .requiredOption('--profile <name>', 'the saved profile (either product)')
     .option('--min-valid <seconds>', 'reuse a cached token only with at least this long left (default 60)', parseMinValid)
     .option('--fresh', 'always get a new token (and cache it)')
-    .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
+    .option('--timeout-ms <n>', TIMEOUT_HELP, parseTimeoutMs)
     .option('--verbose', 'print each step of a new token on stderr')
     .argument('[command...]', 'the command to run and its arguments, after --')
     .addHelpText('after', EXAMPLES)

@@ -1,7 +1,13 @@
 // What `mctoken profiles list` and `show` print: the profiles, what each keeps in the OS keychain as the listing found it
 // (never a secret), and the entries saved by a newer version, which are kept in the file and shown read-only.
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import type { ForeignProfileEntry, ProfileKeychainState, ProfilesListing, SecretEntryState } from '../../shared/ipc/ipc-contract';
+import type {
+  ForeignProfileEntry,
+  ProfileKeychainState,
+  ProfilesListing,
+  SecretEntryState,
+  TokenCacheState,
+} from '../../shared/ipc/ipc-contract';
 import type { KeyInfo } from '../../shared/keys/key-info';
 import type { Profile } from '../../shared/profiles/profile';
 import { formatTable, terminalSafe } from '../terminal';
@@ -19,6 +25,7 @@ export function where(profile: Profile): string {
 /** How each entry is named in messages. */
 function entryName(profile: Profile, kind: keyof ProfileKeychainState): string {
   if (kind === 'clientSecret') return 'client secret';
+  if (profile.product === 'engagement-web') return 'refresh token';
   return profile.product === 'intelligence' ? 'private key' : 'signing secret';
 }
 
@@ -102,12 +109,12 @@ export function formatProfile(profile: Profile, state: ProfileKeychainState | un
     ['Discovery URL', profile.discoveryUrl ?? '-'],
     ['Token request', profile.tokenRequestStyle === 'query' ? 'query string (as in the docs)' : 'form POST body'],
     ['Key', describeKey(profile.keyInfo)],
-    ['Secret stored', storedCell(profile.hasSecret, state?.secret)],
+    [profile.product === 'engagement-web' ? 'Refresh token' : 'Secret stored', storedCell(profile.hasSecret, state?.secret)],
     ['Created', profile.createdAt],
     ['Updated', profile.updatedAt],
   ];
   if (profile.secretEncoding !== null) rows.splice(7, 0, ['Secret encoding', profile.secretEncoding]);
-  if (profile.product === 'engagement') {
+  if (profile.product !== 'intelligence') {
     rows.splice(
       3,
       3,
@@ -119,4 +126,18 @@ export function formatProfile(profile: Profile, state: ProfileKeychainState | un
     rows.splice(-2, 0, ['Client secret', storedCell(profile.hasClientSecret, state?.clientSecret)]);
   }
   return rows.map(([name, value]) => `${`${name}:`.padEnd(16)}${terminalSafe(value)}`).join('\n') + '\n';
+}
+
+/** The "Cached token:" line of `mctoken profiles show`: "none", or "yes, N min S s left (until ISO)". Never the token. */
+export function describeTokenState(state: TokenCacheState, now: number): string {
+  if (!state.cached) return 'none';
+  const left = Math.max(0, Math.floor((state.expiresAt - now) / 1000));
+  return `yes, ${Math.floor(left / 60)} min ${left % 60} s left (until ${new Date(state.expiresAt).toISOString()})`;
+}
+
+/** The `tokenCache` member of `mctoken profiles show --json`: whether a token is cached, until when and how long it has left. */
+export function tokenStateJson(state: TokenCacheState, now: number): Record<string, unknown> {
+  if (!state.cached) return { cached: false };
+  const secondsLeft = Math.max(0, Math.floor((state.expiresAt - now) / 1000));
+  return { cached: true, expiresAt: new Date(state.expiresAt).toISOString(), secondsLeft };
 }

@@ -16,7 +16,15 @@ import {
   type EngagementOptions,
 } from '../engagement';
 import { applyServiceAccountFile, missingFromServiceAccount, serviceAccountKeySource } from '../service-account-file';
-import { describeKey, formatProfile, formatProfileList, keychainProblems, where } from './profiles-output';
+import {
+  describeKey,
+  describeTokenState,
+  formatProfile,
+  formatProfileList,
+  keychainProblems,
+  tokenStateJson,
+  where,
+} from './profiles-output';
 import {
   EXIT_FAILURE,
   EXIT_OK,
@@ -209,13 +217,16 @@ async function runProfilesShow(name: string, options: ProfilesOutputOptions, io:
   const profile = profileNamed(listing.profiles, name);
   if (profile === undefined) throw notFoundOrReadOnly(listing, name);
   for (const problem of keychainProblems({ ...listing, profiles: [profile] })) reportWarning(`${problem.message} (${problem.code})`, io);
+  // The cached token's state from the same service the app's Profiles screen asks (a token for other credentials is none).
+  const token = await services.profileTokens.state(profile);
+  const now = Date.now();
   if (options.json === true) {
-    io.stdout.write(terminalJson(profile));
+    io.stdout.write(terminalJson({ ...profile, tokenCache: tokenStateJson(token, now) }));
     return EXIT_OK;
   }
-  const { describeCachedToken } = await import('../token-status');
-  const cachedToken = await describeCachedToken(profile, services.secrets, io.env);
-  io.stdout.write(`${formatProfile(profile, listing.keychain[profile.id])}${'Cached token:'.padEnd(16)}${cachedToken}\n`);
+  io.stdout.write(
+    `${formatProfile(profile, listing.keychain[profile.id])}${'Cached token:'.padEnd(16)}${describeTokenState(token, now)}\n`,
+  );
   return EXIT_OK;
 }
 

@@ -21,7 +21,7 @@ import {
   type CliOutcome,
   type KnownSecrets,
 } from '../terminal';
-import { parseTimeoutMs } from './token';
+import { parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { credentialsFingerprint, serializeCacheEntry, type CachedToken } from '../../electron/services/token-cache/cached-token';
 import { profileTokenAccount } from '../../electron/services/profiles/profile-secret-account';
+import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
 import { SAMPLE_PACKAGE } from '../../test/support/engagement-server';
 import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../test/support/throwaway-keychain';
 import { CLI_TEST_TIMEOUT_MS, assertCliBuilt, cliTranscript } from '../test-support/run-mctoken';
@@ -109,6 +110,22 @@ describe.skipIf(!isolated)('mctoken token --profile reuses a cached token', () =
     expect((await f.services.secrets.list()).filter((account) => account.endsWith(':token'))).toEqual([
       profileTokenAccount(f.engagementProfile.id),
     ]);
+  });
+
+  it("one cache for both shells: the app's Get token is reused by mctoken, and mctoken's by the app's Copy token", async () => {
+    const { engagementProfile: profile, services } = f;
+    const context = { emit: () => undefined };
+    const run = await services.router.handle('engagement:token', { runId: 'app-get-token', profileId: profile.id }, context);
+    if (!run.ok) throw new Error(run.error.message);
+    const report = run.value as EngagementFlowReport;
+    if (!report.outcome.ok) throw new Error(report.outcome.error.message);
+    printed.push(report.outcome.token.accessToken);
+    const before = f.tokenRequests().engagement;
+    expect(await json('--profile', profile.name)).toMatchObject({ access_token: report.outcome.token.accessToken, cached: true });
+    const fresh = await json('--profile', profile.name, '--fresh');
+    const copied = await services.router.handle('profiles:copy-token', { profileId: profile.id }, context);
+    expect(copied).toEqual({ ok: true, value: { accessToken: fresh.access_token, expiresAt: Date.parse(fresh.expires_at), cached: true } });
+    expect(f.tokenRequests().engagement).toBe(before + 1);
   });
 
   it('whoami --profile: a cached token the server refuses (401) is dropped and the call tried once with a new one', async () => {

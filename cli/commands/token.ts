@@ -1,7 +1,7 @@
 // `mctoken token`: run the Intelligence token flow, or the Engagement server-to-server flow, and print the access token.
 // Options, run and output, top to bottom; the Engagement pieces shared with whoami and refresh are in cli/engagement.ts.
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { WorkbenchError } from '../../shared/errors/workbench-error';
+import { Option, type Command } from 'commander';
+import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
 import type { CachedToken } from '../../electron/services/token-cache/cached-token';
 import {
   ENGAGEMENT_ONLY_FLAGS,
@@ -11,8 +11,8 @@ import {
   flagsGiven,
   type EngagementOptions,
 } from '../engagement';
+import type { TokenRunDraft } from '../../shared/ipc/ipc-contract';
 import { applyServiceAccountFile, missingFromServiceAccount, serviceAccountKeySource } from '../service-account-file';
-import { issueEngagementToken, issueIntelligenceToken, type IntelligenceTarget } from '../issue-token';
 import type { Product } from '../../shared/profiles/profile';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
@@ -20,7 +20,6 @@ import {
   EXIT_OK,
   UsageError,
   discoveryUrlOption,
-  keyFileError,
   readEnv,
   readSecretFile,
   usageCheck,
@@ -61,30 +60,6 @@ const INTELLIGENCE_ONLY_FLAGS: Readonly<Record<string, string>> = {
   passphraseEnv: '--passphrase-env',
   queryStyle: '--query-style',
 };
-
-/** Largest --min-valid accepted: a day (no Marketing Cloud token lives that long). */
-export const MAX_MIN_VALID_SECONDS = 86_400;
-
-/** Commander argument parser for --min-valid: a whole number of seconds from 0 to {@link MAX_MIN_VALID_SECONDS}. */
-export function parseMinValid(value: string): number {
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed > MAX_MIN_VALID_SECONDS) {
-    throw new InvalidArgumentError(`It must be a whole number of seconds from 0 to ${MAX_MIN_VALID_SECONDS}.`);
-  }
-  return parsed;
-}
-
-/** Largest --timeout-ms accepted: ten minutes. */
-export const MAX_TIMEOUT_MS = 600_000;
-
-/** Commander argument parser for --timeout-ms: a whole number of milliseconds from 1 to {@link MAX_TIMEOUT_MS}. */
-export function parseTimeoutMs(value: string): number {
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < 1 || parsed > MAX_TIMEOUT_MS) {
-    throw new InvalidArgumentError(`It must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
-  }
-  return parsed;
-}
 
 const EXAMPLES = `
 Examples:
@@ -153,7 +128,7 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
     .option('--min-valid <seconds>', 'with --profile: reuse a cached token only with at least this long left (default 60)', parseMinValid)
     .addOption(new Option('--fresh', 'with --profile: always get a new token (and cache it)').conflicts('cache'))
     .option('--no-cache', 'with --profile: get a new token, neither reading nor writing the token cache')
-    .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
+    .option('--timeout-ms <n>', TIMEOUT_HELP, parseTimeoutMs)
     .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
     .option(
       '--query-style',
@@ -193,21 +168,24 @@ export async function runToken(options: TokenOptions, io: CliIo): Promise<number
   if (cacheFlags.length > 0)
     throw new UsageError(`${cacheFlags.join(' and ')} need --profile NAME: tokens are cached for saved profiles only.`);
   const product = engagement.length > 0 ? 'engagement' : 'intelligence';
+  const { issueEngagementToken, issueIntelligenceToken } = await import('../issue-token');
+  const issueIntelligence = ({ draft, keySource }: { draft: TokenRunDraft; keySource: string }) =>
+    issueIntelligenceToken(draft, keySource, options, io);
   const result =
     product === 'engagement'
       ? await issueEngagementToken(await draftFromOptions('token', options, io.env), options, io)
-      : await issueIntelligenceToken(await targetFromOptions(options, io), options, io);
+      : await issueIntelligence(await draftFromIntelligenceOptions(options, io));
   if (!result.ok) return result.exitCode;
   io.stdout.write(tokenOutput(product, result.token, false, options.json === true, result.secrets));
   return EXIT_OK;
 }
 
 /**
- * The token target from --client-id, --region or --discovery-url, --key-file and --passphrase-env. Everything that is a usage
+ * The run's values from --client-id, --region or --discovery-url, --key-file and --passphrase-env. Everything that is a usage
  * problem (a missing option, an unset variable, an http discovery URL that is not loopback) is found before any file is read
- * or any connection made.
+ * or any connection made; the Intelligence service then checks the key as it checks a pasted one (its errors name the file).
  */
-async function targetFromOptions(given: TokenOptions, io: CliIo): Promise<IntelligenceTarget> {
+async function draftFromIntelligenceOptions(given: TokenOptions, io: CliIo): Promise<{ draft: TokenRunDraft; keySource: string }> {
   const { env } = io;
   const options = await applyServiceAccountFile(given, io);
   const { clientId, keyFile, region, discoveryUrl: url, privateKeyPem } = options;
@@ -224,37 +202,18 @@ async function targetFromOptions(given: TokenOptions, io: CliIo): Promise<Intell
   const checkedClientId = usageCheck(() => checkClientId(clientId));
   const discoveryUrl = region === undefined ? discoveryUrlOption(url ?? '') : discoveryUrlForRegion(region);
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(env, options.passphraseEnv, '--passphrase-env');
-  const privateKey =
-    privateKeyPem === undefined || given.serviceAccountFile === undefined
-      ? await loadKeyFile(keyFile ?? '', passphrase, io)
-      : await importKey(privateKeyPem, serviceAccountKeySource(given.serviceAccountFile), passphrase);
-  return { clientId: checkedClientId, discoveryUrl, tokenRequestStyle: 'form', privateKey };
-}
-
-/**
- * Reads and imports the RSA private key in `path` (every shape the core normalizes: PKCS#1, PKCS#8, `\n`-escaped, quoted,
- * encrypted with `passphrase`). Errors name the file and the problem, never the key.
- */
-async function loadKeyFile(path: string, passphrase: string | undefined, io: CliIo): Promise<CryptoKey> {
-  return importKey(await readSecretFile(path, 'key file', io), path, passphrase);
-}
-
-/** Imports a key read from `source` (a key file, or a service-account file); errors name the source, never the key. */
-async function importKey(pem: string, source: string, passphrase: string | undefined): Promise<CryptoKey> {
-  const [{ loadPrivateKey }, { nodeKeyDecryptor }] = await Promise.all([
-    import('../../shared/keys/load-private-key'),
-    import('../../electron/services/node-key-decryptor'),
-  ]);
-  try {
-    const loaded = await loadPrivateKey(
-      pem,
-      passphrase === undefined ? { decryptor: nodeKeyDecryptor } : { passphrase, decryptor: nodeKeyDecryptor },
-    );
-    return loaded.key;
-  } catch (error) {
-    if (error instanceof WorkbenchError) throw keyFileError(error.toPayload(), source, passphrase !== undefined);
-    throw error;
-  }
+  // The key from --key-file, or from the service-account file: the service reads it, and its errors name where it came from.
+  const fromKeyFile = privateKeyPem === undefined || given.serviceAccountFile === undefined;
+  const pem = fromKeyFile ? await readSecretFile(keyFile ?? '', 'key file', io) : privateKeyPem;
+  const keySource = fromKeyFile ? (keyFile ?? '') : serviceAccountKeySource(given.serviceAccountFile ?? '');
+  const draft: TokenRunDraft = {
+    clientId: checkedClientId,
+    discoveryUrl,
+    privateKeyPem: pem,
+    tokenRequestStyle: 'form',
+    ...(passphrase === undefined ? {} : { passphrase }),
+  };
+  return { draft, keySource };
 }
 
 // ---- Output ------------------------------------------------------------------------------------------------------------
@@ -264,7 +223,7 @@ export function tokenOutput(product: Product, token: CachedToken, cached: boolea
   if (!json) return `${terminalSafe(token.accessToken, { secrets })}\n`;
   const expires = { expires_in: token.expiresIn, expires_at: new Date(token.expiresAt).toISOString(), cached };
   const fields =
-    product === 'engagement'
+    product !== 'intelligence'
       ? {
           access_token: token.accessToken,
           token_type: token.tokenType,

@@ -1,11 +1,11 @@
 // `mctoken ui`: the whole app in the system browser, for machines where Electron cannot run. One local HTTP server on
 // 127.0.0.1 (electron/services/http-shell) serves the built renderer and the app's own services; the page gets the same
 // window.workbench as the desktop app, over HTTP. Options, run and output, top to bottom.
-import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
+import { openBrowser } from '../open-browser';
 import { EXIT_OK, UsageError, type CliIo, type CliOutcome } from '../terminal';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -106,35 +106,4 @@ async function runUi(options: UiOptions, io: CliIo): Promise<number> {
   await shell.close();
   io.stderr.write('Stopped.\n');
   return EXIT_OK;
-}
-
-// ---- Output ------------------------------------------------------------------------------------------------------------
-
-/** The system's "open this URL" command for the platform. */
-function openCommand(url: string): { command: string; args: string[] } {
-  if (process.platform === 'darwin') return { command: 'open', args: [url] };
-  if (process.platform === 'win32') return { command: 'rundll32', args: ['url.dll,FileProtocolHandler', url] };
-  return { command: 'xdg-open', args: [url] };
-}
-
-/**
- * Opens the address in the system browser; where that cannot be done, says so (without the address) and carries on serving.
- * The address is on the opener's (and the browser's) command line, which other local users can list, and lands in the
- * browser's session files: that is why it carries a one-time launch code, dead once the page used it or after 60 s.
- */
-function openBrowser(url: string, io: CliIo): void {
-  const { command, args } = openCommand(url);
-  const cannot = (why: string): void => {
-    io.stderr.write(`Could not open a browser (${why}): open the address above yourself.\n`);
-  };
-  try {
-    const child = spawn(command, args, { stdio: 'ignore', detached: process.platform !== 'win32' });
-    child.on('error', (error: NodeJS.ErrnoException) => cannot(error.code === 'ENOENT' ? `${command} was not found` : `${command} failed`));
-    child.on('exit', (code) => {
-      if (code !== 0 && code !== null) cannot(`${command} exited with status ${code}`);
-    });
-    child.unref();
-  } catch {
-    cannot(`${command} could not be started`);
-  }
 }

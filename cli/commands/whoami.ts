@@ -3,14 +3,8 @@
 import { Option, type Command } from 'commander';
 import type { WhoAmI } from '../../shared/engagement/flow-types';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
-import {
-  addClientSecretOptions,
-  addTenantOptions,
-  draftFromOptions,
-  ENGAGEMENT_ONLY_FLAGS,
-  runEngagementCli,
-  type EngagementOptions,
-} from '../engagement';
+import { addClientSecretOptions, addTenantOptions, draftFromOptions, ENGAGEMENT_ONLY_FLAGS, type EngagementOptions } from '../engagement';
+import { runEngagementCli } from '../issue-token';
 import {
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
@@ -25,7 +19,7 @@ import {
   type CliOutcome,
   type KnownSecrets,
 } from '../terminal';
-import { parseMinValid, parseTimeoutMs } from './token';
+import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
@@ -61,7 +55,7 @@ export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliO
     .option('--client-id <id>', "the installed package's client id")
     .option('--json', 'print {userinfo, endpoints: {rest, soap}} as JSON')
     .option('--min-valid <seconds>', 'with --profile: reuse a cached token only with at least this long left (default 60)', parseMinValid)
-    .option('--timeout-ms <n>', 'give up on a network step after this many milliseconds (default 15000)', parseTimeoutMs)
+    .option('--timeout-ms <n>', TIMEOUT_HELP, parseTimeoutMs)
     .option('--verbose', 'print each step (status, duration, request and response with secrets masked) on stderr')
     .addHelpText('after', EXAMPLES);
   addTenantOptions(addClientSecretOptions(command)).action(async (options: WhoamiOptions) => {

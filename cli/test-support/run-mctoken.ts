@@ -29,6 +29,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Working directory (default: the repository root). */
   cwd?: string;
+  /** Leave stdin open for the test to write (e.g. a pasted line) and end itself. */
+  keepStdinOpen?: boolean;
 }
 
 const transcript: string[] = [];
@@ -61,7 +63,7 @@ export function startMctoken(args: string[], options: RunOptions = {}): StartedC
     });
   });
   child.stdin!.on('error', () => undefined);
-  child.stdin!.end(options.input ?? '');
+  if (options.keepStdinOpen !== true) child.stdin!.end(options.input ?? '');
   return { child, done };
 }
 

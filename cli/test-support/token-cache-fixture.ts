@@ -1,9 +1,9 @@
 // Test fixture for the token-cache CLI suites: a throwaway user-data folder and keychain service, the local identity
 // provider and Engagement server (which count token requests), one profile of each product saved through the app's own
-// services, and a scan that no token ever lands in a file under HOME or the user-data folder.
+// services (the scan that no token lands in a file under HOME or the user-data folder: test/support/files-holding.ts).
 import { randomUUID } from 'node:crypto';
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkbenchServices, type WorkbenchServices } from '../../electron/services/create-services';
 import type { Profile } from '../../shared/profiles/profile';
@@ -75,31 +75,4 @@ export async function startTokenCacheFixture(tag: string): Promise<TokenCacheFix
   };
 }
 
-/** Every regular file under `dir` (symbolic links not followed, unreadable entries skipped). */
-function filesUnder(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const path = join(dir, name);
-    const stat = lstatSync(path, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) return filesUnder(path);
-    return stat?.isFile() === true ? [path] : [];
-  });
-}
-
-/** The files under HOME (the throwaway one of scripts/with-keyring.sh) and `userDataDir` that hold any of `tokens`. */
-export function filesHoldingTokens(userDataDir: string, tokens: readonly string[]): string[] {
-  return [...filesUnder(homedir()), ...filesUnder(userDataDir)].filter((path) => {
-    let text: string;
-    try {
-      text = readFileSync(path, 'latin1');
-    } catch {
-      return false;
-    }
-    return tokens.some((token) => text.includes(token));
-  });
-}
+export { filesHoldingTokens } from '../../test/support/files-holding';

@@ -6,6 +6,7 @@ import { testKeyPair } from '../../test/support/test-keys';
 import { WINDOW_SIZES } from '../support/accessibility';
 import { expectNoAxeViolationsInBothSchemes } from '../support/both-schemes';
 import { documentScroll, panelHeaderProblems, stepLayoutProblems, wheelToTheEnd } from '../support/layout-checks';
+import { SCREENS } from '../../renderer/app/screens';
 import { ui, type ScreenName } from '../support/locators';
 import { openScreen, pasteToken, saveIntelligenceProfile } from '../support/workbench-actions';
 
@@ -61,7 +62,7 @@ test.describe('Layout that fits: profiles table, focus after Use, the narrow nav
       await openScreen(page, 'Intelligence credentials');
       await ui.saveProfile(page).click();
       await expect(ui.fieldError(page, 'Profile name')).toBeVisible();
-      for (const screen of ['Decoder', 'Intelligence credentials', 'Engagement credentials', 'Profiles'] as ScreenName[]) {
+      for (const screen of ['Decoder', 'Intelligence credentials', 'Engagement credentials', 'Compose', 'Profiles'] as ScreenName[]) {
         await openScreen(page, screen);
         await wheelToTheEnd(page);
         expect(await documentScroll(page), `the document on ${screen}`).toEqual({ scrollTop: 0, overflow: 0 });
@@ -130,7 +131,7 @@ test.describe('Layout that fits: profiles table, focus after Use, the narrow nav
     const sizes = await ui
       .navIcons(page)
       .evaluateAll((icons) => icons.map((icon) => `${icon.getBoundingClientRect().width}x${icon.getBoundingClientRect().height}`));
-    expect(sizes).toEqual(['20x20', '20x20', '20x20', '20x20']);
+    expect(sizes).toEqual(SCREENS.map(() => '20x20'));
 
     await expect(ui.navText(page, 'Profiles')).not.toBeInViewport();
     await ui.nav(page, 'Profiles').hover();

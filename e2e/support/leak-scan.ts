@@ -7,10 +7,19 @@ export interface FileLeak {
   needle: number;
 }
 
-/** The forms a secret may take when written by code: as is, JSON-escaped, and base64/base64url of its UTF-8 bytes. */
+/**
+ * The forms a secret may take when written by code: as is, JSON-escaped, URL-encoded (an authorization code or refresh
+ * token inside an address or a form body), and base64/base64url of its UTF-8 bytes.
+ */
 export function secretForms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url')];
+  const forms = [
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    encodeURIComponent(secret),
+    bytes.toString('base64').replace(/=+$/, ''),
+    bytes.toString('base64url'),
+  ];
   return [...new Set(forms)];
 }
 

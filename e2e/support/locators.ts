@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { FlowStepId } from '../../shared/intelligence/flow-types';
 
 /** The app's screens as the side navigation names them. */
-export type ScreenName = 'Decoder' | 'Intelligence credentials' | 'Engagement credentials' | 'Profiles';
+export type ScreenName = 'Decoder' | 'Intelligence credentials' | 'Engagement credentials' | 'Profiles' | 'Compose';
 
 /** The screen on show: every screen stays mounted, the others are `hidden`. */
 const shown = (page: Page): Locator => page.locator('.app__screen:not([hidden])');
@@ -146,6 +146,9 @@ export const ui = {
   deleteProfile: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Delete ${name}` }),
   confirmDelete: (page: Page): Locator => page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }),
   noProfiles: (page: Page): Locator => shown(page).getByText('No profiles yet'),
+  /** A profile's "Copy token" and its cached-token line ("Token cached · N min left" or "No token cached"). */
+  copyProfileToken: (page: Page, name: string): Locator => shown(page).getByRole('button', { name: `Copy token of ${name}` }),
+  profileTokenState: (page: Page, name: string): Locator => ui.profileRow(page, name).locator('.profile-token'),
   /** The collapsible "Add an Engagement signing secret" panel and its fields. */
   engagementSecretPanel: (page: Page): Locator => shown(page).locator('details.engagement-secret'),
   engagementSecretToggle: (page: Page): Locator => shown(page).locator('details.engagement-secret > summary'),
@@ -156,6 +159,26 @@ export const ui = {
   verifyWith: (page: Page): Locator => shown(page).getByLabel('Verify with'),
   /** The decoder's saved-secret profile select. */
   savedSecretProfile: (page: Page): Locator => shown(page).getByLabel('Saved signing secret'),
+
+  // Compose
+  /** "Edit and re-sign" in the decoded token's header: opens the token in Compose. */
+  editAndResign: (page: Page): Locator => shown(page).getByRole('button', { name: 'Edit and re-sign' }),
+  composeTemplate: (page: Page): Locator => shown(page).getByLabel('Template', { exact: true }),
+  composePayload: (page: Page): Locator => shown(page).getByLabel('Payload (JSON)'),
+  composeHeader: (page: Page): Locator => shown(page).getByLabel('Header (JSON)'),
+  composeAlg: (page: Page): Locator => shown(page).getByLabel('Algorithm', { exact: true }),
+  composeLifetime: (page: Page): Locator => shown(page).getByLabel(/^Lifetime/),
+  composeSecret: (page: Page): Locator => shown(page).getByLabel('Secret', { exact: true }),
+  composeSecretEncoding: (page: Page): Locator => shown(page).getByLabel('Secret encoding'),
+  composePrivateKey: (page: Page): Locator => shown(page).getByLabel('Private key (PEM)'),
+  /** The "Sign HS256" (etc.) button. */
+  composeSign: (page: Page): Locator => shown(page).getByRole('button', { name: /^Sign / }),
+  signedToken: (page: Page): Locator => shown(page).getByLabel('Signed token text'),
+  sendUrl: (page: Page): Locator => shown(page).getByLabel('Endpoint URL'),
+  sendStyle: (page: Page): Locator => shown(page).getByLabel('Send as'),
+  sendButton: (page: Page): Locator => shown(page).getByRole('region', { name: 'Send to endpoint' }).getByRole('button', { name: 'Send' }),
+  /** The answer of a send (carries `data-status`). */
+  sendReport: (page: Page): Locator => shown(page).locator('.send-report'),
 };
 
 /** CSS selectors for in-page code (bench measurements), matching the locators above. */

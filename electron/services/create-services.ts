@@ -1,8 +1,10 @@
 import type { IpcChannel } from '../../shared/ipc/ipc-contract';
+import { createComposeService, type ComposePort } from './compose/compose-service';
 import { createSafeFetch } from './net/safe-fetch';
 import { nodeKeyDecryptor } from './node-key-decryptor';
-import { createProfileService, type ProfileService } from './profiles/profile-service';
+import { createProfileService, type ProfileService, type RunnableProfile } from './profiles/profile-service';
 import { createProfileStore } from './profiles/profile-store';
+import type { CachedToken } from './token-cache/cached-token';
 import { createRouter } from './router/create-router';
 import type { Router } from './router/router-types';
 import { keychainServiceName } from './secret-store/keychain-service-name';
@@ -11,6 +13,8 @@ import type { SecretStore } from './secret-store/secret-store';
 import { createEngagementService, type EngagementPort } from './engagement/engagement-service';
 import { createRunRegistry, type RunRegistry } from './runs/run-registry';
 import { createIntelligenceService, type IntelligenceService } from './intelligence/intelligence-service';
+import { createProfileTokenService, fingerprintOf, type ProfileTokenService } from './token-cache/profile-token-service';
+import { createTokenCache } from './token-cache/token-cache';
 
 /** Options of the composition root: where profiles live, which keychain service, and what the host provides. */
 export interface WorkbenchServicesOptions {
@@ -35,6 +39,9 @@ export interface WorkbenchServices {
   secrets: SecretStore;
   intelligence: IntelligenceService;
   engagement: EngagementPort;
+  compose: ComposePort;
+  /** Saved profiles' tokens through the token cache (the app's "Copy token", mctoken token/exec/whoami --profile). */
+  profileTokens: ProfileTokenService;
   /** Every running run of either product, e.g. to cancel them all when the app quits. */
   runs: RunRegistry;
   /** The fetch every outgoing request uses (safe-fetch). */
@@ -49,8 +56,14 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const safeFetch = createSafeFetch(options.fetch ? { fetch: options.fetch } : {});
   // One registry of running runs, so token:cancel (and quitting) reaches Intelligence and Engagement runs alike.
   const runs = createRunRegistry();
-  const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs });
-  const engagement = createEngagementService({ profiles, fetch: safeFetch, runs });
+  // One token cache (keychain entries beside the profiles' secrets, lock files beside profiles.json): a saved profile's run
+  // through either service refreshes it, and profileTokens reads it first.
+  const cache = createTokenCache({ secrets, userDataDir: options.userDataDir });
+  const rememberToken = (runnable: RunnableProfile, token: CachedToken) => cache.store(runnable.profile.id, fingerprintOf(runnable), token);
+  const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs, rememberToken });
+  const engagement = createEngagementService({ profiles, fetch: safeFetch, runs, rememberToken });
+  const compose = createComposeService({ profiles, decryptor: nodeKeyDecryptor, fetch: safeFetch });
+  const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
@@ -58,7 +71,9 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
     profiles,
     intelligence,
     engagement,
+    compose,
+    profileTokens,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, intelligence, engagement, runs, fetch: safeFetch };
+  return { router, profiles, secrets, intelligence, engagement, compose, runs, profileTokens, fetch: safeFetch };
 }

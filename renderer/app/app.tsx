@@ -1,12 +1,14 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
+import { draftOfDecoded, type ComposeDraft } from '../../shared/compose/compose-draft';
+import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { ScreenErrorBoundary } from '../common/error-boundary';
 import { DecoderScreen } from '../decoder/decoder-screen';
 import { useBridgeQuery } from '../hooks/use-bridge-query';
 import { useProfileSelection } from '../profiles/use-profile-selection';
 import { KeychainBanner } from './keychain-banner';
 import { whenIdle } from '../common/preloadable-lazy';
-import { CredentialsScreen, EngagementScreen, ProfilesScreen, preloadScreens, ScreenLoading } from './lazy-screens';
+import { ComposeScreen, CredentialsScreen, EngagementScreen, ProfilesScreen, preloadScreens, ScreenLoading } from './lazy-screens';
 import type { ScreenId } from './screens';
 import { SideNav } from './side-nav';
 
@@ -17,6 +19,14 @@ export function App() {
   const openInDecoder = useCallback((token: string) => {
     setOpened((o) => ({ token, nonce: (o?.nonce ?? 0) + 1, at: Date.now() }));
     setScreen('decoder');
+  }, []);
+  // "Edit and re-sign" in the decoder: the decoded token opens in Compose, once per nonce.
+  const [composeOpened, setComposeOpened] = useState<{ draft: ComposeDraft; nonce: number } | null>(null);
+  const editAndResign = useCallback((token: DecodedToken) => {
+    const draft = draftOfDecoded(token);
+    if (draft === null) return;
+    setComposeOpened((o) => ({ draft, nonce: (o?.nonce ?? 0) + 1 }));
+    setScreen('compose');
   }, []);
   // Bumped by "Use" on the profiles screen: the focus follows the user to the credentials screen's title.
   const [focusTitle, setFocusTitle] = useState(0);
@@ -58,7 +68,14 @@ export function App() {
         <KeychainBanner appInfo={appInfo} />
         <div hidden={screen !== 'decoder'} className="app__screen">
           <ScreenErrorBoundary screen="Decoder">
-            <DecoderScreen profiles={profiles} opened={opened} />
+            <DecoderScreen profiles={profiles} opened={opened} onEditAndResign={editAndResign} />
+          </ScreenErrorBoundary>
+        </div>
+        <div hidden={screen !== 'compose'} className="app__screen">
+          <ScreenErrorBoundary screen="Compose" back={toDecoder}>
+            <Suspense fallback={<ScreenLoading screen="Compose" />}>
+              <ComposeScreen profiles={profiles} opened={composeOpened} onOpenInDecoder={openInDecoder} />
+            </Suspense>
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'credentials'} className="app__screen">

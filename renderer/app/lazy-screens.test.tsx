@@ -11,7 +11,12 @@ describe('The screens loaded as chunks of their own', () => {
     renderWithBridge(<App />, null);
     expect(screen.getByLabelText('Encoded token')).toBeVisible();
     const loading = [...document.querySelectorAll<HTMLElement>('.app__screen [aria-busy="true"]')].map((el) => el.textContent);
-    expect(loading).toEqual(['Loading Intelligence credentials…', 'Loading Engagement credentials…', 'Loading Profiles…']);
+    expect(loading).toEqual([
+      'Loading Compose…',
+      'Loading Intelligence credentials…',
+      'Loading Engagement credentials…',
+      'Loading Profiles…',
+    ]);
 
     await userEvent.setup().click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: /^Profiles/ }));
     // The first import of a chunk compiles its modules: wait as long as that takes on a busy machine.

@@ -6,14 +6,16 @@ import { preloadableLazy } from '../common/preloadable-lazy';
 const credentials = preloadableLazy(async () => (await import('../intelligence/credentials-screen')).CredentialsScreen);
 const engagement = preloadableLazy(async () => (await import('../engagement/engagement-screen')).EngagementScreen);
 const profiles = preloadableLazy(async () => (await import('../profiles/profiles-screen')).ProfilesScreen);
+const compose = preloadableLazy(async () => (await import('../compose/compose-screen')).ComposeScreen);
 
 export const CredentialsScreen = credentials.Component;
 export const EngagementScreen = engagement.Component;
 export const ProfilesScreen = profiles.Component;
+export const ComposeScreen = compose.Component;
 
 /** Starts loading every lazy screen; resolves when all are in. */
 export function preloadScreens(): Promise<unknown> {
-  return Promise.all([credentials.preload(), engagement.preload(), profiles.preload()]);
+  return Promise.all([credentials.preload(), engagement.preload(), profiles.preload(), compose.preload()]);
 }
 
 /** What a screen shows while its chunk loads (a moment, from the app's own files). */

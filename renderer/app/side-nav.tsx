@@ -15,6 +15,7 @@ const ICON_PATHS: Readonly<Record<string, string>> = {
   credentials: 'M7 11.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9zM10.2 10.2l6.8 6.8M14.2 14.2l-2 2M16.5 16.5l-2 2',
   engagement: 'M3.5 10h9M9.5 7l3 3-3 3M13.5 4.5h3v11h-3',
   profiles: 'M4 5.5h12M4 10h12M4 14.5h12',
+  compose: 'M4 16l1-4 8.5-8.5a2.1 2.1 0 0 1 3 3L8 15l-4 1zM12 5l3 3',
 };
 
 /** A screen's icon; screens without their own get a dot. */

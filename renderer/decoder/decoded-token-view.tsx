@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { TokenExplanation } from '../../shared/claims/explained-claim';
+import { canEditAndResign } from '../../shared/compose/compose-draft';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { Badge } from '../common/badge';
 import { PayloadTextPanel } from './payload-text-panel';
@@ -12,6 +13,8 @@ export interface DecodedTokenViewProps {
   explanation: TokenExplanation;
   /** A refresh token of this JWT that the app has spent: the claims holding it are marked. */
   spentRefreshToken?: string | null;
+  /** "Edit and re-sign": opens this token in Compose; the button shows for a compact JWS with a JSON payload. */
+  onEditAndResign?: (token: DecodedToken) => void;
 }
 
 const numberFormat = new Intl.NumberFormat();
@@ -22,7 +25,7 @@ function countNote(count: number, noun: string): string {
 }
 
 /** A decoded token: its kind, its warnings, and its explained payload and header. */
-export function DecodedTokenView({ token, explanation, spentRefreshToken = null }: DecodedTokenViewProps) {
+export function DecodedTokenView({ token, explanation, spentRefreshToken = null, onEditAndResign }: DecodedTokenViewProps) {
   const flagged = useMemo(
     () => new Set(explanation.warnings.flatMap((w) => (w.path === undefined || w.severity === 'info' ? [] : [w.path]))),
     [explanation.warnings],
@@ -47,6 +50,13 @@ export function DecodedTokenView({ token, explanation, spentRefreshToken = null 
           <Badge>{countNote(explanation.claims.length, 'claim')}</Badge>
           {undocumented > 0 && <Badge tone="warning">{numberFormat.format(undocumented)} undocumented</Badge>}
         </div>
+        {onEditAndResign !== undefined && canEditAndResign(token) && (
+          <div className="decoded__kind-actions">
+            <button type="button" className="button button--secondary button--small" onClick={() => onEditAndResign(token)}>
+              Edit and re-sign
+            </button>
+          </div>
+        )}
       </div>
       <TokenWarningsList warnings={explanation.warnings} />
       {/* The payload is what the user came for: it comes first, the header after it. */}

@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { preloadableLazy, whenIdle } from '../common/preloadable-lazy';
 import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
@@ -26,6 +27,8 @@ export interface DecoderScreenProps {
   profiles: readonly Profile[];
   /** A token sent from another screen ("Open in decoder"); a new nonce replaces the input. */
   opened?: { token: string; nonce: number; at: number } | null;
+  /** "Edit and re-sign": opens the decoded token in Compose (absent: no button). */
+  onEditAndResign?: (token: DecodedToken) => void;
 }
 
 const numberFormat = new Intl.NumberFormat();
@@ -39,7 +42,7 @@ function announcement(state: DecodeState): string {
 }
 
 /** The decoder: paste a token, see its kind, warnings, explained payload and header, and check its signature. All local; a large token is decoded in a Worker, so it never blocks the input. */
-export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
+export function DecoderScreen({ profiles, opened = null, onEditAndResign }: DecoderScreenProps) {
   // The text and when it was pasted (a lifetime without iat, v1 expiresIn, counts from it, not from every clock tick).
   const [entry, setEntry] = useState(() => ({ text: '', pastedAt: Date.now() }));
   // A token opened from another screen replaces the input once per nonce (state adjusted during render, not in an effect).
@@ -98,7 +101,12 @@ export function DecoderScreen({ profiles, opened = null }: DecoderScreenProps) {
           {state.status === 'ok' && (
             // A token inside the decoded one (the SSO JWT's mcAccessToken) opens here, in place of the input.
             <OpenTokenContext.Provider value={onInput}>
-              <DecodedTokenView token={state.token} explanation={state.explanation} spentRefreshToken={spentRefreshToken} />
+              <DecodedTokenView
+                token={state.token}
+                explanation={state.explanation}
+                spentRefreshToken={spentRefreshToken}
+                {...(onEditAndResign === undefined ? {} : { onEditAndResign })}
+              />
             </OpenTokenContext.Provider>
           )}
         </div>

@@ -25,7 +25,8 @@ export function DeleteProfileDialog({ profile, onDeleted, onCancel }: DeleteProf
     if (reply.ok) onDeleted(reply.value.id);
     else setError(reply.error);
   };
-  const what = profile.product === 'intelligence' ? 'private key' : 'signing secret';
+  const what =
+    profile.product === 'intelligence' ? 'private key' : profile.product === 'engagement-web' ? 'refresh token' : 'signing secret';
   return (
     <ConfirmDialog
       title={`Delete “${profile.name}”?`}

@@ -5,12 +5,13 @@ export type ProfileSort = 'name' | 'updated';
 
 /** The product as the list names it. */
 export function productLabel(profile: Pick<Profile, 'product'>): string {
+  if (profile.product === 'engagement-web') return 'Engagement web app';
   return profile.product === 'intelligence' ? 'Intelligence' : 'Engagement';
 }
 
 /** Where a profile's tokens come from, as the list shows it: region or discovery URL, subdomain or auth URL. */
 export function endpointOf(profile: Profile): string {
-  if (profile.product === 'engagement') return profile.subdomain ?? profile.authUrl ?? '';
+  if (profile.product !== 'intelligence') return profile.subdomain ?? profile.authUrl ?? '';
   return profile.region ?? profile.discoveryUrl ?? '';
 }
 

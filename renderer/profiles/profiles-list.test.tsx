@@ -103,12 +103,14 @@ describe('ProfilesScreen with many profiles', () => {
     await user.tab({ shift: true });
     expect(screen.getByRole('button', { name: 'Copy client id of Intel 01' })).toHaveFocus();
     await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(screen.getByRole('button', { name: 'Copy token of Intel 01' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('button', { name: 'Use Intel 01' })).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(screen.getByRole('button', { name: 'Use Intel 05' })).toHaveFocus();
     await user.keyboard('{End}');
     expect(screen.getByRole('button', { name: 'Delete Intel 05' })).toHaveFocus();
-    await user.keyboard('{ArrowUp}{Home}{ArrowRight}{ArrowRight}{Enter}');
+    await user.keyboard('{ArrowUp}{Home}{ArrowRight}{ArrowRight}{ArrowRight}{Enter}');
     expect(onUse).toHaveBeenCalledWith(expect.objectContaining({ name: 'Intel 03' }));
     expect(screen.getByRole('button', { name: 'Use Intel 03' })).toHaveAttribute('tabindex', '0');
   });

@@ -11,6 +11,7 @@ import { ForeignProfiles } from './foreign-profiles';
 import { filterAndSort, type ProfileSort } from './profile-filter';
 import { ProfilesTable } from './profiles-table';
 import { ProfilesToolbar } from './profiles-toolbar';
+import { useTokenStates } from './use-token-states';
 
 /** Props of {@link ProfilesScreen}. */
 export interface ProfilesScreenProps {
@@ -32,6 +33,7 @@ export function ProfilesScreen({ listing, selectedIds, onUse, onChanged, onReloa
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ProfileSort>('name');
   const shown = useMemo(() => (all === null ? [] : filterAndSort(all, query, sort)), [all, query, sort]);
+  const tokens = useTokenStates(listing.status === 'ok' ? listing.value : null);
   const previousCount = useRef(count);
   const emptyTitle = useRef<HTMLParagraphElement>(null);
   // The last profile was deleted: its row (and the focus) is gone, so the focus lands on the empty state instead of the page.
@@ -106,6 +108,8 @@ export function ProfilesScreen({ listing, selectedIds, onUse, onChanged, onReloa
                   sort={sort}
                   selectedIds={selectedIds}
                   keychain={listing.value.keychain}
+                  tokenStates={tokens.states}
+                  onTokenGot={tokens.reload}
                   onUse={onUse}
                   onChanged={onChanged}
                 />

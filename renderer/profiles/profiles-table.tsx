@@ -1,11 +1,14 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ProfileKeychainState } from '../../shared/ipc/ipc-contract';
+import type { ErrorPayload } from '../../shared/errors/workbench-error';
+import type { ProfileKeychainState, TokenCacheState } from '../../shared/ipc/ipc-contract';
 import type { Profile } from '../../shared/profiles/profile';
 import { Badge } from '../common/badge';
+import { ErrorMessage } from '../common/error-message';
 import { CopyValueButton } from './copy-value-button';
 import { DeleteProfileDialog } from './delete-profile-dialog';
 import { endpointOf, productLabel, type ProfileSort } from './profile-filter';
 import { ProfileSecretSummary } from './profile-secret-summary';
+import { CopyTokenButton, TokenCacheLine, canGetToken } from './profile-token';
 import { RenameField } from './rename-field';
 import { useRovingActions } from './use-roving-actions';
 
@@ -19,17 +22,29 @@ export interface ProfilesTableProps {
   selectedIds: readonly (string | null)[];
   /** What the keychain said about each profile's entries, by id. */
   keychain: Readonly<Record<string, ProfileKeychainState>>;
+  /** Whether each profile has a token cached, by id (never the token). */
+  tokenStates: Readonly<Record<string, TokenCacheState>>;
+  /** Called after each "Copy token", so the states reload. */
+  onTokenGot: () => void;
   /** Opens a profile on its credentials screen. */
   onUse: (profile: Profile) => void;
   /** Called after a rename or delete so the list reloads. */
   onChanged: (change: { renamed?: Profile; deletedId?: string }) => void;
 }
 
-/** The actions of a row, in the order they appear: copy the client id and the endpoint (when there is one), then Use, Rename, Delete. */
+/**
+ * The actions of a row, in the order they appear: copy the client id and the endpoint (when there is one), then Copy token
+ * (when the profile can get one), Use, Rename, Delete.
+ */
 function actionsOf(profile: Profile): string[] {
-  return [profile.clientId !== '' && 'copy-client', endpointOf(profile) !== '' && 'copy-endpoint', 'use', 'rename', 'delete'].filter(
-    (action) => typeof action === 'string',
-  );
+  return [
+    profile.clientId !== '' && 'copy-client',
+    endpointOf(profile) !== '' && 'copy-endpoint',
+    canGetToken(profile) && 'copy-token',
+    'use',
+    'rename',
+    'delete',
+  ].filter((action) => typeof action === 'string');
 }
 
 /** Where the focus goes once the table has re-rendered: back to a row's Rename button, or to the row that took a deleted row's place. */
@@ -42,8 +57,9 @@ const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short'
  * Delete (confirmed). Long values truncate, with the full text in their tooltip and a copy button. The actions are one
  * tab stop for the whole table (arrow keys move between them), so Tab gets past 30 rows at once.
  */
-export function ProfilesTable({ profiles, sort, selectedIds, keychain, onUse, onChanged }: ProfilesTableProps) {
+export function ProfilesTable({ profiles, sort, selectedIds, keychain, tokenStates, onTokenGot, onUse, onChanged }: ProfilesTableProps) {
   const hintId = useId();
+  const [tokenProblem, setTokenProblem] = useState<{ profile: Profile; error: ErrorPayload } | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Profile | null>(null);
   const focusTarget = useRef<FocusTarget | null>(null);
@@ -72,6 +88,11 @@ export function ProfilesTable({ profiles, sort, selectedIds, keychain, onUse, on
 
   return (
     <>
+      {tokenProblem !== null && (
+        <div className="profiles-table__problem">
+          <ErrorMessage error={tokenProblem.error} title={`No token for ${tokenProblem.profile.name}`} />
+        </div>
+      )}
       <p id={hintId} className="field__help profiles-table__hint">
         Tab reaches the table&apos;s actions once; the arrow keys move between them (Up and Down change row).
       </p>
@@ -159,9 +180,18 @@ export function ProfilesTable({ profiles, sort, selectedIds, keychain, onUse, on
                     profile={profile}
                     {...(keychain[profile.id] === undefined ? {} : { keychain: keychain[profile.id] })}
                   />
+                  {canGetToken(profile) && <TokenCacheLine state={tokenStates[profile.id]} />}
                 </td>
                 <td className="profiles-table__actions">
                   <div className="profiles-table__buttons">
+                    {canGetToken(profile) && (
+                      <CopyTokenButton
+                        profile={profile}
+                        roving={roving.propsOf(profile.id, 'copy-token')}
+                        onDone={onTokenGot}
+                        onProblem={setTokenProblem}
+                      />
+                    )}
                     <button
                       type="button"
                       className="button button--secondary button--small"

@@ -1,5 +1,5 @@
 import { DEFAULT_TIMEOUT_MS } from '../../shared/exchange/timed-request';
-import { TIMEOUT_LIMITS } from '../../shared/limits/request-limits';
+import { TIMEOUT_LIMITS } from '../../shared/exchange/timeout-limits';
 
 /** The per-request timeout the run panel offers, in whole seconds: the range the app's `intelligence:run` accepts, default the flow's own. */
 export const REQUEST_TIMEOUT_SECONDS = Object.freeze({

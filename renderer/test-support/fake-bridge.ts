@@ -48,11 +48,15 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       ),
     'profiles:rename': (request) => ok(makeProfile({ id: request.id, name: request.name })),
     'profiles:delete': (request) => ok({ id: request.id }),
+    'profiles:token-states': () => ok({}),
+    'profiles:copy-token': () => ok({ accessToken: 'fake.copied.token', expiresAt: Date.now() + 300_000, cached: false }),
     'intelligence:run': () => new Promise(() => undefined),
     'token:cancel': () => ok({ cancelled: true }),
     'engagement:token': () => new Promise(() => undefined),
     'engagement:refresh': () => new Promise(() => undefined),
     'verify:with-profile': () => ok({ status: 'unchecked', alg: 'HS256' }),
+    'compose:sign': () => new Promise(() => undefined),
+    'compose:send': () => new Promise(() => undefined),
   };
   const bridge: Record<string, unknown> = {};
   for (const channel of Object.keys(defaults) as IpcChannel[]) {

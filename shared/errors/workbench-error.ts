@@ -31,6 +31,11 @@ export class WorkbenchError extends Error {
   }
 }
 
+/** The error an ErrorPayload stands for, to throw it again (e.g. a run's failed outcome, or a router reply). */
+export function errorFromPayload(payload: ErrorPayload): WorkbenchError {
+  return new WorkbenchError(payload.code, payload.message, payload.hint === undefined ? {} : { hint: payload.hint });
+}
+
 /** True when the value is a WorkbenchError instance (a plain object with its fields, e.g. after IPC, is not one). */
 export function isWorkbenchError(value: unknown): value is WorkbenchError {
   return value instanceof WorkbenchError;

@@ -55,7 +55,11 @@ export interface FlowWarning {
     | 'WARN_SUBDOMAIN_SHAPE'
     | 'WARN_AUTH_HOST'
     | 'WARN_SCOPES_MISSING'
-    | 'WARN_AUTH_URL_TOKEN_PATH';
+    | 'WARN_AUTH_URL_TOKEN_PATH'
+    // The authorization-code flow: a redirect URI outside what the docs allow, a tssd token host, no refresh token.
+    | 'WARN_REDIRECT_URI'
+    | 'WARN_TSSD'
+    | 'WARN_NO_REFRESH_TOKEN';
   message: string;
   /** What to do about it, when the message alone does not say. */
   hint?: string;

@@ -3,9 +3,10 @@ import { WorkbenchError } from '../errors/workbench-error';
 import { durationText } from './duration-text';
 import { networkError } from './network-error';
 import { BodyTooLargeError, MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body';
+import { TIMEOUT_LIMITS } from './timeout-limits';
 
 /** How long one network step may take unless the caller says otherwise. */
-export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_TIMEOUT_MS = TIMEOUT_LIMITS.default;
 
 /** What a network step needs: the fetch to use (injected), a timeout, the caller's cancel signal and a cap on the body. */
 export interface NetOptions {

@@ -1,6 +1,7 @@
 // shared/ipc: the typed IPC contract between renderer and main. Start here: IpcChannelMap lists every channel with its
 // request and response; request-schemas.ts (with request-limits.ts) checks requests at run time, result.ts is the
 // { ok, value } | { ok: false, error } shape, and create-bridge.ts builds window.workbench from a transport.
+import type { SendReport, SendRequest, SignRequest, SignedToken } from '../compose/compose-types';
 import type { EngagementCredentials } from '../engagement/credentials';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { ErrorPayload } from '../errors/workbench-error';
@@ -48,6 +49,16 @@ export interface ProfilesListing {
   problems: ErrorPayload[];
   keychain: Record<string, ProfileKeychainState>;
   foreign: ForeignProfileEntry[];
+}
+
+/** Whether a saved profile has a token cached for its current credentials, and until when (milliseconds since the epoch). Never the token. */
+export type TokenCacheState = { cached: false } | { cached: true; expiresAt: number };
+
+/** A valid token of a saved profile, reused from the cache or new (and then cached): only ever sent for an explicit "Copy token". */
+export interface CopiedToken {
+  accessToken: string;
+  expiresAt: number;
+  cached: boolean;
 }
 
 /** Create (no id) or update (id) a profile; secrets go to the keychain, never into the profile. */
@@ -115,12 +126,20 @@ export interface IpcChannelMap {
   'profiles:save': { request: SaveProfileRequest; response: Profile };
   'profiles:rename': { request: { id: string; name: string }; response: Profile };
   'profiles:delete': { request: { id: string }; response: { id: string } };
+  /** Per profile id: whether a token is cached and until when (never the token). */
+  'profiles:token-states': { request: null; response: Record<string, TokenCacheState> };
+  /** The user asked to copy a profile's token: a valid one (reused or new, cached), the one channel a token goes to the renderer by. */
+  'profiles:copy-token': { request: { profileId: string }; response: CopiedToken };
   'intelligence:run': { request: TokenRunRequest; response: TokenFlowReport };
   /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
   'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };
   'engagement:refresh': { request: EngagementRefreshRequest; response: RefreshReport };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
+  /** Signs a composed token in the main process (a profile's key never leaves it); `alg: none` is never produced. */
+  'compose:sign': { request: SignRequest; response: SignedToken };
+  /** POSTs a token to the URL typed (https, or http on loopback) as an activity call or an SSO form post; redirects are not followed. */
+  'compose:send': { request: SendRequest; response: SendReport };
 }
 
 /** Every main-to-renderer event, with its payload type. */
@@ -145,11 +164,15 @@ export const IPC_CHANNELS = [
   'profiles:save',
   'profiles:rename',
   'profiles:delete',
+  'profiles:token-states',
+  'profiles:copy-token',
   'intelligence:run',
   'token:cancel',
   'engagement:token',
   'engagement:refresh',
   'verify:with-profile',
+  'compose:sign',
+  'compose:send',
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */

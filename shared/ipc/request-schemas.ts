@@ -2,12 +2,15 @@
 // The router (electron/services/router/create-router.ts) validates with validateRequest before any handler runs.
 import { z } from 'zod';
 import { WorkbenchError } from '../errors/workbench-error';
+import { COMPOSE_ALGORITHMS } from '../compose/compose-algorithms';
+import { MAX_HEADER_CHARS, MAX_PAYLOAD_CHARS } from '../compose/compose-errors';
 import { TOKEN_REQUEST_STYLES } from '../exchange/flow-types';
 import { REGIONS } from '../intelligence/regions';
 import { PRODUCTS } from '../profiles/profile';
 import { SECRET_ENCODINGS } from '../verify/verification';
 import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
-import { REQUEST_LIMITS as L, TIMEOUT_LIMITS } from '../limits/request-limits';
+import { TIMEOUT_LIMITS } from '../exchange/timeout-limits';
+import { REQUEST_LIMITS as L } from '../limits/request-limits';
 
 /** A string of at most `max` characters. */
 const text = (max: number) => z.string().max(max);
@@ -59,7 +62,7 @@ const draft = z
 const tokenRun = z
   .strictObject({
     runId: id,
-    timeoutMs: z.number().int().min(TIMEOUT_LIMITS.min).max(TIMEOUT_LIMITS.max).optional(),
+    timeoutMs,
     profileId: id.optional(),
     draft: draft.optional(),
   })
@@ -69,6 +72,13 @@ const tokenRun = z
       ctx.addIssue({ code: 'custom', path: ['draft'], message: 'profileId and draft both given' });
   })
   .transform((r) => r as IpcRequest<'intelligence:run'>);
+
+/** compose:sign's key: a secret, a pasted private key, or a saved profile's. */
+const composeKey = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('secret'), secret: text(L.signingSecret), encoding: z.enum(SECRET_ENCODINGS) }),
+  z.strictObject({ type: z.literal('pem'), pem: text(L.pem), passphrase: text(L.passphrase).optional() }),
+  z.strictObject({ type: z.literal('profile'), profileId: id }),
+]);
 
 /** One zod schema per channel, validating the request at run time (strict: unknown fields are refused). */
 export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unknown> } = {
@@ -91,6 +101,8 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   }),
   'profiles:rename': z.strictObject({ id, name: text(L.name) }),
   'profiles:delete': z.strictObject({ id }),
+  'profiles:token-states': noRequest,
+  'profiles:copy-token': z.strictObject({ profileId: id }),
   'intelligence:run': tokenRun,
   'token:cancel': z.strictObject({ runId: id }),
   // Either a saved profile or unsaved values, never both: one object with a refinement names the problem better than a union.
@@ -114,6 +126,14 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
     )
     .transform((r) => r as EngagementRefreshRequest),
   'verify:with-profile': z.strictObject({ profileId: id, token: text(L.token) }),
+  'compose:sign': z.strictObject({
+    header: text(MAX_HEADER_CHARS),
+    payload: text(MAX_PAYLOAD_CHARS),
+    alg: z.enum(COMPOSE_ALGORITHMS),
+    expiresIn: text(32).nullable(),
+    key: composeKey,
+  }),
+  'compose:send': z.strictObject({ url: nonEmpty(L.url), token: text(L.token), style: z.enum(['activity', 'sso-form']), timeoutMs }),
 };
 
 /** Validates a channel's request with its zod schema; throws ERR_IPC_INVALID_REQUEST naming the first bad field (never its value). */

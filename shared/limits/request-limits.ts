@@ -1,4 +1,5 @@
-// The size and time bounds on IPC requests: the router refuses anything beyond them, and the renderer caps its inputs with the same numbers.
+// The size bounds on IPC requests: the router refuses anything beyond them, and the renderer caps its inputs with the same
+// numbers. A run's timeout bounds are in shared/exchange/timeout-limits.ts, with its default.
 import { MAX_TOKEN_CHARS } from '../decode/decode-token';
 
 /** Upper bounds on request strings, checked before any handler runs (characters). */
@@ -28,6 +29,3 @@ export const REQUEST_LIMITS = Object.freeze({
   /** An Engagement business unit MID. */
   accountId: 32,
 });
-
-/** Bounds on intelligence:run's timeout, in milliseconds. */
-export const TIMEOUT_LIMITS = Object.freeze({ min: 1000, max: 120_000 });

@@ -7,11 +7,11 @@ import type { SecretEncoding } from '../verify/verification';
 /** The most characters a profile name may have (after trimming): the profile service, the CLI and every name box use it. */
 export const MAX_PROFILE_NAME_LENGTH = 80;
 
-/** The two Marketing Cloud products a profile can be for. */
-export type Product = 'intelligence' | 'engagement';
+/** The Marketing Cloud products a profile can be for: Intelligence, Engagement (installed package), an Engagement web or public app's sign-in. */
+export type Product = 'intelligence' | 'engagement' | 'engagement-web';
 
 /** Every {@link Product}, once: the schemas of the router and of profiles.json validate against it. */
-export const PRODUCTS = Object.freeze(['intelligence', 'engagement'] as const satisfies readonly Product[]);
+export const PRODUCTS = Object.freeze(['intelligence', 'engagement', 'engagement-web'] as const satisfies readonly Product[]);
 /** Fails to compile when a Product is missing from PRODUCTS. */
 const _everyProduct: Exclude<Product, (typeof PRODUCTS)[number]> extends never ? true : never = true;
 
@@ -48,6 +48,10 @@ export interface Profile {
   accountId: string | null;
   /** Engagement: whether the installed package's client secret is stored in the keychain (next to any signing secret). */
   hasClientSecret: boolean;
+  /** Engagement web or public app: the redirect URI the sign-in used (absent on older profiles). */
+  redirectUri?: string | null;
+  /** Engagement web or public app: where its token calls go (the tssd host when the redirect named one). */
+  tokenBaseUrl?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -12,7 +12,9 @@ import { REFRESH_STEP_TITLE, runLegacyRefresh, type RefreshInput } from '../../.
 import { toErrorPayload } from '../../../shared/errors/workbench-error';
 import type { FlowStep } from '../../../shared/exchange/flow-types';
 import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest } from '../../../shared/ipc/ipc-contract';
-import type { ProfileService, RunnableOf } from '../profiles/profile-service';
+import type { ProfileService, RunnableOf, RunnableProfile } from '../profiles/profile-service';
+import { cachedEngagementToken, type CachedToken } from '../token-cache/cached-token';
+import type { ProfileRunOptions } from '../token-cache/profile-token-service';
 import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 
 /** A step of either Engagement run, as progress events carry it. */
@@ -28,23 +30,28 @@ export interface EngagementServiceDeps {
   fetch: typeof fetch;
   /** Shared with the Intelligence service (electron/services/runs) so token:cancel reaches every run. */
   runs?: RunRegistry;
+  /** Keeps the token a saved profile's run got in the token cache ("Get token" refreshes it). */
+  rememberToken?: (runnable: RunnableProfile, token: CachedToken) => Promise<unknown>;
   now?: () => number;
 }
 
+type EngagementRunnable = RunnableOf<'engagement'>;
+
 /** What the router needs of it. */
 export interface EngagementPort {
-  token(request: EngagementTokenRequest, onStep: (step: EngagementProgressStep) => void): Promise<EngagementFlowReport>;
+  /** The router's runs, and the CLI's with its own `signal` (Ctrl-C) beside the run id's. */
+  token(
+    request: EngagementTokenRequest,
+    onStep: (step: EngagementProgressStep) => void,
+    signal?: AbortSignal,
+  ): Promise<EngagementFlowReport>;
   refresh(request: EngagementRefreshRequest, onStep: (step: EngagementProgressStep) => void): Promise<RefreshReport>;
-}
-
-/** The credentials of a saved profile that can get a server-to-server token (ERR_PROFILE_INVALID otherwise). */
-async function profileCredentials(deps: EngagementServiceDeps, profileId: string): Promise<EngagementDraft> {
-  const runnable = await deps.profiles.runnable(profileId, 'engagement');
-  return engagementDraftOf(runnable);
+  /** The server-to-server token of an already resolved saved profile (the token cache's path): not registered, cancelled by `options.signal`. */
+  tokenForProfile(runnable: EngagementRunnable, options: ProfileRunOptions<EngagementStepId>): Promise<EngagementFlowReport>;
 }
 
 /** The run values of a runnable Engagement profile (the app's runs and the CLI's). */
-export function engagementDraftOf(runnable: RunnableOf<'engagement'>): EngagementDraft {
+export function engagementDraftOf(runnable: EngagementRunnable): EngagementDraft {
   const { profile } = runnable;
   return {
     clientId: profile.clientId,
@@ -67,22 +74,35 @@ async function verifiedWithProfile(deps: EngagementServiceDeps, profileId: strin
 /** Creates the Engagement service. */
 export function createEngagementService(deps: EngagementServiceDeps): EngagementPort {
   const runs = deps.runs ?? createRunRegistry();
-  const flowDeps = (onStep: (step: EngagementProgressStep) => void) => ({
+  const flowDeps = <S>(onStep: ((step: S) => void) | undefined) => ({
     fetch: deps.fetch,
-    onStep,
+    ...(onStep ? { onStep } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
-
+  const tokenRun = (credentials: EngagementDraft, options: ProfileRunOptions<EngagementStepId> & { whoami?: boolean }) => {
+    const input: EngagementFlowInput = { ...credentials, whoami: options.whoami === true };
+    if (options.signal !== undefined) input.signal = options.signal;
+    if (options.timeoutMs !== undefined) input.timeoutMs = options.timeoutMs;
+    return runEngagementFlow(input, flowDeps(options.onStep));
+  };
+  const tokenForProfile = (runnable: EngagementRunnable, options: ProfileRunOptions<EngagementStepId> & { whoami?: boolean }) =>
+    tokenRun(engagementDraftOf(runnable), options);
   return {
-    token(request, onStep) {
-      return runs.track(request.runId, async (signal) => {
-        const credentials = 'draft' in request ? request.draft : await profileCredentials(deps, request.profileId);
-        const input: EngagementFlowInput = { ...credentials, whoami: request.whoami === true, signal };
-        if (request.timeoutMs !== undefined) input.timeoutMs = request.timeoutMs;
-        return runEngagementFlow(input, flowDeps(onStep));
-      });
+    tokenForProfile,
+    token(request, onStep, signal) {
+      return runs.track(
+        request.runId,
+        async (runSignal) => {
+          const options = { onStep, signal: runSignal, timeoutMs: request.timeoutMs, whoami: request.whoami === true };
+          if ('draft' in request) return tokenRun(request.draft, options);
+          const runnable = await deps.profiles.runnable(request.profileId, 'engagement');
+          const report = await tokenForProfile(runnable, options);
+          if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedEngagementToken(report.outcome.token));
+          return report;
+        },
+        signal,
+      );
     },
-
     refresh(request, onStep) {
       return runs.track(request.runId, async (signal) => {
         let decoded: DecodedToken;
@@ -99,7 +119,7 @@ export function createEngagementService(deps: EngagementServiceDeps): Engagement
         }
         if ('profileId' in request) {
           // The stored secret goes only to the profile's own auth host, and past Marketing Cloud only for a JWT it signed.
-          const credentials = await profileCredentials(deps, request.profileId);
+          const credentials = engagementDraftOf(await deps.profiles.runnable(request.profileId, 'engagement'));
           input.clientId = credentials.clientId;
           input.clientSecret = credentials.clientSecret;
           input.profileAuthBase = resolveTenant({

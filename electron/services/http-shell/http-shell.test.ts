@@ -224,9 +224,15 @@ describe('mctoken ui server: request bodies', () => {
       clientId: '\u0001'.repeat(REQUEST_LIMITS.clientId),
       clientSecret: '\u0001'.repeat(REQUEST_LIMITS.clientSecret),
     });
-    expect([verify, refresh]).toEqual([
+    const send = await bridge['compose:send']({
+      url: `https://example.com/${'\u0001'.repeat(REQUEST_LIMITS.url - 20)}`,
+      token: '\u0001'.repeat(REQUEST_LIMITS.token),
+      style: 'activity',
+    });
+    expect([verify, refresh, send]).toEqual([
       { ok: true, value: { validated: 'verify:with-profile' } },
       { ok: true, value: { validated: 'engagement:refresh' } },
+      { ok: true, value: { validated: 'compose:send' } },
     ]);
     // One character over the router's bound is the router's refusal, not the body cap's.
     const over = await bridge['verify:with-profile']({ profileId: 'p1', token: 'x'.repeat(REQUEST_LIMITS.token + 1) });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { HTTP_PROTOCOL, STREAM_ID_PATTERN, type LaunchSession } from '../../../shared/ipc/http-protocol';
-import { TIMEOUT_LIMITS } from '../../../shared/limits/request-limits';
+import { TIMEOUT_LIMITS } from '../../../shared/exchange/timeout-limits';
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
 import type { Router } from '../router/router-types';
 import { BROWSER_MODE_CSP, browserModePage } from './app-page';

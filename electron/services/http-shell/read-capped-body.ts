@@ -3,9 +3,13 @@ import { REQUEST_LIMITS } from '../../../shared/limits/request-limits';
 
 /**
  * The largest request of the contract at its bounds, in characters: `engagement:refresh` with a token as long as the router
- * accepts, a run id, and a client id and secret (or a profile id). Every other channel's strings add up to less.
+ * accepts, a run id, and a client id and secret (or a profile id), or `compose:send` with such a token and a URL. Every
+ * other channel's strings add up to less.
  */
-const LARGEST_REQUEST_CHARS = REQUEST_LIMITS.token + REQUEST_LIMITS.id * 2 + REQUEST_LIMITS.clientId + REQUEST_LIMITS.clientSecret;
+const LARGEST_REQUEST_CHARS = Math.max(
+  REQUEST_LIMITS.token + REQUEST_LIMITS.id * 2 + REQUEST_LIMITS.clientId + REQUEST_LIMITS.clientSecret,
+  REQUEST_LIMITS.token + REQUEST_LIMITS.url,
+);
 
 /**
  * The one cap on a request body the server reads: the largest request in the most bytes JSON can take for one character

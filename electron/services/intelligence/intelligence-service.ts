@@ -2,15 +2,17 @@ import { importPKCS8 } from 'jose';
 import { checkClientId } from '../../../shared/intelligence/client-id';
 import { checkEndpointUrl } from '../../../shared/exchange/endpoint-url';
 import type { TokenRequestStyle } from '../../../shared/exchange/flow-types';
-import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
+import type { FlowStepId, TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import { discoveryUrlForRegion } from '../../../shared/intelligence/regions';
 import { runTokenFlow } from '../../../shared/intelligence/run-token-flow';
 import type { TokenRunDraft, TokenRunRequest } from '../../../shared/ipc/ipc-contract';
 import type { KeyDecryptor } from '../../../shared/keys/key-info';
 import { loadPrivateKey } from '../../../shared/keys/load-private-key';
-import type { ProfileService } from '../profiles/profile-service';
+import type { ProfileService, RunnableOf, RunnableProfile } from '../profiles/profile-service';
 import type { IntelligencePort } from '../router/router-types';
 import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
+import { cachedIntelligenceToken, type CachedToken } from '../token-cache/cached-token';
+import type { ProfileRunOptions } from '../token-cache/profile-token-service';
 
 /** What the Intelligence service needs: the one runnable-profile check (it loads the key by reference) and a fetch. */
 export interface IntelligenceServiceDeps {
@@ -21,12 +23,21 @@ export interface IntelligenceServiceDeps {
   decryptor: KeyDecryptor;
   /** The running runs, shared with the Engagement service so token:cancel reaches both (a private one by default). */
   runs?: RunRegistry;
+  /** Keeps the token a saved profile's run got in the token cache ("Get token" refreshes it). */
+  rememberToken?: (runnable: RunnableProfile, token: CachedToken) => Promise<unknown>;
   now?: () => number;
   randomUUID?: () => string;
 }
 
+type IntelligenceRunnable = RunnableOf<'intelligence'>;
+
 /** Runs the Intelligence token flow for saved and draft profiles, each run tracked (and cancellable) in the run registry. */
-export type IntelligenceService = IntelligencePort;
+export interface IntelligenceService extends IntelligencePort {
+  /** The router's run, and the CLI's with its own `signal` (Ctrl-C) beside the run id's. */
+  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void, signal?: AbortSignal): Promise<TokenFlowReport>;
+  /** The run of an already resolved saved profile (the token cache's path): not registered, cancelled by `options.signal`. */
+  runProfile(runnable: IntelligenceRunnable, options: ProfileRunOptions<FlowStepId>): Promise<TokenFlowReport>;
+}
 
 /** What one run signs with and where it goes. */
 interface RunCredentials {
@@ -52,42 +63,48 @@ async function draftCredentials(draft: TokenRunDraft, decryptor: KeyDecryptor): 
   return { clientId, discoveryUrl, privateKey, tokenRequestStyle: draft.tokenRequestStyle };
 }
 
-/** The credentials of a saved profile, through the one runnable-profile check (one store read, one key import). */
-async function savedCredentials(deps: IntelligenceServiceDeps, profileId: string): Promise<RunCredentials> {
-  const runnable = await deps.profiles.runnable(profileId, 'intelligence');
-  return {
-    clientId: runnable.profile.clientId,
-    discoveryUrl: runnable.discoveryUrl,
-    privateKey: runnable.privateKey,
-    tokenRequestStyle: runnable.profile.tokenRequestStyle,
-  };
+/** What a saved profile signs with; `style` overrides its request style (mctoken --query-style). */
+function savedCredentials(runnable: IntelligenceRunnable, style: TokenRequestStyle | undefined): RunCredentials {
+  const { profile, discoveryUrl, privateKey } = runnable;
+  return { clientId: profile.clientId, discoveryUrl, privateKey, tokenRequestStyle: style ?? profile.tokenRequestStyle };
 }
 
-/** Creates the Intelligence service used by the router: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
+/** Creates the Intelligence service used by the router and the CLI: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
 export function createIntelligenceService(deps: IntelligenceServiceDeps): IntelligenceService {
   const runs = deps.runs ?? createRunRegistry();
+  const flow = (credentials: RunCredentials, options: ProfileRunOptions<FlowStepId>): Promise<TokenFlowReport> =>
+    runTokenFlow(
+      {
+        ...credentials,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      },
+      {
+        fetch: deps.fetch,
+        ...(options.onStep ? { onStep: options.onStep } : {}),
+        ...(deps.now ? { now: deps.now } : {}),
+        ...(deps.randomUUID ? { randomUUID: deps.randomUUID } : {}),
+      },
+    );
+  const runProfile = (runnable: IntelligenceRunnable, options: ProfileRunOptions<FlowStepId>) =>
+    flow(savedCredentials(runnable, options.tokenRequestStyle), options);
   return {
-    run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void): Promise<TokenFlowReport> {
-      return runs.track(request.runId, async (signal) => {
-        const credentials =
-          request.draft !== undefined
-            ? await draftCredentials(request.draft, deps.decryptor)
-            : await savedCredentials(deps, request.profileId);
-        return runTokenFlow(
-          {
-            ...credentials,
-            ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
-            signal,
-          },
-          {
-            fetch: deps.fetch,
-            onStep,
-            ...(deps.now ? { now: deps.now } : {}),
-            ...(deps.randomUUID ? { randomUUID: deps.randomUUID } : {}),
-          },
-        );
-      });
+    run(request, onStep, signal) {
+      return runs.track(
+        request.runId,
+        async (runSignal) => {
+          const options = { onStep, signal: runSignal, timeoutMs: request.timeoutMs };
+          if (request.draft !== undefined) return flow(await draftCredentials(request.draft, deps.decryptor), options);
+          // The one runnable-profile check (one store read, one key import).
+          const runnable = await deps.profiles.runnable(request.profileId, 'intelligence');
+          const report = await runProfile(runnable, options);
+          if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedIntelligenceToken(report.outcome.token));
+          return report;
+        },
+        signal,
+      );
     },
+    runProfile,
     cancel: (runId) => runs.cancel(runId),
   };
 }

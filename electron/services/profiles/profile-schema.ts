@@ -33,6 +33,9 @@ export const profileSchema = z.object({
   scope: z.string().max(REQUEST_LIMITS.scope).nullable().default(null),
   accountId: z.string().regex(MID_PATTERN).nullable().default(null),
   hasClientSecret: z.boolean().default(false),
+  // Web and public apps (product engagement-web) came later still: only their profiles have these.
+  redirectUri: z.string().min(1).max(REQUEST_LIMITS.url).nullable().optional(),
+  tokenBaseUrl: z.string().min(1).max(REQUEST_LIMITS.url).nullable().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 }) satisfies z.ZodType<Profile>;

@@ -7,6 +7,7 @@ import { MAX_PROFILE_NAME_LENGTH } from '../../../shared/profiles/profile';
 export const PRODUCT_LABELS: Readonly<Record<Product, string>> = {
   intelligence: 'Marketing Cloud Intelligence',
   engagement: 'Marketing Cloud Engagement',
+  'engagement-web': 'Marketing Cloud Engagement web or public app',
 };
 
 /** The exact fixed messages of the profile service (tests and UIs compare against these). */
@@ -59,11 +60,19 @@ export function wrongProductError(name: string, product: Product, what: string):
 }
 
 /** ERR_PROFILE_INVALID: a token run of one product was asked of a profile of the other (`actual`). */
-export function otherProductError(actual: Product): WorkbenchError {
-  const wanted: Product = actual === 'intelligence' ? 'engagement' : 'intelligence';
+export function otherProductError(actual: Product, asked?: Product): WorkbenchError {
+  const wanted: Product = asked ?? (actual === 'intelligence' ? 'engagement' : 'intelligence');
   return new WorkbenchError(
     'ERR_PROFILE_INVALID',
     `This profile is for ${PRODUCT_LABELS[actual]}: getting this token needs a ${PRODUCT_LABELS[wanted]} profile.`,
+  );
+}
+
+/** ERR_PROFILE_INVALID: a web app profile is saved only from a sign-in (its refresh token never crosses to the renderer). */
+export function webAppSaveError(): WorkbenchError {
+  return new WorkbenchError(
+    'ERR_PROFILE_INVALID',
+    'A web or public app profile is saved from a sign-in: use "Save as profile" after signing in, or mctoken login --save NAME.',
   );
 }
 

@@ -13,6 +13,7 @@ import type { SecretStore } from '../secret-store/secret-store';
 import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
 import { issueFields, profileSchema } from './profile-schema';
 import { serverToServerFields, type SecretPlan } from './engagement-fields';
+import { webAppFields, type SaveWebAppRequest } from './web-app-fields';
 import { profileAccounts, profileClientSecretAccount, profileSecretAccount, profileTokenAccount } from './profile-secret-account';
 import { pruneRecorded, type PruneReport } from './profile-prune';
 import { withProfilesLock } from './profiles-lock';
@@ -28,6 +29,7 @@ import {
   otherProductError,
   profileNotFoundByNameError,
   wrongProductError,
+  webAppSaveError,
 } from './profile-service-errors';
 import type { ProfilesSnapshot, ProfileStore } from './profile-store';
 import { createSerialQueue } from './serial-queue';
@@ -68,12 +70,21 @@ export interface ProfileService {
    */
   runnable<P extends Product>(ref: string | { name: string }, product: P): Promise<RunnableOf<P>>;
   runnable(ref: string | { name: string }, product?: Product): Promise<RunnableProfile>;
+  /** An Intelligence profile's stored RSA key imported for `alg` (RS* or PS*), non-extractable, for Compose to sign with in the main process. */
+  privateKeyFor(id: string, alg: string): Promise<CryptoKey>;
+  /**
+   * Saves a web or public app's sign-in as an engagement-web profile (its refresh token and client secret to the keychain
+   * first): a new one, or the engagement-web profile of that name signed in again. Main process and CLI only.
+   */
+  saveWebApp(request: SaveWebAppRequest): Promise<Profile>;
 }
 
 /** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
 export type RunnableProfile =
   | { product: 'intelligence'; profile: Profile; discoveryUrl: string; privateKey: CryptoKey }
-  | { product: 'engagement'; profile: Profile; clientSecret: string };
+  | { product: 'engagement'; profile: Profile; clientSecret: string }
+  /** The refresh token is read under the profile's token lock when it is spent (electron/services/web-app). */
+  | { product: 'engagement-web'; profile: Profile; clientSecret: string | null; tokenBaseUrl: string };
 
 /** The runnable profile of one product. */
 export type RunnableOf<P extends Product> = Extract<RunnableProfile, { product: P }>;
@@ -150,6 +161,14 @@ function engagementFields(request: SaveProfileRequest, existing: Profile | undef
   }
   if (existing?.product === 'engagement' && existing.hasSecret) return { ...base, secretEncoding: encoding, secret: { kind: 'keep' } };
   return { ...base, secretEncoding: null, secret: { kind: 'none', dropStale: existing?.hasSecret === true } };
+}
+
+function webProductFields(
+  request: SaveWebAppRequest,
+  existing: Profile | undefined,
+): ProductFields & { redirectUri: string; tokenBaseUrl: string } {
+  const { refreshToken, ...fields } = webAppFields(request, existing?.hasClientSecret === true);
+  return { ...fields, region: null, discoveryUrl: null, keyInfo: null, secretEncoding: null, secret: refreshToken };
 }
 
 /**
@@ -231,14 +250,27 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     }
   }
 
-  async function save(request: SaveProfileRequest): Promise<Profile> {
-    const product: Product = checkProduct(request.product);
+  async function save(request: SaveProfileRequest, web?: SaveWebAppRequest): Promise<Profile> {
+    // A web app profile comes only from saveWebApp: profiles:save never carries a refresh token.
+    if (request.product === 'engagement-web' && web === undefined) throw webAppSaveError();
+    const product: Product = web === undefined ? checkProduct(request.product) : 'engagement-web';
     const name = checkProfileName(request.name);
     const snapshot = await store.open();
-    const existing = request.id === undefined ? undefined : profileIn(snapshot, request.id);
+    const named = snapshot.profiles.find((candidate) => candidate.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+    // Signing in again with --save NAME updates that web app profile.
+    const existing =
+      request.id === undefined
+        ? web !== undefined && named?.product === 'engagement-web'
+          ? named
+          : undefined
+        : profileIn(snapshot, request.id);
     checkNameFree(name, takenNames(snapshot), existing?.id);
-    const fields =
-      product === 'intelligence' ? await intelligenceFields(request, existing, decryptor) : engagementFields(request, existing);
+    const fields: ProductFields & { redirectUri?: string; tokenBaseUrl?: string } =
+      web !== undefined
+        ? webProductFields(web, existing)
+        : product === 'intelligence'
+          ? await intelligenceFields(request, existing, decryptor)
+          : engagementFields(request, existing);
     const id = existing?.id ?? newId();
     const stamp = now().toISOString();
     const profile: Profile = {
@@ -257,6 +289,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       scope: fields.scope,
       accountId: fields.accountId,
       hasClientSecret: fields.clientSecret.kind !== 'none',
+      ...(fields.redirectUri === undefined ? {} : { redirectUri: fields.redirectUri, tokenBaseUrl: fields.tokenBaseUrl ?? null }),
       createdAt: existing?.createdAt ?? stamp,
       updatedAt: stamp,
     };
@@ -328,12 +361,12 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   }
 
   /** The stored private key imported once, non-extractable: whoever holds the CryptoKey can sign but cannot read the key out. */
-  async function importStoredKey(profile: Profile): Promise<CryptoKey> {
+  async function importStoredKey(profile: Profile, alg = 'RS256'): Promise<CryptoKey> {
     if (!profile.hasSecret) throw noSecretStoredError(profile.name, PRIVATE_KEY);
     const pem = await storedSecret(profile, PRIVATE_KEY);
     try {
       // The keychain holds the canonical unencrypted PKCS#8 written at save time, so it is imported as is.
-      return await importPKCS8(pem, 'RS256', { extractable: false });
+      return await importPKCS8(pem, alg, { extractable: false });
     } catch {
       throw new WorkbenchError(
         'ERR_KEY_MALFORMED',
@@ -357,10 +390,22 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     reset: () => mutate(() => store.reset()),
     prune: (apply) => mutate(async () => pruneRecorded(await store.open(), secrets, apply)),
 
+    saveWebApp: (request) => mutate(() => save({ ...request, product: 'engagement-web', clientSecret: undefined }, request)),
+
     // Its product check makes the answer that product's: the one place the narrowing is taken on trust.
     runnable: (async (ref: string | { name: string }, product?: Product): Promise<RunnableProfile> => {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
-      if (product !== undefined && profile.product !== product) throw otherProductError(profile.product);
+      if (product !== undefined && profile.product !== product) throw otherProductError(profile.product, product);
+      if (profile.product === 'engagement-web') {
+        if (!profile.hasSecret || profile.tokenBaseUrl === null || profile.tokenBaseUrl === undefined)
+          throw profileInvalidError(
+            `Profile "${profile.name}" has no refresh token stored: sign in again with mctoken login --save "${profile.name}".`,
+          );
+        const clientSecret = profile.hasClientSecret
+          ? await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id))
+          : null;
+        return { product: 'engagement-web', profile, clientSecret, tokenBaseUrl: profile.tokenBaseUrl };
+      }
       if (profile.product === 'intelligence') {
         if (profile.discoveryUrl === null)
           throw profileInvalidError(
@@ -379,6 +424,12 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         clientSecret: await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id)),
       };
     }) as ProfileService['runnable'],
+
+    async privateKeyFor(id: string, alg: string): Promise<CryptoKey> {
+      const profile = await findProfile(id);
+      if (profile.product !== 'intelligence') throw wrongProductError(profile.name, profile.product, PRIVATE_KEY);
+      return importStoredKey(profile, alg);
+    },
 
     async getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }> {
       const profile = await findProfile(id);

@@ -2,7 +2,7 @@
 // channel's handler in the table below, and answered as an IpcResult; nothing is thrown across IPC. The app (electron/app)
 // and the CLI (cli/services.ts) call the same router. The services it uses are injected (router-types.ts).
 import { decodeToken } from '../../../shared/decode/decode-token';
-import { WorkbenchError, isWorkbenchError, toErrorPayload } from '../../../shared/errors/workbench-error';
+import { WorkbenchError, errorFromPayload, isWorkbenchError, toErrorPayload } from '../../../shared/errors/workbench-error';
 import { IPC_CHANNELS, type IpcChannel } from '../../../shared/ipc/ipc-contract';
 import { validateRequest } from '../../../shared/ipc/request-schemas';
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
@@ -37,7 +37,7 @@ export function createRouter(services: RouterServices): Router {
 
 /** One handler per channel (a missing channel is a compile error). Requests arrive already validated. */
 function handlerTable(services: RouterServices): HandlerTable {
-  const { profiles, intelligence, engagement } = services;
+  const { profiles, intelligence, engagement, compose, profileTokens } = services;
   return {
     /** The version (injected from package.json), the platform and whether the keychain answers. */
     'app:info': async () => ({ version: services.appVersion, platform: services.platform, keychain: await probeKeychain(services) }),
@@ -49,6 +49,17 @@ function handlerTable(services: RouterServices): HandlerTable {
     'profiles:delete': async ({ id }) => {
       await profiles.delete(id);
       return { id };
+    },
+    /** The token cache through the same service as mctoken: states for the list, and a valid token for an explicit copy. */
+    'profiles:token-states': async () => {
+      const { profiles: saved } = await profiles.list();
+      const states = await Promise.all(saved.map(async (profile) => [profile.id, await profileTokens.state(profile)] as const));
+      return Object.fromEntries(states);
+    },
+    'profiles:copy-token': async ({ profileId }) => {
+      const got = await profileTokens.obtain({ ref: profileId });
+      if (!got.ok) throw errorFromPayload(got.error);
+      return { accessToken: got.token.accessToken, expiresAt: got.token.expiresAt, cached: got.cached };
     },
 
     /** Runs the token flow; its progress goes out as intelligence:progress events for the run id. */
@@ -70,6 +81,10 @@ function handlerTable(services: RouterServices): HandlerTable {
       const { status, alg, error, signatures } = result;
       return { status, alg, ...(error === undefined ? {} : { error }), ...(signatures === undefined ? {} : { signatures }) };
     },
+
+    /** Compose: signing (a profile's secret or key is read and used in the main process only) and sending to the URL typed. */
+    'compose:sign': (request) => compose.sign(request),
+    'compose:send': (request) => compose.send(request),
   };
 }
 

@@ -81,6 +81,8 @@ describe.skipIf(!isolated)(`Engagement through the router, with the real keychai
 
   it('engagement:token from unsaved values runs once and writes nothing (no profile, no keychain entry)', async () => {
     const before = await readFile(join(userDataDir, 'profiles.json'), 'utf8');
+    // The profile's own run just cached its token; a draft run adds nothing beside it.
+    expect((await services.secrets.list()).sort()).toEqual([`profile:${profile.id}:client-secret`, `profile:${profile.id}:token`]);
     const draft = {
       clientId: SAMPLE_PACKAGE.clientId,
       clientSecret: SAMPLE_PACKAGE.clientSecret,
@@ -90,7 +92,7 @@ describe.skipIf(!isolated)(`Engagement through the router, with the real keychai
     const report = await value<EngagementFlowReport>('engagement:token', { runId: 'run-draft', draft, whoami: true });
     expect(report.outcome).toMatchObject({ ok: true, whoami: { summary: { mid: OTHER_MID } } });
     expect(await readFile(join(userDataDir, 'profiles.json'), 'utf8')).toBe(before);
-    expect(await services.secrets.list()).toEqual([`profile:${profile.id}:client-secret`]);
+    expect((await services.secrets.list()).sort()).toEqual([`profile:${profile.id}:client-secret`, `profile:${profile.id}:token`]);
     const wrong = await value<EngagementFlowReport>('engagement:token', {
       runId: 'run-wrong',
       draft: { ...draft, clientSecret: 'not-the-secret' },

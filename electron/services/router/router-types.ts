@@ -1,5 +1,7 @@
+import type { ComposePort } from '../compose/compose-service';
 import type { EngagementPort } from '../engagement/engagement-service';
 import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
+import type { ProfileTokenService } from '../token-cache/profile-token-service';
 import type {
   TokenRunRequest,
   IpcChannel,
@@ -57,7 +59,11 @@ export interface RouterServices {
   profiles: ProfilesPort;
   intelligence: IntelligencePort;
   /** Engagement server-to-server tokens, who-am-I and the legacy refresh. */
-  engagement: EngagementPort;
+  engagement: Pick<EngagementPort, 'token' | 'refresh'>;
+  /** Compose: signs composed tokens and sends tokens to an endpoint (electron/services/compose). */
+  compose: ComposePort;
+  /** Saved profiles' cached tokens (electron/services/token-cache), the same service mctoken uses. */
+  profileTokens: Pick<ProfileTokenService, 'obtain' | 'state'>;
   /** Told about unexpected (non-WorkbenchError) failures; must not log their text where secrets could end up. */
   onInternalError?(channel: IpcChannel, error: unknown): void;
 }

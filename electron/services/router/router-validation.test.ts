@@ -26,6 +26,8 @@ const guardServices: RouterServices = {
   },
   intelligence: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
+  compose: { sign: unreachable('compose.sign'), send: unreachable('compose.send') },
+  profileTokens: { obtain: unreachable('profileTokens.obtain'), state: unreachable('profileTokens.state') },
 };
 const events: Array<{ event: IpcEvent; payload: unknown }> = [];
 const context: RouterContext = { emit: (event, payload) => events.push({ event, payload }) };
@@ -103,6 +105,9 @@ describe('router: request validation', () => {
     ['profiles:rename', { id: 'a', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
     ['profiles:delete', { id: 'i'.repeat(129) }, '"id" is too long (at most 128 characters)'],
     ['profiles:delete', null, 'the request must be an object'],
+    ['profiles:token-states', { all: true }, 'the request has the wrong shape'],
+    ['profiles:copy-token', {}, '"profileId" is missing'],
+    ['profiles:copy-token', { profileId: 'p', minValid: 600 }, 'the request has unknown field "minValid"'],
     ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 10 }, '"timeoutMs" must be at least 1000'],
     ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1_000_000 }, '"timeoutMs" must be at most 120000'],
     ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
@@ -148,6 +153,23 @@ describe('router: request validation', () => {
       '"token" is too long (at most 1048576 characters)',
     ],
     ['verify:with-profile', { profileId: 'p' }, '"token" is missing'],
+    [
+      'compose:sign',
+      { header: '{}', payload: '{}', alg: 'none', expiresIn: null, key: { type: 'secret', secret: 's', encoding: 'text' } },
+      '"alg" must be one of: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA',
+    ],
+    [
+      'compose:sign',
+      { header: '{}', payload: 'x'.repeat(512 * 1024 + 1), alg: 'HS256', expiresIn: null, key: { type: 'profile', profileId: 'p' } },
+      '"payload" is too long (at most 524288 characters)',
+    ],
+    [
+      'compose:sign',
+      { header: '{}', payload: '{}', alg: 'HS256', expiresIn: null, key: { type: 'file', path: '/etc/passwd' } },
+      '"key.type" has the wrong shape',
+    ],
+    ['compose:send', { url: '', token: 't', style: 'activity' }, '"url" must not be empty'],
+    ['compose:send', { url: 'https://x', token: 't', style: 'bearer' }, '"style" must be one of: activity, sso-form'],
   ];
 
   it.each(cases)('%s %j → refused', async (channel, payload, what) => {

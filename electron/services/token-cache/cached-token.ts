@@ -2,6 +2,8 @@
 // with it, and a fingerprint of the exact credentials it was issued for. Read without zod (the cached path stays lean):
 // anything that is not exactly this shape is no entry at all.
 import { createHash } from 'node:crypto';
+import type { EngagementToken } from '../../../shared/engagement/flow-types';
+import type { IssuedToken } from '../../../shared/intelligence/flow-types';
 import type { Product } from '../../../shared/profiles/profile';
 
 /** A cached access token and what the token answer said with it (never a secret other than the token itself). */
@@ -18,6 +20,29 @@ export interface CachedToken {
   missingScopes: string[];
   restInstanceUrl: string | null;
   soapInstanceUrl: string | null;
+}
+
+/** What the cache keeps of an Intelligence token answer (the curl command, which carries the signed assertion, is not kept). */
+export function cachedIntelligenceToken(token: IssuedToken): CachedToken {
+  const { accessToken, expiresAt, expiresIn, tokenEndpoint } = token;
+  const none = { tokenType: null, scope: null, missingScopes: [], restInstanceUrl: null, soapInstanceUrl: null };
+  return { accessToken, expiresAt, expiresIn, tokenEndpoint, ...none };
+}
+
+/** What the cache keeps of an Engagement token answer: the token, its scopes and the tenant's REST and SOAP URLs. */
+export function cachedEngagementToken(token: EngagementToken): CachedToken {
+  const { accessToken, expiresAt, expiresIn, tokenEndpoint, tokenType, scope, restInstanceUrl, soapInstanceUrl } = token;
+  return {
+    accessToken,
+    expiresAt,
+    expiresIn,
+    tokenEndpoint,
+    tokenType,
+    scope,
+    missingScopes: [...token.missingScopes],
+    restInstanceUrl,
+    soapInstanceUrl,
+  };
 }
 
 /** The credential fields of a profile a token is bound to (a Profile has them all). */
@@ -50,7 +75,7 @@ export function credentialsFingerprint(profile: TokenCredentials, clientSecret: 
       profile.clientId,
       profile.product === 'intelligence' ? profile.discoveryUrl : null,
       profile.product === 'intelligence' ? (profile.keyInfo?.fingerprint ?? null) : null,
-      profile.product === 'engagement' ? [profile.subdomain, profile.authUrl, profile.scope, profile.accountId] : null,
+      profile.product !== 'intelligence' ? [profile.subdomain, profile.authUrl, profile.scope, profile.accountId] : null,
       clientSecret === null ? null : sha256(clientSecret),
     ]),
   );

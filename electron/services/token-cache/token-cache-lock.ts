@@ -36,9 +36,15 @@ function lockedError(): WorkbenchError {
 
 /**
  * Runs `work` holding the profile's token lock, waiting (10 ms growing to 200 ms apart) up to `waitMs` while another process
- * holds it: ERR_TOKEN_CACHE_LOCKED after that; ERR_PROFILES_IO when the lock cannot be written at all.
+ * holds it: ERR_TOKEN_CACHE_LOCKED after that, ERR_CANCELLED once `signal` aborts (Ctrl-C while waiting); ERR_PROFILES_IO
+ * when the lock cannot be written at all.
  */
-export async function withTokenLock<T>(userDataDir: string, profileId: string, waitMs: number, work: () => Promise<T>): Promise<T> {
+export async function withTokenLock<T>(
+  userDataDir: string,
+  profileId: string,
+  { waitMs, signal }: { waitMs: number; signal?: AbortSignal | undefined },
+  work: () => Promise<T>,
+): Promise<T> {
   const path = tokenLockPath(userDataDir, profileId);
   const ioError = (error: unknown): WorkbenchError =>
     new WorkbenchError(
@@ -62,6 +68,8 @@ export async function withTokenLock<T>(userDataDir: string, profileId: string, w
       });
     } catch (error) {
       if (errnoCode(error) !== 'ELOCKED') throw ioError(error);
+      if (signal?.aborted === true)
+        throw new WorkbenchError('ERR_CANCELLED', 'Cancelled while another process was getting this profile a token.');
       if (Date.now() >= deadline) throw lockedError();
       await sleep(pause);
     }

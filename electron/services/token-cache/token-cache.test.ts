@@ -86,12 +86,31 @@ describe('token cache', () => {
     let issued = 0;
     const issue = async () => token(`new-${++issued}`, clock.now + 300_000);
     const settings = { minValidMs: 60_000, fresh: false };
-    expect(await cache.obtain('p1', 'fp', settings, issue)).toEqual({ token: token('new-1', clock.now + 300_000), cached: false });
+    expect(await cache.obtain('p1', 'fp', settings, issue)).toEqual({
+      token: token('new-1', clock.now + 300_000),
+      cached: false,
+      stored: true,
+    });
     expect(await cache.obtain('p1', 'fp', settings, issue)).toMatchObject({ token: { accessToken: 'new-1' }, cached: true });
     expect(await cache.obtain('p1', 'fp', { ...settings, fresh: true }, issue)).toMatchObject({ token: { accessToken: 'new-2' } });
     expect(issued).toBe(2);
     keychain.entries.clear();
     expect(await cache.obtain('p1', 'fp', settings, async () => null)).toBeNull();
+    expect(keychain.entries.size).toBe(0);
+  });
+
+  it('a keychain that will not keep the token: the new token is still handed out, stored: false', async () => {
+    const { keychain } = setup();
+    const cache = createTokenCache({
+      secrets: { ...keychain, set: () => Promise.reject(new WorkbenchError('ERR_KEYCHAIN_UNAVAILABLE', 'locked')) },
+      userDataDir: dir,
+      now: () => clock.now,
+    });
+    const got = await cache.obtain('p1', 'fp', { minValidMs: 60_000, fresh: false }, async () =>
+      token('kept-nowhere', clock.now + 300_000),
+    );
+    expect(got).toEqual({ token: token('kept-nowhere', clock.now + 300_000), cached: false, stored: false });
+    expect(await cache.store('p1', 'fp', token('again', clock.now + 300_000))).toBe(false);
     expect(keychain.entries.size).toBe(0);
   });
 

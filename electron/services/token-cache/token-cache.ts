@@ -20,11 +20,8 @@ export interface TokenCacheDeps {
   lockWaitMs?: number;
 }
 
-/** What {@link TokenCache.obtain} gives: the token and whether it was reused. */
-export interface ObtainedToken {
-  token: CachedToken;
-  cached: boolean;
-}
+/** What {@link TokenCache.obtain} gives: the token, whether it was reused, and for a new one whether the keychain kept it. */
+export type ObtainedToken = { token: CachedToken; cached: true } | { token: CachedToken; cached: false; stored: boolean };
 
 /** The token cache of saved profiles. */
 export interface TokenCache {
@@ -37,9 +34,11 @@ export interface TokenCache {
   obtain(
     profileId: string,
     fingerprint: string,
-    settings: { minValidMs: number; fresh: boolean },
+    settings: { minValidMs: number; fresh: boolean; signal?: AbortSignal | undefined },
     issue: () => Promise<CachedToken | null>,
   ): Promise<ObtainedToken | null>;
+  /** Caches a new token of the profile (a run from a saved profile got it); false when the keychain would not keep it. */
+  store(profileId: string, fingerprint: string, token: CachedToken): Promise<boolean>;
   /** A server refused this token: drops it from the cache (a newer token another process cached stays). */
   refused(profileId: string, accessToken: string): Promise<void>;
 }
@@ -71,17 +70,25 @@ export function createTokenCache(deps: TokenCacheDeps): TokenCache {
     return entry.token.expiresAt - now() >= minValidMs ? entry.token : null;
   }
 
+  // A token that cannot be cached is still the caller's: the next call makes its own exchange.
+  const store = (profileId: string, fingerprint: string, token: CachedToken): Promise<boolean> =>
+    secrets.set(profileTokenAccount(profileId), serializeCacheEntry(fingerprint, token)).then(
+      () => true,
+      () => false,
+    );
+
   return {
     read,
+    store,
 
-    async obtain(profileId, fingerprint, { minValidMs, fresh }, issue) {
+    async obtain(profileId, fingerprint, { minValidMs, fresh, signal }, issue) {
       if (!fresh) {
         const cached = await read(profileId, fingerprint, minValidMs);
         if (cached !== null) return { token: cached, cached: true };
       }
       // Loaded only to get a new token: the cached path never loads proper-lockfile.
       const { withTokenLock } = await import('./token-cache-lock');
-      return withTokenLock(userDataDir, profileId, lockWaitMs, async () => {
+      return withTokenLock(userDataDir, profileId, { waitMs: lockWaitMs, signal }, async () => {
         // Whoever held the lock before us may have just cached one.
         if (!fresh) {
           const cached = await read(profileId, fingerprint, minValidMs);
@@ -89,9 +96,7 @@ export function createTokenCache(deps: TokenCacheDeps): TokenCache {
         }
         const token = await issue();
         if (token === null) return null;
-        // A token that cannot be cached is still the caller's: the next call makes its own exchange.
-        await secrets.set(profileTokenAccount(profileId), serializeCacheEntry(fingerprint, token)).catch(() => undefined);
-        return { token, cached: false };
+        return { token, cached: false, stored: await store(profileId, fingerprint, token) };
       });
     },
 

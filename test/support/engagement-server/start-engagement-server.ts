@@ -62,8 +62,8 @@ function endpointOf(method: string, path: string): EngagementEndpoint | null {
   return null;
 }
 
-/** Reads a body up to MAX_BODY_BYTES; null when it is larger. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/** Reads a body up to MAX_BODY_BYTES; null when it is larger (the authorization server reads its bodies with it too). */
+export async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
