@@ -1,12 +1,15 @@
-// ESLint flat config. Besides the usual TypeScript rules it enforces the layers of DEVELOPERS.md:
+// ESLint flat config. Besides the usual TypeScript rules it enforces the layers of the README ("How it is built"):
 // shared/ is pure (no Node, DOM or Electron), renderer/ never reaches Node or Electron, only
 // electron/app/ and electron/preload/ import `electron`, and raw ipcMain/ipcRenderer stay inside
-// the two typed IPC wrappers.
+// the two typed IPC wrappers. Which folder of shared/ and renderer/ may import which is its own rule
+// (layers/folder-imports, scripts/folder-layers.js), so it is not lost when a block below replaces
+// no-restricted-imports for its files (flat config replaces a rule's options per file; it never merges them).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { folderImportsRule } from './scripts/folder-layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const nodeBuiltinsRule = { name: '', message: 'Node built-ins are not allowed in this layer.' };
@@ -35,6 +38,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
+  },
+  {
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { layers: { rules: { 'folder-imports': folderImportsRule } } },
+    rules: { 'layers/folder-imports': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

@@ -4,9 +4,10 @@ import { createWorkbenchServices, type WorkbenchServices, type WorkbenchServices
 import { defaultUserDataDir } from '../electron/services/paths';
 import type { Router } from '../electron/services/router/router-types';
 import { keychainServiceName } from '../electron/services/secret-store/keychain-service-name';
-import { WorkbenchError, errorFromPayload } from '../shared/errors/workbench-error';
+import { errorFromPayload } from '../shared/errors/workbench-error';
 import type { IpcChannel, IpcRequest, IpcResponse, ProfilesListing } from '../shared/ipc/ipc-contract';
-import type { Profile } from '../shared/profiles/profile';
+import { profileNotFoundByNameError } from '../electron/services/profiles/profile-service-errors';
+import { sameProfileName, type Profile } from '../shared/profiles/profile';
 import { CLI_VERSION } from './terminal';
 
 /**
@@ -32,15 +33,12 @@ export async function callRouter<C extends IpcChannel>(router: Router, channel: 
 
 /** The profile with this name, ignoring case (profile names are unique that way), or undefined. */
 export function profileNamed(profiles: readonly Profile[], name: string): Profile | undefined {
-  const wanted = name.toLowerCase();
-  return profiles.find((profile) => profile.name.toLowerCase() === wanted);
+  return profiles.find((profile) => sameProfileName(profile.name, name));
 }
 
 /** The saved profile with this name (any case); ERR_PROFILE_NOT_FOUND saying how to list them. */
 export async function findProfileByName(profiles: { list(): Promise<ProfilesListing> }, name: string): Promise<Profile> {
   const found = profileNamed((await profiles.list()).profiles, name);
-  if (found === undefined) {
-    throw new WorkbenchError('ERR_PROFILE_NOT_FOUND', `No profile is named "${name}": run "mctoken profiles list" to see the saved ones.`);
-  }
+  if (found === undefined) throw profileNotFoundByNameError(name);
   return found;
 }

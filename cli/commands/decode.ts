@@ -6,12 +6,13 @@ import { decodeToken } from '../../shared/decode/decode-token';
 import type { DecodedToken, JsonObject, JwsSerialization } from '../../shared/decode/decoded-token';
 import type { TokenKind } from '../../shared/decode/token-kind';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import type {
-  SecretEncoding,
-  SecretKeyReading,
-  SignatureStatus,
-  VerificationKey,
-  VerificationResult,
+import {
+  SECRET_ENCODINGS,
+  type SecretEncoding,
+  type SecretKeyReading,
+  type SignatureStatus,
+  type VerificationKey,
+  type VerificationResult,
 } from '../../shared/verify/verification';
 import { verifySignature } from '../../shared/verify/verify-signature';
 import { describeSecretReading } from '../../shared/verify/secret-bytes';
@@ -86,7 +87,7 @@ export function registerDecodeCommand(program: Command, io: CliIo, outcome: CliO
     .addOption(
       new Option('--secret-env <var>', 'verify HS256 with the JWT signing secret in this environment variable').conflicts(['keyFile']),
     )
-    .addOption(new Option('--secret-encoding <encoding>', 'how the secret is written (default: text)').choices(['text', 'base64', 'hex']))
+    .addOption(new Option('--secret-encoding <encoding>', 'how the secret is written (default: text)').choices(SECRET_ENCODINGS))
     .addOption(
       new Option('--key-file <file>', 'verify RS/PS/ES/EdDSA signatures with this public key: PEM, X.509 certificate, JWK or JWK set'),
     )

@@ -5,6 +5,8 @@ import { WorkbenchError, type ErrorPayload } from '../../shared/errors/workbench
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, type Region } from '../../shared/intelligence/regions';
 import type { ProfilesListing, SaveProfileRequest } from '../../shared/ipc/ipc-contract';
+import { profileNotFoundByNameError } from '../../electron/services/profiles/profile-service-errors';
+import { sameProfileName, type Product } from '../../shared/profiles/profile';
 import {
   ENGAGEMENT_ONLY_FLAGS,
   addClientSecretOptions,
@@ -44,7 +46,7 @@ import {
 
 /** The options of `mctoken profiles save`, as commander parses them. */
 export interface ProfilesSaveOptions extends EngagementOptions {
-  product: 'intelligence' | 'engagement';
+  product: Product;
   clientId?: string;
   region?: Region;
   discoveryUrl?: string;
@@ -230,14 +232,13 @@ async function runProfilesShow(name: string, options: ProfilesOutputOptions, io:
 
 /** No readable profile has this name: ERR_PROFILE_READ_ONLY when an entry saved by a newer version has it, else ERR_PROFILE_NOT_FOUND. */
 function notFoundOrReadOnly(listing: ProfilesListing, name: string): WorkbenchError {
-  const wanted = name.toLowerCase();
-  const foreign = listing.foreign.find((entry) => entry.name?.toLowerCase() === wanted);
+  const foreign = listing.foreign.find((entry) => entry.name !== null && sameProfileName(entry.name, name));
   if (foreign !== undefined)
     return new WorkbenchError(
       'ERR_PROFILE_READ_ONLY',
       `Profile "${foreign.name ?? name}" was saved by a newer version of MC Token Workbench (${foreign.fields.join(', ')}): it is kept as it is and cannot be used or changed here. Use the newer version, or save a new profile under another name.`,
     );
-  return new WorkbenchError('ERR_PROFILE_NOT_FOUND', `No profile is named "${name}": run "mctoken profiles list" to see the saved ones.`);
+  return profileNotFoundByNameError(name);
 }
 
 /**

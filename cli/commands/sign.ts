@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import type { ComposeKeySource, SignedToken } from '../../shared/compose/compose-types';
 import type { ComposePort } from '../../electron/services/compose/compose-service';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
-import type { SecretEncoding } from '../../shared/verify/verification';
+import { SECRET_ENCODINGS, type SecretEncoding } from '../../shared/verify/verification';
 import {
   EXIT_OK,
   UsageError,
@@ -78,7 +78,7 @@ export function registerSignCommand(program: Command, io: CliIo, outcome: CliOut
         'profile',
       ]),
     )
-    .addOption(new Option('--secret-encoding <encoding>', 'how the secret is written (default: text)').choices(['text', 'base64', 'hex']))
+    .addOption(new Option('--secret-encoding <encoding>', 'how the secret is written (default: text)').choices(SECRET_ENCODINGS))
     .addOption(new Option('--key-file <file>', 'sign RS/PS/ES/EdDSA with this private key (PEM)').conflicts(['profile']))
     .option('--passphrase-env <var>', 'the environment variable holding the passphrase of an encrypted key')
     .option('--profile <name>', "sign with a saved profile's JWT signing secret (Engagement) or private key (Intelligence)")

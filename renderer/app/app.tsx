@@ -12,7 +12,7 @@ import { ComposeScreen, CredentialsScreen, EngagementScreen, ProfilesScreen, pre
 import type { ScreenId } from './screens';
 import { SideNav } from './side-nav';
 
-/** The workbench UI: side navigation, the keychain banner, and the Decoder, Intelligence credentials and Profiles screens. */
+/** The workbench UI: side navigation, the keychain banner, and the Decoder, Intelligence, Engagement and Profiles screens. */
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('decoder');
   const [opened, setOpened] = useState<{ token: string; nonce: number; at: number } | null>(null);

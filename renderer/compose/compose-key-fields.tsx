@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { keyKindOf, type ComposeAlgorithm } from '../../shared/compose/compose-algorithms';
-import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../shared/limits/request-limits';
 import type { Profile } from '../../shared/profiles/profile';
 import type { SecretEncoding } from '../../shared/verify/verification';
 import type { ComposeKeyEntry } from './compose-key';

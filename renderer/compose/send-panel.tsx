@@ -3,7 +3,7 @@ import type { SendReport } from '../../shared/compose/compose-types';
 import type { SendStyle } from '../../shared/compose/compose-templates';
 import { SEND_STYLE_LABELS } from '../../shared/compose/send-body';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../shared/limits/request-limits';
 import { useBridge } from '../bridge/bridge-context';
 import { callBridge } from '../bridge/call-bridge';
 import { Badge } from '../common/badge';

@@ -5,17 +5,17 @@ import type { Profile } from '../../shared/profiles/profile';
 import { ErrorMessage } from '../common/error-message';
 import { useNow } from '../hooks/use-now';
 import type { DecodeState } from './decode-input';
-import { preloadVirtualTable } from './claims-table';
+import { preloadVirtualTable } from '../claims-widgets/claims-table';
 import { DecodedTokenView } from './decoded-token-view';
 import { defaultKeySource } from './key-source';
-import { OpenTokenContext } from './secret-claim-value';
+import { OpenTokenContext } from '../claims-widgets/secret-claim-value';
 import { TokenInput } from './token-input';
 import { useDecodedInput } from './use-decoded-input';
 
 // The signature check (jose, key parsing) and the legacy refresh (SSO JWTs with a refresh token, desktop app only) load
 // as chunks of their own, preloaded once the decoder is idle: the first paint waits only for the input and the claims.
 const signature = preloadableLazy(async () => (await import('./signature-panel')).SignaturePanel);
-const refresh = preloadableLazy(async () => (await import('../engagement/refresh-panel')).RefreshPanel);
+const refresh = preloadableLazy(async () => (await import('./refresh-panel')).RefreshPanel);
 const SignaturePanel = signature.Component;
 /** Loads the decoder's lazy panels; resolves when they are in. */
 export const preloadDecoderPanels = (): Promise<unknown> => Promise.all([signature.preload(), refresh.preload(), preloadVirtualTable()]);

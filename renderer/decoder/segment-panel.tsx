@@ -3,7 +3,7 @@ import type { ExplainedClaim } from '../../shared/claims/explained-claim';
 import type { JsonObject } from '../../shared/decode/decoded-token';
 import { JsonView } from '../common/json-view';
 import { Tabs } from '../common/tabs';
-import { ClaimsTable } from './claims-table';
+import { ClaimsTable } from '../claims-widgets/claims-table';
 
 type View = 'claims' | 'json';
 const VIEWS = [

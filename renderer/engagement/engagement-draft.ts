@@ -4,7 +4,7 @@ import { toErrorPayload, type ErrorPayload } from '../../shared/errors/workbench
 import type { FlowWarning } from '../../shared/exchange/flow-types';
 import type { EngagementDraft, SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import type { Profile } from '../../shared/profiles/profile';
-import { profileNameError } from '../profiles/profile-name';
+import { profileNameError } from '../profile-widgets/profile-name';
 
 /** What the Engagement form holds: the tenant as typed (a subdomain, or a URL when it has "://"), and the package's values. */
 export interface EngagementFormValues {

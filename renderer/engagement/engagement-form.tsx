@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { suggestScopes } from '../../shared/engagement/scopes';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../shared/limits/request-limits';
 import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
@@ -21,7 +21,7 @@ import {
   type EngagementFormValues,
   type EngagementRunSource,
 } from './engagement-draft';
-import { PackageCredentialFields } from './package-credential-fields';
+import { PackageCredentialFields } from '../runs/package-credential-fields';
 
 /** Suggestions for the scope box: documented names completing the word being typed. */
 function scopeOptions(scope: string): string[] {

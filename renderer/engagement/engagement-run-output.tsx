@@ -3,7 +3,7 @@ import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
 import { RunProgress } from '../runs/run-progress';
 import { useRunInView } from '../runs/use-run-in-view';
 import { EngagementResult } from './engagement-result';
-import type { EngagementRunState } from './use-engagement-run';
+import type { EngagementRunState } from '../runs/use-engagement-run';
 
 /** What each step does, shown under its title (the titles come from the core). */
 const DESCRIPTIONS: Readonly<Record<string, string>> = {

@@ -1,26 +1,14 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { decodeToken } from '../../shared/decode/decode-token';
-import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
-import type { IpcResult } from '../../shared/ipc/result';
-import { makeEngagementSsoJwt } from '../../test/support/engagement-tokens';
+import type { EngagementFlowReport } from '../../shared/engagement/flow-types';
 import { createFakeBridge, makeEngagementProfile } from '../test-support/fake-bridge';
 import { EngagementHarness } from '../test-support/engagement-harness';
 import { renderWithBridge } from '../test-support/render-with-bridge';
-import { ProfileSecretSummary } from '../profiles/profile-secret-summary';
-import { RefreshPanel } from './refresh-panel';
+import { deferredReply } from '../test-support/deferred-reply';
 
 // Rendering the whole screen with user events is slow on a loaded machine: a generous limit, not an assertion.
 vi.setConfig({ testTimeout: 30_000 });
-
-function deferred<T>() {
-  let release: (result: IpcResult<T>) => void = () => undefined;
-  const promise = new Promise<IpcResult<T>>((resolve) => {
-    release = resolve;
-  });
-  return { handler: () => promise, release: (result: IpcResult<T>) => act(() => release(result)) };
-}
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.c2ln.b3BhcXVl';
 const REPORT: EngagementFlowReport = {
@@ -67,7 +55,7 @@ const REPORT: EngagementFlowReport = {
 
 describe('EngagementScreen', () => {
   it('runs unsaved values as a draft, follows progress, and shows token, scopes and who-am-I; the token opens in the decoder', async () => {
-    const run = deferred<EngagementFlowReport>();
+    const run = deferredReply<EngagementFlowReport>();
     const fake = createFakeBridge({ 'engagement:token': run.handler });
     const onOpen = vi.fn();
     const user = userEvent.setup();
@@ -116,7 +104,7 @@ describe('EngagementScreen', () => {
 
   it('runs a saved profile by id, and shows a failure with its hint', async () => {
     const profile = makeEngagementProfile({ subdomain: 'mcabc' });
-    const run = deferred<EngagementFlowReport>();
+    const run = deferredReply<EngagementFlowReport>();
     const fake = createFakeBridge({ 'engagement:token': run.handler });
     const user = userEvent.setup();
     renderWithBridge(<EngagementHarness initial={[profile]} />, fake.bridge);
@@ -136,68 +124,5 @@ describe('EngagementScreen', () => {
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('invalid_client: bad secret');
     expect(screen.getByRole('alert')).toHaveTextContent('Check the package.');
-  });
-});
-
-describe('RefreshPanel', () => {
-  it('appears for an SSO JWT with a refresh token, warns and waits for confirmation, then shows the new tokens', async () => {
-    const jwt = await makeEngagementSsoJwt({ version: 2 });
-    const run = deferred<RefreshReport>();
-    const fake = createFakeBridge({ 'engagement:refresh': run.handler });
-    const user = userEvent.setup();
-    renderWithBridge(<RefreshPanel token={decodeToken(jwt)} raw={jwt} />, fake.bridge);
-    await user.click(screen.getByRole('button', { name: 'Refresh…' }));
-    await user.click(screen.getByLabelText('Client id'));
-    await user.paste('pkg-1');
-    await user.click(screen.getByLabelText('Client secret'));
-    await user.paste('s3cret');
-    const spend = screen.getByRole('button', { name: 'Spend the refresh token' });
-    expect(spend).toBeDisabled();
-    expect(screen.getByText(/works once: a second use fails after a 5-minute grace/)).toBeInTheDocument();
-    await user.click(screen.getByLabelText(/I understand/));
-    await user.click(spend);
-    expect(fake.callsTo('engagement:refresh')).toEqual([
-      { runId: expect.any(String), token: jwt, clientId: 'pkg-1', clientSecret: 's3cret' },
-    ]);
-    run.release({
-      ok: true,
-      value: {
-        steps: [],
-        outcome: {
-          ok: true,
-          token: {
-            accessToken: 'new-access',
-            expiresIn: 3600,
-            expiresAt: Date.now() + 3_600_000,
-            refreshToken: 'next-refresh',
-            authEndpoint: 'https://x/',
-          },
-        },
-      },
-    });
-    expect(await screen.findByLabelText('New access token')).toHaveTextContent('new-access');
-    expect(screen.getByLabelText('New refresh token')).toHaveTextContent('next-refresh');
-    expect(screen.getByRole('button', { name: 'Copy new refresh token' })).toBeInTheDocument();
-  });
-
-  it('is absent for a token without a refresh token, and in a plain browser', async () => {
-    const jwt = await makeEngagementSsoJwt({ version: 2, extraClaims: { request: { rest: { refreshToken: undefined } } } });
-    const { container } = renderWithBridge(<RefreshPanel token={decodeToken(jwt)} raw={jwt} />, createFakeBridge().bridge);
-    expect(container).toBeEmptyDOMElement();
-    const withRefresh = await makeEngagementSsoJwt({ version: 1 });
-    const browser = renderWithBridge(<RefreshPanel token={decodeToken(withRefresh)} raw={withRefresh} />, null);
-    expect(browser.container).toBeEmptyDOMElement();
-  });
-});
-
-describe('ProfileSecretSummary for Engagement profiles', () => {
-  it('names the client secret and the signing secret a profile keeps, never their values', () => {
-    const both = makeEngagementProfile({ hasSecret: true, secretEncoding: 'hex' });
-    const { container, rerender } = renderWithBridge(<ProfileSecretSummary profile={both} />, null);
-    expect(container).toHaveTextContent('Client secret · signing secret (hex)');
-    rerender(<ProfileSecretSummary profile={{ ...both, hasSecret: false, secretEncoding: null }} />);
-    expect(container).toHaveTextContent(/^Client secret$/);
-    rerender(<ProfileSecretSummary profile={{ ...both, hasSecret: false, hasClientSecret: false }} />);
-    expect(container).toHaveTextContent('Nothing stored');
   });
 });

@@ -6,11 +6,11 @@ import { useBridge } from '../bridge/bridge-context';
 import { NeedsDesktop } from '../common/needs-desktop';
 import { REQUEST_TIMEOUT_SECONDS } from '../runs/request-timeout';
 import { CancelRunButton } from '../runs/run-progress';
-import { ProfilePicker } from '../profiles/profile-picker';
+import { ProfilePicker } from '../profile-widgets/profile-picker';
 import type { EngagementRunSource } from './engagement-draft';
 import { EngagementForm } from './engagement-form';
 import { EngagementRunOutput } from './engagement-run-output';
-import { useEngagementRun } from './use-engagement-run';
+import { useEngagementRun } from '../runs/use-engagement-run';
 
 /** Props of {@link EngagementScreen}. */
 export interface EngagementScreenProps {

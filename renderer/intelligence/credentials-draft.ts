@@ -6,8 +6,8 @@ import { discoveryUrlForRegion, type Region } from '../../shared/intelligence/re
 import type { SaveProfileRequest, TokenRunRequest } from '../../shared/ipc/ipc-contract';
 import { PRIVATE_KEY_MESSAGES } from '../../shared/keys/private-key-errors';
 import type { Profile } from '../../shared/profiles/profile';
-import { profileNameError } from '../profiles/profile-name';
-import { checkPrivateKey } from './check-private-key';
+import { profileNameError } from '../profile-widgets/profile-name';
+import { checkPrivateKey } from '../common/check-private-key';
 
 /** What the credentials form holds while the user edits it. */
 export interface CredentialsDraft {

@@ -7,7 +7,7 @@ import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { FieldError, fieldAria } from '../common/field-error';
 import { FormFooter } from '../runs/form-footer';
-import { KEY_FORMAT_SHORT } from './check-private-key';
+import { KEY_FORMAT_SHORT } from '../common/check-private-key';
 import {
   DRAFT_FIELDS,
   buildRunSource,

@@ -3,7 +3,7 @@ import type { Profile } from '../../shared/profiles/profile';
 import { useBridge } from '../bridge/bridge-context';
 import { FieldErrorShown } from '../common/field-error';
 import { NeedsDesktop } from '../common/needs-desktop';
-import { ProfilePicker } from '../profiles/profile-picker';
+import { ProfilePicker } from '../profile-widgets/profile-picker';
 import type { TokenRunSource } from './credentials-draft';
 import { CredentialsForm } from './credentials-form';
 import { runFailure } from '../runs/run-status';

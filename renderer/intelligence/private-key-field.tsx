@@ -4,7 +4,7 @@ import type { KeyInfo } from '../../shared/keys/key-info';
 import { ErrorMessage } from '../common/error-message';
 import { FieldError, fieldAria } from '../common/field-error';
 import { Notice } from '../common/notice';
-import { checkPrivateKey, KEY_FORMAT_LABELS, KEY_FORMAT_SHORT, type KeyCheck } from './check-private-key';
+import { checkPrivateKey, KEY_FORMAT_LABELS, KEY_FORMAT_SHORT, type KeyCheck } from '../common/check-private-key';
 import { MAX_SERVICE_ACCOUNT_FILE_CHARS } from '../../shared/intelligence/service-account-file';
 import { MAX_KEY_FILE_BYTES, readTextFile } from './read-text-file';
 import { looksLikeJsonObject } from './service-account-import';

@@ -1,4 +1,4 @@
-import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../shared/limits/request-limits';
 
 /** The largest key file the key field reads: the same cap as a pasted key (a 16384-bit PEM is about 13 KB). */
 export const MAX_KEY_FILE_BYTES = REQUEST_LIMITS.pem;

@@ -6,7 +6,7 @@ import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
 import { Spinner } from '../common/spinner';
-import { profileNameError } from './profile-name';
+import { profileNameError } from '../profile-widgets/profile-name';
 
 /** Props of {@link EngagementSecretForm}. */
 export interface EngagementSecretFormProps {

@@ -1,7 +1,7 @@
 import type { ProfileKeychainState, SecretEntryState } from '../../shared/ipc/ipc-contract';
 import type { Profile } from '../../shared/profiles/profile';
 import { Badge } from '../common/badge';
-import { KEY_FORMAT_SHORT } from '../intelligence/check-private-key';
+import { KEY_FORMAT_SHORT } from '../common/check-private-key';
 
 /** Props of {@link ProfileSecretSummary}. */
 export interface ProfileSecretSummaryProps {

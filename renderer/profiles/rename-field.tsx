@@ -4,7 +4,7 @@ import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorMessage } from '../common/error-message';
-import { profileNameError } from './profile-name';
+import { profileNameError } from '../profile-widgets/profile-name';
 
 /** Props of {@link RenameField}. */
 export interface RenameFieldProps {

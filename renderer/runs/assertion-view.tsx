@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { explainToken } from '../../shared/claims/explain-token';
 import { decodeToken } from '../../shared/decode/decode-token';
 import { JsonView } from '../common/json-view';
-import { ClaimsTable } from '../decoder/claims-table';
+import { ClaimsTable } from '../claims-widgets/claims-table';
 
 /** Props of {@link AssertionView}. */
 export interface AssertionViewProps {

@@ -6,7 +6,7 @@ import { ASSERTION_HEADER, buildAssertionClaims } from '../../shared/intelligenc
 import { preflightAssertion } from '../../shared/intelligence/preflight';
 import { signAssertion } from '../../shared/intelligence/sign-assertion';
 import { exchangeToken, tokenRequestParams, CLIENT_ASSERTION_TYPE } from '../../shared/intelligence/token-exchange';
-import { INTELLIGENCE_AUDIENCE } from '../../shared/intelligence/audience';
+import { INTELLIGENCE_AUDIENCE } from '../../shared/decode/intelligence-audience';
 import { runTokenFlow } from '../../shared/intelligence/run-token-flow';
 import { startIdpServer } from '../../test/support/idp-server';
 import { testKeyPair } from '../../test/support/test-keys';

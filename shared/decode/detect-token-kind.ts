@@ -1,7 +1,7 @@
 // Recognizes the Marketing Cloud token kinds from a decoded header and payload (nothing is verified).
 import type { JsonObject } from './decoded-token';
 import type { TokenKind } from './token-kind';
-import { INTELLIGENCE_AUDIENCE } from '../intelligence/audience';
+import { INTELLIGENCE_AUDIENCE } from './intelligence-audience';
 
 /** The issuer a legacy (claims version 1) App Center SSO JWT may carry. */
 export const ENGAGEMENT_V1_ISSUER = 'https://imh.exacttarget.com';

@@ -36,7 +36,7 @@ export function errorFromPayload(payload: ErrorPayload): WorkbenchError {
   return new WorkbenchError(payload.code, payload.message, payload.hint === undefined ? {} : { hint: payload.hint });
 }
 
-/** True when the value is a WorkbenchError (or carries its shape after crossing a boundary). */
+/** True when the value is a WorkbenchError instance (a plain object with its fields, e.g. after IPC, is not one). */
 export function isWorkbenchError(value: unknown): value is WorkbenchError {
   return value instanceof WorkbenchError;
 }

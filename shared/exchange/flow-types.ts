@@ -66,4 +66,7 @@ export interface FlowWarning {
 }
 
 /** How the token request carries its parameters: a form-encoded POST body (RFC 7523, default) or the docs' query string. */
-export type TokenRequestStyle = 'form' | 'query';
+export const TOKEN_REQUEST_STYLES = ['form', 'query'] as const;
+
+/** One of {@link TOKEN_REQUEST_STYLES}. */
+export type TokenRequestStyle = (typeof TOKEN_REQUEST_STYLES)[number];

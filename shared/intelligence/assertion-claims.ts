@@ -1,5 +1,5 @@
 // The claims of an Intelligence client assertion, exactly as the docs list them.
-import { INTELLIGENCE_AUDIENCE } from './audience';
+import { INTELLIGENCE_AUDIENCE } from '../decode/intelligence-audience';
 
 /** The claims set of a client assertion: iss = sub = client id, the fixed audience, iat in seconds and a dashless jti. The docs list no exp. */
 export interface AssertionClaims {

@@ -1,7 +1,7 @@
 // Step 1 of the flow: GET the discovery document and read its token_endpoint.
 import { WorkbenchError } from '../errors/workbench-error';
 import { checkEndpointUrl } from '../exchange/endpoint-url';
-import { INTELLIGENCE_AUDIENCE } from './audience';
+import { INTELLIGENCE_AUDIENCE } from '../decode/intelligence-audience';
 import { jsonObjectBody, isJsonBody, looksLikeHtml } from '../exchange/response-body';
 import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from '../exchange/timed-request';
 

@@ -1,6 +1,6 @@
 // Checks an assertion before it is sent, catching what users get wrong when they follow the docs by hand.
 import { WorkbenchError } from '../errors/workbench-error';
-import { INTELLIGENCE_AUDIENCE } from './audience';
+import { INTELLIGENCE_AUDIENCE } from '../decode/intelligence-audience';
 
 const JTI = /^[0-9a-f]{32}$/;
 /** iat values above this are milliseconds, not seconds (1e11 s is the year 5138). */

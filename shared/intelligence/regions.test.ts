@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../errors/workbench-error';
 import { checkEndpointUrl } from '../exchange/endpoint-url';
-import { INTELLIGENCE_AUDIENCE } from './audience';
+import { INTELLIGENCE_AUDIENCE } from '../decode/intelligence-audience';
 import { DISCOVERY_URLS, REGIONS, discoveryUrlForRegion, isRegion } from './regions';
 
 describe('regions', () => {

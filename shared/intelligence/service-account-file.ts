@@ -4,7 +4,7 @@
 import { duplicateKeyPaths } from '../decode/duplicate-keys';
 import { nestsDeeperThan } from '../encoding/json-depth';
 import { WorkbenchError } from '../errors/workbench-error';
-import { REQUEST_LIMITS } from '../ipc/request-limits';
+import { REQUEST_LIMITS } from '../limits/request-limits';
 
 /** The fields read from the file, in the order the form shows them. */
 export const SERVICE_ACCOUNT_FIELDS = ['serviceAccountId', 'discoveryEndpoint', 'privateKey'] as const;

@@ -96,7 +96,7 @@ export type TokenRunDraft = {
   /** The passphrase of an encrypted key (used once to decrypt it). */
   passphrase?: string;
   tokenRequestStyle: TokenRequestStyle;
-} & ({ region: 'us1' | 'us2' | 'eu1' | 'eu2'; discoveryUrl?: never } | { discoveryUrl: string; region?: never });
+} & ({ region: Region; discoveryUrl?: never } | { discoveryUrl: string; region?: never });
 
 /** A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request. */
 export type TokenRunRequest = { runId: string; timeoutMs?: number } & (

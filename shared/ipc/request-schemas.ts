@@ -4,10 +4,13 @@ import { z } from 'zod';
 import { WorkbenchError } from '../errors/workbench-error';
 import { COMPOSE_ALGORITHMS } from '../compose/compose-algorithms';
 import { MAX_HEADER_CHARS, MAX_PAYLOAD_CHARS } from '../compose/compose-errors';
+import { TOKEN_REQUEST_STYLES } from '../exchange/flow-types';
 import { REGIONS } from '../intelligence/regions';
+import { PRODUCTS } from '../profiles/profile';
+import { SECRET_ENCODINGS } from '../verify/verification';
 import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
 import { TIMEOUT_LIMITS } from '../exchange/timeout-limits';
-import { REQUEST_LIMITS as L } from './request-limits';
+import { REQUEST_LIMITS as L } from '../limits/request-limits';
 
 /** A string of at most `max` characters. */
 const text = (max: number) => z.string().max(max);
@@ -47,7 +50,7 @@ const draft = z
     discoveryUrl: nonEmpty(L.url).optional(),
     privateKeyPem: nonEmpty(L.pem),
     passphrase: text(L.passphrase).optional(),
-    tokenRequestStyle: z.enum(['form', 'query']),
+    tokenRequestStyle: z.enum(TOKEN_REQUEST_STYLES),
   })
   .superRefine((d, ctx) => {
     if (d.region === undefined && d.discoveryUrl === undefined) missing(ctx, ['region']);
@@ -72,7 +75,7 @@ const tokenRun = z
 
 /** compose:sign's key: a secret, a pasted private key, or a saved profile's. */
 const composeKey = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('secret'), secret: text(L.signingSecret), encoding: z.enum(['text', 'base64', 'hex']) }),
+  z.strictObject({ type: z.literal('secret'), secret: text(L.signingSecret), encoding: z.enum(SECRET_ENCODINGS) }),
   z.strictObject({ type: z.literal('pem'), pem: text(L.pem), passphrase: text(L.passphrase).optional() }),
   z.strictObject({ type: z.literal('profile'), profileId: id }),
 ]);
@@ -84,15 +87,15 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   'profiles:save': z.strictObject({
     id: id.optional(),
     name: text(L.name),
-    product: z.enum(['intelligence', 'engagement']),
+    product: z.enum(PRODUCTS),
     clientId: text(L.clientId),
     region: region.nullable().optional(),
     discoveryUrl: text(L.url).nullable().optional(),
-    tokenRequestStyle: z.enum(['form', 'query']).optional(),
+    tokenRequestStyle: z.enum(TOKEN_REQUEST_STYLES).optional(),
     privateKeyPem: text(L.pem).optional(),
     passphrase: text(L.passphrase).optional(),
     signingSecret: text(L.signingSecret).optional(),
-    secretEncoding: z.enum(['text', 'base64', 'hex']).optional(),
+    secretEncoding: z.enum(SECRET_ENCODINGS).optional(),
     ...engagementTarget,
     clientSecret: text(L.clientSecret).optional(),
   }),

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../errors/workbench-error';
-import { REQUEST_LIMITS } from '../ipc/request-limits';
+import { REQUEST_LIMITS } from '../limits/request-limits';
 import { pemBody, testKeyPair } from '../../test/support/test-keys';
 import { normalizePrivateKeyPem, type NormalizedPem } from './normalize-private-key';
 import { PRIVATE_KEY_MESSAGES as M } from './private-key-errors';

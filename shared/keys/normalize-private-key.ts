@@ -1,6 +1,6 @@
 // Cleans up a pasted private key and re-wraps it as canonical PEM, or says exactly what is wrong with it.
 import { WorkbenchError } from '../errors/workbench-error';
-import { REQUEST_LIMITS } from '../ipc/request-limits';
+import { REQUEST_LIMITS } from '../limits/request-limits';
 import { tryBase64ToBytes } from './base64';
 import { DerError } from './der';
 import { OID_RSA_ENCRYPTION, keyAlgorithmPhrase } from './key-algorithm-oids';

@@ -2,7 +2,7 @@
 // (backslashes, dashes, whitespace, quotes, marker fragments) finish fast. Quadratic versions took seconds at 16 KB.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REQUEST_LIMITS } from '../ipc/request-limits';
+import { REQUEST_LIMITS } from '../limits/request-limits';
 import { pemKeyMaterial } from '../verify/pem-key-material';
 import { normalizePrivateKeyPem } from './normalize-private-key';
 import { stripQuoteCharacters, unescapePastedText } from './pasted-text';

@@ -10,6 +10,16 @@ export const MAX_PROFILE_NAME_LENGTH = 80;
 /** The Marketing Cloud products a profile can be for: Intelligence, Engagement (installed package), an Engagement web or public app's sign-in. */
 export type Product = 'intelligence' | 'engagement' | 'engagement-web';
 
+/** Every {@link Product}, once: the schemas of the router and of profiles.json validate against it. */
+export const PRODUCTS = Object.freeze(['intelligence', 'engagement', 'engagement-web'] as const satisfies readonly Product[]);
+/** Fails to compile when a Product is missing from PRODUCTS. */
+const _everyProduct: Exclude<Product, (typeof PRODUCTS)[number]> extends never ? true : never = true;
+
+/** Whether two profile names are the same name: names are unique ignoring case, in the app, the CLI and profiles.json alike. */
+export function sameProfileName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+}
+
 /** A saved profile as stored in profiles.json and shown to the renderer: never holds key material. */
 export interface Profile {
   id: string;

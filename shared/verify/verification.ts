@@ -3,8 +3,11 @@ import type { ErrorPayload } from '../errors/workbench-error';
 /** Explicit signature states: never implied. `unsupported` is an algorithm the workbench cannot check. */
 export type SignatureStatus = 'valid' | 'invalid' | 'unchecked' | 'unsupported';
 
-/** How an HS256 secret is given: as text (default; the Engagement JWT signing secret), base64 or hex bytes. */
-export type SecretEncoding = 'text' | 'base64' | 'hex';
+/** How an HS256 secret can be given: as text (default; the Engagement JWT signing secret), base64 or hex bytes. */
+export const SECRET_ENCODINGS = ['text', 'base64', 'hex'] as const;
+
+/** One of {@link SECRET_ENCODINGS}. */
+export type SecretEncoding = (typeof SECRET_ENCODINGS)[number];
 
 /** The key a user supplies to verify a signature. The algorithm is taken from the key, never from the token. */
 export type VerificationKey =

@@ -7,7 +7,7 @@ import { EC_ALGORITHM_FOR_CURVE, keyKindOf, type ComposeAlgorithm } from '../../
 import { COMPOSE_MESSAGES, composeError } from '../../../shared/compose/compose-errors';
 import type { ComposeKeySource } from '../../../shared/compose/compose-types';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
-import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../../shared/limits/request-limits';
 import { tryBase64ToBytes } from '../../../shared/keys/base64';
 import { spkiFingerprint } from '../../../shared/keys/key-fingerprint';
 import type { KeyDecryptor } from '../../../shared/keys/key-info';

@@ -6,7 +6,7 @@ import { HELD_SCRIPT_TYPE, HTTP_PROTOCOL } from '../../../shared/ipc/http-protoc
 import { createHttpTransport } from '../../../shared/ipc/http-transport';
 import type { WorkbenchError } from '../../../shared/errors/workbench-error';
 import type { IpcChannel } from '../../../shared/ipc/ipc-contract';
-import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../../shared/limits/request-limits';
 import { validateRequest } from '../../../shared/ipc/request-schemas';
 import { fail } from '../../../shared/ipc/result';
 import { BROWSER_MODE_CSP } from './app-page';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../../shared/limits/request-limits';
 
 /**
  * The largest request of the contract at its bounds, in characters: `engagement:refresh` with a token as long as the router

@@ -1,7 +1,7 @@
 // Checks of the fields of a profile being saved: name, product, Intelligence endpoint, Engagement signing secret.
 import { checkEndpointUrl } from '../../../shared/exchange/endpoint-url';
 import { discoveryUrlForRegion, isRegion, type Region } from '../../../shared/intelligence/regions';
-import { MAX_PROFILE_NAME_LENGTH, type Product, type Profile } from '../../../shared/profiles/profile';
+import { MAX_PROFILE_NAME_LENGTH, sameProfileName, type Product, type Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
 import { PROFILE_MESSAGES, profileInvalidError, profileNameTakenError } from './profile-service-errors';
 
@@ -18,8 +18,8 @@ export function checkNameFree(
   entries: ReadonlyArray<Pick<Profile, 'id' | 'name'> | { id: string | null; name: string | null }>,
   ownId?: string,
 ): void {
-  const wanted = name.toLocaleLowerCase();
-  if (entries.some((entry) => entry.id !== ownId && entry.name?.toLocaleLowerCase() === wanted)) throw profileNameTakenError(name);
+  if (entries.some((entry) => entry.id !== ownId && entry.name !== null && sameProfileName(entry.name, name)))
+    throw profileNameTakenError(name);
 }
 
 /** The product; ERR_PROFILE_INVALID for anything but 'intelligence' or 'engagement'. */

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { MID_PATTERN } from '../../../shared/engagement/credentials';
 import { MAX_CLIENT_ID_LENGTH } from '../../../shared/exchange/credential-text';
 import { REGIONS } from '../../../shared/intelligence/regions';
-import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
-import { MAX_PROFILE_NAME_LENGTH, type Profile } from '../../../shared/profiles/profile';
+import { REQUEST_LIMITS } from '../../../shared/limits/request-limits';
+import { MAX_PROFILE_NAME_LENGTH, PRODUCTS, type Profile } from '../../../shared/profiles/profile';
+import { SECRET_ENCODINGS } from '../../../shared/verify/verification';
+import { TOKEN_REQUEST_STYLES } from '../../../shared/exchange/flow-types';
 
 const keyInfoSchema = z.object({
   type: z.literal('RSA'),
@@ -17,13 +19,13 @@ const keyInfoSchema = z.object({
 export const profileSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(MAX_PROFILE_NAME_LENGTH),
-  product: z.enum(['intelligence', 'engagement', 'engagement-web']),
+  product: z.enum(PRODUCTS),
   clientId: z.string().max(MAX_CLIENT_ID_LENGTH),
   region: z.enum(REGIONS).nullable(),
   discoveryUrl: z.string().min(1).max(REQUEST_LIMITS.url).nullable(),
-  tokenRequestStyle: z.enum(['form', 'query']),
+  tokenRequestStyle: z.enum(TOKEN_REQUEST_STYLES),
   keyInfo: keyInfoSchema.nullable(),
-  secretEncoding: z.enum(['text', 'base64', 'hex']).nullable(),
+  secretEncoding: z.enum(SECRET_ENCODINGS).nullable(),
   hasSecret: z.boolean(),
   // The Engagement server-to-server fields came later: profiles saved before them load with the defaults.
   subdomain: z.string().min(1).max(REQUEST_LIMITS.subdomain).nullable().default(null),

@@ -7,8 +7,8 @@ import type { ProfileKeychainState, ProfilesListing, SaveProfileRequest } from '
 import type { KeyDecryptor, KeyInfo } from '../../../shared/keys/key-info';
 import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import { checkClientId } from '../../../shared/intelligence/client-id';
-import type { Product, Profile } from '../../../shared/profiles/profile';
-import type { SecretEncoding } from '../../../shared/verify/verification';
+import { sameProfileName, type Product, type Profile } from '../../../shared/profiles/profile';
+import { SECRET_ENCODINGS, type SecretEncoding } from '../../../shared/verify/verification';
 import type { SecretStore } from '../secret-store/secret-store';
 import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
 import { issueFields, profileSchema } from './profile-schema';
@@ -89,7 +89,6 @@ export type RunnableProfile =
 /** The runnable profile of one product. */
 export type RunnableOf<P extends Product> = Extract<RunnableProfile, { product: P }>;
 
-const SECRET_ENCODINGS: readonly SecretEncoding[] = ['text', 'base64', 'hex'];
 const PRIVATE_KEY = 'private key';
 const SIGNING_SECRET = 'JWT signing secret';
 const CLIENT_SECRET = 'client secret';
@@ -183,11 +182,10 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   const queue = createSerialQueue();
 
   async function findProfileNamed(name: string): Promise<Profile> {
-    const wanted = name.toLocaleLowerCase();
     const snapshot = await store.open();
-    const profile = snapshot.profiles.find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
+    const profile = snapshot.profiles.find((candidate) => sameProfileName(candidate.name, name));
     if (profile !== undefined) return profile;
-    const foreign = snapshot.foreign.find((entry) => entry.name?.toLocaleLowerCase() === wanted);
+    const foreign = snapshot.foreign.find((entry) => entry.name !== null && sameProfileName(entry.name, name));
     throw foreign === undefined ? profileNotFoundByNameError(name) : profileReadOnlyError(foreign.name);
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { IPC_CHANNELS, type IpcEvent } from '../../../shared/ipc/ipc-contract';
-import { REQUEST_LIMITS } from '../../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../../shared/limits/request-limits';
 import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import { createRouter } from './create-router';
 import type { RouterContext, RouterServices } from './router-types';

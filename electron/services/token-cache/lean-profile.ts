@@ -4,6 +4,7 @@
 // the full path, where the profile service checks everything and says what is wrong.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sameProfileName } from '../../../shared/profiles/profile';
 import type { TokenCredentials } from './cached-token';
 
 /** What the cached path needs of a saved profile. */
@@ -56,10 +57,8 @@ export async function readLeanProfile(userDataDir: string, name: string): Promis
   const file = json as { version?: unknown; profiles?: unknown } | null;
   if (file?.version !== PROFILES_FILE_VERSION || !Array.isArray(file.profiles)) return null;
   const entries = file.profiles as unknown[];
-  const wanted = name.toLocaleLowerCase();
   const named = entries.filter(
-    (entry) =>
-      isString((entry as { name?: unknown } | null)?.name) && (entry as { name: string }).name.trim().toLocaleLowerCase() === wanted,
+    (entry) => isString((entry as { name?: unknown } | null)?.name) && sameProfileName((entry as { name: string }).name.trim(), name),
   );
   if (named.length !== 1 || typeof named[0] !== 'object' || named[0] === null) return null;
   const profile = leanProfileOf(named[0] as Record<string, unknown>);

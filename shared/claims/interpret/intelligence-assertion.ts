@@ -1,6 +1,6 @@
 // Readings of Intelligence client-assertion claims: the audience and the iss = sub rule.
 import type { Interpreter } from '../claim-entry';
-import { INTELLIGENCE_AUDIENCE } from '../../intelligence/audience';
+import { INTELLIGENCE_AUDIENCE } from '../../decode/intelligence-audience';
 
 /** Interprets `aud`: exactly the Intelligence IdP, or what is wrong with it (e.g. the stray `"` from the docs' sample). */
 export const interpretIntelligenceAudience: Interpreter = (value) => {

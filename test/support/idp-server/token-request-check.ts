@@ -1,7 +1,7 @@
 // The strict checks of the local token endpoint: grant and assertion types, the client, the RS256 signature and every claim.
 import type { KeyObject } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader } from 'jose';
-import { INTELLIGENCE_AUDIENCE } from '../../../shared/intelligence/audience';
+import { INTELLIGENCE_AUDIENCE } from '../../../shared/decode/intelligence-audience';
 import { oauthFailure, type OAuthFailure } from './oauth-failure';
 
 /** The client_assertion_type the server requires. */

@@ -10,8 +10,8 @@ import { Notice } from '../common/notice';
 import { IssuedTokenHead } from '../runs/issued-token-head';
 import { CancelRunButton, RunProgress } from '../runs/run-progress';
 import { useRunInView } from '../runs/use-run-in-view';
-import { PackageCredentialFields } from './package-credential-fields';
-import { useEngagementRun, type EngagementRunStep } from './use-engagement-run';
+import { PackageCredentialFields } from '../runs/package-credential-fields';
+import { useEngagementRun, type EngagementRunStep } from '../runs/use-engagement-run';
 
 /** Props of {@link RefreshPanel}. */
 export interface RefreshPanelProps {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import { REQUEST_LIMITS } from '../../shared/ipc/request-limits';
+import { REQUEST_LIMITS } from '../../shared/limits/request-limits';
 import { FieldError, fieldAria } from '../common/field-error';
 
 /** Props of {@link PackageCredentialFields}. */
