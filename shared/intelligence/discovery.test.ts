@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REGIONS } from './regions';
 import { startIdpServer, type IdpServer } from '../../test/support/idp-server';
-import { fetchDiscovery, readTokenEndpoint } from './discovery';
-import type { TimedResponse } from '../exchange/timed-request';
+import { DISCOVERY_REQUEST, readTokenEndpoint } from './discovery';
+import { timedRequest, type TimedResponse } from '../exchange/timed-request';
 import { timedResponse } from '../../test/support/timed-response';
+
+/** The flow's discovery step (run-token-flow.ts): its request through timedRequest, then readTokenEndpoint. */
+async function fetchDiscovery(discoveryUrl: URL): Promise<{ response: TimedResponse; tokenEndpoint: URL }> {
+  const answer = await timedRequest(discoveryUrl, { ...DISCOVERY_REQUEST }, 'discovery endpoint', { fetch });
+  return { response: answer, tokenEndpoint: readTokenEndpoint(answer) };
+}
 
 const response = (status: number, body: string, contentType?: string): TimedResponse =>
   timedResponse(status, body, contentType, 'https://idp.example.com/us1/.well-known/openid-configuration');
@@ -105,7 +111,7 @@ describe('fetchDiscovery against the local identity provider', () => {
   });
 
   it.each(REGIONS)('finds the token endpoint of %s', async (region) => {
-    const { tokenEndpoint, response: answer } = await fetchDiscovery(new URL(server.discoveryUrl(region)), { fetch });
+    const { tokenEndpoint, response: answer } = await fetchDiscovery(new URL(server.discoveryUrl(region)));
     expect(tokenEndpoint.href).toBe(server.tokenUrl(region));
     expect(answer.status).toBe(200);
     expect(server.requests.at(-1)).toMatchObject({ method: 'GET', endpoint: 'discovery', region, status: 200 });
@@ -113,18 +119,18 @@ describe('fetchDiscovery against the local identity provider', () => {
 
   it('reports an HTML page served with 200', async () => {
     server.setFault('html', { status: 200 });
-    await expect(fetchDiscovery(new URL(server.discoveryUrl('us1')), { fetch })).rejects.toMatchObject({ code: 'ERR_DISCOVERY_NOT_JSON' });
+    await expect(fetchDiscovery(new URL(server.discoveryUrl('us1')))).rejects.toMatchObject({ code: 'ERR_DISCOVERY_NOT_JSON' });
   });
 
   it('reports a document without token_endpoint', async () => {
     server.setDiscoveryOverride(({ token_endpoint: _dropped, ...rest }) => rest);
-    await expect(fetchDiscovery(new URL(server.discoveryUrl('us2')), { fetch })).rejects.toMatchObject({
+    await expect(fetchDiscovery(new URL(server.discoveryUrl('us2')))).rejects.toMatchObject({
       code: 'ERR_DISCOVERY_NO_TOKEN_ENDPOINT',
     });
   });
 
   it('reports an unknown path as ERR_DISCOVERY_HTTP 404', async () => {
-    await expect(fetchDiscovery(new URL(`${server.baseUrl}/us9/.well-known/openid-configuration`), { fetch })).rejects.toMatchObject({
+    await expect(fetchDiscovery(new URL(`${server.baseUrl}/us9/.well-known/openid-configuration`))).rejects.toMatchObject({
       code: 'ERR_DISCOVERY_HTTP',
       message: 'The discovery endpoint answered HTTP 404: check the discovery URL (or the region) you were given.',
     });

@@ -3,7 +3,7 @@ import { WorkbenchError } from '../errors/workbench-error';
 import { checkEndpointUrl } from '../exchange/endpoint-url';
 import { INTELLIGENCE_AUDIENCE } from '../decode/intelligence-audience';
 import { jsonObjectBody, isJsonBody, looksLikeHtml } from '../exchange/response-body';
-import { timedRequest, type NetOptions, type PlainRequest, type TimedResponse } from '../exchange/timed-request';
+import type { PlainRequest, TimedResponse } from '../exchange/timed-request';
 
 /** The discovery request: a plain GET asking for JSON. */
 export const DISCOVERY_REQUEST: Readonly<PlainRequest> = { method: 'GET', headers: { Accept: 'application/json' } };
@@ -57,10 +57,4 @@ export function readTokenEndpoint(response: TimedResponse): URL {
     );
   }
   return checkTokenEndpointOrigin(checkEndpointUrl(tokenEndpoint, 'token endpoint from the discovery document'), new URL(response.url));
-}
-
-/** GETs the discovery document and returns the response with its checked token endpoint; throws what timedRequest and readTokenEndpoint throw. */
-export async function fetchDiscovery(discoveryUrl: URL, net: NetOptions): Promise<{ response: TimedResponse; tokenEndpoint: URL }> {
-  const response = await timedRequest(discoveryUrl, { ...DISCOVERY_REQUEST }, 'discovery endpoint', net);
-  return { response, tokenEndpoint: readTokenEndpoint(response) };
 }

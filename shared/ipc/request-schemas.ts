@@ -6,7 +6,7 @@ import { COMPOSE_ALGORITHMS } from '../compose/compose-algorithms';
 import { MAX_HEADER_CHARS, MAX_PAYLOAD_CHARS } from '../compose/compose-errors';
 import { TOKEN_REQUEST_STYLES } from '../exchange/flow-types';
 import { REGIONS } from '../intelligence/regions';
-import { PRODUCTS } from '../profiles/profile';
+import { FORM_SAVED_PRODUCTS } from '../profiles/profile';
 import { SECRET_ENCODINGS } from '../verify/verification';
 import type { EngagementRefreshRequest, EngagementTokenRequest, IpcChannel, IpcRequest } from './ipc-contract';
 import { TIMEOUT_LIMITS } from '../exchange/timeout-limits';
@@ -87,7 +87,7 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   'profiles:save': z.strictObject({
     id: id.optional(),
     name: text(L.name),
-    product: z.enum(PRODUCTS),
+    product: z.enum(FORM_SAVED_PRODUCTS),
     clientId: text(L.clientId),
     region: region.nullable().optional(),
     discoveryUrl: text(L.url).nullable().optional(),

@@ -15,6 +15,9 @@ export const PRODUCTS = Object.freeze(['intelligence', 'engagement', 'engagement
 /** Fails to compile when a Product is missing from PRODUCTS. */
 const _everyProduct: Exclude<Product, (typeof PRODUCTS)[number]> extends never ? true : never = true;
 
+/** The products the app's profile form saves (profiles:save); an engagement-web profile is saved only from a sign-in in the main process. */
+export const FORM_SAVED_PRODUCTS = Object.freeze(['intelligence', 'engagement'] as const satisfies readonly Product[]);
+
 /** Whether two profile names are the same name: names are unique ignoring case, in the app, the CLI and profiles.json alike. */
 export function sameProfileName(a: string, b: string): boolean {
   return a.toLocaleLowerCase() === b.toLocaleLowerCase();
