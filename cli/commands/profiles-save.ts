@@ -51,15 +51,7 @@ export async function runProfilesSave(name: string, options: ProfilesSaveOptions
   const clientId = usageCheck(() => checkClientId(fromFile.clientId ?? ''));
   const discoveryUrl = fromFile.region === undefined ? discoveryUrlOption(fromFile.discoveryUrl ?? '') : null;
   const passphrase = options.passphraseEnv === undefined ? undefined : readEnv(io.env, options.passphraseEnv, '--passphrase-env');
-  const { callRouter, openServices, profileNamed } = await import('../services');
-  const services = openServices(io.env);
-  const existing = profileNamed((await callRouter(services.router, 'profiles:list', null)).profiles, name);
-  if (existing !== undefined && existing.product !== 'intelligence') {
-    throw new WorkbenchError(
-      'ERR_PROFILE_NAME_TAKEN',
-      `An Engagement profile is already named "${existing.name}": pick another name, or delete it first.`,
-    );
-  }
+  const { existing, services, callRouter } = await profileToReplace(name, 'intelligence', io);
   const keySource =
     fromFile.privateKeyPem !== undefined && options.serviceAccountFile !== undefined
       ? { path: serviceAccountKeySource(options.serviceAccountFile), pem: fromFile.privateKeyPem }
@@ -116,15 +108,7 @@ export async function runEngagementSave(name: string, options: ProfilesSaveOptio
       `${intelligenceOnly.join(', ')} ${intelligenceOnly.length > 1 ? 'belong' : 'belongs'} to Intelligence profiles: leave out --product engagement.`,
     );
   const draft = await draftFromOptions('profiles save --product engagement', options, io.env);
-  const { callRouter, openServices, profileNamed } = await import('../services');
-  const services = openServices(io.env);
-  const existing = profileNamed((await callRouter(services.router, 'profiles:list', null)).profiles, name);
-  if (existing !== undefined && existing.product !== 'engagement') {
-    throw new WorkbenchError(
-      'ERR_PROFILE_NAME_TAKEN',
-      `An Intelligence profile is already named "${existing.name}": pick another name, or delete it first.`,
-    );
-  }
+  const { existing, services, callRouter } = await profileToReplace(name, 'engagement', io);
   const saved = await callRouter(services.router, 'profiles:save', {
     ...(existing === undefined ? {} : { id: existing.id }),
     name,
@@ -136,4 +120,21 @@ export async function runEngagementSave(name: string, options: ProfilesSaveOptio
     `${verb} profile "${saved.name}" (client id ${saved.clientId}, ${where(saved)}). Client secret stored in the OS keychain.\n`,
   );
   return EXIT_OK;
+}
+
+/**
+ * The saved profile of this name that a save replaces (none for a new one), with the services to save through; a profile of
+ * the other product under that name is ERR_PROFILE_NAME_TAKEN.
+ */
+async function profileToReplace(name: string, product: 'intelligence' | 'engagement', io: CliIo) {
+  const { callRouter, openServices, profileNamed } = await import('../services');
+  const services = openServices(io.env);
+  const existing = profileNamed((await callRouter(services.router, 'profiles:list', null)).profiles, name);
+  if (existing !== undefined && existing.product !== product) {
+    throw new WorkbenchError(
+      'ERR_PROFILE_NAME_TAKEN',
+      `An ${product === 'intelligence' ? 'Engagement' : 'Intelligence'} profile is already named "${existing.name}": pick another name, or delete it first.`,
+    );
+  }
+  return { existing, services, callRouter };
 }
