@@ -3,12 +3,21 @@
 import { importPKCS8 } from 'jose';
 import { isWorkbenchError, WorkbenchError } from '../../../shared/errors/workbench-error';
 import type { ProfileKeychainState } from '../../../shared/ipc/ipc-contract';
-import type { Profile } from '../../../shared/profiles/profile';
+import type { Product, Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
 import type { SecretStore } from '../secret-store/secret-store';
 import { profileAccounts, profileClientSecretAccount, profileSecretAccount } from './profile-secret-account';
 import { noSecretStoredError, profileInvalidError, secretGoneError, wrongProductError } from './profile-service-errors';
-import type { RunnableProfile } from './profile-service';
+
+/** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
+export type RunnableProfile =
+  | { product: 'intelligence'; profile: Profile; discoveryUrl: string; privateKey: CryptoKey }
+  | { product: 'engagement'; profile: Profile; clientSecret: string }
+  /** The refresh token is read under the profile's token lock when it is spent (electron/services/web-app). */
+  | { product: 'engagement-web'; profile: Profile; clientSecret: string | null; tokenBaseUrl: string };
+
+/** The runnable profile of one product. */
+export type RunnableOf<P extends Product> = Extract<RunnableProfile, { product: P }>;
 
 const PRIVATE_KEY = 'private key';
 const SIGNING_SECRET = 'JWT signing secret';

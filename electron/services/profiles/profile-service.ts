@@ -11,7 +11,7 @@ import { checkNameFree, checkProduct, checkProfileName } from './profile-fields'
 import { engagementFields, intelligenceFields, profileFromFields, webProductFields, type ProductFields } from './product-fields';
 import type { SaveWebAppRequest } from './web-app-fields';
 import { profileAccounts, profileClientSecretAccount, profileSecretAccount, profileTokenAccount } from './profile-secret-account';
-import { createProfileKeychain } from './profile-keychain';
+import { createProfileKeychain, type RunnableOf, type RunnableProfile } from './profile-keychain';
 import { pruneRecorded, type PruneReport } from './profile-prune';
 import { withProfilesLock } from './profiles-lock';
 import { profileReadOnlyError } from './profile-store-errors';
@@ -64,15 +64,8 @@ export interface ProfileService {
   saveWebApp(request: SaveWebAppRequest): Promise<Profile>;
 }
 
-/** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
-export type RunnableProfile =
-  | { product: 'intelligence'; profile: Profile; discoveryUrl: string; privateKey: CryptoKey }
-  | { product: 'engagement'; profile: Profile; clientSecret: string }
-  /** The refresh token is read under the profile's token lock when it is spent (electron/services/web-app). */
-  | { product: 'engagement-web'; profile: Profile; clientSecret: string | null; tokenBaseUrl: string };
-
-/** The runnable profile of one product. */
-export type RunnableOf<P extends Product> = Extract<RunnableProfile, { product: P }>;
+// The runnable profile's types live beside the keychain reads that fill them; callers keep importing them from here.
+export type { RunnableOf, RunnableProfile } from './profile-keychain';
 
 /**
  * Creates the profile service. Saving writes the secret to the keychain first, then the profile; if the profile cannot be
