@@ -122,6 +122,13 @@ export async function runEngagementSave(name: string, options: ProfilesSaveOptio
   return EXIT_OK;
 }
 
+/** How the profile holding a name is named in ERR_PROFILE_NAME_TAKEN. */
+const TAKEN_BY: Record<Product, string> = {
+  intelligence: 'An Intelligence',
+  engagement: 'An Engagement',
+  'engagement-web': 'A web or public app',
+};
+
 /**
  * The saved profile of this name that a save replaces (none for a new one), with the services to save through; a profile of
  * the other product under that name is ERR_PROFILE_NAME_TAKEN.
@@ -133,7 +140,7 @@ async function profileToReplace(name: string, product: 'intelligence' | 'engagem
   if (existing !== undefined && existing.product !== product) {
     throw new WorkbenchError(
       'ERR_PROFILE_NAME_TAKEN',
-      `An ${product === 'intelligence' ? 'Engagement' : 'Intelligence'} profile is already named "${existing.name}": pick another name, or delete it first.`,
+      `${TAKEN_BY[existing.product]} profile is already named "${existing.name}": pick another name, or delete it first.`,
     );
   }
   return { existing, services, callRouter };
