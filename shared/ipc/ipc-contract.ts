@@ -178,15 +178,24 @@ export const IPC_CHANNELS = [
 /** The event names at run time. */
 export const IPC_EVENTS = ['intelligence:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
 
+/**
+ * What a call may carry besides its request. `signal` cancels it: the app stops the work (a run ends as cancelled) and the
+ * call still answers with what the work answered, e.g. the cancelled run's report.
+ */
+export interface InvokeOptions {
+  signal?: AbortSignal;
+}
+
 /** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, HTTP and server-sent events under mctoken ui. */
 export interface IpcTransport {
-  invoke(channel: IpcChannel, request: unknown): Promise<unknown>;
+  /** `signal`: the transport tells the other side to abort this one call (no other caller's). */
+  invoke(channel: IpcChannel, request: unknown, signal?: AbortSignal): Promise<unknown>;
   on(event: IpcEvent, listener: (payload: unknown) => void): () => void;
 }
 
 /** The object the preload exposes on `window.workbench`: one typed method per channel, plus event subscriptions. */
 export type WorkbenchBridge = {
-  [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
+  [C in IpcChannel]: (request: IpcRequest<C>, options?: InvokeOptions) => Promise<IpcResult<IpcResponse<C>>>;
 } & {
   on<E extends IpcEvent>(event: E, listener: (payload: IpcEventMap[E]) => void): () => void;
 };
