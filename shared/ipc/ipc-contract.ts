@@ -98,7 +98,10 @@ export type TokenRunDraft = {
   tokenRequestStyle: TokenRequestStyle;
 } & ({ region: Region; discoveryUrl?: never } | { discoveryUrl: string; region?: never });
 
-/** A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request. */
+/**
+ * A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request;
+ * `runId` names the run's progress events (the call's signal cancels it).
+ */
 export type TokenRunRequest = { runId: string; timeoutMs?: number } & (
   { profileId: string; draft?: never } | { draft: TokenRunDraft; profileId?: never }
 );
@@ -131,8 +134,6 @@ export interface IpcChannelMap {
   /** The user asked to copy a profile's token: a valid one (reused or new, cached), the one channel a token goes to the renderer by. */
   'profiles:copy-token': { request: { profileId: string }; response: CopiedToken };
   'intelligence:run': { request: TokenRunRequest; response: TokenFlowReport };
-  /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
-  'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };
   'engagement:refresh': { request: EngagementRefreshRequest; response: RefreshReport };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
@@ -167,7 +168,6 @@ export const IPC_CHANNELS = [
   'profiles:token-states',
   'profiles:copy-token',
   'intelligence:run',
-  'token:cancel',
   'engagement:token',
   'engagement:refresh',
   'verify:with-profile',

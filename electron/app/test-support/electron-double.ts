@@ -22,8 +22,11 @@ export class DoubleFrame {
 
 type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
 
-/** A web contents: events, sends, and the window-open handler. */
+let nextWebContentsId = 1;
+
+/** A web contents: an id of its own, events, sends, and the window-open handler. */
 export class DoubleWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
   readonly mainFrame = new DoubleFrame('');
   readonly sent: { channel: string; payload: unknown }[] = [];
   destroyed = false;
@@ -128,10 +131,11 @@ export class DoubleBrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  /** Test control: the user closes the window. */
+  /** Test control: the user closes the window (its web contents is destroyed, as Electron emits it). */
   close(): void {
     this.destroyed = true;
     this.webContents.destroyed = true;
+    this.webContents.emit('destroyed');
     this.emit('closed');
   }
 }
