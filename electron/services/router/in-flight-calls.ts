@@ -4,9 +4,10 @@
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { IPC_INVOCATION_ID } from '../../../shared/ipc/ipc-abort';
 
-/** One call in flight: the signal its handler gets, and `end()` once it answered. */
+/** One call in flight: the signal its handler gets, `abort()` (its request went away), and `end()` once it answered. */
 export interface InFlightCall {
   signal: AbortSignal;
+  abort(): void;
   end(): void;
 }
 
@@ -57,7 +58,7 @@ export function createInFlightCalls(): InFlightCalls {
       const controller = new AbortController();
       if (invocationId === undefined) {
         unnamed.add(controller);
-        return { signal: controller.signal, end: () => unnamed.delete(controller) };
+        return { signal: controller.signal, abort: () => controller.abort(), end: () => unnamed.delete(controller) };
       }
       if (!isInvocationId(invocationId)) throw BAD_ID;
       const key = keyOf(caller, invocationId);
@@ -70,6 +71,7 @@ export function createInFlightCalls(): InFlightCalls {
       calls.set(key, { caller, controller });
       return {
         signal: controller.signal,
+        abort: () => controller.abort(),
         end: () => {
           if (calls.get(key)?.controller === controller) calls.delete(key);
         },
