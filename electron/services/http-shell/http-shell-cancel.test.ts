@@ -58,6 +58,8 @@ describe('mctoken ui server: cancelling a call', () => {
       ['intelligence:run', true],
       ['engagement:token', false],
     ]);
+    await harness.shell.close();
+    await expect(beside).resolves.toMatchObject({ ok: false });
     transport.close();
   });
 
