@@ -17,25 +17,12 @@ import {
 import { verifySignature } from '../../shared/verify/verify-signature';
 import { describeSecretReading } from '../../shared/verify/secret-bytes';
 import { secretMask } from '../../shared/exchange/mask-secrets';
-import {
-  EXIT_FAILURE,
-  EXIT_OK,
-  UsageError,
-  outputWidth,
-  painterFor,
-  readEnv,
-  readStdin,
-  readSecretFile,
-  readTextFile,
-  reportError,
-  wrapText,
-  type CliIo,
-  type CliOutcome,
-  type Painter,
-  terminalJson,
-  terminalSafe,
-  warnIfReadableByOthers,
-} from '../terminal';
+import { EXIT_FAILURE, EXIT_OK, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError, readEnv } from '../terminal/usage';
+import { outputWidth, painterFor, wrapText, type Painter } from '../terminal/paint';
+import { readStdin, readSecretFile, readTextFile, warnIfReadableByOthers } from '../terminal/input';
+import { reportError } from '../terminal/report';
+import { terminalJson, terminalSafe } from '../terminal/safe-text';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 

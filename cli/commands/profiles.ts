@@ -25,22 +25,11 @@ import {
   tokenStateJson,
   where,
 } from './profiles-output';
-import {
-  EXIT_FAILURE,
-  EXIT_OK,
-  UsageError,
-  discoveryUrlOption,
-  keyFileError,
-  readEnv,
-  readSecretFile,
-  reportError,
-  reportWarning,
-  terminalJson,
-  terminalSafe,
-  usageCheck,
-  type CliIo,
-  type CliOutcome,
-} from '../terminal';
+import { EXIT_FAILURE, EXIT_OK, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError, discoveryUrlOption, readEnv, usageCheck } from '../terminal/usage';
+import { keyFileError, readSecretFile } from '../terminal/input';
+import { reportError, reportWarning } from '../terminal/report';
+import { terminalJson, terminalSafe } from '../terminal/safe-text';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 

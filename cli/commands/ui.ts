@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
 import { openBrowser } from '../open-browser';
-import { EXIT_OK, UsageError, type CliIo, type CliOutcome } from '../terminal';
+import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError } from '../terminal/usage';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
