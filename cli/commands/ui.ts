@@ -103,7 +103,7 @@ async function runUi(options: UiOptions, io: CliIo): Promise<number> {
   lines.on('line', () => io.stdout.write(`${shell.newAddress()}\n`));
   await stopped;
   lines.close();
-  services.runs.cancelAll();
+  // Closing the server cancels every call still running.
   await shell.close();
   io.stderr.write('Stopped.\n');
   return EXIT_OK;
