@@ -24,8 +24,11 @@ export interface ProfileTokenSettings extends IssueSettings {
   noCache?: boolean | undefined;
 }
 
-/** The profile a token is for, as far as its users need it (who-am-I finds the tenant with it). */
-export type TokenProfile = TokenCredentials & { name: string };
+/**
+ * The profile a token is for, as far as its users need it: who-am-I finds the tenant with it (a web or public app's at its
+ * token host, absent on other products).
+ */
+export type TokenProfile = TokenCredentials & { name: string; tokenBaseUrl?: string | null | undefined };
 
 /** A token for the profile, whether it was reused, and the secrets to mask in output; or the exit status (already reported). */
 export type ProfileTokenResult =
@@ -62,12 +65,13 @@ async function cachedToken(name: string, minValidMs: number, product: Product | 
   if (profile === null || (product !== undefined && profile.product !== product)) return null;
   const keychain = await leanKeychain(env);
   if (keychain === null) return null;
-  // Each entry read once: Engagement's token entry is read while its client secret (hashed into the fingerprint) is.
+  // Each entry read once: the token entry is read while the client secret (hashed into the fingerprint) is.
   const reads = new Map<string, Promise<string>>();
   const secrets = { ...keychain, get: (account: string) => reads.get(account) ?? reads.set(account, keychain.get(account)).get(account)! };
   const cache = cacheOn(secrets, env);
   let clientSecret: string | null = null;
-  if (profile.product === 'engagement') {
+  // Engagement's and a web app's (not a public app's): hashed into the fingerprint.
+  if (profile.hasClientSecret) {
     secrets.get(profileTokenAccount(profile.id)).catch(() => undefined);
     clientSecret = await secrets.get(profileClientSecretAccount(profile.id)).catch(() => null);
     if (clientSecret === null) return null;
@@ -102,15 +106,10 @@ export async function profileToken(
     }
   }
   // The full path: the profile service's runnable profile, the cache re-read under the profile's lock, and one run
-  // through the product's own service (the app's path too).
+  // through the product's own service (the app's path too). A web or public app's stored refresh token is spent there
+  // under the profile's lock, --no-cache included, and the rotated one stored before the token comes back.
   const { cliServices, reportRun, withCliRun } = await import('./issue-token');
   const services = await cliServices(io);
-  // A web or public app's profile gets its tokens with its stored refresh token, rotated under the profile's lock.
-  const target = await services.profiles.runnable({ name }, product);
-  if (target.product === 'engagement-web') {
-    const { webAppProfileToken } = await import('./web-app-token');
-    return webAppProfileToken(target, services.secrets, settings, minValidMs, io);
-  }
   let secrets: KnownSecrets = [];
   return withCliRun(
     settings,
@@ -131,7 +130,7 @@ export async function profileToken(
           secrets = [clientSecret];
         },
       });
-      // The signed assertion of a new Intelligence token went to the token endpoint: masked wherever the server echoes it.
+      // The signed assertion of a new Intelligence token, a spent refresh token: masked wherever the server echoes them.
       secrets = [got.clientSecret, ...(got.run?.steps.flatMap(stepSecrets) ?? [])];
       const exitCode = reportRun({ warnings: got.run?.warnings ?? [], outcome: got }, secrets, signal, io);
       if (exitCode !== null || !got.ok) return { ok: false, exitCode: exitCode ?? EXIT_FAILURE };
