@@ -11,6 +11,7 @@ import { keychainServiceName } from '../electron/services/secret-store/keychain-
 import { keychainNotFoundError } from '../electron/services/secret-store/keychain-errors';
 import { loadKeytar } from '../electron/services/secret-store/load-keytar';
 import type { SecretStore } from '../electron/services/secret-store/secret-store';
+import type { WorkbenchServices } from '../electron/services/create-services';
 import type { IssueSettings } from './issue-token';
 import { EXIT_FAILURE, reportWarning, stepSecrets, type CliIo, type KnownSecrets } from './terminal';
 
@@ -60,9 +61,9 @@ async function leanKeychain(env: NodeJS.ProcessEnv): Promise<Pick<SecretStore, '
 }
 
 /** The cached path: a token only when everything is as expected, else null (and the full path says what is wrong). */
-async function cachedToken(name: string, minValidMs: number, product: Product | undefined, env: NodeJS.ProcessEnv) {
+async function cachedToken(name: string, minValidMs: number, products: readonly Product[] | undefined, env: NodeJS.ProcessEnv) {
   const profile = await readLeanProfile(defaultUserDataDir(env), name);
-  if (profile === null || (product !== undefined && profile.product !== product)) return null;
+  if (profile === null || (products !== undefined && !products.includes(profile.product))) return null;
   const keychain = await leanKeychain(env);
   if (keychain === null) return null;
   // Each entry read once: the token entry is read while the client secret (hashed into the fingerprint) is.
@@ -81,18 +82,19 @@ async function cachedToken(name: string, minValidMs: number, product: Product | 
 }
 
 /**
- * The token of the saved profile `name` (of `product` when given): a cached one with the time asked for left, else a new
- * one, cached for the next calls (unless --no-cache). The profile service reports a missing or broken profile.
+ * The token of the saved profile `name` (of one of `products` when given): a cached one with the time asked for left, else
+ * a new one, cached for the next calls (unless --no-cache). The profile service reports a missing or broken profile, and
+ * one of another product as needing the first of `products`.
  */
 export async function profileToken(
   name: string,
   settings: ProfileTokenSettings,
   io: CliIo,
-  product?: Product,
+  products?: readonly Product[],
 ): Promise<ProfileTokenResult> {
   const minValidMs = (settings.minValidSeconds ?? DEFAULT_MIN_VALID_MS / 1000) * 1000;
   if (settings.fresh !== true && settings.noCache !== true) {
-    const hit = await cachedToken(name, minValidMs, product, io.env);
+    const hit = await cachedToken(name, minValidMs, products, io.env);
     if (hit !== null) {
       const { token, profile, clientSecret, cache } = hit;
       return {
@@ -110,6 +112,7 @@ export async function profileToken(
   // under the profile's lock, --no-cache included, and the rotated one stored before the token comes back.
   const { cliServices, reportRun, withCliRun } = await import('./issue-token');
   const services = await cliServices(io);
+  const product = products === undefined ? undefined : await productAmong(services, name, products);
   let secrets: KnownSecrets = [];
   return withCliRun(
     settings,
@@ -145,4 +148,15 @@ export async function profileToken(
       return { ok: true, token, cached, profile, secrets, refused: () => services.profileTokens.refused(profile.id, token.accessToken) };
     },
   );
+}
+
+/**
+ * The product to ask the profile service for: the saved profile's own when it is one of `products`, else the first of them
+ * (the service then says the profile is for another product). Undefined when there is no such profile: the service says so.
+ */
+async function productAmong(services: WorkbenchServices, name: string, products: readonly Product[]): Promise<Product | undefined> {
+  const { profileNamed } = await import('./services');
+  const saved = profileNamed((await services.profiles.list()).profiles, name);
+  if (saved === undefined) return undefined;
+  return products.includes(saved.product) ? saved.product : products[0];
 }
