@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorkbenchServices, type WorkbenchServices } from '../../electron/services/create-services';
 import { profileSecretAccount } from '../../electron/services/profiles/profile-secret-account';
-import { finishWebSignIn } from '../../shared/engagement/run-web-sign-in';
-import { planWebSignIn } from '../../shared/engagement/web-sign-in-plan';
 import type { Profile } from '../../shared/profiles/profile';
 import {
   PUBLIC_APP,
@@ -20,6 +18,7 @@ import {
   type AuthorizationServer,
   type WebAppPackage,
 } from '../../test/support/authorization-server';
+import { signedIn } from '../../test/support/authorization-server/saved-sign-in';
 import { startScriptedHttpServer } from '../../test/support/idp-server';
 import { KEYCHAIN_ISOLATED as isolated } from '../../test/support/throwaway-keychain';
 import { filesHoldingTokens } from '../test-support/token-cache-fixture';
@@ -39,23 +38,9 @@ const refreshTokens = new Set<string>();
 
 /** Signs in on the server's login form and saves the sign-in, as `mctoken login --save NAME` does. */
 async function savedSignIn(name: string, pkg: WebAppPackage): Promise<Profile> {
-  const plan = planWebSignIn({ clientId: pkg.clientId, authUrl: server.authBaseUrl, scope: SCOPE });
-  const outcome = await server.signIn(plan.authorizeUrl, SIGN_IN_USER);
-  if (!('redirect' in outcome)) throw new Error(`the sign-in failed: ${outcome.status}`);
-  const report = await finishWebSignIn(plan, { pasted: outcome.redirect, clientSecret: pkg.clientSecret, signInAgain: 'again' }, { fetch });
-  if (!report.outcome.ok) throw new Error(report.outcome.error.message);
-  const { token } = report.outcome;
-  refreshTokens.add(token.refreshToken!);
-  return services.profiles.saveWebApp({
-    name,
-    clientId: pkg.clientId,
-    authUrl: server.authBaseUrl,
-    scope: SCOPE,
-    redirectUri: plan.authorize.redirectUri,
-    tokenBaseUrl: token.tokenBaseUrl,
-    clientSecret: pkg.clientSecret,
-    refreshToken: token.refreshToken,
-  });
+  const fields = await signedIn(server, pkg, SIGN_IN_USER, SCOPE);
+  refreshTokens.add(fields.refreshToken);
+  return services.profiles.saveWebApp({ name, ...fields });
 }
 
 const storedRefreshToken = async (profile: Profile): Promise<string> => {

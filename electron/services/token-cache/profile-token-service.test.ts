@@ -6,8 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishWebSignIn } from '../../../shared/engagement/run-web-sign-in';
-import { planWebSignIn } from '../../../shared/engagement/web-sign-in-plan';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import type { Profile } from '../../../shared/profiles/profile';
 import {
@@ -18,6 +16,7 @@ import {
   type AuthorizationServer,
 } from '../../../test/support/authorization-server';
 import type { WebAppPackage } from '../../../test/support/authorization-server';
+import { signedIn } from '../../../test/support/authorization-server/saved-sign-in';
 import { makeEngagementProfile } from '../../../test/support/profiles';
 import { profileClientSecretAccount, profileSecretAccount, profileTokenAccount } from '../profiles/profile-secret-account';
 import type { RunnableOf } from '../profiles/profile-service';
@@ -50,16 +49,6 @@ function memoryKeychain() {
   };
 }
 
-/** A sign-in on the server's login form, its code exchanged: the refresh token `mctoken login --save` would store. */
-async function signedInRefreshToken(pkg: WebAppPackage): Promise<string> {
-  const plan = planWebSignIn({ clientId: pkg.clientId, authUrl: server.authBaseUrl, scope: 'email_read offline' });
-  const outcome = await server.signIn(plan.authorizeUrl, SIGN_IN_USER);
-  if (!('redirect' in outcome)) throw new Error(`the sign-in failed: ${outcome.status}`);
-  const report = await finishWebSignIn(plan, { pasted: outcome.redirect, clientSecret: pkg.clientSecret, signInAgain: 'again' }, { fetch });
-  if (!report.outcome.ok || report.outcome.token.refreshToken === null) throw new Error('the code exchange failed');
-  return report.outcome.token.refreshToken;
-}
-
 /** An engagement-web profile of `pkg` signed in, and services over it (`serviceWith(0)` gives up at once on a held lock). */
 async function setup(pkg: WebAppPackage, id: string) {
   const keychain = memoryKeychain();
@@ -76,7 +65,7 @@ async function setup(pkg: WebAppPackage, id: string) {
     redirectUri: 'https://127.0.0.1:80/',
     tokenBaseUrl: server.authBaseUrl,
   });
-  keychain.entries.set(profileSecretAccount(id), await signedInRefreshToken(pkg));
+  keychain.entries.set(profileSecretAccount(id), (await signedIn(server, pkg, SIGN_IN_USER, 'email_read offline')).refreshToken);
   if (pkg.clientSecret !== null) keychain.entries.set(profileClientSecretAccount(id), pkg.clientSecret);
   const runnable: RunnableOf<'engagement-web'> = {
     product: 'engagement-web',
