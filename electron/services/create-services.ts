@@ -14,6 +14,7 @@ import { createEngagementService, type EngagementPort } from './engagement/engag
 import { createIntelligenceService, type IntelligenceService } from './intelligence/intelligence-service';
 import { createProfileTokenService, fingerprintOf, type ProfileTokenService } from './token-cache/profile-token-service';
 import { createTokenCache } from './token-cache/token-cache';
+import { createWebAppPort } from './web-app/web-app-refresh';
 
 /** Options of the composition root: where profiles live, which keychain service, and what the host provides. */
 export interface WorkbenchServicesOptions {
@@ -58,7 +59,9 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, rememberToken });
   const engagement = createEngagementService({ profiles, fetch: safeFetch, rememberToken });
   const compose = createComposeService({ profiles, decryptor: nodeKeyDecryptor, fetch: safeFetch });
-  const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement });
+  // A web or public app's refresh token is spent only through profileTokens, under the profile's lock.
+  const webApp = createWebAppPort({ secrets, fetch: safeFetch });
+  const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement, webApp });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
