@@ -17,21 +17,34 @@ interface Walk {
   readClock: boolean;
 }
 
-/** The context as interpreters see it: reading `now` or `decodedAt` marks the claim being read as clocked. */
-function watchedContext(context: InterpretContext, walk: Walk): InterpretContext {
-  return {
-    get now() {
-      walk.readClock = true;
-      return context.now;
-    },
-    get decodedAt() {
-      walk.readClock = true;
-      return context.decodedAt;
-    },
-    kind: context.kind,
-    header: context.header,
-    payload: context.payload,
-  };
+/**
+ * The context as interpreters see it: reading `now` or `decodedAt` marks the claim being read as clocked. A class, so
+ * the getters live on its prototype: an object literal with accessors was built (closures, a new shape) for every call.
+ */
+class WatchedContext implements InterpretContext {
+  readonly kind: InterpretContext['kind'];
+  readonly header: JsonObject;
+  readonly payload: JsonObject;
+  readonly #context: InterpretContext;
+  readonly #walk: Walk;
+
+  constructor(context: InterpretContext, walk: Walk) {
+    this.#context = context;
+    this.#walk = walk;
+    this.kind = context.kind;
+    this.header = context.header;
+    this.payload = context.payload;
+  }
+
+  get now(): number {
+    this.#walk.readClock = true;
+    return this.#context.now;
+  }
+
+  get decodedAt(): number | undefined {
+    this.#walk.readClock = true;
+    return this.#context.decodedAt;
+  }
 }
 
 function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | undefined): void {
@@ -102,7 +115,7 @@ export function explainLeaves(
   clocked: number[] = [],
 ): ExplainedClaim[] {
   const walk: Walk = { context, undocumented, out: [], unknown, clocked, readClock: false };
-  walk.context = watchedContext(context, walk);
+  walk.context = new WatchedContext(context, walk);
   for (const key of Object.keys(object)) visit(walk, key, object[key], catalog.children.get(key), undefined, 1);
   return walk.out;
 }
