@@ -8,11 +8,11 @@ import { base64Error, emptySegmentError, jsonError, notObjectError, tooDeepError
 
 /**
  * The JSON object in a base64url segment; `label` names it in messages. The paths of member names it holds twice go to
- * `duplicates` (JSON.parse keeps the last). Throws ERR_TOKEN_SEGMENTS, ERR_TOKEN_BASE64, ERR_TOKEN_JSON, ERR_TOKEN_NOT_OBJECT or ERR_TOKEN_TOO_DEEP.
+ * `duplicates` (JSON.parse keeps the last); `decoded` is its binary when the caller has decoded it already. Throws ERR_TOKEN_SEGMENTS, ERR_TOKEN_BASE64, ERR_TOKEN_JSON, ERR_TOKEN_NOT_OBJECT or ERR_TOKEN_TOO_DEEP.
  */
-export function decodeJsonSegment(segment: string, label: string, duplicates: string[] = []): JsonObject {
+export function decodeJsonSegment(segment: string, label: string, duplicates: string[] = [], decoded?: string): JsonObject {
   if (segment.length === 0) throw emptySegmentError(label);
-  const binary = tryBase64UrlToBinary(segment);
+  const binary = decoded ?? tryBase64UrlToBinary(segment);
   if (binary === null) throw base64Error(label, segment);
   const text = tryUtf8FromBinary(binary);
   if (text === null) throw utf8Error(label);

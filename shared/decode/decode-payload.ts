@@ -41,10 +41,10 @@ function claimsSet(text: string): JsonObject | null {
   }
 }
 
-/** Decodes a base64url payload; `label` names it in messages. Throws ERR_TOKEN_SEGMENTS when empty, ERR_TOKEN_BASE64 when not base64url, ERR_TOKEN_TOO_DEEP for claims nested too deep. */
-export function decodePayload(segment: string, label: string): DecodedPayload {
+/** Decodes a base64url payload (`decoded`: its binary, when the caller has it); `label` names it in messages. Throws ERR_TOKEN_SEGMENTS when empty, ERR_TOKEN_BASE64 when not base64url, ERR_TOKEN_TOO_DEEP for claims nested too deep. */
+export function decodePayload(segment: string, label: string, decoded?: string): DecodedPayload {
   if (segment.length === 0) throw emptySegmentError(label);
-  const binary = tryBase64UrlToBinary(segment);
+  const binary = decoded ?? tryBase64UrlToBinary(segment);
   if (binary === null) throw base64Error(label, segment);
   const text = tryUtf8FromBinary(binary);
   const claims = text === null ? null : claimsSet(text);
