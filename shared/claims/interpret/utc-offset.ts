@@ -22,15 +22,18 @@ export const interpretUtcOffset: Interpreter = (value) => {
   return hours < -12 || hours > 14 ? `${formatted} (outside the real range UTC-12:00 to UTC+14:00)` : formatted;
 };
 
-// The `dst` next to the offset at `path` (e.g. request.user.timezone.dst), or undefined.
+// The `dst` next to the offset at `path` (e.g. request.user.timezone.dst), or undefined. Walks the dotted path in place.
 function siblingDst(context: InterpretContext, path: string | undefined): unknown {
   if (path === undefined) return undefined;
+  const parentEnd = path.lastIndexOf('.');
   let at: unknown = context.payload;
-  for (const key of [...path.split('.').slice(0, -1), 'dst']) {
+  for (let start = 0; start <= parentEnd;) {
+    const dot = path.indexOf('.', start);
     if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<string, unknown>)[key];
+    at = (at as Record<string, unknown>)[path.slice(start, dot)];
+    start = dot + 1;
   }
-  return at;
+  return typeof at === 'object' && at !== null ? (at as Record<string, unknown>).dst : undefined;
 }
 
 /**
