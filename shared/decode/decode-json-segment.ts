@@ -2,8 +2,8 @@
 import { tryBase64UrlToBinary } from '../encoding/base64url';
 import { tryUtf8FromBinary } from '../encoding/utf8';
 import type { JsonObject } from './decoded-token';
-import { duplicateKeyPaths } from './duplicate-keys';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
+import { duplicateKeyPathsCounted } from './duplicate-keys';
+import { keyCountWithin, MAX_JSON_DEPTH } from '../encoding/json-depth';
 import { base64Error, emptySegmentError, jsonError, notObjectError, tooDeepError, utf8Error } from './segment-errors';
 
 /**
@@ -23,7 +23,8 @@ export function decodeJsonSegment(segment: string, label: string, duplicates: st
     throw jsonError(label);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notObjectError(label, value);
-  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError(label);
-  duplicates.push(...duplicateKeyPaths(text, value));
+  const keys = keyCountWithin(value, MAX_JSON_DEPTH);
+  if (keys === -1) throw tooDeepError(label);
+  duplicates.push(...duplicateKeyPathsCounted(text, keys));
   return value as JsonObject;
 }

@@ -78,7 +78,16 @@ function keyCount(value: unknown): number {
  * text holds no name twice.
  */
 export function duplicateKeyPaths(text: string, parsed?: unknown): string[] {
-  if (parsed !== undefined && keyCount(parsed) === memberNameBound(text)) return [];
+  return parsed === undefined ? scanDuplicates(text) : duplicateKeyPathsCounted(text, keyCount(parsed));
+}
+
+/** {@link duplicateKeyPaths} of a text JSON.parse kept `keys` member names of (as keyCountWithin counts them). */
+export function duplicateKeyPathsCounted(text: string, keys: number): string[] {
+  return keys === memberNameBound(text) ? [] : scanDuplicates(text);
+}
+
+/** The full scan: every member name read, each object's names kept in a set. */
+function scanDuplicates(text: string): string[] {
   const found: string[] = [];
   const stack: Frame[] = [];
   let i = 0;
