@@ -38,6 +38,9 @@ function parseJwsJson(text: string): DecodedToken | null {
   return decodeJwsJson(value, duplicateKeyPaths(text, value));
 }
 
+/** How messages name the header, payload and signature segments. */
+const LABELS = [segmentLabel(0), segmentLabel(1), segmentLabel(2)] as const;
+
 /** The segments' binaries when decodeBareCompact has decoded them already: header, payload, signature. */
 type Binaries = readonly [string, string, string];
 
@@ -45,10 +48,10 @@ function decodeCompact(compact: string, segments: string[], stripped: string[], 
   if (segments.length !== 3 && segments.length !== 4) throw segmentCountError(segments.length);
   const [protectedSegment, payloadSegment, signatureSegment] = segments as [string, string, string];
   const headerDuplicates: string[] = [];
-  const header = decodeJsonSegment(protectedSegment, segmentLabel(0), headerDuplicates, binaries?.[0]);
-  const { payload, payloadText, duplicateKeys } = decodePayload(payloadSegment, segmentLabel(1), binaries?.[1]);
+  const header = decodeJsonSegment(protectedSegment, LABELS[0], headerDuplicates, binaries?.[0]);
+  const { payload, payloadText, duplicateKeys } = decodePayload(payloadSegment, LABELS[1], binaries?.[1]);
   const signatureBinary = binaries?.[2] ?? tryBase64UrlToBinary(signatureSegment);
-  if (signatureBinary === null) throw base64Error(segmentLabel(2), signatureSegment);
+  if (signatureBinary === null) throw base64Error(LABELS[2], signatureSegment);
   const signature = binaryToBytes(signatureBinary);
   return {
     kind: detectTokenKind(header, payloadText === null ? payload : null, segments.length),
@@ -67,15 +70,26 @@ function decodeCompact(compact: string, segments: string[], stripped: string[], 
   };
 }
 
+/** The input split at its dots when it has two or three of them, else null (found with indexOf: split with a limit is slow). */
+function threeOrFourSegments(input: string): string[] | null {
+  const first = input.indexOf('.');
+  const second = first === -1 ? -1 : input.indexOf('.', first + 1);
+  if (second === -1) return null;
+  const third = input.indexOf('.', second + 1);
+  const head = [input.slice(0, first), input.slice(first + 1, second)];
+  if (third === -1) return [...head, input.slice(second + 1)];
+  if (input.includes('.', third + 1)) return null;
+  return [...head, input.slice(second + 1, third), input.slice(third + 1)];
+}
+
 /**
  * The usual paste, a bare compact token, decoded without the cleaning steps; null for anything else, which takes the
  * full path. When every segment is strict base64url, the input holds only that alphabet and its dots: no control
  * character, nothing to strip, not a JSON serialization, so the full path would decode these very segments.
  */
 function decodeBareCompact(input: string): DecodedToken | null {
-  const segments = input.split('.', 5);
-  if (segments.length !== 3 && segments.length !== 4) return null;
-  if (segments.length === 4 && !isBase64UrlAlphabet(segments[3]!)) return null;
+  const segments = threeOrFourSegments(input);
+  if (segments === null || (segments.length === 4 && !isBase64UrlAlphabet(segments[3]!))) return null;
   const header = tryBase64UrlToBinary(segments[0]!);
   const payload = header === null ? null : tryBase64UrlToBinary(segments[1]!);
   const signature = payload === null ? null : tryBase64UrlToBinary(segments[2]!);
