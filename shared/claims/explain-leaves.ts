@@ -8,13 +8,12 @@ import type { ExplainedClaim } from './explained-claim';
 export const MAX_EXPLAIN_DEPTH = 32;
 
 interface Walk {
-  context: InterpretContext;
+  context: WatchedContext;
   undocumented: string;
   out: ExplainedClaim[];
   unknown: string[];
   /** Indexes in `out` of the claims whose reading used the clock (`now` or `decodedAt`): all a clock tick changes. */
   clocked: number[];
-  readClock: boolean;
 }
 
 /**
@@ -25,29 +24,31 @@ class WatchedContext implements InterpretContext {
   readonly kind: InterpretContext['kind'];
   readonly header: JsonObject;
   readonly payload: JsonObject;
+  /** Set by the walk before each reading. */
+  parent: unknown = undefined;
+  /** Whether the reading under way used the clock: the walk clears it before each reading. */
+  readClock = false;
   readonly #context: InterpretContext;
-  readonly #walk: Walk;
 
-  constructor(context: InterpretContext, walk: Walk) {
+  constructor(context: InterpretContext) {
     this.#context = context;
-    this.#walk = walk;
     this.kind = context.kind;
     this.header = context.header;
     this.payload = context.payload;
   }
 
   get now(): number {
-    this.#walk.readClock = true;
+    this.readClock = true;
     return this.#context.now;
   }
 
   get decodedAt(): number | undefined {
-    this.#walk.readClock = true;
+    this.readClock = true;
     return this.#context.decodedAt;
   }
 }
 
-function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | undefined): void {
+function leaf(walk: Walk, path: string, value: unknown, parent: unknown, entry: ClaimEntry | undefined): void {
   if (entry === undefined) {
     walk.unknown.push(path);
     walk.out.push({ path, value, explanation: walk.undocumented, documented: false, interpretation: null, unused: false });
@@ -55,9 +56,10 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
   }
   let interpretation: string | null = null;
   if (entry.interpret !== undefined) {
-    walk.readClock = false;
+    walk.context.readClock = false;
+    walk.context.parent = parent;
     interpretation = entry.interpret(value, walk.context, path);
-    if (walk.readClock) walk.clocked.push(walk.out.length);
+    if (walk.context.readClock) walk.clocked.push(walk.out.length);
   }
   const claim: ExplainedClaim = {
     path,
@@ -75,6 +77,7 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
 // `node` is the catalog node for this path (array indexes do not move it); `inherited` is the nearest subtree entry above.
 function visit(
   walk: Walk,
+  parent: unknown,
   path: string,
   value: unknown,
   node: ClaimCatalog | undefined,
@@ -86,7 +89,7 @@ function visit(
     const below = entry?.subtree === true ? entry : inherited;
     if (Array.isArray(value)) {
       if (value.length > 0) {
-        for (let i = 0; i < value.length; i++) visit(walk, `${path}.${i}`, value[i], node, below, depth + 1);
+        for (let i = 0; i < value.length; i++) visit(walk, value, `${path}.${i}`, value[i], node, below, depth + 1);
         return;
       }
     } else {
@@ -96,12 +99,12 @@ function visit(
       let empty = true;
       for (const key in object) {
         empty = false;
-        visit(walk, `${path}.${key}`, object[key], node?.children.get(key), below, depth + 1);
+        visit(walk, object, `${path}.${key}`, object[key], node?.children.get(key), below, depth + 1);
       }
       if (!empty) return;
     }
   }
-  leaf(walk, path, value, entry);
+  leaf(walk, path, value, parent, entry);
 }
 
 /**
@@ -117,8 +120,7 @@ export function explainLeaves(
   unknown: string[] = [],
   clocked: number[] = [],
 ): ExplainedClaim[] {
-  const walk: Walk = { context, undocumented, out: [], unknown, clocked, readClock: false };
-  walk.context = new WatchedContext(context, walk);
-  for (const key in object) visit(walk, key, object[key], catalog.children.get(key), undefined, 1);
+  const walk: Walk = { context: new WatchedContext(context), undocumented, out: [], unknown, clocked };
+  for (const key in object) visit(walk, object, key, object[key], catalog.children.get(key), undefined, 1);
   return walk.out;
 }
