@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ipcMain, type BrowserWindow } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipc/ipc-contract';
 import type { Router } from '../services/router/router-types';
@@ -16,6 +17,13 @@ export interface IpcMainOptions {
  * Returns a function that removes the handlers.
  */
 export function registerIpcHandlers(options: IpcMainOptions): () => void {
+  // One random key per web contents, so a web sign-in stays with the window that began it.
+  const senderKeys = new WeakMap<object, string>();
+  const keyOf = (sender: object): string => {
+    const key = senderKeys.get(sender) ?? `app:${randomUUID()}`;
+    senderKeys.set(sender, key);
+    return key;
+  };
   for (const channel of IPC_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       const win = options.mainWindow();
@@ -28,6 +36,7 @@ export function registerIpcHandlers(options: IpcMainOptions): () => void {
         emit: (name, data) => {
           if (!sender.isDestroyed()) sender.send(name, data);
         },
+        senderKey: keyOf(sender),
       });
     });
   }

@@ -15,6 +15,7 @@ import { createRunRegistry, type RunRegistry } from './runs/run-registry';
 import { createIntelligenceService, type IntelligenceService } from './intelligence/intelligence-service';
 import { createProfileTokenService, fingerprintOf, type ProfileTokenService } from './token-cache/profile-token-service';
 import { createTokenCache } from './token-cache/token-cache';
+import { createWebSignInService, type WebSignInPort } from './web-app/web-sign-in-service';
 
 /** Options of the composition root: where profiles live, which keychain service, and what the host provides. */
 export interface WorkbenchServicesOptions {
@@ -30,6 +31,8 @@ export interface WorkbenchServicesOptions {
   platform?: string;
   /** Told about unexpected failures in the router (never their text where secrets could end up). */
   onInternalError?: (channel: IpcChannel, error: unknown) => void;
+  /** Opens a web sign-in's page in the system browser (the desktop app's shell); without it the page opens it. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /** The wired services: the IPC router and what it is built on. */
@@ -42,6 +45,8 @@ export interface WorkbenchServices {
   compose: ComposePort;
   /** Saved profiles' tokens through the token cache (the app's "Copy token", mctoken token/exec/whoami --profile). */
   profileTokens: ProfileTokenService;
+  /** Web and public app sign-ins, kept per window in this process. */
+  webSignIn: WebSignInPort;
   /** Every running run of either product, e.g. to cancel them all when the app quits. */
   runs: RunRegistry;
   /** The fetch every outgoing request uses (safe-fetch). */
@@ -64,6 +69,12 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const engagement = createEngagementService({ profiles, fetch: safeFetch, runs, rememberToken });
   const compose = createComposeService({ profiles, decryptor: nodeKeyDecryptor, fetch: safeFetch });
   const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement });
+  const webSignIn = createWebSignInService({
+    fetch: safeFetch,
+    profiles,
+    runs,
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+  });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
@@ -73,7 +84,8 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
     engagement,
     compose,
     profileTokens,
+    webSignIn,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, intelligence, engagement, compose, runs, profileTokens, fetch: safeFetch };
+  return { router, profiles, secrets, intelligence, engagement, compose, runs, profileTokens, webSignIn, fetch: safeFetch };
 }

@@ -215,7 +215,11 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     } catch {
       // Not a channel name: the router answers ERR_IPC_UNKNOWN_CHANNEL.
     }
-    const result = await options.router.handle(channel, payload, { emit: (event, data) => streams.send(streamId, event, data) });
+    // The tab's stream id tells its requests apart from another tab's (a web sign-in stays with the tab that began it).
+    const result = await options.router.handle(channel, payload, {
+      emit: (event, data) => streams.send(streamId, event, data),
+      ...(streamId === null ? {} : { senderKey: `ui:${streamId}` }),
+    });
     sendResult(res, 200, result, channel, { [HTTP_PROTOCOL.eventCountHeader]: String(streams.sentTo(streamId)) });
   };
 
