@@ -29,7 +29,7 @@ if (!app.requestSingleInstanceLock()) {
     userDataDir: app.getPath('userData'),
     keychainService: keychainServiceName(env),
     appVersion: app.getVersion(),
-    openExternal: openSignInPage,
+    openSignInPage,
     onInternalError: (channel, error) =>
       console.error(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).`),
   });

@@ -32,7 +32,7 @@ export interface WorkbenchServicesOptions {
   /** Told about unexpected failures in the router (never their text where secrets could end up). */
   onInternalError?: (channel: IpcChannel, error: unknown) => void;
   /** Opens a web sign-in's page in the system browser (the desktop app's shell); without it the page opens it. */
-  openExternal?: (url: string) => Promise<void>;
+  openSignInPage?: (url: string) => Promise<void>;
 }
 
 /** The wired services: the IPC router and what it is built on. */
@@ -73,7 +73,7 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
     fetch: safeFetch,
     profiles,
     runs,
-    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    ...(options.openSignInPage ? { openSignInPage: options.openSignInPage } : {}),
   });
   const router = createRouter({
     appVersion: options.appVersion,

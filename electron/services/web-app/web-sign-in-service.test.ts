@@ -189,12 +189,12 @@ describe('the web sign-in service', () => {
   });
 
   it('opens the sign-in page through the host when asked and able; a failed open leaves it to the page', async () => {
-    const openExternal = vi.fn((_url: string) => Promise.resolve());
-    const opened = await service({ openExternal }).begin('w', webApp({ open: true }));
+    const openSignInPage = vi.fn((_url: string) => Promise.resolve());
+    const opened = await service({ openSignInPage }).begin('w', webApp({ open: true }));
     expect(opened.opened).toBe(true);
-    expect(openExternal).toHaveBeenCalledExactlyOnceWith(opened.authorizeUrl);
-    expect((await service({ openExternal }).begin('w', webApp())).opened).toBe(false);
-    const failing = service({ openExternal: () => Promise.reject(new Error('no browser')) });
+    expect(openSignInPage).toHaveBeenCalledExactlyOnceWith(opened.authorizeUrl);
+    expect((await service({ openSignInPage }).begin('w', webApp())).opened).toBe(false);
+    const failing = service({ openSignInPage: () => Promise.reject(new Error('no browser')) });
     expect((await failing.begin('w', webApp({ open: true }))).opened).toBe(false);
     expect((await service().begin('w', webApp({ open: true }))).opened).toBe(false);
   });

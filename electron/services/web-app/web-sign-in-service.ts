@@ -44,8 +44,8 @@ export interface WebSignInServiceDeps {
   profiles: Pick<ProfileService, 'saveWebApp'>;
   /** Shared with the other services, so token:cancel reaches a code exchange too. */
   runs?: RunRegistry;
-  /** Opens a URL in the system browser (the desktop app's shell.openExternal); absent under mctoken ui. */
-  openExternal?: (url: string) => Promise<void>;
+  /** Opens a URL in the system browser (the desktop app's shell.openExternal, in electron/app/security.ts); absent under mctoken ui. */
+  openSignInPage?: (url: string) => Promise<void>;
   now?: () => number;
   newId?: () => string;
 }
@@ -102,8 +102,8 @@ export function createWebSignInService(deps: WebSignInServiceDeps): WebSignInPor
       const expiresAt = now() + SIGN_IN_LIFETIME_MS;
       signIns.set(signInId, { sender, plan, clientSecret, phase: 'waiting', expiresAt });
       let opened = false;
-      if (request.open === true && deps.openExternal !== undefined && openable(plan.authorizeUrl)) {
-        opened = await deps.openExternal(plan.authorizeUrl).then(
+      if (request.open === true && deps.openSignInPage !== undefined && openable(plan.authorizeUrl)) {
+        opened = await deps.openSignInPage(plan.authorizeUrl).then(
           () => true,
           () => false,
         );
