@@ -3,24 +3,13 @@
 import type { Command } from 'commander';
 import type { RefreshedToken } from '../../shared/engagement/flow-types';
 import { addClientSecretOptions, readClientSecret, type EngagementOptions } from '../engagement';
-import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
-  EXIT_OK,
-  UsageError,
-  formatStep,
-  interruptSignal,
-  painterFor,
-  readTextFile,
-  reportError,
-  reportWarning,
-  terminalJson,
-  terminalSafe,
-  usageCheck,
-  type CliIo,
-  type CliOutcome,
-  type KnownSecrets,
-} from '../terminal';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, interruptSignal, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError, usageCheck } from '../terminal/usage';
+import { formatStep } from '../terminal/steps';
+import { painterFor } from '../terminal/paint';
+import { readTextFile } from '../terminal/input';
+import { reportError, reportWarning } from '../terminal/report';
+import { terminalJson, terminalSafe, type KnownSecrets } from '../terminal/safe-text';
 import { parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------

@@ -93,7 +93,7 @@ export function WebSignInPanel({ onSaved, onOpenInDecoder }: WebSignInPanelProps
     event.preventDefault();
     if (started === null || running) return;
     const { signInId } = started;
-    start((b, runId) => callBridge(b, 'webapp:finish', { runId, signInId, pasted }));
+    start((b, runId, signal) => callBridge(b, 'webapp:finish', { runId, signInId, pasted }, { signal }));
   };
   const save = async (name: string) => {
     if (started === null) throw new Error('no sign-in to save');

@@ -19,9 +19,11 @@ import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
 
-/** How a handler talks back to the caller outside the reply (main-to-renderer events), and who the caller is. */
+/** How a handler talks back to the caller outside the reply (main-to-renderer events), whether the caller cancelled, and who it is. */
 export interface RouterContext {
   emit<E extends IpcEvent>(event: E, payload: IpcEventMap[E]): void;
+  /** Aborted when the caller cancels this call (its shell's abort for it, a closed request, quitting); none: not cancellable. */
+  signal?: AbortSignal;
   /**
    * The same for every request of one app window or one `mctoken ui` tab, and never the same for two: a web sign-in is
    * kept under it, so only the window that began one can finish or save it. Absent for callers without a window (the CLI).
@@ -51,8 +53,7 @@ export interface ProfilesPort {
 
 /** What the router needs of the Intelligence service (electron/services/intelligence). */
 export interface IntelligencePort {
-  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void): Promise<TokenFlowReport>;
-  cancel(runId: string): boolean;
+  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void, signal?: AbortSignal): Promise<TokenFlowReport>;
 }
 
 /** Everything the router's handlers use, injected so the router runs under plain Node. */

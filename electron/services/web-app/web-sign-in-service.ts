@@ -11,7 +11,6 @@ import { isLoopbackHost } from '../../../shared/exchange/endpoint-url';
 import type { WebSignInBeginRequest, WebSignInFinishRequest, WebSignInStarted, IpcEventMap } from '../../../shared/ipc/ipc-contract';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { ProfileService } from '../profiles/profile-service';
-import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 
 /**
  * How long a sign-in waits for its pasted address, and then for "Save as profile" (holding its refresh token): as long as
@@ -42,8 +41,6 @@ export interface WebSignInServiceDeps {
   /** safe-fetch in the app. */
   fetch: typeof fetch;
   profiles: Pick<ProfileService, 'saveWebApp'>;
-  /** Shared with the other services, so token:cancel reaches a code exchange too. */
-  runs?: RunRegistry;
   /** Opens a URL in the system browser (the desktop app's shell.openExternal, in electron/app/security.ts); absent under mctoken ui. */
   openSignInPage?: (url: string) => Promise<void>;
   now?: () => number;
@@ -53,7 +50,8 @@ export interface WebSignInServiceDeps {
 /** What the router needs of it; `sender` names the window or tab the request came from. */
 export interface WebSignInPort {
   begin(sender: string, request: WebSignInBeginRequest): Promise<WebSignInStarted>;
-  finish(sender: string, request: WebSignInFinishRequest, onStep?: (step: SignInStep) => void): Promise<WebAppReport>;
+  /** `signal`: the call's, aborted when the caller cancels (the exchange then ends as ERR_CANCELLED). */
+  finish(sender: string, request: WebSignInFinishRequest, onStep?: (step: SignInStep) => void, signal?: AbortSignal): Promise<WebAppReport>;
   save(sender: string, request: { signInId: string; name: string }): Promise<Profile>;
 }
 
@@ -75,7 +73,6 @@ function openable(url: string): boolean {
 export function createWebSignInService(deps: WebSignInServiceDeps): WebSignInPort {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? randomUUID;
-  const runs = deps.runs ?? createRunRegistry();
   const signIns = new Map<string, SignIn>();
 
   // Expired sign-ins are dropped whenever the service is called: no timer keeps a refresh token alive or the process awake.
@@ -119,24 +116,22 @@ export function createWebSignInService(deps: WebSignInServiceDeps): WebSignInPor
       };
     },
 
-    async finish(sender, request, onStep) {
+    async finish(sender, request, onStep, signal) {
       const signIn = take(sender, request.signInId);
       if (signIn.phase !== 'waiting') throw notFound();
       signIn.phase = 'finishing';
       let report: WebAppReport;
       try {
-        report = await runs.track(request.runId, (signal) =>
-          finishWebSignIn(
-            signIn.plan,
-            {
-              pasted: request.pasted,
-              clientSecret: signIn.clientSecret,
-              signInAgain: 'press "Open sign-in page" again and paste the new address at once.',
-              signal,
-              ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
-            },
-            { fetch: deps.fetch, now, ...(onStep === undefined ? {} : { onStep }) },
-          ),
+        report = await finishWebSignIn(
+          signIn.plan,
+          {
+            pasted: request.pasted,
+            clientSecret: signIn.clientSecret,
+            signInAgain: 'press "Open sign-in page" again and paste the new address at once.',
+            ...(signal === undefined ? {} : { signal }),
+            ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+          },
+          { fetch: deps.fetch, now, ...(onStep === undefined ? {} : { onStep }) },
         );
       } catch (error) {
         signIn.phase = 'waiting';
