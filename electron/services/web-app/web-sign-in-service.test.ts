@@ -159,6 +159,17 @@ describe('the web sign-in service', () => {
     });
   });
 
+  it("a cancelled exchange (the call's signal) ends as ERR_CANCELLED, and the sign-in with it", async () => {
+    const signIns = service();
+    const started = await signIns.begin('w', webApp());
+    const pasted = await redirectOf(started.authorizeUrl);
+    const report = await signIns.finish('w', { runId: 'r', signInId: started.signInId, pasted }, undefined, AbortSignal.abort());
+    expect(report.outcome).toMatchObject({ ok: false, error: { code: 'ERR_CANCELLED' } });
+    await expect(signIns.finish('w', { runId: 'r', signInId: started.signInId, pasted })).rejects.toMatchObject({
+      code: 'ERR_SIGN_IN_NOT_FOUND',
+    });
+  });
+
   it('sign-ins expire: one waiting for its paste, and one holding its refresh token for the save', async () => {
     const signIns = service();
     const waiting = await signIns.begin('w', webApp());
