@@ -11,6 +11,7 @@ import { keychainServiceName } from '../electron/services/secret-store/keychain-
 import { keychainNotFoundError } from '../electron/services/secret-store/keychain-errors';
 import { loadKeytar } from '../electron/services/secret-store/load-keytar';
 import type { SecretStore } from '../electron/services/secret-store/secret-store';
+import type { WorkbenchServices } from '../electron/services/create-services';
 import type { IssueSettings } from './issue-token';
 import { EXIT_FAILURE, type CliIo } from './terminal/run';
 import { reportWarning } from './terminal/report';
@@ -27,8 +28,11 @@ export interface ProfileTokenSettings extends IssueSettings {
   noCache?: boolean | undefined;
 }
 
-/** The profile a token is for, as far as its users need it (who-am-I finds the tenant with it). */
-export type TokenProfile = TokenCredentials & { name: string };
+/**
+ * The profile a token is for, as far as its users need it: who-am-I finds the tenant with it (a web or public app's at its
+ * token host, absent on other products).
+ */
+export type TokenProfile = TokenCredentials & { name: string; tokenBaseUrl?: string | null | undefined };
 
 /** A token for the profile, whether it was reused, and the secrets to mask in output; or the exit status (already reported). */
 export type ProfileTokenResult =
@@ -60,17 +64,18 @@ async function leanKeychain(env: NodeJS.ProcessEnv): Promise<Pick<SecretStore, '
 }
 
 /** The cached path: a token only when everything is as expected, else null (and the full path says what is wrong). */
-async function cachedToken(name: string, minValidMs: number, product: Product | undefined, env: NodeJS.ProcessEnv) {
+async function cachedToken(name: string, minValidMs: number, products: readonly Product[] | undefined, env: NodeJS.ProcessEnv) {
   const profile = await readLeanProfile(defaultUserDataDir(env), name);
-  if (profile === null || (product !== undefined && profile.product !== product)) return null;
+  if (profile === null || (products !== undefined && !products.includes(profile.product))) return null;
   const keychain = await leanKeychain(env);
   if (keychain === null) return null;
-  // Each entry read once: Engagement's token entry is read while its client secret (hashed into the fingerprint) is.
+  // Each entry read once: the token entry is read while the client secret (hashed into the fingerprint) is.
   const reads = new Map<string, Promise<string>>();
   const secrets = { ...keychain, get: (account: string) => reads.get(account) ?? reads.set(account, keychain.get(account)).get(account)! };
   const cache = cacheOn(secrets, env);
   let clientSecret: string | null = null;
-  if (profile.product === 'engagement') {
+  // Engagement's and a web app's (not a public app's): hashed into the fingerprint.
+  if (profile.hasClientSecret) {
     secrets.get(profileTokenAccount(profile.id)).catch(() => undefined);
     clientSecret = await secrets.get(profileClientSecretAccount(profile.id)).catch(() => null);
     if (clientSecret === null) return null;
@@ -80,18 +85,19 @@ async function cachedToken(name: string, minValidMs: number, product: Product | 
 }
 
 /**
- * The token of the saved profile `name` (of `product` when given): a cached one with the time asked for left, else a new
- * one, cached for the next calls (unless --no-cache). The profile service reports a missing or broken profile.
+ * The token of the saved profile `name` (of one of `products` when given): a cached one with the time asked for left, else
+ * a new one, cached for the next calls (unless --no-cache). The profile service reports a missing or broken profile, and
+ * one of another product as needing the first of `products`.
  */
 export async function profileToken(
   name: string,
   settings: ProfileTokenSettings,
   io: CliIo,
-  product?: Product,
+  products?: readonly Product[],
 ): Promise<ProfileTokenResult> {
   const minValidMs = (settings.minValidSeconds ?? DEFAULT_MIN_VALID_MS / 1000) * 1000;
   if (settings.fresh !== true && settings.noCache !== true) {
-    const hit = await cachedToken(name, minValidMs, product, io.env);
+    const hit = await cachedToken(name, minValidMs, products, io.env);
     if (hit !== null) {
       const { token, profile, clientSecret, cache } = hit;
       return {
@@ -105,15 +111,11 @@ export async function profileToken(
     }
   }
   // The full path: the profile service's runnable profile, the cache re-read under the profile's lock, and one run
-  // through the product's own service (the app's path too).
+  // through the product's own service (the app's path too). A web or public app's stored refresh token is spent there
+  // under the profile's lock, --no-cache included, and the rotated one stored before the token comes back.
   const { cliServices, reportRun, withCliRun } = await import('./issue-token');
   const services = await cliServices(io);
-  // A web or public app's profile gets its tokens with its stored refresh token, rotated under the profile's lock.
-  const target = await services.profiles.runnable({ name }, product);
-  if (target.product === 'engagement-web') {
-    const { webAppProfileToken } = await import('./web-app-token');
-    return webAppProfileToken(target, services.secrets, settings, minValidMs, io);
-  }
+  const product = products === undefined ? undefined : await productAmong(services, name, products);
   let secrets: KnownSecrets = [];
   return withCliRun(
     settings,
@@ -134,7 +136,7 @@ export async function profileToken(
           secrets = [clientSecret];
         },
       });
-      // The signed assertion of a new Intelligence token went to the token endpoint: masked wherever the server echoes it.
+      // The signed assertion of a new Intelligence token, a spent refresh token: masked wherever the server echoes them.
       secrets = [got.clientSecret, ...(got.run?.steps.flatMap(stepSecrets) ?? [])];
       const exitCode = reportRun({ warnings: got.run?.warnings ?? [], outcome: got }, secrets, signal, io);
       if (exitCode !== null || !got.ok) return { ok: false, exitCode: exitCode ?? EXIT_FAILURE };
@@ -149,4 +151,15 @@ export async function profileToken(
       return { ok: true, token, cached, profile, secrets, refused: () => services.profileTokens.refused(profile.id, token.accessToken) };
     },
   );
+}
+
+/**
+ * The product to ask the profile service for: the saved profile's own when it is one of `products`, else the first of them
+ * (the service then says the profile is for another product). Undefined when there is no such profile: the service says so.
+ */
+async function productAmong(services: WorkbenchServices, name: string, products: readonly Product[]): Promise<Product | undefined> {
+  const { profileNamed } = await import('./services');
+  const saved = profileNamed((await services.profiles.list()).profiles, name);
+  if (saved === undefined) return undefined;
+  return products.includes(saved.product) ? saved.product : products[0];
 }

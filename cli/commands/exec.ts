@@ -28,8 +28,9 @@ Examples:
   mctoken exec --profile prod -- sh -c 'curl -H "Authorization: Bearer $MC_ACCESS_TOKEN" "$MC_REST_URL"asset/v1/content/assets'
   mctoken exec --profile prod --min-valid 600 -- python sync.py
 
-COMMAND gets MC_ACCESS_TOKEN, MC_TOKEN_EXPIRES_AT (ISO 8601) and, for Engagement, MC_REST_URL and MC_SOAP_URL in its
-environment. A cached token is reused while it has --min-valid seconds left (default 60).
+COMMAND gets MC_ACCESS_TOKEN, MC_TOKEN_EXPIRES_AT (ISO 8601) and, for Engagement (web and public apps too), MC_REST_URL
+and MC_SOAP_URL in its environment. A cached token is reused while it has --min-valid seconds left (default 60); a web or
+public app's new one comes from its stored refresh token, rotated under the profile's lock.
 Exit status: COMMAND's own; 1 when no token could be had (COMMAND does not run); 2 wrong usage; 127 COMMAND cannot be started.`;
 
 /** Registers `mctoken exec`. */
@@ -40,7 +41,7 @@ export function registerExecCommand(program: Command, io: CliIo, outcome: CliOut
     .description(
       "Get a saved profile's token (a cached one while it has --min-valid seconds left) and run COMMAND with it in MC_ACCESS_TOKEN, never on a command line.",
     )
-    .requiredOption('--profile <name>', 'the saved profile (either product)')
+    .requiredOption('--profile <name>', 'the saved profile (any product, a web or public app signed in with mctoken login --save too)')
     .option('--min-valid <seconds>', 'reuse a cached token only with at least this long left (default 60)', parseMinValid)
     .option('--fresh', 'always get a new token (and cache it)')
     .option('--timeout-ms <n>', TIMEOUT_HELP, parseTimeoutMs)

@@ -83,10 +83,13 @@ export function registerTokenCommand(program: Command, io: CliIo, outcome: CliOu
     .command('token')
     .summary('get an Intelligence API token, or an Engagement server-to-server token')
     .description(
-      "Run the Marketing Cloud Intelligence token flow (discovery, RS256 client assertion, token request), or the Engagement server-to-server flow (v2/token with the installed package's client id and secret), and print the access token alone on stdout, so $(mctoken token ...) works. Use a saved profile of either product, or give the options of one.",
+      "Run the Marketing Cloud Intelligence token flow (discovery, RS256 client assertion, token request), or the Engagement server-to-server flow (v2/token with the installed package's client id and secret), and print the access token alone on stdout, so $(mctoken token ...) works. Use a saved profile (any product, a web or public app signed in with mctoken login --save too), or give the options of one.",
     )
     .addOption(
-      new Option('--profile <name>', 'use a profile saved in the app or with "mctoken profiles save" (either product)').conflicts([
+      new Option(
+        '--profile <name>',
+        'use a profile saved in the app, with "mctoken profiles save" or with "mctoken login --save" (any product)',
+      ).conflicts([
         'clientId',
         'region',
         'discoveryUrl',

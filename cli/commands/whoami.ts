@@ -1,5 +1,6 @@
-// `mctoken whoami`: get an Engagement server-to-server token, then ask v2/userinfo and the SOAP endpoint who it belongs to.
-// Options, run and output, top to bottom; the shared Engagement pieces are in cli/engagement.ts.
+// `mctoken whoami`: get an Engagement token (server-to-server, or a saved web or public app's from its refresh token), then
+// ask v2/userinfo and the SOAP endpoint who it belongs to. Options, run and output, top to bottom; the shared Engagement
+// pieces are in cli/engagement.ts.
 import { Option, type Command } from 'commander';
 import type { WhoAmI } from '../../shared/engagement/flow-types';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
@@ -29,6 +30,8 @@ Examples:
   mctoken whoami --client-id "$CLIENT_ID" --client-secret-env MC_CLIENT_SECRET --subdomain "$SUBDOMAIN"
   mctoken whoami --profile prod --json | jq .userinfo.organization
 
+With a saved web or public app (mctoken login --save NAME) the token comes from its stored refresh token (rotated under
+the profile's lock, as mctoken token --profile does), and v2/userinfo is asked at the host its tokens come from.
 Prints the business unit (MID), enterprise id, stack, region and user of the token, the REST and SOAP URLs, and the
 installed package's name, own scopes and redirect URLs (userinfo's application.name, .appScopes and .redirectUrl).
 --json prints {userinfo, endpoints: {rest, soap}} with userinfo as the server sent it.
@@ -38,10 +41,15 @@ Exit status: 0 ok, 1 the flow failed (error code, description and hint on stderr
 export function registerWhoamiCommand(program: Command, io: CliIo, outcome: CliOutcome): void {
   const command = program
     .command('whoami')
-    .summary('who an Engagement server-to-server token belongs to (MID, enterprise, stack, region, user)')
-    .description('Get a server-to-server token for the installed package, then call v2/userinfo and platform/v1/endpoints/soap with it.')
+    .summary('who an Engagement token belongs to (MID, enterprise, stack, region, user)')
+    .description(
+      "Get a server-to-server token for the installed package (or a saved web or public app's token), then call v2/userinfo and platform/v1/endpoints/soap with it.",
+    )
     .addOption(
-      new Option('--profile <name>', 'use a saved Engagement profile').conflicts(['clientId', ...Object.keys(ENGAGEMENT_ONLY_FLAGS)]),
+      new Option('--profile <name>', 'use a saved Engagement profile (server-to-server, or a web or public app signed in)').conflicts([
+        'clientId',
+        ...Object.keys(ENGAGEMENT_ONLY_FLAGS),
+      ]),
     )
     .option('--client-id <id>', "the installed package's client id")
     .option('--json', 'print {userinfo, endpoints: {rest, soap}} as JSON')
@@ -73,7 +81,7 @@ async function runWhoami(options: WhoamiOptions, io: CliIo): Promise<number> {
  * from the cache and the calls are tried once more with a new token.
  */
 async function runWhoamiForProfile(name: string, options: WhoamiOptions, io: CliIo): Promise<number> {
-  const [{ profileToken }, { runWhoamiCalls }, { createSafeFetch }, { resolveTenant }] = await Promise.all([
+  const [{ profileToken }, { runWhoamiCalls }, { createSafeFetch }, { resolveTenant, tenantFromAuthUrl }] = await Promise.all([
     import('../profile-token'),
     import('../../shared/engagement/whoami-calls'),
     import('../../electron/services/net/safe-fetch'),
@@ -81,9 +89,11 @@ async function runWhoamiForProfile(name: string, options: WhoamiOptions, io: Cli
   ]);
   const paint = painterFor(io.stderr, io.env);
   for (const fresh of [false, true]) {
-    const got = await profileToken(name, { ...options, minValidSeconds: options.minValid, fresh }, io, 'engagement');
+    const got = await profileToken(name, { ...options, minValidSeconds: options.minValid, fresh }, io, ['engagement', 'engagement-web']);
     if (!got.ok) return got.exitCode;
-    const tenant = resolveTenant({ subdomain: got.profile.subdomain, authUrl: got.profile.authUrl });
+    // A web or public app's token is asked about where it came from: the tssd host when its sign-in named one.
+    const { tokenBaseUrl, subdomain, authUrl } = got.profile;
+    const tenant = typeof tokenBaseUrl === 'string' ? tenantFromAuthUrl(tokenBaseUrl) : resolveTenant({ subdomain, authUrl });
     const interrupt = interruptSignal();
     const outcome = await runWhoamiCalls(
       tenant,

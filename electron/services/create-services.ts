@@ -15,6 +15,7 @@ import { createIntelligenceService, type IntelligenceService } from './intellige
 import { createProfileTokenService, fingerprintOf, type ProfileTokenService } from './token-cache/profile-token-service';
 import { createTokenCache } from './token-cache/token-cache';
 import { createWebSignInService, type WebSignInPort } from './web-app/web-sign-in-service';
+import { createWebAppPort } from './web-app/web-app-refresh';
 
 /** Options of the composition root: where profiles live, which keychain service, and what the host provides. */
 export interface WorkbenchServicesOptions {
@@ -63,7 +64,9 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, rememberToken });
   const engagement = createEngagementService({ profiles, fetch: safeFetch, rememberToken });
   const compose = createComposeService({ profiles, decryptor: nodeKeyDecryptor, fetch: safeFetch });
-  const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement });
+  // A web or public app's refresh token is spent only through profileTokens, under the profile's lock.
+  const webApp = createWebAppPort({ secrets, fetch: safeFetch });
+  const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement, webApp });
   const webSignIn = createWebSignInService({
     fetch: safeFetch,
     profiles,

@@ -1,7 +1,8 @@
 // The token cache through the IPC router, with the REAL keychain and local servers counting token requests: a saved
 // profile's "Get token" (intelligence:run, engagement:token) refreshes the cache, profiles:token-states says what is cached and
 // until when (never the token), profiles:copy-token hands out the cached token or gets and caches a new one, and the token
-// crosses the router only in copy-token and run replies, never into a file of the user-data folder.
+// crosses the router only in copy-token and run replies, never into a file of the user-data folder. Web and public apps
+// (engagement-web) too: Copy token spends the stored refresh token under the profile's lock, and no refresh token crosses.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,13 +12,22 @@ import type { EngagementFlowReport } from '../../../shared/engagement/flow-types
 import type { TokenFlowReport } from '../../../shared/intelligence/flow-types';
 import type { CopiedToken, TokenCacheState } from '../../../shared/ipc/ipc-contract';
 import type { Profile } from '../../../shared/profiles/profile';
+import {
+  PUBLIC_APP,
+  SIGN_IN_USER,
+  WEB_APP,
+  startAuthorizationServer,
+  type AuthorizationServer,
+  type WebAppPackage,
+} from '../../../test/support/authorization-server';
+import { signedIn } from '../../../test/support/authorization-server/saved-sign-in';
 import { SAMPLE_PACKAGE, startEngagementServer, type EngagementServer } from '../../../test/support/engagement-server';
 import { startIdpServer, type IdpServer } from '../../../test/support/idp-server';
 import { testKeyPair } from '../../../test/support/test-keys';
 import { KEYCHAIN_ISOLATED as isolated, KEYCHAIN_SKIP_REASON as SKIP_REASON } from '../../../test/support/throwaway-keychain';
 import { filesHoldingTokens } from '../../../test/support/files-holding';
 import { createWorkbenchServices, type WorkbenchServices } from '../create-services';
-import { profileTokenAccount } from '../profiles/profile-secret-account';
+import { profileSecretAccount, profileTokenAccount } from '../profiles/profile-secret-account';
 import { recordingCaller } from './test-support/recording-caller';
 
 const CLIENT_ID = 'sa-router-token-cache-41c2';
@@ -144,5 +154,70 @@ describe.skipIf(!isolated)(`the token cache through the router${isolated ? '' : 
     const stateReplies = wire.filter((line) => line.includes('"cached"') && !line.includes('accessToken'));
     expect(stateReplies.length).toBeGreaterThan(0);
     for (const token of tokens) for (const line of stateReplies) expect(line).not.toContain(token);
+  });
+});
+
+describe.skipIf(!isolated)(`web and public apps' tokens through the router${isolated ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  const keychainService = `mctw-test-router-web-${randomUUID()}`;
+  const { wire, call, value } = recordingCaller(() => services);
+  let userDataDir: string;
+  let server: AuthorizationServer;
+  let services: WorkbenchServices;
+  const refreshTokens: string[] = [];
+  const states = () => value<Record<string, TokenCacheState>>('profiles:token-states', null);
+  const saved = async (name: string, pkg: WebAppPackage): Promise<Profile> => {
+    const fields = await signedIn(server, pkg, SIGN_IN_USER, 'email_read offline');
+    refreshTokens.push(fields.refreshToken);
+    return services.profiles.saveWebApp({ name, ...fields });
+  };
+  const stored = async (profile: Profile) => {
+    const refreshToken = await services.secrets.get(profileSecretAccount(profile.id));
+    refreshTokens.push(refreshToken);
+    return refreshToken;
+  };
+
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'mctw-router-web-'));
+    server = await startAuthorizationServer({ packages: [WEB_APP, PUBLIC_APP], users: [SIGN_IN_USER] });
+    services = createWorkbenchServices({ userDataDir, keychainService, appVersion: '0.1.0-test' });
+  });
+  afterAll(async () => {
+    if (services) for (const account of await services.secrets.list()) await services.secrets.delete(account);
+    await server?.close();
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  it('Copy token spends the refresh token once (the rotated one stored), then reuses the cached token; states follow', async () => {
+    const [web, pub] = [await saved('web app', WEB_APP), await saved('public app', PUBLIC_APP)];
+    expect(await states()).toEqual({ [web.id]: { cached: false }, [pub.id]: { cached: false } });
+    for (const profile of [web, pub]) {
+      const before = await stored(profile);
+      const refreshes = server.issued.refresh_token;
+      const first = await value<CopiedToken>('profiles:copy-token', { profileId: profile.id });
+      expect(first.cached).toBe(false);
+      expect(server.hasIssued(first.accessToken)).toBe(true);
+      expect(await stored(profile)).not.toBe(before);
+      expect(await value<CopiedToken>('profiles:copy-token', { profileId: profile.id })).toEqual({ ...first, cached: true });
+      expect(server.issued.refresh_token).toBe(refreshes + 1);
+      expect((await states())[profile.id]).toEqual({ cached: true, expiresAt: first.expiresAt });
+    }
+  });
+
+  it('a refused refresh token: Copy token says to sign in again (coded), and the state stays as it was', async () => {
+    const web = (await services.profiles.list()).profiles.find((profile) => profile.name === 'web app')!;
+    await services.secrets.delete(profileTokenAccount(web.id));
+    await services.secrets.set(profileSecretAccount(web.id), refreshTokens[0]!);
+    const refused = await call('profiles:copy-token', { profileId: web.id });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_REFRESH_TOKEN_REFUSED', hint: expect.stringContaining('mctoken login') },
+    });
+    expect((await states())[web.id]).toEqual({ cached: false });
+  });
+
+  it('no refresh token crossed the router or reached a file', () => {
+    expect(refreshTokens.length).toBeGreaterThanOrEqual(6);
+    for (const refreshToken of refreshTokens) for (const line of wire) expect(line).not.toContain(refreshToken);
+    expect(filesHoldingTokens(userDataDir, refreshTokens)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // anything that is not exactly this shape is no entry at all.
 import { createHash } from 'node:crypto';
 import type { EngagementToken } from '../../../shared/engagement/flow-types';
+import type { WebAppToken } from '../../../shared/engagement/web-app-types';
 import type { IssuedToken } from '../../../shared/intelligence/flow-types';
 import type { Product } from '../../../shared/profiles/profile';
 
@@ -43,6 +44,14 @@ export function cachedEngagementToken(token: EngagementToken): CachedToken {
     restInstanceUrl,
     soapInstanceUrl,
   };
+}
+
+/**
+ * What the cache keeps of a web or public app's refreshed token: what an Engagement answer gives. Never the refresh token,
+ * which lives in the profile's own keychain entry and is spent only under the profile's lock.
+ */
+export function cachedWebAppToken(token: WebAppToken): CachedToken {
+  return cachedEngagementToken(token);
 }
 
 /** The credential fields of a profile a token is bound to (a Profile has them all). */

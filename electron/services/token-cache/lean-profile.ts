@@ -10,6 +10,10 @@ import type { TokenCredentials } from './cached-token';
 /** What the cached path needs of a saved profile. */
 export interface LeanProfile extends TokenCredentials {
   name: string;
+  /** Whether a client secret is stored (hashed into the fingerprint): always for Engagement, web apps but not public apps. */
+  hasClientSecret: boolean;
+  /** A web or public app's token host (its tssd's when the redirect named one); null for the other products. */
+  tokenBaseUrl: string | null;
 }
 
 // Not imported from profiles-file.ts, which loads the zod schema: the same file name and version.
@@ -36,14 +40,34 @@ function leanProfileOf(entry: Record<string, unknown>): LeanProfile | null {
       authUrl: null,
       scope: null,
       accountId: null,
+      hasClientSecret: false,
+      tokenBaseUrl: null,
     };
   }
-  if (product !== 'engagement' || hasClientSecret !== true) return null;
+  if (product !== 'engagement' && product !== 'engagement-web') return null;
+  // Engagement needs its client secret; a web or public app its refresh token (hasSecret) and its token host.
+  const web = product === 'engagement-web';
+  if (typeof hasClientSecret !== 'boolean' || (web ? hasSecret !== true : !hasClientSecret)) return null;
+  const tokenBaseUrl = web ? entry.tokenBaseUrl : null;
+  if (web && !isString(tokenBaseUrl)) return null;
   // Profiles saved before the server-to-server fields load them as null.
   const [subdomain, authUrl, scope, accountId] = [entry.subdomain, entry.authUrl, entry.scope, entry.accountId].map((v) => v ?? null);
   if (!isStringOrNull(subdomain) || !isStringOrNull(authUrl) || !isStringOrNull(scope) || !isStringOrNull(accountId)) return null;
   if (subdomain === null && authUrl === null) return null;
-  return { id, name, product, clientId, discoveryUrl: null, keyInfo: null, subdomain, authUrl, scope, accountId };
+  return {
+    id,
+    name,
+    product,
+    clientId,
+    discoveryUrl: null,
+    keyInfo: null,
+    subdomain,
+    authUrl,
+    scope,
+    accountId,
+    hasClientSecret,
+    tokenBaseUrl: isString(tokenBaseUrl) ? tokenBaseUrl : null,
+  };
 }
 
 /** The saved profile named `name` (ignoring case, as the profile service finds it), or null when anything is unusual. */

@@ -37,6 +37,11 @@ export interface TokenCache {
     settings: { minValidMs: number; fresh: boolean; signal?: AbortSignal | undefined },
     issue: () => Promise<CachedToken | null>,
   ): Promise<ObtainedToken | null>;
+  /**
+   * Runs `work` holding the profile's lock (the one `obtain` issues under), without reading or writing the cache: what spends
+   * a single-use refresh token with --no-cache takes it too.
+   */
+  locked<T>(profileId: string, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T>;
   /** Caches a new token of the profile (a run from a saved profile got it); false when the keychain would not keep it. */
   store(profileId: string, fingerprint: string, token: CachedToken): Promise<boolean>;
   /** A server refused this token: drops it from the cache (a newer token another process cached stays). */
@@ -77,18 +82,23 @@ export function createTokenCache(deps: TokenCacheDeps): TokenCache {
       () => false,
     );
 
+  async function locked<T>(profileId: string, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    // Loaded only to get a new token: the cached path never loads proper-lockfile.
+    const { withTokenLock } = await import('./token-cache-lock');
+    return withTokenLock(userDataDir, profileId, { waitMs: lockWaitMs, signal }, work);
+  }
+
   return {
     read,
     store,
+    locked,
 
     async obtain(profileId, fingerprint, { minValidMs, fresh, signal }, issue) {
       if (!fresh) {
         const cached = await read(profileId, fingerprint, minValidMs);
         if (cached !== null) return { token: cached, cached: true };
       }
-      // Loaded only to get a new token: the cached path never loads proper-lockfile.
-      const { withTokenLock } = await import('./token-cache-lock');
-      return withTokenLock(userDataDir, profileId, { waitMs: lockWaitMs, signal }, async () => {
+      return locked(profileId, signal, async () => {
         // Whoever held the lock before us may have just cached one.
         if (!fresh) {
           const cached = await read(profileId, fingerprint, minValidMs);

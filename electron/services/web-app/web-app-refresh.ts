@@ -1,13 +1,14 @@
 // A saved web or public app's next access token: its stored refresh token spent at v2/token and the new one (refresh tokens
-// rotate) written to the keychain before the access token is handed out. Callers hold the profile's token lock around it
-// (electron/services/token-cache), so two processes never spend the same refresh token: the second waits, then reuses
-// the first one's cached token, or spends the new refresh token the first one stored.
+// rotate) written to the keychain before the access token is handed out. The profile token service
+// (electron/services/token-cache) calls it holding the profile's token lock, so two processes never spend the same refresh
+// token: the second waits, then reuses the first one's cached token, or spends the new refresh token the first one stored.
 import { toErrorPayload, WorkbenchError } from '../../../shared/errors/workbench-error';
 import type { FlowStep } from '../../../shared/exchange/flow-types';
 import { runWebRefresh } from '../../../shared/engagement/run-web-refresh';
 import type { WebAppReport, WebRefreshStepId } from '../../../shared/engagement/web-app-types';
 import type { Profile } from '../../../shared/profiles/profile';
 import { profileSecretAccount } from '../profiles/profile-secret-account';
+import type { ProfileRunPorts } from '../token-cache/profile-token-service';
 import type { SecretStore } from '../secret-store/secret-store';
 
 /** What to run again when a refresh token is refused: the profile's own sign-in, saved under its name again. */
@@ -93,4 +94,24 @@ export async function refreshWebApp(
     }
   }
   return { ...report, outcome: { ok: true, token: { ...report.outcome.token, refreshToken: null } } };
+}
+
+/**
+ * The profile token service's web-app port on the keychain and fetch: a runnable engagement-web profile refreshed. The
+ * service calls it only under the profile's token lock.
+ */
+export function createWebAppPort(deps: {
+  secrets: Pick<SecretStore, 'get' | 'set'>;
+  fetch: typeof fetch;
+  now?: () => number;
+}): ProfileRunPorts['webApp'] {
+  return {
+    refreshProfile: (runnable, { onStep, signal, timeoutMs }) =>
+      refreshWebApp(runnable, {
+        ...deps,
+        ...(onStep === undefined ? {} : { onStep }),
+        ...(signal === undefined ? {} : { signal }),
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      }),
+  };
 }
