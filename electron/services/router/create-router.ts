@@ -37,7 +37,7 @@ export function createRouter(services: RouterServices): Router {
 
 /** One handler per channel (a missing channel is a compile error). Requests arrive already validated. */
 function handlerTable(services: RouterServices): HandlerTable {
-  const { profiles, intelligence, engagement, compose, profileTokens } = services;
+  const { profiles, intelligence, engagement, compose, profileTokens, webSignIn } = services;
   return {
     /** The version (injected from package.json), the platform and whether the keychain answers. */
     'app:info': async () => ({ version: services.appVersion, platform: services.platform, keychain: await probeKeychain(services) }),
@@ -87,7 +87,28 @@ function handlerTable(services: RouterServices): HandlerTable {
     /** Compose: signing (a profile's secret or key is read and used in the main process only) and sending to the URL typed. */
     'compose:sign': (request) => compose.sign(request),
     'compose:send': (request, { signal }) => compose.send(request, signal),
+
+    /** Web sign-ins, each kept under the window that began it; the code exchange's progress as engagement:progress events. */
+    'webapp:begin': async (request, context) => webSignIn.begin(senderOf(context), request),
+    'webapp:finish': async (request, context) =>
+      webSignIn.finish(
+        senderOf(context),
+        request,
+        (step) => context.emit('engagement:progress', { runId: request.runId, step }),
+        context.signal,
+      ),
+    'webapp:save': async (request, context) => webSignIn.save(senderOf(context), request),
   };
+}
+
+/** The caller's sender key; a caller without one (no window to come back to) cannot hold a sign-in. */
+function senderOf(context: RouterContext): string {
+  if (context.senderKey === undefined || context.senderKey === '')
+    throw new WorkbenchError(
+      'ERR_IPC_FORBIDDEN_SENDER',
+      'A sign-in needs the app window that starts it: use the app window or mctoken ui.',
+    );
+  return context.senderKey;
 }
 
 /** Asks the keychain whether it answers; a probe that throws counts as unavailable (with its coded error). */
