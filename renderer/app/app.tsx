@@ -15,6 +15,9 @@ import { SideNav } from './side-nav';
 /** The workbench UI: side navigation, the keychain banner, and the Decoder, Intelligence, Engagement and Profiles screens. */
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('decoder');
+  // A screen other than the decoder mounts when first shown (its chunk loads then, or at idle), and stays mounted after.
+  const [shown, setShown] = useState<ReadonlySet<ScreenId>>(() => new Set(['decoder']));
+  if (!shown.has(screen)) setShown(new Set([...shown, screen]));
   const [opened, setOpened] = useState<{ token: string; nonce: number; at: number } | null>(null);
   const openInDecoder = useCallback((token: string) => {
     setOpened((o) => ({ token, nonce: (o?.nonce ?? 0) + 1, at: Date.now() }));
@@ -73,53 +76,61 @@ export function App() {
         </div>
         <div hidden={screen !== 'compose'} className="app__screen">
           <ScreenErrorBoundary screen="Compose" back={toDecoder}>
-            <Suspense fallback={<ScreenLoading screen="Compose" />}>
-              <ComposeScreen profiles={profiles} opened={composeOpened} onOpenInDecoder={openInDecoder} />
-            </Suspense>
+            {shown.has('compose') && (
+              <Suspense fallback={<ScreenLoading screen="Compose" />}>
+                <ComposeScreen profiles={profiles} opened={composeOpened} onOpenInDecoder={openInDecoder} />
+              </Suspense>
+            )}
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'credentials'} className="app__screen">
           <ScreenErrorBoundary screen="Intelligence credentials" back={toDecoder}>
-            <Suspense fallback={<ScreenLoading screen="Intelligence credentials" />}>
-              <CredentialsScreen
-                profiles={profiles}
-                profile={intelligence.profile}
-                formKey={intelligence.formKey}
-                onSaved={onSaved}
-                onSelect={intelligence.select}
-              />
-            </Suspense>
+            {shown.has('credentials') && (
+              <Suspense fallback={<ScreenLoading screen="Intelligence credentials" />}>
+                <CredentialsScreen
+                  profiles={profiles}
+                  profile={intelligence.profile}
+                  formKey={intelligence.formKey}
+                  onSaved={onSaved}
+                  onSelect={intelligence.select}
+                />
+              </Suspense>
+            )}
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'engagement'} className="app__screen">
           <ScreenErrorBoundary screen="Engagement credentials" back={toDecoder}>
-            <Suspense fallback={<ScreenLoading screen="Engagement credentials" />}>
-              <EngagementScreen
-                profiles={profiles}
-                profile={engagement.profile}
-                formKey={engagement.formKey}
-                onSaved={onSaved}
-                onSelect={engagement.select}
-                onOpenInDecoder={openInDecoder}
-              />
-            </Suspense>
+            {shown.has('engagement') && (
+              <Suspense fallback={<ScreenLoading screen="Engagement credentials" />}>
+                <EngagementScreen
+                  profiles={profiles}
+                  profile={engagement.profile}
+                  formKey={engagement.formKey}
+                  onSaved={onSaved}
+                  onSelect={engagement.select}
+                  onOpenInDecoder={openInDecoder}
+                />
+              </Suspense>
+            )}
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'profiles'} className="app__screen">
           <ScreenErrorBoundary screen="Profiles" back={toDecoder}>
-            <Suspense fallback={<ScreenLoading screen="Profiles" />}>
-              <ProfilesScreen
-                listing={listing}
-                selectedIds={[intelligence.id, engagement.id]}
-                onReload={reload}
-                onChanged={onChanged}
-                onUse={(profile) => {
-                  (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
-                  setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
-                  setFocusTitle((n) => n + 1);
-                }}
-              />
-            </Suspense>
+            {shown.has('profiles') && (
+              <Suspense fallback={<ScreenLoading screen="Profiles" />}>
+                <ProfilesScreen
+                  listing={listing}
+                  selectedIds={[intelligence.id, engagement.id]}
+                  onReload={reload}
+                  onChanged={onChanged}
+                  onUse={(profile) => {
+                    (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
+                    setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
+                    setFocusTitle((n) => n + 1);
+                  }}
+                />
+              </Suspense>
+            )}
           </ScreenErrorBoundary>
         </div>
       </main>
