@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
-import { draftOfDecoded, type ComposeDraft } from '../../shared/compose/compose-draft';
+import type { ComposeDraft } from '../../shared/compose/compose-draft';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { ScreenErrorBoundary } from '../common/error-boundary';
 import { DecoderScreen } from '../decoder/decoder-screen';
@@ -26,10 +26,13 @@ export function App() {
   // "Edit and re-sign" in the decoder: the decoded token opens in Compose, once per nonce.
   const [composeOpened, setComposeOpened] = useState<{ draft: ComposeDraft; nonce: number } | null>(null);
   const editAndResign = useCallback((token: DecodedToken) => {
-    const draft = draftOfDecoded(token);
-    if (draft === null) return;
-    setComposeOpened((o) => ({ draft, nonce: (o?.nonce ?? 0) + 1 }));
-    setScreen('compose');
+    // Compose's templates come with its chunk, not the decoder's.
+    void import('../../shared/compose/compose-draft').then(({ draftOfDecoded }) => {
+      const draft = draftOfDecoded(token);
+      if (draft === null) return;
+      setComposeOpened((o) => ({ draft, nonce: (o?.nonce ?? 0) + 1 }));
+      setScreen('compose');
+    });
   }, []);
   // Bumped by "Use" on the profiles screen: the focus follows the user to the credentials screen's title.
   const [focusTitle, setFocusTitle] = useState(0);

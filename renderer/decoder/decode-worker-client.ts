@@ -1,8 +1,7 @@
 import { decodeTimed, type TimedDecode } from './decode-input';
 import { replyReader, type DecodeReplyPart } from './decode-wire';
 
-/** From this many characters a pasted token is decoded in the Worker; below, on the main thread within the paste's frame. */
-export const WORKER_FROM_CHARS = 32 * 1024;
+export { WORKER_FROM_CHARS } from './decode-input';
 
 /** A message to the decoder's Worker. */
 export interface DecodeRequest {

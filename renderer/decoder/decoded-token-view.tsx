@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { TokenExplanation } from '../../shared/claims/explained-claim';
-import { canEditAndResign } from '../../shared/compose/compose-draft';
+import { canEditAndResign } from '../../shared/compose/can-edit-and-resign';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { Badge } from '../common/badge';
 import { PayloadTextPanel } from './payload-text-panel';

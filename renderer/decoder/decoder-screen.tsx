@@ -7,10 +7,11 @@ import { useNow } from '../hooks/use-now';
 import type { DecodeState } from './decode-input';
 import { preloadVirtualTable } from '../claims-widgets/claims-table';
 import { DecodedTokenView } from './decoded-token-view';
+import { preloadJsonView } from './segment-panel';
 import { defaultKeySource } from './key-source';
 import { OpenTokenContext } from '../claims-widgets/secret-claim-value';
 import { TokenInput } from './token-input';
-import { useDecodedInput } from './use-decoded-input';
+import { loadDefaultRunner, useDecodedInput } from './use-decoded-input';
 
 // The signature check (jose, key parsing) and the legacy refresh (SSO JWTs with a refresh token, desktop app only) load
 // as chunks of their own, preloaded once the decoder is idle: the first paint waits only for the input and the claims.
@@ -20,7 +21,8 @@ const refresh = preloadableLazy(
 );
 const SignaturePanel = signature.Component;
 /** Loads the decoder's lazy panels; resolves when they are in. */
-export const preloadDecoderPanels = (): Promise<unknown> => Promise.all([signature.preload(), refresh.preload(), preloadVirtualTable()]);
+export const preloadDecoderPanels = (): Promise<unknown> =>
+  Promise.all([signature.preload(), refresh.preload(), preloadVirtualTable(), preloadJsonView(), loadDefaultRunner()]);
 const RefreshPanel = refresh.Component;
 
 /** Props of {@link DecoderScreen}. */
