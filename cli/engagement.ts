@@ -6,7 +6,8 @@ import { checkAccountId, checkClientSecret, checkPackageClientId } from '../shar
 import { parseScopes } from '../shared/engagement/scopes';
 import { resolveTenant } from '../shared/engagement/tenant';
 import type { EngagementDraft } from '../shared/ipc/ipc-contract';
-import { UsageError, readEnv, readTextFile, usageCheck } from './terminal';
+import { UsageError, readEnv, usageCheck } from './terminal/usage';
+import { readTextFile } from './terminal/input';
 
 /** The Engagement options as commander parses them. */
 export interface EngagementOptions {

@@ -10,19 +10,12 @@ import type { FlowStep, FlowWarning } from '../shared/exchange/flow-types';
 import type { EngagementDraft, TokenRunDraft } from '../shared/ipc/ipc-contract';
 import { cachedEngagementToken, cachedIntelligenceToken, type CachedToken } from '../electron/services/token-cache/cached-token';
 import type { WorkbenchServices } from '../electron/services/create-services';
-import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
-  formatStep,
-  interruptSignal,
-  keyFileError,
-  painterFor,
-  reportError,
-  reportFlowWarning,
-  stepSecrets,
-  type CliIo,
-  type KnownSecrets,
-} from './terminal';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, interruptSignal, type CliIo } from './terminal/run';
+import { formatStep, stepSecrets } from './terminal/steps';
+import { keyFileError } from './terminal/input';
+import { painterFor } from './terminal/paint';
+import { reportError, reportFlowWarning } from './terminal/report';
+import type { KnownSecrets } from './terminal/safe-text';
 
 /** How a network run goes: --timeout-ms, --verbose, and (Intelligence) --query-style. */
 export interface IssueSettings {

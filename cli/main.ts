@@ -1,22 +1,15 @@
 // The `mctoken` command tree, run and exit status (bundled into dist/cli/main.cjs and started by dist/cli/mctoken.cjs, from
 // cli/launch.ts; see scripts/build-node.mjs). Everything is caught: a failure is a short message on stderr and an exit
 // status, never a stack trace. Each command lives in cli/commands/, the shared terminal helpers and exit codes in
-// cli/terminal.ts, the app's services in cli/services.ts. Only the command being run is loaded, so `mctoken decode` never
+// cli/terminal/, the app's services in cli/services.ts. Only the command being run is loaded, so `mctoken decode` never
 // loads zod, keytar or the router.
 import { Command, CommanderError } from 'commander';
 import { toErrorPayload } from '../shared/errors/workbench-error';
-import {
-  CLI_VERSION,
-  EXIT_FAILURE,
-  EXIT_OK,
-  EXIT_USAGE,
-  UsageError,
-  painterFor,
-  reportError,
-  terminalSafe,
-  type CliIo,
-  type CliOutcome,
-} from './terminal';
+import { CLI_VERSION, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo, type CliOutcome } from './terminal/run';
+import { UsageError } from './terminal/usage';
+import { painterFor } from './terminal/paint';
+import { reportError } from './terminal/report';
+import { terminalSafe } from './terminal/safe-text';
 
 /** Each command's module, loaded on demand; each registers itself on the program. */
 const COMMANDS = {

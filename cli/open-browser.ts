@@ -1,6 +1,6 @@
 // Opening an address in the system browser (`mctoken ui`, `mctoken login`).
 import { spawn } from 'node:child_process';
-import type { CliIo } from './terminal';
+import type { CliIo } from './terminal/run';
 
 /** The system's "open this URL" command for the platform. */
 function openCommand(url: string): { command: string; args: string[] } {

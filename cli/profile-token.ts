@@ -12,7 +12,10 @@ import { keychainNotFoundError } from '../electron/services/secret-store/keychai
 import { loadKeytar } from '../electron/services/secret-store/load-keytar';
 import type { SecretStore } from '../electron/services/secret-store/secret-store';
 import type { IssueSettings } from './issue-token';
-import { EXIT_FAILURE, reportWarning, stepSecrets, type CliIo, type KnownSecrets } from './terminal';
+import { EXIT_FAILURE, type CliIo } from './terminal/run';
+import { reportWarning } from './terminal/report';
+import { stepSecrets } from './terminal/steps';
+import type { KnownSecrets } from './terminal/safe-text';
 
 /** How to get the token: --min-valid, --fresh, --no-cache, and how a new one is fetched. */
 export interface ProfileTokenSettings extends IssueSettings {

@@ -9,7 +9,9 @@ import {
   type ServiceAccountField,
   type ServiceAccountFile,
 } from '../shared/intelligence/service-account-file';
-import { UsageError, readSecretFile, type CliIo } from './terminal';
+import { UsageError } from './terminal/usage';
+import { readSecretFile } from './terminal/input';
+import type { CliIo } from './terminal/run';
 
 /** The Intelligence options a service-account file can stand in for, as commander parses them. */
 export interface ServiceAccountOptions {

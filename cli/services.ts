@@ -8,7 +8,7 @@ import { errorFromPayload } from '../shared/errors/workbench-error';
 import type { IpcChannel, IpcRequest, IpcResponse, ProfilesListing } from '../shared/ipc/ipc-contract';
 import { profileNotFoundByNameError } from '../electron/services/profiles/profile-service-errors';
 import { sameProfileName, type Profile } from '../shared/profiles/profile';
-import { CLI_VERSION } from './terminal';
+import { CLI_VERSION } from './terminal/run';
 
 /**
  * Opens the app's own services (router, profile service, keychain store) for the CLI, on the same user-data folder

@@ -8,17 +8,11 @@ import { defaultUserDataDir } from '../electron/services/paths';
 import type { SecretStore } from '../electron/services/secret-store/secret-store';
 import { refreshWebApp, type WebAppRefreshTarget } from '../electron/services/web-app/web-app-refresh';
 import type { ProfileTokenResult, ProfileTokenSettings } from './profile-token';
-import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
-  formatStep,
-  interruptSignal,
-  painterFor,
-  reportError,
-  reportFlowWarning,
-  type CliIo,
-  type KnownSecrets,
-} from './terminal';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, interruptSignal, type CliIo } from './terminal/run';
+import { formatStep } from './terminal/steps';
+import { painterFor } from './terminal/paint';
+import { reportError, reportFlowWarning } from './terminal/report';
+import type { KnownSecrets } from './terminal/safe-text';
 
 /** The token of a saved engagement-web profile; reports its own errors (then the exit status). */
 export async function webAppProfileToken(

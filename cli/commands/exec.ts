@@ -6,7 +6,9 @@ import { constants } from 'node:os';
 import type { Command } from 'commander';
 import type { CachedToken } from '../../electron/services/token-cache/cached-token';
 import { profileToken } from '../profile-token';
-import { EXIT_FAILURE, UsageError, terminalSafe, type CliIo, type CliOutcome } from '../terminal';
+import { EXIT_FAILURE, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError } from '../terminal/usage';
+import { terminalSafe } from '../terminal/safe-text';
 import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
 
 /** Exit status when COMMAND cannot be started, as a shell reports it. */

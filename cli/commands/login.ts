@@ -8,23 +8,12 @@ import { WorkbenchError } from '../../shared/errors/workbench-error';
 import { checkProfileName } from '../../electron/services/profiles/profile-fields';
 import { addClientSecretOptions, addTenantOptions, readClientSecret, type EngagementOptions } from '../engagement';
 import { openBrowser } from '../open-browser';
-import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
-  EXIT_OK,
-  UsageError,
-  formatStep,
-  interruptSignal,
-  painterFor,
-  reportError,
-  reportFlowWarning,
-  terminalJson,
-  terminalSafe,
-  usageCheck,
-  type CliIo,
-  type CliOutcome,
-  type KnownSecrets,
-} from '../terminal';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, interruptSignal, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError, usageCheck } from '../terminal/usage';
+import { formatStep } from '../terminal/steps';
+import { painterFor } from '../terminal/paint';
+import { reportError, reportFlowWarning } from '../terminal/report';
+import { terminalJson, terminalSafe, type KnownSecrets } from '../terminal/safe-text';
 import { parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------

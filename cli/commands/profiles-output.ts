@@ -10,7 +10,8 @@ import type {
 } from '../../shared/ipc/ipc-contract';
 import type { KeyInfo } from '../../shared/keys/key-info';
 import type { Profile } from '../../shared/profiles/profile';
-import { formatTable, terminalSafe } from '../terminal';
+import { formatTable } from '../terminal/paint';
+import { terminalSafe } from '../terminal/safe-text';
 
 /** A key described without the key: `RSA 2048 bits, pkcs1, SHA256:…`. */
 export function describeKey(info: KeyInfo | null): string {

@@ -233,6 +233,17 @@ describe.skipIf(!isolated)('mctoken profiles on the real keychain, shared with t
       stderr:
         'error: An Engagement profile is already named "engagement": pick another name, or delete it first. (ERR_PROFILE_NAME_TAKEN)\n',
     });
+    expect((await cli(...saveArgs('intel', files.pkcs8!))).code).toBe(0);
+    const engagementNamedIntel = ['profiles', 'save', 'Intel', '--product', 'engagement', '--client-id', 'pkg-client-1'];
+    expect(
+      await runMctoken([...engagementNamedIntel, '--subdomain', 'mcx', '--client-secret-env', 'MC_SECRET'], {
+        env: { ...env, MC_SECRET: 'a-client-secret' },
+      }),
+    ).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: An Intelligence profile is already named "intel": pick another name, or delete it first. (ERR_PROFILE_NAME_TAKEN)\n',
+    });
   });
 
   it.each([1, 2])(

@@ -3,24 +3,11 @@
 import type { Command } from 'commander';
 import type { RefreshedToken } from '../../shared/engagement/flow-types';
 import { addClientSecretOptions, readClientSecret, type EngagementOptions } from '../engagement';
-import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
-  EXIT_OK,
-  UsageError,
-  formatStep,
-  interruptSignal,
-  painterFor,
-  readTextFile,
-  reportError,
-  reportWarning,
-  terminalJson,
-  terminalSafe,
-  usageCheck,
-  type CliIo,
-  type CliOutcome,
-  type KnownSecrets,
-} from '../terminal';
+import { EXIT_FAILURE, EXIT_OK, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError, usageCheck } from '../terminal/usage';
+import { readTextFile } from '../terminal/input';
+import { reportWarning } from '../terminal/report';
+import { terminalJson, terminalSafe, type KnownSecrets } from '../terminal/safe-text';
 import { parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
@@ -66,55 +53,50 @@ export function registerRefreshCommand(program: Command, io: CliIo, outcome: Cli
 
 // ---- Run ---------------------------------------------------------------------------------------------------------------
 
-/** Checks the confirmation and inputs before anything is sent, spends the refresh token, and prints the new access token. */
+/**
+ * Checks the confirmation and inputs before anything is sent, then spends the refresh token through the Engagement service
+ * the app's refresh uses (the same destination rules), and prints the new access token.
+ */
 async function runRefresh(options: RefreshOptions, io: CliIo): Promise<number> {
   if (options.spendRefreshToken !== true) {
     throw new UsageError(
       'The refresh token in the JWT works once (a second use fails after a 5-minute grace): add --spend-refresh-token to spend it.',
     );
   }
-  const [{ decodeToken }, { refreshSourceOf }, { checkPackageClientId }] = await Promise.all([
+  const [{ decodeToken }, { refreshSourceOf }, { checkPackageClientId }, { cliServices, reportRun, withCliRun }] = await Promise.all([
     import('../../shared/decode/decode-token'),
     import('../../shared/engagement/legacy-refresh'),
     import('../../shared/engagement/credentials'),
+    import('../issue-token'),
   ]);
   const clientId = usageCheck(() => checkPackageClientId(options.clientId));
   const clientSecret = await readClientSecret(options, io.env);
   const jwt = (await readTextFile(options.jwtFile, 'JWT file')).trim();
+  // Read here first so that a JWT without a refresh token is an error before the keychain and the services are opened.
   const source = refreshSourceOf(decodeToken(jwt).payload);
-  const [{ runLegacyRefresh }, { createSafeFetch }] = await Promise.all([
-    import('../../shared/engagement/run-legacy-refresh'),
-    import('../../electron/services/net/safe-fetch'),
-  ]);
-  const paint = painterFor(io.stderr, io.env);
+  const services = await cliServices(io);
   // What this run sends: masked by value in everything printed, wherever the server echoes it.
   const secrets: KnownSecrets = [clientSecret, source.refreshToken];
-  const interrupt = interruptSignal();
-  try {
-    const report = await runLegacyRefresh(
-      {
-        source,
+  return withCliRun(
+    options,
+    io,
+    () => secrets,
+    async ({ runId, signal, onStep }) => {
+      const request = {
+        runId,
+        token: jwt,
         clientId,
         clientSecret,
-        signal: interrupt.signal,
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      },
-      {
-        fetch: createSafeFetch(),
-        ...(options.verbose === true ? { onStep: (step) => io.stderr.write(formatStep(step, paint, secrets)) } : {}),
-      },
-    );
-    // A refresh token posted outside Marketing Cloud's auth hosts is worth a loud line whatever came of it.
-    for (const warning of report.warnings ?? []) reportWarning(warning.message, io, secrets);
-    if (!report.outcome.ok) {
-      reportError(report.outcome.error, io, secrets);
-      return report.outcome.error.code === 'ERR_CANCELLED' && interrupt.signal.aborted ? EXIT_INTERRUPTED : EXIT_FAILURE;
-    }
-    writeRefreshed(report.outcome.token, options, io, secrets);
-    return EXIT_OK;
-  } finally {
-    interrupt.dispose();
-  }
+      };
+      const report = await services.engagement.refresh(request, (step) => onStep?.(step), signal);
+      // A refresh token posted outside Marketing Cloud's auth hosts is worth a loud line whatever came of it.
+      const exitCode = reportRun({ ...report, warnings: report.warnings ?? [] }, secrets, signal, io);
+      if (exitCode !== null || !report.outcome.ok) return exitCode ?? EXIT_FAILURE;
+      writeRefreshed(report.outcome.token, options, io, secrets);
+      return EXIT_OK;
+    },
+  );
 }
 
 // ---- Output ------------------------------------------------------------------------------------------------------------

@@ -3,22 +3,11 @@
 import { Option, type Command } from 'commander';
 import type { SendReport } from '../../shared/compose/compose-types';
 import type { SendStyle } from '../../shared/compose/compose-templates';
-import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
-  EXIT_OK,
-  UsageError,
-  interruptSignal,
-  painterFor,
-  readStdin,
-  readTextFile,
-  terminalJson,
-  terminalSafe,
-  usageCheck,
-  type CliIo,
-  type CliOutcome,
-  type Painter,
-} from '../terminal';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, interruptSignal, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError, usageCheck } from '../terminal/usage';
+import { painterFor, type Painter } from '../terminal/paint';
+import { readStdin, readTextFile } from '../terminal/input';
+import { terminalJson, terminalSafe } from '../terminal/safe-text';
 import { parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------

@@ -5,21 +5,11 @@ import type { ComposeKeySource, SignedToken } from '../../shared/compose/compose
 import type { ComposePort } from '../../electron/services/compose/compose-service';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
 import { SECRET_ENCODINGS, type SecretEncoding } from '../../shared/verify/verification';
-import {
-  EXIT_OK,
-  UsageError,
-  keyFileError,
-  readEnv,
-  readSecretFile,
-  readStdin,
-  readTextFile,
-  reportWarning,
-  terminalJson,
-  terminalSafe,
-  usageCheck,
-  type CliIo,
-  type CliOutcome,
-} from '../terminal';
+import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError, readEnv, usageCheck } from '../terminal/usage';
+import { keyFileError, readSecretFile, readStdin, readTextFile } from '../terminal/input';
+import { reportWarning } from '../terminal/report';
+import { terminalJson, terminalSafe } from '../terminal/safe-text';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 

@@ -237,9 +237,11 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
   });
 
   it('stops on Ctrl-C in the middle of an endless body, at once', async () => {
+    let bodyStarted!: () => void;
+    const midBody = new Promise<void>((resolve) => (bodyStarted = resolve));
     const endless = await startScriptedHttpServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.write('{"token_endpoint":"');
+      res.write('{"token_endpoint":"', () => bodyStarted());
       const timer = setInterval(() => res.write('x'), 200);
       res.on('close', () => clearInterval(timer));
     });
@@ -255,7 +257,8 @@ describe('mctoken token: failures (exit 1, the error, its description and the hi
         '--timeout-ms',
         '600000',
       ]);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The request reaching the server means the CLI is mid-run with its Ctrl-C handler in place.
+      await midBody;
       const interrupted = Date.now();
       started.child.kill('SIGINT');
       expect(await started.done).toEqual({

@@ -16,19 +16,10 @@ import { applyServiceAccountFile, missingFromServiceAccount, serviceAccountKeySo
 import type { Product } from '../../shared/profiles/profile';
 import { checkClientId } from '../../shared/intelligence/client-id';
 import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
-import {
-  EXIT_OK,
-  UsageError,
-  discoveryUrlOption,
-  readEnv,
-  readSecretFile,
-  usageCheck,
-  type CliIo,
-  type CliOutcome,
-  type KnownSecrets,
-  terminalJson,
-  terminalSafe,
-} from '../terminal';
+import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError, discoveryUrlOption, readEnv, usageCheck } from '../terminal/usage';
+import { readSecretFile } from '../terminal/input';
+import { type KnownSecrets, terminalJson, terminalSafe } from '../terminal/safe-text';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 

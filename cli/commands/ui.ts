@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
 import { openBrowser } from '../open-browser';
-import { EXIT_OK, UsageError, type CliIo, type CliOutcome } from '../terminal';
+import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal/run';
+import { UsageError } from '../terminal/usage';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
@@ -102,7 +103,7 @@ async function runUi(options: UiOptions, io: CliIo): Promise<number> {
   lines.on('line', () => io.stdout.write(`${shell.newAddress()}\n`));
   await stopped;
   lines.close();
-  services.runs.cancelAll();
+  // Closing the server cancels every call still running.
   await shell.close();
   io.stderr.write('Stopped.\n');
   return EXIT_OK;

@@ -5,20 +5,11 @@ import type { WhoAmI } from '../../shared/engagement/flow-types';
 import { WorkbenchError } from '../../shared/errors/workbench-error';
 import { addClientSecretOptions, addTenantOptions, draftFromOptions, ENGAGEMENT_ONLY_FLAGS, type EngagementOptions } from '../engagement';
 import { runEngagementCli } from '../issue-token';
-import {
-  EXIT_FAILURE,
-  EXIT_INTERRUPTED,
-  EXIT_OK,
-  formatStep,
-  interruptSignal,
-  painterFor,
-  reportError,
-  terminalJson,
-  terminalSafe,
-  type CliIo,
-  type CliOutcome,
-  type KnownSecrets,
-} from '../terminal';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, interruptSignal, type CliIo, type CliOutcome } from '../terminal/run';
+import { formatStep } from '../terminal/steps';
+import { painterFor } from '../terminal/paint';
+import { reportError } from '../terminal/report';
+import { terminalJson, terminalSafe, type KnownSecrets } from '../terminal/safe-text';
 import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
 
 // ---- Options -----------------------------------------------------------------------------------------------------------

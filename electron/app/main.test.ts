@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_ABORT_MESSAGE } from '../../shared/ipc/ipc-abort';
 import { IPC_CHANNELS } from '../../shared/ipc/ipc-contract';
 import type * as CreateServices from '../services/create-services';
 import { defaultUserDataDir } from '../services/paths';
@@ -14,17 +15,28 @@ import type * as Double from './test-support/electron-double';
 
 vi.mock('electron', () => import('./test-support/electron-double'));
 
-// The real services, with the run registry's cancelAll watched (quitting must stop every run).
-const created = vi.hoisted(() => [] as { options: CreateServices.WorkbenchServicesOptions; cancelAll: ReturnType<typeof vi.fn> }[]);
+// The real services; the router's `profiles:copy-token` is held until its call's signal aborts (the glue under test is
+// what aborts it: the preload's abort for that call, a closed window, quitting), and answers ERR_CANCELLED then.
+const created = vi.hoisted(() => [] as { options: CreateServices.WorkbenchServicesOptions; held: AbortSignal[] }[]);
 vi.mock('../services/create-services', async (importOriginal) => {
   const actual = await importOriginal<typeof CreateServices>();
   return {
     ...actual,
     createWorkbenchServices: (options: CreateServices.WorkbenchServicesOptions) => {
       const services = actual.createWorkbenchServices(options);
-      const cancelAll = vi.fn(services.runs.cancelAll);
-      services.runs.cancelAll = cancelAll;
-      created.push({ options, cancelAll });
+      const record = { options, held: [] as AbortSignal[] };
+      const real = services.router;
+      services.router = {
+        handle: (channel, payload, context) => {
+          const signal = context.signal;
+          if (channel !== 'profiles:copy-token' || signal === undefined) return real.handle(channel, payload, context);
+          record.held.push(signal);
+          return new Promise((resolve) =>
+            signal.addEventListener('abort', () => resolve({ ok: false, error: { code: 'ERR_CANCELLED', message: 'Cancelled.' } })),
+          );
+        },
+      };
+      created.push(record);
       return services;
     },
   };
@@ -50,12 +62,25 @@ const mainWindow = (): Double.DoubleBrowserWindow => {
   return win;
 };
 
-/** Calls an ipcMain handler as Electron would for a message from `frame` of `win`. */
-function invoke(channel: string, payload: unknown, frame: Double.DoubleFrame, win = mainWindow()): Promise<unknown> {
+/** Calls an ipcMain handler as Electron would for a message from `frame` of `win` (with the preload's invocation id). */
+function invoke(
+  channel: string,
+  payload: unknown,
+  frame: Double.DoubleFrame,
+  win = mainWindow(),
+  invocation: string = crypto.randomUUID(),
+): Promise<unknown> {
   const handler = electron.ipcMain.handlers.get(channel);
   if (handler === undefined) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve(handler({ senderFrame: frame, sender: win.webContents }, payload));
+  return Promise.resolve(handler({ senderFrame: frame, sender: win.webContents }, payload, invocation));
 }
+
+/** The preload's one-way abort of an invocation, as Electron delivers it from `frame` of `sender`. */
+function sendAbort(invocation: unknown, frame: Double.DoubleFrame, sender: Double.DoubleWebContents = mainWindow().webContents): void {
+  electron.ipcMain.receive(IPC_ABORT_MESSAGE, { senderFrame: frame, sender }, invocation);
+}
+
+const CANCELLED = { ok: false, error: { code: 'ERR_CANCELLED', message: 'Cancelled.' } };
 
 beforeEach(async () => {
   created.length = 0;
@@ -151,6 +176,54 @@ describe('IPC', () => {
     expect(await readdir(userDataDir)).toEqual([]);
   });
 
+  it('an abort from our frame cancels the call it names, and only that call of that sender', async () => {
+    await startMain();
+    await electron.app.becomeReady();
+    const win = mainWindow();
+    const frame = win.webContents.mainFrame;
+    const id = crypto.randomUUID();
+    const running = invoke('profiles:copy-token', { profileId: 'p1' }, frame, win, id);
+    const beside = invoke('profiles:copy-token', { profileId: 'p1' }, frame, win);
+    const [signal, besideSignal] = created[0]?.held ?? [];
+    expect(signal?.aborted).toBe(false);
+
+    // The same id from another web contents (even claiming our frame), from a foreign frame, or a wrong id: nothing.
+    sendAbort(id, frame, new electron.BrowserWindow({}).webContents);
+    sendAbort(id, new (class extends Object {})() as Double.DoubleFrame, win.webContents);
+    sendAbort(crypto.randomUUID(), frame, win.webContents);
+    sendAbort({ id }, frame, win.webContents);
+    expect(signal?.aborted).toBe(false);
+
+    sendAbort(id, frame, win.webContents);
+    expect(signal?.aborted).toBe(true);
+    await expect(running).resolves.toEqual(CANCELLED);
+    expect(besideSignal?.aborted).toBe(false);
+    electron.app.emit('before-quit');
+    await expect(beside).resolves.toEqual(CANCELLED);
+  });
+
+  it('refuses a malformed invocation id, and an id already in flight for this sender, running nothing', async () => {
+    await startMain();
+    await electron.app.becomeReady();
+    const frame = mainWindow().webContents.mainFrame;
+    const refused = { ok: false, error: { code: 'ERR_IPC_INVALID_REQUEST', message: expect.any(String) } };
+    await expect(invoke('app:info', null, frame, mainWindow(), 'short')).resolves.toEqual(refused);
+    const id = crypto.randomUUID();
+    const running = invoke('profiles:copy-token', { profileId: 'p1' }, frame, mainWindow(), id);
+    await expect(invoke('profiles:copy-token', { profileId: 'p1' }, frame, mainWindow(), id)).resolves.toEqual(refused);
+    expect(created[0]?.held).toHaveLength(1);
+    sendAbort(id, frame);
+    await running;
+  });
+
+  it('a window that closes takes its running calls with it', async () => {
+    await startMain();
+    await electron.app.becomeReady();
+    const running = invoke('profiles:copy-token', { profileId: 'p1' }, mainWindow().webContents.mainFrame);
+    mainWindow().close();
+    await expect(running).resolves.toEqual(CANCELLED);
+  });
+
   it('refuses every sender once the window is closed', async () => {
     await startMain();
     await electron.app.becomeReady();
@@ -238,15 +311,15 @@ describe('single instance and quitting', () => {
     expect(electron.createdWindows).toHaveLength(2);
   });
 
-  it('quits when the last window closes (except on macOS) and cancels every token run before quitting', async () => {
+  it('quits when the last window closes (except on macOS) and cancels every running call before quitting', async () => {
     await startMain();
     await electron.app.becomeReady();
-    mainWindow().close();
+    const running = invoke('profiles:copy-token', { profileId: 'p1' }, mainWindow().webContents.mainFrame);
     electron.app.emit('window-all-closed');
     expect(electron.app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
-    expect(created[0]?.cancelAll).not.toHaveBeenCalled();
+    expect(created[0]?.held[0]?.aborted).toBe(false);
     electron.app.emit('before-quit');
-    expect(created[0]?.cancelAll).toHaveBeenCalledTimes(1);
+    await expect(running).resolves.toEqual(CANCELLED);
   });
 });
 

@@ -46,14 +46,14 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   installWebContentsPolicy(appFileUrl);
-  registerIpcHandlers({ router: services.router, mainWindow: () => mainWindow, appFileUrl });
+  const ipc = registerIpcHandlers({ router: services.router, mainWindow: () => mainWindow, appFileUrl });
 
   app.on('second-instance', showMainWindow);
   app.on('activate', showMainWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => services.runs.cancelAll());
+  app.on('before-quit', () => ipc.abortAll());
 
   void app.whenReady().then(() => {
     installSessionPolicy(session.defaultSession);

@@ -1,4 +1,5 @@
 import { createBridge } from '../../shared/ipc/create-bridge';
+import { exposeBridge } from '../../shared/ipc/exposed-bridge';
 import {
   HELD_SCRIPT_TYPE,
   HTTP_PROTOCOL,
@@ -72,10 +73,16 @@ export async function startBrowserBridge(win: Window): Promise<void> {
         origin: win.location.origin,
         token: session,
         streamId: crypto.randomUUID(),
+        newInvocationId: () => crypto.randomUUID(),
         fetch: win.fetch.bind(win),
       });
       win.addEventListener('pagehide', () => transport.close());
-      Object.defineProperty(win, 'workbench', { value: createBridge(transport), enumerable: true, writable: false, configurable: false });
+      Object.defineProperty(win, 'workbench', {
+        value: exposeBridge(createBridge(transport)),
+        enumerable: true,
+        writable: false,
+        configurable: false,
+      });
     }
   } finally {
     // A new address pasted into this tab changes only the fragment, which loads nothing: load the page again to trade it.

@@ -11,7 +11,6 @@ import { keychainServiceName } from './secret-store/keychain-service-name';
 import { createKeytarSecretStore } from './secret-store/keytar-secret-store';
 import type { SecretStore } from './secret-store/secret-store';
 import { createEngagementService, type EngagementPort } from './engagement/engagement-service';
-import { createRunRegistry, type RunRegistry } from './runs/run-registry';
 import { createIntelligenceService, type IntelligenceService } from './intelligence/intelligence-service';
 import { createProfileTokenService, fingerprintOf, type ProfileTokenService } from './token-cache/profile-token-service';
 import { createTokenCache } from './token-cache/token-cache';
@@ -42,8 +41,6 @@ export interface WorkbenchServices {
   compose: ComposePort;
   /** Saved profiles' tokens through the token cache (the app's "Copy token", mctoken token/exec/whoami --profile). */
   profileTokens: ProfileTokenService;
-  /** Every running run of either product, e.g. to cancel them all when the app quits. */
-  runs: RunRegistry;
   /** The fetch every outgoing request uses (safe-fetch). */
   fetch: typeof fetch;
 }
@@ -54,14 +51,12 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   const store = createProfileStore({ dir: options.userDataDir });
   const profiles = createProfileService({ store, secrets, decryptor: nodeKeyDecryptor });
   const safeFetch = createSafeFetch(options.fetch ? { fetch: options.fetch } : {});
-  // One registry of running runs, so token:cancel (and quitting) reaches Intelligence and Engagement runs alike.
-  const runs = createRunRegistry();
   // One token cache (keychain entries beside the profiles' secrets, lock files beside profiles.json): a saved profile's run
   // through either service refreshes it, and profileTokens reads it first.
   const cache = createTokenCache({ secrets, userDataDir: options.userDataDir });
   const rememberToken = (runnable: RunnableProfile, token: CachedToken) => cache.store(runnable.profile.id, fingerprintOf(runnable), token);
-  const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, runs, rememberToken });
-  const engagement = createEngagementService({ profiles, fetch: safeFetch, runs, rememberToken });
+  const intelligence = createIntelligenceService({ profiles, fetch: safeFetch, decryptor: nodeKeyDecryptor, rememberToken });
+  const engagement = createEngagementService({ profiles, fetch: safeFetch, rememberToken });
   const compose = createComposeService({ profiles, decryptor: nodeKeyDecryptor, fetch: safeFetch });
   const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement });
   const router = createRouter({
@@ -75,5 +70,5 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
     profileTokens,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, intelligence, engagement, compose, runs, profileTokens, fetch: safeFetch };
+  return { router, profiles, secrets, intelligence, engagement, compose, profileTokens, fetch: safeFetch };
 }

@@ -84,8 +84,10 @@ describe('Intelligence run panel', () => {
     expect(step(root, 'discovery').querySelector('.step__duration')).toHaveTextContent(/^4 s of 15 s$/);
     expect(runStatus(root)).toHaveFocus();
 
+    const [signal] = fake.signalsTo('intelligence:run');
+    expect(signal?.aborted).toBe(false);
     await user.keyboard('{Escape}');
-    expect(fake.callsTo('token:cancel')).toEqual([{ runId: request!.runId }]);
+    expect(signal?.aborted).toBe(true);
     const error = {
       code: 'ERR_CANCELLED' as const,
       message: 'Cancelled: the request to the discovery endpoint was stopped before it finished.',

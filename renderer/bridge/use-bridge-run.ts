@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import type { WorkbenchBridge } from '../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../shared/ipc/result';
-import { callBridge } from './call-bridge';
 import { useBridge } from './bridge-context';
 
 /** The progress events a run follows: each carries its run id and one step. */
@@ -14,8 +13,8 @@ export type BridgeRunState<S, R> =
   | { phase: 'running'; runId: string; steps: S[]; cancelling: boolean }
   | { phase: 'done'; steps: S[]; report: R | null; error: ErrorPayload | null };
 
-/** Sends the run's request under the given run id. */
-export type SendRun<R> = (bridge: WorkbenchBridge, runId: string) => Promise<IpcResult<R>>;
+/** Sends the run's request under the given run id (which names its progress events), cancelled by `signal`. */
+export type SendRun<R> = (bridge: WorkbenchBridge, runId: string, signal: AbortSignal) => Promise<IpcResult<R>>;
 
 /** The steps with one replaced (by id) by a newer report of it. */
 function mergeStep<S extends { id: string }>(steps: readonly S[], update: S): S[] {
@@ -23,9 +22,9 @@ function mergeStep<S extends { id: string }>(steps: readonly S[], update: S): S[
 }
 
 /**
- * Runs one request over the bridge with a fresh run id, following its progress event; `cancel()` asks the app to stop
- * (token:cancel reaches every kind of run), and leaving the screen cancels a run still going; `reset()` forgets a finished
- * run's outcome (only when `when` holds, if given). One run at a time.
+ * Runs one request over the bridge with a fresh run id, following its progress event; `cancel()` aborts the call's signal
+ * (the app stops the run, which answers its cancelled report), and leaving the screen cancels a run still going; `reset()`
+ * forgets a finished run's outcome (only when `when` holds, if given). One run at a time.
  */
 export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>(
   event: RunProgressEvent,
@@ -38,13 +37,15 @@ export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>
 } {
   const bridge = useBridge();
   const [state, setState] = useState<BridgeRunState<S, R>>(() => ({ phase: 'idle', steps: initialSteps }));
-  const activeRun = useRef<string | null>(null);
+  const activeRun = useRef<{ runId: string; controller: AbortController } | null>(null);
 
   const start = useCallback(
     (send: SendRun<R>, steps: S[] = initialSteps) => {
       if (bridge === null || activeRun.current !== null) return;
       const runId = crypto.randomUUID();
-      activeRun.current = runId;
+      const controller = new AbortController();
+      const run = { runId, controller };
+      activeRun.current = run;
       setState({ phase: 'running', runId, steps, cancelling: false });
       // Both events carry { runId, step }; the step's shape is the run's own.
       const off = bridge.on(event as 'intelligence:progress', (payload) => {
@@ -52,9 +53,9 @@ export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>
         const step = payload.step as unknown as S;
         setState((s) => (s.phase === 'running' && s.runId === runId ? { ...s, steps: mergeStep(s.steps, step) } : s));
       });
-      void send(bridge, runId).then((reply) => {
+      void send(bridge, runId, controller.signal).then((reply) => {
         off();
-        if (activeRun.current !== runId) return;
+        if (activeRun.current !== run) return;
         activeRun.current = null;
         setState((s) =>
           reply.ok
@@ -67,11 +68,11 @@ export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>
   );
 
   const cancel = useCallback(() => {
-    const runId = activeRun.current;
-    if (runId === null) return;
+    const run = activeRun.current;
+    if (run === null) return;
     setState((s) => (s.phase === 'running' ? { ...s, cancelling: true } : s));
-    void callBridge(bridge, 'token:cancel', { runId });
-  }, [bridge]);
+    run.controller.abort();
+  }, []);
 
   const reset = useCallback(
     (when?: (finished: BridgeRunState<S, R>) => boolean) =>
@@ -81,9 +82,9 @@ export function useBridgeRun<S extends { id: string }, R extends { steps: S[] }>
 
   useEffect(
     () => () => {
-      const runId = activeRun.current;
+      const run = activeRun.current;
       activeRun.current = null;
-      if (runId !== null) void callBridge(bridge, 'token:cancel', { runId });
+      run?.controller.abort();
     },
     [bridge],
   );

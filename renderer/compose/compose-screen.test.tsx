@@ -99,6 +99,30 @@ describe('ComposeScreen', () => {
     expect(screen.getByText('Changed since it was signed: sign again to include the changes.')).toBeInTheDocument();
   });
 
+  it('Cancel stops a send still waiting for its answer: the call’s signal aborts and the cancel is shown', async () => {
+    const user = userEvent.setup();
+    let answer: (reply: { ok: false; error: { code: 'ERR_CANCELLED'; message: string } }) => void = () => undefined;
+    const fake = createFakeBridge({
+      'compose:sign': () => ({ ok: true, value: SIGNED }),
+      'compose:send': () => new Promise((resolve) => (answer = resolve)),
+    });
+    renderWithBridge(<ComposeScreen profiles={[]} onOpenInDecoder={() => undefined} />, fake.bridge);
+    await user.type(screen.getByLabelText('Secret'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Sign HS256' }));
+    await screen.findByLabelText('Signed token text');
+    await user.type(screen.getByLabelText('Endpoint URL'), 'http://localhost:3000/execute');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    const [signal] = fake.signalsTo('compose:send');
+    expect(signal?.aborted).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(signal?.aborted).toBe(true);
+    answer({ ok: false, error: { code: 'ERR_CANCELLED', message: 'Cancelled: the request was stopped before it finished.' } });
+    expect(await screen.findByText('Cancelled: the request was stopped before it finished.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+  });
+
   it("offers a saved profile's secret for HS256 (never asking for it) and an Intelligence key for RS256", async () => {
     const user = userEvent.setup();
     const fake = createFakeBridge({ 'compose:sign': () => ({ ok: true, value: SIGNED }) });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SendReport } from '../../shared/compose/compose-types';
 import type { SendStyle } from '../../shared/compose/compose-templates';
 import { SEND_STYLE_LABELS } from '../../shared/compose/send-body';
@@ -33,9 +33,16 @@ export function SendPanel({ token, style: initialStyle }: SendPanelProps) {
   >({
     phase: 'idle',
   });
+  // The send in flight: Cancel aborts its call, and so does leaving the screen.
+  const sending = useRef<AbortController | null>(null);
+  useEffect(() => () => sending.current?.abort(), []);
   const send = async () => {
+    const controller = new AbortController();
+    sending.current = controller;
     setState({ phase: 'sending' });
-    const result = await callBridge(bridge, 'compose:send', { url: url.trim(), token, style });
+    const result = await callBridge(bridge, 'compose:send', { url: url.trim(), token, style }, { signal: controller.signal });
+    if (sending.current !== controller) return;
+    sending.current = null;
     setState(result.ok ? { phase: 'done', report: result.value } : { phase: 'failed', error: result.error });
   };
   return (
@@ -90,6 +97,11 @@ export function SendPanel({ token, style: initialStyle }: SendPanelProps) {
           >
             {state.phase === 'sending' ? 'Sending…' : 'Send'}
           </button>
+          {state.phase === 'sending' && (
+            <button type="button" className="button button--secondary" onClick={() => sending.current?.abort()}>
+              Cancel
+            </button>
+          )}
         </div>
         <div role="status" aria-live="polite" className="visually-hidden">
           {state.phase === 'done' && `HTTP ${state.report.response.status} in ${Math.round(state.report.durationMs)} ms`}

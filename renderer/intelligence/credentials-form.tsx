@@ -1,7 +1,6 @@
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
-import { REGIONS } from '../../shared/intelligence/regions';
 import type { Profile } from '../../shared/profiles/profile';
 import { callBridge } from '../bridge/call-bridge';
 import { useBridge } from '../bridge/bridge-context';
@@ -20,6 +19,7 @@ import {
   type TokenRunSource,
 } from './credentials-draft';
 import { PrivateKeyField } from './private-key-field';
+import { ClientEndpointFields, RequestStyleField } from './token-request-fields';
 import {
   ServiceAccountImportRow,
   draftPatchOf,
@@ -167,56 +167,7 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
           />
           {errors.name !== undefined && <FieldError id={`${id}-name-error`} error={errors.name} />}
         </div>
-        <div className="field">
-          <label htmlFor={fieldIds.clientId}>Client id (service account id)</label>
-          <input
-            id={fieldIds.clientId}
-            className="mono"
-            value={draft.clientId}
-            onChange={(e) => update({ clientId: e.target.value })}
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="Shown when the API token was generated"
-            {...fieldAria(`${id}-client-error`, errors.clientId)}
-          />
-          {errors.clientId !== undefined && <FieldError id={`${id}-client-error`} error={errors.clientId} />}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-endpoint`}>Region</label>
-          <select
-            id={`${id}-endpoint`}
-            value={draft.endpoint}
-            onChange={(e) => update({ endpoint: e.target.value as CredentialsDraft['endpoint'] })}
-          >
-            {REGIONS.map((region) => (
-              <option key={region} value={region}>
-                {region}
-              </option>
-            ))}
-            <option value="custom">Paste a discovery URL…</option>
-          </select>
-        </div>
-        {draft.endpoint === 'custom' ? (
-          <div className="field">
-            <label htmlFor={fieldIds.discoveryUrl}>Discovery URL</label>
-            <input
-              id={fieldIds.discoveryUrl}
-              className="mono"
-              type="url"
-              value={draft.discoveryUrl}
-              onChange={(e) => update({ discoveryUrl: e.target.value })}
-              spellCheck={false}
-              placeholder="https://idp.intelligence.salesforce.com/…"
-              {...fieldAria(`${id}-discovery-error`, errors.discoveryUrl)}
-            />
-            {errors.discoveryUrl !== undefined && <FieldError id={`${id}-discovery-error`} error={errors.discoveryUrl} />}
-          </div>
-        ) : (
-          <p className="field__help form-grid__aside">
-            Only us1's discovery URL is documented; the others are guessed from it. Best: choose “Paste a discovery URL…” and paste the one
-            the Intelligence UI shows.
-          </p>
-        )}
+        <ClientEndpointFields id={id} fieldIds={fieldIds} draft={draft} update={update} errors={errors} />
         <div className="form-grid__wide">
           <PrivateKeyField
             id={fieldIds.privateKey}
@@ -231,32 +182,7 @@ export function CredentialsForm({ profile, onSaved, onRun, running }: Credential
           />
         </div>
         <RequestTimeoutField value={timeoutText} onChange={setTimeoutText} disabled={running} />
-        <details className="advanced form-grid__wide">
-          <summary>Advanced</summary>
-          <fieldset className="radio-group">
-            <legend>Token request style</legend>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-style`}
-                value="form"
-                checked={draft.style === 'form'}
-                onChange={() => update({ style: 'form' })}
-              />
-              Form POST body <span className="muted">(RFC 7523, default)</span>
-            </label>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-style`}
-                value="query"
-                checked={draft.style === 'query'}
-                onChange={() => update({ style: 'query' })}
-              />
-              Query string <span className="muted">(as in the Intelligence docs)</span>
-            </label>
-          </fieldset>
-        </details>
+        <RequestStyleField id={id} style={draft.style} update={update} />
       </div>
       <FormFooter
         invalidCount={invalidCount}

@@ -106,15 +106,16 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     await expect(navigator.clipboard.readText()).resolves.toBe('access-token-value');
   });
 
-  it('sends token:cancel with the same runId and shows the cancelled outcome', async () => {
+  it('Cancel aborts the run’s own call (the app answers its cancelled report) and shows the cancelled outcome', async () => {
     const run = deferredRun();
     const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    const [request] = fake.callsTo('intelligence:run') as Array<{ runId: string }>;
+    const [signal] = fake.signalsTo('intelligence:run');
+    expect(signal?.aborted).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(fake.callsTo('token:cancel')).toEqual([{ runId: request!.runId }]);
+    expect(signal?.aborted).toBe(true);
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
 
     const error = { code: 'ERR_CANCELLED' as const, message: 'Cancelled: no token was requested.' };
@@ -299,8 +300,9 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     const user = userEvent.setup();
     const view = renderScreen(makeProfile(), fake.bridge);
     await user.click(screen.getByRole('button', { name: 'Get token' }));
-    const [request] = fake.callsTo('intelligence:run') as Array<{ runId: string }>;
+    const [signal] = fake.signalsTo('intelligence:run');
+    expect(signal?.aborted).toBe(false);
     view.unmount();
-    await waitFor(() => expect(fake.callsTo('token:cancel')).toEqual([{ runId: request!.runId }]));
+    await waitFor(() => expect(signal?.aborted).toBe(true));
   });
 });

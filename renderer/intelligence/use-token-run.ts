@@ -19,7 +19,7 @@ export function useTokenRun(): {
   const { state, start: startRun, cancel, reset } = useBridgeRun<TokenFlowStep, TokenFlowReport>('intelligence:progress', initial);
   const start = useCallback(
     (source: TokenRunSource, timeoutMs: number) =>
-      startRun((bridge, runId) => callBridge(bridge, 'intelligence:run', { runId, timeoutMs, ...source })),
+      startRun((bridge, runId, signal) => callBridge(bridge, 'intelligence:run', { runId, timeoutMs, ...source }, { signal })),
     [startRun],
   );
   return { state, start, cancel, reset };

@@ -15,7 +15,7 @@ type RequestOf<C extends Channel> = C extends 'engagement:token' ? EngagementTok
 /** A request without its run id (the hook makes one). */
 type Body<C extends Channel> = RequestOf<C> extends infer T ? (T extends unknown ? Omit<T, 'runId'> : never) : never;
 
-/** Runs an Engagement channel over the bridge, following engagement:progress; `cancel()` asks the app to stop (token:cancel). */
+/** Runs an Engagement channel over the bridge, following engagement:progress; `cancel()` aborts the call (the app stops the run). */
 export function useEngagementRun<C extends Channel, R extends { steps: EngagementRunStep[] }>(
   channel: C,
   initialSteps: EngagementRunStep[],
@@ -24,7 +24,10 @@ export function useEngagementRun<C extends Channel, R extends { steps: Engagemen
   const start = useCallback(
     (body: Body<C>, steps?: EngagementRunStep[]) =>
       // The channel's request type is picked by C; TypeScript cannot follow that through callBridge's generic, hence the casts.
-      startRun((bridge, runId) => callBridge(bridge, channel, { ...body, runId } as never) as unknown as Promise<IpcResult<R>>, steps),
+      startRun(
+        (bridge, runId, signal) => callBridge(bridge, channel, { ...body, runId } as never, { signal }) as unknown as Promise<IpcResult<R>>,
+        steps,
+      ),
     [startRun, channel],
   );
   return { state, start, cancel };

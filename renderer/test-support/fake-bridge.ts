@@ -1,5 +1,13 @@
 // A fake WorkbenchBridge for component tests: the unit boundary of the IPC screens (the real router is covered by e2e).
-import type { IpcChannel, IpcEventMap, IpcRequest, IpcResponse, ProfilesListing, WorkbenchBridge } from '../../shared/ipc/ipc-contract';
+import type {
+  InvokeOptions,
+  IpcChannel,
+  IpcEventMap,
+  IpcRequest,
+  IpcResponse,
+  ProfilesListing,
+  WorkbenchBridge,
+} from '../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { Profile } from '../../shared/profiles/profile';
 import { makeProfile } from '../../test/support/profiles';
@@ -10,10 +18,11 @@ export type FakeHandler<C extends IpcChannel> = (request: IpcRequest<C>) => IpcR
 /** Per-channel handlers to override the defaults. */
 export type FakeHandlers = { [C in IpcChannel]?: FakeHandler<C> };
 
-/** A recorded call. */
+/** A recorded call, with the signal it was given (if any). */
 export interface FakeCall {
   channel: IpcChannel;
   request: unknown;
+  signal?: AbortSignal;
 }
 
 /** The fake and its controls: recorded calls and a way to emit `intelligence:progress`. */
@@ -23,6 +32,8 @@ export interface FakeBridge {
   emit: (payload: IpcEventMap['intelligence:progress']) => void;
   listenerCount: () => number;
   callsTo: (channel: IpcChannel) => unknown[];
+  /** The signals the calls to a channel were given, in order (undefined: a call without one). */
+  signalsTo: (channel: IpcChannel) => (AbortSignal | undefined)[];
 }
 
 // The one Profile factory, re-exported beside the fake that answers with it.
@@ -51,7 +62,6 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
     'profiles:token-states': () => ok({}),
     'profiles:copy-token': () => ok({ accessToken: 'fake.copied.token', expiresAt: Date.now() + 300_000, cached: false }),
     'intelligence:run': () => new Promise(() => undefined),
-    'token:cancel': () => ok({ cancelled: true }),
     'engagement:token': () => new Promise(() => undefined),
     'engagement:refresh': () => new Promise(() => undefined),
     'verify:with-profile': () => ok({ status: 'unchecked', alg: 'HS256' }),
@@ -60,8 +70,8 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
   };
   const bridge: Record<string, unknown> = {};
   for (const channel of Object.keys(defaults) as IpcChannel[]) {
-    bridge[channel] = async (request: unknown) => {
-      calls.push({ channel, request });
+    bridge[channel] = async (request: unknown, options?: InvokeOptions) => {
+      calls.push({ channel, request, ...(options?.signal === undefined ? {} : { signal: options.signal }) });
       const handler = (handlers[channel] ?? defaults[channel]) as (request: unknown) => unknown;
       return handler(request);
     };
@@ -76,5 +86,6 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
     emit: (payload) => listeners.forEach((listener) => listener(payload)),
     listenerCount: () => listeners.size,
     callsTo: (channel) => calls.filter((call) => call.channel === channel).map((call) => call.request),
+    signalsTo: (channel) => calls.filter((call) => call.channel === channel).map((call) => call.signal),
   };
 }

@@ -6,10 +6,12 @@ import { IPC_CHANNELS, type IpcChannel, type IpcEvent, type IpcTransport } from 
 /** A recording transport: the unit under test is the bridge, so the transport is a fake here. */
 function fakeTransport(reply: (channel: IpcChannel, request: unknown) => Promise<unknown>) {
   const calls: Array<{ channel: IpcChannel; request: unknown }> = [];
+  const signals: Array<AbortSignal | undefined> = [];
   const listeners = new Map<IpcEvent, Set<(payload: unknown) => void>>();
   const transport: IpcTransport = {
-    invoke: (channel, request) => {
+    invoke: (channel, request, signal) => {
       calls.push({ channel, request });
+      signals.push(signal);
       return reply(channel, request);
     },
     on: (event, listener) => {
@@ -20,7 +22,7 @@ function fakeTransport(reply: (channel: IpcChannel, request: unknown) => Promise
     },
   };
   const emit = (event: IpcEvent, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
-  return { transport, calls, listeners, emit };
+  return { transport, calls, signals, listeners, emit };
 }
 
 const INTERNAL = /^The app sent back a reply it could not read\. Restart the app; if it persists, report it\.$/;
@@ -42,6 +44,27 @@ describe('createBridge', () => {
       await expect(method({ probe: channel })).resolves.toEqual({ ok: true, value: { echoed: channel } });
     }
     expect(fake.calls).toEqual(IPC_CHANNELS.map((channel) => ({ channel, request: { probe: channel } })));
+  });
+
+  it('hands a call’s signal to the transport (that call’s only), and none when the call has none', async () => {
+    const fake = fakeTransport(async () => ({ ok: true, value: null }));
+    const bridge = createBridge(fake.transport);
+    const controller = new AbortController();
+    await bridge['compose:send']({ url: 'https://x.example/', token: 't', style: 'activity' } as never, { signal: controller.signal });
+    await bridge['app:info'](null);
+    await bridge['app:info'](null, {});
+    expect(fake.signals).toEqual([controller.signal, undefined, undefined]);
+  });
+
+  it('refuses a signal that is not an AbortSignal, calling nothing', async () => {
+    const fake = fakeTransport(async () => ({ ok: true, value: null }));
+    const bridge = createBridge(fake.transport);
+    const call = bridge['app:info'] as (request: null, options: unknown) => Promise<unknown>;
+    await expect(call(null, { signal: { aborted: true } })).resolves.toEqual({
+      ok: false,
+      error: { code: 'ERR_IPC_INVALID_REQUEST', message: 'A call’s signal must be an AbortSignal.' },
+    });
+    expect(fake.calls).toEqual([]);
   });
 
   it('passes failed results through unchanged', async () => {

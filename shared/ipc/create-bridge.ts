@@ -1,5 +1,13 @@
 import { WorkbenchError, isErrorPayload, toErrorPayload } from '../errors/workbench-error';
-import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcEvent, type IpcTransport, type WorkbenchBridge } from './ipc-contract';
+import {
+  IPC_CHANNELS,
+  IPC_EVENTS,
+  type InvokeOptions,
+  type IpcChannel,
+  type IpcEvent,
+  type IpcTransport,
+  type WorkbenchBridge,
+} from './ipc-contract';
 import { fail, type IpcResult } from './result';
 
 const MALFORMED_REPLY = new WorkbenchError(
@@ -15,10 +23,26 @@ function isIpcResult(value: unknown): value is IpcResult<unknown> {
   return v.ok === false && isErrorPayload(v.error);
 }
 
+const NOT_A_SIGNAL = new WorkbenchError('ERR_IPC_INVALID_REQUEST', 'A call’s signal must be an AbortSignal.');
+
+/** The call's AbortSignal, if it has one; anything else in its place is refused. */
+function signalOf(options: unknown): AbortSignal | undefined {
+  if (options === undefined || options === null) return undefined;
+  const signal = (options as InvokeOptions).signal;
+  if (signal === undefined || signal instanceof AbortSignal) return signal;
+  throw NOT_A_SIGNAL;
+}
+
 /** Calls one channel on the transport; never rejects: transport failures and malformed replies become failed results. */
-async function invokeChannel(transport: IpcTransport, channel: IpcChannel, request: unknown): Promise<IpcResult<unknown>> {
+async function invokeChannel(
+  transport: IpcTransport,
+  channel: IpcChannel,
+  request: unknown,
+  options: unknown,
+): Promise<IpcResult<unknown>> {
   try {
-    const reply = await transport.invoke(channel, request);
+    const signal = signalOf(options);
+    const reply = await (signal === undefined ? transport.invoke(channel, request) : transport.invoke(channel, request, signal));
     return isIpcResult(reply) ? reply : fail(MALFORMED_REPLY.toPayload());
   } catch (error) {
     return fail(toErrorPayload(error));
@@ -30,11 +54,14 @@ function isIpcEvent(name: unknown): name is IpcEvent {
   return typeof name === 'string' && (IPC_EVENTS as readonly string[]).includes(name);
 }
 
-/** Builds the `window.workbench` object: one method per channel of IPC_CHANNELS (no generic pass-through) and `on` for IPC_EVENTS only. */
+/**
+ * Builds the bridge: one method per channel of IPC_CHANNELS (no generic pass-through), each taking its request and an optional
+ * `{ signal }`, and `on` for IPC_EVENTS only. It crosses to the page as exposeBridge(…) (exposed-bridge.ts).
+ */
 export function createBridge(transport: IpcTransport): WorkbenchBridge {
   const bridge: Record<string, unknown> = {};
   for (const channel of IPC_CHANNELS) {
-    bridge[channel] = (request: unknown) => invokeChannel(transport, channel, request);
+    bridge[channel] = (request: unknown, options?: unknown) => invokeChannel(transport, channel, request, options);
   }
   bridge.on = (event: unknown, listener: unknown): (() => void) => {
     if (!isIpcEvent(event))

@@ -4,6 +4,8 @@ export const HTTP_PROTOCOL = Object.freeze({
   sessionPath: '/api/session',
   /** POST here + the channel name: one request per `invoke`; the body is the request as JSON, the reply an IpcResult. */
   invokePath: '/api/invoke/',
+  /** POST here + a call's invocation id (empty body): aborts that call of this page's stream, if it is still running. */
+  abortPath: '/api/abort/',
   /** GET here: the server-sent event stream of the page (`intelligence:progress`). */
   eventsPath: '/api/events',
   /** The classic script that installs `window.workbench` before the app's own script runs. */
@@ -12,6 +14,8 @@ export const HTTP_PROTOCOL = Object.freeze({
   tokenHeader: 'authorization',
   /** Names the page's event stream, so a call's events go to the page that made it (as Electron sends to the sender only). */
   streamHeader: 'x-workbench-stream',
+  /** On an invoke: the call's invocation id (the transport's own, one per call), which an abort names. */
+  invocationHeader: 'x-workbench-invocation',
   /** On a reply: how many events the server had sent to the caller's stream when it answered. */
   eventCountHeader: 'x-workbench-events',
 });

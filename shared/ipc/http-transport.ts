@@ -11,6 +11,8 @@ export interface HttpTransportOptions {
   token: string;
   /** This page's event stream id (crypto.randomUUID()). */
   streamId: string;
+  /** A fresh id for each call, which its abort names (crypto.randomUUID()). */
+  newInvocationId: () => string;
   fetch: typeof fetch;
   /** How long a reply may wait for the events the server sent before it (default 5 s). */
   eventWaitMs?: number;
@@ -117,18 +119,35 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   };
 
   return {
-    async invoke(channel, request) {
+    async invoke(channel, request, signal) {
       await ready;
+      const invocation = options.newInvocationId();
+      // An abort is its own small request: the call's own request stays open for the reply (a cancelled run's report).
+      const abort = (): void => {
+        void options
+          .fetch(`${options.origin}${HTTP_PROTOCOL.abortPath}${encodeURIComponent(invocation)}`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: 'null',
+            cache: 'no-store',
+          })
+          .catch(() => undefined);
+      };
+      // The server keeps an abort that overtakes its call, so sending it first is safe.
+      if (signal?.aborted === true) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
       let response: Response;
       try {
         response = await options.fetch(`${options.origin}${HTTP_PROTOCOL.invokePath}${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
+          headers: { ...headers, 'content-type': 'application/json', [HTTP_PROTOCOL.invocationHeader]: invocation },
           body: JSON.stringify(request === undefined ? null : request),
           cache: 'no-store',
         });
       } catch {
         throw SERVER_GONE;
+      } finally {
+        signal?.removeEventListener('abort', abort);
       }
       const reply: unknown = await response.json().catch(() => undefined);
       await eventsUpTo(Number(response.headers.get(HTTP_PROTOCOL.eventCountHeader) ?? 0));

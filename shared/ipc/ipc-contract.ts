@@ -98,7 +98,10 @@ export type TokenRunDraft = {
   tokenRequestStyle: TokenRequestStyle;
 } & ({ region: Region; discoveryUrl?: never } | { discoveryUrl: string; region?: never });
 
-/** A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request. */
+/**
+ * A token run: with a saved profile, or with a draft (test before saving). `timeoutMs` is the deadline of each request;
+ * `runId` names the run's progress events (the call's signal cancels it).
+ */
 export type TokenRunRequest = { runId: string; timeoutMs?: number } & (
   { profileId: string; draft?: never } | { draft: TokenRunDraft; profileId?: never }
 );
@@ -131,8 +134,6 @@ export interface IpcChannelMap {
   /** The user asked to copy a profile's token: a valid one (reused or new, cached), the one channel a token goes to the renderer by. */
   'profiles:copy-token': { request: { profileId: string }; response: CopiedToken };
   'intelligence:run': { request: TokenRunRequest; response: TokenFlowReport };
-  /** Cancels any running run by id: Intelligence token runs and Engagement runs alike. */
-  'token:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'engagement:token': { request: EngagementTokenRequest; response: EngagementFlowReport };
   'engagement:refresh': { request: EngagementRefreshRequest; response: RefreshReport };
   'verify:with-profile': { request: { profileId: string; token: string }; response: VerificationResult };
@@ -167,7 +168,6 @@ export const IPC_CHANNELS = [
   'profiles:token-states',
   'profiles:copy-token',
   'intelligence:run',
-  'token:cancel',
   'engagement:token',
   'engagement:refresh',
   'verify:with-profile',
@@ -178,15 +178,24 @@ export const IPC_CHANNELS = [
 /** The event names at run time. */
 export const IPC_EVENTS = ['intelligence:progress', 'engagement:progress'] as const satisfies readonly IpcEvent[];
 
+/**
+ * What a call may carry besides its request. `signal` cancels it: the app stops the work (a run ends as cancelled) and the
+ * call still answers with what the work answered, e.g. the cancelled run's report.
+ */
+export interface InvokeOptions {
+  signal?: AbortSignal;
+}
+
 /** The IPC transport the bridge is built on: Electron's ipcRenderer in the app, HTTP and server-sent events under mctoken ui. */
 export interface IpcTransport {
-  invoke(channel: IpcChannel, request: unknown): Promise<unknown>;
+  /** `signal`: the transport tells the other side to abort this one call (no other caller's). */
+  invoke(channel: IpcChannel, request: unknown, signal?: AbortSignal): Promise<unknown>;
   on(event: IpcEvent, listener: (payload: unknown) => void): () => void;
 }
 
 /** The object the preload exposes on `window.workbench`: one typed method per channel, plus event subscriptions. */
 export type WorkbenchBridge = {
-  [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResult<IpcResponse<C>>>;
+  [C in IpcChannel]: (request: IpcRequest<C>, options?: InvokeOptions) => Promise<IpcResult<IpcResponse<C>>>;
 } & {
   on<E extends IpcEvent>(event: E, listener: (payload: IpcEventMap[E]) => void): () => void;
 };

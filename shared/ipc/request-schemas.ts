@@ -104,7 +104,6 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   'profiles:token-states': noRequest,
   'profiles:copy-token': z.strictObject({ profileId: id }),
   'intelligence:run': tokenRun,
-  'token:cancel': z.strictObject({ runId: id }),
   // Either a saved profile or unsaved values, never both: one object with a refinement names the problem better than a union.
   'engagement:token': z
     .strictObject({ ...runBase, whoami: z.boolean().optional(), profileId: id.optional(), draft: engagementDraft.optional() })

@@ -22,8 +22,11 @@ export class DoubleFrame {
 
 type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
 
-/** A web contents: events, sends, and the window-open handler. */
+let nextWebContentsId = 1;
+
+/** A web contents: an id of its own, events, sends, and the window-open handler. */
 export class DoubleWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
   readonly mainFrame = new DoubleFrame('');
   readonly sent: { channel: string; payload: unknown }[] = [];
   destroyed = false;
@@ -128,25 +131,41 @@ export class DoubleBrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  /** Test control: the user closes the window. */
+  /** Test control: the user closes the window (its web contents is destroyed, as Electron emits it). */
   close(): void {
     this.destroyed = true;
     this.webContents.destroyed = true;
+    this.webContents.emit('destroyed');
     this.emit('closed');
   }
 }
 export { DoubleBrowserWindow as BrowserWindow };
 
-type InvokeHandler = (event: unknown, payload: unknown) => unknown;
+type InvokeHandler = (event: unknown, payload: unknown, ...rest: unknown[]) => unknown;
+type MessageListener = (event: unknown, ...args: unknown[]) => void;
 
 export const ipcMain = {
   handlers: new Map<string, InvokeHandler>(),
+  /** ipcMain.on listeners of one-way messages, by channel. */
+  listeners: new Map<string, Set<MessageListener>>(),
   handle(channel: string, handler: InvokeHandler): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   },
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
+  },
+  on(channel: string, listener: MessageListener): void {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.listeners.set(channel, set);
+  },
+  removeListener(channel: string, listener: MessageListener): void {
+    this.listeners.get(channel)?.delete(listener);
+  },
+  /** Test control: a one-way message arrives from a renderer (ipcRenderer.send). */
+  receive(channel: string, event: unknown, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(channel) ?? []) listener(event, ...args);
   },
 };
 
@@ -224,20 +243,33 @@ export const contextBridge = {
 type RendererListener = (event: unknown, payload: unknown) => void;
 
 export const ipcRenderer = Object.assign(new EventEmitter(), {
-  invocations: [] as { channel: string; request: unknown }[],
+  invocations: [] as { channel: string; request: unknown; invocation?: unknown }[],
+  /** One-way messages (ipcRenderer.send), in order. */
+  messages: [] as { channel: string; args: unknown[] }[],
   replies: new Map<string, unknown>(),
-  invoke(channel: string, request: unknown): Promise<unknown> {
-    ipcRenderer.invocations.push({ channel, request });
+  /** Test control: when set, invoke answers only when the test calls the resolver it was handed. */
+  holdReplies: false,
+  held: [] as ((reply: unknown) => void)[],
+  invoke(channel: string, request: unknown, ...rest: unknown[]): Promise<unknown> {
+    ipcRenderer.invocations.push({ channel, request, ...(rest.length > 0 ? { invocation: rest[0] } : {}) });
+    if (ipcRenderer.holdReplies) return new Promise((resolve) => ipcRenderer.held.push(resolve));
     return Promise.resolve(ipcRenderer.replies.get(channel));
+  },
+  send(channel: string, ...args: unknown[]): void {
+    ipcRenderer.messages.push({ channel, args });
   },
   /** Test control: main sends an event to this renderer (listeners get Electron's event object first). */
   deliver(channel: string, payload: unknown): void {
     ipcRenderer.emit(channel, { sender: 'ipc-renderer-event' }, payload);
   },
 }) as EventEmitter & {
-  invocations: { channel: string; request: unknown }[];
+  invocations: { channel: string; request: unknown; invocation?: unknown }[];
+  messages: { channel: string; args: unknown[] }[];
   replies: Map<string, unknown>;
-  invoke(channel: string, request: unknown): Promise<unknown>;
+  holdReplies: boolean;
+  held: ((reply: unknown) => void)[];
+  invoke(channel: string, request: unknown, ...rest: unknown[]): Promise<unknown>;
+  send(channel: string, ...args: unknown[]): void;
   deliver(channel: string, payload: unknown): void;
   on(channel: string, listener: RendererListener): unknown;
 };
@@ -252,6 +284,7 @@ export function resetElectronDouble(): void {
   app.resetReady();
   createdWindows.length = 0;
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   Object.assign(session.defaultSession, {
     permissionRequestHandler: null,
     permissionCheckHandler: null,
@@ -263,6 +296,9 @@ export function resetElectronDouble(): void {
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invocations.length = 0;
+  ipcRenderer.messages.length = 0;
+  ipcRenderer.holdReplies = false;
+  ipcRenderer.held.length = 0;
   ipcRenderer.replies.clear();
 }
 

@@ -15,7 +15,6 @@ import type { EngagementDraft, EngagementRefreshRequest, EngagementTokenRequest 
 import type { ProfileService, RunnableOf, RunnableProfile } from '../profiles/profile-service';
 import { cachedEngagementToken, type CachedToken } from '../token-cache/cached-token';
 import type { ProfileRunOptions } from '../token-cache/profile-token-service';
-import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 
 /** A step of either Engagement run, as progress events carry it. */
 export type EngagementProgressStep = FlowStep<EngagementStepId | RefreshStepId>;
@@ -28,8 +27,6 @@ export interface EngagementServiceDeps {
   };
   /** safe-fetch in the app and the CLI. */
   fetch: typeof fetch;
-  /** Shared with the Intelligence service (electron/services/runs) so token:cancel reaches every run. */
-  runs?: RunRegistry;
   /** Keeps the token a saved profile's run got in the token cache ("Get token" refreshes it). */
   rememberToken?: (runnable: RunnableProfile, token: CachedToken) => Promise<unknown>;
   now?: () => number;
@@ -39,14 +36,14 @@ type EngagementRunnable = RunnableOf<'engagement'>;
 
 /** What the router needs of it. */
 export interface EngagementPort {
-  /** The router's runs, and the CLI's with its own `signal` (Ctrl-C) beside the run id's. */
+  /** The router's runs (the call's signal) and the CLI's (Ctrl-C). */
   token(
     request: EngagementTokenRequest,
     onStep: (step: EngagementProgressStep) => void,
     signal?: AbortSignal,
   ): Promise<EngagementFlowReport>;
-  refresh(request: EngagementRefreshRequest, onStep: (step: EngagementProgressStep) => void): Promise<RefreshReport>;
-  /** The server-to-server token of an already resolved saved profile (the token cache's path): not registered, cancelled by `options.signal`. */
+  refresh(request: EngagementRefreshRequest, onStep: (step: EngagementProgressStep) => void, signal?: AbortSignal): Promise<RefreshReport>;
+  /** The server-to-server token of an already resolved saved profile (the token cache's path), cancelled by `options.signal`. */
   tokenForProfile(runnable: EngagementRunnable, options: ProfileRunOptions<EngagementStepId>): Promise<EngagementFlowReport>;
 }
 
@@ -73,7 +70,6 @@ async function verifiedWithProfile(deps: EngagementServiceDeps, profileId: strin
 
 /** Creates the Engagement service. */
 export function createEngagementService(deps: EngagementServiceDeps): EngagementPort {
-  const runs = deps.runs ?? createRunRegistry();
   const flowDeps = <S>(onStep: ((step: S) => void) | undefined) => ({
     fetch: deps.fetch,
     ...(onStep ? { onStep } : {}),
@@ -89,51 +85,44 @@ export function createEngagementService(deps: EngagementServiceDeps): Engagement
     tokenRun(engagementDraftOf(runnable), options);
   return {
     tokenForProfile,
-    token(request, onStep, signal) {
-      return runs.track(
-        request.runId,
-        async (runSignal) => {
-          const options = { onStep, signal: runSignal, timeoutMs: request.timeoutMs, whoami: request.whoami === true };
-          if ('draft' in request) return tokenRun(request.draft, options);
-          const runnable = await deps.profiles.runnable(request.profileId, 'engagement');
-          const report = await tokenForProfile(runnable, options);
-          if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedEngagementToken(report.outcome.token));
-          return report;
-        },
-        signal,
-      );
+    async token(request, onStep, signal) {
+      const options = { onStep, signal, timeoutMs: request.timeoutMs, whoami: request.whoami === true };
+      if ('draft' in request) return tokenRun(request.draft, options);
+      const runnable = await deps.profiles.runnable(request.profileId, 'engagement');
+      const report = await tokenForProfile(runnable, options);
+      if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedEngagementToken(report.outcome.token));
+      return report;
     },
-    refresh(request, onStep) {
-      return runs.track(request.runId, async (signal) => {
-        let decoded: DecodedToken;
-        let input: RefreshInput;
-        try {
-          decoded = decodeToken(request.token);
-          input = { source: refreshSourceOf(decoded.payload), clientId: '', clientSecret: '', signal };
-        } catch (error) {
-          return {
-            steps: [{ id: 'refresh', title: REFRESH_STEP_TITLE, status: 'pending' }],
-            warnings: [],
-            outcome: { ok: false, error: toErrorPayload(error) },
-          };
-        }
-        if ('profileId' in request) {
-          // The stored secret goes only to the profile's own auth host, and past Marketing Cloud only for a JWT it signed.
-          const credentials = engagementDraftOf(await deps.profiles.runnable(request.profileId, 'engagement'));
-          input.clientId = credentials.clientId;
-          input.clientSecret = credentials.clientSecret;
-          input.profileAuthBase = resolveTenant({
-            subdomain: credentials.subdomain ?? null,
-            authUrl: credentials.authUrl ?? null,
-          }).authBaseUrl;
-          input.signatureVerified = await verifiedWithProfile(deps, request.profileId, decoded);
-        } else {
-          input.clientId = request.clientId;
-          input.clientSecret = request.clientSecret;
-        }
-        if (request.timeoutMs !== undefined) input.timeoutMs = request.timeoutMs;
-        return runLegacyRefresh(input, flowDeps(onStep));
-      });
+    async refresh(request, onStep, signal) {
+      let decoded: DecodedToken;
+      let input: RefreshInput;
+      try {
+        decoded = decodeToken(request.token);
+        input = { source: refreshSourceOf(decoded.payload), clientId: '', clientSecret: '' };
+        if (signal !== undefined) input.signal = signal;
+      } catch (error) {
+        return {
+          steps: [{ id: 'refresh', title: REFRESH_STEP_TITLE, status: 'pending' }],
+          warnings: [],
+          outcome: { ok: false, error: toErrorPayload(error) },
+        };
+      }
+      if ('profileId' in request) {
+        // The stored secret goes only to the profile's own auth host, and past Marketing Cloud only for a JWT it signed.
+        const credentials = engagementDraftOf(await deps.profiles.runnable(request.profileId, 'engagement'));
+        input.clientId = credentials.clientId;
+        input.clientSecret = credentials.clientSecret;
+        input.profileAuthBase = resolveTenant({
+          subdomain: credentials.subdomain ?? null,
+          authUrl: credentials.authUrl ?? null,
+        }).authBaseUrl;
+        input.signatureVerified = await verifiedWithProfile(deps, request.profileId, decoded);
+      } else {
+        input.clientId = request.clientId;
+        input.clientSecret = request.clientSecret;
+      }
+      if (request.timeoutMs !== undefined) input.timeoutMs = request.timeoutMs;
+      return runLegacyRefresh(input, flowDeps(onStep));
     },
   };
 }

@@ -213,6 +213,7 @@ describe('mctoken ui server: request bodies', () => {
       origin: harness.shell.origin,
       token: harness.shell.sessionToken,
       streamId: crypto.randomUUID(),
+      newInvocationId: () => crypto.randomUUID(),
       fetch,
     });
     const bridge = createBridge(transport);
@@ -350,12 +351,14 @@ describe('mctoken ui server: the bridge over HTTP', () => {
       origin: harness.shell.origin,
       token: harness.shell.sessionToken,
       streamId: crypto.randomUUID(),
+      newInvocationId: () => crypto.randomUUID(),
       fetch,
     });
     const bystander = createHttpTransport({
       origin: harness.shell.origin,
       token: harness.shell.sessionToken,
       streamId: crypto.randomUUID(),
+      newInvocationId: () => crypto.randomUUID(),
       fetch,
     });
     const seen: string[] = [];
@@ -374,7 +377,13 @@ describe('mctoken ui server: the bridge over HTTP', () => {
 
   it('gives the page a clear failed result when the token is wrong', async () => {
     harness = await startHarness();
-    const transport = createHttpTransport({ origin: harness.shell.origin, token: 'C'.repeat(43), streamId: crypto.randomUUID(), fetch });
+    const transport = createHttpTransport({
+      origin: harness.shell.origin,
+      token: 'C'.repeat(43),
+      streamId: crypto.randomUUID(),
+      newInvocationId: () => crypto.randomUUID(),
+      fetch,
+    });
     const reply = await createBridge(transport)['app:info'](null);
     expect(reply).toMatchObject({ ok: false, error: { code: 'ERR_IPC_FORBIDDEN_SENDER' } });
     expect(harness.router.calls).toEqual([]);
@@ -387,6 +396,7 @@ describe('mctoken ui server: the bridge over HTTP', () => {
       origin: harness.shell.origin,
       token: harness.shell.sessionToken,
       streamId: crypto.randomUUID(),
+      newInvocationId: () => crypto.randomUUID(),
       fetch,
       retryMs: 50,
     });

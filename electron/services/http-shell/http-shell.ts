@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { WorkbenchError } from '../../../shared/errors/workbench-error';
+import { WorkbenchError, toErrorPayload } from '../../../shared/errors/workbench-error';
 import { HTTP_PROTOCOL, STREAM_ID_PATTERN, type LaunchSession } from '../../../shared/ipc/http-protocol';
 import { TIMEOUT_LIMITS } from '../../../shared/exchange/timeout-limits';
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
+import { createInFlightCalls, type InFlightCall } from '../router/in-flight-calls';
 import type { Router } from '../router/router-types';
 import { BROWSER_MODE_CSP, browserModePage } from './app-page';
 import { EventStreams } from './event-streams';
@@ -59,6 +60,7 @@ export interface HttpShell {
   address: string;
   /** A new address with a new launch code (for another tab, or once the first code is spent). */
   newAddress(): string;
+  /** Cancels every call still running, closes every connection and stops listening. */
   close(): Promise<void>;
 }
 
@@ -117,6 +119,15 @@ const TOO_LARGE = refusal(
 const NOT_JSON = refusal('ERR_IPC_INVALID_REQUEST', 'The request body must be JSON sent as application/json.');
 const NOT_FOUND = refusal('ERR_IPC_UNKNOWN_CHANNEL', 'This request is not one the app knows: reload the page.');
 
+/** The path after its prefix, URL-decoded: a channel name or an invocation id ('' when it does not decode; then no such thing). */
+function decodedTail(path: string, prefix: string): string {
+  try {
+    return decodeURIComponent(path.slice(prefix.length));
+  } catch {
+    return '';
+  }
+}
+
 /** Starts the server on 127.0.0.1 (a free port by default) with a new session token and a first launch code. */
 export async function startHttpShell(options: HttpShellOptions): Promise<HttpShell> {
   const host = options.host ?? LOOPBACK_HOST;
@@ -137,6 +148,8 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   const codes = new LaunchCodes(options.now, options.launchCodeTtlMs);
   const tap = options.onSent ?? (() => undefined);
   const streams = new EventStreams((event, frame) => tap({ kind: 'event', label: event, body: frame }));
+  // Calls by (the page's stream, the transport's invocation id): a tab's abort reaches its own call only.
+  const calls = createInFlightCalls();
   let port = 0;
 
   const send = (
@@ -193,7 +206,8 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       streams.open(streamId, res);
       return;
     }
-    if (!path.startsWith(HTTP_PROTOCOL.invokePath) || req.method !== 'POST') {
+    const isAbort = path.startsWith(HTTP_PROTOCOL.abortPath);
+    if ((!isAbort && !path.startsWith(HTTP_PROTOCOL.invokePath)) || req.method !== 'POST') {
       sendResult(res, 404, NOT_FOUND, path);
       return;
     }
@@ -209,14 +223,33 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       else sendResult(res, 400, NOT_JSON, path);
       return;
     }
-    let channel = '';
-    try {
-      channel = decodeURIComponent(path.slice(HTTP_PROTOCOL.invokePath.length));
-    } catch {
-      // Not a channel name: the router answers ERR_IPC_UNKNOWN_CHANNEL.
+    const caller = streamId ?? '';
+    if (isAbort) {
+      const aborted = calls.abort(caller, decodedTail(path, HTTP_PROTOCOL.abortPath));
+      sendResult(res, 200, ok({ aborted }), path);
+      return;
     }
-    const result = await options.router.handle(channel, payload, { emit: (event, data) => streams.send(streamId, event, data) });
-    sendResult(res, 200, result, channel, { [HTTP_PROTOCOL.eventCountHeader]: String(streams.sentTo(streamId)) });
+    let call: InFlightCall;
+    try {
+      call = calls.begin(caller, req.headers[HTTP_PROTOCOL.invocationHeader]);
+    } catch (error) {
+      sendResult(res, 400, fail(toErrorPayload(error)), path);
+      return;
+    }
+    // A request that goes away before its reply (the tab closed or reloaded) cancels its call.
+    res.once('close', () => {
+      if (!res.writableFinished) call.abort();
+    });
+    const channel = decodedTail(path, HTTP_PROTOCOL.invokePath);
+    try {
+      const result = await options.router.handle(channel, payload, {
+        emit: (event, data) => streams.send(streamId, event, data),
+        signal: call.signal,
+      });
+      if (!res.destroyed) sendResult(res, 200, result, channel, { [HTTP_PROTOCOL.eventCountHeader]: String(streams.sentTo(streamId)) });
+    } finally {
+      call.end();
+    }
   };
 
   const handleFile = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
@@ -303,6 +336,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     newAddress,
     close: () =>
       new Promise<void>((resolve) => {
+        calls.abortAll();
         streams.closeAll();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -10,7 +10,6 @@ import type { KeyDecryptor } from '../../../shared/keys/key-info';
 import { loadPrivateKey } from '../../../shared/keys/load-private-key';
 import type { ProfileService, RunnableOf, RunnableProfile } from '../profiles/profile-service';
 import type { IntelligencePort } from '../router/router-types';
-import { createRunRegistry, type RunRegistry } from '../runs/run-registry';
 import { cachedIntelligenceToken, type CachedToken } from '../token-cache/cached-token';
 import type { ProfileRunOptions } from '../token-cache/profile-token-service';
 
@@ -21,8 +20,6 @@ export interface IntelligenceServiceDeps {
   fetch: typeof fetch;
   /** Decrypts an encrypted key sent with a draft run. */
   decryptor: KeyDecryptor;
-  /** The running runs, shared with the Engagement service so token:cancel reaches both (a private one by default). */
-  runs?: RunRegistry;
   /** Keeps the token a saved profile's run got in the token cache ("Get token" refreshes it). */
   rememberToken?: (runnable: RunnableProfile, token: CachedToken) => Promise<unknown>;
   now?: () => number;
@@ -31,11 +28,11 @@ export interface IntelligenceServiceDeps {
 
 type IntelligenceRunnable = RunnableOf<'intelligence'>;
 
-/** Runs the Intelligence token flow for saved and draft profiles, each run tracked (and cancellable) in the run registry. */
+/** Runs the Intelligence token flow for saved and draft profiles, each cancelled by its caller's signal. */
 export interface IntelligenceService extends IntelligencePort {
-  /** The router's run, and the CLI's with its own `signal` (Ctrl-C) beside the run id's. */
+  /** The router's run (the call's signal) and the CLI's (Ctrl-C). */
   run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void, signal?: AbortSignal): Promise<TokenFlowReport>;
-  /** The run of an already resolved saved profile (the token cache's path): not registered, cancelled by `options.signal`. */
+  /** The run of an already resolved saved profile (the token cache's path), cancelled by `options.signal`. */
   runProfile(runnable: IntelligenceRunnable, options: ProfileRunOptions<FlowStepId>): Promise<TokenFlowReport>;
 }
 
@@ -71,7 +68,6 @@ function savedCredentials(runnable: IntelligenceRunnable, style: TokenRequestSty
 
 /** Creates the Intelligence service used by the router and the CLI: a saved profile's key by reference (or the draft's key for one run), runTokenFlow, cancellable runs. */
 export function createIntelligenceService(deps: IntelligenceServiceDeps): IntelligenceService {
-  const runs = deps.runs ?? createRunRegistry();
   const flow = (credentials: RunCredentials, options: ProfileRunOptions<FlowStepId>): Promise<TokenFlowReport> =>
     runTokenFlow(
       {
@@ -89,22 +85,15 @@ export function createIntelligenceService(deps: IntelligenceServiceDeps): Intell
   const runProfile = (runnable: IntelligenceRunnable, options: ProfileRunOptions<FlowStepId>) =>
     flow(savedCredentials(runnable, options.tokenRequestStyle), options);
   return {
-    run(request, onStep, signal) {
-      return runs.track(
-        request.runId,
-        async (runSignal) => {
-          const options = { onStep, signal: runSignal, timeoutMs: request.timeoutMs };
-          if (request.draft !== undefined) return flow(await draftCredentials(request.draft, deps.decryptor), options);
-          // The one runnable-profile check (one store read, one key import).
-          const runnable = await deps.profiles.runnable(request.profileId, 'intelligence');
-          const report = await runProfile(runnable, options);
-          if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedIntelligenceToken(report.outcome.token));
-          return report;
-        },
-        signal,
-      );
+    async run(request, onStep, signal) {
+      const options = { onStep, signal, timeoutMs: request.timeoutMs };
+      if (request.draft !== undefined) return flow(await draftCredentials(request.draft, deps.decryptor), options);
+      // The one runnable-profile check (one store read, one key import).
+      const runnable = await deps.profiles.runnable(request.profileId, 'intelligence');
+      const report = await runProfile(runnable, options);
+      if (report.outcome.ok) await deps.rememberToken?.(runnable, cachedIntelligenceToken(report.outcome.token));
+      return report;
     },
     runProfile,
-    cancel: (runId) => runs.cancel(runId),
   };
 }

@@ -1,36 +1,21 @@
 // The profile service: saves profiles (secrets to the OS keychain first, then the profile), renames, deletes, and hands
 // the main process a runnable profile (private key as a CryptoKey, or client secret) or a signing secret. Key material never leaves it otherwise.
+// What each product stores is in product-fields.ts, the keychain reads and writes in profile-keychain.ts.
 import { randomUUID } from 'node:crypto';
-import { importPKCS8 } from 'jose';
-import { isWorkbenchError, WorkbenchError } from '../../../shared/errors/workbench-error';
-import type { ProfileKeychainState, ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
-import type { KeyDecryptor, KeyInfo } from '../../../shared/keys/key-info';
-import { loadPrivateKey } from '../../../shared/keys/load-private-key';
-import { checkClientId } from '../../../shared/intelligence/client-id';
+import type { ProfilesListing, SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
+import type { KeyDecryptor } from '../../../shared/keys/key-info';
 import { sameProfileName, type Product, type Profile } from '../../../shared/profiles/profile';
-import { SECRET_ENCODINGS, type SecretEncoding } from '../../../shared/verify/verification';
+import type { SecretEncoding } from '../../../shared/verify/verification';
 import type { SecretStore } from '../secret-store/secret-store';
-import { checkNameFree, checkProduct, checkProfileName, checkSecretEncoding, intelligenceEndpoint, present } from './profile-fields';
-import { issueFields, profileSchema } from './profile-schema';
-import { serverToServerFields, type SecretPlan } from './engagement-fields';
-import { webAppFields, type SaveWebAppRequest } from './web-app-fields';
+import { checkNameFree, checkProduct, checkProfileName } from './profile-fields';
+import { engagementFields, intelligenceFields, profileFromFields, webProductFields, type ProductFields } from './product-fields';
+import type { SaveWebAppRequest } from './web-app-fields';
 import { profileAccounts, profileClientSecretAccount, profileSecretAccount, profileTokenAccount } from './profile-secret-account';
+import { createProfileKeychain, type RunnableOf, type RunnableProfile } from './profile-keychain';
 import { pruneRecorded, type PruneReport } from './profile-prune';
 import { withProfilesLock } from './profiles-lock';
-import { profileReadOnlyError, profileShapeError } from './profile-store-errors';
-import {
-  PROFILE_MESSAGES,
-  keyRequiredError,
-  noSecretStoredError,
-  profileInvalidError,
-  profileMissingError,
-  profileNotFoundError,
-  secretGoneError,
-  otherProductError,
-  profileNotFoundByNameError,
-  wrongProductError,
-  webAppSaveError,
-} from './profile-service-errors';
+import { profileReadOnlyError } from './profile-store-errors';
+import { otherProductError, profileNotFoundError, profileNotFoundByNameError, webAppSaveError } from './profile-service-errors';
 import type { ProfilesSnapshot, ProfileStore } from './profile-store';
 import { createSerialQueue } from './serial-queue';
 
@@ -79,97 +64,8 @@ export interface ProfileService {
   saveWebApp(request: SaveWebAppRequest): Promise<Profile>;
 }
 
-/** A profile ready for a token run, with its secret (main process only: never sent to the renderer or printed). */
-export type RunnableProfile =
-  | { product: 'intelligence'; profile: Profile; discoveryUrl: string; privateKey: CryptoKey }
-  | { product: 'engagement'; profile: Profile; clientSecret: string }
-  /** The refresh token is read under the profile's token lock when it is spent (electron/services/web-app). */
-  | { product: 'engagement-web'; profile: Profile; clientSecret: string | null; tokenBaseUrl: string };
-
-/** The runnable profile of one product. */
-export type RunnableOf<P extends Product> = Extract<RunnableProfile, { product: P }>;
-
-const PRIVATE_KEY = 'private key';
-const SIGNING_SECRET = 'JWT signing secret';
-const CLIENT_SECRET = 'client secret';
-
-/** The fields of a profile that depend on its product, plus what to do with its secret. */
-interface ProductFields {
-  clientId: string;
-  region: Profile['region'];
-  discoveryUrl: string | null;
-  keyInfo: KeyInfo | null;
-  secretEncoding: SecretEncoding | null;
-  secret: SecretPlan;
-  subdomain: string | null;
-  authUrl: string | null;
-  scope: string | null;
-  accountId: string | null;
-  clientSecret: SecretPlan;
-}
-
-const NO_SERVER_TO_SERVER = { subdomain: null, authUrl: null, scope: null, accountId: null } as const;
-
-/**
- * A kept key must keep signing for the same client at the same site: otherwise whoever can call profiles:save could get
- * assertions signed for a client id or sent to a site of their choosing without ever knowing the key.
- */
-function checkKeyStillFits(existing: Profile | undefined, clientId: string, discoveryUrl: string): void {
-  if (existing === undefined) return;
-  if (existing.clientId !== clientId) throw keyRequiredError(PROFILE_MESSAGES.keyForClientId);
-  if (existing.discoveryUrl === null || new URL(existing.discoveryUrl).origin !== new URL(discoveryUrl).origin)
-    throw keyRequiredError(PROFILE_MESSAGES.keyForDiscovery);
-}
-
-async function intelligenceFields(
-  request: SaveProfileRequest,
-  existing: Profile | undefined,
-  decryptor: KeyDecryptor,
-): Promise<ProductFields> {
-  const pem = present(request.privateKeyPem);
-  const keepKey = pem === undefined && existing?.product === 'intelligence' && existing.hasSecret && existing.keyInfo !== null;
-  const missing: string[] = [];
-  if (present(request.clientId) === undefined) missing.push('the service account id (client id)');
-  if (present(request.region) === undefined && present(request.discoveryUrl) === undefined) missing.push('a region or a discovery URL');
-  if (pem === undefined && !keepKey) missing.push('the private key');
-  if (missing.length > 0) throw profileMissingError('intelligence', missing);
-  const clientId = checkClientId(request.clientId);
-  const endpoint = intelligenceEndpoint(request.region, request.discoveryUrl);
-  const base = {
-    clientId,
-    ...endpoint,
-    ...NO_SERVER_TO_SERVER,
-    secretEncoding: null,
-    clientSecret: { kind: 'none', dropStale: existing?.hasClientSecret === true },
-  } as const;
-  if (pem === undefined) checkKeyStillFits(existing, clientId, endpoint.discoveryUrl);
-  if (pem === undefined) return { ...base, keyInfo: existing?.keyInfo ?? null, secret: { kind: 'keep' } };
-  const passphrase = present(request.passphrase) === undefined ? undefined : request.passphrase;
-  const loaded = await loadPrivateKey(pem, { decryptor, ...(passphrase === undefined ? {} : { passphrase }) });
-  return { ...base, keyInfo: loaded.info, secret: { kind: 'write', secret: loaded.pkcs8Pem } };
-}
-
-function engagementFields(request: SaveProfileRequest, existing: Profile | undefined): ProductFields {
-  const encoding = request.secretEncoding ?? (existing?.product === 'engagement' ? existing.secretEncoding : null) ?? 'text';
-  if (!SECRET_ENCODINGS.includes(encoding)) throw profileInvalidError('Choose how the JWT signing secret is written: text, base64 or hex.');
-  const { clientSecret, ...s2s } = serverToServerFields(request, existing);
-  const base = { ...s2s, clientSecret, region: null, discoveryUrl: null, keyInfo: null };
-  const secret = request.signingSecret !== undefined && request.signingSecret.trim() !== '' ? request.signingSecret : undefined;
-  if (secret !== undefined) {
-    checkSecretEncoding(secret, encoding);
-    return { ...base, secretEncoding: encoding, secret: { kind: 'write', secret } };
-  }
-  if (existing?.product === 'engagement' && existing.hasSecret) return { ...base, secretEncoding: encoding, secret: { kind: 'keep' } };
-  return { ...base, secretEncoding: null, secret: { kind: 'none', dropStale: existing?.hasSecret === true } };
-}
-
-function webProductFields(
-  request: SaveWebAppRequest,
-  existing: Profile | undefined,
-): ProductFields & { redirectUri: string; tokenBaseUrl: string } {
-  const { refreshToken, ...fields } = webAppFields(request, existing?.hasClientSecret === true);
-  return { ...fields, region: null, discoveryUrl: null, keyInfo: null, secretEncoding: null, secret: refreshToken };
-}
+// The runnable profile's types live beside the keychain reads that fill them; callers keep importing them from here.
+export type { RunnableOf, RunnableProfile } from './profile-keychain';
 
 /**
  * Creates the profile service. Saving writes the secret to the keychain first, then the profile; if the profile cannot be
@@ -180,6 +76,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? (() => randomUUID());
   const queue = createSerialQueue();
+  const { keychainStates, previousSecret, restoreSecret, deleteEntry, runnableOf, privateKeyOf, signingSecretOf } =
+    createProfileKeychain(secrets);
 
   async function findProfileNamed(name: string): Promise<Profile> {
     const snapshot = await store.open();
@@ -200,55 +98,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   /** Every name taken in the file, the unread entries' included (a newer version must not find two profiles of one name). */
   const takenNames = (snapshot: ProfilesSnapshot) => [...snapshot.profiles, ...snapshot.foreign];
 
-  /** The state of each entry the profiles say they have: one lookup per entry, the secret never kept. */
-  async function keychainStates(profiles: readonly Profile[]): Promise<Record<string, ProfileKeychainState>> {
-    const states: Record<string, ProfileKeychainState> = {};
-    for (const profile of profiles) {
-      const state: ProfileKeychainState = {};
-      for (const { kind, account, stored } of profileAccounts(profile)) {
-        if (stored)
-          state[kind] = await secrets.has(account).then(
-            (found) => (found ? 'present' : 'missing'),
-            () => 'unknown' as const,
-          );
-      }
-      states[profile.id] = state;
-    }
-    return states;
-  }
-
   const findProfile = async (id: string): Promise<Profile> => profileIn(await store.open(), id);
-
-  /** The stored secret of a profile; a missing keychain entry becomes an error naming the profile. */
-  async function storedSecret(profile: Profile, what: string, account = profileSecretAccount(profile.id)): Promise<string> {
-    try {
-      return await secrets.get(account);
-    } catch (error) {
-      if (isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND') throw secretGoneError(profile.name, what);
-      throw error;
-    }
-  }
-
-  /** The secret stored before an overwrite, to put back if the profile write fails (null when there was none). */
-  async function previousSecret(account: string, hadSecret: boolean): Promise<string | null> {
-    if (!hadSecret) return null;
-    try {
-      return await secrets.get(account);
-    } catch (error) {
-      if (isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND') return null;
-      throw error;
-    }
-  }
-
-  /** Puts the keychain back as it was before a failed save; a failure here must not hide the save's own error. */
-  async function restoreSecret(account: string, previous: string | null): Promise<void> {
-    try {
-      if (previous === null) await secrets.delete(account);
-      else await secrets.set(account, previous);
-    } catch {
-      // The original error is what the user needs to see; the entry is overwritten on the next successful save.
-    }
-  }
 
   async function save(request: SaveProfileRequest, web?: SaveWebAppRequest): Promise<Profile> {
     // A web app profile comes only from saveWebApp: profiles:save never carries a refresh token.
@@ -273,28 +123,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
           : engagementFields(request, existing);
     const id = existing?.id ?? newId();
     const stamp = now().toISOString();
-    const profile: Profile = {
-      id,
-      name,
-      product,
-      clientId: fields.clientId,
-      region: fields.region,
-      discoveryUrl: fields.discoveryUrl,
-      tokenRequestStyle: request.tokenRequestStyle ?? existing?.tokenRequestStyle ?? 'form',
-      keyInfo: fields.keyInfo,
-      secretEncoding: fields.secretEncoding,
-      hasSecret: fields.secret.kind !== 'none',
-      subdomain: fields.subdomain,
-      authUrl: fields.authUrl,
-      scope: fields.scope,
-      accountId: fields.accountId,
-      hasClientSecret: fields.clientSecret.kind !== 'none',
-      ...(fields.redirectUri === undefined ? {} : { redirectUri: fields.redirectUri, tokenBaseUrl: fields.tokenBaseUrl ?? null }),
-      createdAt: existing?.createdAt ?? stamp,
-      updatedAt: stamp,
-    };
-    const shape = profileSchema.safeParse(profile);
-    if (!shape.success) throw profileShapeError(issueFields(shape.error));
+    const profile = profileFromFields({ id, name, product, stamp }, request, fields, existing);
     const plans = [
       { account: profileSecretAccount(id), plan: fields.secret, had: existing?.hasSecret === true },
       { account: profileClientSecretAccount(id), plan: fields.clientSecret, had: existing?.hasClientSecret === true },
@@ -334,15 +163,6 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     return snapshot.put({ ...profile, name, updatedAt: now().toISOString() });
   }
 
-  /** Deletes one entry of a deleted profile: one it says is stored must go (a missing one is fine); any other is cleared if it can be. */
-  async function deleteEntry(account: string, stored: boolean): Promise<void> {
-    try {
-      await secrets.delete(account);
-    } catch (error) {
-      if (stored && !(isWorkbenchError(error) && error.code === 'ERR_KEYCHAIN_NOT_FOUND')) throw error;
-    }
-  }
-
   /**
    * Deletes the profile's own keychain entries (and only those: never a sweep of entries no profile here refers to, which
    * would take the secrets of profiles saved in another user-data folder on the same keychain), then the profile.
@@ -358,21 +178,6 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     if (!shared) await secrets.delete(profileTokenAccount(id)).catch(() => false);
     if (!(await snapshot.remove(id, shared ? [] : accounts.map(({ account }) => account)))) throw profileNotFoundError();
     return { id };
-  }
-
-  /** The stored private key imported once, non-extractable: whoever holds the CryptoKey can sign but cannot read the key out. */
-  async function importStoredKey(profile: Profile, alg = 'RS256'): Promise<CryptoKey> {
-    if (!profile.hasSecret) throw noSecretStoredError(profile.name, PRIVATE_KEY);
-    const pem = await storedSecret(profile, PRIVATE_KEY);
-    try {
-      // The keychain holds the canonical unencrypted PKCS#8 written at save time, so it is imported as is.
-      return await importPKCS8(pem, alg, { extractable: false });
-    } catch {
-      throw new WorkbenchError(
-        'ERR_KEY_MALFORMED',
-        `The private key of profile "${profile.name}" in the OS keychain cannot be read: edit the profile and paste the key again.`,
-      );
-    }
   }
 
   /** One mutation at a time in this process, and under the OS-level profiles lock across processes. */
@@ -396,47 +201,10 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     runnable: (async (ref: string | { name: string }, product?: Product): Promise<RunnableProfile> => {
       const profile = typeof ref === 'string' ? await findProfile(ref) : await findProfileNamed(ref.name);
       if (product !== undefined && profile.product !== product) throw otherProductError(profile.product, product);
-      if (profile.product === 'engagement-web') {
-        if (!profile.hasSecret || profile.tokenBaseUrl === null || profile.tokenBaseUrl === undefined)
-          throw profileInvalidError(
-            `Profile "${profile.name}" has no refresh token stored: sign in again with mctoken login --save "${profile.name}".`,
-          );
-        const clientSecret = profile.hasClientSecret
-          ? await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id))
-          : null;
-        return { product: 'engagement-web', profile, clientSecret, tokenBaseUrl: profile.tokenBaseUrl };
-      }
-      if (profile.product === 'intelligence') {
-        if (profile.discoveryUrl === null)
-          throw profileInvalidError(
-            `Profile "${profile.name}" has no discovery URL: edit it and choose a region or paste the discovery URL.`,
-          );
-        return { product: 'intelligence', profile, discoveryUrl: profile.discoveryUrl, privateKey: await importStoredKey(profile) };
-      }
-      if (!profile.hasClientSecret || (profile.subdomain === null && profile.authUrl === null)) {
-        throw profileInvalidError(
-          `Profile "${profile.name}" has no client secret and subdomain stored: it can verify SSO JWTs but not get a token. Edit it and add the client id, client secret and subdomain.`,
-        );
-      }
-      return {
-        product: 'engagement',
-        profile,
-        clientSecret: await storedSecret(profile, CLIENT_SECRET, profileClientSecretAccount(profile.id)),
-      };
+      return runnableOf(profile);
     }) as ProfileService['runnable'],
 
-    async privateKeyFor(id: string, alg: string): Promise<CryptoKey> {
-      const profile = await findProfile(id);
-      if (profile.product !== 'intelligence') throw wrongProductError(profile.name, profile.product, PRIVATE_KEY);
-      return importStoredKey(profile, alg);
-    },
-
-    async getSigningSecret(id: string): Promise<{ secret: string; encoding: SecretEncoding }> {
-      const profile = await findProfile(id);
-      if (profile.product !== 'engagement') throw wrongProductError(profile.name, profile.product, SIGNING_SECRET);
-      if (!profile.hasSecret) throw noSecretStoredError(profile.name, SIGNING_SECRET);
-      const secret = await storedSecret(profile, SIGNING_SECRET);
-      return { secret, encoding: profile.secretEncoding ?? 'text' };
-    },
+    privateKeyFor: async (id, alg) => privateKeyOf(await findProfile(id), alg),
+    getSigningSecret: async (id) => signingSecretOf(await findProfile(id)),
   };
 }

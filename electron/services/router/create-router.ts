@@ -56,22 +56,24 @@ function handlerTable(services: RouterServices): HandlerTable {
       const states = await Promise.all(saved.map(async (profile) => [profile.id, await profileTokens.state(profile)] as const));
       return Object.fromEntries(states);
     },
-    'profiles:copy-token': async ({ profileId }) => {
-      const got = await profileTokens.obtain({ ref: profileId });
+    'profiles:copy-token': async ({ profileId }, { signal }) => {
+      const got = await profileTokens.obtain({ ref: profileId, signal });
       if (!got.ok) throw errorFromPayload(got.error);
       return { accessToken: got.token.accessToken, expiresAt: got.token.expiresAt, cached: got.cached };
     },
 
-    /** Runs the token flow; its progress goes out as intelligence:progress events for the run id. */
+    /**
+     * Runs the token flow; its progress goes out as intelligence:progress events for the run id (which only matches progress
+     * to the run: the call's own signal cancels it).
+     */
     'intelligence:run': (request, context) =>
-      intelligence.run(request, (step) => context.emit('intelligence:progress', { runId: request.runId, step })),
-    'token:cancel': async ({ runId }) => ({ cancelled: intelligence.cancel(runId) }),
+      intelligence.run(request, (step) => context.emit('intelligence:progress', { runId: request.runId, step }), context.signal),
 
     /** Engagement runs, from a saved profile or unsaved values (used for this run only); progress as engagement:progress events. */
     'engagement:token': (request, context) =>
-      engagement.token(request, (step) => context.emit('engagement:progress', { runId: request.runId, step })),
+      engagement.token(request, (step) => context.emit('engagement:progress', { runId: request.runId, step }), context.signal),
     'engagement:refresh': (request, context) =>
-      engagement.refresh(request, (step) => context.emit('engagement:progress', { runId: request.runId, step })),
+      engagement.refresh(request, (step) => context.emit('engagement:progress', { runId: request.runId, step }), context.signal),
 
     /** Decodes the token and checks it with the profile's stored signing secret, inside the main process (the secret never goes back). */
     'verify:with-profile': async ({ profileId, token }) => {
@@ -84,7 +86,7 @@ function handlerTable(services: RouterServices): HandlerTable {
 
     /** Compose: signing (a profile's secret or key is read and used in the main process only) and sending to the URL typed. */
     'compose:sign': (request) => compose.sign(request),
-    'compose:send': (request) => compose.send(request),
+    'compose:send': (request, { signal }) => compose.send(request, signal),
   };
 }
 

@@ -18,9 +18,11 @@ import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
 
-/** How a handler talks back to the caller outside the reply: main-to-renderer events. */
+/** How a handler talks back to the caller outside the reply (main-to-renderer events), and whether the caller cancelled. */
 export interface RouterContext {
   emit<E extends IpcEvent>(event: E, payload: IpcEventMap[E]): void;
+  /** Aborted when the caller cancels this call (its shell's abort for it, a closed request, quitting); none: not cancellable. */
+  signal?: AbortSignal;
 }
 
 /** The IPC router: validates a request, runs the channel's handler and always answers with an IpcResult (never throws). */
@@ -45,8 +47,7 @@ export interface ProfilesPort {
 
 /** What the router needs of the Intelligence service (electron/services/intelligence). */
 export interface IntelligencePort {
-  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void): Promise<TokenFlowReport>;
-  cancel(runId: string): boolean;
+  run(request: TokenRunRequest, onStep: (step: TokenFlowStep) => void, signal?: AbortSignal): Promise<TokenFlowReport>;
 }
 
 /** Everything the router's handlers use, injected so the router runs under plain Node. */

@@ -24,7 +24,7 @@ const guardServices: RouterServices = {
     delete: unreachable('delete'),
     getSigningSecret: unreachable('getSigningSecret'),
   },
-  intelligence: { run: unreachable('run'), cancel: () => (calls.push('cancel'), false) },
+  intelligence: { run: unreachable('run') },
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
   compose: { sign: unreachable('compose.sign'), send: unreachable('compose.send') },
   profileTokens: { obtain: unreachable('profileTokens.obtain'), state: unreachable('profileTokens.state') },
@@ -112,7 +112,7 @@ describe('router: request validation', () => {
     ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1_000_000 }, '"timeoutMs" must be at most 120000'],
     ['intelligence:run', { runId: 'r', profileId: 'p', timeoutMs: 1500.5 }, '"timeoutMs" must be a whole number'],
     ['intelligence:run', { runId: 'r' }, '"profileId" is missing'],
-    ['token:cancel', { runId: 7 }, '"runId" must be a string'],
+    ['intelligence:run', { runId: 7, profileId: 'p' }, '"runId" must be a string'],
     ['engagement:token', { runId: 'r' }, 'the request must name either a profileId or a draft'],
     [
       'engagement:token',
@@ -255,7 +255,7 @@ describe('router: error mapping', () => {
   });
 });
 
-describe('router: app:info and token:cancel without services', () => {
+describe('router: app:info without services, and the call’s signal', () => {
   it('app:info reports the injected version and platform, and a probe that throws as unavailable', async () => {
     const r = createRouter({
       ...guardServices,
@@ -278,8 +278,43 @@ describe('router: app:info and token:cancel without services', () => {
     await expect(r.handle('app:info', undefined, context)).resolves.toMatchObject({ ok: true, value: { version: '1.2.3' } });
   });
 
-  it('token:cancel of an unknown run answers cancelled: false', async () => {
-    await expect(router.handle('token:cancel', { runId: 'none' }, context)).resolves.toEqual({ ok: true, value: { cancelled: false } });
+  it('hands the call’s signal to every run it starts, and cancelling is no channel of its own', async () => {
+    const seen: Record<string, AbortSignal | undefined> = {};
+    const stub = <T>(name: string, signalOf: (args: unknown[]) => AbortSignal | undefined, reply: T) =>
+      (async (...args: unknown[]) => ((seen[name] = signalOf(args)), reply)) as never;
+    const report = { steps: [], warnings: [], outcome: { ok: false, error: { code: 'ERR_CANCELLED', message: 'Cancelled.' } } };
+    const r = createRouter({
+      ...guardServices,
+      intelligence: { run: stub('intelligence.run', (a) => a[2] as AbortSignal, report) },
+      engagement: {
+        token: stub('engagement.token', (a) => a[2] as AbortSignal, report),
+        refresh: stub('engagement.refresh', (a) => a[2] as AbortSignal, report),
+      },
+      compose: { sign: unreachable('compose.sign'), send: stub('compose.send', (a) => a[1] as AbortSignal, { status: 200 }) },
+      profileTokens: {
+        obtain: stub('profileTokens.obtain', (a) => (a[0] as { signal?: AbortSignal }).signal, { ok: true, cached: true, token: {} }),
+        state: unreachable('profileTokens.state'),
+      },
+    });
+    const { signal } = new AbortController();
+    const withSignal: RouterContext = { ...context, signal };
+    await r.handle('intelligence:run', { runId: 'r1', profileId: 'p' }, withSignal);
+    await r.handle('engagement:token', { runId: 'r2', profileId: 'p' }, withSignal);
+    await r.handle('engagement:refresh', { runId: 'r3', profileId: 'p', token: 'a.b.c' }, withSignal);
+    await r.handle('profiles:copy-token', { profileId: 'p' }, withSignal);
+    await r.handle('compose:send', { url: 'https://mc.example/activity', token: 'a.b.c', style: 'activity' }, withSignal);
+    expect(seen).toEqual({
+      'intelligence.run': signal,
+      'engagement.token': signal,
+      'engagement.refresh': signal,
+      'profileTokens.obtain': signal,
+      'compose.send': signal,
+    });
+    expect(IPC_CHANNELS).not.toContain('token:cancel');
+    await expect(r.handle('token:cancel', { runId: 'r1' }, withSignal)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'ERR_IPC_UNKNOWN_CHANNEL' },
+    });
   });
 });
 

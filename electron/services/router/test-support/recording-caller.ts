@@ -17,10 +17,10 @@ export interface RecordingCaller {
   wire: string[];
   events: EmittedEvent[];
   context: RouterContext;
-  /** Calls a channel and records the serialized response. */
-  call<T>(channel: string, payload: unknown): Promise<IpcResult<T>>;
+  /** Calls a channel and records the serialized response; `signal` is the call's own (as the shells give it). */
+  call<T>(channel: string, payload: unknown, signal?: AbortSignal): Promise<IpcResult<T>>;
   /** Calls a channel and returns its value; throws with the error code and message when the call failed. */
-  value<T>(channel: string, payload: unknown): Promise<T>;
+  value<T>(channel: string, payload: unknown, signal?: AbortSignal): Promise<T>;
 }
 
 /** A caller of the router of `services()` (read at each call, so it can be created before the services); `onEvent` sees each event. */
@@ -37,13 +37,13 @@ export function recordingCaller(
       onEvent({ event, payload });
     },
   };
-  async function call<T>(channel: string, payload: unknown): Promise<IpcResult<T>> {
-    const result = await services().router.handle(channel, payload, context);
+  async function call<T>(channel: string, payload: unknown, signal?: AbortSignal): Promise<IpcResult<T>> {
+    const result = await services().router.handle(channel, payload, signal === undefined ? context : { ...context, signal });
     wire.push(JSON.stringify(result));
     return result as IpcResult<T>;
   }
-  async function value<T>(channel: string, payload: unknown): Promise<T> {
-    const result = await call<T>(channel, payload);
+  async function value<T>(channel: string, payload: unknown, signal?: AbortSignal): Promise<T> {
+    const result = await call<T>(channel, payload, signal);
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
     return result.value;
   }
