@@ -6,7 +6,7 @@ import { ErrorMessage } from '../common/error-message';
 import { useNow } from '../hooks/use-now';
 import type { DecodeState } from './decode-input';
 import { preloadVirtualTable } from '../claims-widgets/claims-table';
-import { DecodedTokenView } from './decoded-token-view';
+import { DecodedTokenView, preloadPayloadTextPanel } from './decoded-token-view';
 import { preloadJsonView } from './segment-panel';
 import { defaultKeySource } from './key-source';
 import { OpenTokenContext } from '../claims-widgets/secret-claim-value';
@@ -22,7 +22,14 @@ const refresh = preloadableLazy(
 const SignaturePanel = signature.Component;
 /** Loads the decoder's lazy panels; resolves when they are in. */
 export const preloadDecoderPanels = (): Promise<unknown> =>
-  Promise.all([signature.preload(), refresh.preload(), preloadVirtualTable(), preloadJsonView(), loadDefaultRunner()]);
+  Promise.all([
+    signature.preload(),
+    refresh.preload(),
+    preloadVirtualTable(),
+    preloadJsonView(),
+    loadDefaultRunner(),
+    preloadPayloadTextPanel(),
+  ]);
 const RefreshPanel = refresh.Component;
 
 /** Props of {@link DecoderScreen}. */
