@@ -1,4 +1,4 @@
-import { Fragment, type Ref } from 'react';
+import { Fragment, memo, type Ref } from 'react';
 import type { ExplainedClaim } from '../../shared/claims/explained-claim';
 import { Badge } from '../common/badge';
 import { formatClaimValue, localTimeOf, valueType } from './format-claim-value';
@@ -16,8 +16,11 @@ export interface ClaimRowProps {
   ref?: Ref<HTMLTableRowElement>;
 }
 
-/** One explained claim as a table row (`data-claim-path`): path, value with its reading, explanation and badges. */
-export function ClaimRow({ claim, flagged, spent, rowIndex, dataIndex, tabIndex, ref }: ClaimRowProps) {
+/**
+ * One explained claim as a table row (`data-claim-path`): path, value with its reading, explanation and badges. Memoised:
+ * a virtualized table re-renders on every scroll and measurement, and its rows in view mostly stay as they were.
+ */
+export const ClaimRow = memo(function ClaimRow({ claim, flagged, spent, rowIndex, dataIndex, tabIndex, ref }: ClaimRowProps) {
   const badges = !claim.documented || claim.unused === true || spent;
   const classes = ['claim-row', flagged ? 'claim-row--flagged' : '', claim.documented ? '' : 'claim-row--undocumented']
     .filter(Boolean)
@@ -81,7 +84,7 @@ export function ClaimRow({ claim, flagged, spent, rowIndex, dataIndex, tabIndex,
       </td>
     </tr>
   );
-}
+});
 
 /** The column headers every claims table shares. */
 export function ClaimsHead({ rowIndex }: { rowIndex?: number }) {

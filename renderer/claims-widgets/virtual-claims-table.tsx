@@ -1,4 +1,4 @@
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, measureElement, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { ExplainedClaim } from '../../shared/claims/explained-claim';
 import { ClaimRow, ClaimsHead } from './claim-row';
@@ -12,7 +12,7 @@ export interface VirtualClaimsTableProps {
   spentPaths?: ReadonlySet<string>;
 }
 
-/** A row's height before it is measured, in px (one line of value and explanation). */
+/** A row's height before any row is measured, in px; after that, the last measured height stands for the rows not yet seen. */
 const ESTIMATED_ROW_PX = 44;
 /** Rows rendered beyond each edge of the view, so a scroll shows rows rather than blank space. */
 const OVERSCAN = 10;
@@ -59,6 +59,21 @@ export function VirtualClaimsTable({ claims, caption, flaggedPaths, spentPaths }
   const [active, setActive] = useState(0);
   const focused = Math.min(active, Math.max(shown.length - 1, 0));
   const wantsFocus = useRef(false);
+  // Most rows of a long list are alike: guessing the unseen ones at the height of the last one measured keeps a new row's
+  // measurement equal to its guess, and each differing one costs the virtualizer a pass over every row after it.
+  const typicalRow = useRef(ESTIMATED_ROW_PX);
+  const measureRow = useCallback(
+    (element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>) => {
+      const size = measureElement(element, entry, instance);
+      if (size > 0) typicalRow.current = size;
+      return size;
+    },
+    [],
+  );
+  // Stable while the rows are: a new key function makes the virtualizer recompute the place of every row.
+  const itemKey = useCallback((index: number) => shown[index]?.path ?? index, [shown]);
+  const estimateSize = useCallback(() => typicalRow.current, []);
+  const count = useMemo(() => countText(shown.length, claims.length), [shown.length, claims.length]);
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -72,8 +87,9 @@ export function VirtualClaimsTable({ claims, caption, flaggedPaths, spentPaths }
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (index) => shown[index]?.path ?? index,
+    estimateSize,
+    measureElement: measureRow,
+    getItemKey: itemKey,
     overscan: OVERSCAN,
     rangeExtractor,
   });
@@ -135,7 +151,7 @@ export function VirtualClaimsTable({ claims, caption, flaggedPaths, spentPaths }
           aria-describedby={`${id}-count`}
         />
         <span id={`${id}-count`} className="claims-filter__count muted" role="status">
-          {countText(shown.length, claims.length)}
+          {count}
         </span>
       </div>
       <div className="claims-scroll" ref={scrollRef}>
