@@ -1,4 +1,5 @@
 import { defaultRangeExtractor, measureElement, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
+import { formatCount } from './format-claim-value';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { ExplainedClaim } from '../../shared/claims/explained-claim';
 import { ClaimRow, ClaimsHead } from './claim-row';
@@ -19,11 +20,9 @@ const OVERSCAN = 10;
 /** How far Page Up / Page Down move the focused row. */
 const PAGE_ROWS = 10;
 
-const numberFormat = new Intl.NumberFormat();
-
 function countText(shown: number, total: number): string {
-  if (shown === total) return `${numberFormat.format(total)} claims`;
-  return `${numberFormat.format(shown)} of ${numberFormat.format(total)} claims match`;
+  if (shown === total) return `${formatCount(total)} claims`;
+  return `${formatCount(shown)} of ${formatCount(total)} claims match`;
 }
 
 /** The row a key moves the focus to, or null for a key the table leaves alone. */

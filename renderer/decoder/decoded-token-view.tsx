@@ -1,4 +1,5 @@
 import { Suspense, useMemo } from 'react';
+import { formatCount } from '../claims-widgets/format-claim-value';
 import type { TokenExplanation } from '../../shared/claims/explained-claim';
 import { canEditAndResign } from '../../shared/compose/can-edit-and-resign';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
@@ -23,11 +24,9 @@ const PayloadTextPanel = payloadText.Component;
 /** Loads the text payload panel's chunk. */
 export const preloadPayloadTextPanel = payloadText.preload;
 
-const numberFormat = new Intl.NumberFormat();
-
 /** "1 claim", "1,204 claims", with the user's thousands separator. */
 function countNote(count: number, noun: string): string {
-  return `${numberFormat.format(count)} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** A decoded token: its kind, its warnings, and its explained payload and header. */
@@ -54,7 +53,7 @@ export function DecodedTokenView({ token, explanation, spentRefreshToken = null,
           </Badge>
           {token.signatures.length > 1 && <Badge>{countNote(token.signatures.length, 'signature')}</Badge>}
           <Badge>{countNote(explanation.claims.length, 'claim')}</Badge>
-          {undocumented > 0 && <Badge tone="warning">{numberFormat.format(undocumented)} undocumented</Badge>}
+          {undocumented > 0 && <Badge tone="warning">{formatCount(undocumented)} undocumented</Badge>}
         </div>
         {onEditAndResign !== undefined && canEditAndResign(token) && (
           <div className="decoded__kind-actions">

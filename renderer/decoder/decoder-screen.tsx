@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { formatCount } from '../claims-widgets/format-claim-value';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { preloadableLazy, whenIdle } from '../common/preloadable-lazy';
 import type { Profile } from '../../shared/profiles/profile';
@@ -41,8 +42,6 @@ export interface DecoderScreenProps {
   /** "Edit and re-sign": opens the decoded token in Compose (absent: no button). */
   onEditAndResign?: (token: DecodedToken) => void;
 }
-
-const numberFormat = new Intl.NumberFormat();
 
 function announcement(state: DecodeState): string {
   if (state.status === 'empty') return '';
@@ -105,7 +104,7 @@ export function DecoderScreen({ profiles, opened = null, onEditAndResign }: Deco
           )}
           {state.status === 'decoding' && (
             <p className="decoder__decoding muted" data-decoding="true">
-              Decoding {numberFormat.format(state.chars)} characters…
+              Decoding {formatCount(state.chars)} characters…
             </p>
           )}
           {state.status === 'error' && <ErrorMessage error={state.error} title="This is not a token the decoder can read" />}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type UIEvent } from 'react';
+import { formatCount } from '../claims-widgets/format-claim-value';
 
 /** Props of {@link TokenInput}. */
 export interface TokenInputProps {
@@ -19,13 +20,11 @@ export const LARGE_INPUT_CHARS = 100_000;
 /** How much of a large token the input shows. */
 const PREVIEW_CHARS = 600;
 
-const numberFormat = new Intl.NumberFormat();
-
 /** "1,234 chars · 3 segments" with the user's thousands separator. */
 export function inputCounter(value: string): string {
   const trimmed = value.trim();
   const segments = trimmed.length === 0 ? 0 : trimmed.split('.').length;
-  return `${numberFormat.format(value.length)} chars · ${numberFormat.format(segments)} segment${segments === 1 ? '' : 's'}`;
+  return `${formatCount(value.length)} chars · ${formatCount(segments)} segment${segments === 1 ? '' : 's'}`;
 }
 
 /** The text split at its dots, each part tagged with its segment number (dots belong to no segment). */
@@ -88,8 +87,8 @@ export function TokenInput({ value, onChange }: TokenInputProps) {
       {held && (
         <div className="token-input__held">
           <p className="token-input__held-note" id={`${id}-held`}>
-            {numberFormat.format(value.length)} characters: too long to edit here without slowing the page, so the token is decoded without
-            being shown in full. Paste or type in the box below to replace it.{' '}
+            {formatCount(value.length)} characters: too long to edit here without slowing the page, so the token is decoded without being
+            shown in full. Paste or type in the box below to replace it.{' '}
             <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>
               Edit the text
             </button>
