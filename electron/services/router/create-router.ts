@@ -88,7 +88,7 @@ function handlerTable(services: RouterServices): HandlerTable {
     'compose:sign': (request) => compose.sign(request),
     'compose:send': (request, { signal }) => compose.send(request, signal),
 
-    /** Web sign-ins, each kept under the window that began it; the code exchange's progress as engagement:progress events. */
+    /** Web sign-ins, each kept under the window that began it; the exchange's and who-am-I's progress as engagement:progress events. */
     'webapp:begin': async (request, context) => webSignIn.begin(senderOf(context), request),
     'webapp:finish': async (request, context) =>
       webSignIn.finish(
@@ -98,6 +98,13 @@ function handlerTable(services: RouterServices): HandlerTable {
         context.signal,
       ),
     'webapp:save': async (request, context) => webSignIn.save(senderOf(context), request),
+    'webapp:whoami': async (request, context) =>
+      webSignIn.whoami(
+        senderOf(context),
+        request,
+        (step) => context.emit('engagement:progress', { runId: request.runId, step }),
+        context.signal,
+      ),
   };
 }
 
