@@ -29,6 +29,20 @@ const SSO_ONLY = makeProfile({
   keyInfo: null,
   secretEncoding: 'text',
 });
+const PUBLIC_APP = makeProfile({
+  id: 'p-web',
+  name: 'Public app',
+  product: 'engagement-web',
+  clientId: 'web-1',
+  region: null,
+  discoveryUrl: null,
+  keyInfo: null,
+  hasSecret: true,
+  hasClientSecret: false,
+  subdomain: 'mc563885gzs27c5t9-63k636ttgm',
+  redirectUri: 'https://127.0.0.1:80/',
+  tokenBaseUrl: 'https://mc563885gzs27c5t9-63k636ttgm.auth.marketingcloudapis.com/',
+});
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.copied-token.sig';
 
 function setup(
@@ -56,6 +70,20 @@ describe('a profile’s cached token in the profiles table', () => {
     expect(within(rowOf(SSO_ONLY.id)).queryByText(/token cached/i)).toBeNull();
     expect(within(rowOf(SSO_ONLY.id)).queryByRole('button', { name: /Copy token/ })).toBeNull();
     expect(document.body.textContent).not.toContain(TOKEN);
+  });
+
+  it('a public app (no client secret) gets a token with its stored refresh token; without one it cannot', async () => {
+    const expiresAt = Date.now() + 10 * 60_000;
+    const signedOut = { ...PUBLIC_APP, id: 'p-web-out', name: 'Signed out app', hasSecret: false };
+    const { fake, user } = setup(
+      { [PUBLIC_APP.id]: { cached: false } },
+      { 'profiles:copy-token': () => ({ ok: true, value: { accessToken: TOKEN, expiresAt, cached: false } }) },
+      listingOf([PUBLIC_APP, signedOut]),
+    );
+    expect(await within(rowOf(PUBLIC_APP.id)).findByText('No token cached')).toBeInTheDocument();
+    expect(within(rowOf(signedOut.id)).queryByRole('button', { name: /Copy token/ })).toBeNull();
+    await user.click(within(rowOf(PUBLIC_APP.id)).getByRole('button', { name: 'Copy token of Public app' }));
+    expect(fake.callsTo('profiles:copy-token')).toEqual([{ profileId: PUBLIC_APP.id }]);
   });
 
   it('an expired entry counts as none', async () => {

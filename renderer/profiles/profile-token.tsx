@@ -12,9 +12,15 @@ import { useNow } from '../hooks/use-now';
 
 /** True when the profile has what a token run needs (the main process still checks, and says what is missing). */
 export function canGetToken(profile: Profile): boolean {
-  return profile.product === 'intelligence'
-    ? profile.hasSecret && profile.discoveryUrl !== null
-    : profile.hasClientSecret && (profile.subdomain !== null || profile.authUrl !== null);
+  switch (profile.product) {
+    case 'intelligence':
+      return profile.hasSecret && profile.discoveryUrl !== null;
+    case 'engagement':
+      return profile.hasClientSecret && (profile.subdomain !== null || profile.authUrl !== null);
+    case 'engagement-web':
+      // Its stored refresh token is what gets a token: a public app has no client secret.
+      return profile.hasSecret && (profile.tokenBaseUrl ?? null) !== null;
+  }
 }
 
 /** "17 min 3 s left" style, to the minute once there are minutes. */

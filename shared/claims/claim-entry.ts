@@ -11,6 +11,8 @@ export interface InterpretContext {
   kind: TokenKind;
   header: JsonObject;
   payload: JsonObject;
+  /** The object or array holding the value being read, when the explainer walks to it (siblings are read from it). */
+  parent?: unknown;
 }
 
 /** Turns a claim's raw value (at dotted `path`, array indexes included) into a human reading, or null when there is nothing to add. */

@@ -8,33 +8,47 @@ import type { ExplainedClaim } from './explained-claim';
 export const MAX_EXPLAIN_DEPTH = 32;
 
 interface Walk {
-  context: InterpretContext;
+  context: WatchedContext;
   undocumented: string;
   out: ExplainedClaim[];
   unknown: string[];
   /** Indexes in `out` of the claims whose reading used the clock (`now` or `decodedAt`): all a clock tick changes. */
   clocked: number[];
-  readClock: boolean;
 }
 
-/** The context as interpreters see it: reading `now` or `decodedAt` marks the claim being read as clocked. */
-function watchedContext(context: InterpretContext, walk: Walk): InterpretContext {
-  return {
-    get now() {
-      walk.readClock = true;
-      return context.now;
-    },
-    get decodedAt() {
-      walk.readClock = true;
-      return context.decodedAt;
-    },
-    kind: context.kind,
-    header: context.header,
-    payload: context.payload,
-  };
+/**
+ * The context as interpreters see it: reading `now` or `decodedAt` marks the claim being read as clocked. A class, so
+ * the getters live on its prototype: an object literal with accessors was built (closures, a new shape) for every call.
+ */
+class WatchedContext implements InterpretContext {
+  readonly kind: InterpretContext['kind'];
+  readonly header: JsonObject;
+  readonly payload: JsonObject;
+  /** Set by the walk before each reading. */
+  parent: unknown = undefined;
+  /** Whether the reading under way used the clock: the walk clears it before each reading. */
+  readClock = false;
+  readonly #context: InterpretContext;
+
+  constructor(context: InterpretContext) {
+    this.#context = context;
+    this.kind = context.kind;
+    this.header = context.header;
+    this.payload = context.payload;
+  }
+
+  get now(): number {
+    this.readClock = true;
+    return this.#context.now;
+  }
+
+  get decodedAt(): number | undefined {
+    this.readClock = true;
+    return this.#context.decodedAt;
+  }
 }
 
-function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | undefined): void {
+function leaf(walk: Walk, path: string, value: unknown, parent: unknown, entry: ClaimEntry | undefined): void {
   if (entry === undefined) {
     walk.unknown.push(path);
     walk.out.push({ path, value, explanation: walk.undocumented, documented: false, interpretation: null, unused: false });
@@ -42,9 +56,10 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
   }
   let interpretation: string | null = null;
   if (entry.interpret !== undefined) {
-    walk.readClock = false;
+    walk.context.readClock = false;
+    walk.context.parent = parent;
     interpretation = entry.interpret(value, walk.context, path);
-    if (walk.readClock) walk.clocked.push(walk.out.length);
+    if (walk.context.readClock) walk.clocked.push(walk.out.length);
   }
   const claim: ExplainedClaim = {
     path,
@@ -62,6 +77,7 @@ function leaf(walk: Walk, path: string, value: unknown, entry: ClaimEntry | unde
 // `node` is the catalog node for this path (array indexes do not move it); `inherited` is the nearest subtree entry above.
 function visit(
   walk: Walk,
+  parent: unknown,
   path: string,
   value: unknown,
   node: ClaimCatalog | undefined,
@@ -73,19 +89,22 @@ function visit(
     const below = entry?.subtree === true ? entry : inherited;
     if (Array.isArray(value)) {
       if (value.length > 0) {
-        for (let i = 0; i < value.length; i++) visit(walk, `${path}.${i}`, value[i], node, below, depth + 1);
+        for (let i = 0; i < value.length; i++) visit(walk, value, `${path}.${i}`, value[i], node, below, depth + 1);
         return;
       }
     } else {
-      const keys = Object.keys(value);
-      if (keys.length > 0) {
-        const object = value as JsonObject;
-        for (const key of keys) visit(walk, `${path}.${key}`, object[key], node?.children.get(key), below, depth + 1);
-        return;
+      // for-in, not Object.keys: no array per object, and V8 reads each value through the enumeration cache. A parsed
+      // JSON object has only own, enumerable, plain properties, so both list the same names in the same order.
+      const object = value as JsonObject;
+      let empty = true;
+      for (const key in object) {
+        empty = false;
+        visit(walk, object, `${path}.${key}`, object[key], node?.children.get(key), below, depth + 1);
       }
+      if (!empty) return;
     }
   }
-  leaf(walk, path, value, entry);
+  leaf(walk, path, value, parent, entry);
 }
 
 /**
@@ -101,8 +120,7 @@ export function explainLeaves(
   unknown: string[] = [],
   clocked: number[] = [],
 ): ExplainedClaim[] {
-  const walk: Walk = { context, undocumented, out: [], unknown, clocked, readClock: false };
-  walk.context = watchedContext(context, walk);
-  for (const key of Object.keys(object)) visit(walk, key, object[key], catalog.children.get(key), undefined, 1);
+  const walk: Walk = { context: new WatchedContext(context), undocumented, out: [], unknown, clocked };
+  for (const key in object) visit(walk, object, key, object[key], catalog.children.get(key), undefined, 1);
   return walk.out;
 }

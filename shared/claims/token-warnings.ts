@@ -167,6 +167,14 @@ function undocumentedWarning(paths: readonly string[], out: TokenWarning[]): voi
   });
 }
 
+/** The names in the signatures' unprotected headers, each once; none (and nothing built) for a compact token. */
+function unprotectedNames(token: DecodedToken): string[] {
+  const names = new Set<string>();
+  for (const signature of token.signatures)
+    if (signature.unprotectedHeader !== null) for (const name of Object.keys(signature.unprotectedHeader)) names.add(name);
+  return [...names];
+}
+
 /**
  * The warnings and notes about a decoded token at time `now` (ms), warnings first; `unknownPaths` are the payload
  * paths no catalog entry describes.
@@ -190,7 +198,7 @@ export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string
         'The payload starts like JSON claims but is not valid JSON, so it is shown as text: if this should be a JWT, it was damaged or cut short.',
     });
   }
-  const unprotected = [...new Set(token.signatures.flatMap((signature) => Object.keys(signature.unprotectedHeader ?? {})))];
+  const unprotected = unprotectedNames(token);
   if (unprotected.length > 0) {
     const names = unprotected.slice(0, MAX_LISTED_PATHS).join(', ');
     out.push({
@@ -206,5 +214,7 @@ export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string
   // An activity call carries whatever its configuration adds: unknown fields are shown as found, with no note.
   else if (token.kind !== 'generic') undocumentedWarning(unknownPaths, out);
   strippedNote(token.stripped, out);
-  return [...out.filter((w) => w.severity === 'warning'), ...out.filter((w) => w.severity === 'info')];
+  const warnings = out.filter((w) => w.severity === 'warning');
+  for (const w of out) if (w.severity === 'info') warnings.push(w);
+  return warnings;
 }

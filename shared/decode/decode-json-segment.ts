@@ -2,17 +2,17 @@
 import { tryBase64UrlToBinary } from '../encoding/base64url';
 import { tryUtf8FromBinary } from '../encoding/utf8';
 import type { JsonObject } from './decoded-token';
-import { duplicateKeyPaths } from './duplicate-keys';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
+import { duplicateKeyPathsCounted } from './duplicate-keys';
+import { keyCountWithin, MAX_JSON_DEPTH } from '../encoding/json-depth';
 import { base64Error, emptySegmentError, jsonError, notObjectError, tooDeepError, utf8Error } from './segment-errors';
 
 /**
  * The JSON object in a base64url segment; `label` names it in messages. The paths of member names it holds twice go to
- * `duplicates` (JSON.parse keeps the last). Throws ERR_TOKEN_SEGMENTS, ERR_TOKEN_BASE64, ERR_TOKEN_JSON, ERR_TOKEN_NOT_OBJECT or ERR_TOKEN_TOO_DEEP.
+ * `duplicates` (JSON.parse keeps the last); `decoded` is its binary when the caller has decoded it already. Throws ERR_TOKEN_SEGMENTS, ERR_TOKEN_BASE64, ERR_TOKEN_JSON, ERR_TOKEN_NOT_OBJECT or ERR_TOKEN_TOO_DEEP.
  */
-export function decodeJsonSegment(segment: string, label: string, duplicates: string[] = []): JsonObject {
+export function decodeJsonSegment(segment: string, label: string, duplicates: string[] = [], decoded?: string): JsonObject {
   if (segment.length === 0) throw emptySegmentError(label);
-  const binary = tryBase64UrlToBinary(segment);
+  const binary = decoded ?? tryBase64UrlToBinary(segment);
   if (binary === null) throw base64Error(label, segment);
   const text = tryUtf8FromBinary(binary);
   if (text === null) throw utf8Error(label);
@@ -23,7 +23,8 @@ export function decodeJsonSegment(segment: string, label: string, duplicates: st
     throw jsonError(label);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notObjectError(label, value);
-  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeepError(label);
-  duplicates.push(...duplicateKeyPaths(text, value));
+  const keys = keyCountWithin(value, MAX_JSON_DEPTH);
+  if (keys === -1) throw tooDeepError(label);
+  duplicates.push(...duplicateKeyPathsCounted(text, keys));
   return value as JsonObject;
 }

@@ -3,8 +3,8 @@ import { tryBase64UrlToBinary } from '../encoding/base64url';
 import { binaryToBytes } from '../encoding/binary-string';
 import { tryUtf8FromBinary } from '../encoding/utf8';
 import type { JsonObject, PayloadText } from './decoded-token';
-import { duplicateKeyPaths } from './duplicate-keys';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
+import { duplicateKeyPathsCounted } from './duplicate-keys';
+import { keyCountWithin, MAX_JSON_DEPTH } from '../encoding/json-depth';
 import { base64Error, emptySegmentError, tooDeepError } from './segment-errors';
 
 /** A decoded payload: the claims set, or the text when the payload is not a JSON object. */
@@ -41,15 +41,18 @@ function claimsSet(text: string): JsonObject | null {
   }
 }
 
-/** Decodes a base64url payload; `label` names it in messages. Throws ERR_TOKEN_SEGMENTS when empty, ERR_TOKEN_BASE64 when not base64url, ERR_TOKEN_TOO_DEEP for claims nested too deep. */
-export function decodePayload(segment: string, label: string): DecodedPayload {
+/** Decodes a base64url payload (`decoded`: its binary, when the caller has it); `label` names it in messages. Throws ERR_TOKEN_SEGMENTS when empty, ERR_TOKEN_BASE64 when not base64url, ERR_TOKEN_TOO_DEEP for claims nested too deep. */
+export function decodePayload(segment: string, label: string, decoded?: string): DecodedPayload {
   if (segment.length === 0) throw emptySegmentError(label);
-  const binary = tryBase64UrlToBinary(segment);
+  const binary = decoded ?? tryBase64UrlToBinary(segment);
   if (binary === null) throw base64Error(label, segment);
   const text = tryUtf8FromBinary(binary);
   const claims = text === null ? null : claimsSet(text);
-  if (claims !== null && nestsDeeperThan(claims, MAX_JSON_DEPTH)) throw tooDeepError(label);
-  if (claims !== null && text !== null) return { payload: claims, payloadText: null, duplicateKeys: duplicateKeyPaths(text, claims) };
+  if (claims !== null && text !== null) {
+    const keys = keyCountWithin(claims, MAX_JSON_DEPTH);
+    if (keys === -1) throw tooDeepError(label);
+    return { payload: claims, payloadText: null, duplicateKeys: duplicateKeyPathsCounted(text, keys) };
+  }
   // The UTF-8 decoder drops a leading byte order mark: hex shows such a payload exactly as it is.
   if (text === null || hasBinaryControl(text) || binary.startsWith('\xef\xbb\xbf'))
     return { payload: {}, payloadText: { encoding: 'hex', text: toHex(binary) }, duplicateKeys: [] };

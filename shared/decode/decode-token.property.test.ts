@@ -57,6 +57,31 @@ describe('decodeToken properties', () => {
     );
   });
 
+  it('decodes a bare token as the full path does (the same input with whitespace after it takes the full path)', () => {
+    const outcome = (input: string): unknown => {
+      try {
+        return decodeToken(input);
+      } catch (error) {
+        return { code: (error as WorkbenchError).code, message: (error as WorkbenchError).message };
+      }
+    };
+    const segment = fc.oneof(
+      fc.constantFrom('eyJhbGciOiJIUzI1NiJ9', 'e30', 'eyJhIjoxLCJhIjoyfQ', 'W10', 'bnVsbA', '77u_e30', '_w', ''),
+      fc.string({
+        unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/ \f\u0000é'),
+        maxLength: 24,
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (parts) => {
+        const input = parts.join('.');
+        expect(outcome(input), input).toEqual(outcome(`${input} \n`));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(outcome(VALID)).toEqual(outcome(`${VALID}\n`));
+  });
+
   it('throws nothing but an ERR_TOKEN_* WorkbenchError on mutated valid tokens', () => {
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), char: fc.string({ minLength: 1, maxLength: 1 }) }),

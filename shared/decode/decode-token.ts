@@ -3,7 +3,8 @@
 // decode-jws-json.ts) and names the kind (detect-token-kind.ts, token-kind.ts).
 // Decodes a pasted token into header, payload and signature(s) without verifying anything.
 import { WorkbenchError } from '../errors/workbench-error';
-import { tryBase64UrlToBytes } from '../encoding/base64url';
+import { isBase64UrlAlphabet, tryBase64UrlToBinary } from '../encoding/base64url';
+import { binaryToBytes } from '../encoding/binary-string';
 import { unwrapTokenInput } from './clean-token-input';
 import { decodeJsonSegment } from './decode-json-segment';
 import { decodeJwsJson, isJwsJson } from './decode-jws-json';
@@ -37,15 +38,21 @@ function parseJwsJson(text: string): DecodedToken | null {
   return decodeJwsJson(value, duplicateKeyPaths(text, value));
 }
 
-function decodeCompact(compact: string, stripped: string[]): DecodedToken {
-  const segments = compact.split('.');
+/** How messages name the header, payload and signature segments. */
+const LABELS = [segmentLabel(0), segmentLabel(1), segmentLabel(2)] as const;
+
+/** The segments' binaries when decodeBareCompact has decoded them already: header, payload, signature. */
+type Binaries = readonly [string, string, string];
+
+function decodeCompact(compact: string, segments: string[], stripped: string[], binaries?: Binaries): DecodedToken {
   if (segments.length !== 3 && segments.length !== 4) throw segmentCountError(segments.length);
   const [protectedSegment, payloadSegment, signatureSegment] = segments as [string, string, string];
   const headerDuplicates: string[] = [];
-  const header = decodeJsonSegment(protectedSegment, segmentLabel(0), headerDuplicates);
-  const { payload, payloadText, duplicateKeys } = decodePayload(payloadSegment, segmentLabel(1));
-  const signature = tryBase64UrlToBytes(signatureSegment);
-  if (signature === null) throw base64Error(segmentLabel(2), signatureSegment);
+  const header = decodeJsonSegment(protectedSegment, LABELS[0], headerDuplicates, binaries?.[0]);
+  const { payload, payloadText, duplicateKeys } = decodePayload(payloadSegment, LABELS[1], binaries?.[1]);
+  const signatureBinary = binaries?.[2] ?? tryBase64UrlToBinary(signatureSegment);
+  if (signatureBinary === null) throw base64Error(LABELS[2], signatureSegment);
+  const signature = binaryToBytes(signatureBinary);
   return {
     kind: detectTokenKind(header, payloadText === null ? payload : null, segments.length),
     serialization: 'compact',
@@ -63,6 +70,33 @@ function decodeCompact(compact: string, stripped: string[]): DecodedToken {
   };
 }
 
+/** The input split at its dots when it has two or three of them, else null (found with indexOf: split with a limit is slow). */
+function threeOrFourSegments(input: string): string[] | null {
+  const first = input.indexOf('.');
+  const second = first === -1 ? -1 : input.indexOf('.', first + 1);
+  if (second === -1) return null;
+  const third = input.indexOf('.', second + 1);
+  const head = [input.slice(0, first), input.slice(first + 1, second)];
+  if (third === -1) return [...head, input.slice(second + 1)];
+  if (input.includes('.', third + 1)) return null;
+  return [...head, input.slice(second + 1, third), input.slice(third + 1)];
+}
+
+/**
+ * The usual paste, a bare compact token, decoded without the cleaning steps; null for anything else, which takes the
+ * full path. When every segment is strict base64url, the input holds only that alphabet and its dots: no control
+ * character, nothing to strip, not a JSON serialization, so the full path would decode these very segments.
+ */
+function decodeBareCompact(input: string): DecodedToken | null {
+  const segments = threeOrFourSegments(input);
+  if (segments === null || (segments.length === 4 && !isBase64UrlAlphabet(segments[3]!))) return null;
+  const header = tryBase64UrlToBinary(segments[0]!);
+  const payload = header === null ? null : tryBase64UrlToBinary(segments[1]!);
+  const signature = payload === null ? null : tryBase64UrlToBinary(segments[2]!);
+  if (header === null || payload === null || signature === null) return null;
+  return decodeCompact(input, segments, [], [header, payload, signature]);
+}
+
 /**
  * Decodes a pasted JWT or JWS (3 segments, or the JSON serializations), or an Engagement access token (4 segments); throws
  * a WorkbenchError with an ERR_TOKEN_* code (ERR_TOKEN_CONTROL_CHARACTER for an input holding a control character).
@@ -74,6 +108,8 @@ export function decodeToken(input: string): DecodedToken {
       `The input is ${input.length} characters; tokens over ${MAX_TOKEN_CHARS} characters are not decoded. Paste only the token.`,
     );
   }
+  const bare = decodeBareCompact(input);
+  if (bare !== null) return bare;
   const control = CONTROL_CHARACTER.exec(input);
   if (control !== null) throw controlCharacterError(control[0], control.index);
   const json = parseJwsJson(input.trim());
@@ -87,5 +123,5 @@ export function decodeToken(input: string): DecodedToken {
         : "No token is left after removing quotes, 'Bearer ' and 'jwt='. Paste the token itself.",
     );
   }
-  return decodeCompact(compact, stripped);
+  return decodeCompact(compact, compact.split('.'), stripped);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { textToBase64Url } from '../encoding/base64url-text';
 import { decodeToken } from './decode-token';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
+import { keyCountWithin, MAX_JSON_DEPTH, nestsDeeperThan } from '../encoding/json-depth';
 
 const segment = (json: string): string => textToBase64Url(json);
 const nested = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
@@ -14,6 +15,23 @@ describe('JSON nesting depth', () => {
     expect(nestsDeeperThan({ a: [1, { b: [] }] }, 4)).toBe(false);
     expect(nestsDeeperThan({ a: [1, { b: [] }] }, 3)).toBe(true);
     expect(nestsDeeperThan(JSON.parse(nested(200_000)), MAX_JSON_DEPTH)).toBe(true);
+  });
+
+  it('counts member names in the same walk, or answers -1 where nestsDeeperThan says too deep', () => {
+    expect(keyCountWithin({ a: 1, b: [{ c: 1, d: { e: [] } }, [{ f: 1 }]] }, 8)).toBe(6);
+    expect(keyCountWithin(JSON.parse(nested(200_000)), MAX_JSON_DEPTH)).toBe(-1);
+    const names = (value: unknown): number =>
+      typeof value !== 'object' || value === null
+        ? 0
+        : Array.isArray(value)
+          ? value.reduce((sum: number, item) => sum + names(item), 0)
+          : Object.values(value).reduce((sum: number, item) => sum + 1 + names(item), 0);
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.integer({ min: 0, max: 7 }), (value, limit) => {
+        expect(keyCountWithin(value, limit)).toBe(nestsDeeperThan(value, limit) ? -1 : names(value));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('decodes a payload nested exactly MAX_JSON_DEPTH levels deep', () => {

@@ -79,6 +79,18 @@ describe('base64url', () => {
     );
   });
 
+  it('accepts exactly the strict base64url texts, whatever atob would forgive', () => {
+    const chars = [...'AZaz09-_+/= \t\n\f\r.é\u0000\u00a0€'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const strict = /^[A-Za-z0-9_-]*$/.test(text) && text.length % 4 !== 1;
+        expect(tryBase64UrlToBinary(text) !== null, JSON.stringify(text)).toBe(strict);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reports the alphabet check', () => {
     expect(isBase64UrlAlphabet('')).toBe(true);
     expect(isBase64UrlAlphabet('abc-_09XYZ')).toBe(true);

@@ -17,3 +17,38 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   }
   return false;
 }
+
+/**
+ * How many member names `value` holds at any depth (JSON.parse keeps one of duplicate names), or -1 when it nests more
+ * than `limit` levels deep: the decoder's depth check and the count that settles most texts for duplicateKeyPaths, in
+ * one walk that allocates nothing per value. For parsed JSON only (for-in sees own properties there, nothing inherited).
+ */
+export function keyCountWithin(value: unknown, limit: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  const pending: object[] = [value];
+  const depths: number[] = [1];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return -1;
+    if (Array.isArray(current)) {
+      for (const item of current as unknown[]) {
+        if (typeof item === 'object' && item !== null) {
+          pending.push(item);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    for (const key in current) {
+      count++;
+      const child = (current as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) {
+        pending.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return count;
+}

@@ -13,32 +13,41 @@ function httpsHost(url: string): string | null {
   return (hostEnd === -1 ? url.slice(8) : url.slice(8, hostEnd)).toLowerCase();
 }
 
-/** Splits `https://<subdomain>.<service>.marketingcloudapis.com/...` into subdomain and service, or null. */
-export function parseTenantEndpoint(url: string): { subdomain: string; service: string } | null {
-  const host = httpsHost(url);
+/** The subdomain and service of a lowercased host `<subdomain>.<service>.marketingcloudapis.com`, or null. */
+function tenantOf(host: string | null): { subdomain: string; service: string } | null {
   if (host === null || !host.endsWith(SUFFIX)) return null;
-  const labels = host.slice(0, -SUFFIX.length).split('.');
-  if (labels.length !== 2 || labels[0] === '' || labels[1] === '') return null;
-  return { subdomain: labels[0]!, service: labels[1]! };
+  const labels = host.slice(0, -SUFFIX.length);
+  const dot = labels.indexOf('.');
+  if (dot <= 0 || dot === labels.length - 1 || labels.includes('.', dot + 1)) return null;
+  return { subdomain: labels.slice(0, dot), service: labels.slice(dot + 1) };
 }
 
-/** True for the shared ExactTarget hosts that came before tenant-specific endpoints (`*.exacttargetapis.com`, `auth.exacttarget.com`). */
-export function isLegacyEndpointHost(url: string): boolean {
-  const host = httpsHost(url);
+/** Splits `https://<subdomain>.<service>.marketingcloudapis.com/...` into subdomain and service, or null. */
+export function parseTenantEndpoint(url: string): { subdomain: string; service: string } | null {
+  return tenantOf(httpsHost(url));
+}
+
+function isLegacyHost(host: string | null): boolean {
   if (host === null) return false;
   if (host === LEGACY_AUTH_HOST) return true;
   const label = host.endsWith(LEGACY_SUFFIX) ? host.slice(0, -LEGACY_SUFFIX.length) : '';
   return label !== '' && !label.includes('.');
 }
 
+/** True for the shared ExactTarget hosts that came before tenant-specific endpoints (`*.exacttargetapis.com`, `auth.exacttarget.com`). */
+export function isLegacyEndpointHost(url: string): boolean {
+  return isLegacyHost(httpsHost(url));
+}
+
 /** Interprets a tenant endpoint: "Tenant subdomain mc563…, auth service"; legacy shared hosts and odd subdomains are said so. */
 export const interpretTenantEndpoint: Interpreter = (value) => {
   if (typeof value !== 'string') return 'Not a URL.';
   if (value.startsWith('http://')) return 'Uses http://; Marketing Cloud endpoints are https://.';
-  if (isLegacyEndpointHost(value)) {
+  const host = httpsHost(value);
+  if (isLegacyHost(host)) {
     return 'A legacy shared ExactTarget host. Current docs require the tenant-specific https://<subdomain>.<service>.marketingcloudapis.com endpoints (mandatory on Hyperforce).';
   }
-  const parsed = parseTenantEndpoint(value);
+  const parsed = tenantOf(host);
   if (parsed === null) return 'Not a tenant-specific https://<subdomain>.<service>.marketingcloudapis.com URL.';
   const reading = `Tenant subdomain ${parsed.subdomain}, ${parsed.service} service`;
   if (parsed.subdomain.length === SUBDOMAIN_LENGTH && parsed.subdomain.startsWith('mc')) return reading;

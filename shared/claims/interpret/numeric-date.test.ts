@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { InterpretContext } from '../claim-entry';
 import { interpretExp, interpretExpiresIn, interpretIat, interpretNbf, isoFromMs } from './numeric-date';
 
@@ -10,6 +11,28 @@ describe('isoFromMs', () => {
   it('drops zero milliseconds and keeps others', () => {
     expect(isoFromMs(NOW)).toBe('2025-01-15T12:00:00Z');
     expect(isoFromMs(NOW + 5)).toBe('2025-01-15T12:00:00.005Z');
+  });
+
+  it('formats as toISOString does, across the years it formats by arithmetic and beyond', () => {
+    const reference = (ms: number) => {
+      const iso = new Date(ms).toISOString();
+      return ms % 1000 === 0 ? `${iso.slice(0, -5)}Z` : iso;
+    };
+    const edges = [0, -1, 1, -62167219200000, -62167219200001, 253402300799999, 253402300800000, 951782400000, 951868799999];
+    for (const ms of edges) expect(isoFromMs(ms), String(ms)).toBe(reference(ms));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -8.64e15, max: 8.64e15 }),
+          fc.integer({ min: -7e13, max: 2.6e14 }),
+          fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }),
+        ),
+        (ms) => {
+          expect(isoFromMs(ms)).toBe(reference(ms));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it('returns null outside the Date range', () => {

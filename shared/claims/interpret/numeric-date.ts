@@ -6,10 +6,45 @@ const MAX_DATE_MS = 8.64e15;
 /** Seconds values above this (year 5138) are almost surely milliseconds. */
 const MILLISECONDS_THRESHOLD = 1e11;
 
+/** Years 0000 to 9999 in milliseconds since 1970: what isoFromMs formats by arithmetic, as toISOString would. */
+const MIN_FOUR_DIGIT_YEAR_MS = -62167219200000;
+const MAX_FOUR_DIGIT_YEAR_MS = 253402300800000;
+const DAY_MS = 86_400_000;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/**
+ * `new Date(ms).toISOString()` for whole milliseconds in years 0000-9999, by the civil-from-days arithmetic (H. Hinnant):
+ * building a Date and printing it cost more than all the other readings of a token together.
+ */
+function fourDigitYearIso(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = String(rest - seconds * 1000).padStart(3, '0');
+  const date = `${TWO_DIGITS[Math.floor(year / 100)]!}${TWO_DIGITS[year % 100]!}-${TWO_DIGITS[month]!}-${TWO_DIGITS[day]!}`;
+  return `${date}T${TWO_DIGITS[hours]!}:${TWO_DIGITS[minutes]!}:${TWO_DIGITS[seconds]!}.${millis}Z`;
+}
+
 /** ISO 8601 in UTC without zero milliseconds ("2024-05-01T12:00:00Z"), or null outside the Date range. */
 export function isoFromMs(ms: number): string | null {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return null;
-  const iso = new Date(ms).toISOString();
+  const fast = Number.isInteger(ms) && ms >= MIN_FOUR_DIGIT_YEAR_MS && ms < MAX_FOUR_DIGIT_YEAR_MS;
+  const iso = fast ? fourDigitYearIso(ms) : new Date(ms).toISOString();
   return ms % 1000 === 0 ? `${iso.slice(0, -5)}Z` : iso;
 }
 

@@ -22,15 +22,21 @@ export const interpretUtcOffset: Interpreter = (value) => {
   return hours < -12 || hours > 14 ? `${formatted} (outside the real range UTC-12:00 to UTC+14:00)` : formatted;
 };
 
-// The `dst` next to the offset at `path` (e.g. request.user.timezone.dst), or undefined.
+// The `dst` next to the offset at `path` (e.g. request.user.timezone.dst), or undefined: read from the offset's parent
+// when the explainer gives it, else found by walking the dotted path in place.
 function siblingDst(context: InterpretContext, path: string | undefined): unknown {
+  const parent = context.parent;
+  if (typeof parent === 'object' && parent !== null) return (parent as Record<string, unknown>).dst;
   if (path === undefined) return undefined;
+  const parentEnd = path.lastIndexOf('.');
   let at: unknown = context.payload;
-  for (const key of [...path.split('.').slice(0, -1), 'dst']) {
+  for (let start = 0; start <= parentEnd;) {
+    const dot = path.indexOf('.', start);
     if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<string, unknown>)[key];
+    at = (at as Record<string, unknown>)[path.slice(start, dot)];
+    start = dot + 1;
   }
-  return at;
+  return typeof at === 'object' && at !== null ? (at as Record<string, unknown>).dst : undefined;
 }
 
 /**
@@ -41,7 +47,7 @@ export const interpretTimezoneOffset: Interpreter = (value, context, path) => {
   const reading = interpretUtcOffset(value, context, path);
   const dst = siblingDst(context, path);
   const hours = offsetHours(value);
-  if (formatUtcOffset(hours) === null || typeof dst !== 'boolean') return reading;
+  if (!Number.isFinite(hours) || typeof dst !== 'boolean') return reading;
   if (!dst) return `${reading}; dst false: no daylight saving`;
   return `${reading}, apparently the standard offset; dst true: daylight saving applies (then usually ${formatUtcOffset(hours + 1) ?? ''})`;
 };
