@@ -1,7 +1,7 @@
 // A web app's sign-in in Chromium over the real services and the strict local authorization server: the sign-in page
 // opens in a new tab, the test signs in on its login form, the browser ends on the redirect URI (which fails to load, as
-// https://127.0.0.1:80/ does), and that address is pasted back. The whole flow saved as a profile, a state mismatch, and
-// access_denied; the leak scan (fixture) covers the client secret, every code and the stored refresh token.
+// https://127.0.0.1:80/ does), and that address is pasted back. The whole flow (with who-am-I) saved as a profile, a state
+// mismatch, and access_denied; the leak scan (fixture) covers the client secret, every code and the stored refresh token.
 import type { BrowserContext, Page } from '@playwright/test';
 import { SIGN_IN_USER, WEB_APP, startAuthorizationServer, type AuthorizationServer } from '../../test/support/authorization-server';
 import { KEYRING_ISOLATED, KEYRING_SKIP_REASON, expect, test, type WatchedSecret } from '../fixtures/workbench-test';
@@ -85,7 +85,18 @@ test.describe('Web or public app sign-in', () => {
     await expect(shown(page).getByTestId('missing-scopes')).toContainText('journeys_read');
     await expect(shown(page).getByTestId('missing-scopes')).toContainText('up to five minutes');
     await expect(shown(page).getByRole('table', { name: 'Token details' })).toContainText(`${server.authBaseUrl}rest/`);
-    await expectNoAxeViolationsEverywhere(page, 'the web app sign-in with a token');
+
+    // One click: who-am-I with the token the app holds for the sign-in (the server answers only the token it issued).
+    const whoami = shown(page).getByRole('group', { name: 'Who am I with this token' });
+    await whoami.getByRole('button', { name: 'Who am I' }).click();
+    for (const id of ['userinfo', 'soap-endpoint'])
+      await expect(whoami.locator(`[data-step-id="${id}"]`)).toHaveAttribute('data-step-status', 'ok');
+    const answer = whoami.getByRole('table', { name: 'Who am I' });
+    await expect(answer.getByRole('row', { name: `MID (business unit) ${SIGN_IN_USER.mid}` })).toBeVisible();
+    await expect(answer.getByRole('row', { name: `Package scopes ${WEB_APP.scopes.join(' ')}` })).toBeVisible();
+    await expect(answer.getByRole('row', { name: /^Redirect URLs https:\/\/127\.0\.0\.1:80\// })).toBeVisible();
+    expect(server.requests.filter((request) => request.path === '/v2/userinfo').map((request) => request.status)).toEqual([200]);
+    await expectNoAxeViolationsEverywhere(page, 'the web app sign-in with a token and who-am-I');
 
     // The token opens in the decoder like every other result; the sign-in is still there to save.
     await shown(page).getByRole('button', { name: 'Open in decoder' }).click();

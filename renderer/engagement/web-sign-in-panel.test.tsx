@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WebAppReport, WebAppToken } from '../../shared/engagement/web-app-types';
+import type { WhoamiReport } from '../../shared/engagement/whoami-calls';
 import type { WebSignInStarted } from '../../shared/ipc/ipc-contract';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { deferredReply } from '../test-support/deferred-reply';
@@ -65,6 +66,16 @@ async function fill(user: ReturnType<typeof userEvent.setup>, secret = 'web-secr
   await user.type(screen.getByLabelText('Client id'), 'web-1');
   if (secret !== '') await user.type(screen.getByLabelText('Client secret (web app only)'), secret);
   await user.type(screen.getByLabelText('Scopes'), ' email_read journeys_read');
+}
+
+/** Opens the tab, fills the form, begins, pastes `pasted` and presses Finish sign-in. */
+async function finishWith(fake: ReturnType<typeof createFakeBridge>, pasted: string) {
+  const user = await openWebTab(fake);
+  await fill(user);
+  await user.click(screen.getByRole('button', { name: 'Open sign-in page' }));
+  await user.type(await screen.findByLabelText('Address the browser ended on'), pasted);
+  await user.click(screen.getByRole('button', { name: 'Finish sign-in' }));
+  return user;
 }
 
 describe('the web or public app sign-in', () => {
@@ -155,11 +166,7 @@ describe('the web or public app sign-in', () => {
       'webapp:begin': () => ({ ok: true, value: started(true) }),
       'webapp:finish': () => replies.shift()!.handler(),
     });
-    const user = await openWebTab(fake);
-    await fill(user);
-    await user.click(screen.getByRole('button', { name: 'Open sign-in page' }));
-    await user.type(await screen.findByLabelText('Address the browser ended on'), 'https://127.0.0.1:80/?code=abc&state=old');
-    await user.click(screen.getByRole('button', { name: 'Finish sign-in' }));
+    const user = await finishWith(fake, 'https://127.0.0.1:80/?code=abc&state=old');
     const mismatch = {
       code: 'ERR_AUTH_STATE_MISMATCH' as const,
       message: 'The state in the pasted address is not the one this sign-in sent.',
@@ -173,5 +180,80 @@ describe('the web or public app sign-in', () => {
     second.release({ ok: true, value: report({ ok: true, token: token({ hasRefreshToken: false, refreshTokenLength: 0 }) }) });
     expect(await screen.findByText(/cannot be saved as a profile: no refresh token came/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save as profile' })).toBeNull();
+  });
+
+  it('"Who am I" asks with the sign-in id only: its steps as they go, then the userinfo table; a failure shows its code', async () => {
+    const first = deferredReply<WhoamiReport>();
+    const second = deferredReply<WhoamiReport>();
+    const replies = [first, second];
+    const fake = createFakeBridge({
+      'webapp:begin': () => ({ ok: true, value: started(true) }),
+      'webapp:finish': () => ({ ok: true, value: report({ ok: true, token: token() }) }),
+      'webapp:whoami': () => replies.shift()!.handler(),
+    });
+    const user = await finishWith(fake, 'https://127.0.0.1:80/?code=abc&state=s1');
+    const whoamiButton = await screen.findByRole('button', { name: 'Who am I' });
+    expect(screen.queryByRole('table', { name: 'Who am I' })).toBeNull();
+
+    await user.click(whoamiButton);
+    const [request] = fake.callsTo('webapp:whoami') as Array<{ runId: string }>;
+    expect(request).toEqual({ runId: expect.any(String), signInId: 'sign-in-1' });
+    act(() => fake.emit({ runId: request!.runId, step: { id: 'userinfo', title: 'Who am I (v2/userinfo)', status: 'running' } } as never));
+    expect(document.querySelector('[data-step-id="userinfo"]')).toHaveAttribute('data-step-status', 'running');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    const summary = {
+      mid: '510001234',
+      enterpriseId: '514000001',
+      enterpriseName: 'Test Enterprise',
+      stack: 'S7',
+      region: 'NA1',
+      userName: 'Web App User',
+      userEmail: 'web.user@example.com',
+      userId: '700123999',
+      applicationName: 'Local web app',
+      applicationScopes: ['email_read', 'offline'],
+      redirectUrls: ['https://127.0.0.1:80/'],
+    };
+    first.release({
+      ok: true,
+      value: {
+        steps: [
+          { id: 'userinfo', title: 'Who am I (v2/userinfo)', status: 'ok', durationMs: 2 },
+          { id: 'soap-endpoint', title: 'Find the SOAP endpoint (platform/v1/endpoints/soap)', status: 'ok', durationMs: 2 },
+        ],
+        outcome: {
+          ok: true,
+          whoami: { userinfo: {}, summary, endpoints: { rest: 'https://mcabc.rest.marketingcloudapis.com/', soap: 'https://mcabc.soap/' } },
+        },
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'Who am I' });
+    expect(within(table).getByRole('row', { name: 'MID (business unit) 510001234' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: 'Package scopes email_read offline' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: 'Redirect URLs https://127.0.0.1:80/' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: 'SOAP endpoint https://mcabc.soap/' })).toBeInTheDocument();
+    expect(screen.getByText('Who am I: answered.')).toHaveFocus();
+    expect(document.querySelector('[data-step-id="soap-endpoint"]')).toHaveAttribute('data-step-status', 'ok');
+
+    await user.click(screen.getByRole('button', { name: 'Who am I' }));
+    second.release({
+      ok: true,
+      value: {
+        steps: [
+          {
+            id: 'userinfo',
+            title: 'Who am I (v2/userinfo)',
+            status: 'failed',
+            error: { code: 'ERR_API_UNAUTHORIZED', message: 'Refused.' },
+          },
+          { id: 'soap-endpoint', title: 'Find the SOAP endpoint (platform/v1/endpoints/soap)', status: 'pending' },
+        ],
+        outcome: { ok: false, error: { code: 'ERR_API_UNAUTHORIZED', message: 'Refused.' } },
+      },
+    });
+    expect(await screen.findByText('Failed: Refused.')).toBeInTheDocument();
+    expect(screen.getByText('ERR_API_UNAUTHORIZED')).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Who am I' })).toBeNull();
+    expect(fake.callsTo('webapp:whoami')).toHaveLength(2);
   });
 });

@@ -162,7 +162,15 @@ export function WebSignInPanel({ onSaved, onOpenInDecoder }: WebSignInPanelProps
               describe={(step) => WEB_SIGN_IN_STEP_DESCRIPTIONS[step.id] ?? ''}
               failureTitle="Not signed in"
             />
-            {outcome?.ok === true && <WebSignInResult token={outcome.token} onOpenInDecoder={onOpenInDecoder} onSave={save} />}
+            {outcome?.ok === true && started !== null && (
+              <WebSignInResult
+                key={started.signInId}
+                signInId={started.signInId}
+                token={outcome.token}
+                onOpenInDecoder={onOpenInDecoder}
+                onSave={save}
+              />
+            )}
           </div>
         </div>
       </section>

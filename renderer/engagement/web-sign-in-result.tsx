@@ -11,26 +11,21 @@ import { Notice } from '../common/notice';
 import { Spinner } from '../common/spinner';
 import { profileNameError } from '../profile-widgets/profile-name';
 import { IssuedTokenHead } from '../runs/issued-token-head';
+import { WebSignInWhoami } from './web-sign-in-whoami';
+import { DetailRow } from './whoami-view';
 
 /** Props of {@link WebSignInResult}. */
 export interface WebSignInResultProps {
+  /** The finished sign-in whose tokens the app holds: "Who am I" asks with its access token. */
+  signInId: string;
   token: WebAppToken;
   onOpenInDecoder: (token: string) => void;
   /** Saves the sign-in under this name (the refresh token goes from the app to the OS keychain); the reply. */
   onSave: (name: string) => Promise<{ ok: true; value: Profile } | { ok: false; error: ErrorPayload }>;
 }
 
-function Row({ name, value }: { name: string; value: string | null }) {
-  return (
-    <tr>
-      <th scope="row">{name}</th>
-      <td className="mono">{value ?? '—'}</td>
-    </tr>
-  );
-}
-
-/** A signed-in web or public app: its token (countdown, copy, decoder), scopes granted vs asked, instance URLs, and the save. */
-export function WebSignInResult({ token, onOpenInDecoder, onSave }: WebSignInResultProps) {
+/** A signed-in web or public app: its token (countdown, copy, decoder), scopes granted vs asked, instance URLs, who-am-I, and the save. */
+export function WebSignInResult({ signInId, token, onOpenInDecoder, onSave }: WebSignInResultProps) {
   return (
     <section className="issued-token" aria-label="Access token">
       <IssuedTokenHead accessToken={token.accessToken} expiresAt={token.expiresAt} lifetimeSeconds={token.expiresIn} />
@@ -42,12 +37,12 @@ export function WebSignInResult({ token, onOpenInDecoder, onSave }: WebSignInRes
       </div>
       <table className="fields-table" aria-label="Token details">
         <tbody>
-          <Row name="Lifetime" value={`${token.expiresIn} s (expires_in, from the response)`} />
-          <Row name="REST instance URL" value={token.restInstanceUrl} />
-          <Row name="SOAP instance URL" value={token.soapInstanceUrl} />
-          <Row name="Token endpoint" value={token.tokenEndpoint} />
-          {token.tssd !== null && <Row name="Tenant-specific subdomain (tssd)" value={token.tssd} />}
-          <Row
+          <DetailRow name="Lifetime" value={`${token.expiresIn} s (expires_in, from the response)`} />
+          <DetailRow name="REST instance URL" value={token.restInstanceUrl} />
+          <DetailRow name="SOAP instance URL" value={token.soapInstanceUrl} />
+          <DetailRow name="Token endpoint" value={token.tokenEndpoint} />
+          {token.tssd !== null && <DetailRow name="Tenant-specific subdomain (tssd)" value={token.tssd} />}
+          <DetailRow
             name="Refresh token"
             value={
               token.hasRefreshToken
@@ -76,6 +71,7 @@ export function WebSignInResult({ token, onOpenInDecoder, onSave }: WebSignInRes
           </p>
         )}
       </div>
+      <WebSignInWhoami signInId={signInId} />
       <SaveSignIn hasRefreshToken={token.hasRefreshToken} onSave={onSave} />
     </section>
   );

@@ -70,6 +70,7 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
     'webapp:begin': () => new Promise(() => undefined),
     'webapp:finish': () => new Promise(() => undefined),
     'webapp:save': () => new Promise(() => undefined),
+    'webapp:whoami': () => new Promise(() => undefined),
   };
   const bridge: Record<string, unknown> = {};
   for (const channel of Object.keys(defaults) as IpcChannel[]) {

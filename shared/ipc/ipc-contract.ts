@@ -6,6 +6,7 @@ import type { EngagementCredentials } from '../engagement/credentials';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
 import type { WebAppReport, WebSignInStepId } from '../engagement/web-app-types';
 import type { WebSignInInput } from '../engagement/web-sign-in-plan';
+import type { WhoamiReport } from '../engagement/whoami-calls';
 import type { ErrorPayload } from '../errors/workbench-error';
 import type { FlowStep, FlowWarning, TokenRequestStyle } from '../exchange/flow-types';
 import type { TokenFlowReport, TokenFlowStep } from '../intelligence/flow-types';
@@ -155,6 +156,13 @@ export interface WebSignInFinishRequest {
   timeoutMs?: number;
 }
 
+/** webapp:whoami: who-am-I with a finished sign-in's access token (held in the main process), as run `runId`. */
+export interface WebSignInWhoamiRequest {
+  runId: string;
+  signInId: string;
+  timeoutMs?: number;
+}
+
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */
 export interface IpcChannelMap {
   'app:info': { request: null; response: AppInfo };
@@ -180,6 +188,8 @@ export interface IpcChannelMap {
   'webapp:finish': { request: WebSignInFinishRequest; response: WebAppReport };
   /** Saves a finished sign-in as an engagement-web profile: its refresh token goes from main memory to the OS keychain. */
   'webapp:save': { request: { signInId: string; name: string }; response: Profile };
+  /** v2/userinfo and the SOAP endpoint with a finished sign-in's access token, which never comes from the renderer. */
+  'webapp:whoami': { request: WebSignInWhoamiRequest; response: WhoamiReport };
 }
 
 /** Every main-to-renderer event, with its payload type. */
@@ -215,6 +225,7 @@ export const IPC_CHANNELS = [
   'webapp:begin',
   'webapp:finish',
   'webapp:save',
+  'webapp:whoami',
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */

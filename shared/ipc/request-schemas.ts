@@ -142,6 +142,7 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
   }),
   'webapp:finish': z.strictObject({ ...runBase, signInId: id, pasted: text(L.pastedAddress) }),
   'webapp:save': z.strictObject({ signInId: id, name: text(L.name) }),
+  'webapp:whoami': z.strictObject({ ...runBase, signInId: id }),
 };
 
 /** Validates a channel's request with its zod schema; throws ERR_IPC_INVALID_REQUEST naming the first bad field (never its value). */

@@ -7,7 +7,7 @@ import { IPC_CHANNELS, type IpcChannel } from '../../../shared/ipc/ipc-contract'
 import { validateRequest } from '../../../shared/ipc/request-schemas';
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
 import { verifySignature } from '../../../shared/verify/verify-signature';
-import type { KeychainStatus } from '../../../shared/ipc/ipc-contract';
+import type { IpcEventMap, KeychainStatus } from '../../../shared/ipc/ipc-contract';
 import type { ChannelHandler, HandlerTable, Router, RouterContext, RouterServices } from './router-types';
 
 /** True when the name is a channel of the IPC contract. */
@@ -88,17 +88,19 @@ function handlerTable(services: RouterServices): HandlerTable {
     'compose:sign': (request) => compose.sign(request),
     'compose:send': (request, { signal }) => compose.send(request, signal),
 
-    /** Web sign-ins, each kept under the window that began it; the code exchange's progress as engagement:progress events. */
+    /** Web sign-ins, each kept under the window that began it; the exchange's and who-am-I's progress as engagement:progress events. */
     'webapp:begin': async (request, context) => webSignIn.begin(senderOf(context), request),
     'webapp:finish': async (request, context) =>
-      webSignIn.finish(
-        senderOf(context),
-        request,
-        (step) => context.emit('engagement:progress', { runId: request.runId, step }),
-        context.signal,
-      ),
+      webSignIn.finish(senderOf(context), request, engagementProgress(request.runId, context), context.signal),
     'webapp:save': async (request, context) => webSignIn.save(senderOf(context), request),
+    'webapp:whoami': async (request, context) =>
+      webSignIn.whoami(senderOf(context), request, engagementProgress(request.runId, context), context.signal),
   };
+}
+
+/** A run's steps as engagement:progress events for its run id. */
+function engagementProgress(runId: string, context: RouterContext) {
+  return (step: IpcEventMap['engagement:progress']['step']) => context.emit('engagement:progress', { runId, step });
 }
 
 /** The caller's sender key; a caller without one (no window to come back to) cannot hold a sign-in. */

@@ -28,7 +28,12 @@ const guardServices: RouterServices = {
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
   compose: { sign: unreachable('compose.sign'), send: unreachable('compose.send') },
   profileTokens: { obtain: unreachable('profileTokens.obtain'), state: unreachable('profileTokens.state') },
-  webSignIn: { begin: unreachable('webSignIn.begin'), finish: unreachable('webSignIn.finish'), save: unreachable('webSignIn.save') },
+  webSignIn: {
+    begin: unreachable('webSignIn.begin'),
+    finish: unreachable('webSignIn.finish'),
+    save: unreachable('webSignIn.save'),
+    whoami: unreachable('webSignIn.whoami'),
+  },
 };
 const events: Array<{ event: IpcEvent; payload: unknown }> = [];
 const context: RouterContext = { emit: (event, payload) => events.push({ event, payload }) };
@@ -182,6 +187,8 @@ describe('router: request validation', () => {
     ['webapp:finish', { runId: 'r', pasted: 'code=c' }, '"signInId" is missing'],
     ['webapp:save', { signInId: 's', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
     ['webapp:save', { signInId: 's', name: 'n', refreshToken: 'r' }, 'the request has unknown field "refreshToken"'],
+    ['webapp:whoami', { runId: 'r', signInId: 's', accessToken: 't' }, 'the request has unknown field "accessToken"'],
+    ['webapp:whoami', { runId: 'r' }, '"signInId" is missing'],
   ];
 
   it.each(cases)('%s %j → refused', async (channel, payload, what) => {

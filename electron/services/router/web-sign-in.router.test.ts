@@ -1,12 +1,13 @@
 // Web and public app sign-ins through the IPC router with the REAL keychain and the strict local authorization server:
-// begin, finish, save as a profile; a state mismatch, access_denied, an expired code, a sign-in used twice, another
-// sender; and a scan proving the refresh token, the code and the client secret crossed no response or event.
+// begin, finish, save as a profile, who-am-I; a state mismatch, access_denied, an expired code, a sign-in used twice,
+// another sender; and a scan proving the refresh token, the code and the client secret crossed no response or event.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebAppReport } from '../../../shared/engagement/web-app-types';
+import type { WhoamiReport } from '../../../shared/engagement/whoami-calls';
 import type { ProfilesListing, WebSignInStarted } from '../../../shared/ipc/ipc-contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
@@ -132,6 +133,36 @@ describe.skipIf(!isolated)(`Web sign-ins through the router, with the real keych
       error: { code: 'ERR_SIGN_IN_NOT_FOUND' },
     });
     expect(await window().call('webapp:begin', { clientId: WEB_APP.clientId, authUrl: server.authBaseUrl })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_IPC_FORBIDDEN_SENDER' },
+    });
+  });
+
+  it('who-am-I of a finished sign-in: its steps as events, userinfo summarized; another window or an unknown id is refused', async () => {
+    const started = await begin();
+    expect(await main.call('webapp:whoami', { runId: 'w0', signInId: started.signInId })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_SIGN_IN_NOT_FOUND' },
+    });
+    await finish(started.signInId, await browse(started.authorizeUrl));
+    const caller = window('app:main');
+    const result = await caller.call<WhoamiReport>('webapp:whoami', { runId: 'w1', signInId: started.signInId });
+    if (!result.ok || !result.value.outcome.ok) throw new Error('who-am-I failed');
+    expect(caller.steps).toEqual(['userinfo:running', 'userinfo:ok', 'soap-endpoint:running', 'soap-endpoint:ok']);
+    expect(result.value.outcome.whoami.summary).toMatchObject({ mid: SIGN_IN_USER.mid, applicationScopes: WEB_APP.scopes });
+    expect(result.value.outcome.whoami.endpoints.soap).toBe(`${server.authBaseUrl}soap/`);
+
+    const tab = window('ui:other-tab');
+    expect(await tab.call('webapp:whoami', { runId: 'w2', signInId: started.signInId })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_SIGN_IN_NOT_FOUND' },
+    });
+    expect(tab.steps).toEqual([]);
+    expect(await main.call('webapp:whoami', { runId: 'w3', signInId: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_SIGN_IN_NOT_FOUND' },
+    });
+    expect(await window().call('webapp:whoami', { runId: 'w4', signInId: started.signInId })).toMatchObject({
       ok: false,
       error: { code: 'ERR_IPC_FORBIDDEN_SENDER' },
     });

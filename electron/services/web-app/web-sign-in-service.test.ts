@@ -1,5 +1,6 @@
 // The app's sign-ins against the strict local authorization server: kept per sender, the state checked, the code exchanged,
-// the refresh token held in main for the save and never in a report, and sign-ins that end (used, refused, expired).
+// the refresh token held in main for the save and never in a report, who-am-I with the access token held in main, and
+// sign-ins that end (used, refused, expired).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebSignInBeginRequest } from '../../../shared/ipc/ipc-contract';
 import type { Profile } from '../../../shared/profiles/profile';
@@ -7,8 +8,10 @@ import { workbenchRejection } from '../../../test/support/rejection';
 import {
   PUBLIC_APP,
   SIGN_IN_USER,
+  TSSD_APP,
   WEB_APP,
   startAuthorizationServer,
+  tssdFetch,
   type AuthorizationServer,
 } from '../../../test/support/authorization-server';
 import type { SaveWebAppRequest } from '../profiles/web-app-fields';
@@ -16,7 +19,7 @@ import { MAX_SIGN_INS_PER_SENDER, SIGN_IN_LIFETIME_MS, createWebSignInService, t
 
 let server: AuthorizationServer;
 beforeAll(async () => {
-  server = await startAuthorizationServer({ packages: [WEB_APP, PUBLIC_APP], users: [SIGN_IN_USER] });
+  server = await startAuthorizationServer({ packages: [WEB_APP, PUBLIC_APP, TSSD_APP], users: [SIGN_IN_USER] });
 });
 afterAll(() => server.close());
 
@@ -208,5 +211,64 @@ describe('the web sign-in service', () => {
     const failing = service({ openSignInPage: () => Promise.reject(new Error('no browser')) });
     expect((await failing.begin('w', webApp({ open: true }))).opened).toBe(false);
     expect((await service().begin('w', webApp({ open: true }))).opened).toBe(false);
+  });
+
+  it('who-am-I after the sign-in: userinfo and the SOAP endpoint with the token it got, before and after the save', async () => {
+    const signIns = service();
+    const started = await signIns.begin('w', webApp());
+    const finished = await signIns.finish('w', { runId: 'r', signInId: started.signInId, pasted: await redirectOf(started.authorizeUrl) });
+    if (!finished.outcome.ok) throw new Error(finished.outcome.error.message);
+    const { accessToken } = finished.outcome.token;
+    const steps: string[] = [];
+    const report = await signIns.whoami('w', { runId: 'r2', signInId: started.signInId }, (step) =>
+      steps.push(`${step.id}:${step.status}`),
+    );
+    expect(steps).toEqual(['userinfo:running', 'userinfo:ok', 'soap-endpoint:running', 'soap-endpoint:ok']);
+    expect(report.steps.map((step) => `${step.id}:${step.status}`)).toEqual(['userinfo:ok', 'soap-endpoint:ok']);
+    if (!report.outcome.ok) throw new Error(report.outcome.error.message);
+    expect(report.outcome.whoami.summary).toMatchObject({
+      mid: SIGN_IN_USER.mid,
+      applicationScopes: WEB_APP.scopes,
+      redirectUrls: WEB_APP.redirectUris,
+      userName: 'Web App User',
+    });
+    expect(report.outcome.whoami.endpoints).toEqual({ rest: `${server.authBaseUrl}rest/`, soap: `${server.authBaseUrl}soap/` });
+    // The calls carried the token the exchange issued (the server refuses any other), flagged sensitive as in the s2s run.
+    expect(report.steps[0]?.request?.headers).toContainEqual({ name: 'Authorization', value: `Bearer ${accessToken}`, sensitive: true });
+
+    await signIns.save('w', { signInId: started.signInId, name: 'web' });
+    expect((await signIns.whoami('w', { runId: 'r3', signInId: started.signInId })).outcome.ok).toBe(true);
+  });
+
+  it('who-am-I needs a finished sign-in of this sender; a refused or cancelled call comes back coded', async () => {
+    const signIns = service();
+    const started = await signIns.begin('w', webApp());
+    const whoami = (sender = 'w', signal?: AbortSignal) =>
+      signIns.whoami(sender, { runId: 'r', signInId: started.signInId }, undefined, signal);
+    const waiting = await workbenchRejection(whoami());
+    expect(waiting).toMatchObject({ code: 'ERR_SIGN_IN_NOT_FOUND', message: expect.stringContaining('no longer open') });
+    await signIns.finish('w', { runId: 'r', signInId: started.signInId, pasted: await redirectOf(started.authorizeUrl) });
+    await expect(whoami('tab-2')).rejects.toMatchObject({ code: 'ERR_SIGN_IN_NOT_FOUND' });
+    await expect(signIns.whoami('w', { runId: 'r', signInId: 'no-such-sign-in' })).rejects.toMatchObject({ code: 'ERR_SIGN_IN_NOT_FOUND' });
+    expect((await whoami('w', AbortSignal.abort())).outcome).toMatchObject({ ok: false, error: { code: 'ERR_CANCELLED' } });
+
+    server.advanceClock(1080 * 1000);
+    const expired = await whoami();
+    expect(expired.outcome).toMatchObject({ ok: false, error: { code: 'ERR_API_UNAUTHORIZED' } });
+    expect(expired.steps.map((step) => step.status)).toEqual(['failed', 'pending']);
+    clock += SIGN_IN_LIFETIME_MS;
+    await expect(whoami()).rejects.toMatchObject({ code: 'ERR_SIGN_IN_NOT_FOUND' });
+  });
+
+  it("who-am-I with a tssd sign-in asks the tssd host, and never sends the token to a REST host not that tenant's", async () => {
+    const signIns = service({ fetch: tssdFetch(server.authBaseUrl) });
+    const started = await signIns.begin('w', { ...webApp(), clientId: TSSD_APP.clientId, clientSecret: TSSD_APP.clientSecret });
+    const finished = await signIns.finish('w', { runId: 'r', signInId: started.signInId, pasted: await redirectOf(started.authorizeUrl) });
+    expect(finished.outcome.ok).toBe(true);
+    const before = server.requests.length;
+    const report = await signIns.whoami('w', { runId: 'r', signInId: started.signInId });
+    expect(report.outcome).toMatchObject({ ok: false, error: { code: 'ERR_REST_HOST_REFUSED' } });
+    const calls = server.requests.slice(before).map((request) => `${request.host} ${request.path}`);
+    expect(calls).toEqual([`${TSSD_APP.tssd}.auth.marketingcloudapis.com /v2/userinfo`]);
   });
 });

@@ -1,14 +1,23 @@
 // The app's web or public app sign-ins (authorization code), held in the main process: begin checks the inputs, makes the
 // state and keeps the sign-in (plan and client secret) under its sender and a sign-in id; finish reads the pasted address
-// and exchanges the code at once; save stores the refresh token the exchange gave, which never leaves this process.
+// and exchanges the code at once; save stores the refresh token the exchange gave, which never leaves this process; whoami
+// asks v2/userinfo (and the SOAP endpoint) with the access token the exchange gave, held here too.
 import { randomUUID } from 'node:crypto';
 import { checkClientSecret } from '../../../shared/engagement/credentials';
 import { finishWebSignIn } from '../../../shared/engagement/run-web-sign-in';
+import { tenantFromAuthUrl } from '../../../shared/engagement/tenant';
+import { runWhoamiReport, type WhoamiReport } from '../../../shared/engagement/whoami-calls';
 import type { WebAppReport } from '../../../shared/engagement/web-app-types';
 import { planWebSignIn, type WebSignInPlan } from '../../../shared/engagement/web-sign-in-plan';
 import { WorkbenchError } from '../../../shared/errors/workbench-error';
 import { isLoopbackHost } from '../../../shared/exchange/endpoint-url';
-import type { WebSignInBeginRequest, WebSignInFinishRequest, WebSignInStarted, IpcEventMap } from '../../../shared/ipc/ipc-contract';
+import type {
+  IpcEventMap,
+  WebSignInBeginRequest,
+  WebSignInFinishRequest,
+  WebSignInStarted,
+  WebSignInWhoamiRequest,
+} from '../../../shared/ipc/ipc-contract';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { ProfileService } from '../profiles/profile-service';
 
@@ -26,14 +35,18 @@ const NOTHING_USED = new Set(['ERR_AUTH_STATE_MISMATCH', 'ERR_AUTH_REDIRECT_INVA
 
 type SignInStep = IpcEventMap['engagement:progress']['step'];
 
-/** One sign-in: waiting for its paste, being finished, or finished with the refresh token it got (until saved). */
+/**
+ * One sign-in: waiting for its paste, being finished, or finished with the tokens it got: the refresh token until saved,
+ * the access token (for who-am-I) until the sign-in expires. `saved`: its refresh token went to the keychain.
+ */
 interface SignIn {
   sender: string;
   plan: WebSignInPlan;
   clientSecret: string | null;
   phase: 'waiting' | 'finishing' | 'finished';
   expiresAt: number;
-  token?: { refreshToken: string | null; tokenBaseUrl: string };
+  token?: { refreshToken: string | null; tokenBaseUrl: string; accessToken: string; restInstanceUrl: string | null };
+  saved?: boolean;
 }
 
 /** What the service needs. */
@@ -53,6 +66,8 @@ export interface WebSignInPort {
   /** `signal`: the call's, aborted when the caller cancels (the exchange then ends as ERR_CANCELLED). */
   finish(sender: string, request: WebSignInFinishRequest, onStep?: (step: SignInStep) => void, signal?: AbortSignal): Promise<WebAppReport>;
   save(sender: string, request: { signInId: string; name: string }): Promise<Profile>;
+  /** Who-am-I with a finished sign-in's access token (never one from the renderer); `signal` as for finish. */
+  whoami(sender: string, request: WebSignInWhoamiRequest, onStep?: (step: SignInStep) => void, signal?: AbortSignal): Promise<WhoamiReport>;
 }
 
 function notFound(): WorkbenchError {
@@ -146,13 +161,14 @@ export function createWebSignInService(deps: WebSignInServiceDeps): WebSignInPor
       // The refresh token stays here for "Save as profile"; the renderer learns only that one came, and its length.
       signIn.phase = 'finished';
       signIn.expiresAt = now() + SIGN_IN_LIFETIME_MS;
-      signIn.token = { refreshToken: outcome.token.refreshToken, tokenBaseUrl: outcome.token.tokenBaseUrl };
+      const { refreshToken, tokenBaseUrl, accessToken, restInstanceUrl } = outcome.token;
+      signIn.token = { refreshToken, tokenBaseUrl, accessToken, restInstanceUrl };
       return { ...report, outcome: { ok: true, token: { ...outcome.token, refreshToken: null } } };
     },
 
     async save(sender, { signInId, name }) {
       const signIn = take(sender, signInId);
-      if (signIn.phase !== 'finished' || signIn.token === undefined) throw notFound();
+      if (signIn.phase !== 'finished' || signIn.token === undefined || signIn.saved === true) throw notFound();
       const { plan, clientSecret, token } = signIn;
       const profile = await deps.profiles.saveWebApp({
         name,
@@ -165,9 +181,27 @@ export function createWebSignInService(deps: WebSignInServiceDeps): WebSignInPor
         clientSecret,
         refreshToken: token.refreshToken,
       });
-      // Saved: the refresh token lives in the keychain now, and nowhere in this process.
-      signIns.delete(signInId);
+      // Saved: the refresh token lives in the keychain now, and nowhere in this process (the access token stays for who-am-I).
+      signIn.saved = true;
+      token.refreshToken = null;
       return profile;
+    },
+
+    async whoami(sender, request, onStep, signal) {
+      const signIn = take(sender, request.signInId);
+      if (signIn.phase !== 'finished' || signIn.token === undefined) throw notFound();
+      const { accessToken, restInstanceUrl, tokenBaseUrl } = signIn.token;
+      // The token goes where it came from (the tssd host when the redirect named one) and to that tenant's own REST host.
+      return runWhoamiReport(
+        tenantFromAuthUrl(tokenBaseUrl),
+        { accessToken, restInstanceUrl },
+        {
+          fetch: deps.fetch,
+          ...(signal === undefined ? {} : { signal }),
+          ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+        },
+        { now, ...(onStep === undefined ? {} : { onStep }) },
+      );
     },
   };
 }
