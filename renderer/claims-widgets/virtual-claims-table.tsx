@@ -15,8 +15,8 @@ export interface VirtualClaimsTableProps {
 
 /** A row's height before any row is measured, in px; after that, the last measured height stands for the rows not yet seen. */
 const ESTIMATED_ROW_PX = 44;
-/** Rows rendered beyond each edge of the view, so a scroll shows rows rather than blank space. */
-const OVERSCAN = 10;
+/** Rows rendered beyond each edge of the view, so a scroll shows rows rather than blank space: at about 98 px a row, a screenful. */
+const OVERSCAN = 5;
 /** How far Page Up / Page Down move the focused row. */
 const PAGE_ROWS = 10;
 
