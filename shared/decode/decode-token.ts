@@ -74,10 +74,9 @@ function threeOrFourSegments(input: string): string[] | null {
   const second = first === -1 ? -1 : input.indexOf('.', first + 1);
   if (second === -1) return null;
   const third = input.indexOf('.', second + 1);
-  const head = [input.slice(0, first), input.slice(first + 1, second)];
-  if (third === -1) return [...head, input.slice(second + 1)];
+  if (third === -1) return [input.slice(0, first), input.slice(first + 1, second), input.slice(second + 1)];
   if (input.includes('.', third + 1)) return null;
-  return [...head, input.slice(second + 1, third), input.slice(third + 1)];
+  return [input.slice(0, first), input.slice(first + 1, second), input.slice(second + 1, third), input.slice(third + 1)];
 }
 
 /**
