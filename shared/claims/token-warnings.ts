@@ -121,12 +121,12 @@ function listed(paths: readonly string[]): string {
 // JSON.parse keeps the last of duplicate names; another parser may keep the first, so two systems read different tokens.
 function duplicateKeysWarning(token: DecodedToken, out: TokenWarning[]): void {
   const { header, payload, serialization } = token.duplicateKeys;
+  if (header.length === 0 && payload.length === 0 && serialization.length === 0) return;
   const parts = [
     header.length > 0 ? `the header (${listed(header)})` : '',
     payload.length > 0 ? `the payload (${listed(payload)})` : '',
     serialization.length > 0 ? `the JWS JSON serialization (${listed(serialization)})` : '',
   ].filter(Boolean);
-  if (parts.length === 0) return;
   out.push({
     code: 'WARN_DUPLICATE_KEYS',
     severity: 'warning',
@@ -180,7 +180,7 @@ function unprotectedNames(token: DecodedToken): string[] {
 export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string[], now: number): TokenWarning[] {
   const out: TokenWarning[] = [];
   const alg = token.header.alg;
-  if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+  if (typeof alg === 'string' && alg.length === 4 && alg.toLowerCase() === 'none') {
     out.push({
       code: 'WARN_ALG_NONE',
       severity: 'warning',
