@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * Vite builds the renderer (React UI) into dist/renderer. Both shells serve it from an origin (Electron's app://workbench,
  * `mctoken ui`'s http://127.0.0.1), so the page loads ES modules: the decoder's entry first, the other screens as chunks
- * loaded after it (React.lazy in renderer/app), and the decoder's worker as a module of its own.
+ * loaded after it (React.lazy in renderer/app) with their styles, and the decoder's worker as a module of its own.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
@@ -18,7 +18,6 @@ export default defineConfig({
     target: 'es2022',
     // The entry's chunks are named in index.html (link rel=modulepreload), so they load beside it rather than after it.
     modulePreload: { polyfill: false },
-    cssCodeSplit: false,
   },
   worker: { format: 'es' },
 });

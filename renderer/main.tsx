@@ -9,9 +9,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/decoder.css';
-import './styles/credentials.css';
-import './styles/profiles.css';
-import './styles/compose.css';
+// The other screens' styles load with their chunks (app/lazy-screens): the first paint waits only for the decoder's.
 
 const container = document.getElementById('root');
 if (container !== null) {

@@ -66,11 +66,12 @@ test.describe('Decoder with large tokens (decoded in a Worker, claims virtualize
     const { page } = await desktop.open();
     let closed = 0;
     page.on('worker', (worker) => worker.on('close', () => closed++));
-    // The first Worker starts 5 s late, so the second paste surely arrives while the first decode is under way.
+    // The first Worker starts 20 s late, so the second paste surely arrives while the first decode is under way, however
+    // long a busy machine takes to insert it.
     let delayed = false;
     await page.route('**/decode.worker*.js', async (route) => {
       const response = await route.fetch();
-      const delay = delayed ? '' : 'for (const until = Date.now() + 5000; Date.now() < until; );\n';
+      const delay = delayed ? '' : 'for (const until = Date.now() + 20_000; Date.now() < until; );\n';
       delayed = true;
       await route.fulfill({ response, body: delay + (await response.text()) });
     });

@@ -58,6 +58,8 @@ export function registerIpcHandlers(options: IpcMainOptions): IpcRegistration {
             if (!sender.isDestroyed()) sender.send(name, data);
           },
           signal: call.signal,
+          // A web sign-in stays with the window that began it.
+          senderKey: `app:${caller}`,
         });
       } finally {
         call.end();

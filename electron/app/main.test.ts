@@ -176,6 +176,26 @@ describe('IPC', () => {
     expect(await readdir(userDataDir)).toEqual([]);
   });
 
+  it('opens a web sign-in page in the system browser from the main process, and keeps the sign-in with that window', async () => {
+    await startMain();
+    await electron.app.becomeReady();
+    const frame = mainWindow().webContents.mainFrame;
+    const request = { clientId: 'webapp-client-1', authUrl: 'http://127.0.0.1:9/', scope: 'email_read offline', open: true };
+    const reply = (await invoke('webapp:begin', request, frame)) as {
+      ok: true;
+      value: { signInId: string; authorizeUrl: string; opened: boolean };
+    };
+    expect(reply).toMatchObject({ ok: true, value: { opened: true } });
+    expect(electron.shell.opened).toEqual([reply.value.authorizeUrl]);
+    expect(reply.value.authorizeUrl).toMatch(/^http:\/\/127\.0\.0\.1:9\/v2\/authorize\?response_type=code&client_id=webapp-client-1&/);
+    // The same window's next request finds it (a paste with another state is read, not refused as unknown).
+    const finish = { runId: 'r1', signInId: reply.value.signInId, pasted: 'https://127.0.0.1:80/?code=c&state=other' };
+    expect(await invoke('webapp:finish', finish, frame)).toMatchObject({
+      ok: true,
+      value: { outcome: { ok: false, error: { code: 'ERR_AUTH_STATE_MISMATCH' } } },
+    });
+  });
+
   it('an abort from our frame cancels the call it names, and only that call of that sender', async () => {
     await startMain();
     await electron.app.becomeReady();

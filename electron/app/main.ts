@@ -6,7 +6,7 @@ import { keychainServiceName } from '../services/secret-store/keychain-service-n
 import { APP_DOCUMENT_URL, APP_SCHEME, appFileHandler, rendererDir } from './app-files';
 import { registerIpcHandlers } from './ipc-main';
 import { installAppMenu } from './menu';
-import { installSessionPolicy, installWebContentsPolicy } from './security';
+import { installSessionPolicy, installWebContentsPolicy, openSignInPage } from './security';
 import { createMainWindow } from './window';
 
 // The Electron main process: thin glue. All logic lives in electron/services/ (plain Node, unit-tested).
@@ -29,6 +29,7 @@ if (!app.requestSingleInstanceLock()) {
     userDataDir: app.getPath('userData'),
     keychainService: keychainServiceName(env),
     appVersion: app.getVersion(),
+    openSignInPage,
     onInternalError: (channel, error) =>
       console.error(`Unexpected failure handling ${channel} (${error instanceof Error ? error.name : typeof error}).`),
   });

@@ -7,6 +7,11 @@ function openInBrowser(url: string): void {
   void shell.openExternal(url).catch(() => undefined);
 }
 
+/** Opens a web sign-in's page in the system browser: the URL is one the main process built (web-sign-in-service checks it). */
+export function openSignInPage(url: string): Promise<void> {
+  return shell.openExternal(url);
+}
+
 /**
  * The one place for web-contents security: every web contents may only show our renderer file; other navigations and
  * redirects are refused (http(s) links open in the system browser), new windows and webviews are refused.

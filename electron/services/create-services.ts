@@ -14,6 +14,7 @@ import { createEngagementService, type EngagementPort } from './engagement/engag
 import { createIntelligenceService, type IntelligenceService } from './intelligence/intelligence-service';
 import { createProfileTokenService, fingerprintOf, type ProfileTokenService } from './token-cache/profile-token-service';
 import { createTokenCache } from './token-cache/token-cache';
+import { createWebSignInService, type WebSignInPort } from './web-app/web-sign-in-service';
 import { createWebAppPort } from './web-app/web-app-refresh';
 
 /** Options of the composition root: where profiles live, which keychain service, and what the host provides. */
@@ -30,6 +31,8 @@ export interface WorkbenchServicesOptions {
   platform?: string;
   /** Told about unexpected failures in the router (never their text where secrets could end up). */
   onInternalError?: (channel: IpcChannel, error: unknown) => void;
+  /** Opens a web sign-in's page in the system browser (the desktop app's shell); without it the page opens it. */
+  openSignInPage?: (url: string) => Promise<void>;
 }
 
 /** The wired services: the IPC router and what it is built on. */
@@ -42,6 +45,8 @@ export interface WorkbenchServices {
   compose: ComposePort;
   /** Saved profiles' tokens through the token cache (the app's "Copy token", mctoken token/exec/whoami --profile). */
   profileTokens: ProfileTokenService;
+  /** Web and public app sign-ins, kept per window in this process. */
+  webSignIn: WebSignInPort;
   /** The fetch every outgoing request uses (safe-fetch). */
   fetch: typeof fetch;
 }
@@ -62,6 +67,11 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
   // A web or public app's refresh token is spent only through profileTokens, under the profile's lock.
   const webApp = createWebAppPort({ secrets, fetch: safeFetch });
   const profileTokens = createProfileTokenService({ profiles, secrets, cache, intelligence, engagement, webApp });
+  const webSignIn = createWebSignInService({
+    fetch: safeFetch,
+    profiles,
+    ...(options.openSignInPage ? { openSignInPage: options.openSignInPage } : {}),
+  });
   const router = createRouter({
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
@@ -71,7 +81,8 @@ export function createWorkbenchServices(options: WorkbenchServicesOptions): Work
     engagement,
     compose,
     profileTokens,
+    webSignIn,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { router, profiles, secrets, intelligence, engagement, compose, profileTokens, fetch: safeFetch };
+  return { router, profiles, secrets, intelligence, engagement, compose, profileTokens, webSignIn, fetch: safeFetch };
 }

@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
-import { draftOfDecoded, type ComposeDraft } from '../../shared/compose/compose-draft';
+import type { ComposeDraft } from '../../shared/compose/compose-draft';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { ScreenErrorBoundary } from '../common/error-boundary';
 import { DecoderScreen } from '../decoder/decoder-screen';
@@ -15,6 +15,9 @@ import { SideNav } from './side-nav';
 /** The workbench UI: side navigation, the keychain banner, and the Decoder, Intelligence, Engagement and Profiles screens. */
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('decoder');
+  // A screen other than the decoder mounts when first shown (its chunk loads then, or at idle), and stays mounted after.
+  const [shown, setShown] = useState<ReadonlySet<ScreenId>>(() => new Set(['decoder']));
+  if (!shown.has(screen)) setShown(new Set([...shown, screen]));
   const [opened, setOpened] = useState<{ token: string; nonce: number; at: number } | null>(null);
   const openInDecoder = useCallback((token: string) => {
     setOpened((o) => ({ token, nonce: (o?.nonce ?? 0) + 1, at: Date.now() }));
@@ -23,10 +26,13 @@ export function App() {
   // "Edit and re-sign" in the decoder: the decoded token opens in Compose, once per nonce.
   const [composeOpened, setComposeOpened] = useState<{ draft: ComposeDraft; nonce: number } | null>(null);
   const editAndResign = useCallback((token: DecodedToken) => {
-    const draft = draftOfDecoded(token);
-    if (draft === null) return;
-    setComposeOpened((o) => ({ draft, nonce: (o?.nonce ?? 0) + 1 }));
-    setScreen('compose');
+    // Compose's templates come with its chunk, not the decoder's.
+    void import('../../shared/compose/compose-draft').then(({ draftOfDecoded }) => {
+      const draft = draftOfDecoded(token);
+      if (draft === null) return;
+      setComposeOpened((o) => ({ draft, nonce: (o?.nonce ?? 0) + 1 }));
+      setScreen('compose');
+    });
   }, []);
   // Bumped by "Use" on the profiles screen: the focus follows the user to the credentials screen's title.
   const [focusTitle, setFocusTitle] = useState(0);
@@ -73,53 +79,61 @@ export function App() {
         </div>
         <div hidden={screen !== 'compose'} className="app__screen">
           <ScreenErrorBoundary screen="Compose" back={toDecoder}>
-            <Suspense fallback={<ScreenLoading screen="Compose" />}>
-              <ComposeScreen profiles={profiles} opened={composeOpened} onOpenInDecoder={openInDecoder} />
-            </Suspense>
+            {shown.has('compose') && (
+              <Suspense fallback={<ScreenLoading screen="Compose" />}>
+                <ComposeScreen profiles={profiles} opened={composeOpened} onOpenInDecoder={openInDecoder} />
+              </Suspense>
+            )}
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'credentials'} className="app__screen">
           <ScreenErrorBoundary screen="Intelligence credentials" back={toDecoder}>
-            <Suspense fallback={<ScreenLoading screen="Intelligence credentials" />}>
-              <CredentialsScreen
-                profiles={profiles}
-                profile={intelligence.profile}
-                formKey={intelligence.formKey}
-                onSaved={onSaved}
-                onSelect={intelligence.select}
-              />
-            </Suspense>
+            {shown.has('credentials') && (
+              <Suspense fallback={<ScreenLoading screen="Intelligence credentials" />}>
+                <CredentialsScreen
+                  profiles={profiles}
+                  profile={intelligence.profile}
+                  formKey={intelligence.formKey}
+                  onSaved={onSaved}
+                  onSelect={intelligence.select}
+                />
+              </Suspense>
+            )}
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'engagement'} className="app__screen">
           <ScreenErrorBoundary screen="Engagement credentials" back={toDecoder}>
-            <Suspense fallback={<ScreenLoading screen="Engagement credentials" />}>
-              <EngagementScreen
-                profiles={profiles}
-                profile={engagement.profile}
-                formKey={engagement.formKey}
-                onSaved={onSaved}
-                onSelect={engagement.select}
-                onOpenInDecoder={openInDecoder}
-              />
-            </Suspense>
+            {shown.has('engagement') && (
+              <Suspense fallback={<ScreenLoading screen="Engagement credentials" />}>
+                <EngagementScreen
+                  profiles={profiles}
+                  profile={engagement.profile}
+                  formKey={engagement.formKey}
+                  onSaved={onSaved}
+                  onSelect={engagement.select}
+                  onOpenInDecoder={openInDecoder}
+                />
+              </Suspense>
+            )}
           </ScreenErrorBoundary>
         </div>
         <div hidden={screen !== 'profiles'} className="app__screen">
           <ScreenErrorBoundary screen="Profiles" back={toDecoder}>
-            <Suspense fallback={<ScreenLoading screen="Profiles" />}>
-              <ProfilesScreen
-                listing={listing}
-                selectedIds={[intelligence.id, engagement.id]}
-                onReload={reload}
-                onChanged={onChanged}
-                onUse={(profile) => {
-                  (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
-                  setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
-                  setFocusTitle((n) => n + 1);
-                }}
-              />
-            </Suspense>
+            {shown.has('profiles') && (
+              <Suspense fallback={<ScreenLoading screen="Profiles" />}>
+                <ProfilesScreen
+                  listing={listing}
+                  selectedIds={[intelligence.id, engagement.id]}
+                  onReload={reload}
+                  onChanged={onChanged}
+                  onUse={(profile) => {
+                    (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
+                    setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
+                    setFocusTitle((n) => n + 1);
+                  }}
+                />
+              </Suspense>
+            )}
           </ScreenErrorBoundary>
         </div>
       </main>

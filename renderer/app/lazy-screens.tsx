@@ -3,10 +3,21 @@
 // shows ScreenLoading for that moment. Every screen stays mounted once loaded, so a hidden screen keeps its state.
 import { preloadableLazy } from '../common/preloadable-lazy';
 
-const credentials = preloadableLazy(async () => (await import('../intelligence/credentials-screen')).CredentialsScreen);
-const engagement = preloadableLazy(async () => (await import('../engagement/engagement-screen')).EngagementScreen);
-const profiles = preloadableLazy(async () => (await import('../profiles/profiles-screen')).ProfilesScreen);
-const compose = preloadableLazy(async () => (await import('../compose/compose-screen')).ComposeScreen);
+// Each screen's chunk brings its styles (Vite loads a chunk's CSS with it): the run and form styles of credentials.css
+// serve every screen but the decoder.
+const runStyles = () => import('../styles/credentials.css');
+const credentials = preloadableLazy(
+  async () => (await Promise.all([import('../intelligence/credentials-screen'), runStyles()]))[0].CredentialsScreen,
+);
+const engagement = preloadableLazy(
+  async () => (await Promise.all([import('../engagement/engagement-screen'), runStyles()]))[0].EngagementScreen,
+);
+const profiles = preloadableLazy(
+  async () => (await Promise.all([import('../profiles/profiles-screen'), runStyles(), import('../styles/profiles.css')]))[0].ProfilesScreen,
+);
+const compose = preloadableLazy(
+  async () => (await Promise.all([import('../compose/compose-screen'), runStyles(), import('../styles/compose.css')]))[0].ComposeScreen,
+);
 
 export const CredentialsScreen = credentials.Component;
 export const EngagementScreen = engagement.Component;

@@ -1,7 +1,7 @@
 import { decodeTimed, type TimedDecode } from './decode-input';
+import { replyReader, type DecodeReplyPart } from './decode-wire';
 
-/** From this many characters a pasted token is decoded in the Worker; below, on the main thread within the paste's frame. */
-export const WORKER_FROM_CHARS = 32 * 1024;
+export { WORKER_FROM_CHARS } from './decode-input';
 
 /** A message to the decoder's Worker. */
 export interface DecodeRequest {
@@ -10,11 +10,8 @@ export interface DecodeRequest {
   decodedAt: number;
 }
 
-/** The Worker's answer to a {@link DecodeRequest}. */
-export interface DecodeReply {
-  id: number;
-  decoded: TimedDecode;
-}
+/** The Worker's answer to a {@link DecodeRequest}: its messages, the last one `rest` (decode-wire). */
+export type DecodeReply = DecodeReplyPart;
 
 /** One decode under way: its result, and a way to drop it (a new paste). */
 export interface DecodeJob {
@@ -60,6 +57,7 @@ export function createDecodeRunner(createWorker: WorkerFactory = createDecodeWor
       const id = nextId++;
       let settled = false;
       let fallback: DecodeJob | null = null;
+      const reader = replyReader();
       const result = new Promise<TimedDecode>((resolve) => {
         const done = () => {
           settled = true;
@@ -68,8 +66,10 @@ export function createDecodeRunner(createWorker: WorkerFactory = createDecodeWor
         };
         const onMessage = (event: MessageEvent<DecodeReply>) => {
           if (event.data.id !== id) return;
+          const decoded = reader.add(event.data);
+          if (decoded === null) return;
           done();
-          resolve(event.data.decoded);
+          resolve(decoded);
         };
         const onError = (event: Event) => {
           event.preventDefault();

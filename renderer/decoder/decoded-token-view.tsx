@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import type { TokenExplanation } from '../../shared/claims/explained-claim';
-import { canEditAndResign } from '../../shared/compose/compose-draft';
+import { canEditAndResign } from '../../shared/compose/can-edit-and-resign';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { Badge } from '../common/badge';
-import { PayloadTextPanel } from './payload-text-panel';
+import { preloadableLazy } from '../common/preloadable-lazy';
 import { SegmentPanel } from './segment-panel';
 import { TokenWarningsList } from './token-warnings-list';
 
@@ -16,6 +16,12 @@ export interface DecodedTokenViewProps {
   /** "Edit and re-sign": opens this token in Compose; the button shows for a compact JWS with a JSON payload. */
   onEditAndResign?: (token: DecodedToken) => void;
 }
+
+// A payload that is not JSON claims is rare: its panel is a chunk of its own, preloaded with the decoder's other panels.
+const payloadText = preloadableLazy(async () => (await import('./payload-text-panel')).PayloadTextPanel);
+const PayloadTextPanel = payloadText.Component;
+/** Loads the text payload panel's chunk. */
+export const preloadPayloadTextPanel = payloadText.preload;
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -70,7 +76,9 @@ export function DecodedTokenView({ token, explanation, spentRefreshToken = null,
           note={countNote(explanation.claims.length, 'claim')}
         />
       ) : (
-        <PayloadTextPanel payload={token.payloadText} />
+        <Suspense fallback={<p className="muted">Loading the payload…</p>}>
+          <PayloadTextPanel payload={token.payloadText} />
+        </Suspense>
       )}
       <SegmentPanel
         title="Header"

@@ -6,19 +6,30 @@ import { ErrorMessage } from '../common/error-message';
 import { useNow } from '../hooks/use-now';
 import type { DecodeState } from './decode-input';
 import { preloadVirtualTable } from '../claims-widgets/claims-table';
-import { DecodedTokenView } from './decoded-token-view';
+import { DecodedTokenView, preloadPayloadTextPanel } from './decoded-token-view';
+import { preloadJsonView } from './segment-panel';
 import { defaultKeySource } from './key-source';
 import { OpenTokenContext } from '../claims-widgets/secret-claim-value';
 import { TokenInput } from './token-input';
-import { useDecodedInput } from './use-decoded-input';
+import { loadDefaultRunner, useDecodedInput } from './use-decoded-input';
 
 // The signature check (jose, key parsing) and the legacy refresh (SSO JWTs with a refresh token, desktop app only) load
 // as chunks of their own, preloaded once the decoder is idle: the first paint waits only for the input and the claims.
 const signature = preloadableLazy(async () => (await import('./signature-panel')).SignaturePanel);
-const refresh = preloadableLazy(async () => (await import('./refresh-panel')).RefreshPanel);
+const refresh = preloadableLazy(
+  async () => (await Promise.all([import('./refresh-panel'), import('../styles/credentials.css')]))[0].RefreshPanel,
+);
 const SignaturePanel = signature.Component;
 /** Loads the decoder's lazy panels; resolves when they are in. */
-export const preloadDecoderPanels = (): Promise<unknown> => Promise.all([signature.preload(), refresh.preload(), preloadVirtualTable()]);
+export const preloadDecoderPanels = (): Promise<unknown> =>
+  Promise.all([
+    signature.preload(),
+    refresh.preload(),
+    preloadVirtualTable(),
+    preloadJsonView(),
+    loadDefaultRunner(),
+    preloadPayloadTextPanel(),
+  ]);
 const RefreshPanel = refresh.Component;
 
 /** Props of {@link DecoderScreen}. */

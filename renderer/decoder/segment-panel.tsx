@@ -1,9 +1,15 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { ExplainedClaim } from '../../shared/claims/explained-claim';
 import type { JsonObject } from '../../shared/decode/decoded-token';
-import { JsonView } from '../common/json-view';
+import { preloadableLazy } from '../common/preloadable-lazy';
 import { Tabs } from '../common/tabs';
 import { ClaimsTable } from '../claims-widgets/claims-table';
+
+// The JSON view (and its colouring and copy button) is a chunk of its own: most pastes are read as claims.
+const jsonChunk = preloadableLazy(async () => (await import('../common/json-view')).JsonView);
+const JsonView = jsonChunk.Component;
+/** Loads the JSON view's chunk. */
+export const preloadJsonView = jsonChunk.preload;
 
 type View = 'claims' | 'json';
 const VIEWS = [
@@ -48,7 +54,9 @@ export function SegmentPanel({ title, json, claims, flaggedPaths, spentPaths, no
         {view === 'claims' ? (
           <ClaimsTable claims={claims} caption={`${title} claims`} flaggedPaths={flaggedPaths} spentPaths={spentPaths} />
         ) : (
-          <JsonView value={json} label={`${title} JSON`} />
+          <Suspense fallback={<p className="muted">Loading the JSON…</p>}>
+            <JsonView value={json} label={`${title} JSON`} />
+          </Suspense>
         )}
       </Tabs>
     </section>

@@ -2,7 +2,8 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeEngagementSsoJwt } from '../test-support/sample-tokens';
 import { decodeTimed } from './decode-input';
-import { createDecodeRunner, WORKER_FROM_CHARS, type DecodeReply, type DecodeRequest } from './decode-worker-client';
+import { createDecodeRunner, WORKER_FROM_CHARS, type DecodeRequest } from './decode-worker-client';
+import { replyParts } from './decode-wire';
 import { useDecodedInput } from './use-decoded-input';
 
 const PASTED = Date.UTC(2025, 0, 15, 12, 0, 0);
@@ -19,8 +20,9 @@ class FakeWorker extends EventTarget {
   }
   answer(index = this.sent.length - 1) {
     const request = this.sent[index]!;
-    const reply: DecodeReply = { id: request.id, decoded: decodeTimed(request.input, request.decodedAt) };
-    this.dispatchEvent(new MessageEvent('message', { data: reply }));
+    // Each part as the page would read it from a real Worker: a structured clone.
+    for (const part of replyParts(request.id, decodeTimed(request.input, request.decodedAt)))
+      this.dispatchEvent(new MessageEvent('message', { data: structuredClone(part) }));
   }
 }
 

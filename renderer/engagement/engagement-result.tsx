@@ -5,6 +5,7 @@ import { Badge } from '../common/badge';
 import { CopyButton } from '../common/copy-button';
 import { IssuedTokenHead } from '../runs/issued-token-head';
 import { bearerCurl } from '../runs/issued-token-view';
+import { DetailRow, WhoAmITable } from './whoami-view';
 
 /** The documented call "Copy as curl" makes: it only reads the tenant's SOAP endpoint, so it is safe to try as is. */
 export const SAMPLE_CALL_PATH = 'platform/v1/endpoints/soap';
@@ -24,21 +25,6 @@ export interface EngagementResultProps {
   whoami: WhoAmI | null;
   /** Opens the access token in the decoder (four segments, explained). */
   onOpenInDecoder: (token: string) => void;
-}
-
-/** A userinfo list as one cell: "none" for an empty list, null (a dash) when userinfo sent none. */
-function listText(items: readonly string[] | null, separator: string): string | null {
-  if (items === null) return null;
-  return items.length === 0 ? 'none' : items.join(separator);
-}
-
-function Row({ name, value }: { name: string; value: string | null }) {
-  return (
-    <tr>
-      <th scope="row">{name}</th>
-      <td className="mono">{value ?? '—'}</td>
-    </tr>
-  );
 }
 
 /** A server-to-server token: the token with copy, "Copy as curl" and "Open in decoder", its countdown, the endpoints, scopes granted vs asked, and who-am-I. */
@@ -63,10 +49,10 @@ export function EngagementResult({ token, whoami, onOpenInDecoder }: EngagementR
       </p>
       <table className="fields-table" aria-label="Token details">
         <tbody>
-          <Row name="Lifetime" value={`${token.expiresIn} s (from the response)`} />
-          <Row name="REST instance URL" value={token.restInstanceUrl} />
-          <Row name="SOAP instance URL" value={whoami?.endpoints.soap ?? token.soapInstanceUrl} />
-          <Row name="Token endpoint" value={token.tokenEndpoint} />
+          <DetailRow name="Lifetime" value={`${token.expiresIn} s (from the response)`} />
+          <DetailRow name="REST instance URL" value={token.restInstanceUrl} />
+          <DetailRow name="SOAP instance URL" value={whoami?.endpoints.soap ?? token.soapInstanceUrl} />
+          <DetailRow name="Token endpoint" value={token.tokenEndpoint} />
         </tbody>
       </table>
       <div className="engagement-scopes" aria-label="Scopes">
@@ -88,22 +74,7 @@ export function EngagementResult({ token, whoami, onOpenInDecoder }: EngagementR
           </p>
         )}
       </div>
-      {summary !== null && (
-        <table className="fields-table" aria-label="Who am I">
-          <caption>Who am I (v2/userinfo)</caption>
-          <tbody>
-            <Row name="MID (business unit)" value={summary.mid} />
-            <Row name="Enterprise id" value={summary.enterpriseId} />
-            <Row name="Enterprise" value={summary.enterpriseName} />
-            <Row name="Stack" value={summary.stack} />
-            <Row name="Region" value={summary.region} />
-            <Row name="User" value={[summary.userName, summary.userEmail].filter((part) => part !== null).join(' · ') || null} />
-            <Row name="Package" value={summary.applicationName} />
-            <Row name="Package scopes" value={listText(summary.applicationScopes, ' ')} />
-            <Row name="Redirect URLs" value={listText(summary.redirectUrls, ' · ')} />
-          </tbody>
-        </table>
-      )}
+      {summary !== null && <WhoAmITable summary={summary} />}
     </section>
   );
 }

@@ -5,8 +5,8 @@ import { useRunInView } from '../runs/use-run-in-view';
 import { EngagementResult } from './engagement-result';
 import type { EngagementRunState } from '../runs/use-engagement-run';
 
-/** What each step does, shown under its title (the titles come from the core). */
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
+/** What each step does, shown under its title (the titles come from the core); the web sign-in's who-am-I shows them too. */
+export const ENGAGEMENT_STEP_DESCRIPTIONS: Readonly<Record<string, string>> = {
   token: 'POST <auth>v2/token with a JSON body: client credentials of the installed package.',
   userinfo: 'GET <auth>v2/userinfo with the token: business unit, enterprise, stack, region, user.',
   'soap-endpoint': 'GET <rest>platform/v1/endpoints/soap with the token: the tenant-specific SOAP URL.',
@@ -42,7 +42,7 @@ export function EngagementRunOutput({ state, onCancel, limitMs, onOpenInDecoder 
         state={state}
         texts={TEXTS}
         statusRef={statusRef}
-        describe={(step) => DESCRIPTIONS[step.id] ?? ''}
+        describe={(step) => ENGAGEMENT_STEP_DESCRIPTIONS[step.id] ?? ''}
         limitMs={limitMs}
         failureTitle="No token"
       />

@@ -11,6 +11,15 @@ import type { EngagementRunSource } from './engagement-draft';
 import { EngagementForm } from './engagement-form';
 import { EngagementRunOutput } from './engagement-run-output';
 import { useEngagementRun } from '../runs/use-engagement-run';
+import { Tabs } from '../common/tabs';
+import { WebSignInPanel } from './web-sign-in-panel';
+
+/** The two kinds of API Integration: server-to-server (client credentials), or a web or public app (authorization code). */
+const KINDS = [
+  { id: 'server', label: 'Server-to-server' },
+  { id: 'web', label: 'Web or public app' },
+] as const;
+type Kind = (typeof KINDS)[number]['id'];
 
 /** Props of {@link EngagementScreen}. */
 export interface EngagementScreenProps {
@@ -31,13 +40,19 @@ export interface EngagementScreenProps {
 /** Engagement credentials: a saved server-to-server profile or unsaved values, then token, who-am-I and SOAP endpoint, step by step. */
 export function EngagementScreen({ profiles, profile, formKey, onSelect, onSaved, onOpenInDecoder }: EngagementScreenProps) {
   const bridge = useBridge();
+  // Picking a profile (here or with "Use" on Profiles) shows the server-to-server form it belongs to.
+  const [tab, setTab] = useState<{ kind: Kind; formKey: number }>({ kind: 'server', formKey });
+  const kind = tab.formKey === formKey ? tab.kind : 'server';
+  const setKind = (next: Kind) => setTab({ kind: next, formKey });
   const header = (
     <header className="screen__header">
       <div>
         <h1 className="screen__title" tabIndex={-1}>
           Engagement credentials
         </h1>
-        <p className="screen__subtitle">Test an installed package: server-to-server token, who-am-I and the SOAP endpoint.</p>
+        <p className="screen__subtitle">
+          Test an installed package: a server-to-server token with who-am-I and the SOAP endpoint, or a web or public app&apos;s sign-in.
+        </p>
       </div>
     </header>
   );
@@ -47,16 +62,22 @@ export function EngagementScreen({ profiles, profile, formKey, onSelect, onSaved
       {bridge === null ? (
         <NeedsDesktop feature="Testing Engagement credentials" />
       ) : (
-        <>
-          <ProfilePicker
-            profiles={profiles}
-            product="engagement"
-            selectedId={profile?.id ?? null}
-            onSelect={onSelect}
-            newLabel="Unsaved values (test without saving)"
-          />
-          <EngagementWorkspace key={formKey} profile={profile} onSaved={onSaved} onOpenInDecoder={onOpenInDecoder} />
-        </>
+        <Tabs label="API Integration type" tabs={KINDS} selected={kind} onSelect={setKind} className="engagement__kinds">
+          {kind === 'server' ? (
+            <>
+              <ProfilePicker
+                profiles={profiles}
+                product="engagement"
+                selectedId={profile?.id ?? null}
+                onSelect={onSelect}
+                newLabel="Unsaved values (test without saving)"
+              />
+              <EngagementWorkspace key={formKey} profile={profile} onSaved={onSaved} onOpenInDecoder={onOpenInDecoder} />
+            </>
+          ) : (
+            <WebSignInPanel onSaved={onSaved} onOpenInDecoder={onOpenInDecoder} />
+          )}
+        </Tabs>
       )}
     </div>
   );

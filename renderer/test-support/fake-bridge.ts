@@ -67,6 +67,10 @@ export function createFakeBridge(handlers: FakeHandlers = {}): FakeBridge {
     'verify:with-profile': () => ok({ status: 'unchecked', alg: 'HS256' }),
     'compose:sign': () => new Promise(() => undefined),
     'compose:send': () => new Promise(() => undefined),
+    'webapp:begin': () => new Promise(() => undefined),
+    'webapp:finish': () => new Promise(() => undefined),
+    'webapp:save': () => new Promise(() => undefined),
+    'webapp:whoami': () => new Promise(() => undefined),
   };
   const bridge: Record<string, unknown> = {};
   for (const channel of Object.keys(defaults) as IpcChannel[]) {

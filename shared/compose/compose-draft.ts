@@ -1,6 +1,7 @@
 // "Edit and re-sign": a decoded token as a Compose draft, its header and payload as they were, so signing it again with the
 // right key gives back the same claims.
 import type { DecodedToken, JsonObject } from '../decode/decoded-token';
+import { canEditAndResign } from './can-edit-and-resign';
 import { isComposeAlgorithm, type ComposeAlgorithm } from './compose-algorithms';
 import { composeTemplate, type ComposeTemplateId, type SendStyle } from './compose-templates';
 
@@ -48,10 +49,7 @@ function templateOf(token: DecodedToken): ComposeTemplateId {
   return ACTIVITY_FIELDS.filter((field) => Object.hasOwn(payload, field)).length >= 2 ? 'activity-execute' : 'jwt';
 }
 
-/** True when the decoded token can be edited and re-signed: one compact JWS with a JSON payload, not a four-segment access token. */
-export function canEditAndResign(token: DecodedToken): boolean {
-  return token.serialization === 'compact' && token.segments.length === 3 && token.payloadText === null;
-}
+export { canEditAndResign };
 
 /** The decoded token as a draft: header and payload as decoded, its algorithm when Compose signs with it (else HS256), no new lifetime. */
 export function draftOfDecoded(token: DecodedToken): ComposeDraft | null {

@@ -59,22 +59,33 @@ export async function whoamiSteps(
 /** What who-am-I with a token gives: the answer, or the error (ERR_API_UNAUTHORIZED when the token was refused). */
 export type WhoamiCallsOutcome = { ok: true; whoami: WhoAmI } | { ok: false; error: ErrorPayload };
 
+/** Who-am-I's two steps as they ended, with the outcome (what a web sign-in's "Who am I" shows). */
+export interface WhoamiReport {
+  steps: EngagementStep[];
+  outcome: WhoamiCallsOutcome;
+}
+
 /** Who-am-I with a token already in hand, as its own two steps; never throws for expected failures. */
-export async function runWhoamiCalls(
+export async function runWhoamiReport(
   tenant: EngagementTenant,
   token: WhoamiToken,
   net: NetOptions,
   deps: { now?: () => number; onStep?: (step: EngagementStep) => void } = {},
-): Promise<WhoamiCallsOutcome> {
+): Promise<WhoamiReport> {
   const pending = pendingEngagementSteps(true).filter((step) => step.id !== 'token');
   const tracker = new StepTracker<EngagementStepId>(deps.now ?? Date.now, deps.onStep, pending);
   const progress: { current: EngagementStepId } = { current: 'userinfo' };
   const secrets = [token.accessToken];
   try {
-    return { ok: true, whoami: await whoamiSteps(tracker, tenant, token, net, secrets, progress) };
+    return { steps: tracker.steps, outcome: { ok: true, whoami: await whoamiSteps(tracker, tenant, token, net, secrets, progress) } };
   } catch (error) {
     const masked = maskErrorSecrets(error, secrets);
     tracker.fail(progress.current, masked);
-    return { ok: false, error: toErrorPayload(masked) };
+    return { steps: tracker.steps, outcome: { ok: false, error: toErrorPayload(masked) } };
   }
+}
+
+/** {@link runWhoamiReport}'s outcome alone (`mctoken whoami --profile`, which prints the steps as they go). */
+export async function runWhoamiCalls(...args: Parameters<typeof runWhoamiReport>): Promise<WhoamiCallsOutcome> {
+  return (await runWhoamiReport(...args)).outcome;
 }

@@ -4,8 +4,11 @@
 import type { SendReport, SendRequest, SignRequest, SignedToken } from '../compose/compose-types';
 import type { EngagementCredentials } from '../engagement/credentials';
 import type { EngagementFlowReport, EngagementStepId, RefreshReport, RefreshStepId } from '../engagement/flow-types';
+import type { WebAppReport, WebSignInStepId } from '../engagement/web-app-types';
+import type { WebSignInInput } from '../engagement/web-sign-in-plan';
+import type { WhoamiReport } from '../engagement/whoami-calls';
 import type { ErrorPayload } from '../errors/workbench-error';
-import type { FlowStep, TokenRequestStyle } from '../exchange/flow-types';
+import type { FlowStep, FlowWarning, TokenRequestStyle } from '../exchange/flow-types';
 import type { TokenFlowReport, TokenFlowStep } from '../intelligence/flow-types';
 import type { Region } from '../intelligence/regions';
 import type { Product, Profile } from '../profiles/profile';
@@ -122,6 +125,44 @@ export type EngagementRefreshRequest = { runId: string; timeoutMs?: number; toke
   { profileId: string } | { clientId: string; clientSecret: string }
 );
 
+/**
+ * webapp:begin: a web or public app's sign-in. The client secret (a web app's; none for a public app) stays in the main
+ * process with the sign-in until its code is exchanged; `open` asks the main process to open the authorize URL in the
+ * system browser (the desktop app does; under mctoken ui the page opens it itself).
+ */
+export interface WebSignInBeginRequest extends WebSignInInput {
+  clientSecret?: string | null;
+  open?: boolean;
+}
+
+/** A started sign-in: its id (for finish and save, from this window only), the URL to sign in at, and what it asks for. */
+export interface WebSignInStarted {
+  signInId: string;
+  authorizeUrl: string;
+  redirectUri: string;
+  requestedScopes: string[] | null;
+  warnings: FlowWarning[];
+  /** When the sign-in stops waiting for the pasted address (ms since the epoch). */
+  expiresAt: number;
+  /** Whether the main process opened the authorize URL in the system browser. */
+  opened: boolean;
+}
+
+/** webapp:finish: the address the browser ended on, pasted back; the code is exchanged at once, as run `runId`. */
+export interface WebSignInFinishRequest {
+  runId: string;
+  signInId: string;
+  pasted: string;
+  timeoutMs?: number;
+}
+
+/** webapp:whoami: who-am-I with a finished sign-in's access token (held in the main process), as run `runId`. */
+export interface WebSignInWhoamiRequest {
+  runId: string;
+  signInId: string;
+  timeoutMs?: number;
+}
+
 /** Every request/response channel, with its request and response types. The one map both sides are typed from. */
 export interface IpcChannelMap {
   'app:info': { request: null; response: AppInfo };
@@ -141,12 +182,20 @@ export interface IpcChannelMap {
   'compose:sign': { request: SignRequest; response: SignedToken };
   /** POSTs a token to the URL typed (https, or http on loopback) as an activity call or an SSO form post; redirects are not followed. */
   'compose:send': { request: SendRequest; response: SendReport };
+  /** Starts a web or public app's sign-in (authorization code): the authorize URL, the sign-in kept in the main process. */
+  'webapp:begin': { request: WebSignInBeginRequest; response: WebSignInStarted };
+  /** Reads the pasted address and exchanges its code; the report's token never carries the refresh token (kept in main to save). */
+  'webapp:finish': { request: WebSignInFinishRequest; response: WebAppReport };
+  /** Saves a finished sign-in as an engagement-web profile: its refresh token goes from main memory to the OS keychain. */
+  'webapp:save': { request: { signInId: string; name: string }; response: Profile };
+  /** v2/userinfo and the SOAP endpoint with a finished sign-in's access token, which never comes from the renderer. */
+  'webapp:whoami': { request: WebSignInWhoamiRequest; response: WhoamiReport };
 }
 
 /** Every main-to-renderer event, with its payload type. */
 export interface IpcEventMap {
   'intelligence:progress': { runId: string; step: TokenFlowStep };
-  'engagement:progress': { runId: string; step: FlowStep<EngagementStepId | RefreshStepId> };
+  'engagement:progress': { runId: string; step: FlowStep<EngagementStepId | RefreshStepId | WebSignInStepId> };
 }
 
 /** A request/response channel name. */
@@ -173,6 +222,10 @@ export const IPC_CHANNELS = [
   'verify:with-profile',
   'compose:sign',
   'compose:send',
+  'webapp:begin',
+  'webapp:finish',
+  'webapp:save',
+  'webapp:whoami',
 ] as const satisfies readonly IpcChannel[];
 
 /** The event names at run time. */

@@ -133,6 +133,16 @@ export const REQUEST_SCHEMAS: { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unkn
     key: composeKey,
   }),
   'compose:send': z.strictObject({ url: nonEmpty(L.url), token: text(L.token), style: z.enum(['activity', 'sso-form']), timeoutMs }),
+  'webapp:begin': z.strictObject({
+    clientId: text(L.clientId),
+    ...engagementTarget,
+    redirectUri: text(L.url).nullable().optional(),
+    clientSecret: text(L.clientSecret).nullable().optional(),
+    open: z.boolean().optional(),
+  }),
+  'webapp:finish': z.strictObject({ ...runBase, signInId: id, pasted: text(L.pastedAddress) }),
+  'webapp:save': z.strictObject({ signInId: id, name: text(L.name) }),
+  'webapp:whoami': z.strictObject({ ...runBase, signInId: id }),
 };
 
 /** Validates a channel's request with its zod schema; throws ERR_IPC_INVALID_REQUEST naming the first bad field (never its value). */

@@ -28,4 +28,6 @@ export const REQUEST_LIMITS = Object.freeze({
   scope: 20_000,
   /** An Engagement business unit MID. */
   accountId: 32,
+  /** The address the browser ended on after a web app's sign-in, pasted back (as redirect-answer.ts reads at most). */
+  pastedAddress: 16 * 1024,
 });

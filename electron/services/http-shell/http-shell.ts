@@ -245,6 +245,8 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       const result = await options.router.handle(channel, payload, {
         emit: (event, data) => streams.send(streamId, event, data),
         signal: call.signal,
+        // The tab's stream id tells its requests apart from another tab's (a web sign-in stays with the tab that began it).
+        ...(streamId === null ? {} : { senderKey: `ui:${streamId}` }),
       });
       if (!res.destroyed) sendResult(res, 200, result, channel, { [HTTP_PROTOCOL.eventCountHeader]: String(streams.sentTo(streamId)) });
     } finally {

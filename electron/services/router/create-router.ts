@@ -7,7 +7,7 @@ import { IPC_CHANNELS, type IpcChannel } from '../../../shared/ipc/ipc-contract'
 import { validateRequest } from '../../../shared/ipc/request-schemas';
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
 import { verifySignature } from '../../../shared/verify/verify-signature';
-import type { KeychainStatus } from '../../../shared/ipc/ipc-contract';
+import type { IpcEventMap, KeychainStatus } from '../../../shared/ipc/ipc-contract';
 import type { ChannelHandler, HandlerTable, Router, RouterContext, RouterServices } from './router-types';
 
 /** True when the name is a channel of the IPC contract. */
@@ -37,7 +37,7 @@ export function createRouter(services: RouterServices): Router {
 
 /** One handler per channel (a missing channel is a compile error). Requests arrive already validated. */
 function handlerTable(services: RouterServices): HandlerTable {
-  const { profiles, intelligence, engagement, compose, profileTokens } = services;
+  const { profiles, intelligence, engagement, compose, profileTokens, webSignIn } = services;
   return {
     /** The version (injected from package.json), the platform and whether the keychain answers. */
     'app:info': async () => ({ version: services.appVersion, platform: services.platform, keychain: await probeKeychain(services) }),
@@ -87,7 +87,30 @@ function handlerTable(services: RouterServices): HandlerTable {
     /** Compose: signing (a profile's secret or key is read and used in the main process only) and sending to the URL typed. */
     'compose:sign': (request) => compose.sign(request),
     'compose:send': (request, { signal }) => compose.send(request, signal),
+
+    /** Web sign-ins, each kept under the window that began it; the exchange's and who-am-I's progress as engagement:progress events. */
+    'webapp:begin': async (request, context) => webSignIn.begin(senderOf(context), request),
+    'webapp:finish': async (request, context) =>
+      webSignIn.finish(senderOf(context), request, engagementProgress(request.runId, context), context.signal),
+    'webapp:save': async (request, context) => webSignIn.save(senderOf(context), request),
+    'webapp:whoami': async (request, context) =>
+      webSignIn.whoami(senderOf(context), request, engagementProgress(request.runId, context), context.signal),
   };
+}
+
+/** A run's steps as engagement:progress events for its run id. */
+function engagementProgress(runId: string, context: RouterContext) {
+  return (step: IpcEventMap['engagement:progress']['step']) => context.emit('engagement:progress', { runId, step });
+}
+
+/** The caller's sender key; a caller without one (no window to come back to) cannot hold a sign-in. */
+function senderOf(context: RouterContext): string {
+  if (context.senderKey === undefined || context.senderKey === '')
+    throw new WorkbenchError(
+      'ERR_IPC_FORBIDDEN_SENDER',
+      'A sign-in needs the app window that starts it: use the app window or mctoken ui.',
+    );
+  return context.senderKey;
 }
 
 /** Asks the keychain whether it answers; a probe that throws counts as unavailable (with its coded error). */

@@ -2,6 +2,7 @@ import type { ComposePort } from '../compose/compose-service';
 import type { EngagementPort } from '../engagement/engagement-service';
 import type { TokenFlowReport, TokenFlowStep } from '../../../shared/intelligence/flow-types';
 import type { ProfileTokenService } from '../token-cache/profile-token-service';
+import type { WebSignInPort } from '../web-app/web-sign-in-service';
 import type {
   TokenRunRequest,
   IpcChannel,
@@ -18,11 +19,16 @@ import type { IpcResult } from '../../../shared/ipc/result';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { SecretEncoding } from '../../../shared/verify/verification';
 
-/** How a handler talks back to the caller outside the reply (main-to-renderer events), and whether the caller cancelled. */
+/** How a handler talks back to the caller outside the reply (main-to-renderer events), whether the caller cancelled, and who it is. */
 export interface RouterContext {
   emit<E extends IpcEvent>(event: E, payload: IpcEventMap[E]): void;
   /** Aborted when the caller cancels this call (its shell's abort for it, a closed request, quitting); none: not cancellable. */
   signal?: AbortSignal;
+  /**
+   * The same for every request of one app window or one `mctoken ui` tab, and never the same for two: a web sign-in is
+   * kept under it, so only the window that began one can finish or save it. Absent for callers without a window (the CLI).
+   */
+  senderKey?: string;
 }
 
 /** The IPC router: validates a request, runs the channel's handler and always answers with an IpcResult (never throws). */
@@ -65,6 +71,8 @@ export interface RouterServices {
   compose: ComposePort;
   /** Saved profiles' cached tokens (electron/services/token-cache), the same service mctoken uses. */
   profileTokens: Pick<ProfileTokenService, 'obtain' | 'state'>;
+  /** Web and public app sign-ins (electron/services/web-app): kept per sender, their refresh tokens never sent back. */
+  webSignIn: WebSignInPort;
   /** Told about unexpected (non-WorkbenchError) failures; must not log their text where secrets could end up. */
   onInternalError?(channel: IpcChannel, error: unknown): void;
 }

@@ -28,6 +28,12 @@ const guardServices: RouterServices = {
   engagement: { token: unreachable('engagement.token'), refresh: unreachable('engagement.refresh') },
   compose: { sign: unreachable('compose.sign'), send: unreachable('compose.send') },
   profileTokens: { obtain: unreachable('profileTokens.obtain'), state: unreachable('profileTokens.state') },
+  webSignIn: {
+    begin: unreachable('webSignIn.begin'),
+    finish: unreachable('webSignIn.finish'),
+    save: unreachable('webSignIn.save'),
+    whoami: unreachable('webSignIn.whoami'),
+  },
 };
 const events: Array<{ event: IpcEvent; payload: unknown }> = [];
 const context: RouterContext = { emit: (event, payload) => events.push({ event, payload }) };
@@ -170,6 +176,19 @@ describe('router: request validation', () => {
     ],
     ['compose:send', { url: '', token: 't', style: 'activity' }, '"url" must not be empty'],
     ['compose:send', { url: 'https://x', token: 't', style: 'bearer' }, '"style" must be one of: activity, sso-form'],
+    [
+      'webapp:begin',
+      { clientId: 'c', redirectUri: `https://x/${'a'.repeat(2048)}` },
+      '"redirectUri" is too long (at most 2048 characters)',
+    ],
+    ['webapp:begin', { clientId: 'c', open: 'yes' }, '"open" must be a boolean'],
+    ['webapp:begin', { clientId: 'c', refreshToken: 'r' }, 'the request has unknown field "refreshToken"'],
+    ['webapp:finish', { runId: 'r', signInId: 's', pasted: 'p'.repeat(16 * 1024 + 1) }, '"pasted" is too long (at most 16384 characters)'],
+    ['webapp:finish', { runId: 'r', pasted: 'code=c' }, '"signInId" is missing'],
+    ['webapp:save', { signInId: 's', name: 'x'.repeat(201) }, '"name" is too long (at most 200 characters)'],
+    ['webapp:save', { signInId: 's', name: 'n', refreshToken: 'r' }, 'the request has unknown field "refreshToken"'],
+    ['webapp:whoami', { runId: 'r', signInId: 's', accessToken: 't' }, 'the request has unknown field "accessToken"'],
+    ['webapp:whoami', { runId: 'r' }, '"signInId" is missing'],
   ];
 
   it.each(cases)('%s %j → refused', async (channel, payload, what) => {

@@ -15,7 +15,7 @@ import type { SecretStore } from '../secret-store/secret-store';
 export function signInAgainCommand(profile: Pick<Profile, 'name' | 'clientId' | 'subdomain' | 'authUrl' | 'hasClientSecret'>): string {
   const where = profile.subdomain !== null ? `--subdomain ${profile.subdomain}` : `--auth-url ${profile.authUrl ?? 'URL'}`;
   const secret = profile.hasClientSecret ? ' --client-secret-env VAR' : '';
-  return `Sign in again and save over it: mctoken login --client-id ${profile.clientId}${secret} ${where} --save "${profile.name}" (or "Web app sign-in" in the app).`;
+  return `Sign in again and save over it: mctoken login --client-id ${profile.clientId}${secret} ${where} --save "${profile.name}" (or in the app: Engagement credentials, "Web or public app", then "Save as profile" with the same name).`;
 }
 
 /** What a refresh needs: the saved profile and its client secret (null for a public app). */
