@@ -138,18 +138,11 @@ export async function runLogin(options: LoginOptions, io: CliIo): Promise<number
     }
     const { token } = report.outcome;
     if (name !== undefined) {
-      const { openServices } = await import('../services');
-      const saved = await openServices(io.env).profiles.saveWebApp({
-        name,
-        clientId: plan.authorize.clientId,
-        ...plan.savedWhere,
-        scope: plan.requestedScopes === null ? null : plan.requestedScopes.join(' '),
-        accountId: plan.authorize.accountId ?? null,
-        redirectUri: plan.authorize.redirectUri,
-        tokenBaseUrl: token.tokenBaseUrl,
-        clientSecret,
-        refreshToken: token.refreshToken,
-      });
+      const [{ openServices }, { webAppSaveRequest }] = await Promise.all([
+        import('../services'),
+        import('../../electron/services/profiles/web-app-fields'),
+      ]);
+      const saved = await openServices(io.env).profiles.saveWebApp(webAppSaveRequest(name, plan, token, clientSecret));
       io.stderr.write(
         `Saved profile "${terminalSafe(saved.name)}": its refresh token is in the OS keychain. Next: mctoken token --profile "${terminalSafe(saved.name)}"\n`,
       );

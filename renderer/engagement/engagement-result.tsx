@@ -1,11 +1,9 @@
 import { useId } from 'react';
 import type { EngagementToken, WhoAmI } from '../../shared/engagement/flow-types';
-import { SCOPE_CHANGE_DELAY_NOTE } from '../../shared/engagement/scopes';
-import { Badge } from '../common/badge';
 import { CopyButton } from '../common/copy-button';
 import { IssuedTokenHead } from '../runs/issued-token-head';
 import { bearerCurl } from '../runs/issued-token-view';
-import { DetailRow, WhoAmITable } from './whoami-view';
+import { DetailRow, ScopesGranted, WhoAmITable } from './whoami-view';
 
 /** The documented call "Copy as curl" makes: it only reads the tenant's SOAP endpoint, so it is safe to try as is. */
 export const SAMPLE_CALL_PATH = 'platform/v1/endpoints/soap';
@@ -55,25 +53,7 @@ export function EngagementResult({ token, whoami, onOpenInDecoder }: EngagementR
           <DetailRow name="Token endpoint" value={token.tokenEndpoint} />
         </tbody>
       </table>
-      <div className="engagement-scopes" aria-label="Scopes">
-        <h4 className="step-section__title">
-          Scopes granted{token.requestedScopes === null ? " (the package's own: none were asked for)" : ''}
-        </h4>
-        <p data-testid="granted-scopes">
-          {token.grantedScopes.length === 0 ? 'none' : token.grantedScopes.map((name) => <Badge key={name}>{name}</Badge>)}
-        </p>
-        {token.missingScopes.length > 0 && (
-          <p className="field__help" data-testid="missing-scopes">
-            Asked for but not granted:{' '}
-            {token.missingScopes.map((name) => (
-              <Badge key={name} tone="warning">
-                {name}
-              </Badge>
-            ))}{' '}
-            {SCOPE_CHANGE_DELAY_NOTE}
-          </p>
-        )}
-      </div>
+      <ScopesGranted token={token} />
       {summary !== null && <WhoAmITable summary={summary} />}
     </section>
   );

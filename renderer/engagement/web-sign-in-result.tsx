@@ -1,9 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { SCOPE_CHANGE_DELAY_NOTE } from '../../shared/engagement/scopes';
 import type { WebAppToken } from '../../shared/engagement/web-app-types';
 import type { ErrorPayload } from '../../shared/errors/workbench-error';
 import type { Profile } from '../../shared/profiles/profile';
-import { Badge } from '../common/badge';
 import { CopyButton } from '../common/copy-button';
 import { ErrorMessage } from '../common/error-message';
 import { FieldError, fieldAria } from '../common/field-error';
@@ -12,7 +10,7 @@ import { Spinner } from '../common/spinner';
 import { profileNameError } from '../profile-widgets/profile-name';
 import { IssuedTokenHead } from '../runs/issued-token-head';
 import { WebSignInWhoami } from './web-sign-in-whoami';
-import { DetailRow } from './whoami-view';
+import { DetailRow, ScopesGranted } from './whoami-view';
 
 /** Props of {@link WebSignInResult}. */
 export interface WebSignInResultProps {
@@ -52,25 +50,7 @@ export function WebSignInResult({ signInId, token, onOpenInDecoder, onSave }: We
           />
         </tbody>
       </table>
-      <div className="engagement-scopes" aria-label="Scopes">
-        <h4 className="step-section__title">
-          Scopes granted{token.requestedScopes === null ? " (the package's own: none were asked for)" : ''}
-        </h4>
-        <p data-testid="granted-scopes">
-          {token.grantedScopes.length === 0 ? 'none' : token.grantedScopes.map((name) => <Badge key={name}>{name}</Badge>)}
-        </p>
-        {token.missingScopes.length > 0 && (
-          <p className="field__help" data-testid="missing-scopes">
-            Asked for but not granted:{' '}
-            {token.missingScopes.map((name) => (
-              <Badge key={name} tone="warning">
-                {name}
-              </Badge>
-            ))}{' '}
-            {SCOPE_CHANGE_DELAY_NOTE}
-          </p>
-        )}
-      </div>
+      <ScopesGranted token={token} />
       <WebSignInWhoami signInId={signInId} />
       <SaveSignIn hasRefreshToken={token.hasRefreshToken} onSave={onSave} />
     </section>

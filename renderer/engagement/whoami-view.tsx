@@ -1,6 +1,8 @@
 // The who-am-I answer as a table, shown the same way after a server-to-server run and after a web or public app's
-// sign-in, and the labelled row both results' tables are made of.
+// sign-in, the labelled row both results' tables are made of, and the scopes granted vs asked.
 import type { WhoAmISummary } from '../../shared/engagement/flow-types';
+import { SCOPE_CHANGE_DELAY_NOTE } from '../../shared/engagement/scopes';
+import { Badge } from '../common/badge';
 
 /** One labelled value of a details table; a dash when there is none. */
 export function DetailRow({ name, value }: { name: string; value: string | null }) {
@@ -39,5 +41,34 @@ export function WhoAmITable({ summary, soapEndpoint }: { summary: WhoAmISummary;
         {soapEndpoint !== undefined && <DetailRow name="SOAP endpoint" value={soapEndpoint} />}
       </tbody>
     </table>
+  );
+}
+
+/** Scopes granted vs asked, with the docs' five-minute note beside those not granted (both token results). */
+export function ScopesGranted({
+  token,
+}: {
+  token: { requestedScopes: readonly string[] | null; grantedScopes: readonly string[]; missingScopes: readonly string[] };
+}) {
+  return (
+    <div className="engagement-scopes" aria-label="Scopes">
+      <h4 className="step-section__title">
+        Scopes granted{token.requestedScopes === null ? " (the package's own: none were asked for)" : ''}
+      </h4>
+      <p data-testid="granted-scopes">
+        {token.grantedScopes.length === 0 ? 'none' : token.grantedScopes.map((name) => <Badge key={name}>{name}</Badge>)}
+      </p>
+      {token.missingScopes.length > 0 && (
+        <p className="field__help" data-testid="missing-scopes">
+          Asked for but not granted:{' '}
+          {token.missingScopes.map((name) => (
+            <Badge key={name} tone="warning">
+              {name}
+            </Badge>
+          ))}{' '}
+          {SCOPE_CHANGE_DELAY_NOTE}
+        </p>
+      )}
+    </div>
   );
 }

@@ -88,10 +88,9 @@ function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
   const request = asObject(payload.request);
   const user = asObject(request?.user);
   const rest = asObject(request?.rest);
-  const live = [
-    ...(user === undefined ? [] : LIVE_TOKEN_FIELDS.filter((field) => isLiveString(user[field])).map((field) => `request.user.${field}`)),
-    ...(rest !== undefined && isLiveString(rest.mcAccessToken) ? ['request.rest.mcAccessToken'] : []),
-  ];
+  const live: string[] = [];
+  if (user !== undefined) for (const field of LIVE_TOKEN_FIELDS) if (isLiveString(user[field])) live.push(`request.user.${field}`);
+  if (rest !== undefined && isLiveString(rest.mcAccessToken)) live.push('request.rest.mcAccessToken');
   if (live.length > 0) {
     out.push({
       code: 'WARN_LIVE_TOKENS_IN_CLAIMS',
@@ -100,18 +99,17 @@ function engagementWarnings(payload: JsonObject, out: TokenWarning[]): void {
       message: `This JWT carries live API tokens (${live.join(', ')}): treat it like a password and never paste it into shared tools, tickets or logs.`,
     });
   }
-  for (const [path, holder] of [
-    ['request.rest.refreshToken', rest],
-    ['request.user.refreshToken', user],
-  ] as const) {
-    if (holder === undefined || !isLiveString(holder.refreshToken)) continue;
-    out.push({
-      code: 'WARN_REFRESH_TOKEN_SINGLE_USE',
-      severity: 'info',
-      path,
-      message: `${path} works once: it is valid up to 700 days or until used (a second use gets 401 after a 5-minute grace), and each refresh returns a new refresh token that you must store and use next time.`,
-    });
-  }
+  if (rest !== undefined && isLiveString(rest.refreshToken)) out.push(refreshTokenNote('request.rest.refreshToken'));
+  if (user !== undefined && isLiveString(user.refreshToken)) out.push(refreshTokenNote('request.user.refreshToken'));
+}
+
+function refreshTokenNote(path: string): TokenWarning {
+  return {
+    code: 'WARN_REFRESH_TOKEN_SINGLE_USE',
+    severity: 'info',
+    path,
+    message: `${path} works once: it is valid up to 700 days or until used (a second use gets 401 after a 5-minute grace), and each refresh returns a new refresh token that you must store and use next time.`,
+  };
 }
 
 /** The paths, at most MAX_LISTED_PATHS of them, and how many more. */
@@ -123,12 +121,12 @@ function listed(paths: readonly string[]): string {
 // JSON.parse keeps the last of duplicate names; another parser may keep the first, so two systems read different tokens.
 function duplicateKeysWarning(token: DecodedToken, out: TokenWarning[]): void {
   const { header, payload, serialization } = token.duplicateKeys;
+  if (header.length === 0 && payload.length === 0 && serialization.length === 0) return;
   const parts = [
     header.length > 0 ? `the header (${listed(header)})` : '',
     payload.length > 0 ? `the payload (${listed(payload)})` : '',
     serialization.length > 0 ? `the JWS JSON serialization (${listed(serialization)})` : '',
   ].filter(Boolean);
-  if (parts.length === 0) return;
   out.push({
     code: 'WARN_DUPLICATE_KEYS',
     severity: 'warning',
@@ -169,10 +167,10 @@ function undocumentedWarning(paths: readonly string[], out: TokenWarning[]): voi
 
 /** The names in the signatures' unprotected headers, each once; none (and nothing built) for a compact token. */
 function unprotectedNames(token: DecodedToken): string[] {
-  const names = new Set<string>();
+  let names: Set<string> | null = null;
   for (const signature of token.signatures)
-    if (signature.unprotectedHeader !== null) for (const name of Object.keys(signature.unprotectedHeader)) names.add(name);
-  return [...names];
+    if (signature.unprotectedHeader !== null) for (const name of Object.keys(signature.unprotectedHeader)) (names ??= new Set()).add(name);
+  return names === null ? [] : [...names];
 }
 
 /**
@@ -182,7 +180,7 @@ function unprotectedNames(token: DecodedToken): string[] {
 export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string[], now: number): TokenWarning[] {
   const out: TokenWarning[] = [];
   const alg = token.header.alg;
-  if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+  if (typeof alg === 'string' && alg.length === 4 && alg.toLowerCase() === 'none') {
     out.push({
       code: 'WARN_ALG_NONE',
       severity: 'warning',
@@ -214,7 +212,8 @@ export function tokenWarnings(token: DecodedToken, unknownPaths: readonly string
   // An activity call carries whatever its configuration adds: unknown fields are shown as found, with no note.
   else if (token.kind !== 'generic') undocumentedWarning(unknownPaths, out);
   strippedNote(token.stripped, out);
-  const warnings = out.filter((w) => w.severity === 'warning');
+  const warnings: TokenWarning[] = [];
+  for (const w of out) if (w.severity === 'warning') warnings.push(w);
   for (const w of out) if (w.severity === 'info') warnings.push(w);
   return warnings;
 }

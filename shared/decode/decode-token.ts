@@ -3,8 +3,7 @@
 // decode-jws-json.ts) and names the kind (detect-token-kind.ts, token-kind.ts).
 // Decodes a pasted token into header, payload and signature(s) without verifying anything.
 import { WorkbenchError } from '../errors/workbench-error';
-import { isBase64UrlAlphabet, tryBase64UrlToBinary } from '../encoding/base64url';
-import { binaryToBytes } from '../encoding/binary-string';
+import { isBase64UrlAlphabet, tryBase64UrlDecode, tryBase64UrlToBinary, tryBase64UrlToBytes } from '../encoding/base64url';
 import { unwrapTokenInput } from './clean-token-input';
 import { decodeJsonSegment } from './decode-json-segment';
 import { decodeJwsJson, isJwsJson } from './decode-jws-json';
@@ -41,8 +40,8 @@ function parseJwsJson(text: string): DecodedToken | null {
 /** How messages name the header, payload and signature segments. */
 const LABELS = [segmentLabel(0), segmentLabel(1), segmentLabel(2)] as const;
 
-/** The segments' binaries when decodeBareCompact has decoded them already: header, payload, signature. */
-type Binaries = readonly [string, string, string];
+/** The segments as decodeBareCompact decoded them already: header (see tryBase64UrlDecode), payload binary, signature bytes. */
+type Binaries = readonly [Uint8Array | string, string, Uint8Array];
 
 function decodeCompact(compact: string, segments: string[], stripped: string[], binaries?: Binaries): DecodedToken {
   if (segments.length !== 3 && segments.length !== 4) throw segmentCountError(segments.length);
@@ -50,9 +49,8 @@ function decodeCompact(compact: string, segments: string[], stripped: string[], 
   const headerDuplicates: string[] = [];
   const header = decodeJsonSegment(protectedSegment, LABELS[0], headerDuplicates, binaries?.[0]);
   const { payload, payloadText, duplicateKeys } = decodePayload(payloadSegment, LABELS[1], binaries?.[1]);
-  const signatureBinary = binaries?.[2] ?? tryBase64UrlToBinary(signatureSegment);
-  if (signatureBinary === null) throw base64Error(LABELS[2], signatureSegment);
-  const signature = binaryToBytes(signatureBinary);
+  const signature = binaries?.[2] ?? tryBase64UrlToBytes(signatureSegment);
+  if (signature === null) throw base64Error(LABELS[2], signatureSegment);
   return {
     kind: detectTokenKind(header, payloadText === null ? payload : null, segments.length),
     serialization: 'compact',
@@ -76,10 +74,9 @@ function threeOrFourSegments(input: string): string[] | null {
   const second = first === -1 ? -1 : input.indexOf('.', first + 1);
   if (second === -1) return null;
   const third = input.indexOf('.', second + 1);
-  const head = [input.slice(0, first), input.slice(first + 1, second)];
-  if (third === -1) return [...head, input.slice(second + 1)];
+  if (third === -1) return [input.slice(0, first), input.slice(first + 1, second), input.slice(second + 1)];
   if (input.includes('.', third + 1)) return null;
-  return [...head, input.slice(second + 1, third), input.slice(third + 1)];
+  return [input.slice(0, first), input.slice(first + 1, second), input.slice(second + 1, third), input.slice(third + 1)];
 }
 
 /**
@@ -90,9 +87,9 @@ function threeOrFourSegments(input: string): string[] | null {
 function decodeBareCompact(input: string): DecodedToken | null {
   const segments = threeOrFourSegments(input);
   if (segments === null || (segments.length === 4 && !isBase64UrlAlphabet(segments[3]!))) return null;
-  const header = tryBase64UrlToBinary(segments[0]!);
+  const header = tryBase64UrlDecode(segments[0]!);
   const payload = header === null ? null : tryBase64UrlToBinary(segments[1]!);
-  const signature = payload === null ? null : tryBase64UrlToBinary(segments[2]!);
+  const signature = payload === null ? null : tryBase64UrlToBytes(segments[2]!);
   if (header === null || payload === null || signature === null) return null;
   return decodeCompact(input, segments, [], [header, payload, signature]);
 }

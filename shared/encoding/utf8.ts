@@ -31,3 +31,8 @@ export function utf8Decode(bytes: Uint8Array): string {
 export function tryUtf8FromBinary(binary: string): string | null {
   return isAscii(binary) ? binary : tryUtf8Decode(binaryToBytes(binary));
 }
+
+/** Text from what tryBase64UrlDecode returns (bytes or a binary string), as strict UTF-8, or null when it is not valid UTF-8. */
+export function tryUtf8FromDecoded(decoded: Uint8Array | string): string | null {
+  return typeof decoded === 'string' ? tryUtf8FromBinary(decoded) : tryUtf8Decode(decoded);
+}

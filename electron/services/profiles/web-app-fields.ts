@@ -6,6 +6,8 @@ import { checkRedirectUri } from '../../../shared/engagement/redirect-uri';
 import { parseScopes } from '../../../shared/engagement/scopes';
 import { AUTH_HOST_SUFFIX, resolveTenant, tenantFromAuthUrl } from '../../../shared/engagement/tenant';
 import { isLoopbackHost } from '../../../shared/exchange/endpoint-url';
+import type { WebAppToken } from '../../../shared/engagement/web-app-types';
+import type { WebSignInPlan } from '../../../shared/engagement/web-sign-in-plan';
 import type { SaveProfileRequest } from '../../../shared/ipc/ipc-contract';
 import type { SecretPlan } from './engagement-fields';
 import { profileInvalidError, profileMissingError } from './profile-service-errors';
@@ -17,6 +19,26 @@ export interface SaveWebAppRequest extends Omit<SaveProfileRequest, 'product' | 
   /** Null for a public app. */
   clientSecret: string | null;
   refreshToken: string | null;
+}
+
+/** What saving a finished sign-in asks of the profile service (the app's "Save as profile" and `mctoken login --save`). */
+export function webAppSaveRequest(
+  name: string,
+  plan: WebSignInPlan,
+  token: Pick<WebAppToken, 'tokenBaseUrl' | 'refreshToken'>,
+  clientSecret: string | null,
+): SaveWebAppRequest {
+  return {
+    name,
+    clientId: plan.authorize.clientId,
+    ...plan.savedWhere,
+    scope: plan.requestedScopes === null ? null : plan.requestedScopes.join(' '),
+    accountId: plan.authorize.accountId ?? null,
+    redirectUri: plan.authorize.redirectUri,
+    tokenBaseUrl: token.tokenBaseUrl,
+    clientSecret,
+    refreshToken: token.refreshToken,
+  };
 }
 
 /** The checked fields and what to write to the keychain. */

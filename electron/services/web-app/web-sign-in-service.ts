@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/ipc/ipc-contract';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { ProfileService } from '../profiles/profile-service';
+import { webAppSaveRequest } from '../profiles/web-app-fields';
 
 /**
  * How long a sign-in waits for its pasted address, and then for "Save as profile" (holding its refresh token): as long as
@@ -170,17 +171,7 @@ export function createWebSignInService(deps: WebSignInServiceDeps): WebSignInPor
       const signIn = take(sender, signInId);
       if (signIn.phase !== 'finished' || signIn.token === undefined || signIn.saved === true) throw notFound();
       const { plan, clientSecret, token } = signIn;
-      const profile = await deps.profiles.saveWebApp({
-        name,
-        clientId: plan.authorize.clientId,
-        ...plan.savedWhere,
-        scope: plan.requestedScopes === null ? null : plan.requestedScopes.join(' '),
-        accountId: plan.authorize.accountId ?? null,
-        redirectUri: plan.authorize.redirectUri,
-        tokenBaseUrl: token.tokenBaseUrl,
-        clientSecret,
-        refreshToken: token.refreshToken,
-      });
+      const profile = await deps.profiles.saveWebApp(webAppSaveRequest(name, plan, token, clientSecret));
       // Saved: the refresh token lives in the keychain now, and nowhere in this process (the access token stays for who-am-I).
       signIn.saved = true;
       token.refreshToken = null;

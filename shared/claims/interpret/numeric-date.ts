@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
 /**
- * `new Date(ms).toISOString()` for whole milliseconds in years 0000-9999, by the civil-from-days arithmetic (H. Hinnant):
+ * isoFromMs's `new Date(ms).toISOString()` (zero milliseconds dropped) for whole milliseconds in years 0000-9999, by the civil-from-days arithmetic (H. Hinnant):
  * building a Date and printing it cost more than all the other readings of a token together.
  */
 function fourDigitYearIso(ms: number): string {
@@ -35,16 +35,19 @@ function fourDigitYearIso(ms: number): string {
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  const millis = String(rest - seconds * 1000).padStart(3, '0');
+  const millis = rest - seconds * 1000;
   const date = `${TWO_DIGITS[Math.floor(year / 100)]!}${TWO_DIGITS[year % 100]!}-${TWO_DIGITS[month]!}-${TWO_DIGITS[day]!}`;
-  return `${date}T${TWO_DIGITS[hours]!}:${TWO_DIGITS[minutes]!}:${TWO_DIGITS[seconds]!}.${millis}Z`;
+  const time = `${TWO_DIGITS[hours]!}:${TWO_DIGITS[minutes]!}:${TWO_DIGITS[seconds]!}`;
+  // Whole seconds drop the zero milliseconds here, as isoFromMs does for toISOString's output.
+  return millis === 0 ? `${date}T${time}Z` : `${date}T${time}.${String(millis).padStart(3, '0')}Z`;
 }
 
 /** ISO 8601 in UTC without zero milliseconds ("2024-05-01T12:00:00Z"), or null outside the Date range. */
 export function isoFromMs(ms: number): string | null {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return null;
   const fast = Number.isInteger(ms) && ms >= MIN_FOUR_DIGIT_YEAR_MS && ms < MAX_FOUR_DIGIT_YEAR_MS;
-  const iso = fast ? fourDigitYearIso(ms) : new Date(ms).toISOString();
+  if (fast) return fourDigitYearIso(ms);
+  const iso = new Date(ms).toISOString();
   return ms % 1000 === 0 ? `${iso.slice(0, -5)}Z` : iso;
 }
 
