@@ -2,6 +2,7 @@
 // command never imports another command's module for them.
 import { InvalidArgumentError } from 'commander';
 import { TIMEOUT_LIMITS } from '../shared/exchange/timeout-limits';
+import type { Region } from '../shared/intelligence/regions';
 
 /** Largest --min-valid accepted: a day (no Marketing Cloud token lives that long). */
 export const MAX_MIN_VALID_SECONDS = 86_400;
@@ -29,3 +30,14 @@ export function parseTimeoutMs(value: string): number {
 
 /** The --timeout-ms help text, with the default from the limits module. */
 export const TIMEOUT_HELP = `give up on a network step after this many milliseconds (default ${TIMEOUT_LIMITS.default})`;
+
+/** The Intelligence credential options `mctoken token` and `mctoken profiles save` share, as commander parses them. */
+export interface IntelligenceOptions {
+  clientId?: string;
+  region?: Region;
+  discoveryUrl?: string;
+  keyFile?: string;
+  serviceAccountFile?: string;
+  passphraseEnv?: string;
+  queryStyle?: boolean;
+}

@@ -2,7 +2,6 @@
 // saved through the app's router, its key or client secret to the OS keychain, never to a file. Loaded only when it runs.
 import { WorkbenchError } from '../../shared/errors/workbench-error';
 import { checkClientId } from '../../shared/intelligence/client-id';
-import type { Region } from '../../shared/intelligence/regions';
 import type { SaveProfileRequest } from '../../shared/ipc/ipc-contract';
 import type { Product } from '../../shared/profiles/profile';
 import { ENGAGEMENT_ONLY_FLAGS, draftFromOptions, flagsGiven, type EngagementOptions } from '../engagement';
@@ -12,17 +11,11 @@ import { EXIT_OK, type CliIo } from '../terminal/run';
 import { UsageError, discoveryUrlOption, readEnv, usageCheck } from '../terminal/usage';
 import { keyFileError, readSecretFile } from '../terminal/input';
 import { terminalSafe } from '../terminal/safe-text';
+import type { IntelligenceOptions } from '../option-parsers';
 
 /** The options of `mctoken profiles save`, as commander parses them. */
-export interface ProfilesSaveOptions extends EngagementOptions {
+export interface ProfilesSaveOptions extends EngagementOptions, IntelligenceOptions {
   product: Product;
-  clientId?: string;
-  region?: Region;
-  discoveryUrl?: string;
-  keyFile?: string;
-  serviceAccountFile?: string;
-  passphraseEnv?: string;
-  queryStyle?: boolean;
 }
 
 /**

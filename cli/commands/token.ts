@@ -1,7 +1,7 @@
 // `mctoken token`: run the Intelligence token flow, or the Engagement server-to-server flow, and print the access token.
 // Options, run and output, top to bottom; the Engagement pieces shared with whoami and refresh are in cli/engagement.ts.
 import { Option, type Command } from 'commander';
-import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs } from '../option-parsers';
+import { TIMEOUT_HELP, parseMinValid, parseTimeoutMs, type IntelligenceOptions } from '../option-parsers';
 import type { CachedToken } from '../../electron/services/token-cache/cached-token';
 import {
   ENGAGEMENT_ONLY_FLAGS,
@@ -15,7 +15,7 @@ import type { TokenRunDraft } from '../../shared/ipc/ipc-contract';
 import { applyServiceAccountFile, missingFromServiceAccount, serviceAccountKeySource } from '../service-account-file';
 import type { Product } from '../../shared/profiles/profile';
 import { checkClientId } from '../../shared/intelligence/client-id';
-import { REGIONS, discoveryUrlForRegion, type Region } from '../../shared/intelligence/regions';
+import { REGIONS, discoveryUrlForRegion } from '../../shared/intelligence/regions';
 import { EXIT_OK, type CliIo, type CliOutcome } from '../terminal/run';
 import { UsageError, discoveryUrlOption, readEnv, usageCheck } from '../terminal/usage';
 import { readSecretFile } from '../terminal/input';
@@ -24,18 +24,11 @@ import { type KnownSecrets, terminalJson, terminalSafe } from '../terminal/safe-
 // ---- Options -----------------------------------------------------------------------------------------------------------
 
 /** The options of `mctoken token`, as commander parses them (Intelligence's here, Engagement's from EngagementOptions). */
-export interface TokenOptions extends EngagementOptions {
+export interface TokenOptions extends EngagementOptions, IntelligenceOptions {
   profile?: string;
-  clientId?: string;
-  region?: Region;
-  discoveryUrl?: string;
-  keyFile?: string;
-  serviceAccountFile?: string;
-  passphraseEnv?: string;
   json?: boolean;
   timeoutMs?: number;
   verbose?: boolean;
-  queryStyle?: boolean;
   minValid?: number;
   fresh?: boolean;
   /** False with --no-cache. */
