@@ -44,8 +44,10 @@ function memberNameBound(text: string): number {
   let count = 0;
   for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
     let before = colon - 1;
-    while (before >= 0 && isJsonSpace(text.charCodeAt(before))) before--;
-    if (text.charCodeAt(before) === 0x22) count++;
+    let code = text.charCodeAt(before);
+    // Compact JSON, the usual token, has the quote right before: no whitespace loop to enter.
+    while (code !== 0x22 && isJsonSpace(code)) code = text.charCodeAt(--before);
+    if (code === 0x22) count++;
   }
   return count;
 }

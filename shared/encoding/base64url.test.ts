@@ -103,5 +103,16 @@ describe('binary strings', () => {
     expect(binaryToBytes('A\u00ff\u0000')).toEqual(bytes(65, 255, 0));
     expect(isAscii('plain {"json": 1}')).toBe(true);
     expect(isAscii('caf\u00c3\u00a9')).toBe(false);
+    expect(isAscii('')).toBe(true);
+    expect(isAscii('\u007f'.repeat(3))).toBe(true);
+    expect(isAscii('abc\u0080')).toBe(false);
+    expect(isAscii('\ud800abc')).toBe(false);
+    expect(isAscii('x\u{1f600}')).toBe(false);
+    // Beyond the scratch buffer (64 KiB) the pattern decides, with the same answers.
+    expect(isAscii('a'.repeat(70_000))).toBe(true);
+    expect(isAscii(`${'a'.repeat(70_000)}\u00e9`)).toBe(false);
+    // Non-ASCII chars that would fill the buffer exactly or overflow it stop the encoding short.
+    expect(isAscii('\u00e9'.repeat(40_000))).toBe(false);
+    expect(isAscii(`${'a'.repeat(65_535)}\u00e9`)).toBe(false);
   });
 });

@@ -2,11 +2,12 @@
 
 const NON_ASCII = /[\u0080-\uffff]/;
 /**
- * The same test the other way round, about twice as fast on ASCII text (a payload's usual case): one greedy run.
- * When it meets a non-ASCII char it steps back over the run, still linear but slower, so long texts keep NON_ASCII.
+ * The same test, natively and about four times as fast on a payload-sized text: TextEncoder.encodeInto writes one
+ * UTF-8 byte per char read only when every char is ASCII (any other takes two to three bytes, or stops the encoding at
+ * the buffer's end). The buffer is kept for texts up to its size; longer ones keep NON_ASCII rather than one as large.
  */
-const ALL_ASCII = /^[\0-\x7f]*$/;
-const ALL_ASCII_MAX_CHARS = 64 * 1024;
+const encoder = new TextEncoder();
+const SCRATCH = new Uint8Array(64 * 1024);
 
 /** Copies a binary string (each char code 0-255) into bytes. */
 export function binaryToBytes(binary: string): Uint8Array {
@@ -17,5 +18,7 @@ export function binaryToBytes(binary: string): Uint8Array {
 
 /** True when every char code is below 128 (then the binary string is already its own UTF-8 decoding). */
 export function isAscii(text: string): boolean {
-  return text.length <= ALL_ASCII_MAX_CHARS ? ALL_ASCII.test(text) : !NON_ASCII.test(text);
+  if (text.length > SCRATCH.length) return !NON_ASCII.test(text);
+  const { read, written } = encoder.encodeInto(text, SCRATCH);
+  return read === text.length && written === text.length;
 }
