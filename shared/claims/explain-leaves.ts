@@ -87,9 +87,11 @@ function visit(
   const entry = node?.entry ?? inherited;
   if (typeof value === 'object' && value !== null && depth < MAX_EXPLAIN_DEPTH) {
     const below = entry?.subtree === true ? entry : inherited;
+    // One `path.` per object or array, which each child's path extends: a template per child built it twice.
+    const prefix = path + '.';
     if (Array.isArray(value)) {
       if (value.length > 0) {
-        for (let i = 0; i < value.length; i++) visit(walk, value, `${path}.${i}`, value[i], node, below, depth + 1);
+        for (let i = 0; i < value.length; i++) visit(walk, value, prefix + i, value[i], node, below, depth + 1);
         return;
       }
     } else {
@@ -99,7 +101,7 @@ function visit(
       let empty = true;
       for (const key in object) {
         empty = false;
-        visit(walk, object, `${path}.${key}`, object[key], node?.children.get(key), below, depth + 1);
+        visit(walk, object, prefix + key, object[key], node?.children.get(key), below, depth + 1);
       }
       if (!empty) return;
     }

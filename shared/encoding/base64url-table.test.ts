@@ -6,7 +6,8 @@ import { tryUtf8FromBinary, tryUtf8FromDecoded } from './utf8';
 
 // Short texts decode through a table loop, long ones through atob: both must accept and decode exactly the same texts.
 describe('base64url table decoder (short texts)', () => {
-  const chars = [...'AZaz09-_+/= \t\n.é\u0000\u00a0€Ā'];
+  // Á (U+00C1) and ű (U+0171) share their low 7 bits with A and q: the table must not read them as those.
+  const chars = [...'AZaz09-_+/= \t\n.é\u0000\u00a0€ĀÁű'];
 
   it('accepts exactly what the atob path accepts, with the same bytes', () => {
     fc.assert(

@@ -32,25 +32,30 @@ const SHORT_TEXT = 256;
 const SEXTETS = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) SEXTETS[ALPHABET.charCodeAt(i)] = i;
 
-/** The sextet of the char code, or -1 when it is not in the base64url alphabet. */
-function sextet(code: number): number {
-  return code < 128 ? SEXTETS[code]! : -1;
-}
-
-/** The table decoder for short texts: as strict as tryBase64UrlToBinary (a bad character or a length of 4n+1 is null). */
+/**
+ * The table decoder for short texts: as strict as tryBase64UrlToBinary (a bad character or a length of 4n+1 is null).
+ * Each char code indexes the table by its low 7 bits, and the codes' OR says afterwards whether any was 128 or above:
+ * no branch per character.
+ */
 function tableToBytes(text: string): Uint8Array | null {
   const length = text.length;
   if ((length & 3) === 1) return null;
   const bytes = new Uint8Array((length * 3) >> 2);
   const full = length - (length & 3);
+  let codes = 0;
   let bad = 0;
   let out = 0;
   let i = 0;
   for (; i < full; i += 4) {
-    const a = sextet(text.charCodeAt(i));
-    const b = sextet(text.charCodeAt(i + 1));
-    const c = sextet(text.charCodeAt(i + 2));
-    const d = sextet(text.charCodeAt(i + 3));
+    const ca = text.charCodeAt(i);
+    const cb = text.charCodeAt(i + 1);
+    const cc = text.charCodeAt(i + 2);
+    const cd = text.charCodeAt(i + 3);
+    codes |= ca | cb | cc | cd;
+    const a = SEXTETS[ca & 127]!;
+    const b = SEXTETS[cb & 127]!;
+    const c = SEXTETS[cc & 127]!;
+    const d = SEXTETS[cd & 127]!;
     bad |= a | b | c | d;
     bytes[out++] = (a << 2) | (b >> 4);
     bytes[out++] = ((b & 15) << 4) | (c >> 2);
@@ -58,14 +63,18 @@ function tableToBytes(text: string): Uint8Array | null {
   }
   if (i < length) {
     // 2 or 3 characters left: 1 or 2 bytes (their unused low bits are ignored, as atob ignores them)
-    const a = sextet(text.charCodeAt(i));
-    const b = sextet(text.charCodeAt(i + 1));
-    const c = i + 2 < length ? sextet(text.charCodeAt(i + 2)) : 0;
+    const ca = text.charCodeAt(i);
+    const cb = text.charCodeAt(i + 1);
+    const cc = i + 2 < length ? text.charCodeAt(i + 2) : 0x41; // 'A', a zero sextet
+    codes |= ca | cb | cc;
+    const a = SEXTETS[ca & 127]!;
+    const b = SEXTETS[cb & 127]!;
+    const c = SEXTETS[cc & 127]!;
     bad |= a | b | c;
     bytes[out++] = (a << 2) | (b >> 4);
     if (i + 2 < length) bytes[out] = ((b & 15) << 4) | (c >> 2);
   }
-  return bad < 0 ? null : bytes;
+  return bad < 0 || codes > 127 ? null : bytes;
 }
 
 /** Decodes strict base64url to bytes, or returns null when the text is not strict base64url (bad character, padding, or a length of 4n+1). */

@@ -16,10 +16,11 @@ function httpsHost(url: string): string | null {
 /** The subdomain and service of a lowercased host `<subdomain>.<service>.marketingcloudapis.com`, or null. */
 function tenantOf(host: string | null): { subdomain: string; service: string } | null {
   if (host === null || !host.endsWith(SUFFIX)) return null;
-  const labels = host.slice(0, -SUFFIX.length);
-  const dot = labels.indexOf('.');
-  if (dot <= 0 || dot === labels.length - 1 || labels.includes('.', dot + 1)) return null;
-  return { subdomain: labels.slice(0, dot), service: labels.slice(dot + 1) };
+  // The two labels before the suffix, found in the host itself: the suffix's own dot is the next one after theirs.
+  const end = host.length - SUFFIX.length;
+  const dot = host.indexOf('.');
+  if (dot <= 0 || dot >= end - 1 || host.indexOf('.', dot + 1) !== end) return null;
+  return { subdomain: host.slice(0, dot), service: host.slice(dot + 1, end) };
 }
 
 /** Splits `https://<subdomain>.<service>.marketingcloudapis.com/...` into subdomain and service, or null. */
