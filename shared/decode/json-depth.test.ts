@@ -20,6 +20,12 @@ describe('JSON nesting depth', () => {
   it('counts member names in the same walk, or answers -1 where nestsDeeperThan says too deep', () => {
     expect(keyCountWithin({ a: 1, b: [{ c: 1, d: { e: [] } }, [{ f: 1 }]] }, 8)).toBe(6);
     expect(keyCountWithin(JSON.parse(nested(200_000)), MAX_JSON_DEPTH)).toBe(-1);
+    // Limits past the recursion's bound (256) take the explicit stacks, with the same answers.
+    expect(keyCountWithin(JSON.parse(nested(200_000)), 1000)).toBe(-1);
+    expect(keyCountWithin(JSON.parse(`{"a":${nested(299)}}`), 300)).toBe(1);
+    expect(keyCountWithin(JSON.parse(`{"a":${nested(299)}}`), 299)).toBe(-1);
+    expect(keyCountWithin(JSON.parse(`{"a":${nested(255)}}`), 256)).toBe(1);
+    expect(keyCountWithin(JSON.parse(`{"a":${nested(255)}}`), 255)).toBe(-1);
     const names = (value: unknown): number =>
       typeof value !== 'object' || value === null
         ? 0
@@ -29,6 +35,7 @@ describe('JSON nesting depth', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), fc.integer({ min: 0, max: 7 }), (value, limit) => {
         expect(keyCountWithin(value, limit)).toBe(nestsDeeperThan(value, limit) ? -1 : names(value));
+        expect(keyCountWithin(value, 1000)).toBe(names(value));
       }),
       { numRuns: 1000 },
     );

@@ -18,13 +18,45 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** Limits up to this are walked by recursion, which the limit itself bounds; larger ones by explicit stacks. */
+const RECURSION_LIMIT = 256;
+
+/** Member names at or below `value` (an object or array at `depth`), or -1 when something nests deeper than `limit`. */
+function countWithin(value: object, depth: number, limit: number): number {
+  if (depth > limit) return -1;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue;
+      const below = countWithin(item, depth + 1, limit);
+      if (below === -1) return -1;
+      count += below;
+    }
+    return count;
+  }
+  for (const key in value) {
+    count++;
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child !== 'object' || child === null) continue;
+    const below = countWithin(child, depth + 1, limit);
+    if (below === -1) return -1;
+    count += below;
+  }
+  return count;
+}
+
 /**
  * How many member names `value` holds at any depth (JSON.parse keeps one of duplicate names), or -1 when it nests more
  * than `limit` levels deep: the decoder's depth check and the count that settles most texts for duplicateKeyPaths, in
- * one walk that allocates nothing per value. For parsed JSON only (for-in sees own properties there, nothing inherited).
+ * one walk that allocates nothing. For parsed JSON only (for-in sees own properties there, nothing inherited).
  */
 export function keyCountWithin(value: unknown, limit: number): number {
   if (typeof value !== 'object' || value === null) return 0;
+  return limit <= RECURSION_LIMIT ? countWithin(value, 1, limit) : keyCountWithinStacked(value, limit);
+}
+
+/** {@link keyCountWithin} with explicit stacks, for limits too deep to recurse to. */
+function keyCountWithinStacked(value: object, limit: number): number {
   let count = 0;
   const pending: object[] = [value];
   const depths: number[] = [1];

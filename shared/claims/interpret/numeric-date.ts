@@ -19,27 +19,39 @@ const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '
 function fourDigitYearIso(ms: number): string {
   const days = Math.floor(ms / DAY_MS);
   let rest = ms - days * DAY_MS;
+  // z counts from 0000-03-01, so January and February of year 0 are negative: its era is floored. From there on every
+  // value is a non-negative integer well within 32 bits, which `| 0` floors.
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const yearOfEra = ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) / 365) | 0;
+  const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
+  const shiftedMonth = ((5 * dayOfYear + 2) / 153) | 0;
+  const day = dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  const hours = Math.floor(rest / 3_600_000);
+  const hours = (rest / 3_600_000) | 0;
   rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / 60_000);
+  const minutes = (rest / 60_000) | 0;
   rest -= minutes * 60_000;
-  const seconds = Math.floor(rest / 1000);
+  const seconds = (rest / 1000) | 0;
   const millis = rest - seconds * 1000;
-  const date = `${TWO_DIGITS[Math.floor(year / 100)]!}${TWO_DIGITS[year % 100]!}-${TWO_DIGITS[month]!}-${TWO_DIGITS[day]!}`;
-  const time = `${TWO_DIGITS[hours]!}:${TWO_DIGITS[minutes]!}:${TWO_DIGITS[seconds]!}`;
+  // One chain of `+`: templates nested in a template built each part as its own string first.
+  const head =
+    TWO_DIGITS[(year / 100) | 0]! +
+    TWO_DIGITS[year % 100]! +
+    '-' +
+    TWO_DIGITS[month]! +
+    '-' +
+    TWO_DIGITS[day]! +
+    'T' +
+    TWO_DIGITS[hours]! +
+    ':' +
+    TWO_DIGITS[minutes]! +
+    ':' +
+    TWO_DIGITS[seconds]!;
   // Whole seconds drop the zero milliseconds here, as isoFromMs does for toISOString's output.
-  return millis === 0 ? `${date}T${time}Z` : `${date}T${time}.${String(millis).padStart(3, '0')}Z`;
+  return millis === 0 ? head + 'Z' : `${head}.${String(millis).padStart(3, '0')}Z`;
 }
 
 /** ISO 8601 in UTC without zero milliseconds ("2024-05-01T12:00:00Z"), or null outside the Date range. */

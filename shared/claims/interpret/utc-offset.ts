@@ -1,12 +1,16 @@
 // Reads a time-zone offset in hours (e.g. -6.0, 5.5) as "UTC-06:00" / "UTC+05:30", with its sibling `dst` flag.
 import type { InterpretContext, Interpreter } from '../claim-entry';
 
+/** "00" to "99", looked up rather than padded for every offset read. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
 /** Formats an offset in hours as "UTC±HH:MM", or null when it is not a finite number. */
 export function formatUtcOffset(hours: number): string | null {
   if (!Number.isFinite(hours)) return null;
   const totalMinutes = Math.round(Math.abs(hours) * 60);
-  const hh = String(Math.floor(totalMinutes / 60)).padStart(2, '0');
-  const mm = String(totalMinutes % 60).padStart(2, '0');
+  const hours60 = Math.floor(totalMinutes / 60);
+  const hh = hours60 < 100 ? TWO_DIGITS[hours60]! : String(hours60);
+  const mm = TWO_DIGITS[totalMinutes % 60]!;
   return `UTC${hours < 0 && totalMinutes !== 0 ? '-' : '+'}${hh}:${mm}`;
 }
 
