@@ -2,7 +2,7 @@
 // Start here to add claims: each list lives in catalog/ (one file per kind of token); interpreters in interpret/.
 // A catalog is a tree keyed by JSON key, so the explainer looks keys up as it walks without building path strings.
 import type { TokenKind } from '../decode/token-kind';
-import type { ClaimEntry } from './claim-entry';
+import type { ClaimEntry, Interpreter } from './claim-entry';
 import { REGISTERED_CLAIMS } from './catalog/registered-claims';
 import { ENGAGEMENT_ACCESS_TOKEN_HEADER, JOSE_HEADER_PARAMS } from './catalog/jose-header';
 import { ENGAGEMENT_SSO_V2_CLAIMS } from './catalog/engagement-sso-v2';
@@ -12,14 +12,41 @@ import { ENGAGEMENT_ACCESS_TOKEN_CLAIMS } from './catalog/engagement-access-toke
 import { CUSTOM_ACTIVITY_CLAIMS } from './catalog/custom-activity';
 import { OPENID_ID_TOKEN_CLAIMS, OPENID_STANDARD_CLAIMS } from './catalog/openid-claims';
 
-/** One node of a catalog tree: the entry documented at this path (if any) and the nodes below it by key. */
+/**
+ * A catalog entry as the explainer reads it: the same fields, all present, for every entry. The entries themselves are
+ * literals of a dozen shapes (each with the optional fields it needs), so reading them leaf by leaf went through
+ * megamorphic property lookups; these records share one hidden class.
+ */
+export interface EntryReading {
+  explanation: string;
+  interpret: Interpreter | null;
+  documented: boolean;
+  unused: boolean;
+  subtree: boolean;
+  secret: 'token' | 'credential' | null;
+}
+
+/** One node of a catalog tree: the entry documented at this path (if any), its reading, and the nodes below it by key. */
 export interface ClaimCatalog {
   entry: ClaimEntry | undefined;
+  /** Set exactly when `entry` is. */
+  reading: EntryReading | undefined;
   children: Map<string, ClaimCatalog>;
 }
 
 function node(): ClaimCatalog {
-  return { entry: undefined, children: new Map() };
+  return { entry: undefined, reading: undefined, children: new Map() };
+}
+
+function readingOf(entry: ClaimEntry): EntryReading {
+  return {
+    explanation: entry.explanation,
+    interpret: entry.interpret ?? null,
+    documented: entry.undocumented !== true,
+    unused: entry.unused === true,
+    subtree: entry.subtree === true,
+    secret: entry.secret ?? null,
+  };
 }
 
 function build(...lists: (readonly ClaimEntry[])[]): ClaimCatalog {
@@ -33,6 +60,7 @@ function build(...lists: (readonly ClaimEntry[])[]): ClaimCatalog {
         at = next;
       }
       at.entry = entry;
+      at.reading = readingOf(entry);
     }
   }
   return root;

@@ -1,7 +1,7 @@
 // Walks a decoded JSON object leaf by leaf in document order and explains each leaf from a catalog tree.
 import type { JsonObject } from '../decode/decoded-token';
-import type { ClaimCatalog } from './claim-catalog';
-import type { ClaimEntry, InterpretContext } from './claim-entry';
+import type { ClaimCatalog, EntryReading } from './claim-catalog';
+import type { InterpretContext } from './claim-entry';
 import type { ExplainedClaim } from './explained-claim';
 
 /** Deeper nesting than this is shown as one leaf holding the rest (no catalog documents anything that deep). */
@@ -48,29 +48,30 @@ class WatchedContext implements InterpretContext {
   }
 }
 
-function leaf(walk: Walk, path: string, value: unknown, parent: unknown, entry: ClaimEntry | undefined): void {
+function leaf(walk: Walk, path: string, value: unknown, parent: unknown, entry: EntryReading | undefined): void {
   if (entry === undefined) {
     walk.unknown.push(path);
     walk.out.push({ path, value, explanation: walk.undocumented, documented: false, interpretation: null, unused: false });
     return;
   }
   let interpretation: string | null = null;
-  if (entry.interpret !== undefined) {
+  const interpret = entry.interpret;
+  if (interpret !== null) {
     walk.context.readClock = false;
     walk.context.parent = parent;
-    interpretation = entry.interpret(value, walk.context, path);
+    interpretation = interpret(value, walk.context, path);
     if (walk.context.readClock) walk.clocked.push(walk.out.length);
   }
   const claim: ExplainedClaim = {
     path,
     value,
     explanation: entry.explanation,
-    documented: entry.undocumented !== true,
+    documented: entry.documented,
     interpretation,
-    unused: entry.unused === true,
+    unused: entry.unused,
   };
   // Set only on the few credential paths, so the other leaves (thousands in a large token) keep one shape.
-  if (entry.secret !== undefined && typeof value === 'string') claim.secret = entry.secret;
+  if (entry.secret !== null && typeof value === 'string') claim.secret = entry.secret;
   walk.out.push(claim);
 }
 
@@ -81,10 +82,10 @@ function visit(
   path: string,
   value: unknown,
   node: ClaimCatalog | undefined,
-  inherited: ClaimEntry | undefined,
+  inherited: EntryReading | undefined,
   depth: number,
 ): void {
-  const entry = node?.entry ?? inherited;
+  const entry = node?.reading ?? inherited;
   if (typeof value === 'object' && value !== null && depth < MAX_EXPLAIN_DEPTH) {
     const below = entry?.subtree === true ? entry : inherited;
     // One `path.` per object or array, which each child's path extends: a template per child built it twice.
