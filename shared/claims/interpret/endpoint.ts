@@ -43,13 +43,16 @@ export function isLegacyEndpointHost(url: string): boolean {
 /** Interprets a tenant endpoint: "Tenant subdomain mc563…, auth service"; legacy shared hosts and odd subdomains are said so. */
 export const interpretTenantEndpoint: Interpreter = (value) => {
   if (typeof value !== 'string') return 'Not a URL.';
-  if (value.startsWith('http://')) return 'Uses http://; Marketing Cloud endpoints are https://.';
   const host = httpsHost(value);
-  if (isLegacyHost(host)) {
-    return 'A legacy shared ExactTarget host. Current docs require the tenant-specific https://<subdomain>.<service>.marketingcloudapis.com endpoints (mandatory on Hyperforce).';
-  }
+  // The tenant case first, the usual one: a host under the tenant suffix is neither http:// nor a legacy host.
   const parsed = tenantOf(host);
-  if (parsed === null) return 'Not a tenant-specific https://<subdomain>.<service>.marketingcloudapis.com URL.';
+  if (parsed === null) {
+    if (value.startsWith('http://')) return 'Uses http://; Marketing Cloud endpoints are https://.';
+    if (isLegacyHost(host)) {
+      return 'A legacy shared ExactTarget host. Current docs require the tenant-specific https://<subdomain>.<service>.marketingcloudapis.com endpoints (mandatory on Hyperforce).';
+    }
+    return 'Not a tenant-specific https://<subdomain>.<service>.marketingcloudapis.com URL.';
+  }
   const reading = `Tenant subdomain ${parsed.subdomain}, ${parsed.service} service`;
   if (parsed.subdomain.length === SUBDOMAIN_LENGTH && parsed.subdomain.startsWith('mc')) return reading;
   return `${reading}; but a tenant subdomain is 28 characters beginning with mc, and this one is not: check where the URL came from.`;
