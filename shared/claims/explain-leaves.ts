@@ -102,7 +102,11 @@ function visit(
       let empty = true;
       for (const key in object) {
         empty = false;
-        visit(walk, object, prefix + key, object[key], node?.children.get(key), below, depth + 1);
+        const child = object[key];
+        const childNode = node?.children.get(key);
+        // A scalar is a leaf whatever the depth: explained here rather than through one more (recursive, not inlined) call.
+        if (typeof child !== 'object' || child === null) leaf(walk, prefix + key, child, object, childNode?.reading ?? below);
+        else visit(walk, object, prefix + key, child, childNode, below, depth + 1);
       }
       if (!empty) return;
     }
