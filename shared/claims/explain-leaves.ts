@@ -128,6 +128,11 @@ export function explainLeaves(
   clocked: number[] = [],
 ): ExplainedClaim[] {
   const walk: Walk = { context: new WatchedContext(context), undocumented, out: [], unknown, clocked };
-  for (const key in object) visit(walk, object, key, object[key], catalog.children.get(key), undefined, 1);
+  for (const key in object) {
+    const child = object[key];
+    const node = catalog.children.get(key);
+    if (typeof child !== 'object' || child === null) leaf(walk, key, child, object, node?.reading);
+    else visit(walk, object, key, child, node, undefined, 1);
+  }
   return walk.out;
 }

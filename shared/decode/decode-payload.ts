@@ -31,8 +31,8 @@ function toHex(binary: string): string {
 }
 
 function claimsSet(text: string): JsonObject | null {
-  const start = text.trimStart();
-  if (!start.startsWith('{')) return null;
+  // A claims set opens with its brace, usually as the first character: trimStart (a runtime call) only for the rest.
+  if (text.charCodeAt(0) !== 0x7b && !text.trimStart().startsWith('{')) return null;
   try {
     const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
