@@ -25,6 +25,7 @@ export function decodeJsonSegment(segment: string, label: string, duplicates: st
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notObjectError(label, value);
   const keys = keyCountWithin(value, MAX_JSON_DEPTH);
   if (keys === -1) throw tooDeepError(label);
-  duplicates.push(...duplicateKeyPathsCounted(text, keys));
+  const found = duplicateKeyPathsCounted(text, keys);
+  if (found.length > 0) duplicates.push(...found);
   return value as JsonObject;
 }
