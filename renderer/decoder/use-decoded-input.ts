@@ -1,6 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { atTime, decodeTimed, WORKER_FROM_CHARS, type DecodeState, type TimedDecode } from './decode-input';
+import type * as DecodeInput from './decode-input';
+import type { DecodeState, TimedDecode } from './decode-input';
 import type { createDecodeRunner, DecodeJob } from './decode-worker-client';
+
+/** From this many characters a pasted token is decoded in the Worker; below, on the main thread within the paste's frame. */
+export const WORKER_FROM_CHARS = 32 * 1024;
 
 /** Where large inputs are decoded (tests pass one over a fake Worker). */
 export type DecodeRunner = ReturnType<typeof createDecodeRunner>;
@@ -10,14 +14,37 @@ let defaultRunner: Promise<DecodeRunner> | null = null;
 export const loadDefaultRunner = (): Promise<DecodeRunner> =>
   (defaultRunner ??= import('./decode-worker-client').then(({ createDecodeRunner }) => createDecodeRunner()));
 
+/** The decode and explain code (shared/decode, shared/claims and the claim catalog). */
+type DecodeCore = typeof DecodeInput;
+let core: DecodeCore | null = null;
+let coreLoad: Promise<DecodeCore> | null = null;
+/**
+ * Loads the decode and explain code, a chunk of its own: the first paint needs only React and the token input, so the
+ * decoder is ready for a paste sooner, and the chunk arrives right after that paint (a paste before it waits for it).
+ */
+export const loadDecodeCore = (): Promise<DecodeCore> => (coreLoad ??= import('./decode-input').then((loaded) => (core = loaded)));
+
 /**
  * The decoder's state for `input`, pasted at `pastedAt`, at time `now`. A small input is decoded during render (a 4 KB
  * paste answers in its own frame); a large one in the Worker, `decoding` meanwhile, and a newer input cancels it. The
  * decode is kept per input: a clock tick (a new `now`) recomputes only the readings that use the clock.
  */
 export function useDecodedInput(input: string, pastedAt: number, now: number, runner?: DecodeRunner): DecodeState {
+  const [decodeCore, setDecodeCore] = useState(core);
+  useEffect(() => {
+    if (decodeCore !== null) return;
+    let current = true;
+    void loadDecodeCore().then((loaded) => current && setDecodeCore(() => loaded));
+    return () => {
+      current = false;
+    };
+  }, [decodeCore]);
   const large = input.length >= WORKER_FROM_CHARS;
-  const small = useMemo(() => (large ? null : decodeTimed(input, pastedAt)), [large, input, pastedAt]);
+  const small = useMemo((): TimedDecode | null => {
+    if (large) return null;
+    if (input.trim().length === 0) return { status: 'empty' };
+    return decodeCore === null ? null : decodeCore.decodeTimed(input, pastedAt);
+  }, [large, input, pastedAt, decodeCore]);
   const [fromWorker, setFromWorker] = useState<{ input: string; pastedAt: number; decoded: TimedDecode } | null>(null);
   useEffect(() => {
     if (!large) return;
@@ -39,8 +66,10 @@ export function useDecodedInput(input: string, pastedAt: number, now: number, ru
   }, [large, input, pastedAt, runner]);
   const decoded =
     small ?? (fromWorker !== null && fromWorker.input === input && fromWorker.pastedAt === pastedAt ? fromWorker.decoded : null);
-  return useMemo(
-    () => (decoded === null ? { status: 'decoding', chars: input.length } : atTime(decoded, now)),
-    [decoded, now, input.length],
-  );
+  return useMemo((): DecodeState => {
+    if (decoded !== null && decoded.status !== 'ok') return decoded;
+    // A decoded token's clock readings need the core too (a Worker's answer can come before it).
+    if (decoded === null || decodeCore === null) return { status: 'decoding', chars: input.length };
+    return decodeCore.atTime(decoded, now);
+  }, [decoded, decodeCore, now, input.length]);
 }
