@@ -89,6 +89,21 @@ describe('useDecodedInput', () => {
     expect(again.result.current.status).toBe('ok');
   });
 
+  it('says so when the decode code cannot load, and loads it again for the next decoder', async () => {
+    vi.resetModules();
+    vi.doMock('./decode-input', () => {
+      throw new Error('chunk missing');
+    });
+    const fresh = await import('./use-decoded-input');
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    const { result } = renderHook(() => fresh.useDecodedInput(token, PASTED, PASTED));
+    await waitFor(() => expect(result.current).toMatchObject({ status: 'error', error: { code: 'ERR_INTERNAL' } }));
+    if (result.current.status === 'error') expect(result.current.error.message).toMatch(/reload the window/);
+    vi.doUnmock('./decode-input');
+    const again = renderHook(() => fresh.useDecodedInput(token, PASTED, PASTED));
+    await waitFor(() => expect(again.result.current.status).toBe('ok'));
+  });
+
   it('decodes a small input at once, and on a clock tick reads again only the clocked claims (the token is not decoded again)', async () => {
     const token = await makeEngagementSsoJwt({ version: 2, extraClaims: { exp: PASTED / 1000 + 240 } });
     await loadDecodeCore();

@@ -12,7 +12,13 @@ export type DecodeRunner = ReturnType<typeof createDecodeRunner>;
 let defaultRunner: Promise<DecodeRunner> | null = null;
 /** The app's one decode Worker runner: its client is a chunk of its own, loaded on the first large paste or when the decoder is idle. */
 export const loadDefaultRunner = (): Promise<DecodeRunner> =>
-  (defaultRunner ??= import('./decode-worker-client').then(({ createDecodeRunner }) => createDecodeRunner()));
+  (defaultRunner ??= import('./decode-worker-client').then(
+    ({ createDecodeRunner }) => createDecodeRunner(),
+    (error: unknown) => {
+      defaultRunner = null;
+      throw error;
+    },
+  ));
 
 /** The decode and explain code (shared/decode, shared/claims and the claim catalog). */
 type DecodeCore = typeof DecodeInput;
@@ -22,7 +28,20 @@ let coreLoad: Promise<DecodeCore> | null = null;
  * Loads the decode and explain code, a chunk of its own: the first paint needs only React and the token input, so the
  * decoder is ready for a paste sooner, and the chunk arrives right after that paint (a paste before it waits for it).
  */
-export const loadDecodeCore = (): Promise<DecodeCore> => (coreLoad ??= import('./decode-input').then((loaded) => (core = loaded)));
+export const loadDecodeCore = (): Promise<DecodeCore> =>
+  (coreLoad ??= import('./decode-input').then(
+    (loaded) => (core = loaded),
+    (error: unknown) => {
+      coreLoad = null;
+      throw error;
+    },
+  ));
+
+/** What the decoder shows when its own code did not load (the app's files are local: a damaged install, or a page reloaded mid-update). */
+const NOT_LOADED: DecodeState = {
+  status: 'error',
+  error: { code: 'ERR_INTERNAL', message: 'The decoder could not load its code: reload the window (Ctrl+R), or reinstall the app.' },
+};
 
 /**
  * The decoder's state for `input`, pasted at `pastedAt`, at time `now`. A small input is decoded during render (a 4 KB
@@ -31,10 +50,14 @@ export const loadDecodeCore = (): Promise<DecodeCore> => (coreLoad ??= import('.
  */
 export function useDecodedInput(input: string, pastedAt: number, now: number, runner?: DecodeRunner): DecodeState {
   const [decodeCore, setDecodeCore] = useState(core);
+  const [coreFailed, setCoreFailed] = useState(false);
   useEffect(() => {
     if (decodeCore !== null) return;
     let current = true;
-    void loadDecodeCore().then((loaded) => current && setDecodeCore(() => loaded));
+    void loadDecodeCore().then(
+      (loaded) => current && setDecodeCore(() => loaded),
+      () => current && setCoreFailed(true),
+    );
     return () => {
       current = false;
     };
@@ -57,7 +80,7 @@ export function useDecodedInput(input: string, pastedAt: number, now: number, ru
         if (current) setFromWorker({ input, pastedAt, decoded });
       });
     };
-    if (runner === undefined) void loadDefaultRunner().then(start);
+    if (runner === undefined) void loadDefaultRunner().then(start, () => current && setCoreFailed(true));
     else start(runner);
     return () => {
       current = false;
@@ -68,8 +91,9 @@ export function useDecodedInput(input: string, pastedAt: number, now: number, ru
     small ?? (fromWorker !== null && fromWorker.input === input && fromWorker.pastedAt === pastedAt ? fromWorker.decoded : null);
   return useMemo((): DecodeState => {
     if (decoded !== null && decoded.status !== 'ok') return decoded;
+    if (coreFailed) return NOT_LOADED;
     // A decoded token's clock readings need the core too (a Worker's answer can come before it).
     if (decoded === null || decodeCore === null) return { status: 'decoding', chars: input.length };
     return decodeCore.atTime(decoded, now);
-  }, [decoded, decodeCore, now, input.length]);
+  }, [decoded, decodeCore, coreFailed, now, input.length]);
 }
