@@ -1,5 +1,8 @@
 // Browser timing figures for `npm run bench`: measured inside Debian's Chromium on the built renderer.
 // Figures are printed by the bench, never asserted.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, expect, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import { makeLargeV2Jwt, makeManyClaimsJwt } from '../support/large-token';
@@ -13,6 +16,11 @@ export interface BrowserTimings {
   pasteToClaimsMs: number[];
   /** From navigation start to the decoder's token input being in the DOM and enabled. */
   navigationToInteractiveMs: number[];
+  /**
+   * The same for a bare page holding only a labelled textarea, from the same server, each sample taken just before one of
+   * the decoder's: what navigation costs in this browser on this machine before any of the app's own work.
+   */
+  bareNavigationMs: number[];
   /** A 20,000-claim token (about 370 KB): from setting it to the frame after its first claim row is in the DOM. */
   manyClaimsFirstRowsMs: number[];
   /** The longest frame (between two animation frames) from that paste until a second after its first rows. */
@@ -131,6 +139,14 @@ async function navigationSample(page: Page, url: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** A folder holding the bare page: one textarea with the decoder input's label, nothing else. */
+async function bareSite(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'mctw-bench-bare-'));
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><textarea aria-label="${selectors.tokenInputLabel}"></textarea></body></html>`;
+  await writeFile(join(dir, 'index.html'), html);
+  return dir;
+}
+
 /**
  * Launches Debian's Chromium on the built renderer (dist/renderer, served from 127.0.0.1) and measures
  * paste-to-rendered-claims latency for a ~4 KB Engagement v2 JWT, navigation-to-interactive time, and for a 20,000-claim
@@ -139,10 +155,12 @@ async function navigationSample(page: Page, url: string): Promise<number> {
  */
 export async function measureBrowserTimings(options: BrowserTimingOptions = {}): Promise<BrowserTimings> {
   const pasteRuns = options.pasteRuns ?? 10;
-  const navigationRuns = options.navigationRuns ?? 5;
+  const navigationRuns = options.navigationRuns ?? 10;
   const manyRuns = options.manyClaimsRuns ?? 5;
   const { token, extraPaths } = await makeLargeV2Jwt(4096);
   const server = await startStaticServer(options.rendererDir ?? RENDERER_DIST);
+  const bareDir = await bareSite();
+  const bare = await startStaticServer(bareDir);
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const context = await browser.newContext();
@@ -150,9 +168,14 @@ export async function measureBrowserTimings(options: BrowserTimingOptions = {}):
     const page = await context.newPage();
 
     const navigationToInteractiveMs: number[] = [];
+    const bareNavigationMs: number[] = [];
     for (let i = 0; i <= navigationRuns; i++) {
+      const bareSample = await navigationSample(page, bare.url);
       const sample = await navigationSample(page, server.url);
-      if (i > 0) navigationToInteractiveMs.push(sample);
+      if (i > 0) {
+        bareNavigationMs.push(bareSample);
+        navigationToInteractiveMs.push(sample);
+      }
     }
 
     // The first and last claims of the token: both rows present means the claims table is rendered.
@@ -187,6 +210,7 @@ export async function measureBrowserTimings(options: BrowserTimingOptions = {}):
     return {
       pasteToClaimsMs,
       navigationToInteractiveMs,
+      bareNavigationMs,
       manyClaimsFirstRowsMs,
       manyClaimsLongestFrameFinishingMs,
       manyClaimsLongestFrameScrollingMs,
@@ -194,5 +218,7 @@ export async function measureBrowserTimings(options: BrowserTimingOptions = {}):
   } finally {
     await browser.close();
     await server.close();
+    await bare.close();
+    await rm(bareDir, { recursive: true, force: true });
   }
 }

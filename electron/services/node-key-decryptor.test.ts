@@ -1,7 +1,9 @@
+import { createPrivateKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadPrivateKey } from '../../shared/keys/load-private-key';
 import { testKeyPair } from '../../test/support/test-keys';
 import { nodeKeyDecryptor } from './node-key-decryptor';
+import { PRIVATE_KEY_MESSAGES } from '../../shared/keys/private-key-errors';
 import { workbenchRejection } from '../../test/support/rejection';
 import { encryptPkcs8 } from '../../test/support/pbes2-key';
 
@@ -20,6 +22,48 @@ describe('nodeKeyDecryptor', () => {
       expect(error.code).toBe('ERR_KEY_PASSPHRASE');
       expect(error.message).toBe(WRONG_PASSPHRASE);
       expect(error.cause).toBeUndefined();
+    }
+  });
+
+  it('reads a wrong passphrase as wrong even when what it decrypts to passes the padding check (about 1 in 256)', async () => {
+    for (const pem of [keys.pkcs8EncryptedPem, keys.pkcs1EncryptedPem]) {
+      // Such a passphrase makes OpenSSL's DECODER fail on garbage (ERR_OSSL_UNSUPPORTED) rather than report a bad decrypt.
+      const passphrase = Array.from({ length: 20_000 }, (_, i) => `wrong ${i}`).find((candidate) => {
+        try {
+          createPrivateKey({ key: pem, format: 'pem', passphrase: candidate });
+          return false;
+        } catch (error) {
+          return (error as { code?: string }).code === 'ERR_OSSL_UNSUPPORTED';
+        }
+      });
+      if (passphrase === undefined) throw new Error('no passphrase among 20,000 decrypted past the padding check');
+      expect(await workbenchRejection(nodeKeyDecryptor.decrypt(pem, passphrase))).toMatchObject({
+        code: 'ERR_KEY_PASSPHRASE',
+        message: WRONG_PASSPHRASE,
+      });
+    }
+  });
+
+  it('says a cipher OpenSSL cannot run is unsupported: an unknown PKCS#8 scheme, a legacy PEM encryption it does not know', async () => {
+    const der = createPrivateKey(keys.pkcs8Pem).export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: 'p' });
+    // aes-256-cbc's OID (2.16.840.1.101.3.4.1.42) with its last arc made one no cipher has.
+    const oid = Buffer.from([0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x2a]);
+    const unknown = Buffer.from(der);
+    unknown[der.indexOf(oid) + oid.length - 1] = 0x7f;
+    const lines = unknown
+      .toString('base64')
+      .match(/.{1,64}/g)!
+      .join('\n');
+    const pkcs8 = `-----BEGIN ENCRYPTED PRIVATE KEY-----\n${lines}\n-----END ENCRYPTED PRIVATE KEY-----\n`;
+    const legacy = createPrivateKey(keys.pkcs8Pem)
+      .export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'p' })
+      .toString()
+      .replace('AES-256-CBC', 'FOO-256-CBC');
+    for (const pem of [pkcs8, legacy]) {
+      expect(await workbenchRejection(nodeKeyDecryptor.decrypt(pem, 'p'))).toMatchObject({
+        code: 'ERR_KEY_ENCRYPTED',
+        message: PRIVATE_KEY_MESSAGES.unsupportedCipher,
+      });
     }
   });
 });

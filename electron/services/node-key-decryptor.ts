@@ -50,16 +50,23 @@ function decryptInWorker(pem: string, passphrase: string): Promise<WorkerAnswer>
   });
 }
 
-function isUnsupportedCipher(code: string | null): boolean {
-  return code === 'ERR_OSSL_EVP_UNSUPPORTED' || code === 'ERR_OSSL_UNSUPPORTED';
-}
+/**
+ * OpenSSL's codes for a cipher or scheme it cannot run. Not ERR_OSSL_UNSUPPORTED: that is its DECODER failing on what a
+ * wrong passphrase decrypted to, which passes the padding check about once in 256 tries; it is a wrong passphrase.
+ */
+const UNSUPPORTED_CIPHER_CODES = new Set([
+  'ERR_OSSL_EVP_UNSUPPORTED',
+  'ERR_OSSL_EVP_UNSUPPORTED_CIPHER',
+  'ERR_OSSL_PEM_UNSUPPORTED_ENCRYPTION',
+]);
 
 /** Decrypts an encrypted PEM private key with its passphrase into unencrypted PKCS#8 PEM, off the main thread; ERR_KEY_PASSPHRASE when it cannot (no OpenSSL text leaks). */
 export const nodeKeyDecryptor: KeyDecryptor = {
   async decrypt(pem: string, passphrase: string): Promise<string> {
     const answer = await decryptInWorker(pem, passphrase);
     if (answer.ok) return answer.pem;
-    if (isUnsupportedCipher(answer.code)) throw keyError('ERR_KEY_ENCRYPTED', PRIVATE_KEY_MESSAGES.unsupportedCipher);
+    if (answer.code !== null && UNSUPPORTED_CIPHER_CODES.has(answer.code))
+      throw keyError('ERR_KEY_ENCRYPTED', PRIVATE_KEY_MESSAGES.unsupportedCipher);
     throw keyError('ERR_KEY_PASSPHRASE', PRIVATE_KEY_MESSAGES.wrongPassphrase);
   },
 };

@@ -27,19 +27,23 @@ export function App() {
   const [composeOpened, setComposeOpened] = useState<{ draft: ComposeDraft; nonce: number } | null>(null);
   const editAndResign = useCallback((token: DecodedToken) => {
     // Compose's templates come with its chunk, not the decoder's.
-    void import('../../shared/compose/compose-draft').then(({ draftOfDecoded }) => {
-      const draft = draftOfDecoded(token);
-      if (draft === null) return;
-      setComposeOpened((o) => ({ draft, nonce: (o?.nonce ?? 0) + 1 }));
-      setScreen('compose');
-    });
+    // A chunk that cannot load leaves the decoder as it is; opening Compose then shows why in its screen's boundary.
+    void import('../../shared/compose/compose-draft').then(
+      ({ draftOfDecoded }) => {
+        const draft = draftOfDecoded(token);
+        if (draft === null) return;
+        setComposeOpened((o) => ({ draft, nonce: (o?.nonce ?? 0) + 1 }));
+        setScreen('compose');
+      },
+      () => undefined,
+    );
   }, []);
   // Bumped by "Use" on the profiles screen: the focus follows the user to the credentials screen's title.
   const [focusTitle, setFocusTitle] = useState(0);
   useEffect(() => {
     if (focusTitle > 0) document.querySelector<HTMLElement>('.app__screen:not([hidden]) .screen__title')?.focus();
   }, [focusTitle]);
-  useEffect(() => whenIdle(() => void preloadScreens()), []);
+  useEffect(() => whenIdle(preloadScreens), []);
   const toDecoder = { label: 'Go to the Decoder', onClick: () => setScreen('decoder') };
   const { state: appInfo } = useBridgeQuery('app:info');
   const { state: listing, reload } = useBridgeQuery('profiles:list');

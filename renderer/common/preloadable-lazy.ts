@@ -15,10 +15,17 @@ export function preloadableLazy<P>(load: () => Promise<ComponentType<P>>): Prelo
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   const preload = () =>
-    (pending ??= load().then((component) => {
-      loaded = component;
-      return component;
-    }));
+    (pending ??= load().then(
+      (component) => {
+        loaded = component;
+        return component;
+      },
+      (error: unknown) => {
+        // Not kept: the next render or preload loads it again.
+        pending = null;
+        throw error;
+      },
+    ));
   const Component = lazy<ComponentType<P>>(() => {
     const ready = loaded;
     if (ready !== null)
@@ -30,8 +37,13 @@ export function preloadableLazy<P>(load: () => Promise<ComponentType<P>>): Prelo
   return { Component, preload };
 }
 
-/** Runs `task` when the browser is idle after the first paint (soon after, where there is no requestIdleCallback). */
-export function whenIdle(task: () => void): () => void {
+/**
+ * Runs `preload` when the browser is idle after the first paint (soon after, where there is no requestIdleCallback). A
+ * preload that fails is no error of its own: the chunk is loaded again when it is first rendered, and its failure shown
+ * there, so its rejection is dropped here rather than left unhandled.
+ */
+export function whenIdle(preload: () => Promise<unknown>): () => void {
+  const task = () => void preload().catch(() => undefined);
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(task, { timeout: 2000 });
     return () => cancelIdleCallback(id);

@@ -5,9 +5,6 @@ import { decodeToken } from '../../shared/decode/decode-token';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
 import { toErrorPayload, type ErrorPayload } from '../../shared/errors/workbench-error';
 
-/** From this many characters a pasted token is decoded in the Worker; below, on the main thread within the paste's frame. */
-export const WORKER_FROM_CHARS = 32 * 1024;
-
 /** What the decoder shows for the current input: nothing yet, a large token being decoded, an error, or the decoded and explained token. */
 export type DecodeState =
   | { status: 'empty' }

@@ -1,8 +1,6 @@
 import { decodeTimed, type TimedDecode } from './decode-input';
 import { replyReader, type DecodeReplyPart } from './decode-wire';
 
-export { WORKER_FROM_CHARS } from './decode-input';
-
 /** A message to the decoder's Worker. */
 export interface DecodeRequest {
   id: number;

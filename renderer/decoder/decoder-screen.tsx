@@ -61,7 +61,7 @@ export function DecoderScreen({ profiles, opened = null, onEditAndResign }: Deco
     setOpenedNonce(opened.nonce);
     setEntry({ text: opened.token, pastedAt: opened.at });
   }
-  useEffect(() => whenIdle(() => void preloadDecoderPanels()), []);
+  useEffect(() => whenIdle(preloadDecoderPanels), []);
   // Decoded in the paste's own render: a small token answers in that frame, a large one goes to the Worker (useDecodedInput).
   const input = entry.text;
   const now = useNow(15_000);

@@ -1,10 +1,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeEngagementSsoJwt } from '../test-support/sample-tokens';
 import { decodeTimed } from './decode-input';
-import { createDecodeRunner, WORKER_FROM_CHARS, type DecodeRequest } from './decode-worker-client';
+import { createDecodeRunner, type DecodeRequest } from './decode-worker-client';
 import { replyParts } from './decode-wire';
-import { useDecodedInput } from './use-decoded-input';
+import { loadDecodeCore, useDecodedInput, WORKER_FROM_CHARS } from './use-decoded-input';
 
 const PASTED = Date.UTC(2025, 0, 15, 12, 0, 0);
 
@@ -72,8 +72,41 @@ describe('createDecodeRunner', () => {
 });
 
 describe('useDecodedInput', () => {
+  it('before the decode code has loaded: blank input is empty at once, a token is decoding, then decoded when it arrives', async () => {
+    // A fresh copy of the hook's module: its decode code (a chunk of its own in the app) is not loaded yet.
+    vi.resetModules();
+    const fresh = await import('./use-decoded-input');
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    const { result, rerender } = renderHook(({ input }) => fresh.useDecodedInput(input, PASTED, PASTED), {
+      initialProps: { input: '  ' },
+    });
+    expect(result.current).toEqual({ status: 'empty' });
+    rerender({ input: token });
+    expect(result.current).toEqual({ status: 'decoding', chars: token.length });
+    await waitFor(() => expect(result.current.status).toBe('ok'));
+    // Loaded once for the page: the next decoder decodes in its first render.
+    const again = renderHook(() => fresh.useDecodedInput(token, PASTED, PASTED));
+    expect(again.result.current.status).toBe('ok');
+  });
+
+  it('says so when the decode code cannot load, and loads it again for the next decoder', async () => {
+    vi.resetModules();
+    vi.doMock('./decode-input', () => {
+      throw new Error('chunk missing');
+    });
+    const fresh = await import('./use-decoded-input');
+    const token = await makeEngagementSsoJwt({ version: 2 });
+    const { result } = renderHook(() => fresh.useDecodedInput(token, PASTED, PASTED));
+    await waitFor(() => expect(result.current).toMatchObject({ status: 'error', error: { code: 'ERR_INTERNAL' } }));
+    if (result.current.status === 'error') expect(result.current.error.message).toMatch(/reload the window/);
+    vi.doUnmock('./decode-input');
+    const again = renderHook(() => fresh.useDecodedInput(token, PASTED, PASTED));
+    await waitFor(() => expect(again.result.current.status).toBe('ok'));
+  });
+
   it('decodes a small input at once, and on a clock tick reads again only the clocked claims (the token is not decoded again)', async () => {
     const token = await makeEngagementSsoJwt({ version: 2, extraClaims: { exp: PASTED / 1000 + 240 } });
+    await loadDecodeCore();
     const { runner, workers } = fakeRunner();
     const { result, rerender } = renderHook(({ now }) => useDecodedInput(token, PASTED, now, runner), {
       initialProps: { now: PASTED },

@@ -3,7 +3,7 @@
 // freezes the page (no frame over 100 ms) while it finishes or while its table scrolls; the decoder is interactive within
 // 100 ms of navigation.
 import { measureBrowserTimings } from '../../e2e/bench/browser-timings';
-import { fmt, median } from './measure';
+import { fmt, median, medianPairRatio } from './measure';
 
 /** The goals, in milliseconds. */
 export const BROWSER_GOALS = { pasteToClaims: 16, manyClaimsFirstRows: 500, longestFrame: 100, navigationToInteractive: 100 } as const;
@@ -25,5 +25,9 @@ export async function benchBrowser(): Promise<void> {
   );
   console.log(
     `navigation -> interactive decoder:                  ${show(timings.navigationToInteractiveMs)} (goal: median ≤ ${g.navigationToInteractive} ms)`,
+  );
+  const ratio = medianPairRatio(timings.navigationToInteractiveMs, timings.bareNavigationMs);
+  console.log(
+    `  a bare page with one textarea, same server:       ${show(timings.bareNavigationMs)} (the decoder: ${fmt(ratio, 2)}x, paired)`,
   );
 }
