@@ -105,6 +105,6 @@ describe('explainToken: whole outputs for fixed tokens', () => {
     const outputs = Object.fromEntries(
       Object.entries(CASES).map(([name, token]) => [name, explainToken(decodeToken(token), { now: NOW, decodedAt: NOW - 1000 })]),
     );
-    await expect(`${JSON.stringify(outputs, null, 1)}\n`).toMatchFileSnapshot('./explain-token.golden.json');
+    await expect(`${JSON.stringify(outputs, null, 2)}\n`).toMatchFileSnapshot('./explain-token.golden.json');
   });
 });
