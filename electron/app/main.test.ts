@@ -121,7 +121,7 @@ describe('the main window', () => {
   it('loads the renderer from app:// (registered standard and secure before ready), not file://, whose extra privileges the package turns off', async () => {
     await startMain();
     expect(electron.protocol.privileged).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
     ]);
     expect(electron.protocol.handlers.size).toBe(0);
     await electron.app.becomeReady();

@@ -15,9 +15,11 @@ app.enableSandbox();
 const env = appEnvironment(process.env, app.isPackaged);
 app.setPath('userData', defaultUserDataDir(env));
 // The renderer's scheme, before the app is ready (Electron's rule): standard (an origin, relative URLs) and secure, as the
-// file:// pages it replaces were; fetch and CORS for its own module scripts. Its CSP still allows no connection.
+// file:// pages it replaces were; fetch and CORS for its own module scripts; V8's code cache, so a launch after the first
+// runs the scripts compiled last time rather than parsing React again (the files' names carry their hash). Its CSP still
+// allows no connection.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
 ]);
 
 if (!app.requestSingleInstanceLock()) {

@@ -206,6 +206,10 @@ export const protocol = {
   handlers: new Map<string, ProtocolHandler>(),
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void {
     if (app.readyEmitted) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+    // As Electron: V8's code cache is for standard schemes only.
+    for (const { scheme, privileges } of schemes)
+      if (privileges.codeCache === true && privileges.standard !== true)
+        throw new Error(`Code cache can only be enabled when the custom scheme is registered as standard scheme: ${scheme}`);
     this.privileged = schemes;
   },
   handle(scheme: string, handler: ProtocolHandler): void {
