@@ -103,7 +103,7 @@ function visit(
       for (const key in object) {
         empty = false;
         const child = object[key];
-        const childNode = node?.children.get(key);
+        const childNode = node?.byKey[key];
         // A scalar is a leaf whatever the depth: explained here rather than through one more (recursive, not inlined) call.
         if (typeof child !== 'object' || child === null) leaf(walk, prefix + key, child, object, childNode?.reading ?? below);
         else visit(walk, object, prefix + key, child, childNode, below, depth + 1);
@@ -130,7 +130,7 @@ export function explainLeaves(
   const walk: Walk = { context: new WatchedContext(context), undocumented, out: [], unknown, clocked };
   for (const key in object) {
     const child = object[key];
-    const node = catalog.children.get(key);
+    const node = catalog.byKey[key];
     if (typeof child !== 'object' || child === null) leaf(walk, key, child, object, node?.reading);
     else visit(walk, object, key, child, node, undefined, 1);
   }
