@@ -10,7 +10,6 @@ const MILLISECONDS_THRESHOLD = 1e11;
 const MIN_FOUR_DIGIT_YEAR_MS = -62167219200000;
 const MAX_FOUR_DIGIT_YEAR_MS = 253402300800000;
 const DAY_MS = 86_400_000;
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
 /**
  * isoFromMs's `new Date(ms).toISOString()` (zero milliseconds dropped) for whole milliseconds in years 0000-9999, by the civil-from-days arithmetic (H. Hinnant):
@@ -36,22 +35,32 @@ function fourDigitYearIso(ms: number): string {
   rest -= minutes * 60_000;
   const seconds = (rest / 1000) | 0;
   const millis = rest - seconds * 1000;
-  // One chain of `+`: templates nested in a template built each part as its own string first.
-  const head =
-    TWO_DIGITS[(year / 100) | 0]! +
-    TWO_DIGITS[year % 100]! +
-    '-' +
-    TWO_DIGITS[month]! +
-    '-' +
-    TWO_DIGITS[day]! +
-    'T' +
-    TWO_DIGITS[hours]! +
-    ':' +
-    TWO_DIGITS[minutes]! +
-    ':' +
-    TWO_DIGITS[seconds]!;
+  // One String.fromCharCode of the digits' char codes (0x30 is '0'), ending in 'Z' or, before the milliseconds, '.':
+  // one string made, where a chain of `+` made one per part.
+  const text = String.fromCharCode(
+    0x30 + ((year / 1000) | 0),
+    0x30 + (((year / 100) | 0) % 10),
+    0x30 + (((year / 10) | 0) % 10),
+    0x30 + (year % 10),
+    0x2d,
+    0x30 + ((month / 10) | 0),
+    0x30 + (month % 10),
+    0x2d,
+    0x30 + ((day / 10) | 0),
+    0x30 + (day % 10),
+    0x54,
+    0x30 + ((hours / 10) | 0),
+    0x30 + (hours % 10),
+    0x3a,
+    0x30 + ((minutes / 10) | 0),
+    0x30 + (minutes % 10),
+    0x3a,
+    0x30 + ((seconds / 10) | 0),
+    0x30 + (seconds % 10),
+    millis === 0 ? 0x5a : 0x2e,
+  );
   // Whole seconds drop the zero milliseconds here, as isoFromMs does for toISOString's output.
-  return millis === 0 ? head + 'Z' : `${head}.${String(millis).padStart(3, '0')}Z`;
+  return millis === 0 ? text : `${text}${String(millis).padStart(3, '0')}Z`;
 }
 
 /** ISO 8601 in UTC without zero milliseconds ("2024-05-01T12:00:00Z"), or null outside the Date range. */
