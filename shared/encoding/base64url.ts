@@ -33,19 +33,20 @@ const SEXTETS = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) SEXTETS[ALPHABET.charCodeAt(i)] = i;
 
 /**
- * The table decoder for short texts: as strict as tryBase64UrlToBinary (a bad character or a length of 4n+1 is null).
- * Each char code indexes the table by its low 7 bits, and the codes' OR says afterwards whether any was 128 or above:
- * no branch per character.
+ * The table decoder for short texts, of `text` from `start` to `end`: as strict as tryBase64UrlToBinary (a bad
+ * character or a length of 4n+1 is null). Each char code indexes the table by its low 7 bits, and the codes' OR says
+ * afterwards whether any was 128 or above: no branch per character. Read in place, since a segment sliced from a token
+ * is a view whose characters cost V8 more to read (the signature decoded 40% slower from its slice).
  */
-function tableToBytes(text: string): Uint8Array | null {
-  const length = text.length;
+function tableToBytes(text: string, start: number, end: number): Uint8Array | null {
+  const length = end - start;
   if ((length & 3) === 1) return null;
   const bytes = new Uint8Array((length * 3) >> 2);
-  const full = length - (length & 3);
+  const full = end - (length & 3);
   let codes = 0;
   let bad = 0;
   let out = 0;
-  let i = 0;
+  let i = start;
   for (; i < full; i += 4) {
     const ca = text.charCodeAt(i);
     const cb = text.charCodeAt(i + 1);
@@ -61,26 +62,31 @@ function tableToBytes(text: string): Uint8Array | null {
     bytes[out++] = ((b & 15) << 4) | (c >> 2);
     bytes[out++] = ((c & 3) << 6) | d;
   }
-  if (i < length) {
+  if (i < end) {
     // 2 or 3 characters left: 1 or 2 bytes (their unused low bits are ignored, as atob ignores them)
     const ca = text.charCodeAt(i);
     const cb = text.charCodeAt(i + 1);
-    const cc = i + 2 < length ? text.charCodeAt(i + 2) : 0x41; // 'A', a zero sextet
+    const cc = i + 2 < end ? text.charCodeAt(i + 2) : 0x41; // 'A', a zero sextet
     codes |= ca | cb | cc;
     const a = SEXTETS[ca & 127]!;
     const b = SEXTETS[cb & 127]!;
     const c = SEXTETS[cc & 127]!;
     bad |= a | b | c;
     bytes[out++] = (a << 2) | (b >> 4);
-    if (i + 2 < length) bytes[out] = ((b & 15) << 4) | (c >> 2);
+    if (i + 2 < end) bytes[out] = ((b & 15) << 4) | (c >> 2);
   }
   return bad < 0 || codes > 127 ? null : bytes;
 }
 
 /** Decodes strict base64url to bytes, or returns null when the text is not strict base64url (bad character, padding, or a length of 4n+1). */
 export function tryBase64UrlToBytes(text: string): Uint8Array | null {
-  if (text.length <= SHORT_TEXT) return tableToBytes(text);
-  const binary = tryBase64UrlToBinary(text);
+  return tryBase64UrlToBytesIn(text, 0, text.length);
+}
+
+/** {@link tryBase64UrlToBytes} of `text.slice(start, end)`, a short one read in place (see tableToBytes). */
+export function tryBase64UrlToBytesIn(text: string, start: number, end: number): Uint8Array | null {
+  if (end - start <= SHORT_TEXT) return tableToBytes(text, start, end);
+  const binary = tryBase64UrlToBinary(text.slice(start, end));
   return binary === null ? null : binaryToBytes(binary);
 }
 
@@ -89,7 +95,12 @@ export function tryBase64UrlToBytes(text: string): Uint8Array | null {
  * for a long one; null when it is not strict base64url. utf8.ts's tryUtf8FromDecoded reads either as text.
  */
 export function tryBase64UrlDecode(text: string): Uint8Array | string | null {
-  return text.length <= SHORT_TEXT ? tableToBytes(text) : tryBase64UrlToBinary(text);
+  return tryBase64UrlDecodeIn(text, 0, text.length);
+}
+
+/** {@link tryBase64UrlDecode} of `text.slice(start, end)`, a short one read in place (see tableToBytes). */
+export function tryBase64UrlDecodeIn(text: string, start: number, end: number): Uint8Array | string | null {
+  return end - start <= SHORT_TEXT ? tableToBytes(text, start, end) : tryBase64UrlToBinary(text.slice(start, end));
 }
 
 /** Decodes strict base64url to bytes; throws ERR_TOKEN_BASE64 when the text is not strict base64url. */
