@@ -37,7 +37,10 @@ export const interpretOrganizationId: Interpreter = (value, context) => {
   const request = context.payload.request as { organization?: { enterpriseId?: unknown } } | undefined;
   const enterpriseId = request?.organization?.enterpriseId;
   if (enterpriseId === undefined || enterpriseId === null) return null;
-  if (String(value) === String(enterpriseId)) {
+  // Two numbers, the usual ids, compared as they are: distinct numbers print differently (and 0, -0 print alike).
+  const same =
+    typeof value === 'number' && typeof enterpriseId === 'number' ? value === enterpriseId : String(value) === String(enterpriseId);
+  if (same) {
     return "Equals enterpriseId: the top-level (parent) account, or an agency sub-account (whose enterpriseId is the agency client's own id).";
   }
   return `Differs from enterpriseId (${String(enterpriseId)}): a business unit (sub-account) of that enterprise.`;

@@ -26,7 +26,8 @@ function family(alg: string): { name: string; keyPair: boolean } | null {
 /** Interprets `alg`, adding the key to use for the Marketing Cloud kinds. */
 export const interpretAlg: Interpreter = (value, context) => {
   if (typeof value !== 'string') return 'Not a string: the algorithm is missing or malformed.';
-  if (value.toLowerCase() === 'none') return 'No signature: anyone can create or change this token. Never accept it.';
+  // Only a 4-character value can lowercase to 'none' (as tokenWarnings checks it): no lowercased copy of every other alg.
+  if (value.length === 4 && value.toLowerCase() === 'none') return 'No signature: anyone can create or change this token. Never accept it.';
   const known = family(value);
   if (known === null) return 'Not a JWS algorithm the workbench knows.';
   const reading = `${known.name}: ${known.keyPair ? KEY_PAIR : SHARED_SECRET}`;
