@@ -44,6 +44,10 @@ export function EngagementScreen({ profiles, profile, formKey, onSelect, onSaved
   const [tab, setTab] = useState<{ kind: Kind; formKey: number }>({ kind: 'server', formKey });
   const kind = tab.formKey === formKey ? tab.kind : 'server';
   const setKind = (next: Kind) => setTab({ kind: next, formKey });
+  // The web sign-in stays mounted once shown (hidden on the other tab): leaving the tab keeps a sign-in under way, whose
+  // state and secret main holds for 15 minutes, and what was typed for it.
+  const [webShown, setWebShown] = useState(false);
+  if (kind === 'web' && !webShown) setWebShown(true);
   const header = (
     <header className="screen__header">
       <div>
@@ -63,7 +67,7 @@ export function EngagementScreen({ profiles, profile, formKey, onSelect, onSaved
         <NeedsDesktop feature="Testing Engagement credentials" />
       ) : (
         <Tabs label="API Integration type" tabs={KINDS} selected={kind} onSelect={setKind} className="engagement__kinds">
-          {kind === 'server' ? (
+          {kind === 'server' && (
             <>
               <ProfilePicker
                 profiles={profiles}
@@ -74,8 +78,11 @@ export function EngagementScreen({ profiles, profile, formKey, onSelect, onSaved
               />
               <EngagementWorkspace key={formKey} profile={profile} onSaved={onSaved} onOpenInDecoder={onOpenInDecoder} />
             </>
-          ) : (
-            <WebSignInPanel onSaved={onSaved} onOpenInDecoder={onOpenInDecoder} />
+          )}
+          {webShown && (
+            <div hidden={kind !== 'web'}>
+              <WebSignInPanel onSaved={onSaved} onOpenInDecoder={onOpenInDecoder} />
+            </div>
           )}
         </Tabs>
       )}

@@ -94,6 +94,22 @@ describe('the web or public app sign-in', () => {
     expect(fake.callsTo('webapp:begin')).toEqual([]);
   });
 
+  it('leaving for the server-to-server tab and coming back keeps the sign-in under way and what was typed', async () => {
+    const fake = createFakeBridge({ 'webapp:begin': () => ({ ok: true, value: started(true) }) });
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const user = await openWebTab(fake);
+    await fill(user);
+    await user.click(screen.getByRole('button', { name: 'Open sign-in page' }));
+    await user.type(await screen.findByLabelText('Address the browser ended on'), 'https://127.0.0.1:80/?code=c');
+    await user.click(screen.getByRole('tab', { name: 'Server-to-server' }));
+    expect(screen.queryByLabelText('Address the browser ended on')).not.toBeVisible();
+    await user.click(screen.getByRole('tab', { name: 'Web or public app' }));
+    expect(screen.getByLabelText('Address the browser ended on')).toHaveValue('https://127.0.0.1:80/?code=c');
+    expect(screen.getByLabelText('Client id')).toHaveValue('web-1');
+    expect(screen.getByRole('button', { name: 'Finish sign-in' })).toBeVisible();
+    expect(fake.callsTo('webapp:begin')).toHaveLength(1);
+  });
+
   it('desktop: main opens the page; the pasted address is finished with steps, the token shown and saved as a profile', async () => {
     const finish = deferredReply<WebAppReport>();
     const fake = createFakeBridge({
