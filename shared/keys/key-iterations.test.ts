@@ -33,6 +33,7 @@ describe('encrypted key iteration counts', () => {
         message: `This key is encrypted with ${shown} key-derivation iterations, far more than any tool uses (at most 5,000,000 are accepted): decrypt it with \`openssl pkey -in key.pem -out plain.pem\` and paste plain.pem, or export it again with default settings.`,
       }),
     );
-    expect(performance.now() - started).toBeLessThan(100);
+    // Any decryption of 5,000,001 iterations takes seconds; a loaded CI machine can stall a few tens of milliseconds.
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
