@@ -20,7 +20,7 @@ describe('JSON nesting depth', () => {
   it('counts member names in the same walk, or answers -1 where nestsDeeperThan says too deep', () => {
     expect(keyCountWithin({ a: 1, b: [{ c: 1, d: { e: [] } }, [{ f: 1 }]] }, 8)).toBe(6);
     expect(keyCountWithin(JSON.parse(nested(200_000)), MAX_JSON_DEPTH)).toBe(-1);
-    // Limits past the recursion's bound (256) take the explicit stacks, with the same answers.
+    // Deeper limits than the decoder's: the same answers, the walk stopping at the limit.
     expect(keyCountWithin(JSON.parse(nested(200_000)), 1000)).toBe(-1);
     expect(keyCountWithin(JSON.parse(`{"a":${nested(299)}}`), 300)).toBe(1);
     expect(keyCountWithin(JSON.parse(`{"a":${nested(299)}}`), 299)).toBe(-1);

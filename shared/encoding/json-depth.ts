@@ -1,5 +1,6 @@
-// How deeply a decoded JSON value nests, measured without recursion: JSON.parse takes any depth, but everything after it
-// (explaining, flattening, printing, rendering) walks the value, and thousands of levels overflowed the stack.
+// How deeply a decoded JSON value nests, measured before anything recurses into it: JSON.parse takes any depth, but
+// everything after it (explaining, flattening, printing, rendering) walks the value, and thousands of levels overflowed
+// the stack. nestsDeeperThan uses no recursion; keyCountWithin recurses at most `limit` levels, then stops.
 
 /** Deeper than this, a token segment is refused: real tokens nest a few levels, and no catalog documents more than 32. */
 export const MAX_JSON_DEPTH = 64;
@@ -18,10 +19,10 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Limits up to this are walked by recursion, which the limit itself bounds; larger ones by explicit stacks. */
-const RECURSION_LIMIT = 256;
-
-/** Member names at or below `value` (an object or array at `depth`), or -1 when something nests deeper than `limit`. */
+/**
+ * Member names at or below `value` (an object or array at `depth`), or -1 when something nests deeper than `limit`.
+ * Recursive, and safely so for the decoder's limits: the walk stops `limit` levels down, however deep the value.
+ */
 function countWithin(value: object, depth: number, limit: number): number {
   if (depth > limit) return -1;
   let count = 0;
@@ -52,35 +53,5 @@ function countWithin(value: object, depth: number, limit: number): number {
  */
 export function keyCountWithin(value: unknown, limit: number): number {
   if (typeof value !== 'object' || value === null) return 0;
-  return limit <= RECURSION_LIMIT ? countWithin(value, 1, limit) : keyCountWithinStacked(value, limit);
-}
-
-/** {@link keyCountWithin} with explicit stacks, for limits too deep to recurse to. */
-function keyCountWithinStacked(value: object, limit: number): number {
-  let count = 0;
-  const pending: object[] = [value];
-  const depths: number[] = [1];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    const depth = depths.pop()!;
-    if (depth > limit) return -1;
-    if (Array.isArray(current)) {
-      for (const item of current as unknown[]) {
-        if (typeof item === 'object' && item !== null) {
-          pending.push(item);
-          depths.push(depth + 1);
-        }
-      }
-      continue;
-    }
-    for (const key in current) {
-      count++;
-      const child = (current as Record<string, unknown>)[key];
-      if (typeof child === 'object' && child !== null) {
-        pending.push(child);
-        depths.push(depth + 1);
-      }
-    }
-  }
-  return count;
+  return countWithin(value, 1, limit);
 }
