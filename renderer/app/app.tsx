@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../shared/profiles/profile';
 import type { ComposeDraft } from '../../shared/compose/compose-draft';
 import type { DecodedToken } from '../../shared/decode/decoded-token';
@@ -8,7 +8,7 @@ import { useBridgeQuery } from '../hooks/use-bridge-query';
 import { useProfileSelection } from '../profiles/use-profile-selection';
 import { KeychainBanner } from './keychain-banner';
 import { whenIdle } from '../common/preloadable-lazy';
-import { ComposeScreen, CredentialsScreen, EngagementScreen, ProfilesScreen, preloadScreens, ScreenLoading } from './lazy-screens';
+import { ComposeScreen, CredentialsScreen, EngagementScreen, LazyScreenSlot, ProfilesScreen, preloadScreens } from './lazy-screens';
 import type { ScreenId } from './screens';
 import { SideNav } from './side-nav';
 
@@ -81,65 +81,46 @@ export function App() {
             <DecoderScreen profiles={profiles} opened={opened} onEditAndResign={editAndResign} />
           </ScreenErrorBoundary>
         </div>
-        <div hidden={screen !== 'compose'} className="app__screen">
-          <ScreenErrorBoundary screen="Compose" back={toDecoder}>
-            {shown.has('compose') && (
-              <Suspense fallback={<ScreenLoading screen="Compose" />}>
-                <ComposeScreen profiles={profiles} opened={composeOpened} onOpenInDecoder={openInDecoder} />
-              </Suspense>
-            )}
-          </ScreenErrorBoundary>
-        </div>
-        <div hidden={screen !== 'credentials'} className="app__screen">
-          <ScreenErrorBoundary screen="Intelligence credentials" back={toDecoder}>
-            {shown.has('credentials') && (
-              <Suspense fallback={<ScreenLoading screen="Intelligence credentials" />}>
-                <CredentialsScreen
-                  profiles={profiles}
-                  profile={intelligence.profile}
-                  formKey={intelligence.formKey}
-                  onSaved={onSaved}
-                  onSelect={intelligence.select}
-                />
-              </Suspense>
-            )}
-          </ScreenErrorBoundary>
-        </div>
-        <div hidden={screen !== 'engagement'} className="app__screen">
-          <ScreenErrorBoundary screen="Engagement credentials" back={toDecoder}>
-            {shown.has('engagement') && (
-              <Suspense fallback={<ScreenLoading screen="Engagement credentials" />}>
-                <EngagementScreen
-                  profiles={profiles}
-                  profile={engagement.profile}
-                  formKey={engagement.formKey}
-                  onSaved={onSaved}
-                  onSelect={engagement.select}
-                  onOpenInDecoder={openInDecoder}
-                />
-              </Suspense>
-            )}
-          </ScreenErrorBoundary>
-        </div>
-        <div hidden={screen !== 'profiles'} className="app__screen">
-          <ScreenErrorBoundary screen="Profiles" back={toDecoder}>
-            {shown.has('profiles') && (
-              <Suspense fallback={<ScreenLoading screen="Profiles" />}>
-                <ProfilesScreen
-                  listing={listing}
-                  selectedIds={[intelligence.id, engagement.id]}
-                  onReload={reload}
-                  onChanged={onChanged}
-                  onUse={(profile) => {
-                    (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
-                    setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
-                    setFocusTitle((n) => n + 1);
-                  }}
-                />
-              </Suspense>
-            )}
-          </ScreenErrorBoundary>
-        </div>
+        <LazyScreenSlot screen="Compose" current={screen === 'compose'} shown={shown.has('compose')} back={toDecoder}>
+          <ComposeScreen profiles={profiles} opened={composeOpened} onOpenInDecoder={openInDecoder} />
+        </LazyScreenSlot>
+        <LazyScreenSlot
+          screen="Intelligence credentials"
+          current={screen === 'credentials'}
+          shown={shown.has('credentials')}
+          back={toDecoder}
+        >
+          <CredentialsScreen
+            profiles={profiles}
+            profile={intelligence.profile}
+            formKey={intelligence.formKey}
+            onSaved={onSaved}
+            onSelect={intelligence.select}
+          />
+        </LazyScreenSlot>
+        <LazyScreenSlot screen="Engagement credentials" current={screen === 'engagement'} shown={shown.has('engagement')} back={toDecoder}>
+          <EngagementScreen
+            profiles={profiles}
+            profile={engagement.profile}
+            formKey={engagement.formKey}
+            onSaved={onSaved}
+            onSelect={engagement.select}
+            onOpenInDecoder={openInDecoder}
+          />
+        </LazyScreenSlot>
+        <LazyScreenSlot screen="Profiles" current={screen === 'profiles'} shown={shown.has('profiles')} back={toDecoder}>
+          <ProfilesScreen
+            listing={listing}
+            selectedIds={[intelligence.id, engagement.id]}
+            onReload={reload}
+            onChanged={onChanged}
+            onUse={(profile) => {
+              (profile.product === 'intelligence' ? intelligence : engagement).select(profile.id);
+              setScreen(profile.product === 'intelligence' ? 'credentials' : 'engagement');
+              setFocusTitle((n) => n + 1);
+            }}
+          />
+        </LazyScreenSlot>
       </main>
     </div>
   );
