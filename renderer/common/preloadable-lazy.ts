@@ -8,24 +8,25 @@ export interface PreloadableLazy<P> {
 }
 
 /**
+ * `load`, run once for every caller: its promise is shared while it runs and kept once it resolves. A failed load is not
+ * kept, so the next call (a render, a preload) tries again rather than failing for the page's whole life.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    }));
+}
+
+/**
  * React.lazy with a preload. Once the chunk is in, lazy is handed a thenable that resolves at once (React reads it in the
  * same render), so a screen preloaded while the user looks at the decoder shows without a loading frame.
  */
 export function preloadableLazy<P>(load: () => Promise<ComponentType<P>>): PreloadableLazy<P> {
   let loaded: ComponentType<P> | null = null;
-  let pending: Promise<ComponentType<P>> | null = null;
-  const preload = () =>
-    (pending ??= load().then(
-      (component) => {
-        loaded = component;
-        return component;
-      },
-      (error: unknown) => {
-        // Not kept: the next render or preload loads it again.
-        pending = null;
-        throw error;
-      },
-    ));
+  const preload = loadOnce(async () => (loaded = await load()));
   const Component = lazy<ComponentType<P>>(() => {
     const ready = loaded;
     if (ready !== null)

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type * as DecodeInput from './decode-input';
 import type { DecodeState, TimedDecode } from './decode-input';
 import type { createDecodeRunner, DecodeJob } from './decode-worker-client';
+import { loadOnce } from '../common/preloadable-lazy';
 
 /** From this many characters a pasted token is decoded in the Worker; below, on the main thread within the paste's frame. */
 export const WORKER_FROM_CHARS = 32 * 1024;
@@ -9,33 +10,19 @@ export const WORKER_FROM_CHARS = 32 * 1024;
 /** Where large inputs are decoded (tests pass one over a fake Worker). */
 export type DecodeRunner = ReturnType<typeof createDecodeRunner>;
 
-let defaultRunner: Promise<DecodeRunner> | null = null;
 /** The app's one decode Worker runner: its client is a chunk of its own, loaded on the first large paste or when the decoder is idle. */
-export const loadDefaultRunner = (): Promise<DecodeRunner> =>
-  (defaultRunner ??= import('./decode-worker-client').then(
-    ({ createDecodeRunner }) => createDecodeRunner(),
-    (error: unknown) => {
-      defaultRunner = null;
-      throw error;
-    },
-  ));
+export const loadDefaultRunner: () => Promise<DecodeRunner> = loadOnce(() =>
+  import('./decode-worker-client').then(({ createDecodeRunner }) => createDecodeRunner()),
+);
 
 /** The decode and explain code (shared/decode, shared/claims and the claim catalog). */
 type DecodeCore = typeof DecodeInput;
 let core: DecodeCore | null = null;
-let coreLoad: Promise<DecodeCore> | null = null;
 /**
  * Loads the decode and explain code, a chunk of its own: the first paint needs only React and the token input, so the
  * decoder is ready for a paste sooner, and the chunk arrives right after that paint (a paste before it waits for it).
  */
-export const loadDecodeCore = (): Promise<DecodeCore> =>
-  (coreLoad ??= import('./decode-input').then(
-    (loaded) => (core = loaded),
-    (error: unknown) => {
-      coreLoad = null;
-      throw error;
-    },
-  ));
+export const loadDecodeCore: () => Promise<DecodeCore> = loadOnce(() => import('./decode-input').then((loaded) => (core = loaded)));
 
 /** What the decoder shows when its own code did not load (the app's files are local: a damaged install, or a page reloaded mid-update). */
 const NOT_LOADED: DecodeState = {
@@ -50,13 +37,13 @@ const NOT_LOADED: DecodeState = {
  */
 export function useDecodedInput(input: string, pastedAt: number, now: number, runner?: DecodeRunner): DecodeState {
   const [decodeCore, setDecodeCore] = useState(core);
-  const [coreFailed, setCoreFailed] = useState(false);
+  const [loadFailed, setLoadFailed] = useState(false);
   useEffect(() => {
     if (decodeCore !== null) return;
     let current = true;
     void loadDecodeCore().then(
       (loaded) => current && setDecodeCore(() => loaded),
-      () => current && setCoreFailed(true),
+      () => current && setLoadFailed(true),
     );
     return () => {
       current = false;
@@ -80,7 +67,7 @@ export function useDecodedInput(input: string, pastedAt: number, now: number, ru
         if (current) setFromWorker({ input, pastedAt, decoded });
       });
     };
-    if (runner === undefined) void loadDefaultRunner().then(start, () => current && setCoreFailed(true));
+    if (runner === undefined) void loadDefaultRunner().then(start, () => current && setLoadFailed(true));
     else start(runner);
     return () => {
       current = false;
@@ -91,9 +78,9 @@ export function useDecodedInput(input: string, pastedAt: number, now: number, ru
     small ?? (fromWorker !== null && fromWorker.input === input && fromWorker.pastedAt === pastedAt ? fromWorker.decoded : null);
   return useMemo((): DecodeState => {
     if (decoded !== null && decoded.status !== 'ok') return decoded;
-    if (coreFailed) return NOT_LOADED;
+    if (loadFailed) return NOT_LOADED;
     // A decoded token's clock readings need the core too (a Worker's answer can come before it).
     if (decoded === null || decodeCore === null) return { status: 'decoding', chars: input.length };
     return decodeCore.atTime(decoded, now);
-  }, [decoded, decodeCore, coreFailed, now, input.length]);
+  }, [decoded, decodeCore, loadFailed, now, input.length]);
 }
