@@ -64,8 +64,6 @@ test.describe('Decoder with large tokens (decoded in a Worker, claims virtualize
 
   test('a new paste cancels the decode under way: its Worker is terminated and only the new token shows', async ({ desktop }) => {
     const { page } = await desktop.open();
-    let closed = 0;
-    page.on('worker', (worker) => worker.on('close', () => closed++));
     // The first Worker starts 20 s late, so the second paste surely arrives while the first decode is under way, however
     // long a busy machine takes to insert it.
     let delayed = false;
@@ -75,14 +73,19 @@ test.describe('Decoder with large tokens (decoded in a Worker, claims virtualize
       delayed = true;
       await route.fulfill({ response, body: delay + (await response.text()) });
     });
+    const firstWorker = page.waitForEvent('worker');
     await pasteToken(page, makeJwtOfLength(MAX_TOKEN_CHARS - 2_000));
     await expect(ui.decoding(page)).toBeVisible();
+    // Waiting for the Worker before the second paste: a Worker terminated before Playwright attached to it would never
+    // be seen, let alone seen to close.
+    const first = await firstWorker;
+    const firstClosed = first.waitForEvent('close');
     await ui.tokenInput(page).fill(makeManyClaimsJwt(COUNT));
     await expect(ui.payloadClaimsTable(page)).toHaveAttribute('aria-rowcount', String(PATHS.length + 1));
     await expect(ui.claimRow(page, 'c00000')).toBeVisible();
     await expect(ui.claimRow(page, 'pad00000')).toHaveCount(0);
     expect(delayed, 'the Worker script went through the delaying route').toBe(true);
-    await expect.poll(() => closed, { message: 'the first decode’s Worker is terminated' }).toBeGreaterThanOrEqual(1);
+    expect(await firstClosed, 'the first decode’s Worker is terminated').toBe(first);
   });
 
   test('the virtualized table and its filter pass axe, in view and scrolled', async ({ desktop }) => {
