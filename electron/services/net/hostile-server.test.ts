@@ -28,7 +28,11 @@ function streamForever(res: ServerResponse, chunk: string, everyMs: number): voi
   res.on('close', () => clearInterval(timer));
 }
 
-/** Settles with what the promise gives, or with 'still running' once `ms` have passed: a hang must fail the test, not time it out. */
+/**
+ * Settles with what the promise gives, or with 'still running' once `ms` have passed: a hang must fail the test, not time it
+ * out. The bound, not a measured time, is what the tests check: on a starved machine every timer fires late, and the
+ * request's own deadline (set first, due first) still fires before this one.
+ */
 async function within<T>(ms: number, promise: Promise<T>): Promise<T | 'still running'> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), ms)));
@@ -89,8 +93,8 @@ describe('timedRequest through safe-fetch against a hostile server', () => {
   });
 
   it('times out a body that trickles one byte every 200 ms, under garbage collection', async () => {
+    // A byte every 200 ms would keep an idle timeout from ever firing: only a deadline for the whole request ends it.
     server = await startScriptedHttpServer((_req, res) => streamForever(res, 'x', 200));
-    const started = Date.now();
     const outcome = await within(
       4000,
       withGarbageCollection(timedRequest(new URL(server.url), get, 'token endpoint', { fetch, timeoutMs: 1000 })).catch(
@@ -98,7 +102,6 @@ describe('timedRequest through safe-fetch against a hostile server', () => {
       ),
     );
     expect(outcome).toMatchObject({ code: 'ERR_TIMEOUT' });
-    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('cancels mid-body when the caller aborts, under garbage collection', async () => {
@@ -107,7 +110,6 @@ describe('timedRequest through safe-fetch against a hostile server', () => {
       streamForever(res, 'x', 200);
       setTimeout(() => controller.abort(), 600);
     });
-    const started = Date.now();
     const outcome = await within(
       4000,
       withGarbageCollection(
@@ -118,6 +120,5 @@ describe('timedRequest through safe-fetch against a hostile server', () => {
       code: 'ERR_CANCELLED',
       message: 'Cancelled: the request to the token endpoint was stopped before it finished.',
     });
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
