@@ -7,7 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { EngagementFlowReport, RefreshReport } from '../../shared/engagement/flow-types';
 import { STEP_TITLES } from '../../shared/intelligence/token-steps';
 import type { TokenFlowReport, TokenFlowStep } from '../../shared/intelligence/flow-types';
-import type { IpcResult } from '../../shared/ipc/result';
+import { deferredReply } from '../test-support/deferred-reply';
 import { createFakeBridge, type FakeBridge } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { makeEngagementSsoJwt, testKeyPair } from '../test-support/sample-tokens';
@@ -18,15 +18,6 @@ import { preloadChunks } from '../test-support/preload-chunks';
 beforeAll(preloadChunks);
 
 vi.setConfig({ testTimeout: 30_000 });
-
-function deferred<T>() {
-  let release: (result: IpcResult<T>) => void = () => undefined;
-  const promise = new Promise<IpcResult<T>>((resolve) => {
-    release = resolve;
-  });
-  // The reply settles a promise the hook awaits: act waits for what follows.
-  return { handler: () => promise, release: (result: IpcResult<T>) => act(async () => release(result)) };
-}
 
 /** The elements scrollIntoView was called on (jsdom has none of its own). */
 const scrolled: Element[] = [];
@@ -74,7 +65,7 @@ const PENDING: TokenFlowStep[] = [
 
 describe('Intelligence run panel', () => {
   it('shows a running step’s time against its limit; Escape cancels, and the cancel reads calm, not as a failure', async () => {
-    const run = deferred<TokenFlowReport>();
+    const run = deferredReply<TokenFlowReport>();
     const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const { user, root } = await intelligence(fake);
     await user.click(within(root).getByRole('button', { name: 'Get token' }));
@@ -105,7 +96,7 @@ describe('Intelligence run panel', () => {
   });
 
   it('drops a previous run’s “Could not reach…” when a new field error shows', async () => {
-    const run = deferred<TokenFlowReport>();
+    const run = deferredReply<TokenFlowReport>();
     const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const { user, root } = await intelligence(fake);
     await user.click(within(root).getByRole('button', { name: 'Get token' }));
@@ -126,7 +117,7 @@ describe('Intelligence run panel', () => {
   });
 
   it('keeps an issued token when Save then asks for a profile name', async () => {
-    const run = deferred<TokenFlowReport>();
+    const run = deferredReply<TokenFlowReport>();
     const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const { user, root } = await intelligence(fake);
     await user.click(within(root).getByRole('button', { name: 'Get token' }));
@@ -180,7 +171,7 @@ const ENGAGEMENT_OK: EngagementFlowReport = {
 
 describe('Engagement run', () => {
   it('says what failed and focuses it, then on Run again brings the token into view with a “Copy as curl” for its REST URL', async () => {
-    const runs = [deferred<EngagementFlowReport>(), deferred<EngagementFlowReport>()];
+    const runs = [deferredReply<EngagementFlowReport>(), deferredReply<EngagementFlowReport>()];
     let next = 0;
     const fake = createFakeBridge({ 'engagement:token': () => runs[next++]!.handler() });
     const user = userEvent.setup();
@@ -225,7 +216,7 @@ describe('Engagement run', () => {
 describe('Legacy refresh in the decoder', () => {
   it('marks the spent refresh token, counts the new token down, and puts each copy button under its value', async () => {
     const jwt = await makeEngagementSsoJwt({ version: 2 });
-    const run = deferred<RefreshReport>();
+    const run = deferredReply<RefreshReport>();
     const fake = createFakeBridge({ 'engagement:refresh': run.handler });
     const user = userEvent.setup();
     renderWithBridge(<App />, fake.bridge);

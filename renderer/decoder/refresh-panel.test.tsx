@@ -32,7 +32,7 @@ describe('RefreshPanel', () => {
     expect(fake.callsTo('engagement:refresh')).toEqual([
       { runId: expect.any(String), token: jwt, clientId: 'pkg-1', clientSecret: 's3cret' },
     ]);
-    run.release({
+    await run.release({
       ok: true,
       value: {
         steps: [],

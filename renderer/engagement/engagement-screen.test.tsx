@@ -85,7 +85,7 @@ describe('EngagementScreen', () => {
       fake.emit({ runId: request!.runId, step: { id: 'token', title: 'Request the access token (v2/token)', status: 'running' } } as never),
     );
     expect(document.querySelector('[data-step-id="token"]')).toHaveAttribute('data-step-status', 'running');
-    run.release({ ok: true, value: REPORT });
+    await run.release({ ok: true, value: REPORT });
     expect(await screen.findByLabelText('Access token value')).toHaveTextContent(TOKEN);
     expect(screen.getByTestId('missing-scopes')).toHaveTextContent(
       'Asked for but not granted: journeys_read If you just added them to the package, wait: the docs say permission changes take up to five minutes to reach new tokens. Then get a new token.',
@@ -111,7 +111,7 @@ describe('EngagementScreen', () => {
     await user.selectOptions(screen.getByLabelText('Use'), 'p-eng');
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     expect(fake.callsTo('engagement:token')).toEqual([{ runId: expect.any(String), profileId: 'p-eng', whoami: true, timeoutMs: 15_000 }]);
-    run.release({
+    await run.release({
       ok: true,
       value: {
         steps: [],

@@ -143,7 +143,7 @@ describe('the web or public app sign-in', () => {
     expect(request).toEqual({ runId: expect.any(String), signInId: 'sign-in-1', pasted: 'https://127.0.0.1:80/?code=abc&state=s1' });
     act(() => fake.emit({ runId: request!.runId, step: { id: 'code-exchange', title: 'Exchange the code', status: 'running' } } as never));
     expect(document.querySelector('[data-step-id="code-exchange"]')).toHaveAttribute('data-step-status', 'running');
-    finish.release({ ok: true, value: report({ ok: true, token: token() }) });
+    await finish.release({ ok: true, value: report({ ok: true, token: token() }) });
 
     expect(await screen.findByLabelText('Access token value')).toHaveTextContent(TOKEN);
     expect(screen.getByText(/^Expires in \d+:\d\d$/)).toBeInTheDocument();
@@ -187,13 +187,13 @@ describe('the web or public app sign-in', () => {
       code: 'ERR_AUTH_STATE_MISMATCH' as const,
       message: 'The state in the pasted address is not the one this sign-in sent.',
     };
-    first.release({ ok: true, value: report({ ok: false, error: { ...mismatch, hint: 'Paste the address from this sign-in.' } }) });
+    await first.release({ ok: true, value: report({ ok: false, error: { ...mismatch, hint: 'Paste the address from this sign-in.' } }) });
     expect(await screen.findByText('ERR_AUTH_STATE_MISMATCH')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Paste the address from this sign-in.');
     expect(document.querySelector('[data-step-id="redirect"]')).toHaveAttribute('data-step-status', 'failed');
 
     await user.click(screen.getByRole('button', { name: 'Finish sign-in' }));
-    second.release({ ok: true, value: report({ ok: true, token: token({ hasRefreshToken: false, refreshTokenLength: 0 }) }) });
+    await second.release({ ok: true, value: report({ ok: true, token: token({ hasRefreshToken: false, refreshTokenLength: 0 }) }) });
     expect(await screen.findByText(/cannot be saved as a profile: no refresh token came/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save as profile' })).toBeNull();
   });
@@ -230,7 +230,7 @@ describe('the web or public app sign-in', () => {
       applicationScopes: ['email_read', 'offline'],
       redirectUrls: ['https://127.0.0.1:80/'],
     };
-    first.release({
+    await first.release({
       ok: true,
       value: {
         steps: [
@@ -252,7 +252,7 @@ describe('the web or public app sign-in', () => {
     expect(document.querySelector('[data-step-id="soap-endpoint"]')).toHaveAttribute('data-step-status', 'ok');
 
     await user.click(screen.getByRole('button', { name: 'Who am I' }));
-    second.release({
+    await second.release({
       ok: true,
       value: {
         steps: [
