@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { TokenFlowReport, TokenFlowStep } from '../../shared/intelligence/flow-types';
-import type { IpcResult } from '../../shared/ipc/result';
+import { deferredReply } from '../test-support/deferred-reply';
 import { createFakeBridge, makeProfile } from '../test-support/fake-bridge';
 import { renderWithBridge } from '../test-support/render-with-bridge';
 import { STEP_TITLES } from '../../shared/intelligence/token-steps';
@@ -17,15 +17,6 @@ function renderScreen(profile: Profile | null, bridge: WorkbenchBridge) {
     <CredentialsScreen profiles={[]} profile={profile} onSaved={() => undefined} onSelect={() => undefined} formKey={0} />,
     bridge,
   );
-}
-
-/** A intelligence:run handler whose reply the test releases. */
-function deferredRun() {
-  let release: (result: IpcResult<TokenFlowReport>) => void = () => undefined;
-  const promise = new Promise<IpcResult<TokenFlowReport>>((resolve) => {
-    release = resolve;
-  });
-  return { handler: () => promise, release: (result: IpcResult<TokenFlowReport>) => act(() => release(result)) };
 }
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -44,7 +35,7 @@ function stepStatuses(): Record<string, string | null> {
 
 describe('Get token on the credentials screen (TokenRunPanel)', () => {
   it('runs with a fresh runId, follows progress, offers Cancel while running, then shows the token', async () => {
-    const run = deferredRun();
+    const run = deferredReply<TokenFlowReport>();
     const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
@@ -69,7 +60,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     expect(stepStatuses()).toEqual({ discovery: 'ok', assertion: 'pending', token: 'pending' });
 
     const expiresAt = Date.now() + 300_000;
-    run.release({
+    await run.release({
       ok: true,
       value: {
         steps: [DISCOVERY_OK, ASSERTION_OK, TOKEN_OK],
@@ -107,7 +98,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
   });
 
   it('Cancel aborts the run’s own call (the app answers its cancelled report) and shows the cancelled outcome', async () => {
-    const run = deferredRun();
+    const run = deferredReply<TokenFlowReport>();
     const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
@@ -119,7 +110,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
 
     const error = { code: 'ERR_CANCELLED' as const, message: 'Cancelled: no token was requested.' };
-    run.release({
+    await run.release({
       ok: true,
       value: {
         steps: [
@@ -272,7 +263,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
   });
 
   it('keeps the step titles of the core from waiting to done', async () => {
-    const run = deferredRun();
+    const run = deferredReply<TokenFlowReport>();
     const fake = createFakeBridge({ 'intelligence:run': run.handler });
     const user = userEvent.setup();
     renderScreen(makeProfile(), fake.bridge);
@@ -283,7 +274,7 @@ describe('Get token on the credentials screen (TokenRunPanel)', () => {
     const [request] = fake.callsTo('intelligence:run') as Array<{ runId: string }>;
     act(() => fake.emit({ runId: request!.runId, step: { id: 'discovery', title: STEP_TITLES.discovery, status: 'running' } }));
     expect(titles()).toEqual(expected);
-    run.release({
+    await run.release({
       ok: true,
       value: {
         steps: [DISCOVERY_OK, ASSERTION_OK, { ...TOKEN_OK, status: 'failed', error: { code: 'ERR_TIMEOUT', message: 'x' } }],
